@@ -1,0 +1,44 @@
+"""`ai-sets` command line: one sub-module per command, each `add_parser` + `run`.
+
+Exit codes: 0 done, 2 bad input (the message says how to fix it), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import common
+
+COMMANDS = ("build", "sky", "material")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="ai-sets", description="Build photoreal virtual film sets from a text prompt.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(f"cli.{name}"):
+                continue  # command not built yet in this checkout
+            raise
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed what was wrong
+        return common.EXIT_BAD_INPUT if exc.code else 0
+    return common.run_guarded(args.func, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Set archetypes: one module per kind of place, each `plan(spec) -> SetPlan`.
+
+Adding an archetype is adding a module here and its name to `_MODULES`; nothing
+else in the code changes. A place without its own module falls back to the nearest
+one that exists, and the plan says so in its notices.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from ..plan import SetPlan
+from ..spec import SetSpec
+
+# archetype key -> module name (a module may serve several keys).
+_MODULES: dict[str, str] = {
+    "interior_room": "interior_room",
+}
+
+# Where a missing archetype falls back to, nearest in look and scale first.
+_FALLBACKS: dict[str, tuple[str, ...]] = {
+    "warehouse": ("interior_room",), "corridor": ("interior_room",),
+    "platform": ("corridor", "interior_room"), "street": ("alley", "interior_room"),
+    "alley": ("street", "interior_room"), "rooftop": ("street", "interior_room"),
+    "desert": ("beach", "canyon", "interior_room"), "canyon": ("desert", "interior_room"),
+    "forest": ("canyon", "interior_room"), "beach": ("desert", "interior_room"),
+    "cyclorama": ("interior_room",),
+}
+
+Planner = Callable[[SetSpec], SetPlan]
+
+
+def available() -> tuple[str, ...]:
+    return tuple(_MODULES)
+
+
+def planner_for(archetype: str) -> tuple[str, Planner, str | None]:
+    """(archetype used, its plan function, notice or None when it had to fall back)."""
+    chosen = archetype if archetype in _MODULES else next(
+        (alt for alt in _FALLBACKS.get(archetype, ()) if alt in _MODULES), "interior_room")
+    module = importlib.import_module(f".{_MODULES[chosen]}", __name__)
+    notice = None
+    if chosen != archetype:
+        notice = (f"no '{archetype}' set type yet; built the nearest one, "
+                  f"'{chosen}', instead")
+    return chosen, module.plan, notice
+
+
+def plan_set(spec: SetSpec) -> SetPlan:
+    chosen, plan, notice = planner_for(spec.archetype)
+    result = plan(spec)
+    if notice:
+        result.notices.insert(0, notice)
+    return result

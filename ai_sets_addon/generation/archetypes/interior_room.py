@@ -1,0 +1,230 @@
+"""Interior room: four thick walls, a window the sun comes through, a door opening,
+a ceiling fixture, trim and a few pieces of furniture for scale.
+
+Origin at the centre of the finished floor (z = 0); the window is in the south wall
+and the sun is placed to shine through it unless the prompt fixes a real place/time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..geometry import MeshBuilder, box_mesh, merge
+from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
+from ..spec import SetSpec
+from . import common
+
+WALL_T = 0.2     # wall and slab thickness (m)
+SLAB_T = 0.2
+MORNING = ("dawn", "sunrise", "morning")
+
+
+@dataclass(frozen=True)
+class RoomSize:
+    width: float    # along X (east-west)
+    depth: float    # along Y (north-south)
+    height: float
+
+    @property
+    def half(self) -> tuple[float, float]:
+        return self.width / 2, self.depth / 2
+
+
+@dataclass(frozen=True)
+class Opening:
+    u0: float
+    v0: float
+    u1: float
+    v1: float
+
+    def rect(self) -> tuple[float, float, float, float]:
+        return (self.u0, self.v0, self.u1, self.v1)
+
+
+def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
+    factor = common.SCALE_FACTORS.get(spec.scale, 1.0)
+    jitter = rng.uniform(0.92, 1.08, size=2)
+    height = {"tiny": 2.5, "small": 2.6, "medium": 2.8, "large": 3.4, "huge": 4.2}.get(spec.scale, 2.8)
+    return RoomSize(round(6.0 * factor * jitter[0], 2), round(4.8 * factor * jitter[1], 2), height)
+
+
+def plan(spec: SetSpec) -> SetPlan:
+    rng = common.rng_for(spec, "interior_room.layout")
+    size = room_size(spec, rng)
+    window, door = _window(size), _door(size)
+    parts = _shell(size, window, door) + _window_parts(size, window) + _trim(size, door)
+    parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
+    lit = common.practicals_on(spec)
+    parts.append(_fixture(size, lit))
+    sun_azimuth = 150.0 if spec.time_of_day in MORNING else 210.0
+    atmosphere = common.atmosphere(spec, interior=True)
+    if atmosphere.density > 0:
+        atmosphere.bounds = ((-size.width / 2, -size.depth / 2, 0.0),
+                             (size.width / 2, size.depth / 2, size.height))
+    return SetPlan(
+        name=_set_name(spec), archetype="interior_room", parts=parts,
+        materials=_materials(spec, lit), lights=_lights(size, lit), cameras=_cameras(size),
+        sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
+        interior=True,
+    )
+
+
+def _set_name(spec: SetSpec) -> str:
+    return f"AI Set - Room {spec.seed}"
+
+
+def _window(size: RoomSize) -> Opening:
+    """South-wall window in the wall slab's (u along +X from the outer corner, v up)."""
+    width = min(0.55 * size.width, 3.4)
+    centre = (size.width + 2 * WALL_T) / 2 - 0.08 * size.width
+    head = min(size.height - 0.3, 2.5)
+    return Opening(centre - width / 2, 0.85, centre + width / 2, head)
+
+
+def _door(size: RoomSize) -> Opening:
+    """West-wall door opening, near the north end (u along +Y from the south face)."""
+    return Opening(size.depth - 1.45, 0.0, size.depth - 0.55, 2.1)
+
+
+def _shell(size: RoomSize, window: Opening, door: Opening) -> list[MeshPart]:
+    hw, hd = size.half
+    full_x = size.width + 2 * WALL_T
+    walls = MeshBuilder()
+    x, y, z = np.eye(3)
+    walls.add_slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, size.height, WALL_T),
+                   [window.rect()])
+    walls.add_slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, size.height, WALL_T))
+    walls.add_slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, size.height, WALL_T),
+                   [door.rect()])
+    walls.add_slab((hw, -hd, 0), y, z, x, (size.depth, size.height, WALL_T))
+    floor = box_mesh((-hw - WALL_T, -hd - WALL_T, -SLAB_T), (hw + WALL_T, hd + WALL_T, 0))
+    ceiling = box_mesh((-hw - WALL_T, -hd - WALL_T, size.height),
+                       (hw + WALL_T, hd + WALL_T, size.height + SLAB_T))
+    ground = MeshBuilder()
+    ground.add_quad(np.array([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05],
+                              [-80, 80, -0.05]]), np.array([0, 0, 1.0]))
+    return [
+        MeshPart("Walls", walls.to_trimesh(), "walls"),
+        MeshPart("Floor", floor, "floor"),
+        MeshPart("Ceiling", ceiling, "ceiling"),
+        MeshPart("Exterior Ground", ground.to_trimesh(), "ground"),
+    ]
+
+
+def _window_parts(size: RoomSize, window: Opening) -> list[MeshPart]:
+    """Frame, mullion, sill and a glass pane inside the south opening."""
+    hw, hd = size.half
+    x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
+    z0, z1 = window.v0, window.v1
+    y_mid, prof, depth = -hd - WALL_T / 2, 0.06, 0.08
+    y0, y1 = y_mid - depth / 2, y_mid + depth / 2
+    frame = [
+        box_mesh((x0, y0, z0), (x1, y1, z0 + prof)), box_mesh((x0, y0, z1 - prof), (x1, y1, z1)),
+        box_mesh((x0, y0, z0), (x0 + prof, y1, z1)), box_mesh((x1 - prof, y0, z0), (x1, y1, z1)),
+    ]
+    panes = max(1, int(round((x1 - x0) / 1.1)))
+    for k in range(1, panes):
+        xm = x0 + (x1 - x0) * k / panes
+        frame.append(box_mesh((xm - prof / 2, y0, z0), (xm + prof / 2, y1, z1)))
+    sill = box_mesh((x0 - 0.05, -hd - 0.06, z0 - 0.04), (x1 + 0.05, -hd + 0.06, z0))
+    glass = box_mesh((x0 + prof, y_mid - 0.004, z0 + prof), (x1 - prof, y_mid + 0.004, z1 - prof))
+    return [MeshPart("Window Frame", merge(frame + [sill]), "trim"),
+            MeshPart("Window Glass", glass, "glass")]
+
+
+def _trim(size: RoomSize, door: Opening) -> list[MeshPart]:
+    """Skirting boards along the inner wall faces (broken at the door) and the door casing."""
+    hw, hd = size.half
+    t, h = 0.018, 0.1
+    door_y0, door_y1 = door.u0 - hd, door.u1 - hd
+    boards = [
+        box_mesh((-hw, -hd, 0), (hw, -hd + t, h)), box_mesh((-hw, hd - t, 0), (hw, hd, h)),
+        box_mesh((hw - t, -hd, 0), (hw, hd, h)),
+        box_mesh((-hw, -hd, 0), (-hw + t, door_y0, h)), box_mesh((-hw, door_y1, 0), (-hw + t, hd, h)),
+    ]
+    w, top = 0.07, door.v1
+    casing = [
+        box_mesh((-hw, door_y0 - w, 0), (-hw + 0.022, door_y0, top + w)),
+        box_mesh((-hw, door_y1, 0), (-hw + 0.022, door_y1 + w, top + w)),
+        box_mesh((-hw, door_y0, top), (-hw + 0.022, door_y1, top + w)),
+    ]
+    return [MeshPart("Skirting and Casing", merge(boards + casing), "trim")]
+
+
+def _furniture(size: RoomSize, rng: np.random.Generator) -> list[MeshPart]:
+    """A table with two chairs (one instanced prototype), a rug and a cabinet: the
+    scale references a set designer looks for first."""
+    hw, hd = size.half
+    cx, cy = 0.12 * size.width + rng.uniform(-0.2, 0.2), -0.05 * size.depth
+    table = [box_mesh((cx - 0.8, cy - 0.4, 0.72), (cx + 0.8, cy + 0.4, 0.76))]
+    for sx in (-0.72, 0.72):
+        for sy in (-0.32, 0.32):
+            table.append(box_mesh((cx + sx - 0.025, cy + sy - 0.025, 0), (cx + sx + 0.025, cy + sy + 0.025, 0.72)))
+    chair = merge([box_mesh((-0.22, -0.22, 0.43), (0.22, 0.22, 0.47)),
+                   box_mesh((-0.22, 0.18, 0.47), (0.22, 0.22, 0.92))]
+                  + [box_mesh((sx - 0.02, sy - 0.02, 0), (sx + 0.02, sy + 0.02, 0.43))
+                     for sx in (-0.19, 0.19) for sy in (-0.19, 0.19)])
+    chairs = [_placed(cx - 0.35, cy + 0.62, 0.0), _placed(cx + 0.4, cy - 0.62, np.pi)]
+    rug = box_mesh((cx - 1.3, cy - 1.0, 0), (cx + 1.3, cy + 1.0, 0.008))
+    cabinet = box_mesh((-0.35 * size.width, hd - 0.45, 0), (-0.35 * size.width + 1.2, hd - 0.02, 0.9))
+    return [
+        MeshPart("Table", merge(table), "furniture", group="props"),
+        MeshPart("Chair", chair, "furniture", group="props", instances=chairs),
+        MeshPart("Rug", rug, "rug", group="props"),
+        MeshPart("Cabinet", cabinet, "furniture", group="props"),
+    ]
+
+
+def _placed(x: float, y: float, angle: float) -> np.ndarray:
+    c, s = np.cos(angle), np.sin(angle)
+    return np.array([[c, -s, 0, x], [s, c, 0, y], [0, 0, 1, 0], [0, 0, 0, 1]], dtype=float)
+
+
+def _fixture(size: RoomSize, lit: bool) -> MeshPart:
+    z = size.height
+    return MeshPart("Ceiling Fixture", box_mesh((-0.3, -0.3, z - 0.05), (0.3, 0.3, z)),
+                    "fixture", group="props")
+
+
+def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
+    walls = common.material(spec, "walls", "walls", "plaster")
+    floor_default = "polished_concrete" if walls.family in ("concrete", "board_formed_concrete") else "wood_planks"
+    ceiling_default = "concrete" if walls.family in ("concrete", "board_formed_concrete") else "plaster"
+    floor = common.material(spec, "floor", "floor", floor_default, fallback_roles=("ground",))
+    mats = {
+        "walls": walls, "floor": floor,
+        "ceiling": common.material(spec, "ceiling", "ceiling", ceiling_default),
+        "ground": MaterialRequest("ground", "grass", seed=spec.seed + 7),
+        "trim": MaterialRequest("trim", "painted_wall", colour="white", seed=spec.seed + 11),
+        "furniture": common.material(spec, "furniture", "props", "wood_planks"),
+        "rug": MaterialRequest("rug", "carpet", colour="beige", seed=spec.seed + 13),
+        "glass": MaterialRequest("glass", "glass"),
+        "fixture": MaterialRequest("fixture", "emission" if lit else "painted_wall",
+                                   colour="white", seed=spec.seed + 17),
+    }
+    return mats
+
+
+def _lights(size: RoomSize, lit: bool) -> list[LightPlan]:
+    """The ceiling practical carries dusk and night; by day the window does the work,
+    with the practical off as it would be on a real location."""
+    if not lit:
+        return []
+    return [LightPlan("Ceiling Practical", "AREA", (0.0, 0.0, size.height - 0.06),
+                      (0.0, 0.0, -1.0), power_w=180.0, colour=common.WARM_TUNGSTEN,
+                      size_m=0.55, size_y_m=0.55)]
+
+
+def _cameras(size: RoomSize) -> list[CameraPlan]:
+    hw, hd = size.half
+    eye = 1.6
+    return [
+        CameraPlan("CAM_Wide_24mm", (hw - 0.45, hd - 0.45, eye),
+                   (-0.1 * size.width, -hd, 1.3), lens_mm=24.0, shot="wide"),
+        CameraPlan("CAM_Medium_35mm", (-hw + 0.5, -0.15 * size.depth, eye),
+                   (0.2 * size.width, -0.1 * size.depth, 0.9), lens_mm=35.0, shot="medium"),
+        CameraPlan("CAM_Reverse_35mm", (0.2 * size.width, -hd + 0.5, eye),
+                   (-0.35 * size.width, hd, 1.2), lens_mm=35.0, shot="reverse"),
+    ]

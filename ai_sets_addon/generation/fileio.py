@@ -1,0 +1,195 @@
+"""Files that are either complete or absent: temp name, then rename.
+
+PNG is encoded here with zlib (a few lines, byte-identical on every machine and
+with no binary wheel to bundle); EXR goes through the ASWF OpenEXR bindings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+import tempfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import InputError
+
+
+@contextmanager
+def atomic_path(final: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside `final`; rename it into place only on success."""
+    final = Path(final)
+    ensure_writable_dir(final.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{final.stem}.", suffix=f".tmp{final.suffix}",
+                               dir=final.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, final)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def ensure_writable_dir(folder: Path | str) -> Path:
+    """Create `folder` if needed; a clear InputError if it cannot be written."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create output folder '{folder}': {exc.strerror}. "
+                         "Choose a folder you can write to.") from exc
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"output folder '{folder}' is not writable. "
+                         "Choose a folder you can write to.")
+    return folder
+
+
+def write_bytes(path: Path | str, data: bytes) -> Path:
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def write_json(path: Path | str, data: Any) -> Path:
+    text = json.dumps(data, indent=2, sort_keys=True, default=_json_default) + "\n"
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def _json_default(obj: Any) -> Any:
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    raise TypeError(f"not JSON-serialisable: {type(obj).__name__}")
+
+
+def sha256_of(path: Path | str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- PNG ------------------------------------------------------------------------------
+
+def encode_png(pixels: np.ndarray) -> bytes:
+    """uint8 or uint16 array (H, W), (H, W, 3) or (H, W, 4) -> PNG bytes."""
+    if pixels.dtype not in (np.uint8, np.uint16):
+        raise TypeError(f"PNG needs uint8 or uint16 pixels, got {pixels.dtype}")
+    img = pixels if pixels.ndim == 3 else pixels[:, :, None]
+    height, width, channels = img.shape
+    colour_type = {1: 0, 2: 4, 3: 2, 4: 6}[channels]
+    bit_depth = 8 if img.dtype == np.uint8 else 16
+    rows = img.astype(">u2") if bit_depth == 16 else img
+    raw = rows.reshape(height, -1).view(np.uint8)
+    filtered = np.concatenate([np.zeros((height, 1), np.uint8), raw], axis=1)
+    header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", zlib.compress(filtered.tobytes(), 6)) + _chunk(b"IEND", b""))
+
+
+def _chunk(tag: bytes, body: bytes) -> bytes:
+    return (struct.pack(">I", len(body)) + tag + body
+            + struct.pack(">I", zlib.crc32(tag + body) & 0xFFFFFFFF))
+
+
+def write_png(path: Path | str, pixels: np.ndarray) -> Path:
+    return write_bytes(path, encode_png(pixels))
+
+
+def read_png(path: Path | str) -> np.ndarray:
+    """Decode the unfiltered/filtered non-interlaced PNGs written above (and most others)."""
+    data = Path(path).read_bytes()
+    pos, idat, header = 8, b"", None
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos:pos + 4])
+        tag, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+        if tag == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif tag == b"IDAT":
+            idat += body
+        pos += 12 + length
+    width, height, depth, ctype, _, _, interlace = header
+    if interlace:
+        raise ValueError("interlaced PNG is not supported")
+    channels = {0: 1, 4: 2, 2: 3, 6: 4}[ctype]
+    bpp = channels * depth // 8
+    raw = np.frombuffer(zlib.decompress(idat), np.uint8).reshape(height, 1 + width * bpp)
+    out = _unfilter(raw, bpp)
+    if depth == 16:
+        out = out.view(">u2").astype(np.uint16)
+    return out.reshape(height, width, channels).squeeze()
+
+
+def _unfilter(raw: np.ndarray, bpp: int) -> np.ndarray:
+    height, stride = raw.shape[0], raw.shape[1] - 1
+    out = np.zeros((height, stride), np.uint8)
+    prev = np.zeros(stride, np.int32)
+    for y in range(height):
+        kind, line = raw[y, 0], raw[y, 1:].astype(np.int32)
+        if kind == 0:
+            row = line
+        elif kind == 2:
+            row = (line + prev) & 255
+        else:
+            row = np.zeros(stride, np.int32)
+            for x in range(stride):
+                a = row[x - bpp] if x >= bpp else 0
+                b = prev[x]
+                c = prev[x - bpp] if x >= bpp else 0
+                if kind == 1:
+                    pred = a
+                elif kind == 3:
+                    pred = (a + b) // 2
+                else:
+                    p = a + b - c
+                    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                    pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                row[x] = (line[x] + pred) & 255
+        out[y] = row
+        prev = row
+    return out
+
+
+# --- EXR ------------------------------------------------------------------------------
+
+def write_exr(path: Path | str, rgb: np.ndarray, *, half: bool = True,
+              compression: str = "ZIP", header: dict[str, Any] | None = None) -> Path:
+    """Linear float (H, W, 3) -> OpenEXR RGB with ZIP or PIZ compression."""
+    import OpenEXR
+
+    comp = {"ZIP": OpenEXR.ZIP_COMPRESSION, "PIZ": OpenEXR.PIZ_COMPRESSION,
+            "NONE": OpenEXR.NO_COMPRESSION}[compression.upper()]
+    dtype = np.float16 if half else np.float32
+    pixels = np.ascontiguousarray(rgb[:, :, :3], dtype=dtype)
+    hdr = {"compression": comp, "type": OpenEXR.scanlineimage}
+    hdr.update(header or {})
+    with atomic_path(path) as tmp:
+        with OpenEXR.File(hdr, {"RGB": pixels}) as exr:
+            exr.write(str(tmp))
+    return Path(path)
+
+
+def read_exr(path: Path | str) -> np.ndarray:
+    """OpenEXR RGB -> float32 (H, W, 3)."""
+    import OpenEXR
+
+    with OpenEXR.File(str(path)) as exr:
+        channels = exr.channels()
+        if "RGB" in channels:
+            rgb = channels["RGB"].pixels
+        else:
+            rgb = np.stack([channels[c].pixels for c in "RGB"], axis=-1)
+    return np.asarray(rgb, dtype=np.float32)

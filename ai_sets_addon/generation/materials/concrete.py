@@ -1,0 +1,139 @@
+"""Cementitious surfaces: cast, polished and board-formed concrete, plaster, paint, asphalt."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import layouts, noise as nz
+from .core import Ctx, Surface, family, mix, rgb
+from .units import bevel, joint_mask, per_unit
+
+F32 = np.float32
+
+
+def _pits(ctx: Ctx, layer: str, size_m: float, density: float) -> np.ndarray:
+    """0..1 mask of small pores / bug holes about size_m across covering ~density."""
+    field = ctx.noise(layer, size_m * 2.0, smallest_m=size_m * 0.7)
+    threshold = {0.01: 2.3, 0.03: 1.9, 0.1: 1.3}.get(density, 2.0)
+    return nz.smoothstep(threshold, threshold + 0.5, field) * F32(ctx.visible(size_m))
+
+
+def _cement(ctx: Ctx, base: tuple[float, float, float], mottle: float) -> tuple[np.ndarray, ...]:
+    """Cement paste: macro cloudiness, meso mottling, micro sand grain."""
+    macro, meso = ctx.noise("macro", 1.5, count=2), ctx.noise("meso", 0.15, smallest_m=0.008)
+    grain = ctx.grain("grain")
+    tone = F32(1.0) + F32(mottle) * macro[0] + F32(0.035) * meso + F32(0.035) * grain
+    warm = nz.smoothstep(-1.0, 1.5, macro[1])
+    albedo = mix(rgb(base) * rgb((1.01, 1.0, 0.98)), rgb(base) * rgb((0.97, 0.99, 1.02)), warm)
+    return albedo * tone[..., None], macro[0], meso, grain
+
+
+@family("concrete", tile_m=2.0, roughness=(0.75, 0.95), base_rgb=(0.56, 0.55, 0.53),
+        porosity=0.7, floor_like=True)
+def concrete(ctx: Ctx) -> Surface:
+    """Cast in-situ concrete: cloudy paste, bug holes 2-8 mm, fine sand grain."""
+    albedo, macro, meso, grain = _cement(ctx, (0.56, 0.55, 0.53), 0.07)
+    pits = _pits(ctx, "pits", 0.005, 0.01)
+    albedo = albedo * (F32(1.0) - F32(0.45) * pits)[..., None]
+    height = (F32(0.0015) * macro + F32(0.0003) * meso + F32(0.00008) * grain
+              - F32(0.002) * pits)
+    rough = F32(0.85) + F32(0.04) * macro + F32(0.02) * grain
+    return Surface(albedo, height, rough, joints=pits, params={"bug_holes_mm": [2, 8]})
+
+
+@family("polished_concrete", tile_m=3.0, roughness=(0.1, 0.35), base_rgb=(0.58, 0.57, 0.55),
+        porosity=0.2, floor_like=True)
+def polished_concrete(ctx: Ctx) -> Surface:
+    """Ground and burnished slab: exposed aggregate specks, cloudy sheen, 3 m sawn joints."""
+    albedo, macro, meso, grain = _cement(ctx, (0.58, 0.57, 0.55), 0.08)
+    stones = ctx.noise("aggregate", 0.012, smallest_m=0.003)
+    dark = nz.smoothstep(1.1, 1.5, stones) * F32(ctx.visible(0.004))
+    light = nz.smoothstep(1.2, 1.6, -stones) * F32(ctx.visible(0.004))
+    albedo = albedo * (F32(1.0) - F32(0.35) * dark + F32(0.18) * light)[..., None]
+    cells = layouts.grid(ctx.n, ctx.tile_m, 1, 1, gap_m=0.004)
+    joints = joint_mask(ctx, cells)
+    albedo = albedo * (F32(1.0) - F32(0.6) * joints)[..., None]
+    height = F32(0.0006) * macro + F32(0.00002) * grain - F32(0.01) * joints
+    swirl = ctx.noise("burnish", 0.6, smallest_m=0.05)
+    rough = F32(0.2) + F32(0.06) * swirl + F32(0.03) * macro + F32(0.6) * joints
+    return Surface(albedo, height, rough, joints=joints,
+                   params={"control_joint_spacing_m": 3.0})
+
+
+@family("board_formed_concrete", tile_m=2.4, roughness=(0.75, 0.95),
+        base_rgb=(0.57, 0.56, 0.53), porosity=0.7)
+def board_formed_concrete(ctx: Ctx) -> Surface:
+    """Concrete cast against 150 mm sawn boards: grain imprint, board steps, tie holes."""
+    cells = layouts.random_bond(ctx.n, ctx.tile_m, rows=16, rng=ctx.rng("boards"),
+                                min_len=0.9, max_len=2.4, gap_m=0.0)
+    albedo, macro, meso, grain = _cement(ctx, (0.57, 0.56, 0.53), 0.06)
+    wood = ctx.noise("imprint", 0.4, smallest_m=0.002, aniso=12.0, beta=1.6)
+    step = per_unit(ctx, "step", cells)
+    seam = nz.smoothstep(0.003, 0.0, cells.edge_m)                  # board joints: fins
+    albedo = albedo * (F32(1.0) + F32(0.05) * step + F32(0.04) * wood
+                       - F32(0.08) * seam)[..., None]
+    ties = _tie_holes(ctx, spacing_m=0.6, radius_m=0.014)
+    albedo = albedo * (F32(1.0) - F32(0.5) * ties)[..., None]
+    height = (F32(0.0012) * step + F32(0.0004) * wood + F32(0.0008) * seam
+              + F32(0.001) * macro + F32(0.00008) * grain - F32(0.02) * ties)
+    rough = F32(0.86) + F32(0.03) * wood + F32(0.02) * macro
+    return Surface(albedo, height, rough, joints=np.maximum(seam, ties),
+                   params={"board_mm": 150, "tie_spacing_m": 0.6})
+
+
+def _tie_holes(ctx: Ctx, spacing_m: float, radius_m: float) -> np.ndarray:
+    """Cone holes left by formwork ties on a regular grid (whole count per tile)."""
+    count = max(1, int(round(ctx.tile_m / spacing_m)))
+    x, y = ctx.coords()
+    fx = (x * count) % 1.0 - 0.5
+    fy = (y * count + 0.5) % 1.0 - 0.5                       # centred between boards
+    d = np.sqrt(fx * fx + fy * fy) * F32(ctx.tile_m / count)
+    return nz.smoothstep(radius_m, radius_m * 0.6, d)
+
+
+@family("plaster", tile_m=2.0, roughness=(0.8, 0.95), base_rgb=(0.80, 0.77, 0.70),
+        porosity=0.8, paintable=True)
+def plaster(ctx: Ctx) -> Surface:
+    """Trowelled lime plaster / stucco: soft trowel swirls, sand texture, patchy tone."""
+    macro = ctx.noise("macro", 1.2, count=2)
+    trowel = ctx.noise("trowel", 0.25, smallest_m=0.01, beta=2.4)
+    grain = ctx.grain("grain")
+    ridges = nz.ridged(trowel * F32(1.5)) ** 4
+    tone = (F32(1.0) + F32(0.05) * macro[0] + F32(0.025) * trowel + F32(0.02) * grain
+            - F32(0.03) * ridges)
+    albedo = rgb((0.80, 0.77, 0.70)) * tone[..., None]
+    height = (F32(0.0008) * trowel + F32(0.0004) * ridges + F32(0.0001) * grain
+              + F32(0.001) * macro[1])
+    rough = F32(0.88) + F32(0.03) * macro[1] - F32(0.04) * ridges
+    return Surface(albedo, height, rough, params={"finish": "trowelled"})
+
+
+@family("painted_wall", tile_m=2.0, roughness=(0.35, 0.7), base_rgb=(0.85, 0.84, 0.80),
+        porosity=0.1, paintable=True)
+def painted_wall(ctx: Ctx) -> Surface:
+    """Emulsion on skimmed wall: roller orange peel, faint patching, eggshell sheen."""
+    macro = ctx.noise("macro", 1.5)
+    peel = ctx.noise("peel", 0.01, smallest_m=0.0015)
+    patch = nz.smoothstep(1.0, 2.0, ctx.noise("patches", 0.5, smallest_m=0.1))
+    tone = F32(1.0) + F32(0.012) * macro + F32(0.006) * peel - F32(0.01) * patch
+    albedo = rgb((0.85, 0.84, 0.80)) * tone[..., None]
+    height = F32(0.00004) * peel * F32(ctx.visible(0.003)) + F32(0.0003) * macro
+    rough = F32(0.5) + F32(0.03) * macro + F32(0.02) * peel + F32(0.08) * patch
+    return Surface(albedo, height, rough, params={"sheen": "eggshell"})
+
+
+@family("asphalt", tile_m=3.0, roughness=(0.8, 0.97), base_rgb=(0.26, 0.26, 0.25),
+        porosity=0.6, floor_like=True)
+def asphalt(ctx: Ctx) -> Surface:
+    """Road asphalt: bitumen binder, 2-14 mm aggregate, oil stains and tyre-polished bands."""
+    macro = ctx.noise("macro", 2.0, count=2)
+    stones = ctx.noise("aggregate", 0.02, smallest_m=0.003)
+    grain = ctx.grain("grain")
+    rock = nz.smoothstep(0.6, 1.4, stones) * F32(ctx.visible(0.004))
+    tone = F32(1.0) + F32(0.07) * macro[0] + F32(0.05) * grain + F32(0.35) * rock
+    stain = nz.smoothstep(1.2, 2.2, macro[1])
+    albedo = rgb((0.26, 0.26, 0.25)) * (tone * (F32(1.0) - F32(0.25) * stain))[..., None]
+    height = (F32(0.0015) * rock + F32(0.0003) * grain + F32(0.004) * macro[0])
+    rough = F32(0.9) - F32(0.06) * rock + F32(0.02) * grain - F32(0.1) * stain
+    pores = np.clip(F32(1.0) - rock * F32(2.0), 0.0, 1.0) * nz.smoothstep(-0.5, -1.5, stones)
+    return Surface(albedo, height, rough, joints=pores, params={"aggregate_mm": [2, 14]})

@@ -1,0 +1,142 @@
+"""The shared machinery of material families: context, surface layers, registry.
+
+A family recipe is a function `Ctx -> Surface`: it paints albedo (sRGB 0..1),
+height (metres), roughness and metallic at true scale on one texture tile of
+`tile_m` metres. Modifiers and the finishing pass (AO, normal, clamping) are common
+to all families and live in modifiers.py and maps.py.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from . import noise as nz
+
+F32 = np.float32
+RGB = tuple[float, float, float]
+
+
+@dataclass
+class Ctx:
+    """Where a recipe paints: n x n pixels covering tile_m x tile_m metres."""
+
+    n: int
+    tile_m: float
+    seed: int
+    family: str
+
+    @property
+    def px_m(self) -> float:
+        """Size of one pixel on the surface, in metres."""
+        return self.tile_m / self.n
+
+    def rng(self, layer: str) -> np.random.Generator:
+        """An independent stream per named layer: adding a layer never shifts others."""
+        words = [self.seed & 0xFFFFFFFF, zlib.crc32(self.family.encode()),
+                 zlib.crc32(layer.encode())]
+        return np.random.default_rng(np.random.SeedSequence(words))
+
+    def cycles(self, feature_m: float) -> float:
+        """How many features of `feature_m` metres fit in one tile (cycles per tile)."""
+        return self.tile_m / feature_m
+
+    def noise(self, layer: str, feature_m: float, *, smallest_m: float | None = None,
+              beta: float = 2.0, aniso: float = 1.0, count: int = 1) -> np.ndarray:
+        """Fractal noise whose largest features are ~feature_m (unit std, periodic)."""
+        low = max(1.0, self.cycles(feature_m))
+        high = self.cycles(smallest_m) if smallest_m else low * 8.0
+        high = min(max(high, low + 1.0), self.n / 2.0)
+        return nz.spectral(self.rng(layer), self.n, beta=beta, low=low, high=high,
+                           aniso=aniso, count=count)
+
+    def grain(self, layer: str, soft: bool = True) -> np.ndarray:
+        return nz.grain(self.rng(layer), self.n, soft)
+
+    def visible(self, feature_m: float) -> float:
+        """0..1: fades detail that is under ~3 pixels (keeps low sizes alias-free)."""
+        pixels = feature_m / self.px_m
+        return float(np.clip((pixels - 1.5) / 3.0, 0.0, 1.0))
+
+    def coords(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) pixel centres in tile units 0..1, shaped (1, n) and (n, 1)."""
+        return nz.pixel_coords(self.n)
+
+
+@dataclass
+class Surface:
+    """A family's layers before modifiers and finishing."""
+
+    albedo: np.ndarray                     # (n, n, 3) sRGB 0..1
+    height: np.ndarray                     # (n, n) metres, any offset
+    roughness: np.ndarray                  # (n, n) 0..1
+    metallic: np.ndarray | float = 0.0     # constant or (n, n)
+    joints: np.ndarray | None = None       # (n, n) 0..1: mortar/grout/gaps (dirt, moss)
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A registered material family and the physical facts it is built on."""
+
+    key: str
+    build: Callable[[Ctx], Surface]
+    tile_m: float                          # metres covered by one texture tile
+    roughness: tuple[float, float]         # documented plausible range (before words)
+    base_rgb: RGB                          # dominant sRGB colour (colour words recolour it)
+    porosity: float = 0.5                  # how much water darkens it (0 glass .. 1 soil)
+    paintable: bool = False                # colour words replace the colour entirely
+    metal: bool = False
+    floor_like: bool = False               # usually walked on (puddles, wear)
+    description: str = ""
+
+
+FAMILIES: dict[str, Family] = {}
+
+
+def family(key: str, **facts: Any) -> Callable[[Callable[[Ctx], Surface]], Callable[[Ctx], Surface]]:
+    """Decorator registering a recipe under `key` with its physical facts."""
+    def register(build: Callable[[Ctx], Surface]) -> Callable[[Ctx], Surface]:
+        FAMILIES[key] = Family(key=key, build=build, description=(build.__doc__ or "").strip(),
+                               **facts)
+        return build
+    return register
+
+
+# --- colour helpers ---------------------------------------------------------------------
+
+def rgb(c: RGB | np.ndarray) -> np.ndarray:
+    return np.asarray(c, F32).reshape(1, 1, 3)
+
+
+def mix(a: np.ndarray, b: np.ndarray, t: np.ndarray | float) -> np.ndarray:
+    """Linear blend a -> b; `t` (n, n) broadcasts over colour channels."""
+    if isinstance(t, np.ndarray) and t.ndim == 2 and (a.ndim == 3 or b.ndim == 3):
+        t = t[..., None]
+    return a + (b - a) * t
+
+
+def two_tone(t: np.ndarray, a: RGB, b: RGB) -> np.ndarray:
+    """(n, n) 0..1 -> (n, n, 3) between two sRGB colours."""
+    return rgb(a) + (rgb(b) - rgb(a)) * np.clip(t, 0.0, 1.0)[..., None]
+
+
+def shade(albedo: np.ndarray, factor: np.ndarray | float) -> np.ndarray:
+    if isinstance(factor, np.ndarray):
+        factor = factor[..., None]
+    return albedo * factor
+
+
+def palette_pick(rng: np.random.Generator, count: int, colours: list[RGB],
+                 weights: list[float] | None = None, spread: float = 0.04) -> np.ndarray:
+    """`count` sRGB colours drawn from a palette, each nudged a little: per-unit colour."""
+    idx = rng.choice(len(colours), size=count, p=None if weights is None
+                     else np.asarray(weights) / np.sum(weights))
+    base = np.asarray(colours, F32)[idx]
+    jitter = 1.0 + spread * rng.standard_normal((count, 1)).astype(F32)
+    hue = 1.0 + 0.5 * spread * rng.standard_normal((count, 3)).astype(F32)
+    return (base * jitter * hue).astype(F32)

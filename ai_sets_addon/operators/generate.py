@@ -1,0 +1,168 @@
+"""Generate Set: modal in the UI (work off the main thread, Esc cancels), synchronous
+in background mode (timers do not fire there). Thin: it reads properties, calls the
+pipeline and reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bpy
+
+from .. import pipeline, preferences
+from ..generation.errors import Cancelled, InputError
+from ..generation.pipeline import BuildOptions
+from .job import BackgroundJob
+
+
+class AISETS_OT_generate_set(bpy.types.Operator):
+    """Build a lit, textured film set from the prompt (replaces the previous AI set)"""
+
+    bl_idname = "aisets.generate_set"
+    bl_label = "Generate Set"
+    bl_options = {"REGISTER", "UNDO"}
+
+    prompt: bpy.props.StringProperty(name="Prompt", default="",
+                                     description="Empty: use the panel's prompt")
+    seed: bpy.props.IntProperty(name="Seed", default=-1, min=-1,
+                                description="-1: use the panel's seed")
+
+    _job: BackgroundJob | None = None
+    _timer = None
+
+    @classmethod
+    def poll(cls, context):
+        return not context.window_manager.ai_sets_job.running
+
+    def execute(self, context):
+        try:
+            request = self._request(context)
+            prepared = pipeline.prepare(request)
+            result = pipeline.apply(prepared, context.scene)
+        except InputError as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self._finish(context, prepared, result)
+        return {"FINISHED"}
+
+    def invoke(self, context, event):
+        if bpy.app.background:
+            return self.execute(context)
+        try:
+            request = self._request(context)
+        except InputError as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self._job = BackgroundJob(lambda report, cancelled: pipeline.prepare(
+            request, report, cancelled)).start()
+        self._set_state(context, True, 0.0, "starting")
+        self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
+        context.window_manager.modal_handler_add(self)
+        return {"RUNNING_MODAL"}
+
+    def modal(self, context, event):
+        job = self._job
+        if event.type == "ESC":
+            job.cancel()
+            self._end(context, "Generate cancelled: the scene is unchanged")
+            return {"CANCELLED"}
+        if event.type != "TIMER":
+            return {"PASS_THROUGH"}
+        self._set_state(context, True, job.progress, job.message)
+        if not job.done:
+            return {"RUNNING_MODAL"}
+        return self._complete(context, job)
+
+    def _complete(self, context, job: BackgroundJob):
+        if job.error is not None:
+            message = str(job.error) if isinstance(job.error, (InputError, Cancelled)) \
+                else f"internal error: {job.error!r} (see the system console)"
+            self._end(context, None)
+            self.report({"ERROR"}, message)
+            return {"CANCELLED"}
+        self._set_state(context, True, 0.95, "building the scene")
+        try:
+            result = pipeline.apply(job.result, context.scene)
+        except Exception as exc:  # noqa: BLE001 - the scene was rolled back
+            self._end(context, None)
+            self.report({"ERROR"}, f"could not build the scene: {exc}")
+            return {"CANCELLED"}
+        self._end(context, None)
+        self._finish(context, job.result, result)
+        return {"FINISHED"}
+
+    def _request(self, context) -> pipeline.BuildRequest:
+        settings = context.scene.ai_sets
+        prompt = self.prompt or settings.prompt
+        seed = self.seed if self.seed >= 0 else settings.seed
+        options = BuildOptions(texture_size=int(settings.texture_size),
+                               hdri_width=int(settings.hdri_width))
+        folder = preferences.output_root() / f"{_slug(prompt)}_s{seed}"
+        return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options)
+
+    def _finish(self, context, prepared, result) -> None:
+        settings = context.scene.ai_sets
+        notices = list(prepared.spec.notices) + list(prepared.plan.notices)
+        settings.last_set = result.collection.name
+        settings.last_folder = str(prepared.assets.sky.exr_path.parent)
+        settings.last_notices = " | ".join(notices)
+        for notice in notices:
+            self.report({"WARNING"}, notice)
+        self.report({"INFO"}, f"Built '{result.collection.name}' "
+                              f"(exposure {result.exposure:+.1f} EV)")
+
+    def _set_state(self, context, running: bool, progress: float, message: str) -> None:
+        state = context.window_manager.ai_sets_job
+        state.running, state.progress, state.message = running, progress, message
+        if context.workspace:
+            context.workspace.status_text_set(
+                f"AI Sets: {message} ({progress * 100:.0f}%) - Esc to cancel" if running else None)
+        for area in context.screen.areas if context.screen else ():
+            if area.type == "VIEW_3D":
+                area.tag_redraw()
+
+    def _end(self, context, message: str | None) -> None:
+        if self._timer:
+            context.window_manager.event_timer_remove(self._timer)
+            self._timer = None
+        self._set_state(context, False, 0.0, "")
+        if message:
+            self.report({"INFO"}, message)
+
+
+def _slug(text: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return words[:40] or "set"
+
+
+class AISETS_OT_random_seed(bpy.types.Operator):
+    """Roll a new seed: same prompt, another variation"""
+
+    bl_idname = "aisets.random_seed"
+    bl_label = "Random Seed"
+    bl_options = {"REGISTER", "UNDO"}
+
+    def execute(self, context):
+        import random
+
+        context.scene.ai_sets.seed = random.SystemRandom().randrange(0, 2**31 - 1)
+        return {"FINISHED"}
+
+
+class AISETS_OT_remove_set(bpy.types.Operator):
+    """Remove the AI set and every datablock it created"""
+
+    bl_idname = "aisets.remove_set"
+    bl_label = "Remove Set"
+    bl_options = {"REGISTER", "UNDO"}
+
+    def execute(self, context):
+        from ..scene.builder import remove_sets
+
+        count = remove_sets()
+        context.scene.ai_sets.last_set = ""
+        self.report({"INFO"}, f"Removed {count} datablocks")
+        return {"FINISHED"}
+
+
+CLASSES = (AISETS_OT_generate_set, AISETS_OT_random_seed, AISETS_OT_remove_set)

@@ -1,0 +1,15 @@
+"""Panels: they draw properties and buttons, and never compute."""
+
+import bpy
+
+from .main import CLASSES
+
+
+def register() -> None:
+    for cls in CLASSES:
+        bpy.utils.register_class(cls)
+
+
+def unregister() -> None:
+    for cls in reversed(CLASSES):
+        bpy.utils.unregister_class(cls)

@@ -1,0 +1,56 @@
+"""Add-on preferences: defaults for new sets and where their files go."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import bpy
+
+TEXTURE_SIZES = [(str(s), f"{s} px", f"{s}x{s} texture maps") for s in (512, 1024, 2048, 4096)]
+HDRI_WIDTHS = [(str(w), f"{w // 1024}K" if w >= 1024 else str(w), f"{w}x{w // 2} sky")
+               for w in (1024, 2048, 4096, 8192)]
+
+
+class AISETS_Preferences(bpy.types.AddonPreferences):
+    bl_idname = __package__
+
+    texture_size: bpy.props.EnumProperty(name="Texture Size", items=TEXTURE_SIZES,
+                                         default="1024")
+    hdri_width: bpy.props.EnumProperty(name="HDRI Width", items=HDRI_WIDTHS, default="2048")
+    output_folder: bpy.props.StringProperty(
+        name="Output Folder", subtype="DIR_PATH", default="",
+        description="Where set textures and skies are written; empty: the extension's "
+                    "own user folder")
+
+    def draw(self, context):
+        layout = self.layout
+        layout.prop(self, "texture_size")
+        layout.prop(self, "hdri_width")
+        layout.prop(self, "output_folder")
+        layout.label(text=f"Files go to: {output_root()}")
+
+
+def get() -> AISETS_Preferences | None:
+    addon = bpy.context.preferences.addons.get(__package__)
+    return addon.preferences if addon else None
+
+
+def output_root() -> Path:
+    """The user's folder if set, else the extension's user data folder (never the
+    add-on's own folder, which is replaced on update)."""
+    prefs = get()
+    if prefs and prefs.output_folder:
+        return Path(bpy.path.abspath(prefs.output_folder))
+    try:
+        return Path(bpy.utils.extension_path_user(__package__, path="sets", create=True))
+    except (ValueError, AttributeError):  # loaded as a plain module, not an extension
+        return Path(tempfile.gettempdir()) / "ai_sets" / "sets"
+
+
+def register() -> None:
+    bpy.utils.register_class(AISETS_Preferences)
+
+
+def unregister() -> None:
+    bpy.utils.unregister_class(AISETS_Preferences)

@@ -1,0 +1,129 @@
+"""PreparedSet -> Blender scene: one collection per set, built all-or-nothing.
+
+The new set is built beside the old one under a temporary tag; only when every
+datablock exists is the old set removed and the new one renamed into place. A
+failure removes what was half-built, so the scene is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import bpy
+
+from ..generation.assets import AssetBundle
+from ..generation.pipeline import PreparedSet
+from ..generation.plan import SHADER_FAMILIES, SetPlan
+from . import objects, render, shaders
+from .tagging import TAG, owned_by, tag
+
+GROUPS = ("Geometry", "Props", "Lights", "Cameras")
+
+
+@dataclass
+class SceneResult:
+    collection: bpy.types.Collection
+    camera: bpy.types.Object | None
+    sun: bpy.types.Object | None
+    exposure: float
+
+
+def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
+                   meter: bool = True) -> SceneResult:
+    """Build the set into `scene`, replacing any previous AI set, as one transaction."""
+    name = prepared.plan.name
+    building = f"{name} (building)"
+    previous_world = scene.world
+    previous_camera = scene.camera
+    try:
+        result = _build(prepared, scene, building)
+    except BaseException:
+        remove_set(building)
+        scene.world, scene.camera = previous_world, previous_camera
+        raise
+    remove_sets(except_tag=building, scene=scene)
+    for block in owned_by(building):
+        block[TAG] = name
+    result.collection.name = name
+    if meter:
+        result.exposure = render.meter_exposure(scene, prepared.spec.time_of_day)
+    return result
+
+
+def _build(prepared: PreparedSet, scene: bpy.types.Scene, set_tag: str) -> SceneResult:
+    plan, assets = prepared.plan, prepared.assets
+    root = tag(bpy.data.collections.new(set_tag), set_tag)
+    groups = {}
+    for group in GROUPS:
+        child = tag(bpy.data.collections.new(f"{plan.name} | {group}"), set_tag)
+        root.children.link(child)
+        groups[group.lower()] = child
+    materials = _materials(plan, assets, set_tag)
+    for part in plan.parts:
+        mesh = objects.mesh_from_part(part, set_tag)
+        mesh.materials.append(materials[part.material])
+        for obj in objects.objects_for_part(part, mesh, set_tag):
+            groups.get(part.group, groups["geometry"]).objects.link(obj)
+    for light in plan.lights:
+        groups["lights"].objects.link(objects.light_object(light, set_tag))
+    cameras = [objects.camera_object(c, set_tag) for c in plan.cameras]
+    for cam in cameras:
+        groups["cameras"].objects.link(cam)
+    world, sun = _world(assets, set_tag)
+    groups["lights"].objects.link(sun)
+    _atmosphere(plan, groups["geometry"], set_tag)
+    scene.collection.children.link(root)
+    scene.world = world
+    if cameras:
+        scene.camera = cameras[0]
+    render.configure(scene)
+    return SceneResult(root, cameras[0] if cameras else None, sun, 0.0)
+
+
+def _materials(plan: SetPlan, assets: AssetBundle, set_tag: str) -> dict[str, bpy.types.Material]:
+    from .materials import build_material
+
+    built = {}
+    for key, request in plan.materials.items():
+        if request.family in SHADER_FAMILIES:
+            built[key] = shaders.shader_material(request, set_tag)
+        else:
+            built[key] = build_material(assets.materials[key], set_tag)
+    return built
+
+
+def _world(assets: AssetBundle, set_tag: str):
+    from .world import build_world
+
+    return build_world(assets.sky, set_tag)
+
+
+def _atmosphere(plan: SetPlan, collection: bpy.types.Collection, set_tag: str) -> None:
+    """A volume box over the set (fog, dust, smoke) so light shafts read on camera."""
+    atmo = plan.atmosphere
+    if atmo.density <= 0 or atmo.bounds is None:
+        return
+    (x0, y0, z0), (x1, y1, z1) = atmo.bounds
+    mesh = tag(bpy.data.meshes.new("Atmosphere"), set_tag)
+    corners = [(x, y, z) for z in (z0, z1) for y in (y0, y1) for x in (x0, x1)]
+    quads = [(0, 2, 3, 1), (4, 5, 7, 6), (0, 1, 5, 4), (2, 6, 7, 3), (0, 4, 6, 2), (1, 3, 7, 5)]
+    mesh.from_pydata(corners, [], quads)
+    mesh.materials.append(shaders.volume_material(atmo, set_tag))
+    obj = tag(bpy.data.objects.new("Atmosphere", mesh), set_tag)
+    obj.display_type = "BOUNDS"
+    collection.objects.link(obj)
+
+
+def remove_set(set_tag: str) -> None:
+    """Remove every datablock carrying this tag (objects first, then their data)."""
+    blocks = owned_by(set_tag)
+    if blocks:
+        bpy.data.batch_remove(blocks)
+
+
+def remove_sets(except_tag: str | None = None, scene: bpy.types.Scene | None = None) -> int:
+    """Remove every AI set but `except_tag`; returns how many datablocks went."""
+    blocks = [b for b in owned_by() if b.get(TAG) != except_tag]
+    if blocks:
+        bpy.data.batch_remove(blocks)
+    return len(blocks)

@@ -1,0 +1,111 @@
+"""Cycles settings, a light meter for exposure, and still renders written atomically.
+
+Exposure rule (like a DP's spot meter): render the active camera tiny and noisy,
+take the log-average luminance of the frame (robust to a blown-out window or the sun
+disc), and set the exposure so that it lands on 18% grey; night and twilight are
+biased darker so they read as night, not as an overcast noon.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from pathlib import Path
+
+import bpy
+import numpy as np
+
+from ..generation.fileio import atomic_path, read_exr
+
+MIDDLE_GREY = 0.18
+TIME_BIAS_EV = {"night": -1.5, "blue_hour": -0.8, "dusk": -0.5, "dawn": -0.3}
+METER_SIZE = (96, 54)
+
+
+def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
+    """Cycles on the CPU, denoised, AgX; safe defaults for preview and scouting."""
+    scene.render.engine = "CYCLES"
+    cycles = scene.cycles
+    cycles.device = "CPU"
+    cycles.samples = samples
+    cycles.use_denoising = True
+    cycles.denoiser = "OPENIMAGEDENOISE"
+    cycles.max_bounces = 8
+    cycles.caustics_reflective = False
+    cycles.caustics_refractive = False
+    cycles.volume_bounces = 1
+    scene.view_settings.view_transform = "AgX"
+    scene.view_settings.look = "None"
+
+
+def meter_exposure(scene: bpy.types.Scene, time_of_day: str = "afternoon") -> float:
+    """Set scene.view_settings.exposure from a metering render; returns the EV used."""
+    luminance = _meter_luminance(scene)
+    key = float(np.exp(np.mean(np.log(luminance + 1e-6))))
+    ev = math.log2(MIDDLE_GREY / max(key, 1e-6)) + TIME_BIAS_EV.get(time_of_day, 0.0)
+    ev = float(np.clip(ev, -16.0, 16.0))
+    scene.view_settings.exposure = round(ev, 3)
+    return scene.view_settings.exposure
+
+
+def _meter_luminance(scene: bpy.types.Scene) -> np.ndarray:
+    saved = _snapshot(scene)
+    handle, path = tempfile.mkstemp(suffix=".exr", prefix="aisets_meter_")
+    os.close(handle)
+    try:
+        render = scene.render
+        render.resolution_x, render.resolution_y = METER_SIZE
+        render.resolution_percentage = 100
+        scene.cycles.samples = 12
+        scene.cycles.use_denoising = False
+        render.image_settings.file_format = "OPEN_EXR"
+        render.image_settings.color_depth = "32"
+        render.filepath = path
+        bpy.ops.render.render(write_still=True, scene=scene.name)
+        rgb = read_exr(path)
+    finally:
+        _restore(scene, saved)
+        Path(path).unlink(missing_ok=True)
+    return rgb @ np.array([0.2126, 0.7152, 0.0722], dtype=np.float32)
+
+
+def _snapshot(scene: bpy.types.Scene) -> dict:
+    render, fmt = scene.render, scene.render.image_settings
+    return {
+        "res": (render.resolution_x, render.resolution_y, render.resolution_percentage),
+        "samples": scene.cycles.samples, "denoise": scene.cycles.use_denoising,
+        "format": (fmt.file_format, fmt.color_depth), "filepath": render.filepath,
+    }
+
+
+def _restore(scene: bpy.types.Scene, saved: dict) -> None:
+    render, fmt = scene.render, scene.render.image_settings
+    render.resolution_x, render.resolution_y, render.resolution_percentage = saved["res"]
+    scene.cycles.samples = saved["samples"]
+    scene.cycles.use_denoising = saved["denoise"]
+    fmt.file_format = saved["format"][0]
+    if fmt.file_format == "OPEN_EXR":
+        fmt.color_depth = saved["format"][1]
+    render.filepath = saved["filepath"]
+
+
+def render_still(scene: bpy.types.Scene, out_png: Path, resolution: tuple[int, int],
+                 samples: int) -> Path:
+    """Render the active camera to a PNG that appears only once complete."""
+    saved = _snapshot(scene)
+    try:
+        render = scene.render
+        render.resolution_x, render.resolution_y = resolution
+        render.resolution_percentage = 100
+        scene.cycles.samples = samples
+        scene.cycles.use_denoising = True
+        render.image_settings.file_format = "PNG"
+        render.image_settings.color_mode = "RGB"
+        render.image_settings.color_depth = "8"
+        with atomic_path(out_png) as tmp:
+            render.filepath = str(tmp)
+            bpy.ops.render.render(write_still=True, scene=scene.name)
+    finally:
+        _restore(scene, saved)
+    return Path(out_png)
