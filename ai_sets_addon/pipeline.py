@@ -12,7 +12,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .generation.fileio import atomic_path, ensure_writable_dir, sha256_of, write_json
+from .generation.fileio import atomic_path, sha256_of, write_json
 from .generation.pipeline import (BuildOptions, CancelFn, PreparedSet, ProgressFn,
                                   prepare_set)
 
@@ -44,7 +44,6 @@ class BuildResult:
 
 def prepare(request: BuildRequest, progress: ProgressFn | None = None,
             cancel: CancelFn | None = None) -> PreparedSet:
-    ensure_writable_dir(request.out_dir)
     return prepare_set(request.prompt, request.seed, request.out_dir, request.options,
                        progress, cancel)
 

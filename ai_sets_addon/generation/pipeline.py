@@ -16,6 +16,7 @@ from . import archetypes
 from .assets import AssetBundle, SkyAsset, TextureSet
 from .backends import MaterialBackend, SkyBackend
 from .errors import Cancelled, InputError
+from .fileio import ensure_writable_dir
 from .plan import SHADER_FAMILIES, SetPlan
 from .spec import SetSpec
 
@@ -90,6 +91,7 @@ def prepare_set(prompt: str, seed: int, asset_dir: Path, options: BuildOptions |
     steps = _Steps(progress, cancel)
     steps.check(0.0, "reading the prompt")
     spec = steps.timed("parse", make_spec, prompt, seed)
+    ensure_writable_dir(asset_dir)
     steps.check(0.05, f"laying out the {spec.archetype.replace('_', ' ')}")
     plan = steps.timed("layout", archetypes.plan_set, spec)
     steps.check(0.1, "painting sky and materials")

@@ -34,3 +34,584 @@ COLOURS: dict[str, tuple[float, float, float]] = {
     "cream": (0.93, 0.88, 0.76), "teal": (0.10, 0.50, 0.50), "cyan": (0.20, 0.75, 0.85),
     "magenta": (0.85, 0.15, 0.65), "gold": (0.83, 0.66, 0.25), "ochre": (0.75, 0.55, 0.20),
 }
+# Extra colour keys used by the word tables below (neon, lamps and palettes need them).
+COLOURS.update({
+    "amber": (1.00, 0.60, 0.12), "turquoise": (0.25, 0.80, 0.75),
+    "silver": (0.75, 0.75, 0.77), "navy": (0.08, 0.12, 0.35),
+    "olive": (0.45, 0.45, 0.18), "burgundy": (0.45, 0.08, 0.15),
+})
+
+MOODS = (
+    "gloomy", "eerie", "cozy", "cinematic", "noir", "cyberpunk", "romantic",
+    "dramatic", "serene", "warm", "cold",
+)
+
+# Density (0..1) of an atmosphere word; "light"/"thick" come from the words next to it.
+ATMOSPHERE_DENSITIES = {"light": 0.25, "medium": 0.5, "thick": 0.85}
+
+# ---------------------------------------------------------------------------------
+# Word tables: key -> {"en": phrases, "fr": phrases}. Phrases are written the way
+# people type them (accents, apostrophes, hyphens); the parser normalises both the
+# tables and the prompt the same way (NFKD, no accents, lowercase, words only), and
+# also accepts plurals (-s, -x) and, for adjectives, French feminines (-e).
+# ---------------------------------------------------------------------------------
+WordTable = dict[str, dict[str, tuple[str, ...]]]
+
+ARCHETYPE_WORDS: WordTable = {
+    "interior_room": {
+        "en": ("room", "bedroom", "living room", "lounge", "apartment", "studio apartment",
+               "loft", "office", "hotel room", "waiting room", "meeting room", "classroom",
+               "interior room", "lobby", "hall"),
+        "fr": ("pièce", "chambre", "salon", "séjour", "salle", "appartement", "loft",
+               "bureau", "chambre d'hôtel", "salle d'attente", "salle de réunion",
+               "salle de classe", "appartement studio", "hall d'entrée"),
+    },
+    "warehouse": {
+        "en": ("warehouse", "factory", "factory hall", "hangar", "depot", "industrial hall",
+               "storehouse", "mill"),
+        "fr": ("entrepôt", "usine", "hangar", "dépôt", "hall industriel", "halle",
+               "halle industrielle", "friche industrielle"),
+    },
+    "corridor": {
+        "en": ("corridor", "tunnel", "hallway", "passage", "underground passage", "underpass",
+               "subway tunnel", "metro tunnel"),
+        "fr": ("couloir", "tunnel", "corridor", "passage", "passage souterrain",
+               "tunnel de métro", "galerie souterraine"),
+    },
+    "platform": {
+        "en": ("platform", "subway", "metro", "subway station", "metro station",
+               "train station", "railway station", "underground station", "train platform"),
+        "fr": ("quai", "métro", "gare", "station de métro", "quai de métro", "quai de gare",
+               "gare ferroviaire"),
+    },
+    "street": {
+        "en": ("street", "avenue", "boulevard", "road", "city street", "main street"),
+        "fr": ("rue", "avenue", "boulevard", "route", "grande rue", "rue commerçante"),
+    },
+    "alley": {
+        "en": ("alley", "alleyway", "back alley", "backstreet", "side street", "lane"),
+        "fr": ("ruelle", "impasse", "venelle", "cul-de-sac", "passage étroit"),
+    },
+    "rooftop": {
+        "en": ("rooftop", "roof top", "roof terrace", "on the roof", "on a roof", "rooftops"),
+        "fr": ("toit", "toits", "toit-terrasse", "sur le toit", "sur un toit", "sur les toits"),
+    },
+    "desert": {
+        "en": ("desert", "dunes", "dune", "sand dunes"),
+        "fr": ("désert", "dunes", "dune", "dunes de sable", "erg"),
+    },
+    "canyon": {
+        "en": ("canyon", "valley", "mountain", "mountains", "gorge", "ravine",
+               "mountain valley", "mesa", "badlands"),
+        "fr": ("canyon", "vallée", "montagne", "montagnes", "gorge", "gorges", "ravin",
+               "vallée de montagne"),
+    },
+    "forest": {
+        "en": ("forest", "clearing", "woods", "woodland", "forest clearing", "in the woods"),
+        "fr": ("forêt", "clairière", "sous-bois", "dans les bois", "futaie"),
+    },
+    "beach": {
+        "en": ("beach", "coast", "shore", "seashore", "seaside", "coastline"),
+        "fr": ("plage", "côte", "rivage", "bord de mer", "littoral", "grève"),
+    },
+    "cyclorama": {
+        "en": ("studio", "cyclorama", "cyclo", "cyc", "infinity cove", "infinity wall",
+               "photo studio", "sound stage"),
+        "fr": ("studio", "cyclorama", "cyclo", "fond infini", "studio photo",
+               "plateau de tournage"),
+    },
+}
+
+# Places we do not build yet: the parser uses the nearest archetype and says so.
+NEAR_PLACE_WORDS: WordTable = {
+    "interior_room": {
+        "en": ("kitchen", "bathroom", "house", "home", "bar", "cafe", "restaurant", "church",
+               "chapel", "library", "hospital", "prison cell", "cell", "basement", "cellar",
+               "museum", "shop", "store"),
+        "fr": ("cuisine", "salle de bain", "salle de bains", "maison", "bar", "café",
+               "restaurant", "église", "chapelle", "bibliothèque", "hôpital", "cellule",
+               "sous-sol", "cellier", "musée", "boutique", "magasin"),
+    },
+    "warehouse": {
+        "en": ("garage", "parking garage", "workshop", "foundry", "power plant", "barn"),
+        "fr": ("garage", "parking", "atelier", "fonderie", "centrale", "grange"),
+    },
+    "corridor": {
+        "en": ("cave", "cavern", "sewer", "sewers", "mine", "bunker"),
+        "fr": ("cave", "grotte", "caverne", "égout", "égouts", "mine", "bunker"),
+    },
+    "platform": {
+        "en": ("station", "train", "railway", "tram stop", "bus stop"),
+        "fr": ("station", "train", "arrêt de bus", "arrêt de tram", "voie ferrée"),
+    },
+    "street": {
+        "en": ("city", "town", "downtown", "square", "plaza", "crossroads", "intersection",
+               "sidewalk", "highway", "bridge", "market", "village", "parking lot"),
+        "fr": ("ville", "centre-ville", "place publique", "place du marché", "carrefour",
+               "trottoir", "autoroute",
+               "pont", "marché", "village"),
+    },
+    "rooftop": {
+        "en": ("balcony", "terrace", "helipad"),
+        "fr": ("balcon", "terrasse", "héliport"),
+    },
+    "desert": {
+        "en": ("wasteland", "sahara", "savanna"),
+        "fr": ("sahara", "savane", "terrain vague"),
+    },
+    "canyon": {
+        "en": ("cliff", "cliffs", "hills", "hill", "quarry", "volcano"),
+        "fr": ("falaise", "falaises", "colline", "collines", "carrière", "volcan"),
+    },
+    "forest": {
+        "en": ("jungle", "park", "garden", "meadow", "grove", "orchard"),
+        "fr": ("jungle", "parc", "jardin", "prairie", "bosquet", "verger"),
+    },
+    "beach": {
+        "en": ("sea", "ocean", "harbour", "harbor", "port", "island", "bay", "lake", "cove"),
+        "fr": ("mer", "océan", "port", "île", "baie", "lac", "crique"),
+    },
+    "cyclorama": {
+        "en": ("stage", "backdrop"),
+        "fr": ("plateau", "scène de studio"),
+    },
+}
+
+# Words that only hint at inside/outside: used when no place is named, never a notice.
+PLACE_HINT_WORDS: WordTable = {
+    "interior_room": {"en": ("interior", "indoors", "indoor", "inside"),
+                      "fr": ("intérieur", "en intérieur")},
+    "street": {"en": ("exterior", "outdoors", "outdoor", "outside"),
+               "fr": ("extérieur", "en extérieur", "dehors")},
+}
+
+# "floor" and "ground" both mean the walkable surface; the parser picks the one the
+# archetype has (ground outdoors, floor indoors).
+ROLE_WORDS: WordTable = {
+    "floor": {"en": ("floor", "flooring"), "fr": ("sol", "plancher")},
+    "ground": {"en": ("ground", "terrain"), "fr": ("terrain",)},
+    "walls": {"en": ("wall", "walls", "facade", "facades"),
+              "fr": ("mur", "murs", "paroi", "cloison", "façade")},
+    "ceiling": {"en": ("ceiling", "roof"), "fr": ("plafond", "toiture", "voûte")},
+    # Prop nouns bind their material to the props role ("wooden crates", "caisses en bois").
+    "props": {"en": ("props", "prop", "furniture", "objects", "set dressing", "crate",
+                     "box", "barrel", "pallet", "shelf", "shelves", "shelving", "pillar",
+                     "column", "beam", "table", "chair", "bench", "door", "sofa", "couch",
+                     "cabinet", "locker", "counter", "bookshelf"),
+              "fr": ("accessoires", "mobilier", "meubles", "meuble", "objets", "caisse",
+                     "carton", "tonneau", "baril", "fût", "palette", "étagère", "rayonnage",
+                     "pilier", "colonne", "poutre", "table", "chaise", "banc", "porte",
+                     "canapé", "armoire", "casier", "comptoir")},
+}
+
+MATERIAL_WORDS: WordTable = {
+    "concrete": {
+        "en": ("concrete", "cement", "raw concrete", "bare concrete", "exposed concrete",
+               "cast concrete", "cinder block", "breeze block"),
+        "fr": ("béton", "ciment", "béton brut", "béton coulé", "parpaing"),
+    },
+    "polished_concrete": {
+        "en": ("polished concrete", "waxed concrete", "smooth concrete", "microcement"),
+        "fr": ("béton ciré", "béton poli", "béton lisse", "microciment"),
+    },
+    "board_formed_concrete": {
+        "en": ("board-formed concrete", "board formed concrete", "board-formed",
+               "board-marked concrete", "shuttered concrete"),
+        "fr": ("béton banché", "béton de coffrage", "béton brut de décoffrage",
+               "béton planché"),
+    },
+    "brick": {
+        "en": ("brick", "brickwork", "exposed brick", "bricks"),
+        "fr": ("brique", "briques apparentes"),
+    },
+    "plaster": {
+        "en": ("plaster", "stucco", "render", "rendered", "plastered", "lime plaster"),
+        "fr": ("enduit", "stuc", "crépi", "plâtre", "chaux", "enduit à la chaux"),
+    },
+    "painted_wall": {
+        "en": ("paint", "painted", "paintwork", "wallpaper"),
+        "fr": ("peinture", "peint", "peinte", "papier peint"),
+    },
+    "wood_planks": {
+        "en": ("wood", "wooden", "planks", "plank", "wood planks", "wooden planks",
+               "floorboards", "boards", "timber", "panelling", "paneling"),
+        "fr": ("bois", "planches", "planche", "planches de bois", "lames de bois",
+               "boiserie", "lambris"),
+    },
+    "parquet": {
+        "en": ("parquet", "hardwood", "herringbone", "parquetry"),
+        "fr": ("parquet", "point de hongrie", "chevrons"),
+    },
+    "ceramic_tiles": {
+        "en": ("tiles", "tile", "tiled", "ceramic", "ceramic tiles", "terracotta tiles"),
+        "fr": ("carrelage", "carreaux", "carreau", "carrelé", "faïence", "céramique",
+               "tomettes", "carrelage en céramique"),
+    },
+    "subway_tiles": {
+        "en": ("subway tiles", "subway tile", "metro tiles", "metro tile"),
+        "fr": ("carrelage métro", "carreaux métro", "carrelage de métro",
+               "carreaux de métro", "carrelage biseauté"),
+    },
+    "marble": {"en": ("marble",), "fr": ("marbre",)},
+    "asphalt": {
+        "en": ("asphalt", "tarmac", "blacktop", "bitumen"),
+        "fr": ("asphalte", "bitume", "goudron", "enrobé"),
+    },
+    "cobblestone": {
+        "en": ("cobblestone", "cobblestones", "cobbles", "cobbled", "setts",
+               "stone cobbles"),
+        "fr": ("pavé", "pavée", "pavés", "pavées", "pavés de pierre", "pavé de pierre"),
+    },
+    "paving_slabs": {
+        "en": ("paving slabs", "paving", "flagstones", "slabs", "stone slabs",
+               "concrete slabs", "pavement", "paving stones"),
+        "fr": ("dalles", "dalle", "dallage", "dalles de pierre", "dalles de béton"),
+    },
+    "brushed_metal": {
+        "en": ("brushed metal", "brushed steel", "brushed aluminium", "brushed aluminum",
+               "stainless steel", "metal", "steel", "aluminium", "aluminum"),
+        "fr": ("métal brossé", "acier brossé", "aluminium brossé", "inox",
+               "acier inoxydable", "métal", "acier", "aluminium"),
+    },
+    "corrugated_metal": {
+        "en": ("corrugated metal", "corrugated iron", "corrugated steel", "metal sheeting",
+               "sheet metal"),
+        "fr": ("tôle ondulée", "tôle", "tôles", "bardage métallique"),
+    },
+    "rusted_metal": {
+        "en": ("rusted metal", "rusty metal", "rusted steel", "rusty steel", "rusty iron",
+               "rusted iron", "corten", "corten steel"),
+        "fr": ("métal rouillé", "fer rouillé", "acier rouillé", "acier corten",
+               "tôle rouillée"),
+    },
+    "sand": {"en": ("sand", "sandy"), "fr": ("sable", "sablonneux", "sableux")},
+    "soil": {
+        "en": ("soil", "dirt", "earth", "mud", "muddy", "packed earth"),
+        "fr": ("terre", "boue", "boueux", "boueuse", "terre battue"),
+    },
+    "grass": {
+        "en": ("grass", "grassy", "lawn", "turf"),
+        "fr": ("herbe", "gazon", "pelouse", "herbeux", "herbeuse"),
+    },
+    "rock": {
+        "en": ("rock", "rocks", "rocky", "stone", "stones", "boulders", "boulder", "granite",
+               "sandstone", "limestone"),
+        "fr": ("roche", "rocher", "rochers", "pierre", "pierres", "rocheux", "rocheuse",
+               "granit", "grès", "calcaire", "pierre de taille"),
+    },
+    "gravel": {
+        "en": ("gravel", "pebbles", "shingle", "ballast"),
+        "fr": ("gravier", "graviers", "gravillons", "galets"),
+    },
+    "snow": {
+        "en": ("snow", "snowy", "snow-covered", "snow covered"),
+        "fr": ("neige", "enneigé", "enneigée", "sous la neige", "couvert de neige",
+               "couverte de neige"),
+    },
+    "fabric": {
+        "en": ("fabric", "cloth", "textile", "velvet", "canvas", "drapes", "curtains"),
+        "fr": ("tissu", "textile", "velours", "toile", "tentures", "rideaux"),
+    },
+    "carpet": {
+        "en": ("carpet", "carpeted", "rug", "rugs"),
+        "fr": ("moquette", "tapis", "moquetté"),
+    },
+}
+
+MODIFIER_WORDS: WordTable = {
+    "new": {"en": ("new", "brand new", "pristine"), "fr": ("neuf", "neuve", "flambant neuf")},
+    "clean": {"en": ("clean", "spotless", "tidy"), "fr": ("propre", "impeccable", "net")},
+    "worn": {"en": ("worn", "weathered", "worn-out", "scuffed", "faded"),
+             "fr": ("usé", "usée", "patiné", "défraîchi", "fatigué", "délavé")},
+    "old": {"en": ("old", "aged", "ancient", "vintage", "antique"),
+            "fr": ("vieux", "vieil", "vieille", "vieilles", "ancien", "ancienne", "anciens",
+                   "anciennes", "vétuste", "d'époque")},
+    "abandoned": {"en": ("abandoned", "disused", "forgotten", "post-apocalyptic"),
+                  "fr": ("abandonné", "désaffecté", "oublié",
+                         "post-apocalyptique")},
+    "derelict": {"en": ("derelict", "ruined", "dilapidated", "crumbling", "decrepit",
+                        "decaying", "in ruins", "ruins"),
+                 "fr": ("délabré", "en ruine", "en ruines", "ruines", "décrépit", "croulant",
+                        "décati", "vermoulu")},
+    "wet": {"en": ("wet", "damp", "soaked", "rain-soaked", "glistening", "after the rain",
+                   "after rain", "dripping"),
+            "fr": ("mouillé", "humide", "trempé", "détrempé", "ruisselant", "luisant",
+                   "après la pluie")},
+    "puddles": {"en": ("puddles", "puddle"), "fr": ("flaques", "flaque", "flaques d'eau")},
+    "moss": {"en": ("moss", "mossy", "overgrown"), "fr": ("mousse", "moussu", "envahi")},
+    "rust": {"en": ("rust", "rusty", "rusted"), "fr": ("rouille", "rouillé")},
+    "dust": {"en": ("dusty",), "fr": ("poussiéreux", "poussiéreuse", "poussiéreuses")},
+    "soot": {"en": ("soot", "sooty", "smoke-stained", "scorched", "burnt"),
+             "fr": ("suie", "noirci", "brûlé", "calciné")},
+    "grime": {"en": ("grime", "grimy", "dirty", "filthy", "stained", "graffiti"),
+              "fr": ("crasse", "crasseux", "crasseuse", "sale", "encrassé", "taché",
+                     "tags", "graffitis")},
+    "polished": {"en": ("polished", "glossy", "shiny", "waxed", "lacquered", "varnished"),
+                 "fr": ("poli", "ciré", "brillant", "lustré", "verni", "laqué")},
+    "matte": {"en": ("matte", "matt", "mat"), "fr": ("mat",)},
+}
+
+# Bare nouns that are a surface modifier next to a surface, otherwise dust in the air.
+DUST_NOUNS: dict[str, tuple[str, ...]] = {"en": ("dust",), "fr": ("poussière",)}
+
+COLOUR_WORDS: WordTable = {
+    "white": {"en": ("white", "off-white"), "fr": ("blanc", "blanche", "blancs", "blanches")},
+    "black": {"en": ("black",), "fr": ("noir", "noire", "noirs", "noires")},
+    "grey": {"en": ("grey", "gray", "greyish", "grayish", "charcoal"),
+             "fr": ("gris", "grise", "grises", "grisâtre", "anthracite")},
+    "red": {"en": ("red", "crimson", "scarlet"), "fr": ("rouge", "rouges", "écarlate")},
+    "orange": {"en": ("orange",), "fr": ("orange", "orangé")},
+    "yellow": {"en": ("yellow",), "fr": ("jaune",)},
+    "green": {"en": ("green", "emerald"), "fr": ("vert", "verte", "émeraude")},
+    "blue": {"en": ("blue",), "fr": ("bleu", "bleue", "bleus", "bleues", "azur")},
+    "purple": {"en": ("purple", "violet", "lilac"), "fr": ("violet", "violette", "mauve",
+                                                           "pourpre", "lilas")},
+    "pink": {"en": ("pink",), "fr": ("rose",)},
+    "brown": {"en": ("brown", "chocolate"), "fr": ("marron", "brun", "brune", "chocolat")},
+    "beige": {"en": ("beige", "tan", "sand-coloured", "sand-colored"), "fr": ("beige",)},
+    "cream": {"en": ("cream", "ivory"), "fr": ("crème", "ivoire")},
+    "teal": {"en": ("teal",), "fr": ("bleu canard", "sarcelle")},
+    "cyan": {"en": ("cyan", "aqua"), "fr": ("cyan",)},
+    "magenta": {"en": ("magenta", "fuchsia"), "fr": ("magenta", "fuchsia")},
+    "gold": {"en": ("gold", "golden"), "fr": ("doré", "dorée")},
+    "ochre": {"en": ("ochre", "ocher", "mustard"), "fr": ("ocre", "moutarde")},
+    "amber": {"en": ("amber", "sodium"), "fr": ("ambre", "ambré")},
+    "turquoise": {"en": ("turquoise",), "fr": ("turquoise",)},
+    "silver": {"en": ("silver", "silvery"), "fr": ("argent", "argenté")},
+    "navy": {"en": ("navy", "navy blue", "dark blue"), "fr": ("bleu marine", "marine")},
+    "olive": {"en": ("olive", "khaki"), "fr": ("olive", "kaki")},
+    "burgundy": {"en": ("burgundy", "maroon", "wine red"), "fr": ("bordeaux", "lie de vin")},
+}
+
+TIME_WORDS: WordTable = {
+    "dawn": {"en": ("dawn", "daybreak", "first light", "early morning", "break of day"),
+             "fr": ("aube", "aurore", "petit matin", "point du jour", "au petit jour",
+                    "petit jour")},
+    "sunrise": {"en": ("sunrise", "rising sun", "sunup"),
+                "fr": ("lever du soleil", "lever de soleil", "soleil levant", "lever du jour")},
+    "morning": {"en": ("morning", "in the morning", "mid-morning"),
+                "fr": ("matin", "matinée", "le matin", "en matinée")},
+    "noon": {"en": ("noon", "midday", "high noon", "mid-day", "lunchtime"),
+             "fr": ("midi", "plein midi", "à midi")},
+    "afternoon": {"en": ("afternoon", "in the afternoon"),
+                  "fr": ("après-midi", "aprem", "l'après-midi")},
+    "golden_hour": {"en": ("golden hour", "magic hour", "late afternoon"),
+                    "fr": ("heure dorée", "heure d'or", "fin d'après-midi",
+                           "fin de journée")},
+    "sunset": {"en": ("sunset", "setting sun", "sundown"),
+               "fr": ("coucher du soleil", "coucher de soleil", "soleil couchant")},
+    "dusk": {"en": ("dusk", "twilight", "evening", "nightfall", "gloaming"),
+             "fr": ("crépuscule", "soir", "soirée", "le soir", "tombée de la nuit",
+                    "tombée du jour", "entre chien et loup", "crépusculaire")},
+    "blue_hour": {"en": ("blue hour",), "fr": ("heure bleue",)},
+    "night": {"en": ("night", "nighttime", "night-time", "at night", "midnight",
+                     "moonlight", "moonlit", "by night", "nocturnal"),
+              "fr": ("nuit", "nocturne", "minuit", "la nuit", "de nuit", "clair de lune",
+                     "au clair de lune", "en pleine nuit")},
+}
+
+CLOUD_WORDS: WordTable = {
+    "clear": {"en": ("clear", "clear sky", "clear skies", "cloudless", "no clouds", "sunny",
+                     "blue sky", "blue skies", "fair weather", "without clouds", "fine weather"),
+              "fr": ("dégagé", "ciel dégagé", "ciel clair", "ciel bleu", "sans nuages",
+                     "sans nuage", "ensoleillé", "ensoleillée", "grand soleil",
+                     "plein soleil", "beau temps", "ciel pur", "il fait beau")},
+    "few": {"en": ("few clouds", "a few clouds", "some clouds", "light clouds",
+                   "mostly sunny"),
+            "fr": ("quelques nuages", "peu nuageux", "rares nuages", "légers nuages")},
+    "scattered": {"en": ("scattered", "scattered clouds", "partly cloudy", "clouds", "cloud",
+                         "cumulus", "puffy clouds"),
+                  "fr": ("épars", "nuages épars", "partiellement nuageux", "nuages", "nuage",
+                         "passages nuageux", "éclaircies")},
+    "broken": {"en": ("broken clouds", "cloudy", "mostly cloudy"),
+               "fr": ("nuageux", "nuageuse", "très nuageux", "ciel nuageux",
+                      "nuages fragmentés")},
+    "overcast": {"en": ("overcast", "overcast sky", "grey sky", "gray sky", "grey skies",
+                        "gray skies", "grey day", "gray day", "dull sky"),
+                 "fr": ("couvert", "couverte", "ciel couvert", "ciel gris", "temps gris",
+                        "grisaille", "temps maussade", "journée grise", "ciel bas")},
+    "stormy": {"en": ("stormy", "storm", "thunderstorm", "storm clouds", "thunder",
+                      "lightning", "hurricane", "tempest"),
+               "fr": ("orage", "orageux", "orageuse", "tempête", "ciel d'orage", "tonnerre",
+                      "éclairs", "ouragan", "tempétueux")},
+}
+
+PRECIPITATION_WORDS: WordTable = {
+    "rain": {"en": ("rain", "rainy", "raining", "drizzle", "drizzling", "downpour",
+                    "rainfall", "showers", "pouring rain", "hail", "sleet"),
+             "fr": ("pluie", "pluvieux", "pluvieuse", "il pleut", "pleut", "pleuve", "pleuvoir",
+                    "il pleuvait", "averse",
+                    "averses", "bruine", "crachin", "pluie battante", "grêle",
+                    "sous la pluie")},
+    "snow": {"en": ("snowing", "snowfall", "falling snow", "snow falling", "snowflakes",
+                    "snow flurries"),
+             "fr": ("il neige", "neige qui tombe", "chute de neige", "chutes de neige",
+                    "flocons", "flocons de neige", "neige tombante")},
+}
+
+ATMOSPHERE_WORDS: WordTable = {
+    "fog": {"en": ("fog", "foggy", "mist", "misty", "fog bank", "steam"),
+            "fr": ("brouillard", "brume", "brumeux", "brumeuse", "vapeur", "nappes de brume")},
+    "haze": {"en": ("haze", "hazy", "atmospheric haze", "volumetric light",
+                    "volumetrics"),
+             "fr": ("brume légère", "voile de brume", "brume sèche", "lumière volumétrique")},
+    "dust": {"en": ("dust in the air", "airborne dust", "dust motes", "dusty air",
+                    "dust particles", "floating dust"),
+             "fr": ("poussière dans l'air", "poussière en suspension",
+                    "poussières en suspension", "particules de poussière", "air poussiéreux",
+                    "particules")},
+    "smoke": {"en": ("smoke", "smoky", "smokey", "smoke-filled"),
+              "fr": ("fumée", "fumées", "enfumé", "enfumée", "fumigène")},
+}
+
+DENSITY_WORDS: WordTable = {
+    "light": {"en": ("light", "faint", "thin", "slight", "wispy", "a bit of", "soft"),
+              "fr": ("léger", "légère", "fin", "fine", "faible", "un peu de", "un peu")},
+    "thick": {"en": ("thick", "dense", "heavy", "deep", "pea-soup"),
+              "fr": ("épais", "épaisse", "dense", "lourd", "lourde", "fort", "forte")},
+}
+
+MOOD_WORDS: WordTable = {
+    "gloomy": {"en": ("gloomy", "dark", "moody", "bleak", "dreary", "grim", "melancholic",
+                      "melancholy", "sad", "depressing"),
+               "fr": ("sombre", "lugubre", "morne", "mélancolique", "triste", "glauque",
+                      "obscur")},
+    "eerie": {"en": ("eerie", "creepy", "spooky", "sinister", "unsettling", "haunted",
+                     "ominous", "mysterious", "uncanny", "horror"),
+              "fr": ("inquiétant", "inquiétante", "étrange", "angoissant", "angoissante",
+                     "sinistre", "hanté", "hantée", "mystérieux", "mystérieuse",
+                     "effrayant", "oppressant", "oppressante")},
+    "cozy": {"en": ("cozy", "cosy", "inviting", "homely", "snug", "welcoming"),
+             "fr": ("chaleureux", "chaleureuse", "douillet", "douillette", "accueillant",
+                    "accueillante", "intime", "cocooning")},
+    "cinematic": {"en": ("cinematic", "filmic", "film look", "movie-like"),
+                  "fr": ("cinématographique", "cinématique", "ambiance cinéma")},
+    "noir": {"en": ("film noir", "neo-noir", "neo noir", "noir style", "noir film"),
+             "fr": ("film noir", "néo-noir", "style noir", "ambiance polar", "polar")},
+    "cyberpunk": {"en": ("cyberpunk", "neon", "neons", "neon-lit", "neon lights", "neon signs",
+                         "futuristic", "blade runner", "sci-fi"),
+                  "fr": ("néon", "néons", "éclairé au néon", "futuriste",
+                         "science-fiction")},
+    "romantic": {"en": ("romantic", "dreamy", "dreamlike"),
+                 "fr": ("romantique", "rêveur", "rêveuse", "onirique")},
+    "dramatic": {"en": ("dramatic", "intense", "epic", "high contrast", "chiaroscuro",
+                        "contrasty"),
+                 "fr": ("dramatique", "épique", "clair-obscur", "contrasté", "contrastée")},
+    "serene": {"en": ("serene", "calm", "peaceful", "tranquil", "quiet"),
+               "fr": ("serein", "sereine", "calme", "paisible", "tranquille", "apaisant",
+                      "apaisante")},
+    "warm": {"en": ("warm", "hot", "warm light", "warm tones"),
+             "fr": ("chaud", "chaude", "lumière chaude", "tons chauds")},
+    "cold": {"en": ("cold", "cool", "chilly", "icy", "freezing", "clinical", "cold light",
+                    "cool tones"),
+             "fr": ("froid", "froide", "glacial", "glaciale", "glacé", "glacée",
+                    "tons froids", "lumière froide")},
+}
+
+SCALE_WORDS: WordTable = {
+    "tiny": {"en": ("tiny", "cramped", "minuscule", "very small"),
+             "fr": ("minuscule", "exigu", "exiguë", "tout petit", "toute petite",
+                    "très petit", "très petite", "étriqué")},
+    "small": {"en": ("small", "little", "narrow", "compact", "low ceiling", "low ceilings"),
+              "fr": ("petit", "petite", "étroit", "étroite", "plafond bas", "plafonds bas")},
+    "medium": {"en": ("medium", "medium-sized", "mid-sized"),
+               "fr": ("moyen", "moyenne", "de taille moyenne")},
+    "large": {"en": ("large", "big", "vast", "spacious", "wide", "high ceiling",
+                     "high ceilings", "tall"),
+              "fr": ("grand", "grande", "vaste", "spacieux", "spacieuse", "large",
+                     "haut plafond", "hauts plafonds", "plafond haut", "plafonds hauts")},
+    "huge": {"en": ("huge", "immense", "gigantic", "enormous", "massive", "colossal",
+                    "cavernous", "monumental", "giant"),
+             "fr": ("immense", "gigantesque", "énorme", "colossal", "colossale",
+                    "monumental", "monumentale", "géant", "géante", "démesuré")},
+}
+
+# Words with several meanings at once (e.g. a place and a colour).
+COMPOUND_WORDS: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {
+    "en": {
+        "green screen": (("archetype", "cyclorama"), ("colour", "green")),
+        "blue screen": (("archetype", "cyclorama"), ("colour", "blue")),
+        "sandstorm": (("atmosphere", "dust"), ("density", "thick")),
+        "dust storm": (("atmosphere", "dust"), ("density", "thick")),
+        "snowstorm": (("cloud", "stormy"), ("precipitation", "snow")),
+        "blizzard": (("cloud", "stormy"), ("precipitation", "snow")),
+        "light shafts": (("atmosphere", "haze"), ("density", "light")),
+        "god rays": (("atmosphere", "haze"), ("density", "light")),
+        "sunbeams": (("atmosphere", "haze"), ("density", "light")),
+        "light beams": (("atmosphere", "haze"), ("density", "light")),
+        "shafts of light": (("atmosphere", "haze"), ("density", "light")),
+        "rays of light": (("atmosphere", "haze"), ("density", "light")),
+        "beams of light": (("atmosphere", "haze"), ("density", "light")),
+        "white cyc": (("archetype", "cyclorama"), ("colour", "white")),
+        "white void": (("archetype", "cyclorama"), ("colour", "white")),
+        "white background": (("archetype", "cyclorama"), ("colour", "white")),
+    },
+    "fr": {
+        "fond vert": (("archetype", "cyclorama"), ("colour", "green")),
+        "fond blanc": (("archetype", "cyclorama"), ("colour", "white")),
+        "fond bleu": (("archetype", "cyclorama"), ("colour", "blue")),
+        "tempête de sable": (("atmosphere", "dust"), ("density", "thick")),
+        "tempête de neige": (("cloud", "stormy"), ("precipitation", "snow")),
+        "rayons de lumière": (("atmosphere", "haze"), ("density", "light")),
+        "rais de lumière": (("atmosphere", "haze"), ("density", "light")),
+        "faisceaux lumineux": (("atmosphere", "haze"), ("density", "light")),
+        "rayons de soleil": (("atmosphere", "haze"), ("density", "light")),
+    },
+}
+
+# Negations: the next weather/atmosphere/modifier word is dropped ("no fog", "sans pluie").
+NEGATION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("no", "not", "without", "never"),
+    "fr": ("sans", "pas", "aucun", "aucune", "ni", "jamais"),
+}
+
+# Conjunctions end a surface phrase ("brick walls and a concrete floor").
+CONJUNCTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "or", "but", "while"),
+    "fr": ("et", "ou", "mais", "tandis", "puis"),
+}
+
+# Grammar words: ignored, never reported; they link a surface phrase ("floor of concrete").
+STOP_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "an", "of", "with", "in", "on", "at", "to", "for", "by", "from", "into",
+           "under", "over", "near", "its", "it", "is", "are", "this", "that",
+           "these", "those", "some", "very", "really", "quite", "rather", "slightly",
+           "somewhat", "there", "made", "as", "be", "has", "have", "their", "his",
+           "her", "our", "my", "your", "through", "during", "around", "behind", "next",
+           "between", "above", "below", "like", "just", "also", "covered", "full", "filled",
+           "lots", "lot", "many", "much", "all", "every", "where", "which", "who", "we",
+           "i", "you", "seen", "looking", "lit", "out", "up", "down", "towards", "toward",
+           "against", "along", "across", "about", "own", "more", "most", "mostly"),
+    "fr": ("le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
+           "avec", "en", "dans", "sous", "sur", "par", "pour", "qui", "que", "qu", "est",
+           "sont", "ce", "cet", "cette", "ces", "se", "son", "sa", "ses", "leur", "leurs",
+           "il", "elle", "y", "ne", "n", "j", "c", "m", "tres", "trop", "assez",
+           "plutot", "entre", "vers", "chez", "pendant", "lors", "comme", "tout", "toute",
+           "tous", "toutes", "autour", "derriere", "devant", "pres", "loin", "couvert de",
+           "couverte de", "couverts de", "couvertes de", "couvert d", "couverte d",
+           "recouvert de", "recouverte de", "rempli de", "remplie de", "plein de",
+           "pleine de", "dont", "nous", "je", "vous", "on", "beaucoup", "fait",
+           "faite", "faits", "faites", "legerement", "vu", "vue depuis", "depuis",
+           "contre", "le long", "a travers", "plus", "moins", "peu"),
+}
+# "a" is both English and French ("à"): kept apart so it never votes for a language.
+SHARED_STOP_WORDS = ("a", "s", "t")
+
+# Words the parser understands but that change nothing (a set is always lit, has a sky...).
+FILLER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("lighting", "sky", "skies", "set", "scene", "place", "location", "view", "shot",
+           "weather", "day", "daytime", "daylight", "time", "look", "style", "film", "movie",
+           "atmosphere", "ambience", "mood", "feel", "vibe", "dry", "bright", "pale",
+           "realistic", "photorealistic", "photoreal", "beautiful", "empty", "ground floor",
+           "sun", "sunlight", "pastel", "vivid",
+           "colour", "color", "colours", "colors", "tones", "tone", "shades", "shade",
+           "detailed", "virtual", "environment", "space", "area", "setting", "background",
+           "lights", "long", "wide shot", "wide angle", "deserted"),
+    "fr": ("lumière", "lumières", "éclairage", "ciel", "décor", "scène", "lieu", "vue",
+           "plan", "temps", "jour", "journée", "en plein jour", "en journée", "ambiance",
+           "atmosphère", "style", "sec", "sèche", "lumineux", "lumineuse", "clair", "claire",
+           "foncé", "foncée", "pâle", "vif", "vive", "réaliste", "photoréaliste", "beau",
+           "belle", "vide", "rez-de-chaussée", "soleil", "couleur", "couleurs", "tons", "ton",
+           "teinte", "environnement", "espace", "cadre", "ensemble", "long", "longue", "déserte",
+           "désertes", "déserts"),
+}

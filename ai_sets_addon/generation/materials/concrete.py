@@ -11,10 +11,9 @@ from .units import bevel, joint_mask, per_unit
 F32 = np.float32
 
 
-def _pits(ctx: Ctx, layer: str, size_m: float, density: float) -> np.ndarray:
-    """0..1 mask of small pores / bug holes about size_m across covering ~density."""
+def _pits(ctx: Ctx, layer: str, size_m: float, threshold: float = 2.3) -> np.ndarray:
+    """0..1 mask of small pores / bug holes about size_m across (rarer as threshold rises)."""
     field = ctx.noise(layer, size_m * 2.0, smallest_m=size_m * 0.7)
-    threshold = {0.01: 2.3, 0.03: 1.9, 0.1: 1.3}.get(density, 2.0)
     return nz.smoothstep(threshold, threshold + 0.5, field) * F32(ctx.visible(size_m))
 
 
@@ -33,7 +32,7 @@ def _cement(ctx: Ctx, base: tuple[float, float, float], mottle: float) -> tuple[
 def concrete(ctx: Ctx) -> Surface:
     """Cast in-situ concrete: cloudy paste, bug holes 2-8 mm, fine sand grain."""
     albedo, macro, meso, grain = _cement(ctx, (0.56, 0.55, 0.53), 0.07)
-    pits = _pits(ctx, "pits", 0.005, 0.01)
+    pits = _pits(ctx, "pits", 0.005)
     albedo = albedo * (F32(1.0) - F32(0.45) * pits)[..., None]
     height = (F32(0.0015) * macro + F32(0.0003) * meso + F32(0.00008) * grain
               - F32(0.002) * pits)

@@ -46,13 +46,14 @@ class Ctx:
         return self.tile_m / feature_m
 
     def noise(self, layer: str, feature_m: float, *, smallest_m: float | None = None,
-              beta: float = 2.0, aniso: float = 1.0, count: int = 1) -> np.ndarray:
+              beta: float = 2.0, aniso: float = 1.0, angle: float = 0.0,
+              count: int = 1) -> np.ndarray:
         """Fractal noise whose largest features are ~feature_m (unit std, periodic)."""
         low = max(1.0, self.cycles(feature_m))
         high = self.cycles(smallest_m) if smallest_m else low * 8.0
         high = min(max(high, low + 1.0), self.n / 2.0)
         return nz.spectral(self.rng(layer), self.n, beta=beta, low=low, high=high,
-                           aniso=aniso, count=count)
+                           aniso=aniso, angle=angle, count=count)
 
     def grain(self, layer: str, soft: bool = True) -> np.ndarray:
         return nz.grain(self.rng(layer), self.n, soft)

@@ -21,6 +21,7 @@ class Cells:
     edge_m: np.ndarray     # (n, n) float32 distance to the unit's border, metres
     count: int
     along: np.ndarray | None = None   # (n, n) bool: unit's long axis runs along u
+    across_m: np.ndarray | None = None  # (n, n) metres across the unit from its edge
 
 
 def _pixel_centres(n: int) -> np.ndarray:
@@ -28,16 +29,20 @@ def _pixel_centres(n: int) -> np.ndarray:
 
 
 def courses(n: int, tile_m: float, rows: int, cuts: list[np.ndarray],
-            gap_m: float = 0.0) -> Cells:
+            gap_m: float = 0.0, shift: float = 0.5) -> Cells:
     """Rows of units; `cuts[r]` are the sorted unit borders of course r in 0..1 of u.
 
     Units in a course run from one cut to the next, wrapping past u = 1; `gap_m` is
     half-subtracted from every edge distance so joints are `gap_m` wide in total.
+    Courses start `shift` of a course below the tile's top edge, so the tile border runs
+    through units, not along a joint (seams would hide in joints; none should exist).
     """
     pos = _pixel_centres(n)
-    row_of = np.minimum((pos * rows).astype(np.int32), rows - 1)
+    course = (pos * rows + F32(shift)) % F32(rows)
+    row_of = np.minimum(course.astype(np.int32), rows - 1)
     ids = np.empty((n, n), np.int32)
     edge = np.empty((n, n), F32)
+    across = np.empty((n, n), F32)
     start_id = 0
     for r in range(rows):
         pix = np.nonzero(row_of == r)[0]
@@ -46,19 +51,20 @@ def courses(n: int, tile_m: float, rows: int, cuts: list[np.ndarray],
         left = np.where(k >= 0, b[k], b[-1] - 1.0)
         right = np.where(k + 1 < b.size, b[np.minimum(k + 1, b.size - 1)], b[0] + 1.0)
         ex = np.minimum(pos - left, right - pos) * tile_m       # (n,) metres
-        fy = pos[pix] * rows - r
+        fy = course[pix] - r
         ey = np.minimum(fy, 1.0 - fy) * (tile_m / rows)          # (rows_px,) metres
         edge[pix] = np.minimum(ex[None, :], ey[:, None])
+        across[pix] = (fy * (tile_m / rows))[:, None]
         ids[pix] = (start_id + (k % b.size))[None, :]
         start_id += b.size
     edge -= F32(gap_m / 2.0)
-    return Cells(ids=ids, edge_m=edge, count=start_id)
+    return Cells(ids=ids, edge_m=edge, count=start_id, across_m=across)
 
 
 def running_bond(n: int, tile_m: float, cols: int, rows: int, shift: float = 0.5,
                  gap_m: float = 0.0) -> Cells:
     """Bricks / subway tiles: `cols` units per course, every other course shifted."""
-    base = np.arange(cols, dtype=F32) / cols
+    base = (np.arange(cols, dtype=F32) + F32(0.5)) / cols      # tile border mid-unit
     cuts = [base + (shift * (r % 2)) / cols for r in range(rows)]
     return courses(n, tile_m, rows, cuts, gap_m)
 
@@ -98,7 +104,7 @@ def herringbone(n: int, tile_m: float, width_m: float, ratio: int,
     period = 2 * ratio
     if cells_per_tile % period:
         raise ValueError("tile must hold whole herringbone periods")
-    pos = _pixel_centres(n) * cells_per_tile
+    pos = _pixel_centres(n) * cells_per_tile + F32(0.5)        # border mid-block
     i = np.floor(pos).astype(np.int32)[None, :]
     j = np.floor(pos).astype(np.int32)[:, None]
     fx = (pos - np.floor(pos))[None, :]
@@ -117,4 +123,5 @@ def herringbone(n: int, tile_m: float, width_m: float, ratio: int,
     start_v = (j - (ratio - 1 - e)) % c          # first row of the v-block
     ids = np.where(along, (j % c) * c + start_u, c * c + start_v * c + (i % c))
     edge -= F32(gap_m / 2.0)
-    return Cells(ids=ids.astype(np.int32), edge_m=edge, count=2 * c * c, along=along)
+    return Cells(ids=ids.astype(np.int32), edge_m=edge, count=2 * c * c, along=along,
+                 across_m=(across * F32(width_m)).astype(F32))

@@ -98,17 +98,19 @@ def _grid_for(max_cycles: float, n: int) -> int:
 
 def spectral(rng: np.random.Generator, n: int, *, beta: float = 2.0,
              low: float = 1.0, high: float = 32.0, aniso: float = 1.0,
-             count: int = 1) -> np.ndarray:
+             angle: float = 0.0, count: int = 1) -> np.ndarray:
     """Gaussian noise with power ~ f^-beta between `low` and `high` cycles per tile.
 
     Unit standard deviation, zero mean, exactly periodic. `aniso` > 1 stretches
-    features along u (columns): brushed metal, wood grain, rain streaks use it.
-    Returns (n, n), or (count, n, n) when count > 1.
+    features along u (columns), turned by `angle` radians: brushed metal, wood grain,
+    grass blades use it. The grid of integer frequencies is never rotated, only the
+    amplitude envelope, so the result stays exactly periodic. Returns (n, n), or (count, n, n) when count > 1.
     """
     r = _grid_for(high, n)
     fy = np.fft.fftfreq(r, 1.0 / r)[:, None]
     fx = np.fft.rfftfreq(r, 1.0 / r)[None, :]
-    freq = np.sqrt((fx / aniso) ** 2 + fy ** 2)
+    ca, sa = np.cos(angle), np.sin(angle)
+    freq = np.sqrt(((fx * ca + fy * sa) / aniso) ** 2 + (fy * ca - fx * sa) ** 2)
     amp = np.where((freq >= low * 0.999) & (freq <= high), 1.0, 0.0)
     amp = amp * np.maximum(freq, 1e-6) ** (-beta / 2.0)
     shape = (count, r, r // 2 + 1)

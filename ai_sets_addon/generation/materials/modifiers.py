@@ -1,0 +1,240 @@
+"""Words that change a material: age and wear, wet, moss, rust, dust, soot/grime, colour,
+polished/matte.
+
+Where each effect is computed, and why:
+- In the texture (numpy, here): everything that follows the material's own relief,
+  because only the texture knows it: grime and moss in joints and cavities, edge wear
+  on arrises, stains, vertical streaks along the texture's v (walls are mapped with v
+  up), rust spreading on metal, the overall darkening and gloss of wet porous stuff,
+  cracks. These are the same on every object that uses the material.
+- In the shader (scene/materials.py): what depends on where a surface is in the set
+  and which way it faces, which a shared texture cannot know: puddles (up-facing
+  faces, below a water level read from the height map), dust on horizontal ledges,
+  dirt rising from the floor (world Z), cavity darkening from the scene's geometry
+  (Cycles AO node). The amounts for those are passed in `shader` (TextureSet.params).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..vocabulary import COLOURS, MODIFIERS
+from . import noise as nz
+from .core import Ctx, Family, Surface, mix, rgb
+from .metal import rust_layers
+
+F32 = np.float32
+
+AGE = {"new": 0.0, "clean": 0.05, "worn": 0.4, "old": 0.6, "abandoned": 0.85, "derelict": 1.0}
+DEFAULT_AGE = 0.2           # nothing said: lived-in, not showroom
+RIGID = {"concrete", "polished_concrete", "board_formed_concrete", "plaster", "painted_wall",
+         "ceramic_tiles", "subway_tiles", "marble", "asphalt", "paving_slabs", "rock"}
+
+
+@dataclass
+class Words:
+    """Modifier words resolved to amounts 0..1."""
+
+    age: float = DEFAULT_AGE
+    wet: float = 0.0
+    puddles: float = 0.0        # fraction of an up-facing floor under water
+    moss: float = 0.0
+    rust: float = 0.0
+    dust: float = 0.0
+    soot: float = 0.0
+    grime: float = 0.0
+    finish: str | None = None   # "polished" / "matte"
+    colour: tuple[float, float, float] | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def resolve(modifiers: list[str], colour: str | None) -> Words:
+    """Modifier keys + colour key -> amounts; unknown words become notices, not errors."""
+    words = Words()
+    ages = [AGE[m] for m in modifiers if m in AGE]
+    if ages:
+        words.age = max(ages)
+    for m in modifiers:
+        if m in AGE:
+            continue
+        if m == "wet":
+            words.wet = max(words.wet, 0.8)
+            words.puddles = max(words.puddles, 0.12)
+        elif m == "puddles":
+            words.wet, words.puddles = max(words.wet, 0.6), 0.3
+        elif m in ("moss", "rust", "dust", "soot", "grime"):
+            setattr(words, m, 1.0)
+        elif m in ("polished", "matte"):
+            words.finish = m
+        elif m not in MODIFIERS:
+            words.notices.append(f"modifier '{m}' is not known; ignored")
+    if colour is not None:
+        if colour in COLOURS:
+            words.colour = COLOURS[colour]
+        else:
+            words.notices.append(f"colour '{colour}' is not known; family colour kept")
+    words.grime = max(words.grime, 0.5 * max(0.0, words.age - 0.3))
+    return words
+
+
+def cavity(ctx: Ctx, height: np.ndarray) -> np.ndarray:
+    """0..1: how far a texel sits below its ~15 mm neighbourhood (dirt collects there)."""
+    factor = max(2, int(round(0.015 / ctx.px_m)))
+    diff = nz.blur(height, factor) - height
+    scale = float(np.std(diff[:: max(1, ctx.n // 256), :: max(1, ctx.n // 256)])) + 1e-9
+    return nz.smoothstep(0.3 * scale, 2.0 * scale, diff)
+
+
+def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, float]:
+    """Apply every word to `surface` in place; returns the shader-side amounts."""
+    if words.colour is not None:
+        _recolour(surface, fam, words.colour)
+    if words.finish:
+        _finish(surface, words.finish)
+    cav = cavity(ctx, surface.height)
+    dirt_sites = cav if surface.joints is None else np.maximum(cav, surface.joints)
+    if words.age > 0.05:
+        _age(surface, fam, words.age, dirt_sites, ctx)
+    moss = words.moss or (0.35 if words.age >= 0.85 and fam.porosity >= 0.5 else 0.0)
+    if moss:
+        _moss(surface, moss, dirt_sites, ctx)
+    if words.rust:
+        _rust(surface, fam, words.rust, words.age, ctx)
+    if words.dust:
+        _film(surface, ctx, "dust", words.dust * 0.35, (0.64, 0.61, 0.56), 0.9, dirt_sites)
+    if words.soot:
+        _soot(surface, ctx, words.soot)
+    if words.grime:
+        _film(surface, ctx, "grime", words.grime * 0.5, (0.22, 0.19, 0.15), 0.85, dirt_sites,
+              spread=0.15)
+    if words.wet:
+        _wet(surface, fam, words.wet, cav, ctx)
+    if words.puddles:   # shallow dips in the ground for water to collect in
+        dips = ctx.noise("puddle_dips", 1.2, smallest_m=0.15)
+        surface.height = surface.height + F32(0.004) * dips
+    return {"age": words.age, "wet": words.wet, "puddle_cover": words.puddles,
+            "dust": words.dust, "grime": min(1.0, words.grime + 0.3 * words.age),
+            "moss": moss}
+
+
+def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float]) -> None:
+    """Colour words: paint (paintable families and metals) or a partial stain/tint."""
+    ratio = rgb(target) / np.maximum(rgb(fam.base_rgb), F32(0.05))
+    if fam.paintable or fam.metal:
+        painted = surface.albedo * ratio
+        if fam.metal:   # painted sheet: paint is a dielectric, rust still shows through
+            metallic = surface.metallic if isinstance(surface.metallic, np.ndarray) else None
+            cover = F32(1.0) if metallic is None else (metallic > 0.5).astype(F32)
+            lum = surface.albedo.mean(axis=2) / F32(np.mean(fam.base_rgb))
+            painted = rgb(target) * lum[..., None]
+            surface.albedo = mix(surface.albedo, painted, cover)
+            surface.metallic = surface.metallic * (F32(1.0) - cover) if metallic is not None \
+                else 0.0
+            surface.roughness = surface.roughness * F32(0.5) + F32(0.2)
+        else:
+            surface.albedo = painted
+    else:
+        surface.albedo = mix(surface.albedo, surface.albedo * ratio, 0.45)
+
+
+def _finish(surface: Surface, finish: str) -> None:
+    joints = surface.joints if surface.joints is not None else F32(0.0)
+    if finish == "polished":
+        glossy = np.maximum(surface.roughness * F32(0.3), F32(0.04))
+    else:
+        glossy = F32(0.6) + F32(0.4) * surface.roughness
+    surface.roughness = mix(glossy, surface.roughness, joints)
+
+
+def _age(surface: Surface, fam: Family, age: float, sites: np.ndarray, ctx: Ctx) -> None:
+    """Wear: stains, fading, lost gloss, streaks (walls) or traffic polish (floors), cracks."""
+    a = F32(age)
+    blotch = ctx.noise("age_stains", 0.6, smallest_m=0.03, count=2)
+    stain = nz.smoothstep(1.6 - age, 2.6 - age, blotch[0]) * a
+    grey = surface.albedo.mean(axis=2, keepdims=True)
+    surface.albedo = mix(surface.albedo, grey, F32(0.25) * a)           # fading
+    darker = F32(1.0) - F32(0.25) * stain - F32(0.35) * a * sites
+    if not fam.floor_like:
+        streaks = ctx.noise("age_streaks", 0.5, smallest_m=0.01, aniso=12.0,
+                            angle=np.pi / 2)
+        darker = darker - F32(0.2) * a * nz.smoothstep(0.8, 2.0, streaks)
+    surface.albedo = surface.albedo * darker[..., None]
+    dull = F32(0.55) + F32(0.15) * blotch[1]
+    surface.roughness = np.maximum(surface.roughness,
+                                   mix(surface.roughness, dull, a * F32(0.6)))
+    if fam.key in RIGID and age >= 0.55:
+        _cracks(surface, ctx, age)
+
+
+def _cracks(surface: Surface, ctx: Ctx, age: float) -> None:
+    field = ctx.noise("cracks", 0.5, smallest_m=0.01, beta=1.6)
+    wiggle = ctx.noise("crack_wiggle", 0.05, smallest_m=0.004)
+    crack = nz.ridged((field + F32(0.15) * wiggle) * F32(25.0)) ** 6
+    region = nz.smoothstep(0.2, 1.2, ctx.noise("crack_region", 1.0)) * F32((age - 0.5) * 2.0)
+    crack = crack * region * F32(ctx.visible(0.002))
+    surface.albedo = surface.albedo * (F32(1.0) - F32(0.6) * crack)[..., None]
+    surface.height = surface.height - F32(0.002) * crack
+    surface.joints = crack if surface.joints is None else np.maximum(surface.joints, crack)
+
+
+def _moss(surface: Surface, amount: float, sites: np.ndarray, ctx: Ctx) -> None:
+    """Moss in joints and hollows first, spreading over with the amount."""
+    patch = ctx.noise("moss", 0.4, smallest_m=0.01, count=2)
+    grow = F32(1.2) * sites + F32(0.45) * patch[0]
+    mask = nz.smoothstep(1.1 - 0.5 * amount, 1.5 - 0.5 * amount, grow)
+    fuzz = ctx.grain("moss_fuzz")
+    colour = mix(rgb((0.24, 0.33, 0.10)), rgb((0.40, 0.44, 0.16)),
+                 nz.smoothstep(-1.0, 1.0, patch[1] + F32(0.3) * fuzz))
+    surface.albedo = mix(surface.albedo, colour, mask)
+    surface.roughness = mix(surface.roughness, F32(0.95), mask)
+    surface.height = surface.height + F32(0.002) * mask * (F32(1.0) + F32(0.3) * fuzz)
+    if isinstance(surface.metallic, np.ndarray) or surface.metallic:
+        surface.metallic = surface.metallic * (F32(1.0) - mask)
+
+
+def _rust(surface: Surface, fam: Family, amount: float, age: float, ctx: Ctx) -> None:
+    """Metals rust through; other surfaces get rust-coloured run-off stains below fixings."""
+    if fam.metal:
+        mask, colour, relief = rust_layers(ctx, cover=0.25 + 0.4 * max(age, 0.3),
+                                           layer="rust_word")
+        surface.albedo = mix(surface.albedo, colour, mask)
+        surface.roughness = mix(surface.roughness, F32(0.85), mask)
+        surface.height = surface.height + relief
+        surface.metallic = surface.metallic * (F32(1.0) - mask)
+        return
+    runs = ctx.noise("rust_runs", 0.6, smallest_m=0.01, aniso=10.0, angle=np.pi / 2)
+    mask = nz.smoothstep(1.0, 2.2, runs) * F32(0.55 * amount)
+    surface.albedo = mix(surface.albedo, surface.albedo * rgb((0.9, 0.55, 0.35)), mask)
+
+
+def _film(surface: Surface, ctx: Ctx, layer: str, amount: float,
+          colour: tuple[float, float, float], rough: float, sites: np.ndarray,
+          spread: float = 0.5) -> None:
+    """A deposit (dust, grime) thickest where `sites` is high, patchy elsewhere."""
+    patch = ctx.noise(layer, 0.5, smallest_m=0.01)
+    cover = np.clip(F32(amount) * (sites + F32(spread) * (F32(1.0) + F32(0.5) * patch)),
+                    0.0, 1.0)
+    surface.albedo = mix(surface.albedo, rgb(colour), cover)
+    surface.roughness = mix(surface.roughness, F32(rough), cover)
+
+
+def _soot(surface: Surface, ctx: Ctx, amount: float) -> None:
+    """Soot: smudged blotches and upward-licking streaks, dark and matte."""
+    blotch = ctx.noise("soot", 0.8, smallest_m=0.02)
+    lick = ctx.noise("soot_lick", 0.4, smallest_m=0.01, aniso=8.0, angle=np.pi / 2)
+    cover = nz.smoothstep(0.0, 1.8, blotch + F32(0.4) * lick) * F32(0.85 * amount)
+    surface.albedo = mix(surface.albedo, rgb((0.08, 0.075, 0.07)), cover)
+    surface.roughness = mix(surface.roughness, F32(0.9), cover)
+
+
+def _wet(surface: Surface, fam: Family, wet: float, cav: np.ndarray, ctx: Ctx) -> None:
+    """Water: porous stuff darkens (light trapped in the film), everything gets glossy."""
+    dry = ctx.noise("drying", 0.8, smallest_m=0.05)
+    cover = np.clip(F32(wet) * (F32(0.75) + F32(0.2) * dry + F32(0.3) * cav), 0.0, 1.0)
+    darken = F32(1.0 + 1.2 * fam.porosity)            # sRGB exponent: darker when soaked
+    wet_albedo = surface.albedo ** darken
+    surface.albedo = mix(surface.albedo, wet_albedo, cover)
+    surface.roughness = mix(surface.roughness, np.minimum(surface.roughness, F32(0.12)),
+                            cover)

@@ -1,0 +1,369 @@
+"""Clear-sky radiance from physics: a spherical Rayleigh + Mie + ozone atmosphere.
+
+Single scattering is ray-marched from physical constants (Rayleigh coefficients from
+the refractive index of air, Peck & Reeder 1972, with the King factor; aerosols with an
+Angstrom law and a Cornette-Shanks phase; ozone's Chappuis absorption), and multiple
+scattering is added with Hillaire's isotropic infinite-order approximation (EGSR 2020).
+This is the model family behind Blender's Nishita / multiple-scattering sky. It works
+with the sun below the horizon (earth shadow, ozone-blue twilight), which the analytic
+Preetham and Hosek-Wilkie fits do not.
+
+Everything is computed on a small look-up table in (view elevation, azimuth from the
+sun) and spread to the map by interpolation, since the clear sky is smooth there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from .spectrum import OZONE_CROSS_SECTION, SOLAR_IRRADIANCE, WAVELENGTHS, to_rgb
+
+EARTH_RADIUS = 6_360_000.0
+ATMOSPHERE_TOP = 100_000.0
+RAYLEIGH_HEIGHT = 8_000.0
+MIE_HEIGHT = 1_200.0
+OZONE_COLUMN_DU = 300.0
+OBSERVER_ALTITUDE = 50.0
+SUN_HALF_ANGLE_DEG = 0.2665
+
+
+@dataclass(frozen=True)
+class Atmosphere:
+    """Optical properties of one clear atmosphere (all spectral arrays per WAVELENGTHS)."""
+
+    aerosol_depth_550: float = 0.08      # aerosol optical depth at 550 nm
+    angstrom: float = 1.3
+    mie_albedo: float = 0.92
+    mie_g: float = 0.76
+    ground_albedo: float = 0.2
+    ozone_du: float = OZONE_COLUMN_DU
+    rayleigh: np.ndarray = field(default_factory=lambda: rayleigh_coefficients(WAVELENGTHS))
+
+    @property
+    def mie_extinction(self) -> np.ndarray:
+        beta550 = self.aerosol_depth_550 / MIE_HEIGHT
+        return beta550 * (WAVELENGTHS / 550.0) ** -self.angstrom
+
+    @property
+    def ozone(self) -> np.ndarray:
+        """Absorption coefficient at the layer's peak density (tent 10..40 km)."""
+        peak_density = self.ozone_du * 2.687e20 / 15_000.0
+        return OZONE_CROSS_SECTION * peak_density
+
+    def key(self) -> tuple:
+        return (self.aerosol_depth_550, self.angstrom, self.mie_albedo, self.mie_g,
+                self.ground_albedo, self.ozone_du)
+
+
+def atmosphere_for_haze(haze: float, ground_albedo: float = 0.2) -> Atmosphere:
+    """Weather haze 0..1 -> aerosols: 0 is a crisp mountain day (AOD 0.05), 1 thick haze."""
+    haze = float(np.clip(haze, 0.0, 1.0))
+    return Atmosphere(aerosol_depth_550=0.05 + 0.95 * haze ** 1.5,
+                      angstrom=1.3 - 0.6 * haze, mie_g=0.76 + 0.04 * haze,
+                      ground_albedo=ground_albedo)
+
+
+def linke_turbidity(atm: Atmosphere) -> float:
+    """Rough Linke turbidity for the sidecar (clean dry air = 1)."""
+    return float(1.0 + 9.0 * atm.aerosol_depth_550 / (0.098 + atm.aerosol_depth_550) * 0.9 + 1.1)
+
+
+def rayleigh_coefficients(lam_nm: np.ndarray) -> np.ndarray:
+    """Sea-level Rayleigh scattering coefficient (1/m) from the refractive index of air."""
+    sigma2 = (1000.0 / lam_nm) ** 2                        # (1/um)^2
+    n1 = (8060.51 + 2480990.0 / (132.274 - sigma2) + 17455.7 / (39.32957 - sigma2)) * 1e-8
+    n2m1 = (1.0 + n1) ** 2 - 1.0
+    density = 2.546899e25                                    # molecules/m^3 at 15 C, 1013 hPa
+    king = (6.0 + 3.0 * 0.0279) / (6.0 - 7.0 * 0.0279)
+    lam = lam_nm * 1e-9
+    return 8.0 * np.pi ** 3 * n2m1 ** 2 / (3.0 * density * lam ** 4) * king
+
+
+def rayleigh_phase(cos_t: np.ndarray) -> np.ndarray:
+    return 3.0 / (16.0 * np.pi) * (1.0 + cos_t ** 2)
+
+
+def mie_phase(cos_t: np.ndarray, g: float) -> np.ndarray:
+    """Cornette-Shanks phase function (a Henyey-Greenstein with Rayleigh-like tails)."""
+    g2 = g * g
+    return (3.0 / (8.0 * np.pi) * (1.0 - g2) * (1.0 + cos_t ** 2)
+            / ((2.0 + g2) * np.power(np.maximum(1.0 + g2 - 2.0 * g * cos_t, 1e-6), 1.5)))
+
+
+# --- densities and geometry ------------------------------------------------------------
+
+def _densities(alt: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    alt = np.maximum(alt, 0.0)
+    return (np.exp(-alt / RAYLEIGH_HEIGHT), np.exp(-alt / MIE_HEIGHT),
+            np.maximum(0.0, 1.0 - np.abs(alt - 25_000.0) / 15_000.0))
+
+
+def _ray_sphere_far(r: np.ndarray, mu: np.ndarray, radius: float) -> np.ndarray:
+    """Distance from radius r along cos-zenith mu to leave the sphere of `radius`."""
+    disc = r * r * (mu * mu - 1.0) + radius * radius
+    return -r * mu + np.sqrt(np.maximum(disc, 0.0))
+
+
+def _ray_ground(r: np.ndarray, mu: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hits the ground, distance to it)."""
+    disc = r * r * (mu * mu - 1.0) + EARTH_RADIUS ** 2
+    hit = (mu < 0.0) & (disc >= 0.0)
+    return hit, np.where(hit, -r * mu - np.sqrt(np.maximum(disc, 0.0)), np.inf)
+
+
+# --- transmittance to the sun ----------------------------------------------------------
+
+_T_ALT, _T_X = 48, 96
+
+
+def _horizon_mu(r: np.ndarray) -> np.ndarray:
+    return -np.sqrt(np.maximum(0.0, 1.0 - (EARTH_RADIUS / r) ** 2))
+
+
+@lru_cache(maxsize=1)
+def _optical_depth_table() -> np.ndarray:
+    """(_T_ALT, _T_X, 3) optical depths (Rayleigh, Mie, ozone per unit density) to space.
+
+    Rows: altitude = top * u^2; columns: cos-zenith from the local horizon to the zenith,
+    x = ((mu - mu_h) / (1 - mu_h)) ** 0.5, dense at grazing angles where twilight lives.
+    """
+    u = np.linspace(0.0, 1.0, _T_ALT)
+    alt = ATMOSPHERE_TOP * u ** 2
+    x = np.linspace(0.0, 1.0, _T_X)
+    r = (EARTH_RADIUS + alt)[:, None]
+    mu_h = _horizon_mu(r)
+    mu = mu_h + (1.0 - mu_h) * x[None, :] ** 2
+    length = _ray_sphere_far(r, mu, EARTH_RADIUS + ATMOSPHERE_TOP)
+    steps = 64
+    s = (np.arange(steps) + 0.5) / steps
+    t = length[..., None] * s ** 2
+    dt = length[..., None] * 2.0 * s / steps
+    rr = np.sqrt(r[..., None] ** 2 + t * t + 2.0 * r[..., None] * mu[..., None] * t)
+    dens = _densities(rr - EARTH_RADIUS)
+    return np.stack([np.sum(d * dt, axis=-1) for d in dens], axis=-1)
+
+
+def sun_optical_depth(alt: np.ndarray, mu_sun: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Optical depths (..., 3) toward the sun and a mask of points in the earth's shadow."""
+    table = _optical_depth_table()
+    r = EARTH_RADIUS + np.clip(alt, 0.0, ATMOSPHERE_TOP)
+    mu_h = _horizon_mu(r)
+    x = np.sqrt(np.clip((mu_sun - mu_h) / (1.0 - mu_h), 0.0, 1.0))
+    fu = np.sqrt(np.clip(alt, 0.0, ATMOSPHERE_TOP) / ATMOSPHERE_TOP) * (_T_ALT - 1)
+    fx = x * (_T_X - 1)
+    depth = _bilinear(table, fu, fx)
+    # Penumbra over the sun's half-angle so the twilight shadow edge is not a step.
+    lit = np.clip((mu_sun - mu_h) / np.radians(SUN_HALF_ANGLE_DEG) * 0.5 + 0.5, 0.0, 1.0)
+    return depth, lit
+
+
+def _bilinear(table: np.ndarray, fi: np.ndarray, fj: np.ndarray) -> np.ndarray:
+    i0 = np.clip(np.floor(fi).astype(np.int64), 0, table.shape[0] - 2)
+    j0 = np.clip(np.floor(fj).astype(np.int64), 0, table.shape[1] - 2)
+    wi = np.clip(fi - i0, 0.0, 1.0)[..., None]
+    wj = np.clip(fj - j0, 0.0, 1.0)[..., None]
+    top = table[i0, j0] * (1 - wj) + table[i0, j0 + 1] * wj
+    bottom = table[i0 + 1, j0] * (1 - wj) + table[i0 + 1, j0 + 1] * wj
+    return top * (1 - wi) + bottom * wi
+
+
+def _extinction(atm: Atmosphere, depth: np.ndarray) -> np.ndarray:
+    """Optical depths (..., 3) -> spectral optical thickness (..., n_lambda)."""
+    return (depth[..., 0:1] * atm.rayleigh + depth[..., 1:2] * atm.mie_extinction
+            + depth[..., 2:3] * atm.ozone)
+
+
+def sun_transmittance(atm: Atmosphere, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
+    depth, lit = sun_optical_depth(alt, mu_sun)
+    return np.exp(-_extinction(atm, depth)) * lit[..., None]
+
+
+# --- marching --------------------------------------------------------------------------
+
+@dataclass
+class MarchResult:
+    rayleigh: np.ndarray       # (..., n_lambda) in-scatter integral without phase
+    mie: np.ndarray
+    multiple: np.ndarray       # multiple-scattering in-scatter (phase included)
+    transmittance: np.ndarray  # view transmittance to the end of the ray
+    ground: np.ndarray         # bool: the ray ends on the ground
+    ground_sun: np.ndarray     # (..., n_lambda) sun transmittance at the ground point
+    ground_mu_sun: np.ndarray  # cos sun zenith at the ground point
+
+
+def march(atm: Atmosphere, origin_alt: float, view: np.ndarray, sun: np.ndarray,
+          steps: int = 32, ms_table: np.ndarray | None = None) -> MarchResult:
+    """Integrate in-scattering along rays from one point; view (..., 3) unit, sun (3,)."""
+    r0 = EARTH_RADIUS + origin_alt
+    mu = view[..., 2]
+    hit, t_ground = _ray_ground(np.full(mu.shape, r0), mu)
+    length = np.where(hit, t_ground, _ray_sphere_far(np.full(mu.shape, r0), mu,
+                                                     EARTH_RADIUS + ATMOSPHERE_TOP))
+    s = (np.arange(steps) + 0.5) / steps
+    t = length[..., None] * s ** 2
+    dt = length[..., None] * 2.0 * s / steps
+    px = view[..., None, 0] * t
+    py = view[..., None, 1] * t
+    pz = r0 + view[..., None, 2] * t
+    rr = np.sqrt(px * px + py * py + pz * pz)
+    alt = rr - EARTH_RADIUS
+    mu_sun = (px * sun[0] + py * sun[1] + pz * sun[2]) / rr
+    d_r, d_m, d_o = _densities(alt)
+    step_depth = np.stack([d_r * dt, d_m * dt, d_o * dt], axis=-1)
+    view_depth = np.cumsum(step_depth, axis=-2) - 0.5 * step_depth
+    t_view = np.exp(-_extinction(atm, view_depth))
+    t_sun = sun_transmittance(atm, alt, mu_sun)
+    common = t_view * t_sun * SOLAR_IRRADIANCE
+    ray = np.sum(common * (d_r * dt)[..., None], axis=-2) * atm.rayleigh
+    mie = np.sum(common * (d_m * dt)[..., None], axis=-2) * atm.mie_extinction * atm.mie_albedo
+    multiple = np.zeros_like(ray)
+    if ms_table is not None:
+        psi = lookup_multiple(ms_table, alt, mu_sun)
+        scat = (d_r[..., None] * atm.rayleigh
+                + d_m[..., None] * atm.mie_extinction * atm.mie_albedo)
+        multiple = np.sum(t_view * psi * scat * dt[..., None], axis=-2) * SOLAR_IRRADIANCE
+    total_depth = np.sum(step_depth, axis=-2)
+    end_alt = np.clip(alt[..., -1], 0.0, None)
+    return MarchResult(ray, mie, multiple, np.exp(-_extinction(atm, total_depth)), hit,
+                       sun_transmittance(atm, end_alt * 0.0, mu_sun[..., -1]),
+                       mu_sun[..., -1])
+
+
+# --- multiple scattering (Hillaire 2020) ------------------------------------------------
+
+_MS_ALT, _MS_MU = 12, 24
+
+
+def _sphere_directions(n: int) -> np.ndarray:
+    """Fibonacci-sphere unit vectors: even coverage, deterministic."""
+    i = np.arange(n) + 0.5
+    z = 1.0 - 2.0 * i / n
+    phi = np.pi * (1.0 + 5 ** 0.5) * i
+    rxy = np.sqrt(1.0 - z * z)
+    return np.stack([rxy * np.cos(phi), rxy * np.sin(phi), z], axis=-1)
+
+
+def multiple_scattering_table(atm: Atmosphere) -> np.ndarray:
+    """(_MS_ALT, _MS_MU, n_lambda) Psi_ms per unit solar irradiance."""
+    return _ms_table_cached(atm.key())
+
+
+@lru_cache(maxsize=8)
+def _ms_table_cached(key: tuple) -> np.ndarray:
+    atm = Atmosphere(*key)
+    dirs = _sphere_directions(64)
+    alts = ATMOSPHERE_TOP * 0.6 * np.linspace(0.0, 1.0, _MS_ALT) ** 2
+    mus = np.linspace(-1.0, 1.0, _MS_MU)
+    out = np.zeros((_MS_ALT, _MS_MU, len(WAVELENGTHS)))
+    unit = Atmosphere(*key)
+    for i, alt in enumerate(alts):
+        for j, mu in enumerate(mus):
+            sun = np.array([np.sqrt(max(0.0, 1 - mu * mu)), 0.0, mu])
+            res = march(unit, alt, dirs, sun, steps=20)
+            iso = 1.0 / (4.0 * np.pi)
+            l2 = (res.rayleigh + res.mie) * iso / SOLAR_IRRADIANCE
+            ground = res.ground[:, None] * res.ground_sun * np.maximum(res.ground_mu_sun, 0)[:, None]
+            l2 = l2 + res.transmittance * ground * atm.ground_albedo / np.pi
+            f_ms = _transfer(atm, alt, dirs)
+            out[i, j] = np.mean(l2, axis=0) / (1.0 - np.mean(f_ms, axis=0))
+    return out
+
+
+def _transfer(atm: Atmosphere, alt: float, dirs: np.ndarray, steps: int = 20) -> np.ndarray:
+    """Fraction of light scattered once along each direction (isotropic source)."""
+    r0 = EARTH_RADIUS + alt
+    mu = dirs[:, 2]
+    hit, t_ground = _ray_ground(np.full(mu.shape, r0), mu)
+    length = np.where(hit, t_ground, _ray_sphere_far(np.full(mu.shape, r0), mu,
+                                                     EARTH_RADIUS + ATMOSPHERE_TOP))
+    s = (np.arange(steps) + 0.5) / steps
+    t = length[:, None] * s ** 2
+    dt = length[:, None] * 2.0 * s / steps
+    rr = np.sqrt((r0 + mu[:, None] * t) ** 2 + (1 - mu[:, None] ** 2) * t * t)
+    d_r, d_m, d_o = _densities(rr - EARTH_RADIUS)
+    step_depth = np.stack([d_r * dt, d_m * dt, d_o * dt], axis=-1)
+    t_view = np.exp(-_extinction(atm, np.cumsum(step_depth, axis=1) - 0.5 * step_depth))
+    scat = d_r[..., None] * atm.rayleigh + d_m[..., None] * atm.mie_extinction * atm.mie_albedo
+    return np.sum(t_view * scat * dt[..., None], axis=1)
+
+
+def lookup_multiple(table: np.ndarray, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
+    fi = np.sqrt(np.clip(alt / (ATMOSPHERE_TOP * 0.6), 0.0, 1.0)) * (_MS_ALT - 1)
+    fj = (np.clip(mu_sun, -1.0, 1.0) + 1.0) * 0.5 * (_MS_MU - 1)
+    return _bilinear(table, fi, fj)
+
+
+# --- the sky look-up table ---------------------------------------------------------------
+
+@dataclass
+class SkyTable:
+    """Clear-sky radiance on a (view elevation, |azimuth - sun azimuth|) grid, RGB."""
+
+    elevations_deg: np.ndarray   # (n_el,) ascending, -90..90
+    azimuths_deg: np.ndarray     # (n_az,) 0..180
+    radiance: np.ndarray         # (n_el, n_az, 3) W/m^2/sr (Blender watts), float32
+    sun_rgb: np.ndarray          # direct-sun irradiance at the observer (3,)
+    sun_disc_radiance: np.ndarray  # (3,) mean disc radiance (irradiance / solid angle)
+
+
+def elevation_grid(n: int = 97) -> np.ndarray:
+    x = np.linspace(-1.0, 1.0, n)
+    return 90.0 * np.sign(x) * np.abs(x) ** 1.6
+
+
+def azimuth_grid(n: int = 49) -> np.ndarray:
+    return 180.0 * np.linspace(0.0, 1.0, n) ** 1.5
+
+
+def sky_table(atm: Atmosphere, sun_elevation_deg: float, scale: float = 1.0) -> SkyTable:
+    """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's)."""
+    el = np.radians(elevation_grid())
+    az = np.radians(azimuth_grid())
+    ee, aa = np.meshgrid(el, az, indexing="ij")
+    view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
+    se = np.radians(sun_elevation_deg)
+    sun = np.array([0.0, np.cos(se), np.sin(se)])
+    ms = multiple_scattering_table(atm)
+    res = march(atm, OBSERVER_ALTITUDE, view, sun, steps=40, ms_table=ms)
+    cos_t = view @ sun
+    spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
+                + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
+    sun_t = sun_transmittance(atm, np.array(OBSERVER_ALTITUDE), np.array(np.sin(se)))
+    direct = sun_t * SOLAR_IRRADIANCE
+    spectral = spectral + _ground(atm, res, spectral, direct, se)
+    rgb = np.maximum(to_rgb(spectral) * scale, 0.0)
+    sun_rgb = np.maximum(to_rgb(direct) * scale, 0.0)
+    solid = 2.0 * np.pi * (1.0 - np.cos(np.radians(SUN_HALF_ANGLE_DEG)))
+    return SkyTable(np.degrees(el), np.degrees(az), rgb.astype(np.float32), sun_rgb,
+                    sun_rgb / solid)
+
+
+def _ground(atm: Atmosphere, res: MarchResult, spectral: np.ndarray, direct: np.ndarray,
+            sun_el: float) -> np.ndarray:
+    """Radiance of the lit ground seen through the air, for rays that end on it."""
+    sky_down = _horizontal_irradiance(spectral)
+    ground_l = atm.ground_albedo / np.pi * (direct * max(np.sin(sun_el), 0.0) + sky_down)
+    return res.ground[..., None] * res.transmittance * ground_l
+
+
+def _horizontal_irradiance(spectral: np.ndarray) -> np.ndarray:
+    """Integrate the table's upper half (cos-weighted) -> spectral sky irradiance."""
+    el = np.radians(elevation_grid())
+    az = np.radians(azimuth_grid())
+    up = el > 0
+    w_el = np.gradient(el)[up] * np.cos(el[up]) * np.sin(el[up])
+    w_az = np.gradient(az) * 2.0                      # both sides of the sun
+    return np.einsum("i,j,ijk->k", w_el, w_az, spectral[up])
+
+
+def sky_irradiance_rgb(table: SkyTable) -> np.ndarray:
+    """Horizontal diffuse irradiance (3,) from the RGB table."""
+    el = np.radians(table.elevations_deg)
+    az = np.radians(table.azimuths_deg)
+    up = el > 0
+    w_el = np.gradient(el)[up] * np.cos(el[up]) * np.sin(el[up])
+    w_az = np.gradient(az) * 2.0
+    return np.einsum("i,j,ijk->k", w_el, w_az, table.radiance[up].astype(np.float64))

@@ -1,0 +1,204 @@
+"""Cloud fields on a spherical shell, lit by the sun (or the moon), and overcast skies.
+
+Each view ray meets a cloud layer (a sphere EARTH_RADIUS + base above the centre); the
+density is fBm at that 3D point, so clouds shrink with perspective toward the horizon
+and the map has no seam or pole artefacts. Lighting is a cheap physically motivated
+mix: two-stream diffuse transmission for the bases (thick = dark, thin = bright rims),
+reflection from sunlit faces seen away from the sun, a forward-scattering silver
+lining near the sun, self-shadowing by a density sample toward the sun, sky ambient,
+and aerial perspective with distance. Overcast skies follow the CIE overcast luminance
+distribution L(el) = Lz (1 + 2 sin el) / 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .atmosphere import EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, sun_transmittance
+from .noise import ValueNoise
+from .spectrum import SOLAR_IRRADIANCE, luminance, to_rgb
+
+
+@dataclass(frozen=True)
+class CloudStyle:
+    coverage: float        # fraction of the layer covered
+    optical_depth: float   # of the thickest parts
+    base_m: float          # layer altitude
+    cell_km: float         # size of the largest cloud features
+    softness: float        # density ramp above the coverage threshold
+    overcast: float = 0.0  # 0: discrete clouds; > 0: CIE overcast with this darkness
+
+
+CLOUD_STYLES: dict[str, CloudStyle] = {
+    "clear": CloudStyle(0.0, 0.0, 1500.0, 2.0, 0.2),
+    "few": CloudStyle(0.14, 18.0, 1500.0, 1.6, 0.22),
+    "scattered": CloudStyle(0.38, 22.0, 1600.0, 2.2, 0.25),
+    "broken": CloudStyle(0.70, 30.0, 1400.0, 3.0, 0.3),
+    "overcast": CloudStyle(1.0, 60.0, 900.0, 4.0, 0.5, overcast=0.25),
+    "stormy": CloudStyle(1.0, 150.0, 800.0, 5.0, 0.6, overcast=0.07),
+}
+
+_WORDS = {"clear": "clear", "sunny": "clear", "dégagé": "clear", "degage": "clear",
+          "few": "few", "quelques nuages": "few", "scattered": "scattered",
+          "épars": "scattered", "epars": "scattered", "broken": "broken",
+          "fragmenté": "broken", "fragmente": "broken", "overcast": "overcast",
+          "couvert": "overcast", "cloudy": "broken", "nuageux": "broken",
+          "stormy": "stormy", "storm": "stormy", "orageux": "stormy", "orage": "stormy"}
+
+
+def cloud_key(word: str) -> str:
+    from ..errors import InputError
+    key = _WORDS.get((word or "few").strip().lower())
+    if key is None:
+        raise InputError(f"unknown cloud cover '{word}'. Use one of: "
+                         + ", ".join(CLOUD_STYLES) + " (or couvert, orageux, épars...).")
+    return key
+
+
+@dataclass
+class Light:
+    """A directional light for the clouds: sun or moon, `scale` x the solar spectrum."""
+
+    direction: np.ndarray   # (3,) scene axes
+    scale: float
+
+
+@dataclass
+class CloudLayer:
+    alpha: np.ndarray          # (h, w) opacity after aerial perspective
+    premultiplied: np.ndarray  # (h, w, 3) cloud radiance x alpha
+    sun_transmittance: float   # along the key light's direction
+
+
+class CloudField:
+    """Density of one cloud layer at view directions (seeded, deterministic)."""
+
+    def __init__(self, style: CloudStyle, seed: int, light_dir: np.ndarray | None = None,
+                 clear_light: bool = False) -> None:
+        rng = np.random.default_rng([seed, 7001])
+        self.style = style
+        self.noise = ValueNoise(rng)
+        self.warp = ValueNoise(rng)
+        self.shift = np.zeros(2)
+        self.threshold = self._threshold(rng)
+        if clear_light and light_dir is not None and light_dir[2] > -0.01:
+            self._clear_around(light_dir, rng)
+
+    def hit(self, dirs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Distance (m) to the layer and the hit points (..., 3) relative to the observer."""
+        r0 = EARTH_RADIUS + OBSERVER_ALTITUDE
+        rc = EARTH_RADIUS + self.style.base_m
+        dirs = np.asarray(dirs, np.float64)     # float32 cancels out at planet scale
+        mu = dirs[..., 2]
+        t = -r0 * mu + np.sqrt(np.maximum(r0 * r0 * (mu * mu - 1.0) + rc * rc, 0.0))
+        return t, dirs * t[..., None]
+
+    def density_at(self, px: np.ndarray, py: np.ndarray,
+                   footprint: np.ndarray | None = None, octaves: int = 6) -> np.ndarray:
+        """Cloud density 0..1 at layer points (metres, relative to the observer)."""
+        ramp = np.clip((self._fbm(px, py, footprint, octaves) - self.threshold)
+                       / self.style.softness, 0.0, 1.0)
+        return ramp * ramp * (3.0 - 2.0 * ramp)
+
+    def _fbm(self, px: np.ndarray, py: np.ndarray, footprint: np.ndarray | None,
+             octaves: int) -> np.ndarray:
+        cell = self.style.cell_km * 1000.0
+        x = px / cell + self.shift[0]
+        y = py / cell + self.shift[1]
+        fp = None if footprint is None else footprint / cell
+        wx = self.warp.fbm(x * 0.5, y * 0.5, 2)
+        wy = self.warp.fbm(y * 0.5 + 17.3, x * 0.5 - 3.1, 2)
+        return self.noise.fbm(x + 0.6 * wx, y + 0.6 * wy, octaves, footprint=fp)
+
+    def _threshold(self, rng: np.random.Generator) -> float:
+        """fBm level that leaves `coverage` of the layer's area cloudy."""
+        if self.style.coverage >= 1.0:
+            return -10.0
+        pts = (rng.random((2, 4096)) - 0.5) * 60.0 * self.style.cell_km * 1000.0
+        f = self._fbm(pts[0], pts[1], None, 6)
+        return float(np.quantile(f, 1.0 - self.style.coverage)) + 0.35 * self.style.softness
+
+    def _clear_around(self, light_dir: np.ndarray, rng: np.random.Generator) -> None:
+        """Slide the field so the sun shines through a gap (few/scattered skies are sunny)."""
+        _, p = self.hit(np.array([[light_dir[0], light_dir[1], max(light_dir[2], 0.0)]]))
+        for _ in range(64):
+            if float(self.density_at(p[:, 0], p[:, 1])[0]) <= 0.0:
+                return
+            self.shift = rng.random(2) * 200.0
+
+
+def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
+                light: Light, atm: Atmosphere, ambient_rgb: np.ndarray,
+                visibility_m: float) -> CloudLayer:
+    """Clouds over the upper hemisphere on an (elevations x azimuths) grid."""
+    from .equirect import direction
+    style = field.style
+    el = np.asarray(elevations, np.float64)
+    dirs = direction(el[:, None], np.asarray(azimuths)[None, :]).astype(np.float32)
+    t, p = field.hit(dirs)
+    pix = 2.0 * np.pi / len(azimuths)
+    graze = np.maximum(np.sin(np.radians(np.maximum(el, 0.0)))[:, None] + t / EARTH_RADIUS, 0.01)
+    density = field.density_at(p[..., 0], p[..., 1], footprint=t * pix / graze)
+    tau = (density * style.optical_depth).astype(np.float32)
+    s = np.asarray(light.direction, np.float64)
+    radiance, alpha = _light_clouds(field, p, dirs, tau, s, light, atm, ambient_rgb)
+    air = np.exp(-t / visibility_m).astype(np.float32) * (el[:, None] > 0)
+    premult = (radiance * (alpha * air)[..., None]).astype(np.float32)
+    sun_t = _transmittance_toward(field, s)
+    return CloudLayer((alpha * air).astype(np.float32), premult, sun_t)
+
+
+def _transmittance_toward(field: CloudField, s: np.ndarray) -> float:
+    if s[2] <= 0.0 or field.style.optical_depth == 0.0:
+        return 1.0
+    _, p = field.hit(s[None, :].astype(np.float64))
+    d = float(field.density_at(p[:, 0], p[:, 1])[0])
+    return float(np.exp(-d * field.style.optical_depth))
+
+
+def _key_irradiance_table(atm: Atmosphere, base_m: float, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """Direct light reaching the layer's altitude vs local cos-zenith: (mus, rgb)."""
+    mus = np.linspace(-0.25, 1.0, 256)
+    t = sun_transmittance(atm, np.full(mus.shape, base_m), mus)
+    return mus, np.maximum(to_rgb(t * SOLAR_IRRADIANCE), 0.0) * scale
+
+
+def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.ndarray,
+                  s: np.ndarray, light: Light, atm: Atmosphere,
+                  ambient_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    style = field.style
+    r0 = EARTH_RADIUS + OBSERVER_ALTITUDE
+    pos_z = p[..., 2] + r0
+    radius = np.sqrt(p[..., 0] ** 2 + p[..., 1] ** 2 + pos_z ** 2)
+    mu_l = ((p[..., 0] * s[0] + p[..., 1] * s[1] + pos_z * s[2]) / radius).astype(np.float32)
+    mus, table = _key_irradiance_table(atm, style.base_m, light.scale)
+    e_key = np.stack([np.interp(mu_l, mus, table[:, c]) for c in range(3)], axis=-1)
+    e_key = e_key.astype(np.float32)
+    horiz = np.hypot(s[0], s[1])
+    reach = min(800.0 / max(np.tan(np.arcsin(np.clip(s[2], 0.035, 1.0))), 1e-3), 4000.0)
+    ox, oy = (s[0] / horiz * reach, s[1] / horiz * reach) if horiz > 1e-6 else (0.0, 0.0)
+    d_sun = field.density_at(p[..., 0] + ox, p[..., 1] + oy, octaves=4)
+    self_shadow = np.exp(-2.5 * d_sun * style.optical_depth / 20.0).astype(np.float32)
+    cos_t = (dirs @ s.astype(np.float32)).astype(np.float32)
+    t_diff = 1.0 / (1.0 + 0.1125 * tau)
+    r_diff = 1.0 - t_diff
+    alpha = 1.0 - np.exp(-tau)
+    through = np.maximum(mu_l, 0.0) * t_diff * (0.4 + 0.6 * self_shadow)
+    faces = 0.45 * r_diff * (1.0 - cos_t) * (0.25 + 0.75 * self_shadow)
+    g = 0.75
+    hg = (1 - g * g) / (4 * np.pi * np.power(1 + g * g - 2 * g * cos_t, 1.5))
+    lining = hg * np.where(alpha > 1e-4, tau * np.exp(-tau) / np.maximum(alpha, 1e-4), 0.0)
+    key = (through + faces) / np.pi + 0.8 * lining * self_shadow
+    amb = ambient_rgb.astype(np.float32) / np.pi * (0.45 + 0.35 * r_diff)[..., None]
+    return e_key * key[..., None] + amb, alpha.astype(np.float32)
+
+
+def overcast_radiance(elevations: np.ndarray, horizontal_irradiance: float,
+                      colour: np.ndarray) -> np.ndarray:
+    """CIE standard overcast sky (ISO 15469 type 1): (n_el,) -> (n_el, 3) radiance."""
+    lz = 9.0 * horizontal_irradiance / (7.0 * np.pi)
+    sin_el = np.sin(np.radians(np.clip(elevations, 0.0, 90.0)))
+    grad = lz * (1.0 + 2.0 * sin_el) / 3.0
+    return grad[:, None] * (colour / max(float(luminance(colour)), 1e-9))[None, :]

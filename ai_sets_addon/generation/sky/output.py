@@ -1,0 +1,65 @@
+"""Write a rendered sky: EXR (OpenEXR, ZIP), a tone-mapped PNG preview and a JSON sidecar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..fileio import ensure_writable_dir, write_exr, write_json, write_png
+
+HALF_MAX = 65000.0
+HALF_MIN_NORMAL = 6.2e-5
+PREVIEW_MAX_WIDTH = 1024
+
+
+def needs_float32(rgb: np.ndarray) -> bool:
+    """Half floats clip above 65504 and lose precision below 6e-5: use float32 then.
+
+    Daytime maps with the disc taken out fit in half; a map with the sun disc in it
+    (radiance ~1e6) or a night map (background ~1e-7) is written as float32.
+    """
+    peak = float(rgb.max())
+    lum = rgb[..., 1][:: max(rgb.shape[0] // 256, 1), :: max(rgb.shape[1] // 512, 1)]
+    low = float(np.percentile(lum, 1.0))
+    return peak >= HALF_MAX or low < HALF_MIN_NORMAL
+
+
+def write_sky_exr(path: Path, rgb: np.ndarray) -> str:
+    half = not needs_float32(rgb)
+    write_exr(path, rgb, half=half, compression="ZIP")
+    return "half" if half else "float"
+
+
+def preview_pixels(rgb: np.ndarray, exposure_ev: float) -> np.ndarray:
+    """Downsampled, exposed, ACES-fitted (Narkowicz) and sRGB-encoded uint8 preview."""
+    step = max(rgb.shape[1] // PREVIEW_MAX_WIDTH, 1)
+    h, w = rgb.shape[0] // step * step, rgb.shape[1] // step * step
+    small = rgb[:h, :w].reshape(h // step, step, w // step, step, 3).mean(axis=(1, 3))
+    x = small * np.float32(2.0 ** exposure_ev)
+    mapped = np.clip((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0)
+    srgb = np.where(mapped <= 0.0031308, 12.92 * mapped, 1.055 * np.power(mapped, 1 / 2.4) - 0.055)
+    return (np.clip(srgb, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+
+def write_outputs(out_path: Path, rgb: np.ndarray, sidecar: dict[str, Any],
+                  exposure_ev: float) -> tuple[Path, Path, Path, str]:
+    """EXR, then PNG, then JSON; if any write fails, none of the three is left behind."""
+    out_path = Path(out_path)
+    png, js = out_path.with_suffix(".png"), out_path.with_suffix(".json")
+    ensure_writable_dir(out_path.parent)
+    written: list[Path] = []
+    try:
+        pixel_type = write_sky_exr(out_path, rgb)
+        written.append(out_path)
+        write_png(png, preview_pixels(rgb, exposure_ev + 1.0))
+        written.append(png)
+        write_json(js, {**sidecar, "pixel_type": pixel_type, "exr": out_path.name,
+                        "preview": png.name})
+        written.append(js)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return out_path, png, js, pixel_type

@@ -1,0 +1,98 @@
+"""The scene layer: a set built all-or-nothing, replaced without leaks."""
+
+from __future__ import annotations
+
+import math
+
+import bpy
+import pytest
+
+from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+from ai_sets_addon.scene import builder, objects
+from ai_sets_addon.scene.builder import apply_to_scene
+
+SMALL = BuildOptions(texture_size=256, hdri_width=512)
+COUNTED = ("objects", "collections", "meshes", "materials", "images", "lights", "cameras",
+           "worlds", "node_groups")
+
+
+def counts() -> dict[str, int]:
+    return {kind: len(getattr(bpy.data, kind)) for kind in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    """Two different sets (seed 1 at noon, seed 2 at night with fog), prepared once."""
+    root = tmp_path_factory.mktemp("assets")
+    return [prepare_set("a concrete room at noon", 1, root / "a", SMALL),
+            prepare_set("une chambre la nuit avec du brouillard", 2, root / "b", SMALL)]
+
+
+def test_set_lands_in_one_tidy_collection(empty_scene, prepared):
+    result = apply_to_scene(prepared[0], empty_scene, meter=False)
+    root = result.collection
+    assert root.name == prepared[0].plan.name
+    assert root.name in empty_scene.collection.children
+    assert {c.name.split(" | ")[-1] for c in root.children} == set(builder.GROUPS)
+    meshes = [o for o in root.all_objects if o.type == "MESH"]
+    assert len(meshes) >= 10
+    for obj in meshes:
+        mat = obj.data.materials[0]
+        assert mat is not None, obj.name
+        if mat.node_tree.nodes.get("Principled BSDF") or any(
+                n.type == "TEX_IMAGE" for n in mat.node_tree.nodes):
+            images = [n.image for n in mat.node_tree.nodes if n.type == "TEX_IMAGE"]
+            assert all(img is not None and img.has_data or img.filepath for img in images)
+
+
+def test_world_sun_and_camera_are_wired(empty_scene, prepared):
+    result = apply_to_scene(prepared[0], empty_scene, meter=False)
+    world = empty_scene.world
+    assert world is not None and any(n.type == "TEX_ENVIRONMENT" for n in world.node_tree.nodes)
+    sun = result.sun
+    assert sun.type == "LIGHT" and sun.data.type == "SUN"
+    assert sun.data.energy > 0
+    assert math.degrees(sun.data.angle) == pytest.approx(0.53, abs=0.01)
+    cam = empty_scene.camera
+    assert cam is not None and cam.data.lens in (24.0, 35.0, 50.0, 85.0)
+    assert cam.data.sensor_width == pytest.approx(24.89)
+
+
+def test_regenerating_twenty_times_leaves_no_orphans(empty_scene, prepared):
+    apply_to_scene(prepared[0], empty_scene, meter=False)
+    apply_to_scene(prepared[1], empty_scene, meter=False)
+    baseline = counts()
+    for index in range(20):
+        apply_to_scene(prepared[index % 2], empty_scene, meter=False)
+    assert counts() == baseline
+    assert sum(1 for c in empty_scene.collection.children if c.get("ai_sets")) == 1
+
+
+def test_a_failure_midway_leaves_the_scene_as_it_was(empty_scene, prepared, monkeypatch):
+    first = apply_to_scene(prepared[0], empty_scene, meter=False)
+    before, world, camera = counts(), empty_scene.world, empty_scene.camera
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(objects, "camera_object", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        apply_to_scene(prepared[1], empty_scene, meter=False)
+    assert counts() == before
+    assert empty_scene.world == world and empty_scene.camera == camera
+    assert first.collection.name in empty_scene.collection.children
+
+
+def test_user_objects_survive_regeneration(empty_scene, prepared):
+    mesh = bpy.data.meshes.new("MyProp")
+    mine = bpy.data.objects.new("MyProp", mesh)
+    empty_scene.collection.objects.link(mine)
+    apply_to_scene(prepared[0], empty_scene, meter=False)
+    apply_to_scene(prepared[1], empty_scene, meter=False)
+    assert bpy.data.objects.get("MyProp") is mine
+
+
+def test_meter_gives_a_finite_exposure_and_night_reads_darker(empty_scene, prepared):
+    day = apply_to_scene(prepared[0], empty_scene).exposure
+    assert math.isfinite(day) and -16 < day < 16
+    assert empty_scene.view_settings.exposure == pytest.approx(day)

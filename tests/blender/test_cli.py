@@ -1,0 +1,86 @@
+"""`ai-sets build` headless: outputs, manifest, exit codes, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ai_sets_addon.generation.fileio import read_png, sha256_of
+
+SMALL = ["--texture-size", "256", "--hdri-width", "512"]
+
+
+def ai_sets(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ai_sets_addon", *args], capture_output=True,
+                          text=True, timeout=600, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build") / "set"
+    proc = ai_sets("build", "a concrete room at noon", "--out", str(out), "--seed", "4",
+                   "--render", "--resolution", "160x90", "--samples", "4", *SMALL)
+    return out, proc
+
+
+def test_build_writes_every_output_with_a_manifest(built):
+    out, proc = built
+    assert proc.returncode == 0, proc.stderr
+    for name in ("set.blend", "sky.exr", "manifest.json", "preview.png"):
+        assert (out / name).is_file(), name
+    assert list((out / "textures").glob("*_base_color.png"))
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["prompt"] == "a concrete room at noon" and manifest["seed"] == 4
+    assert manifest["spec"]["time_of_day"] == "noon"
+    assert {"parse", "layout", "assets", "scene", "render", "save"} <= set(manifest["timings_s"])
+    assert manifest["versions"]["blender"].startswith(("4.5", "5."))
+    for entry in manifest["files"].values():
+        assert sha256_of(out / entry["path"]) == entry["sha256"]
+    assert not [p for p in out.rglob("*") if ".tmp" in p.name]
+
+
+def test_preview_is_a_sensibly_exposed_picture(built):
+    out, _ = built
+    pixels = read_png(out / "preview.png").astype(float)
+    assert pixels.shape == (90, 160, 3)
+    luma = pixels.mean(axis=2)
+    assert 40 < luma.mean() < 200, "preview is black or washed out"
+    assert (luma >= 254).mean() < 0.05, "too many clipped pixels"
+
+
+def test_same_seed_gives_identical_assets(built, tmp_path):
+    out, _ = built
+    again = tmp_path / "again"
+    proc = ai_sets("build", "a concrete room at noon", "--out", str(again), "--seed", "4", *SMALL)
+    assert proc.returncode == 0, proc.stderr
+    first = json.loads((out / "manifest.json").read_text())["files"]
+    second = json.loads((again / "manifest.json").read_text())["files"]
+    for label in second:
+        if label.startswith(("texture:", "sky")):
+            assert first[label]["sha256"] == second[label]["sha256"], label
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["build", "   ", "--out", "{out}"], "prompt"),
+    (["build", "a room", "--out", "{out}", "--resolution", "wide"], "WIDTHxHEIGHT"),
+    (["build", "a room", "--out", "{out}", "--texture-size", "3"], "texture size"),
+    (["build", "a room", "--out", "{out}", "--hdri-width", "100000"], "HDRI width"),
+])
+def test_bad_input_exits_2_with_a_fix_and_writes_nothing(tmp_path, args, needle):
+    out = tmp_path / "out"
+    proc = ai_sets(*[a.replace("{out}", str(out)) for a in args])
+    assert proc.returncode == 2, proc.stderr
+    assert needle.lower() in proc.stderr.lower()
+    assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_unwritable_output_is_bad_input(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    proc = ai_sets("build", "a room", "--out", str(blocker / "set"), *SMALL)
+    assert proc.returncode == 2
+    assert "folder" in proc.stderr

@@ -1,0 +1,78 @@
+"""TextureSet -> Principled material: real-world mapping, shared tagged images, masks."""
+
+from __future__ import annotations
+
+import bpy
+import pytest
+
+from ai_sets_addon.generation.materials import ProceduralMaterials
+from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.scene.materials import build_material, render_preview
+from ai_sets_addon.scene.tagging import TAG
+
+
+@pytest.fixture(scope="module")
+def textures(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tex")
+    backend = ProceduralMaterials()
+    return {
+        "wall": backend.make_material(MaterialRequest("wall", "brick", ["old"], seed=1), 64, out),
+        "floor": backend.make_material(
+            MaterialRequest("floor", "cobblestone", ["wet", "dust"], seed=1), 64, out),
+        "metal": backend.make_material(MaterialRequest("metal", "rusted_metal", seed=1), 64, out),
+    }
+
+
+def nodes(mat, kind):
+    return [n for n in mat.node_tree.nodes if n.bl_idname == kind]
+
+
+def test_graph_maps_uv_metres_at_true_scale(empty_scene, textures):
+    mat = build_material(textures["wall"], "SetA")
+    assert mat[TAG] == "SetA"
+    mapping = nodes(mat, "ShaderNodeMapping")[0]
+    scale = mapping.inputs["Scale"].default_value
+    assert scale[0] == pytest.approx(1 / 1.8) and scale[1] == pytest.approx(1 / 1.8)
+    bsdf = nodes(mat, "ShaderNodeBsdfPrincipled")[0]
+    for socket in ("Base Color", "Roughness", "Normal"):
+        assert bsdf.inputs[socket].is_linked, socket
+    normal_map = nodes(mat, "ShaderNodeNormalMap")[0]
+    assert normal_map.space == "TANGENT" and normal_map.inputs["Color"].is_linked
+    spaces = {n.image.filepath.rsplit("_", 1)[-1]: n.image.colorspace_settings.name
+              for n in nodes(mat, "ShaderNodeTexImage")}
+    assert spaces.pop("color.png") == "sRGB"
+    assert set(spaces.values()) == {"Non-Color"}
+
+
+def test_images_are_shared_and_tagged(empty_scene, textures):
+    a = build_material(textures["wall"], "SetA")
+    b = build_material(textures["wall"], "SetA")
+    imgs_a = {n.image for n in nodes(a, "ShaderNodeTexImage")}
+    imgs_b = {n.image for n in nodes(b, "ShaderNodeTexImage")}
+    assert imgs_a == imgs_b and len(imgs_a) == len(textures["wall"].maps)
+    assert all(img[TAG] == "SetA" for img in imgs_a)
+
+
+def test_metallic_map_and_geometry_masks(empty_scene, textures):
+    metal = build_material(textures["metal"], "SetA")
+    bsdf = nodes(metal, "ShaderNodeBsdfPrincipled")[0]
+    assert bsdf.inputs["Metallic"].is_linked
+    wet = build_material(textures["floor"], "SetA")
+    assert nodes(wet, "ShaderNodeNewGeometry"), "puddles/dust need the geometry normal"
+    assert len(nodes(wet, "ShaderNodeMix")) >= 5
+
+
+def test_optional_true_displacement(empty_scene, textures):
+    mat = build_material(textures["floor"], "SetA", displacement="true")
+    assert mat.displacement_method == "DISPLACEMENT"
+    disp = nodes(mat, "ShaderNodeDisplacement")[0]
+    assert disp.inputs["Scale"].default_value == pytest.approx(textures["floor"].displacement_m)
+    assert build_material(textures["floor"], "SetA").displacement_method == "BUMP"
+
+
+def test_tiny_preview_render_cleans_up(empty_scene, textures, tmp_path):
+    before = {k: len(getattr(bpy.data, k)) for k in ("objects", "meshes", "materials", "scenes")}
+    out = render_preview(textures["floor"], tmp_path / "p.png", resolution=(48, 36), samples=2)
+    assert out.stat().st_size > 0
+    after = {k: len(getattr(bpy.data, k)) for k in before}
+    assert after == before
