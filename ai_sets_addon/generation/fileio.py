@@ -109,6 +109,23 @@ def write_png(path: Path | str, pixels: np.ndarray) -> Path:
     return write_bytes(path, encode_png(pixels))
 
 
+def write_png_fast(path: Path | str, pixels: np.ndarray) -> Path:
+    """Like write_png, with zlib level 1: on noisy texture maps the file is within a few
+    per cent of level 6 and compresses ~3x faster (2048² map sets, materials backend)."""
+    img = pixels if pixels.ndim == 3 else pixels[:, :, None]
+    if pixels.dtype not in (np.uint8, np.uint16):
+        raise TypeError(f"PNG needs uint8 or uint16 pixels, got {pixels.dtype}")
+    height, width, channels = img.shape
+    bit_depth = 8 if img.dtype == np.uint8 else 16
+    header = struct.pack(">IIBBBBB", width, height, bit_depth,
+                         {1: 0, 2: 4, 3: 2, 4: 6}[channels], 0, 0, 0)
+    rows = (img.astype(">u2") if bit_depth == 16 else img).reshape(height, -1).view(np.uint8)
+    filtered = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1)
+    data = (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", zlib.compress(filtered.tobytes(), 1)) + _chunk(b"IEND", b""))
+    return write_bytes(path, data)
+
+
 def read_png(path: Path | str) -> np.ndarray:
     """Decode the unfiltered/filtered non-interlaced PNGs written above (and most others)."""
     data = Path(path).read_bytes()
@@ -183,13 +200,13 @@ def write_exr(path: Path | str, rgb: np.ndarray, *, half: bool = True,
 
 
 def read_exr(path: Path | str) -> np.ndarray:
-    """OpenEXR RGB -> float32 (H, W, 3)."""
+    """OpenEXR RGB(A), packed or as separate channels -> float32 (H, W, 3)."""
     import OpenEXR
 
     with OpenEXR.File(str(path)) as exr:
         channels = exr.channels()
-        if "RGB" in channels:
-            rgb = channels["RGB"].pixels
-        else:
-            rgb = np.stack([channels[c].pixels for c in "RGB"], axis=-1)
+        for packed in ("RGB", "RGBA"):
+            if packed in channels:
+                return np.asarray(channels[packed].pixels[..., :3], dtype=np.float32)
+        rgb = np.stack([channels[c].pixels for c in "RGB"], axis=-1)
     return np.asarray(rgb, dtype=np.float32)

@@ -18,8 +18,11 @@ Vec3 = tuple[float, float, float]
 
 SUPER35_SENSOR_MM = 24.89  # Super 35 width, the film-camera default
 
-# Families the scene builder makes as shaders alone (no texture maps to generate).
-SHADER_FAMILIES = ("glass", "emission")
+# Families the scene builder makes as shaders alone (no texture maps to generate):
+# glass panes, glowing diffusers, coloured neon tubes, lit windows seen from outside,
+# tree bark and foliage, open water, and seamless studio backdrop paper.
+SHADER_FAMILIES = ("glass", "emission", "neon", "lit_window", "bark", "foliage", "water",
+                   "backdrop")
 
 
 @dataclass
@@ -42,6 +45,7 @@ class MeshPart:
     material: str                  # MaterialRequest.key
     group: str = "geometry"        # child collection: geometry / props
     instances: list[np.ndarray] = field(default_factory=list)  # 4x4 world transforms
+    smooth: bool = False           # shade smooth (terrain, rocks, foliage, turned props)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -64,6 +68,8 @@ class LightPlan:
     size_m: float = 0.1
     size_y_m: float | None = None  # AREA rectangle's second side
     spot_angle_deg: float = 60.0
+    portal: bool = False           # AREA only: a Cycles light portal in a window opening
+    spot_blend: float = 0.3        # SPOT only: softness of the cone's edge
 
 
 @dataclass
@@ -116,6 +122,7 @@ class SetPlan:
     atmosphere: Atmosphere = field(default_factory=Atmosphere)
     interior: bool = False          # metering and exposure hints
     notices: list[str] = field(default_factory=list)
+    exposure_bias_ev: float = 0.0   # added to the metered exposure (a white cyc reads white)
 
     def summary(self) -> dict[str, Any]:
         """JSON-friendly description for the manifest."""
@@ -127,5 +134,5 @@ class SetPlan:
             "lights": [asdict(light) for light in self.lights],
             "cameras": [asdict(c) for c in self.cameras],
             "sky": asdict(self.sky), "atmosphere": asdict(self.atmosphere),
-            "notices": list(self.notices),
+            "exposure_bias_ev": self.exposure_bias_ev, "notices": list(self.notices),
         }

@@ -16,7 +16,8 @@ def shader_material(request: MaterialRequest, set_name: str) -> bpy.types.Materi
 
 def _new(name: str, set_name: str) -> tuple[bpy.types.Material, bpy.types.NodeTree]:
     mat = tag(bpy.data.materials.new(name), set_name)
-    mat.use_nodes = True
+    if mat.node_tree is None:  # Blender 4.5: node trees are opt-in
+        mat.use_nodes = True
     tree = mat.node_tree
     tree.nodes.clear()
     return mat, tree

@@ -54,7 +54,7 @@ def _set_linear(image: bpy.types.Image) -> None:
 
 
 def _wire_world(world: bpy.types.World, image: bpy.types.Image, strength: float) -> None:
-    if hasattr(world, "use_nodes") and not world.use_nodes:
+    if world.node_tree is None:          # Blender 4.x; 5.x worlds always have nodes
         world.use_nodes = True
     nodes, links = world.node_tree.nodes, world.node_tree.links
     nodes.clear()

@@ -43,11 +43,28 @@ def test_seamless_at_0_360_and_no_pole_pinch(cover: str) -> None:
     lum = rgb.mean(axis=-1)
     seam = np.abs(lum[:, 0] - lum[:, -1])
     steps = np.abs(np.diff(lum, axis=1))
-    # No row's seam step is larger than the largest column step near that row.
+    # A seam step is an ordinary neighbour step: never beyond the largest nearby one.
     nearby = np.maximum.reduce([np.roll(steps.max(axis=1), k) for k in (-2, -1, 0, 1, 2)])
-    assert np.all(seam <= nearby * 1.05 + 1e-7)
-    for row in (lum[0], lum[-1]):                      # all pixels of a pole row look alike
-        assert row.std() / row.mean() < 0.02
+    assert np.all(seam <= nearby * 1.5 + 1e-7)
+    # The first row circles the pole at 0.09 deg: with noise on 3D points it can change no
+    # more around that tiny circle than over the 0.18 deg step to row 2 (lat/long noise
+    # would streak: large changes along the row, small ones between rows).
+    for ring, next_ring in ((lum[0], lum[2]), (lum[-1], lum[-3])):
+        assert np.ptp(ring) <= 2.0 * np.abs(next_ring - ring).max() + 1e-4 * ring.mean()
+
+
+@pytest.mark.parametrize("time_of_day, cover", [("morning", "broken"), ("night", "few"),
+                                                ("noon", "overcast")])
+def test_map_is_a_function_of_direction(time_of_day: str, cover: str) -> None:
+    """Turning the whole sky by 180 deg is the same as rolling the columns by W/2: so every
+    pixel depends on its direction only and the 0/360 seam is an ordinary column step."""
+    base = SkyRequest(time_of_day=time_of_day, cloud_cover=cover, seed=9)
+    turned = SkyRequest(time_of_day=time_of_day, cloud_cover=cover, seed=9,
+                        north_offset_deg=180.0)
+    a = render_sky(base, W).rgb
+    b = np.roll(render_sky(turned, W).rgb, W // 2, axis=1)
+    scale = float(np.median(a))
+    assert np.abs(a - b).max() <= 2e-3 * max(float(a.max()), scale)
 
 
 def test_true_hdr_on_a_clear_day(noon_pair) -> None:

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..assets import TextureSet
 from ..errors import InputError
-from ..fileio import write_json, write_png
+from ..fileio import write_json, write_png_fast
 from ..plan import MaterialRequest
 from . import maps as mp
 from . import modifiers as mods
@@ -117,7 +117,7 @@ def write_maps(maps: mp.MaterialMaps, key: str, out_dir: Path) -> dict[str, Path
         jobs["metallic"] = mp.to_u8(maps.metallic)
     paths = {name: out_dir / f"{key}_{name}.png" for name in jobs}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda name: write_png(paths[name], jobs[name]), jobs))
+        list(pool.map(lambda name: write_png_fast(paths[name], jobs[name]), jobs))
     return paths
 
 

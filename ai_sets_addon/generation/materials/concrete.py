@@ -118,7 +118,7 @@ def painted_wall(ctx: Ctx) -> Surface:
     albedo = rgb((0.85, 0.84, 0.80)) * tone[..., None]
     height = F32(0.00004) * peel * F32(ctx.visible(0.003)) + F32(0.0003) * macro
     rough = F32(0.5) + F32(0.03) * macro + F32(0.02) * peel + F32(0.08) * patch
-    return Surface(albedo, height, rough, params={"sheen": "eggshell"})
+    return Surface(albedo, height, rough, params={"finish": "eggshell"})
 
 
 @family("asphalt", tile_m=3.0, roughness=(0.8, 0.97), base_rgb=(0.26, 0.26, 0.25),

@@ -59,10 +59,10 @@ def ambient_occlusion(height_m: np.ndarray, ctx: Ctx) -> np.ndarray:
     ~5 mm and ~40 mm, divided by that radius (a slope-like openness), two scales."""
     occlusion = np.zeros_like(height_m)
     for radius_m, weight in ((0.005, 1.2), (0.04, 1.0)):
-        factor = max(1, int(round(radius_m / ctx.px_m / 2.0)))
-        if factor < 2:
+        radius_px = radius_m / ctx.px_m
+        if radius_px < 1.0:
             continue
-        below = nz.blur(height_m, factor) - height_m
+        below = nz.blur(height_m, radius_px) - height_m
         np.maximum(below, 0.0, out=below)
         occlusion += below * F32(weight / radius_m)
     return np.exp(-occlusion * F32(2.0)).astype(F32)

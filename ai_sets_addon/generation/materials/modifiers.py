@@ -22,7 +22,7 @@ import numpy as np
 
 from ..vocabulary import COLOURS, MODIFIERS
 from . import noise as nz
-from .core import Ctx, Family, Surface, mix, rgb
+from .core import Ctx, Family, Surface, luminance, mix, rgb
 from .metal import rust_layers
 
 F32 = np.float32
@@ -81,8 +81,7 @@ def resolve(modifiers: list[str], colour: str | None) -> Words:
 
 def cavity(ctx: Ctx, height: np.ndarray) -> np.ndarray:
     """0..1: how far a texel sits below its ~15 mm neighbourhood (dirt collects there)."""
-    factor = max(2, int(round(0.015 / ctx.px_m)))
-    diff = nz.blur(height, factor) - height
+    diff = nz.blur(height, max(1.0, 0.015 / ctx.px_m)) - height
     scale = float(np.std(diff[:: max(1, ctx.n // 256), :: max(1, ctx.n // 256)])) + 1e-9
     return nz.smoothstep(0.3 * scale, 2.0 * scale, diff)
 
@@ -127,7 +126,7 @@ def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float])
         if fam.metal:   # painted sheet: paint is a dielectric, rust still shows through
             metallic = surface.metallic if isinstance(surface.metallic, np.ndarray) else None
             cover = F32(1.0) if metallic is None else (metallic > 0.5).astype(F32)
-            lum = surface.albedo.mean(axis=2) / F32(np.mean(fam.base_rgb))
+            lum = luminance(surface.albedo) / F32(np.mean(fam.base_rgb))
             painted = rgb(target) * lum[..., None]
             surface.albedo = mix(surface.albedo, painted, cover)
             surface.metallic = surface.metallic * (F32(1.0) - cover) if metallic is not None \
@@ -153,7 +152,7 @@ def _age(surface: Surface, fam: Family, age: float, sites: np.ndarray, ctx: Ctx)
     a = F32(age)
     blotch = ctx.noise("age_stains", 0.6, smallest_m=0.03, count=2)
     stain = nz.smoothstep(1.6 - age, 2.6 - age, blotch[0]) * a
-    grey = surface.albedo.mean(axis=2, keepdims=True)
+    grey = luminance(surface.albedo)[..., None]
     surface.albedo = mix(surface.albedo, grey, F32(0.25) * a)           # fading
     darker = F32(1.0) - F32(0.25) * stain - F32(0.35) * a * sites
     if not fam.floor_like:

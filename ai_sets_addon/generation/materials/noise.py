@@ -63,16 +63,26 @@ def downsample(img: np.ndarray, factor: int) -> np.ndarray:
     return img.reshape(n, factor, n, factor, *img.shape[2:]).mean(axis=(1, 3), dtype=F32)
 
 
-def blur(img: np.ndarray, factor: int) -> np.ndarray:
-    """Wide, cheap periodic blur: box-downsample then B-spline upsample (~2*factor px)."""
+def blur(img: np.ndarray, radius: float) -> np.ndarray:
+    """Periodic blur of about `radius` pixels.
+
+    Small radii: repeated [1 2 1] passes at full resolution (each adds 0.5 px² of
+    variance). Larger: box-downsample by a power of two then B-spline upsample, with
+    the small grid kept to <= 512 so the matrix products stay cheap.
+    """
     n = img.shape[0]
-    factor = int(min(max(factor, 1), n // 4))
+    if radius <= 3.0:
+        out = img.astype(F32, copy=True)
+        for _ in range(max(1, int(round(radius * radius / 0.5)))):
+            out = blur3(out)
+        return out
+    factor = 1
+    while factor * 2 <= radius or n // factor > 512:
+        factor *= 2
+    factor = min(factor, n // 4)
     while n % factor:
-        factor -= 1
-    if factor <= 1:
-        return img.astype(F32, copy=True)
-    small = downsample(img, factor)
-    return resample(small, n)
+        factor //= 2
+    return resample(downsample(img, factor), n)
 
 
 def blur3(img: np.ndarray) -> np.ndarray:
@@ -187,8 +197,14 @@ def worley(rng: np.random.Generator, n: int, cells: int, jitter: float = 0.9,
 # --- helpers --------------------------------------------------------------------------
 
 def smoothstep(e0: float, e1: float, x: np.ndarray) -> np.ndarray:
-    t = np.clip((x - F32(e0)) / F32(e1 - e0), 0.0, 1.0)
-    return t * t * (F32(3.0) - F32(2.0) * t)
+    t = np.subtract(x, F32(e0), dtype=F32)
+    t *= F32(1.0 / (e1 - e0))
+    np.clip(t, 0.0, 1.0, out=t)
+    out = t * F32(-2.0)
+    out += F32(3.0)
+    out *= t
+    out *= t
+    return out
 
 
 def pixel_coords(n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -194,31 +194,37 @@ class MarchResult:
     ground_mu_sun: np.ndarray  # cos sun zenith at the ground point
 
 
-def march(atm: Atmosphere, origin_alt: float, view: np.ndarray, sun: np.ndarray,
+def march(atm: Atmosphere, origin_alt, view: np.ndarray, sun: np.ndarray,
           steps: int = 32, ms_table: np.ndarray | None = None) -> MarchResult:
-    """Integrate in-scattering along rays from one point; view (..., 3) unit, sun (3,)."""
-    r0 = EARTH_RADIUS + origin_alt
+    """Integrate in-scattering along rays.
+
+    view (..., 3) unit vectors; origin_alt and sun (..., 3) broadcast against view, so one
+    call can march many origins and sun directions at once (the multiple-scattering table).
+    """
     mu = view[..., 2]
-    hit, t_ground = _ray_ground(np.full(mu.shape, r0), mu)
-    length = np.where(hit, t_ground, _ray_sphere_far(np.full(mu.shape, r0), mu,
-                                                     EARTH_RADIUS + ATMOSPHERE_TOP))
+    r0 = EARTH_RADIUS + np.asarray(origin_alt, np.float64)
+    shape = np.broadcast_shapes(mu.shape, r0.shape, np.shape(sun)[:-1])
+    mu, r0 = np.broadcast_to(mu, shape), np.broadcast_to(r0, shape)
+    hit, t_ground = _ray_ground(r0, mu)
+    length = np.where(hit, t_ground, _ray_sphere_far(r0, mu, EARTH_RADIUS + ATMOSPHERE_TOP))
     s = (np.arange(steps) + 0.5) / steps
     t = length[..., None] * s ** 2
     dt = length[..., None] * 2.0 * s / steps
     px = view[..., None, 0] * t
     py = view[..., None, 1] * t
-    pz = r0 + view[..., None, 2] * t
+    pz = r0[..., None] + view[..., None, 2] * t
     rr = np.sqrt(px * px + py * py + pz * pz)
     alt = rr - EARTH_RADIUS
-    mu_sun = (px * sun[0] + py * sun[1] + pz * sun[2]) / rr
+    sun = np.asarray(sun, np.float64)
+    mu_sun = (px * sun[..., None, 0] + py * sun[..., None, 1] + pz * sun[..., None, 2]) / rr
     d_r, d_m, d_o = _densities(alt)
     step_depth = np.stack([d_r * dt, d_m * dt, d_o * dt], axis=-1)
     view_depth = np.cumsum(step_depth, axis=-2) - 0.5 * step_depth
     t_view = np.exp(-_extinction(atm, view_depth))
     t_sun = sun_transmittance(atm, alt, mu_sun)
     common = t_view * t_sun * SOLAR_IRRADIANCE
-    ray = np.sum(common * (d_r * dt)[..., None], axis=-2) * atm.rayleigh
-    mie = np.sum(common * (d_m * dt)[..., None], axis=-2) * atm.mie_extinction * atm.mie_albedo
+    ray = np.einsum("...sl,...s->...l", common, d_r * dt) * atm.rayleigh
+    mie = np.einsum("...sl,...s->...l", common, d_m * dt) * atm.mie_extinction * atm.mie_albedo
     multiple = np.zeros_like(ray)
     if ms_table is not None:
         psi = lookup_multiple(ms_table, alt, mu_sun)
@@ -226,15 +232,14 @@ def march(atm: Atmosphere, origin_alt: float, view: np.ndarray, sun: np.ndarray,
                 + d_m[..., None] * atm.mie_extinction * atm.mie_albedo)
         multiple = np.sum(t_view * psi * scat * dt[..., None], axis=-2) * SOLAR_IRRADIANCE
     total_depth = np.sum(step_depth, axis=-2)
-    end_alt = np.clip(alt[..., -1], 0.0, None)
     return MarchResult(ray, mie, multiple, np.exp(-_extinction(atm, total_depth)), hit,
-                       sun_transmittance(atm, end_alt * 0.0, mu_sun[..., -1]),
+                       sun_transmittance(atm, np.zeros(shape), mu_sun[..., -1]),
                        mu_sun[..., -1])
 
 
 # --- multiple scattering (Hillaire 2020) ------------------------------------------------
 
-_MS_ALT, _MS_MU = 12, 24
+_MS_ALT, _MS_MU = 10, 20
 
 
 def _sphere_directions(n: int) -> np.ndarray:
@@ -254,22 +259,16 @@ def multiple_scattering_table(atm: Atmosphere) -> np.ndarray:
 @lru_cache(maxsize=8)
 def _ms_table_cached(key: tuple) -> np.ndarray:
     atm = Atmosphere(*key)
-    dirs = _sphere_directions(64)
+    dirs = _sphere_directions(48)
     alts = ATMOSPHERE_TOP * 0.6 * np.linspace(0.0, 1.0, _MS_ALT) ** 2
     mus = np.linspace(-1.0, 1.0, _MS_MU)
-    out = np.zeros((_MS_ALT, _MS_MU, len(WAVELENGTHS)))
-    unit = Atmosphere(*key)
-    for i, alt in enumerate(alts):
-        for j, mu in enumerate(mus):
-            sun = np.array([np.sqrt(max(0.0, 1 - mu * mu)), 0.0, mu])
-            res = march(unit, alt, dirs, sun, steps=20)
-            iso = 1.0 / (4.0 * np.pi)
-            l2 = (res.rayleigh + res.mie) * iso / SOLAR_IRRADIANCE
-            ground = res.ground[:, None] * res.ground_sun * np.maximum(res.ground_mu_sun, 0)[:, None]
-            l2 = l2 + res.transmittance * ground * atm.ground_albedo / np.pi
-            f_ms = _transfer(atm, alt, dirs)
-            out[i, j] = np.mean(l2, axis=0) / (1.0 - np.mean(f_ms, axis=0))
-    return out
+    sun = np.stack([np.sqrt(np.maximum(0.0, 1 - mus ** 2)), np.zeros_like(mus), mus], -1)
+    res = march(atm, alts[:, None, None], dirs[None, None], sun[None, :, None, :], steps=14)
+    l2 = (res.rayleigh + res.mie) / (4.0 * np.pi) / SOLAR_IRRADIANCE
+    lit_ground = res.ground[..., None] * res.ground_sun * np.maximum(res.ground_mu_sun, 0)[..., None]
+    l2 = l2 + res.transmittance * lit_ground * atm.ground_albedo / np.pi
+    f_ms = np.stack([np.mean(_transfer(atm, a, dirs), axis=0) for a in alts])   # (A, L)
+    return np.mean(l2, axis=2) / (1.0 - f_ms[:, None, :])
 
 
 def _transfer(atm: Atmosphere, alt: float, dirs: np.ndarray, steps: int = 20) -> np.ndarray:
@@ -309,12 +308,12 @@ class SkyTable:
     sun_disc_radiance: np.ndarray  # (3,) mean disc radiance (irradiance / solid angle)
 
 
-def elevation_grid(n: int = 97) -> np.ndarray:
+def elevation_grid(n: int = 73) -> np.ndarray:
     x = np.linspace(-1.0, 1.0, n)
     return 90.0 * np.sign(x) * np.abs(x) ** 1.6
 
 
-def azimuth_grid(n: int = 49) -> np.ndarray:
+def azimuth_grid(n: int = 37) -> np.ndarray:
     return 180.0 * np.linspace(0.0, 1.0, n) ** 1.5
 
 
@@ -327,7 +326,7 @@ def sky_table(atm: Atmosphere, sun_elevation_deg: float, scale: float = 1.0) -> 
     se = np.radians(sun_elevation_deg)
     sun = np.array([0.0, np.cos(se), np.sin(se)])
     ms = multiple_scattering_table(atm)
-    res = march(atm, OBSERVER_ALTITUDE, view, sun, steps=40, ms_table=ms)
+    res = march(atm, OBSERVER_ALTITUDE, view, sun, steps=28, ms_table=ms)
     cos_t = view @ sun
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)

@@ -90,14 +90,14 @@ def _phase_shading(d: np.ndarray, centre: np.ndarray, radius_deg: float, sun: np
 
 
 def add_stars(image: np.ndarray, rng: np.random.Generator, visibility: np.ndarray,
-              count: int = 9000) -> None:
+              count: int = 9000, north_offset_deg: float = 0.0) -> None:
     """Stars to magnitude 6.5 (about 9,000 over the whole sky), splatted energy-exactly.
 
     visibility: (H,) atmospheric transmittance per row (stars dim toward the horizon).
     """
     height, width = image.shape[:2]
     z = rng.uniform(-1.0, 1.0, count)
-    lon = rng.uniform(0.0, 360.0, count)
+    lon = rng.uniform(0.0, 360.0, count) + north_offset_deg
     # N(<m) grows ~ 10^(0.47 m): invert the cumulative count between m = -1.5 and 6.5.
     lo, hi = 10 ** (0.47 * -1.5), 10 ** (0.47 * 6.5)
     mag = np.log10(lo + rng.random(count) * (hi - lo)) / 0.47
@@ -138,7 +138,7 @@ def _splat(image: np.ndarray, fr: np.ndarray, fc: np.ndarray, energy: np.ndarray
 
 
 def night_glow(height: int, width: int, city_glow: float, city_azimuth_deg: float,
-               cloud_boost: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+               cloud_boost: float = 1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Airglow (brighter toward the horizon, van Rhijn) + sodium/LED city glow.
 
     Returns (rows (H, 3), columns factor (W,)) so the caller can add rows x columns

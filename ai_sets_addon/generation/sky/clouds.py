@@ -67,8 +67,8 @@ class Light:
 
 @dataclass
 class CloudLayer:
-    alpha: np.ndarray          # (h, w) opacity after aerial perspective
-    premultiplied: np.ndarray  # (h, w, 3) cloud radiance x alpha
+    alpha: np.ndarray          # (h, w) how much of the sky behind is hidden
+    premultiplied: np.ndarray  # (h, w, 3) radiance the clouds add (already x coverage)
     sun_transmittance: float   # along the key light's direction
 
 
@@ -76,13 +76,16 @@ class CloudField:
     """Density of one cloud layer at view directions (seeded, deterministic)."""
 
     def __init__(self, style: CloudStyle, seed: int, light_dir: np.ndarray | None = None,
-                 clear_light: bool = False) -> None:
+                 clear_light: bool = False, north_offset_deg: float = 0.0) -> None:
         rng = np.random.default_rng([seed, 7001])
         self.style = style
+        self.north = 0.0
         self.noise = ValueNoise(rng)
         self.warp = ValueNoise(rng)
         self.shift = np.zeros(2)
         self.threshold = self._threshold(rng)
+        # Noise lives in geographic axes: turning north turns the clouds with the sun.
+        self.north = float(np.radians(north_offset_deg))
         if clear_light and light_dir is not None and light_dir[2] > -0.01:
             self._clear_around(light_dir, rng)
 
@@ -105,6 +108,9 @@ class CloudField:
     def _fbm(self, px: np.ndarray, py: np.ndarray, footprint: np.ndarray | None,
              octaves: int) -> np.ndarray:
         cell = self.style.cell_km * 1000.0
+        if self.north:
+            c, s = np.cos(self.north), np.sin(self.north)
+            px, py = px * c - py * s, px * s + py * c
         x = px / cell + self.shift[0]
         y = py / cell + self.shift[1]
         fp = None if footprint is None else footprint / cell
@@ -145,7 +151,7 @@ def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
     s = np.asarray(light.direction, np.float64)
     radiance, alpha = _light_clouds(field, p, dirs, tau, s, light, atm, ambient_rgb)
     air = np.exp(-t / visibility_m).astype(np.float32) * (el[:, None] > 0)
-    premult = (radiance * (alpha * air)[..., None]).astype(np.float32)
+    premult = (radiance * air[..., None]).astype(np.float32)
     sun_t = _transmittance_toward(field, s)
     return CloudLayer((alpha * air).astype(np.float32), premult, sun_t)
 
@@ -182,17 +188,18 @@ def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.nd
     d_sun = field.density_at(p[..., 0] + ox, p[..., 1] + oy, octaves=4)
     self_shadow = np.exp(-2.5 * d_sun * style.optical_depth / 20.0).astype(np.float32)
     cos_t = (dirs @ s.astype(np.float32)).astype(np.float32)
-    t_diff = 1.0 / (1.0 + 0.1125 * tau)
-    r_diff = 1.0 - t_diff
-    alpha = 1.0 - np.exp(-tau)
-    through = np.maximum(mu_l, 0.0) * t_diff * (0.4 + 0.6 * self_shadow)
-    faces = 0.45 * r_diff * (1.0 - cos_t) * (0.25 + 0.75 * self_shadow)
-    g = 0.75
+    extinct = np.exp(-tau)
+    t_total = 1.0 / (1.0 + 0.1125 * tau)          # two-stream, g = 0.85
+    multiple = np.maximum(t_total - extinct * (1.0 + tau), 0.0)
+    through = np.maximum(mu_l, 0.0) * multiple * (0.4 + 0.6 * self_shadow)
+    faces = 0.45 * (1.0 - t_total) * (1.0 - cos_t) * (0.25 + 0.75 * self_shadow)
+    g = 0.8
     hg = (1 - g * g) / (4 * np.pi * np.power(1 + g * g - 2 * g * cos_t, 1.5))
-    lining = hg * np.where(alpha > 1e-4, tau * np.exp(-tau) / np.maximum(alpha, 1e-4), 0.0)
-    key = (through + faces) / np.pi + 0.8 * lining * self_shadow
-    amb = ambient_rgb.astype(np.float32) / np.pi * (0.45 + 0.35 * r_diff)[..., None]
-    return e_key * key[..., None] + amb, alpha.astype(np.float32)
+    single = hg * tau * extinct * self_shadow
+    key = (through + faces) / np.pi + single
+    amb = ambient_rgb.astype(np.float32) / np.pi * (0.45 + 0.35 * (1.0 - t_total))[..., None]
+    radiance = e_key * key[..., None] + amb * (1.0 - extinct)[..., None]
+    return radiance.astype(np.float32), (1.0 - extinct).astype(np.float32)
 
 
 def overcast_radiance(elevations: np.ndarray, horizontal_irradiance: float,

@@ -74,7 +74,7 @@ def render_sky(request: SkyRequest, width: int, options: SkyOptions | None = Non
             _spread(image, tab, rows, cols, az)
     key_light = _key_light(lights, sun_tab, moon_tab)
     if lights.sun_elevation_deg < -3.0:
-        _add_night(image, request.seed, atm, options, style)
+        _add_night(image, request.seed, atm, options, style, lights_north(lights))
     _add_discs(image, lights, key_light, sun_tab, moon_tab, options)
     diffuse_clear = _diffuse(sun_tab) + _diffuse(moon_tab)
     layer = _clouds(image, request.seed, style, lights, key_light, atm, diffuse_clear, options)
@@ -150,12 +150,17 @@ def _finish_key(key: KeyLight, transmittance: float) -> KeyLight:
                     key.irradiance * transmittance, key.colour, key.angle_deg)
 
 
+def lights_north(lights: SkyLights) -> float:
+    """Scene azimuth of geographic north (the request's north offset, with overrides)."""
+    return (lights.sun_azimuth_deg - lights.geographic_sun_azimuth_deg) % 360.0
+
+
 def _add_night(image: np.ndarray, seed: int, atm: Atmosphere, options: SkyOptions,
-               style) -> None:
+               style, north: float) -> None:
     height, width = image.shape[:2]
     boost = 1.0 + 6.0 * style.coverage
     air, city_rows, city_cols = night_glow(height, width, options.city_glow,
-                                           options.city_azimuth_deg, boost)
+                                           options.city_azimuth_deg + north, boost)
     image += air[:, None, :]
     if options.city_glow > 0.0:
         image += city_rows[:, None, :] * city_cols[None, :, None]
@@ -163,7 +168,7 @@ def _add_night(image: np.ndarray, seed: int, atm: Atmosphere, options: SkyOption
         rows = row_elevations(height)
         airmass = 1.0 / np.maximum(np.sin(np.radians(np.clip(rows, 0.5, 90.0))), 0.02)
         vis = np.exp(-(0.12 + atm.aerosol_depth_550) * airmass) * (rows > -0.5)
-        add_stars(image, np.random.default_rng([seed, 1701]), vis)
+        add_stars(image, np.random.default_rng([seed, 1701]), vis, north_offset_deg=north)
 
 
 def _add_discs(image: np.ndarray, lights: SkyLights, key: KeyLight, sun_tab, moon_tab,
@@ -186,7 +191,8 @@ def _clouds(image: np.ndarray, seed: int, style, lights: SkyLights, key: KeyLigh
     rows_c = row_elevations(wc // 2)[: wc // 4]
     cols_c = column_azimuths(wc)
     key_dir = direction(np.array(key.elevation_deg), np.array(key.azimuth_deg))
-    field = CloudField(style, seed, key_dir, clear_light=style.coverage < 0.5)
+    field = CloudField(style, seed, key_dir, clear_light=style.coverage < 0.5,
+                       north_offset_deg=lights_north(lights))
     scale = 1.0 if key.body == "sun" else moon_scale(lights.moon_phase_angle_deg)
     if style.overcast > 0.0:
         layer = _overcast(field, rows_c, cols_c, key, diffuse, options)
