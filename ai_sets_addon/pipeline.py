@@ -12,9 +12,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .generation.assets import SkyAsset
 from .generation.fileio import atomic_path, sha256_of, write_json
 from .generation.pipeline import (BuildOptions, CancelFn, PreparedSet, ProgressFn,
                                   prepare_set)
+from .generation.plan import SkyRequest
 
 __version__ = "0.1.0"
 
@@ -55,6 +57,16 @@ def apply(prepared: PreparedSet, scene=None):
     from .scene.builder import apply_to_scene
 
     return apply_to_scene(prepared, scene or bpy.context.scene)
+
+
+def update_sky(scene, request: SkyRequest, width: int, folder: Path) -> SkyAsset:
+    """Regenerate only the sky of the set in `scene` (world, sun lamp, exposure)."""
+    from .generation.pipeline import get_sky_backend
+    from .scene.builder import replace_sky
+
+    sky = get_sky_backend("procedural").make_sky(request, width, Path(folder) / "sky.exr")
+    replace_sky(scene, sky)
+    return sky
 
 
 def build(request: BuildRequest, progress: ProgressFn | None = None,
@@ -113,6 +125,7 @@ def save_blend(path: Path) -> Path:
     import bpy
 
     with atomic_path(path) as tmp:
+        tmp.unlink()  # else Blender keeps the empty placeholder as a .blend1 backup
         bpy.ops.wm.save_as_mainfile(filepath=str(tmp), copy=True, relative_remap=True,
                                     compress=True)
     return path

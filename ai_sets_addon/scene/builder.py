@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import bpy
 
-from ..generation.assets import AssetBundle
+from ..generation.assets import AssetBundle, SkyAsset
 from ..generation.pipeline import PreparedSet
 from ..generation.plan import SHADER_FAMILIES, SetPlan
 from . import objects, render, shaders
@@ -44,9 +44,9 @@ def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
     remove_sets(except_tag=building, scene=scene)
     for block in owned_by(building):
         block[TAG] = name
-    result.collection.name = name
+        block.name = block.name.replace(building, name)
     if meter:
-        result.exposure = render.meter_exposure(scene, prepared.spec.time_of_day)
+        result.exposure = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg)
     return result
 
 
@@ -112,6 +112,33 @@ def _atmosphere(plan: SetPlan, collection: bpy.types.Collection, set_tag: str) -
     obj = tag(bpy.data.objects.new("Atmosphere", mesh), set_tag)
     obj.display_type = "BOUNDS"
     collection.objects.link(obj)
+
+
+def replace_sky(scene: bpy.types.Scene, sky: SkyAsset, meter: bool = True) -> bpy.types.Object:
+    """Swap the current set's world and sun for a new sky, leaving the rest alone."""
+    from .world import build_world
+
+    root = current_set(scene)
+    if root is None:
+        raise LookupError("there is no AI set in this scene: generate one first")
+    name = root[TAG]
+    lights = next((c for c in root.children if c.name.endswith("| Lights")), root)
+    old_world = scene.world if scene.world and scene.world.get(TAG) == name else None
+    old_suns = [o for o in lights.objects if o.type == "LIGHT" and o.data.type == "SUN"]
+    old_images = [n.image for n in old_world.node_tree.nodes
+                  if n.type == "TEX_ENVIRONMENT" and n.image] if old_world else []
+    stale = old_suns + [o.data for o in old_suns] + ([old_world] if old_world else [])
+    bpy.data.batch_remove(stale + old_images)
+    world, sun = build_world(sky, name)
+    lights.objects.link(sun)
+    scene.world = world
+    if meter:
+        render.meter_exposure(scene, sky.sun_elevation_deg)
+    return sun
+
+
+def current_set(scene: bpy.types.Scene) -> bpy.types.Collection | None:
+    return next((c for c in scene.collection.children if c.get(TAG)), None)
 
 
 def remove_set(set_tag: str) -> None:

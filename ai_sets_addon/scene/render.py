@@ -2,8 +2,9 @@
 
 Exposure rule (like a DP's spot meter): render the active camera tiny and noisy,
 take the log-average luminance of the frame (robust to a blown-out window or the sun
-disc), and set the exposure so that it lands on 18% grey; night and twilight are
-biased darker so they read as night, not as an overcast noon.
+disc), and set the exposure so that it lands on 18% grey; when the sun is low or
+down the picture is biased darker so twilight and night read as such, not as an
+overcast noon.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import numpy as np
 from ..generation.fileio import atomic_path, read_exr
 
 MIDDLE_GREY = 0.18
-TIME_BIAS_EV = {"night": -1.5, "blue_hour": -0.8, "dusk": -0.5, "dawn": -0.3}
+# (sun elevation upper bound in degrees, bias in EV): night, blue hour, twilight.
+LOW_SUN_BIAS_EV = ((-8.0, -1.5), (-3.0, -0.8), (2.0, -0.4))
 METER_SIZE = (96, 54)
 
 
@@ -39,10 +41,11 @@ def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
     scene.view_settings.look = "None"
 
 
-def meter_exposure(scene: bpy.types.Scene, time_of_day: str = "afternoon") -> float:
+def meter_exposure(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0) -> float:
     """Set scene.view_settings.exposure from a metering render; returns the EV used."""
     key = metered_key(_meter_luminance(scene))
-    ev = math.log2(MIDDLE_GREY / max(key, 1e-6)) + TIME_BIAS_EV.get(time_of_day, 0.0)
+    bias = next((ev for limit, ev in LOW_SUN_BIAS_EV if sun_elevation_deg < limit), 0.0)
+    ev = math.log2(MIDDLE_GREY / max(key, 1e-6)) + bias
     ev = float(np.clip(ev, -16.0, 16.0))
     scene.view_settings.exposure = round(ev, 3)
     return scene.view_settings.exposure

@@ -89,13 +89,9 @@ def _phase_shading(d: np.ndarray, centre: np.ndarray, radius_deg: float, sun: np
     return lit
 
 
-def add_stars(image: np.ndarray, rng: np.random.Generator, visibility: np.ndarray,
-              count: int = 9000, north_offset_deg: float = 0.0) -> None:
-    """Stars to magnitude 6.5 (about 9,000 over the whole sky), splatted energy-exactly.
-
-    visibility: (H,) atmospheric transmittance per row (stars dim toward the horizon).
-    """
-    height, width = image.shape[:2]
+def star_field(rng: np.random.Generator, north_offset_deg: float = 0.0,
+               count: int = 9000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stars to magnitude 6.5 (about 9,000 over the sky): (el, scene az, RGB irradiance)."""
     z = rng.uniform(-1.0, 1.0, count)
     lon = rng.uniform(0.0, 360.0, count) + north_offset_deg
     # N(<m) grows ~ 10^(0.47 m): invert the cumulative count between m = -1.5 and 6.5.
@@ -103,29 +99,24 @@ def add_stars(image: np.ndarray, rng: np.random.Generator, visibility: np.ndarra
     mag = np.log10(lo + rng.random(count) * (hi - lo)) / 0.47
     kelvin = rng.choice([3200.0, 4500.0, 5800.0, 7500.0, 11000.0], count,
                         p=[0.25, 0.3, 0.2, 0.15, 0.1])
-    irr = 2.54e-6 / 683.0 * 10 ** (-0.4 * mag)               # W/m^2 (Y)
-    el = np.degrees(np.arcsin(z))
-    up = el > -1.0
-    fr = (90.0 - el[up]) / 180.0 * height - 0.5
-    fc = (lon[up] + 90.0) / 360.0 * width - 0.5
-    colours = _star_colours(kelvin[up])
-    _splat(image, fr, fc, colours * irr[up, None], visibility)
+    irradiance = 2.54e-6 / 683.0 * 10 ** (-0.4 * mag)               # W/m^2 (Y)
+    return np.degrees(np.arcsin(z)), lon, _star_colours(kelvin) * irradiance[:, None]
 
 
 def _star_colours(kelvin: np.ndarray) -> np.ndarray:
-    temps = np.unique(kelvin)
     table = {}
-    for k in temps:
+    for k in np.unique(kelvin):
         rgb = to_rgb(blackbody(WAVELENGTHS, k))
         table[k] = rgb / luminance(rgb)
     return np.array([table[k] for k in kelvin])
 
 
-def _splat(image: np.ndarray, fr: np.ndarray, fc: np.ndarray, energy: np.ndarray,
-           visibility: np.ndarray) -> None:
-    """Deposit irradiance (N, 3) at continuous pixel positions, bilinear, radiance units."""
+def splat(image: np.ndarray, el: np.ndarray, az: np.ndarray, energy: np.ndarray) -> None:
+    """Deposit point irradiances (N, 3) at directions, bilinear, as radiance (energy-exact)."""
     height, width = image.shape[:2]
     omega = pixel_solid_angles(width)
+    fr = (90.0 - el) / 180.0 * height - 0.5
+    fc = ((az + 90.0) / 360.0 % 1.0) * width - 0.5
     r0 = np.floor(fr).astype(np.int64)
     c0 = np.floor(fc).astype(np.int64)
     wr, wc = fr - r0, fc - c0
@@ -133,7 +124,7 @@ def _splat(image: np.ndarray, fr: np.ndarray, fc: np.ndarray, energy: np.ndarray
                       (1, 0, wr * (1 - wc)), (1, 1, wr * wc)):
         rows = np.clip(r0 + dr, 0, height - 1)
         cols = (c0 + dc) % width
-        val = energy * (w * visibility[rows] / omega[rows])[:, None]
+        val = energy * (w / omega[rows])[:, None]
         np.add.at(image, (rows, cols), val.astype(image.dtype))
 
 

@@ -10,8 +10,8 @@ import numpy as np
 from ..plan import SkyRequest
 from .atmosphere import (Atmosphere, SkyTable, atmosphere_for_haze, linke_turbidity,
                          sky_irradiance_rgb, sky_table)
-from .bodies import (MOON_RADIUS_DEG, SUN_RADIUS_DEG, add_stars, draw_disc, moon_scale,
-                     night_glow)
+from .bodies import (MOON_RADIUS_DEG, SUN_RADIUS_DEG, draw_disc, moon_scale, night_glow,
+                     splat, star_field)
 from .clouds import (CLOUD_STYLES, CloudField, CloudLayer, Light, cloud_key, cloud_layer,
                      overcast_radiance)
 from .equirect import (check_width, column_azimuths, direction, pixel_solid_angles,
@@ -53,34 +53,49 @@ class SkyImage:
 
 
 def cloud_grid_width(width: int) -> int:
-    """Clouds are computed at a quarter of the width (>= 512): soft shapes, 16x cheaper."""
-    return min(width, max(512, width // 4))
+    """Width of the grid for the smooth parts: width / k for the largest k <= 4 that divides
+    the width into an even number >= 512 (a quarter of 4096 is 1024: 16x fewer pixels)."""
+    for k in (4, 3, 2):
+        if width % k == 0 and width // k >= 512 and (width // k) % 2 == 0:
+            return width // k
+    return width
 
 
 def render_sky(request: SkyRequest, width: int, options: SkyOptions | None = None) -> SkyImage:
-    """The whole map for a request (pure numpy, deterministic for request.seed)."""
+    """The whole map for a request (pure numpy, deterministic for request.seed).
+
+    The smooth parts (atmosphere, clouds, glow) are computed on a grid a quarter as wide
+    (>= 512) and upsampled once, the two hemispheres separately so the horizon stays
+    sharp; stars and discs are then placed at full resolution behind the clouds.
+    """
     options = options or SkyOptions()
     width = check_width(width)
     lights = resolve_lights(request)
     cover = _effective_cover(request)
     style = CLOUD_STYLES[cover]
     atm = atmosphere_for_haze(_effective_haze(request), options.ground_albedo)
-    height = width // 2
-    rows, cols = row_elevations(height), column_azimuths(width)
+    grid_w = cloud_grid_width(width)
+    grid = np.zeros((grid_w // 2, grid_w, 3), np.float32)
+    rows, cols = row_elevations(grid_w // 2), column_azimuths(grid_w)
     sun_tab, moon_tab = _tables(atm, lights)
-    image = np.zeros((height, width, 3), np.float32)
     for tab, az in ((sun_tab, lights.sun_azimuth_deg), (moon_tab, lights.moon_azimuth_deg)):
         if tab is not None:
-            _spread(image, tab, rows, cols, az)
+            _spread(grid, tab, rows, cols, az)
     key_light = _key_light(lights, sun_tab, moon_tab)
-    if lights.sun_elevation_deg < -3.0:
-        _add_night(image, request.seed, atm, options, style, lights_north(lights))
-    _add_discs(image, lights, key_light, sun_tab, moon_tab, options)
+    night = lights.sun_elevation_deg < -3.0
+    if night:
+        _add_night_glow(grid, options, style, lights_north(lights))
     diffuse_clear = _diffuse(sun_tab) + _diffuse(moon_tab)
-    layer = _clouds(image, request.seed, style, lights, key_light, atm, diffuse_clear, options)
+    layer = _clouds(grid, request.seed, style, lights, key_light, atm, diffuse_clear, options)
+    diffuse = horizontal_irradiance(grid)
+    image = upsample_halves(grid, width // 2, width)
+    clear_view = _clear_view(layer, grid_w)
+    if night and style.coverage < 1.0:
+        _add_stars(image, request.seed, atm, lights_north(lights), clear_view)
+    _add_discs(image, lights, key_light, sun_tab, moon_tab, options, clear_view)
     transmit = layer.sun_transmittance if layer is not None else 1.0
     key = _finish_key(key_light, transmit)
-    params = _params(request, lights, cover, atm, key, options, width, transmit, image)
+    params = _params(request, lights, cover, atm, key, options, width, transmit, diffuse)
     return SkyImage(image, lights, key, params)
 
 
@@ -155,39 +170,63 @@ def lights_north(lights: SkyLights) -> float:
     return (lights.sun_azimuth_deg - lights.geographic_sun_azimuth_deg) % 360.0
 
 
-def _add_night(image: np.ndarray, seed: int, atm: Atmosphere, options: SkyOptions,
-               style, north: float) -> None:
-    height, width = image.shape[:2]
+def _add_night_glow(grid: np.ndarray, options: SkyOptions, style, north: float) -> None:
+    height, width = grid.shape[:2]
     boost = 1.0 + 6.0 * style.coverage
     air, city_rows, city_cols = night_glow(height, width, options.city_glow,
                                            options.city_azimuth_deg + north, boost)
-    image += air[:, None, :]
+    grid += air[:, None, :]
     if options.city_glow > 0.0:
-        image += city_rows[:, None, :] * city_cols[None, :, None]
-    if style.coverage < 1.0:
-        rows = row_elevations(height)
-        airmass = 1.0 / np.maximum(np.sin(np.radians(np.clip(rows, 0.5, 90.0))), 0.02)
-        vis = np.exp(-(0.12 + atm.aerosol_depth_550) * airmass) * (rows > -0.5)
-        add_stars(image, np.random.default_rng([seed, 1701]), vis, north_offset_deg=north)
+        grid += city_rows[:, None, :] * city_cols[None, :, None]
+
+
+def _add_stars(image: np.ndarray, seed: int, atm: Atmosphere, north: float,
+               clear_view) -> None:
+    """Stars dimmed by the air mass (extinction) and hidden by clouds."""
+    el, az, irradiance = star_field(np.random.default_rng([seed, 1701]), north)
+    airmass = 1.0 / np.maximum(np.sin(np.radians(np.clip(el, 0.5, 90.0))), 0.02)
+    seen = np.exp(-(0.12 + atm.aerosol_depth_550) * airmass) * (el > -0.5) * clear_view(el, az)
+    splat(image, el, az, irradiance * seen[:, None])
+
+
+def _clear_view(layer: CloudLayer | None, grid_w: int):
+    """(el, az) -> fraction of the light behind the clouds that gets through (1 - alpha)."""
+    def through(el: np.ndarray, az: np.ndarray) -> np.ndarray:
+        el, az = np.atleast_1d(el).astype(np.float64), np.atleast_1d(az).astype(np.float64)
+        if layer is None:
+            return np.ones(el.shape)
+        h, w = layer.alpha.shape
+        fr = np.clip((90.0 - el) / 180.0 * (2 * h) - 0.5, 0.0, h - 1.0)
+        fc = ((az + 90.0) / 360.0 % 1.0) * w - 0.5
+        r0 = np.minimum(fr.astype(np.int64), h - 2)
+        c0 = np.floor(fc).astype(np.int64)
+        wr, wc = fr - r0, fc - c0
+        a = layer.alpha
+        top = a[r0, c0 % w] * (1 - wc) + a[r0, (c0 + 1) % w] * wc
+        bot = a[r0 + 1, c0 % w] * (1 - wc) + a[r0 + 1, (c0 + 1) % w] * wc
+        alpha = (top * (1 - wr) + bot * wr) * (el > 0)
+        return 1.0 - alpha
+    return through
 
 
 def _add_discs(image: np.ndarray, lights: SkyLights, key: KeyLight, sun_tab, moon_tab,
-               options: SkyOptions) -> None:
+               options: SkyOptions, clear_view) -> None:
     if sun_tab is not None and (key.body != "sun" or options.sun_in_map):
+        through = float(clear_view(lights.sun_elevation_deg, lights.sun_azimuth_deg)[0])
         draw_disc(image, lights.sun_elevation_deg, lights.sun_azimuth_deg, SUN_RADIUS_DEG,
-                  sun_tab.sun_rgb)
+                  sun_tab.sun_rgb * through)
     if moon_tab is not None and (key.body != "moon" or options.sun_in_map):
+        through = float(clear_view(lights.moon_elevation_deg, lights.moon_azimuth_deg)[0])
         sun_dir = direction(np.array(lights.sun_elevation_deg), np.array(lights.sun_azimuth_deg))
         draw_disc(image, lights.moon_elevation_deg, lights.moon_azimuth_deg, MOON_RADIUS_DEG,
-                  moon_tab.sun_rgb, limb=0.0, lit_toward=sun_dir, texture=0.35)
+                  moon_tab.sun_rgb * through, limb=0.0, lit_toward=sun_dir, texture=0.35)
 
 
 def _clouds(image: np.ndarray, seed: int, style, lights: SkyLights, key: KeyLight,
             atm: Atmosphere, diffuse: np.ndarray, options: SkyOptions) -> CloudLayer | None:
     if style.coverage <= 0.0:
         return None
-    height, width = image.shape[:2]
-    wc = cloud_grid_width(width)
+    wc = image.shape[1]                         # the grid is already the cloud resolution
     rows_c = row_elevations(wc // 2)[: wc // 4]
     cols_c = column_azimuths(wc)
     key_dir = direction(np.array(key.elevation_deg), np.array(key.azimuth_deg))
@@ -243,36 +282,50 @@ def _overcast_ground(image: np.ndarray, layer: CloudLayer, options: SkyOptions) 
     image[below] = mix[:, None, :].astype(np.float32)
 
 
-def _composite(image: np.ndarray, layer: CloudLayer, wc: int) -> None:
-    """Upsample the cloud grid to the map's upper half and lay it over the sky."""
-    height, width = image.shape[:2]
-    up = height // 2
-    alpha = _upsample(layer.alpha[..., None], up, width)
-    premult = _upsample(layer.premultiplied, up, width)
-    top = image[:up]
-    top *= 1.0 - alpha
-    top += premult
+def _composite(grid: np.ndarray, layer: CloudLayer, wc: int) -> None:
+    """Lay the cloud layer (same grid, upper half) over the sky."""
+    top = grid[: grid.shape[0] // 2]
+    top *= 1.0 - layer.alpha[..., None]
+    top += layer.premultiplied
 
 
-def _upsample(small: np.ndarray, rows: int, cols: int) -> np.ndarray:
-    """Bilinear resize of an upper-hemisphere grid (wrapping in azimuth)."""
-    h, w = small.shape[:2]
-    if (h, w) == (rows, cols):
-        return small
+def upsample_halves(grid: np.ndarray, rows: int, cols: int) -> np.ndarray:
+    """Bilinear resize, sky and ground halves apart (a sharp horizon), wrapping in azimuth."""
+    h = grid.shape[0] // 2
+    if grid.shape[:2] == (rows, cols):
+        return grid
+    top = _resize_rows(grid[:h], rows // 2)
+    bottom = _resize_rows(grid[h:], rows // 2)
+    return _resize_cols(np.concatenate([top, bottom]), cols)
+
+
+def _resize_rows(small: np.ndarray, rows: int) -> np.ndarray:
+    h = small.shape[0]
     fr = np.clip((np.arange(rows) + 0.5) * h / rows - 0.5, 0.0, h - 1.0)
-    r0 = np.minimum(fr.astype(np.int64), h - 2) if h > 1 else np.zeros(rows, np.int64)
+    r0 = np.minimum(fr.astype(np.int64), h - 2)
     wr = (fr - r0).astype(np.float32)[:, None, None]
-    tmp = small[r0] * (1.0 - wr) + small[np.minimum(r0 + 1, h - 1)] * wr
-    fc = (np.arange(cols) + 0.5) * w / cols - 0.5
-    c0 = np.floor(fc).astype(np.int64)
-    wc = (fc - c0).astype(np.float32)[None, :, None]
-    return np.take(tmp, c0 % w, axis=1) * (1.0 - wc) + np.take(tmp, (c0 + 1) % w, axis=1) * wc
+    return small[r0] * (1.0 - wr) + small[r0 + 1] * wr
+
+
+def _resize_cols(small: np.ndarray, cols: int) -> np.ndarray:
+    """Integer factors use strided writes (no gathers over the full map)."""
+    w = small.shape[1]
+    factor = cols // w
+    out = np.empty((small.shape[0], cols, small.shape[2]), np.float32)
+    left = np.roll(small, 1, axis=1)
+    right = np.roll(small, -1, axis=1)
+    for k in range(factor):
+        offset = (k + 0.5) / factor - 0.5          # where this sub-column sits, in grid pixels
+        if offset < 0:
+            out[:, k::factor] = small * (1.0 + offset) + left * (-offset)
+        else:
+            out[:, k::factor] = small * (1.0 - offset) + right * offset
+    return out
 
 
 def _params(request: SkyRequest, lights: SkyLights, cover: str, atm: Atmosphere,
             key: KeyLight, options: SkyOptions, width: int, transmit: float,
-            image: np.ndarray) -> dict[str, Any]:
-    diffuse = horizontal_irradiance(image)
+            diffuse: np.ndarray) -> dict[str, Any]:
     return {
         "model": "spectral Rayleigh+Mie+ozone, single + Hillaire multiple scattering",
         "cloud_cover": cover, "precipitation": request.precipitation,
