@@ -19,6 +19,35 @@ class AISETS_SceneSettings(bpy.types.PropertyGroup):
     last_set: bpy.props.StringProperty(name="Last Set", default="")
     last_folder: bpy.props.StringProperty(name="Files", default="", subtype="DIR_PATH")
     last_notices: bpy.props.StringProperty(name="Notices", default="")
+    sky: bpy.props.PointerProperty(type=AISETS_SkySettings)
+
+
+CLOUD_COVERS = [(k, k.title(), f"{k} sky") for k in
+                ("clear", "few", "scattered", "broken", "overcast", "stormy")]
+
+
+class AISETS_SkySettings(bpy.types.PropertyGroup):
+    """The scout's sky controls: a real place and time, or just an hour."""
+
+    hour: bpy.props.FloatProperty(name="Time", default=15.0, min=0.0, max=24.0,
+                                  subtype="TIME_ABSOLUTE", unit="TIME_ABSOLUTE",
+                                  description="Local solar clock time (hours)")
+    use_place: bpy.props.BoolProperty(
+        name="Real Place and Date", default=True,
+        description="Put the sun where it really is at this place, date and time")
+    date: bpy.props.StringProperty(name="Date", default="2026-06-21",
+                                   description="YYYY-MM-DD")
+    utc_offset: bpy.props.FloatProperty(name="UTC Offset", default=2.0, min=-12.0, max=14.0,
+                                        description="Time zone of the clock time, in hours")
+    latitude: bpy.props.FloatProperty(name="Latitude", default=48.8566, min=-90.0, max=90.0)
+    longitude: bpy.props.FloatProperty(name="Longitude", default=2.3522, min=-180.0,
+                                       max=180.0)
+    north_offset: bpy.props.FloatProperty(name="North", default=0.0, min=-180.0, max=180.0,
+                                          description="Rotate the set against north (degrees)")
+    cloud_cover: bpy.props.EnumProperty(name="Clouds", items=CLOUD_COVERS, default="few")
+    haze: bpy.props.FloatProperty(name="Haze", default=0.1, min=0.0, max=1.0,
+                                  subtype="FACTOR")
+    seed: bpy.props.IntProperty(name="Sky Seed", default=0, min=0, max=2**31 - 1)
 
 
 class AISETS_JobState(bpy.types.PropertyGroup):
@@ -27,7 +56,7 @@ class AISETS_JobState(bpy.types.PropertyGroup):
     message: bpy.props.StringProperty(default="")
 
 
-CLASSES = (AISETS_SceneSettings, AISETS_JobState)
+CLASSES = (AISETS_SkySettings, AISETS_SceneSettings, AISETS_JobState)
 
 
 def register() -> None:

@@ -136,17 +136,12 @@ def angle_between(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def agreement(blender_rgb: np.ndarray) -> None:
-    ours = render_sky(SkyRequest(latitude=None, time_of_day="noon", cloud_cover="clear",
-                                 sun_azimuth_deg=SUN_AZ, seed=0),
-                      blender_rgb.shape[1], SkyOptions(sun_in_map=True))
-    # Same sun elevation as Blender's: rebuild with a clock-free request at that elevation.
-    from ai_sets_addon.generation.sky.compose import render_sky as _render  # noqa: F401
+    """Our clear sky with the sun at Blender's elevation/azimuth, disc kept, same width."""
     ours_rgb = _same_elevation(blender_rgb.shape[1])
     ours_sun, theirs_sun = sun_direction(ours_rgb), sun_direction(blender_rgb)
     print(f"sun direction: ours el {ours_sun[0]:.2f} az {ours_sun[1]:.2f}, Blender el "
           f"{theirs_sun[0]:.2f} az {theirs_sun[1]:.2f}: {angle_between(ours_sun, theirs_sun):.3f}"
           f" deg apart (pixel {180.0 / blender_rgb.shape[0]:.3f} deg)")
-    del ours
     p_ours, p_blender = profile(ours_rgb), profile(blender_rgb)
     print("horizon-to-zenith luminance (azimuth mean), W/m^2/sr:")
     print("  elev   ours      Blender   ratio   ours/zenith  Blender/zenith")

@@ -2,7 +2,9 @@
 
 import bpy
 
-from .generate import CLASSES
+from . import generate, sky
+
+CLASSES = generate.CLASSES + sky.CLASSES
 
 
 def register() -> None:

@@ -2,7 +2,9 @@
 
 import bpy
 
-from .main import CLASSES
+from . import main, sky
+
+CLASSES = main.CLASSES + sky.CLASSES
 
 
 def register() -> None:

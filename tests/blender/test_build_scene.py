@@ -34,6 +34,8 @@ def test_set_lands_in_one_tidy_collection(empty_scene, prepared):
     assert root.name == prepared[0].plan.name
     assert root.name in empty_scene.collection.children
     assert {c.name.split(" | ")[-1] for c in root.children} == set(builder.GROUPS)
+    from ai_sets_addon.scene.tagging import owned_by
+    assert not [b.name for b in owned_by() if "(building)" in b.name]
     meshes = [o for o in root.all_objects if o.type == "MESH"]
     assert len(meshes) >= 10
     for obj in meshes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import bpy
 import pytest
 
@@ -42,3 +44,33 @@ def test_remove_set_clears_everything_it_made(addon, empty_scene):
     assert not [o for o in bpy.data.objects if o.get("ai_sets")]
     assert not [m for m in bpy.data.materials if m.get("ai_sets")]
     assert not [i for i in bpy.data.images if i.get("ai_sets")]
+
+
+def test_update_sky_moves_the_sun_and_keeps_the_set(addon, empty_scene):
+    _prepare_small(empty_scene)
+    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2)
+    collection = empty_scene.ai_sets.last_set
+    objects_before = {o.name for o in bpy.data.objects if o.type != "LIGHT"}
+    sky = empty_scene.ai_sets.sky
+    sky.use_place, sky.latitude, sky.longitude = True, 48.8566, 2.3522
+    sky.date, sky.utc_offset, sky.hour = "2026-06-21", 2.0, 21.5   # Paris, just after sunset
+    assert bpy.ops.aisets.update_sky() == {"FINISHED"}
+    suns = [o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN"]
+    assert len(suns) == 1
+    to_sun = suns[0].matrix_world.to_3x3().col[2]   # the lamp's +Z points at the sun
+    elevation = math.degrees(math.asin(to_sun.z))
+    azimuth = math.degrees(math.atan2(to_sun.x, to_sun.y)) % 360
+    assert 1.0 < elevation < 6.0          # Paris sets at ~21:58 CEST on the solstice
+    assert 295.0 < azimuth < 310.0        # ...in the north-west
+    assert {o.name for o in bpy.data.objects if o.type != "LIGHT"} == objects_before
+    assert len([w for w in bpy.data.worlds if w.get("ai_sets")]) == 1
+    assert empty_scene.ai_sets.last_set == collection
+
+
+def test_update_sky_rejects_a_bad_date(addon, empty_scene):
+    _prepare_small(empty_scene)
+    bpy.ops.aisets.generate_set(prompt="a room", seed=2)
+    empty_scene.ai_sets.sky.use_place = True
+    empty_scene.ai_sets.sky.date = "21/06/2026"
+    with pytest.raises(RuntimeError, match="(?i)date|ISO"):
+        bpy.ops.aisets.update_sky()

@@ -21,7 +21,7 @@ def _cement(ctx: Ctx, base: tuple[float, float, float], mottle: float) -> tuple[
     """Cement paste: macro cloudiness, meso mottling, micro sand grain."""
     macro, meso = ctx.noise("macro", 1.5, count=2), ctx.noise("meso", 0.15, smallest_m=0.008)
     grain = ctx.grain("grain")
-    tone = F32(1.0) + F32(mottle) * macro[0] + F32(0.035) * meso + F32(0.035) * grain
+    tone = F32(1.0) + F32(mottle) * macro[0] + F32(0.04) * meso + F32(0.04) * grain
     warm = nz.smoothstep(-1.0, 1.5, macro[1])
     albedo = mix(rgb(base) * rgb((1.01, 1.0, 0.98)), rgb(base) * rgb((0.97, 0.99, 1.02)), warm)
     return albedo * tone[..., None], macro[0], meso, grain
@@ -31,7 +31,7 @@ def _cement(ctx: Ctx, base: tuple[float, float, float], mottle: float) -> tuple[
         porosity=0.7, floor_like=True)
 def concrete(ctx: Ctx) -> Surface:
     """Cast in-situ concrete: cloudy paste, bug holes 2-8 mm, fine sand grain."""
-    albedo, macro, meso, grain = _cement(ctx, (0.56, 0.55, 0.53), 0.07)
+    albedo, macro, meso, grain = _cement(ctx, (0.56, 0.55, 0.53), 0.045)
     pits = _pits(ctx, "pits", 0.005)
     albedo = albedo * (F32(1.0) - F32(0.45) * pits)[..., None]
     height = (F32(0.0015) * macro + F32(0.0003) * meso + F32(0.00008) * grain
@@ -98,7 +98,7 @@ def plaster(ctx: Ctx) -> Surface:
     trowel = ctx.noise("trowel", 0.25, smallest_m=0.01, beta=2.4)
     grain = ctx.grain("grain")
     ridges = nz.ridged(trowel * F32(1.5)) ** 4
-    tone = (F32(1.0) + F32(0.05) * macro[0] + F32(0.025) * trowel + F32(0.02) * grain
+    tone = (F32(1.0) + F32(0.025) * macro[0] + F32(0.025) * trowel + F32(0.025) * grain
             - F32(0.03) * ridges)
     albedo = rgb((0.80, 0.77, 0.70)) * tone[..., None]
     height = (F32(0.0008) * trowel + F32(0.0004) * ridges + F32(0.0001) * grain
@@ -113,8 +113,8 @@ def painted_wall(ctx: Ctx) -> Surface:
     """Emulsion on skimmed wall: roller orange peel, faint patching, eggshell sheen."""
     macro = ctx.noise("macro", 1.5)
     peel = ctx.noise("peel", 0.01, smallest_m=0.0015)
-    patch = nz.smoothstep(1.0, 2.0, ctx.noise("patches", 0.5, smallest_m=0.1))
-    tone = F32(1.0) + F32(0.012) * macro + F32(0.006) * peel - F32(0.01) * patch
+    patch = nz.smoothstep(1.5, 2.5, ctx.noise("patches", 0.5, smallest_m=0.1))
+    tone = F32(1.0) + F32(0.006) * macro + F32(0.006) * peel - F32(0.006) * patch
     albedo = rgb((0.85, 0.84, 0.80)) * tone[..., None]
     height = F32(0.00004) * peel * F32(ctx.visible(0.003)) + F32(0.0003) * macro
     rough = F32(0.5) + F32(0.03) * macro + F32(0.02) * peel + F32(0.08) * patch

@@ -147,11 +147,16 @@ def shade(albedo: np.ndarray, factor: np.ndarray | float) -> np.ndarray:
 
 
 def palette_pick(rng: np.random.Generator, count: int, colours: list[RGB],
-                 weights: list[float] | None = None, spread: float = 0.04) -> np.ndarray:
-    """`count` sRGB colours drawn from a palette, each nudged a little: per-unit colour."""
+                 weights: list[float] | None = None, spread: float = 0.04,
+                 hue: float = 0.5) -> np.ndarray:
+    """`count` sRGB colours drawn from a palette, each nudged a little: per-unit colour.
+
+    `spread` is the brightness jitter, `hue * spread` the per-channel (hue) jitter:
+    natural units vary mostly in value, little in hue.
+    """
     idx = rng.choice(len(colours), size=count, p=None if weights is None
                      else np.asarray(weights) / np.sum(weights))
     base = np.asarray(colours, F32)[idx]
     jitter = 1.0 + spread * rng.standard_normal((count, 1)).astype(F32)
-    hue = 1.0 + 0.5 * spread * rng.standard_normal((count, 3)).astype(F32)
-    return (base * jitter * hue).astype(F32)
+    tint = 1.0 + hue * spread * rng.standard_normal((count, 3)).astype(F32)
+    return (base * jitter * tint).astype(F32)

@@ -15,15 +15,15 @@ F32 = np.float32
         porosity=0.9, floor_like=True)
 def sand(ctx: Ctx) -> Surface:
     """Dry quartz sand with wind ripples ~100 mm apart and scattered dark mineral grains."""
-    warp = ctx.noise("warp", 1.5, smallest_m=0.15, count=2)
+    warp = ctx.noise("warp", 3.0, smallest_m=0.4, count=2)
     _, y = ctx.coords()
-    t = (y * F32(30.0) + F32(0.6) * warp[0]) % F32(1.0)
+    t = (y * F32(30.0) + F32(0.9) * warp[0]) % F32(1.0)
     ripple = np.where(t < 0.7, t / F32(0.7), (F32(1.0) - t) / F32(0.3))   # gentle stoss
     ripple = ripple * ripple * (F32(3.0) - F32(2.0) * ripple)
     amp = F32(0.5) + F32(0.5) * nz.smoothstep(-1.0, 1.0, warp[1])
     macro = ctx.noise("macro", 2.0)
     grain = ctx.grain("grain", soft=False)
-    height = F32(0.006) * ripple * amp + F32(0.02) * macro + F32(0.0002) * grain
+    height = F32(0.004) * ripple * amp + F32(0.012) * macro + F32(0.0002) * grain
     dark = nz.smoothstep(2.0, 2.6, grain) * F32(ctx.visible(0.001))
     tone = F32(1.0) + F32(0.05) * macro + F32(0.04) * grain - F32(0.3) * dark
     tone = tone + F32(0.04) * (ripple - F32(0.5))                        # crests sorted lighter
@@ -35,26 +35,25 @@ def sand(ctx: Ctx) -> Surface:
 @family("soil", tile_m=2.0, roughness=(0.75, 0.97), base_rgb=(0.36, 0.27, 0.19),
         porosity=1.0, floor_like=True)
 def soil(ctx: Ctx) -> Surface:
-    """Bare earth: crumbly clods 20-60 mm, small stones, bits of dead leaf."""
-    cells_per_tile = int(round(ctx.tile_m / 0.04))
-    f1, f2, ids = nz.worley(ctx.rng("clods"), ctx.n, cells_per_tile, jitter=1.0)
-    edge = (f2 - f1) * F32(0.5 * ctx.tile_m / cells_per_tile)
-    cells = layouts.Cells(ids, edge, cells_per_tile ** 2)
-    clod = bevel(cells, 0.01) * (F32(0.6) + F32(0.4) * per_unit(ctx, "clod", cells,
-                                                                 kind="uniform"))
+    """Bare earth: crumbly lumps 20-60 mm, small stones, fine crumbs, damp patches."""
+    cells_per_tile = int(round(ctx.tile_m / 0.035))
+    f1, _, ids = nz.worley(ctx.rng("clods"), ctx.n, cells_per_tile, jitter=1.0)
+    size = ctx.rng("clod_size").random(cells_per_tile ** 2).astype(F32)[ids]
+    lump = np.clip(F32(1.0) - f1 * (F32(1.1) + size), 0.0, 1.0)
+    lump = lump * lump * (F32(0.4) + F32(0.6) * size)
     macro = ctx.noise("macro", 1.5, count=2)
-    crumbs = ctx.noise("crumbs", 0.01, smallest_m=0.0015)
+    crumbs = ctx.noise("crumbs", 0.012, smallest_m=0.002)
     grain = ctx.grain("grain")
-    stones = nz.smoothstep(1.9, 2.3, ctx.noise("stones", 0.02, smallest_m=0.005))
-    height = (F32(0.006) * clod + F32(0.015) * macro[0] + F32(0.001) * crumbs
+    stones = nz.smoothstep(2.0, 2.4, ctx.noise("stones", 0.02, smallest_m=0.005))
+    height = (F32(0.008) * lump + F32(0.008) * macro[0] + F32(0.0015) * crumbs
               + F32(0.003) * stones + F32(0.0002) * grain)
-    moist = nz.smoothstep(-1.0, 1.5, macro[1])
-    albedo = two_tone(moist, (0.42, 0.32, 0.23), (0.30, 0.22, 0.16))
-    tone = F32(1.0) + F32(0.08) * crumbs + F32(0.05) * grain + F32(0.1) * (clod - F32(0.5))
+    moist = nz.smoothstep(-1.5, 2.0, macro[1])
+    albedo = two_tone(moist, (0.40, 0.31, 0.22), (0.31, 0.23, 0.16))
+    tone = F32(1.0) + F32(0.10) * crumbs + F32(0.06) * grain + F32(0.12) * (lump - F32(0.3))
     albedo = albedo * tone[..., None]
     albedo = mix(albedo, rgb((0.55, 0.52, 0.48)), stones * F32(0.8))
-    rough = F32(0.88) - F32(0.1) * moist + F32(0.03) * grain
-    gaps = np.clip(F32(1.0) - clod * F32(3.0), 0.0, 1.0)
+    rough = F32(0.9) - F32(0.08) * moist + F32(0.03) * grain
+    gaps = nz.smoothstep(0.15, 0.0, lump)
     return Surface(albedo, height, rough, joints=gaps, params={"clod_mm": [20, 60]})
 
 
@@ -67,20 +66,21 @@ def grass(ctx: Ctx) -> Surface:
     """Mown turf seen from above: blade strokes in four directions, dead thatch, soil."""
     blades = np.zeros((ctx.n, ctx.n), F32)
     tips = np.zeros((ctx.n, ctx.n), F32)
+    blade_vis = ctx.visible(0.003)
     for k, angle in enumerate((0.3, 1.1, 1.9, 2.7)):
-        field = ctx.noise(f"blades{k}", 0.06, smallest_m=0.0015, aniso=10.0, angle=angle,
-                          beta=1.0)
-        stroke = nz.smoothstep(0.6, 1.4, field)
+        field = ctx.noise(f"blades{k}", 0.008, smallest_m=0.003, aniso=12.0, angle=angle,
+                          beta=0.0)
+        stroke = nz.smoothstep(0.3, 1.1, field) * F32(blade_vis) + F32(0.6 * (1 - blade_vis))
         np.maximum(blades, stroke, out=blades)
         tips += stroke * F32(0.25 * (k + 1) / 4)
     macro = ctx.noise("macro", 0.7, count=2)
     hue = nz.smoothstep(-1.5, 1.5, macro[0] + F32(0.6) * ctx.noise("hue", 0.05,
                                                                        smallest_m=0.005))
-    green = two_tone(hue, (0.33, 0.45, 0.15), (0.24, 0.34, 0.11))
+    green = two_tone(hue, (0.40, 0.52, 0.18), (0.30, 0.42, 0.13))
     dead = nz.smoothstep(1.0, 2.0, macro[1] + F32(0.5) * tips)
     green = mix(green, rgb((0.52, 0.48, 0.28)), dead * F32(0.7))
-    soil = rgb((0.22, 0.17, 0.12))
-    albedo = mix(soil, green * (F32(0.8) + F32(0.4) * tips)[..., None], blades)
+    under = rgb((0.24, 0.27, 0.12))                   # shaded lower blades and thatch
+    albedo = mix(under, green * (F32(0.85) + F32(0.4) * tips)[..., None], blades)
     height = F32(0.01) * blades * (F32(0.5) + tips) + F32(0.01) * macro[0]
     rough = F32(0.8) - F32(0.1) * blades * tips
     return Surface(albedo, height, rough, joints=F32(1.0) - blades,
@@ -91,10 +91,10 @@ def grass(ctx: Ctx) -> Surface:
         porosity=0.3, floor_like=True)
 def snow(ctx: Ctx) -> Surface:
     """Settled snow: soft drifts, wind crust, sparkling ice crystals."""
-    drifts = ctx.noise("drifts", 3.0, smallest_m=0.05, beta=2.6)
-    crust = ctx.noise("crust", 0.15, smallest_m=0.004, beta=1.8)
+    drifts = ctx.noise("drifts", 3.0, smallest_m=0.25, beta=3.0)
+    crust = ctx.noise("crust", 0.1, smallest_m=0.004, beta=2.2)
     grain = ctx.grain("grain", soft=False)
-    height = F32(0.04) * drifts + F32(0.002) * crust + F32(0.0002) * grain
+    height = F32(0.02) * drifts + F32(0.0006) * crust + F32(0.00005) * grain
     tone = F32(1.0) + F32(0.015) * crust + F32(0.01) * grain
     albedo = rgb((0.92, 0.93, 0.95)) * tone[..., None]
     sparkle = nz.smoothstep(2.6, 3.0, grain) * F32(ctx.visible(0.001))

@@ -87,8 +87,8 @@ def paving_slabs(ctx: Ctx) -> Surface:
     cells = layouts.grid(ctx.n, ctx.tile_m, 4, 4, gap_m=0.006)
     macro, meso = ctx.noise("macro", 1.0), ctx.noise("meso", 0.08, smallest_m=0.004)
     grain = ctx.grain("grain")
-    tone = (F32(1.0) + F32(0.05) * per_unit(ctx, "tone", cells) + F32(0.05) * macro
-            + F32(0.03) * meso + F32(0.05) * grain)
+    tone = (F32(1.0) + F32(0.04) * per_unit(ctx, "tone", cells) + F32(0.025) * macro
+            + F32(0.035) * meso + F32(0.05) * grain)
     albedo = rgb((0.60, 0.59, 0.56)) * tone[..., None]
     joints = joint_mask(ctx, cells)
     sand = rgb((0.45, 0.41, 0.35)) * (F32(1.0) + F32(0.15) * grain)[..., None]
@@ -102,8 +102,8 @@ def paving_slabs(ctx: Ctx) -> Surface:
                    params={"slab_mm": [600, 600], "joint_mm": 6})
 
 
-GRANITE = [(0.50, 0.49, 0.47), (0.42, 0.42, 0.43), (0.56, 0.53, 0.49),
-           (0.38, 0.37, 0.37), (0.52, 0.46, 0.41)]
+GRANITE = [(0.50, 0.49, 0.47), (0.44, 0.44, 0.44), (0.55, 0.53, 0.50),
+           (0.40, 0.39, 0.38), (0.52, 0.48, 0.44)]
 
 
 @family("cobblestone", tile_m=1.6, roughness=(0.55, 0.85), base_rgb=(0.48, 0.47, 0.45),
@@ -114,7 +114,7 @@ def cobblestone(ctx: Ctx) -> Surface:
                                 min_len=0.09, max_len=0.17, gap_m=0.0)
     warp = ctx.noise("shape", 0.05, smallest_m=0.01)
     cells.edge_m = cells.edge_m - F32(0.006) - F32(0.004) * warp   # irregular outlines
-    colours = palette_pick(ctx.rng("colours"), cells.count, GRANITE, spread=0.07)
+    colours = palette_pick(ctx.rng("colours"), cells.count, GRANITE, spread=0.06, hue=0.2)
     speck = ctx.noise("speck", 0.004, smallest_m=0.0015)
     grain = ctx.grain("grain")
     macro = ctx.noise("macro", 1.0)

@@ -10,8 +10,8 @@ from .units import bevel, joint_mask, per_unit
 
 F32 = np.float32
 
-OAK = [(0.62, 0.45, 0.30), (0.58, 0.41, 0.27), (0.67, 0.50, 0.34), (0.52, 0.37, 0.25),
-       (0.70, 0.55, 0.38)]
+OAK = [(0.62, 0.45, 0.30), (0.59, 0.42, 0.28), (0.65, 0.48, 0.32), (0.55, 0.39, 0.26),
+       (0.68, 0.52, 0.36)]
 
 
 def _figure(ctx: Ctx, cells: layouts.Cells, across: np.ndarray, layer: str,
@@ -26,7 +26,8 @@ def _figure(ctx: Ctx, cells: layouts.Cells, across: np.ndarray, layer: str,
 def _wood_surface(ctx: Ctx, cells: layouts.Cells, figure: np.ndarray, pores: np.ndarray,
                   gap_m: float) -> Surface:
     """Shared finish for boards: colour per board, figure, pores, eased edges, gaps."""
-    colours = palette_pick(ctx.rng("colours"), cells.count, OAK, spread=0.07)
+    colours = palette_pick(ctx.rng("colours"), cells.count, OAK, [4, 3, 3, 1, 1], spread=0.04,
+                           hue=0.3)
     macro = ctx.noise("macro", 1.5)
     grain = ctx.grain("grain")
     albedo = colours[cells.ids]
