@@ -115,17 +115,27 @@ def read_any_exr(path: Path) -> np.ndarray:
 
 
 def profile(rgb: np.ndarray) -> np.ndarray:
-    """Azimuth-averaged luminance at PROFILE_EL."""
+    """Luminance at PROFILE_EL, averaged over azimuths more than 45 deg from the sun."""
     rows = row_elevations(rgb.shape[0])
-    lum = (rgb @ LUMA.astype(np.float32)).mean(axis=1)
+    cols = (np.arange(rgb.shape[1]) + 0.5) * 360.0 / rgb.shape[1] - 90.0
+    away = np.abs((cols - SUN_AZ + 180.0) % 360.0 - 180.0) > 45.0
+    lum = (rgb[:, away] @ LUMA.astype(np.float32)).mean(axis=1)
     return np.array([lum[np.argmin(np.abs(rows - el))] for el in PROFILE_EL])
 
 
 def sun_direction(rgb: np.ndarray) -> tuple[float, float]:
+    """Centroid of the disc's pixels (Blender's 1-sample disc is speckled: a centroid, not
+    the brightest pixel, finds its centre)."""
     lum = rgb @ LUMA.astype(np.float32)
-    row, col = np.unravel_index(int(np.argmax(lum)), lum.shape)
     height, width = lum.shape
-    return 90.0 - (row + 0.5) * 180.0 / height, (col + 0.5) * 360.0 / width - 90.0
+    row, col = np.unravel_index(int(np.argmax(lum)), lum.shape)
+    r0, c0 = max(row - 12, 0), max(col - 12, 0)
+    win = lum[r0:row + 13, c0:col + 13]
+    mask = win > 0.1 * win.max()
+    rr, cc = np.nonzero(mask)
+    w = win[mask]
+    r, c = r0 + np.sum(rr * w) / w.sum(), c0 + np.sum(cc * w) / w.sum()
+    return 90.0 - (r + 0.5) * 180.0 / height, (c + 0.5) * 360.0 / width - 90.0
 
 
 def angle_between(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -53,9 +53,13 @@ def _require_bpy() -> None:
 
 
 def _fresh_scene() -> None:
-    """An empty scene, so a headless build holds only the set (and nothing is inherited
-    from a startup file)."""
+    """Empty the startup scene so a headless build holds only the set. Data is removed
+    rather than factory settings read, which would disable an installed extension
+    when this runs inside `blender -b`."""
     import bpy
 
-    if bpy.app.background and not bpy.data.filepath:
-        bpy.ops.wm.read_factory_settings(use_empty=True)
+    if not bpy.app.background or bpy.data.filepath:
+        return
+    kinds = ("objects", "collections", "meshes", "materials", "lights", "cameras", "worlds",
+             "images", "node_groups")
+    bpy.data.batch_remove([block for kind in kinds for block in getattr(bpy.data, kind)])

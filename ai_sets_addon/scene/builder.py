@@ -7,6 +7,7 @@ failure removes what was half-built, so the scene is left exactly as it was.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import bpy
@@ -18,6 +19,8 @@ from . import objects, render, shaders
 from .tagging import TAG, owned_by, tag
 
 GROUPS = ("Geometry", "Props", "Lights", "Cameras")
+# Names taken by the old set while the new one was built get ".001": take them back.
+_DUPLICATE_SUFFIX = re.compile(r"\.\d{3}$")
 
 
 @dataclass
@@ -44,7 +47,7 @@ def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
     remove_sets(except_tag=building, scene=scene)
     for block in owned_by(building):
         block[TAG] = name
-        block.name = block.name.replace(building, name)
+        block.name = _DUPLICATE_SUFFIX.sub("", block.name.replace(building, name))
     if meter:
         result.exposure = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg)
     return result

@@ -98,3 +98,28 @@ def test_meter_gives_a_finite_exposure_and_night_reads_darker(empty_scene, prepa
     day = apply_to_scene(prepared[0], empty_scene).exposure
     assert math.isfinite(day) and -16 < day < 16
     assert empty_scene.view_settings.exposure == pytest.approx(day)
+
+
+def _fingerprint(collection) -> list:
+    """What a set is made of: objects, transforms, mesh data, materials, lights."""
+    import hashlib
+
+    import numpy as np
+
+    rows = []
+    for obj in sorted(collection.all_objects, key=lambda o: o.name):
+        row = [obj.name, obj.type, [round(v, 5) for col in obj.matrix_basis for v in col]]
+        if obj.type == "MESH":
+            co = np.empty(len(obj.data.vertices) * 3, np.float32)
+            obj.data.vertices.foreach_get("co", co)
+            row += [hashlib.sha256(co.tobytes()).hexdigest(), [m.name for m in obj.data.materials]]
+        elif obj.type == "LIGHT":
+            row += [obj.data.type, round(obj.data.energy, 4)]
+        rows.append(row)
+    return rows
+
+
+def test_same_prepared_set_builds_the_same_scene(empty_scene, prepared):
+    first = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
+    second = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
+    assert first == second and len(first) > 10

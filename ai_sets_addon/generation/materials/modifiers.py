@@ -80,10 +80,10 @@ def resolve(modifiers: list[str], colour: str | None) -> Words:
 
 
 def cavity(ctx: Ctx, height: np.ndarray) -> np.ndarray:
-    """0..1: how far a texel sits below its ~15 mm neighbourhood (dirt collects there)."""
+    """0..1: how far a texel sits below its ~15 mm neighbourhood, 0.2 mm (nothing) to
+    2 mm (full): real recesses hold dirt, micro-relief does not."""
     diff = nz.blur(height, max(1.0, 0.015 / ctx.px_m)) - height
-    scale = float(np.std(diff[:: max(1, ctx.n // 256), :: max(1, ctx.n // 256)])) + 1e-9
-    return nz.smoothstep(0.3 * scale, 2.0 * scale, diff)
+    return nz.smoothstep(0.0002, 0.002, diff)
 
 
 def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, float]:
@@ -119,23 +119,23 @@ def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, fl
 
 
 def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float]) -> None:
-    """Colour words: paint (paintable families and metals) or a partial stain/tint."""
-    ratio = rgb(target) / np.maximum(rgb(fam.base_rgb), F32(0.05))
-    if fam.paintable or fam.metal:
-        painted = surface.albedo * ratio
-        if fam.metal:   # painted sheet: paint is a dielectric, rust still shows through
-            metallic = surface.metallic if isinstance(surface.metallic, np.ndarray) else None
-            cover = F32(1.0) if metallic is None else (metallic > 0.5).astype(F32)
-            lum = luminance(surface.albedo) / F32(np.mean(fam.base_rgb))
-            painted = rgb(target) * lum[..., None]
-            surface.albedo = mix(surface.albedo, painted, cover)
-            surface.metallic = surface.metallic * (F32(1.0) - cover) if metallic is not None \
-                else 0.0
-            surface.roughness = surface.roughness * F32(0.5) + F32(0.2)
-        else:
-            surface.albedo = painted
-    else:
-        surface.albedo = mix(surface.albedo, surface.albedo * ratio, 0.45)
+    """Colour words keep the material's light and dark (its luminance relative to the
+    family colour) and take the hue of the word: fully for paint-like families and as
+    paint on metal, 70 % for clay and stone (a red vs. a yellow brick), less otherwise."""
+    lum = luminance(surface.albedo) * F32(1.0 / max(float(np.mean(fam.base_rgb)), 0.05))
+    recoloured = rgb(target) * lum[..., None]
+    if fam.metal:   # painted sheet: paint is a dielectric, rust still shows through
+        metallic = surface.metallic
+        cover = (metallic > 0.5).astype(F32) if isinstance(metallic, np.ndarray) else F32(1.0)
+        painted = rgb(target) * (F32(0.9) + F32(0.1) * lum)[..., None]
+        surface.albedo = mix(surface.albedo, painted, cover)
+        surface.metallic = metallic * (F32(1.0) - cover) if isinstance(metallic, np.ndarray) \
+            else 0.0
+        surface.roughness = mix(surface.roughness, surface.roughness * F32(0.5) + F32(0.2),
+                                cover)
+        return
+    strength = 1.0 if fam.paintable else (0.7 if fam.porosity >= 0.5 else 0.5)
+    surface.albedo = mix(surface.albedo, recoloured, strength)
 
 
 def _finish(surface: Surface, finish: str) -> None:
@@ -150,11 +150,11 @@ def _finish(surface: Surface, finish: str) -> None:
 def _age(surface: Surface, fam: Family, age: float, sites: np.ndarray, ctx: Ctx) -> None:
     """Wear: stains, fading, lost gloss, streaks (walls) or traffic polish (floors), cracks."""
     a = F32(age)
-    blotch = ctx.noise("age_stains", 0.6, smallest_m=0.03, count=2)
-    stain = nz.smoothstep(1.6 - age, 2.6 - age, blotch[0]) * a
+    blotch = ctx.noise("age_stains", 0.8, smallest_m=0.05, beta=2.5, count=2)
+    stain = nz.smoothstep(1.8 - age, 3.0 - age, blotch[0]) * a
     grey = luminance(surface.albedo)[..., None]
     surface.albedo = mix(surface.albedo, grey, F32(0.25) * a)           # fading
-    darker = F32(1.0) - F32(0.25) * stain - F32(0.35) * a * sites
+    darker = F32(1.0) - F32(0.18) * stain - F32(0.35) * a * sites
     if not fam.floor_like:
         streaks = ctx.noise("age_streaks", 0.5, smallest_m=0.01, aniso=12.0,
                             angle=np.pi / 2)
@@ -179,13 +179,15 @@ def _cracks(surface: Surface, ctx: Ctx, age: float) -> None:
 
 
 def _moss(surface: Surface, amount: float, sites: np.ndarray, ctx: Ctx) -> None:
-    """Moss in joints and hollows first, spreading over with the amount."""
-    patch = ctx.noise("moss", 0.4, smallest_m=0.01, count=2)
-    grow = F32(1.2) * sites + F32(0.45) * patch[0]
-    mask = nz.smoothstep(1.1 - 0.5 * amount, 1.5 - 0.5 * amount, grow)
+    """Moss in joints and hollows first, then in patches over faces: ~35 % at full."""
+    patch = ctx.noise("moss", 0.5, smallest_m=0.01, count=2)
+    grow = F32(0.9) * sites + F32(0.6) * patch[0]
+    step = max(1, ctx.n // 256)
+    level = float(np.quantile(grow[::step, ::step], 1.0 - 0.35 * amount))
+    mask = nz.smoothstep(level - 0.1, level + 0.25, grow)
     fuzz = ctx.grain("moss_fuzz")
-    colour = mix(rgb((0.24, 0.33, 0.10)), rgb((0.40, 0.44, 0.16)),
-                 nz.smoothstep(-1.0, 1.0, patch[1] + F32(0.3) * fuzz))
+    colour = mix(rgb((0.22, 0.31, 0.09)), rgb((0.42, 0.47, 0.16)),
+                 nz.smoothstep(-1.0, 1.0, patch[1] + F32(0.5) * fuzz))
     surface.albedo = mix(surface.albedo, colour, mask)
     surface.roughness = mix(surface.roughness, F32(0.95), mask)
     surface.height = surface.height + F32(0.002) * mask * (F32(1.0) + F32(0.3) * fuzz)
@@ -220,11 +222,12 @@ def _film(surface: Surface, ctx: Ctx, layer: str, amount: float,
 
 
 def _soot(surface: Surface, ctx: Ctx, amount: float) -> None:
-    """Soot: smudged blotches and upward-licking streaks, dark and matte."""
-    blotch = ctx.noise("soot", 0.8, smallest_m=0.02)
-    lick = ctx.noise("soot_lick", 0.4, smallest_m=0.01, aniso=8.0, angle=np.pi / 2)
-    cover = nz.smoothstep(0.0, 1.8, blotch + F32(0.4) * lick) * F32(0.85 * amount)
-    surface.albedo = mix(surface.albedo, rgb((0.08, 0.075, 0.07)), cover)
+    """Soot: soft smoky plumes licking upwards (v), dark and matte, no hard edges."""
+    plume = ctx.noise("soot_lick", 0.8, smallest_m=0.05, aniso=4.0, angle=np.pi / 2,
+                      beta=2.5)
+    haze = ctx.noise("soot", 1.5, smallest_m=0.2, beta=3.0)
+    cover = nz.smoothstep(-0.8, 2.2, F32(0.7) * plume + F32(0.6) * haze) * F32(0.8 * amount)
+    surface.albedo = mix(surface.albedo, rgb((0.07, 0.065, 0.06)), cover)
     surface.roughness = mix(surface.roughness, F32(0.9), cover)
 
 

@@ -16,15 +16,21 @@ F32 = np.float32
 def marble(ctx: Ctx) -> Surface:
     """Polished Carrara-type slabs 600 x 600 mm, grey veins, 1 mm joints."""
     cells = layouts.grid(ctx.n, ctx.tile_m, 4, 4, gap_m=0.001)
-    turb = ctx.noise("turbulence", 0.8, smallest_m=0.01, beta=2.2, count=2)
+    # The warp's slope must stay below the base gradient (2.2 cycles a tile), or the
+    # veins turn into closed contour loops instead of long flowing lines.
+    warp = ctx.noise("turbulence", 2.4, smallest_m=0.5, beta=3.0, count=2)
+    detail = ctx.noise("wiggle", 0.3, smallest_m=0.03, beta=2.5)
     x, y = ctx.coords()
     phase = per_unit(ctx, "phase", cells, kind="uniform")
-    t = x * F32(3.0) + y * F32(2.0) + F32(0.55) * turb[0] + phase
-    main = nz.ridged(np.sin(t * F32(np.pi * 2.0)) * F32(6.0)) ** 3
-    t2 = x * F32(-5.0) + y * F32(7.0) + F32(0.8) * turb[1] + phase * F32(3.0)
-    fine = nz.ridged(np.sin(t2 * F32(np.pi * 2.0)) * F32(14.0)) ** 4
-    cloud = ctx.noise("cloud", 0.5, smallest_m=0.02)
-    veins = np.clip(main * F32(0.8) + fine * F32(0.45) + F32(0.08) * cloud, 0.0, 1.0)
+    t = x * F32(2.0) + y * F32(1.0) + F32(0.22) * warp[0] + F32(0.012) * detail + phase
+    wave = np.sin(t * F32(np.pi * 2.0))
+    main = nz.ridged(wave * F32(14.0)) ** 2 + F32(0.25) * nz.ridged(wave * F32(3.0)) ** 2
+    fade = nz.smoothstep(-1.2, 0.8, ctx.noise("vein_fade", 0.6, smallest_m=0.1))
+    t2 = x * F32(-3.0) + y * F32(5.0) + F32(0.3) * warp[1] + F32(0.02) * detail
+    fine = nz.ridged(np.sin(t2 * F32(np.pi * 2.0)) * F32(25.0)) ** 2
+    cloud = ctx.noise("cloud", 0.6, smallest_m=0.08, beta=2.5)
+    veins = np.clip(main * fade * F32(0.85) + fine * F32(0.3) + F32(0.05) * cloud + F32(0.03),
+                    0.0, 1.0)
     albedo = two_tone(veins, (0.89, 0.88, 0.86), (0.44, 0.45, 0.47))
     albedo = albedo * (F32(1.0) + F32(0.015) * per_unit(ctx, "tone", cells))[..., None]
     joints = joint_mask(ctx, cells)

@@ -157,7 +157,6 @@ def dumpster(rng: np.random.Generator) -> PropModel:
 def trash_bag(rng: np.random.Generator) -> PropModel:
     r = rng.uniform(0.28, 0.38)
     mesh = blob(rng, r, squash=(1.0, 0.9, 0.85), bumpiness=0.5, subdivisions=2, flat_bottom=-0.6 * r)
-    mesh.vertices[:, 2] += 0.6 * r * 0.85 + 0.0
     mesh.vertices[:, 2] -= mesh.vertices[:, 2].min()
     return single("trash_bag", "Rubbish Bag", mesh, "bag", smooth=True)
 

@@ -57,7 +57,7 @@ class ProceduralSky:
             "params": sky.params,
         }
         exr, png, js, pixel_type = write_outputs(out_path, sky.rgb, sidecar,
-                                                 sky.params["exposure_ev"])
+                                                 sky.params["night_darkening_ev"])
         params = dict(sky.params, pixel_type=pixel_type)
         return SkyAsset(exr_path=exr, sun_azimuth_deg=key.azimuth_deg,
                         sun_elevation_deg=key.elevation_deg,

@@ -33,9 +33,9 @@ class CloudStyle:
 
 CLOUD_STYLES: dict[str, CloudStyle] = {
     "clear": CloudStyle(0.0, 0.0, 1500.0, 2.0, 0.2),
-    "few": CloudStyle(0.14, 18.0, 1500.0, 1.6, 0.22),
-    "scattered": CloudStyle(0.38, 22.0, 1600.0, 2.2, 0.25),
-    "broken": CloudStyle(0.70, 30.0, 1400.0, 3.0, 0.3),
+    "few": CloudStyle(0.14, 16.0, 1500.0, 1.1, 0.16),
+    "scattered": CloudStyle(0.35, 20.0, 1600.0, 1.4, 0.18),
+    "broken": CloudStyle(0.68, 28.0, 1400.0, 2.0, 0.22),
     "overcast": CloudStyle(1.0, 60.0, 900.0, 4.0, 0.5, overcast=0.25),
     "stormy": CloudStyle(1.0, 150.0, 800.0, 5.0, 0.6, overcast=0.07),
 }
@@ -100,10 +100,12 @@ class CloudField:
 
     def density_at(self, px: np.ndarray, py: np.ndarray,
                    footprint: np.ndarray | None = None, octaves: int = 6) -> np.ndarray:
-        """Cloud density 0..1 at layer points (metres, relative to the observer)."""
-        ramp = np.clip((self._fbm(px, py, footprint, octaves) - self.threshold)
-                       / self.style.softness, 0.0, 1.0)
-        return ramp * ramp * (3.0 - 2.0 * ramp)
+        """Cloud thickness at layer points (metres from the observer): 0 outside, a soft
+        edge over `softness`, then growing inside (thick cores give dark bases)."""
+        excess = self._fbm(px, py, footprint, octaves) - self.threshold
+        ramp = np.clip(excess / self.style.softness, 0.0, 1.0)
+        core = np.clip(excess / (3.0 * self.style.softness), 0.0, 1.5)
+        return ramp * ramp * (3.0 - 2.0 * ramp) * (0.35 + core)
 
     def _fbm(self, px: np.ndarray, py: np.ndarray, footprint: np.ndarray | None,
              octaves: int) -> np.ndarray:
@@ -116,7 +118,7 @@ class CloudField:
         fp = None if footprint is None else footprint / cell
         wx = self.warp.fbm(x * 0.5, y * 0.5, 2)
         wy = self.warp.fbm(y * 0.5 + 17.3, x * 0.5 - 3.1, 2)
-        return self.noise.fbm(x + 0.6 * wx, y + 0.6 * wy, octaves, footprint=fp)
+        return self.noise.fbm(x + 0.4 * wx, y + 0.4 * wy, octaves, gain=0.55, footprint=fp)
 
     def _threshold(self, rng: np.random.Generator) -> float:
         """fBm level that leaves `coverage` of the layer's area cloudy."""

@@ -335,6 +335,7 @@ def _params(request: SkyRequest, lights: SkyLights, cover: str, atm: Atmosphere,
         "seed": request.seed, "key_body": key.body, "key_transmittance": transmit,
         "diffuse_horizontal_irradiance": float(luminance(diffuse)),
         "exposure_ev": exposure_ev(key, float(luminance(diffuse))),
+        "night_darkening_ev": night_darkening(key, float(luminance(diffuse))),
         "city_glow": options.city_glow, "sun_in_map": options.sun_in_map,
         "lights": lights.to_dict(),
         "units": "linear Rec.709, W/m^2/sr (Y = luminance / 683); sun irradiance W/m^2",
@@ -366,10 +367,20 @@ def exposure_ev(key: KeyLight, diffuse_y: float) -> float:
     look at it). Exposure = log2(pi / E_key), then at night a part of the lost light is kept
     dark (NIGHT_KEEP stops per stop below NIGHT_REFERENCE, at most NIGHT_MAX_DARKER).
     """
-    e_key = diffuse_y + key.irradiance * max(np.sin(np.radians(key.elevation_deg)), 0.3) \
+    e_key = key_irradiance(key, diffuse_y)
+    return round(float(np.log2(np.pi / e_key)) - night_darkening(key, diffuse_y), 3)
+
+
+def key_irradiance(key: KeyLight, diffuse_y: float) -> float:
+    """What an incident-light meter facing up (and a little toward a low sun) reads."""
+    sun = key.irradiance * max(np.sin(np.radians(key.elevation_deg)), 0.3) \
         * (key.elevation_deg > -0.5)
-    e_key = max(e_key, 1e-9)
-    ev = float(np.log2(np.pi / e_key))
-    if e_key < NIGHT_REFERENCE:
-        ev -= min(NIGHT_KEEP * np.log2(NIGHT_REFERENCE / e_key), NIGHT_MAX_DARKER)
-    return round(ev, 3)
+    return max(diffuse_y + sun, 1e-9)
+
+
+def night_darkening(key: KeyLight, diffuse_y: float) -> float:
+    """Stops kept dark below NIGHT_REFERENCE, so night still reads as night."""
+    e_key = key_irradiance(key, diffuse_y)
+    if e_key >= NIGHT_REFERENCE:
+        return 0.0
+    return round(float(min(NIGHT_KEEP * np.log2(NIGHT_REFERENCE / e_key), NIGHT_MAX_DARKER)), 3)

@@ -32,6 +32,12 @@ def write_sky_exr(path: Path, rgb: np.ndarray) -> str:
     return "half" if half else "float"
 
 
+def preview_exposure(rgb: np.ndarray) -> float:
+    """Meter the sky itself (not the set): the upper hemisphere's median lands at 0.3."""
+    upper = rgb[: rgb.shape[0] // 2: 4, ::4] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    return float(np.log2(0.3 / max(float(np.median(upper)), 1e-12)))
+
+
 def preview_pixels(rgb: np.ndarray, exposure_ev: float) -> np.ndarray:
     """Downsampled, exposed, ACES-fitted (Narkowicz) and sRGB-encoded uint8 preview."""
     step = max(rgb.shape[1] // PREVIEW_MAX_WIDTH, 1)
@@ -46,7 +52,7 @@ def preview_pixels(rgb: np.ndarray, exposure_ev: float) -> np.ndarray:
 
 
 def write_outputs(out_path: Path, rgb: np.ndarray, sidecar: dict[str, Any],
-                  exposure_ev: float) -> tuple[Path, Path, Path, str]:
+                  darkening_ev: float = 0.0) -> tuple[Path, Path, Path, str]:
     """EXR, then PNG, then JSON; if any write fails, none of the three is left behind."""
     out_path = Path(out_path)
     png, js = out_path.with_suffix(".png"), out_path.with_suffix(".json")
@@ -55,7 +61,7 @@ def write_outputs(out_path: Path, rgb: np.ndarray, sidecar: dict[str, Any],
     try:
         pixel_type = write_sky_exr(out_path, rgb)
         written.append(out_path)
-        write_png(png, preview_pixels(rgb, exposure_ev + 1.0))
+        write_png(png, preview_pixels(rgb, preview_exposure(rgb) - darkening_ev))
         written.append(png)
         write_json(js, {**sidecar, "pixel_type": pixel_type, "exr": out_path.name,
                         "preview": png.name})

@@ -1,0 +1,163 @@
+"""Natural props: rocks, broadleaf and conifer trees, palms, bushes, cacti, logs.
+
+Trunks are tapered lathes with a little wobble; canopies are clumps of lumpy blobs
+(the foliage shader breaks them up with leaf-scale noise); all real sizes, so a 9 m
+oak reads as a 9 m oak next to a 1.6 m camera.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..geometry import merge
+from .model import Piece, PropModel, hull_of
+from .shapes import blob, lathe, quad_strip, translated, tube
+
+
+def rock(rng: np.random.Generator, size: float = 1.0) -> PropModel:
+    """A weathered boulder, wider than tall, its base sunk below z = 0."""
+    squash = (rng.uniform(0.9, 1.3), rng.uniform(0.7, 1.0), rng.uniform(0.45, 0.7))
+    mesh = blob(rng, size / 2, squash, bumpiness=0.45, subdivisions=3)
+    mesh.vertices[:, 2] -= 0.75 * mesh.vertices[:, 2].min()    # a quarter of it buried
+    return PropModel("rock", "Rock", [Piece("", mesh, "rock", True)])
+
+
+def _trunk(rng: np.random.Generator, height: float, r0: float, r1: float,
+           sections: int = 12) -> object:
+    zs = np.linspace(0.0, height, 7)
+    radii = np.interp(zs, [0.0, 0.08 * height, height], [r0 * 1.5, r0, r1])
+    mesh = lathe(list(zip(radii, zs)), sections, cap_bottom=False, cap_top=True)
+    lean = rng.uniform(-0.04, 0.04, 2)
+    mesh.vertices[:, :2] += np.outer(mesh.vertices[:, 2] ** 1.5, lean) / max(height, 1.0) ** 0.5
+    return mesh
+
+
+def broadleaf_tree(rng: np.random.Generator, height: float = 9.0) -> PropModel:
+    """An oak/plane-like tree: a trunk forking into three limbs under a clumped crown."""
+    trunk_h = height * rng.uniform(0.38, 0.45)
+    r0 = height * 0.028
+    parts = [_trunk(rng, trunk_h + 0.3, r0, r0 * 0.7)]
+    crown_c = np.array([0.0, 0.0, trunk_h + height * 0.3])
+    crown_r = height * rng.uniform(0.27, 0.33)
+    clumps = []
+    for k in range(3):
+        a = 2 * np.pi * k / 3 + rng.uniform(-0.4, 0.4)
+        tip = np.array([np.cos(a) * crown_r * 0.55, np.sin(a) * crown_r * 0.55,
+                        trunk_h + height * rng.uniform(0.22, 0.35)])
+        parts.append(tube((0, 0, trunk_h), tip, r0 * 0.55, 8, r1=r0 * 0.2))
+    for k in range(7):
+        a = rng.uniform(0, 2 * np.pi)
+        d = crown_r * (0.15 if k == 0 else rng.uniform(0.35, 0.7))
+        c = crown_c + [np.cos(a) * d, np.sin(a) * d, rng.uniform(-0.3, 0.35) * crown_r]
+        r = crown_r * rng.uniform(0.45, 0.62)
+        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.8), 0.55, 2), c))
+    canopy = merge(clumps)
+    pieces = [Piece("Trunk", merge(parts), "bark", True), Piece("Canopy", canopy, "foliage", True)]
+    trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, trunk_h])
+    return PropModel("tree", "Tree", pieces, [trunk_hull, hull_of([canopy] + parts[1:])])
+
+
+def conifer_tree(rng: np.random.Generator, height: float = 14.0) -> PropModel:
+    """A spruce/fir: a straight trunk under tiers of drooping, ragged cones."""
+    r0 = height * 0.018
+    trunk = _trunk(rng, height * 0.92, r0, r0 * 0.25, 10)
+    tiers, base = [], height * rng.uniform(0.12, 0.2)
+    count = 7
+    for k in range(count):
+        z0 = base + (height - base) * k / count * 0.95
+        t = k / (count - 1)
+        r = (1.0 - t) * height * 0.2 + 0.35
+        h = (height - base) / count * 2.2
+        cone = lathe([(0.05, z0 + 0.1), (r, z0), (r * 0.92, z0 + 0.12), (0.04, z0 + h)], 14,
+                     cap_bottom=False, cap_top=False)
+        theta = np.arctan2(cone.vertices[:, 1], cone.vertices[:, 0])
+        ragged = 1.0 + 0.12 * np.cos(7 * theta + rng.uniform(0, 6.3)) \
+            + 0.06 * np.cos(13 * theta + rng.uniform(0, 6.3))
+        cone.vertices[:, :2] *= ragged[:, None]
+        tiers.append(cone)
+    foliage = merge(tiers)
+    pieces = [Piece("Trunk", trunk, "bark", True), Piece("Needles", foliage, "foliage_dark", True)]
+    trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, base])
+    return PropModel("conifer", "Conifer", pieces, [trunk_hull, hull_of([foliage])])
+
+
+def palm_tree(rng: np.random.Generator, height: float = 8.0) -> PropModel:
+    """A coconut palm: a curved ringed trunk and a crown of drooping fronds."""
+    bend = rng.uniform(0.8, 2.0)
+    a = rng.uniform(0, 2 * np.pi)
+    t = np.linspace(0, 1, 9)
+    spine = np.column_stack([np.cos(a) * bend * t ** 2, np.sin(a) * bend * t ** 2, t * height])
+    radius = np.interp(t, [0, 0.1, 1], [0.26, 0.19, 0.14])
+    trunk = merge([tube(p0, p1, r0, 10, r1=r1) for p0, p1, r0, r1 in
+                   zip(spine[:-1], spine[1:], radius[:-1], radius[1:])])
+    crown = spine[-1]
+    fronds = []
+    for k in range(11):
+        ang = 2 * np.pi * k / 11 + rng.uniform(-0.15, 0.15)
+        fronds.append(_frond(rng, crown, ang, rng.uniform(3.0, 4.2)))
+    leaves = merge(fronds)
+    trunk_hull = np.array([-0.3, -0.3, 0.0, 0.3, 0.3, 1.0])
+    return PropModel("palm", "Palm Tree", [Piece("Trunk", trunk, "bark", True),
+                                           Piece("Fronds", leaves, "foliage", True)],
+                     [trunk_hull, hull_of([trunk, leaves])])
+
+
+def _frond(rng: np.random.Generator, base: np.ndarray, angle: float, length: float):
+    t = np.linspace(0.0, 1.0, 8)
+    direction = np.array([np.cos(angle), np.sin(angle), 0.0])
+    side = np.array([-np.sin(angle), np.cos(angle), 0.0])
+    lift = rng.uniform(0.3, 0.9)
+    centre = base + np.outer(t * length, direction) + np.outer(lift * t * length * 0.6
+                                                               - (t * length) ** 2 * 0.22, [0, 0, 1])
+    width = 0.45 * np.sin(np.pi * np.clip(t, 0.04, 0.96)) + 0.03
+    droop = np.outer(width * 0.35, [0, 0, -1])
+    return quad_strip(centre - np.outer(width, side) + droop, centre + np.outer(width, side) + droop)
+
+
+def bush(rng: np.random.Generator, size: float = 1.4) -> PropModel:
+    """A shrub: three to five overlapping clumps with a flat base on the ground."""
+    clumps = []
+    for k in range(rng.integers(3, 6)):
+        r = size * rng.uniform(0.28, 0.42)
+        off = rng.uniform(-0.3, 0.3, 2) * size
+        c = (off[0], off[1], r * 0.6)
+        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.85), 0.6, 2, flat_bottom=-0.55 * r), c))
+    return PropModel("bush", "Bush", [Piece("", merge(clumps), "foliage", True)])
+
+
+def cactus(rng: np.random.Generator, height: float = 4.0) -> PropModel:
+    """A saguaro: a ribbed column with two upturned arms."""
+    r = height * 0.06
+    body = lathe([(r, 0.0), (r, height - r), (r * 0.6, height - r * 0.3), (0.0, height)], 24,
+                 cap_bottom=False, cap_top=False)
+    parts = [body]
+    for side, z in ((1, height * rng.uniform(0.35, 0.45)), (-1, height * rng.uniform(0.5, 0.6))):
+        reach = r * 3.2
+        parts.append(tube((0, 0, z), (side * reach, 0, z + r), r * 0.7, 12))
+        up = height * rng.uniform(0.2, 0.3)
+        parts.append(tube((side * reach, 0, z), (side * reach, 0, z + up), r * 0.7, 12))
+    mesh = merge(parts)
+    theta = np.arctan2(mesh.vertices[:, 1], mesh.vertices[:, 0])
+    mesh.vertices[:, :2] *= (1.0 + 0.04 * np.cos(12 * theta))[:, None]
+    return PropModel("cactus", "Cactus", [Piece("", mesh, "cactus", True)])
+
+
+def log(rng: np.random.Generator, length: float = 4.0) -> PropModel:
+    """A fallen trunk lying along X, bark outside and sawn ends."""
+    r = rng.uniform(0.2, 0.32)
+    body = tube((-length / 2, 0, r), (length / 2, 0, r * 0.9), r, 12, r1=r * 0.85, caps=False)
+    ends = [tube((x, 0, z), (x + dx, 0, z), rr * 0.98, 12) for x, z, dx, rr in
+            ((-length / 2 - 0.005, r, 0.01, r), (length / 2 - 0.005, r * 0.9, 0.01, r * 0.85))]
+    return PropModel("log", "Fallen Log", [Piece("", body, "bark", True),
+                                           Piece("Ends", merge(ends), "wood")])
+
+
+def dead_shrub(rng: np.random.Generator) -> PropModel:
+    """Dry desert scrub: a tangle of thin twigs from one root."""
+    twigs = []
+    for k in range(14):
+        a, lean = rng.uniform(0, 2 * np.pi), rng.uniform(0.3, 1.1)
+        length = rng.uniform(0.4, 0.9)
+        tip = (np.cos(a) * lean * length, np.sin(a) * lean * length, length)
+        twigs.append(tube((0, 0, 0), tip, 0.012, 5, r1=0.004))
+    return PropModel("dead_shrub", "Dry Scrub", [Piece("", merge(twigs), "bark")])

@@ -1,0 +1,213 @@
+"""Street furniture and stage equipment: lamp posts, benches, bollards, bins, neon
+signs, parasols, a lifeguard hut, softboxes on stands, apple boxes, an armchair."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..geometry import box_mesh, merge
+from .model import LightSocket, Piece, PropModel, hull_of
+from .shapes import blob, box, lathe, polyline_tube, quad_strip, transformed, translated, tube
+
+
+def lamp_post(rng: np.random.Generator, height: float = 5.5, reach: float = 1.1) -> PropModel:
+    """A modern street light: tapered pole, an arm over the road (+X), a flat LED head."""
+    pole = lathe([(0.12, 0.0), (0.12, 0.5), (0.085, 0.55), (0.06, height)], 14)
+    arm = tube((0.0, 0.0, height - 0.15), (reach, 0.0, height + 0.12), 0.04, 8)
+    head = box((reach + 0.2, 0.0, height + 0.14), (0.62, 0.26, 0.1))
+    lens = box((reach + 0.2, 0.0, height + 0.08), (0.5, 0.18, 0.02))
+    pieces = [Piece("", merge([pole, arm, head]), "dark_metal", True),
+              Piece("Lens", lens, "lamp")]
+    socket = LightSocket((reach + 0.2, 0.0, height + 0.04), "SPOT", (0, 0, -1), 900.0, 0.25,
+                         spot_angle_deg=130.0)
+    hulls = [hull_of([pole]), hull_of([arm, head, lens])]
+    return PropModel("lamp_post", "Street Lamp", pieces, hulls, [socket])
+
+
+def heritage_lamp(rng: np.random.Generator, height: float = 3.6) -> PropModel:
+    """A cast-iron lantern post (old towns, alleys, quays): the lamp sits on top."""
+    pole = lathe([(0.16, 0.0), (0.16, 0.25), (0.1, 0.35), (0.07, 0.9), (0.05, height - 0.5),
+                  (0.08, height - 0.45), (0.08, height - 0.4)], 14)
+    glass = lathe([(0.12, height - 0.4), (0.2, height - 0.05), (0.2, height)], 8, False, False)
+    cap = lathe([(0.24, height), (0.06, height + 0.25), (0.0, height + 0.32)], 8, True, False)
+    pieces = [Piece("", merge([pole, cap]), "dark_metal", True), Piece("Lantern", glass, "lamp")]
+    socket = LightSocket((0.0, 0.0, height - 0.2), "POINT", power_w=140.0, size_m=0.12)
+    return PropModel("heritage_lamp", "Lantern Post", pieces, sockets=[socket])
+
+
+def wall_lamp(rng: np.random.Generator) -> PropModel:
+    """A caged bulkhead lamp over a back door; it faces -Y (mount it on a +Y wall)."""
+    plate = box((0, -0.02, 0), (0.2, 0.04, 0.28))
+    dome = transformed(lathe([(0.09, 0.0), (0.09, 0.08), (0.0, 0.12)], 12, True, False),
+                       0.0, (0, -0.04, 0), pitch=np.pi / 2)
+    socket = LightSocket((0.0, -0.25, -0.05), "POINT", power_w=60.0, size_m=0.05)
+    return PropModel("wall_lamp", "Wall Lamp", [Piece("", plate, "dark_metal"),
+                                                Piece("Glass", dome, "lamp", True)],
+                     sockets=[socket])
+
+
+def bench(rng: np.random.Generator, length: float = 1.8) -> PropModel:
+    """A park bench: timber slats on two cast frames (seat 450 mm, back to 850 mm)."""
+    hx = length / 2
+    slats = [box_mesh((-hx, y, 0.42), (hx, y + 0.08, 0.45)) for y in np.linspace(-0.25, 0.1, 4)]
+    back = [transformed(box_mesh((-hx, -0.015, 0), (hx, 0.015, 0.09)), 0.0, (0, 0.24, z), -0.22)
+            for z in (0.52, 0.64, 0.76)]
+    frames = []
+    for x in (-hx + 0.15, hx - 0.15):
+        frames += [box_mesh((x - 0.03, -0.27, 0), (x + 0.03, -0.22, 0.42)),
+                   box_mesh((x - 0.03, 0.17, 0), (x + 0.03, 0.22, 0.42)),
+                   box_mesh((x - 0.03, -0.28, 0.37), (x + 0.03, 0.22, 0.42)),
+                   transformed(box_mesh((-0.03, -0.025, 0), (0.03, 0.025, 0.45)), 0.0,
+                               (x, 0.22, 0.42), -0.22)]
+    return PropModel("bench", "Bench", [Piece("Slats", merge(slats + back), "wood"),
+                                        Piece("Frame", merge(frames), "dark_metal")])
+
+
+def bollard(rng: np.random.Generator) -> PropModel:
+    prof = [(0.09, 0.0), (0.09, 0.8), (0.07, 0.88), (0.0, 0.92)]
+    return PropModel("bollard", "Bollard", [Piece("", lathe(prof, 14, cap_top=False),
+                                                  "dark_metal", True)])
+
+
+def street_bin(rng: np.random.Generator) -> PropModel:
+    prof = [(0.24, 0.0), (0.27, 0.05), (0.27, 0.85), (0.29, 0.88), (0.29, 0.95), (0.0, 1.0)]
+    return PropModel("bin", "Litter Bin", [Piece("", lathe(prof, 16, cap_top=False), "bin", True)])
+
+
+# --------------------------------------------------------------------------- neon signs
+
+_STROKES = {   # a tiny stroke font on a 0..1 x 0..1 cell (x right, y up)
+    "A": [[(0, 0), (0.5, 1), (1, 0)], [(0.25, 0.5), (0.75, 0.5)]],
+    "B": [[(0, 0), (0, 1), (0.75, 1), (0.9, 0.8), (0.75, 0.55), (0, 0.55)],
+          [(0.75, 0.55), (1, 0.3), (0.8, 0), (0, 0)]],
+    "C": [[(1, 0.9), (0.7, 1), (0.2, 1), (0, 0.7), (0, 0.3), (0.2, 0), (0.7, 0), (1, 0.1)]],
+    "E": [[(1, 1), (0, 1), (0, 0), (1, 0)], [(0, 0.5), (0.7, 0.5)]],
+    "F": [[(1, 1), (0, 1), (0, 0)], [(0, 0.5), (0.7, 0.5)]],
+    "H": [[(0, 0), (0, 1)], [(1, 0), (1, 1)], [(0, 0.5), (1, 0.5)]],
+    "L": [[(0, 1), (0, 0), (1, 0)]],
+    "N": [[(0, 0), (0, 1), (1, 0), (1, 1)]],
+    "O": [[(0.2, 0), (0, 0.3), (0, 0.7), (0.2, 1), (0.8, 1), (1, 0.7), (1, 0.3), (0.8, 0), (0.2, 0)]],
+    "P": [[(0, 0), (0, 1), (0.8, 1), (1, 0.8), (1, 0.6), (0.8, 0.45), (0, 0.45)]],
+    "R": [[(0, 0), (0, 1), (0.8, 1), (1, 0.8), (1, 0.65), (0.8, 0.5), (0, 0.5)],
+          [(0.5, 0.5), (1, 0)]],
+    "T": [[(0, 1), (1, 1)], [(0.5, 1), (0.5, 0)]],
+    "I": [[(0.5, 0), (0.5, 1)]],
+    "S": [[(1, 0.9), (0.8, 1), (0.2, 1), (0, 0.8), (0.2, 0.55), (0.8, 0.45), (1, 0.2),
+           (0.8, 0), (0.2, 0), (0, 0.1)]],
+    "U": [[(0, 1), (0, 0.2), (0.2, 0), (0.8, 0), (1, 0.2), (1, 1)]],
+    "V": [[(0, 1), (0.5, 0), (1, 1)]],
+    "K": [[(0, 0), (0, 1)], [(1, 1), (0, 0.45), (1, 0)]],
+    "2": [[(0, 0.8), (0.2, 1), (0.8, 1), (1, 0.8), (1, 0.6), (0, 0), (1, 0)]],
+    "4": [[(0.8, 0), (0.8, 1), (0, 0.35), (1, 0.35)]],
+}
+SIGN_WORDS = ("BAR", "HOTEL", "OPEN", "CAFE", "24H", "BAR", "NOODLES", "CLUB")
+
+
+def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float = 0.45
+              ) -> PropModel:
+    """Glass tubes bent into letters on a dark backboard, facing -Y (mount on a +Y
+    wall or a blade bracket); a soft area light in front does the lighting."""
+    word = "".join(c for c in word.upper() if c in _STROKES) or "BAR"
+    w = letter_h * 0.62
+    pitch = w + letter_h * 0.3
+    width = pitch * len(word) - letter_h * 0.3
+    tubes = []
+    for k, char in enumerate(word):
+        x0 = -width / 2 + k * pitch
+        for stroke in _STROKES[char]:
+            pts = [(x0 + u * w, -0.07, 0.12 + v * letter_h) for u, v in stroke]
+            tubes.append(polyline_tube(pts, 0.011, 6))
+    board = box_mesh((-width / 2 - 0.12, -0.04, 0.0), (width / 2 + 0.12, 0.0, letter_h + 0.24))
+    socket = LightSocket((0.0, -0.45, 0.12 + letter_h / 2), "AREA", (0, -1, 0), 45.0 * len(word),
+                         width + 0.2, letter_h + 0.2, colour=colour)
+    return PropModel(f"neon_{word.lower()}_{colour}", f"Neon Sign {word}",
+                     [Piece("Board", board, "sign_board"),
+                      Piece("Tubes", merge(tubes), f"neon_{colour}", True)], sockets=[socket])
+
+
+# --------------------------------------------------------------------------- beach, stage
+
+def parasol(rng: np.random.Generator) -> PropModel:
+    pole = tube((0, 0, 0), (0, 0, 2.3), 0.025, 8)
+    base = lathe([(0.25, 0), (0.25, 0.06), (0.05, 0.1)], 12, True, False)
+    canopy = lathe([(1.1, 1.85), (0.55, 2.2), (0.02, 2.35)], 16, False, False)
+    return PropModel("parasol", "Parasol", [Piece("Pole", merge([pole, base]), "metal", True),
+                                            Piece("Canopy", canopy, "canvas", True)])
+
+
+def lifeguard_tower(rng: np.random.Generator) -> PropModel:
+    """A lifeguard hut on stilts: deck at 2 m, a cabin with a window band, a ramp."""
+    legs = [box((x, y, 1.0), (0.18, 0.18, 2.0)) for x in (-1.2, 1.2) for y in (-1.2, 1.2)]
+    braces = [tube((x, -1.2, 0.2), (x, 1.2, 1.8), 0.04, 6) for x in (-1.2, 1.2)]
+    deck = [box((0, 0, 2.05), (3.2, 3.2, 0.1))]
+    ramp = [transformed(box_mesh((-0.5, 0, -0.04), (0.5, 4.2, 0.04)), 0.0, (0, -5.4, 0.05),
+                        np.arctan2(2.0, 3.9))]
+    rail = [tube((sx * 1.55, y0, 2.1), (sx * 1.55, y0, 3.1), 0.03, 6)
+            for sx in (-1, 1) for y0 in (-1.55, 1.55)]
+    cabin = [box((0, 0.35, 3.05), (2.2, 2.0, 1.9))]
+    roof = [transformed(box_mesh((-1.4, -1.3, 0), (1.4, 1.3, 0.1)), 0.0, (0, 0.35, 4.05), 0.12)]
+    window = box((0, -0.67, 3.35), (1.9, 0.04, 0.55))
+    pieces = [Piece("Stilts", merge(legs + braces + deck + ramp + rail), "wood"),
+              Piece("Cabin", merge(cabin), "cabin"), Piece("Roof", merge(roof), "roof_paint"),
+              Piece("Window", window, "glass")]
+    hulls = [hull_of(legs + braces + deck + rail + [window] + cabin + roof), hull_of(ramp)]
+    return PropModel("lifeguard_tower", "Lifeguard Tower", pieces, hulls)
+
+
+def softbox(rng: np.random.Generator, facing_yaw: float = 0.0, height: float = 2.2,
+            power_w: float = 600.0) -> PropModel:
+    """A 1.2 x 0.9 m softbox on a C-stand; it faces +X in its own frame."""
+    legs = [tube((0, 0, 0.6), (0.55 * np.cos(a), 0.55 * np.sin(a), 0.0), 0.015, 6)
+            for a in np.linspace(0, 2 * np.pi, 3, endpoint=False) + 0.5]
+    column = [tube((0, 0, 0), (0, 0, height), 0.02, 8)]
+    head = box((0.15, 0, height), (0.35, 1.2, 0.9))
+    face = box((0.335, 0, height), (0.01, 1.14, 0.84))
+    socket = LightSocket((0.36, 0.0, height), "AREA", (1, 0, 0), power_w, 1.14, 0.84,
+                         colour="white")
+    return PropModel("softbox", "Softbox", [Piece("Stand", merge(legs + column), "dark_metal", True),
+                                            Piece("Box", head, "sign_board"),
+                                            Piece("Diffuser", face, "diffuser")],
+                     hulls=[hull_of(legs + column), hull_of([head, face])], sockets=[socket])
+
+
+def apple_boxes(rng: np.random.Generator) -> PropModel:
+    """Full, half and quarter apple boxes (20 x 12 x 8, 4 and 2 inches), stacked."""
+    sizes = [(0.508, 0.305, 0.203), (0.508, 0.305, 0.102), (0.508, 0.305, 0.051)]
+    parts, z = [], 0.0
+    for k, (lx, ly, lz) in enumerate(sizes):
+        yaw = rng.uniform(-0.2, 0.2) if k else 0.0
+        parts.append(transformed(box_mesh((-lx / 2, -ly / 2, 0), (lx / 2, ly / 2, lz)), yaw, (0, 0, z)))
+        z += lz + 0.001
+    return PropModel("apple_boxes", "Apple Boxes", [Piece("", merge(parts), "wood")])
+
+
+def armchair(rng: np.random.Generator) -> PropModel:
+    """A mid-century lounge chair: upholstered shell on tapered timber legs."""
+    legs = [tube((x * 0.3, y * 0.28, 0.0), (x * 0.27, y * 0.25, 0.2), 0.02, 8, r1=0.028)
+            for x in (-1, 1) for y in (-1, 1)]
+    seat = box((0, 0.02, 0.28), (0.76, 0.66, 0.16))
+    back = transformed(box_mesh((-0.38, -0.06, 0), (0.38, 0.06, 0.55)), 0.0, (0, 0.33, 0.28), -0.25)
+    arms = [box((x * 0.36, 0.02, 0.45), (0.08, 0.62, 0.3)) for x in (-1, 1)]
+    cushion = box((0, -0.02, 0.38), (0.62, 0.56, 0.08))
+    return PropModel("armchair", "Armchair", [Piece("Legs", merge(legs), "wood", True),
+                                              Piece("Upholstery", merge([seat, back, cushion] + arms),
+                                                    "upholstery")])
+
+
+def planter(rng: np.random.Generator) -> PropModel:
+    """A terracotta pot with a leafy plant (cyc dressing, rooftops, interiors)."""
+    pot = lathe([(0.16, 0.0), (0.22, 0.4), (0.24, 0.42), (0.24, 0.46), (0.0, 0.44)], 16, True, False)
+    leaves = [translated(blob(rng, 0.25, (1.0, 1.0, 1.2), 0.6, 2), (x, y, z))
+              for x, y, z in ((0, 0, 0.75), (0.12, 0.08, 0.95), (-0.1, -0.05, 1.05), (0.0, 0.0, 1.25))]
+    return PropModel("planter", "Potted Plant", [Piece("Pot", pot, "terracotta", True),
+                                                 Piece("Leaves", merge(leaves), "foliage", True)])
+
+
+def awning(width: float, depth: float = 1.2, drop: float = 0.45) -> PropModel:
+    """A shopfront awning sloping out from the wall (-Y), canvas with a valance."""
+    xs = np.array([-width / 2, width / 2])
+    left = np.array([[xs[0], 0.0, 0.0], [xs[0], -depth, -drop]])
+    right = np.array([[xs[1], 0.0, 0.0], [xs[1], -depth, -drop]])
+    cloth = quad_strip(left, right)
+    valance = box((0, -depth, -drop - 0.12), (width, 0.01, 0.24))
+    return PropModel("awning", "Awning", [Piece("", merge([cloth, valance]), "canvas")])
