@@ -26,6 +26,9 @@ puddles                shader     only the shader knows which faces point up: wa
                                   generator's water level (params.shader.puddle_level);
                                   water is flat (geometry normal), mirror-smooth, darker
 dust on ledges         shader     horizontal, up-facing faces at any height collect dust
+large-scale variation  shader     a world-space noise (features ~3 m, +-7 % value, +-0.05
+                                  roughness) that does not repeat with the texture tile, so
+                                  a wall many tiles wide shows no tiled pattern
 =====================  =========  ==========================================================
 
 Images are loaded with check_existing=True, so objects and materials sharing a map
@@ -114,8 +117,9 @@ class _Graph:
         self._set(sock(node.inputs, f"B_{suffix}"), b)
         return sock(node.outputs, f"Result_{suffix}")
 
-    def math(self, op: str, a: Any, b: Any, x: float, y: float) -> bpy.types.NodeSocket:
-        node = self.node("ShaderNodeMath", x, y, operation=op, use_clamp=True)
+    def math(self, op: str, a: Any, b: Any, x: float, y: float, clamp: bool = True
+             ) -> bpy.types.NodeSocket:
+        node = self.node("ShaderNodeMath", x, y, operation=op, use_clamp=clamp)
         self._set(node.inputs[0], a)
         self._set(node.inputs[1], b)
         return node.outputs[0]
@@ -168,6 +172,7 @@ def _wire(g: _Graph, tex: TextureSet, mat: bpy.types.Material, displacement: str
         colour = g.mix("RGBA", AO_STRENGTH, colour, imgs["ao"].outputs["Color"], -300, 500,
                        blend="MULTIPLY")
     rough: Any = imgs["roughness"].outputs["Color"] if "roughness" in imgs else 0.5
+    colour, rough = _macro_variation(g, colour, rough, geo)
     colour = _floor_grime(g, colour, geo, up, float(shader.get("grime", 0.0)))
     colour, rough = _dust(g, colour, rough, up, float(shader.get("dust", 0.0)))
 
@@ -200,6 +205,29 @@ def _up_facing(g: _Graph, geo: bpy.types.Node) -> bpy.types.NodeSocket:
     split = g.node("ShaderNodeSeparateXYZ", -500, -1500)
     g.link(geo.outputs["Normal"], split.inputs["Vector"])
     return g.ramp(split.outputs["Z"], 0.8, 0.95, -300, -1500)
+
+
+def _macro_variation(g: _Graph, colour: Any, rough: Any, geo: bpy.types.Node
+                     ) -> tuple[Any, Any]:
+    """Break tile repetition: slow world-space noise nudges value and roughness."""
+    noise = g.node("ShaderNodeTexNoise", -500, -300, noise_dimensions="3D")
+    g.link(geo.outputs["Position"], noise.inputs["Vector"])
+    noise.inputs["Scale"].default_value = 0.33          # features ~3 m
+    noise.inputs["Detail"].default_value = 3.0
+    value = g.node("ShaderNodeMapRange", -300, -300, clamp=True)
+    g.link(noise.outputs["Fac"], value.inputs["Value"])
+    value.inputs["From Min"].default_value, value.inputs["From Max"].default_value = 0.3, 0.7
+    value.inputs["To Min"].default_value, value.inputs["To Max"].default_value = 0.93, 1.07
+    shade = g.node("ShaderNodeCombineXYZ", -100, -300)
+    for axis in "XYZ":
+        g.link(value.outputs["Result"], shade.inputs[axis])
+    colour = g.mix("RGBA", 1.0, colour, shade.outputs["Vector"], 0, 450, blend="MULTIPLY")
+    offset = g.math("SUBTRACT", value.outputs["Result"], 1.0, -100, -450, clamp=False)
+    node = g.node("ShaderNodeMath", 100, -450, operation="MULTIPLY_ADD", use_clamp=True)
+    g.link(offset, node.inputs[0])
+    node.inputs[1].default_value = -0.7                  # darker patches a bit rougher
+    g._set(node.inputs[2], rough)
+    return colour, node.outputs[0]
 
 
 def _floor_grime(g: _Graph, colour: Any, geo: bpy.types.Node, up: Any, amount: float) -> Any:

@@ -200,6 +200,16 @@ def generate(prompt: str, seed: int, top_before: set[str]) -> dict[str, Any]:
             **scene_facts(top_before)}
 
 
+def headless_cli(out_dir: str) -> dict[str, Any]:
+    """The TD's path inside `blender -b`: the installed extension's own CLI."""
+    import importlib
+
+    cli = importlib.import_module(f"{PACKAGE}.cli")
+    code = cli.main(["build", "une pièce en briques au coucher du soleil", "--out", out_dir,
+                     "--seed", "3", "--texture-size", "256", "--hdri-width", "512"])
+    return {"exit_code": code, "files": sorted(os.listdir(out_dir)) if os.path.isdir(out_dir) else []}
+
+
 def main() -> int:
     request = json.loads(sys.argv[1])
     facts: dict[str, Any] = {}
@@ -215,7 +225,8 @@ def main() -> int:
         return generate(request["prompt"], request["seed"], top_before)
 
     steps += [("generate", first),
-              ("regenerate", lambda: generate(request["prompt"], request["seed"], top_before))]
+              ("regenerate", lambda: generate(request["prompt"], request["seed"], top_before)),
+              ("cli", lambda: headless_cli(request["out"] + ".cli"))]
     for name, fn in steps:
         if not phase(facts, name, fn):
             break

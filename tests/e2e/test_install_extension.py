@@ -103,3 +103,10 @@ def test_regenerate_keeps_datablock_counts_flat(probe: dict[str, Any]) -> None:
     assert [c["name"] for c in second["new_collections"]] == \
         [c["name"] for c in first["new_collections"]], "the set was not replaced in place"
     assert second["counts"] == first["counts"]
+
+
+def test_installed_extension_runs_the_headless_cli(probe: dict[str, Any]) -> None:
+    """What `blender -b --python-expr "...ai_sets.cli.main([...])"` does for a TD."""
+    cli = phase(probe, "cli")
+    assert cli["exit_code"] == 0
+    assert {"set.blend", "sky.exr", "manifest.json", "textures"} <= set(cli["files"])
