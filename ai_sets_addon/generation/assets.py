@@ -29,8 +29,9 @@ class TextureSet:
 class SkyAsset:
     """An equirectangular HDR environment and the sun it contains.
 
-    Orientation: pixel column u (0..1) looks at azimuth 360*u - 180 degrees measured
-    clockwise from north... see generation/sky for the exact, tested convention.
+    Orientation (Blender's own equirect layout, no Mapping node needed): row 0 is the
+    zenith; column u (0..1) looks at azimuth 360*u - 90 degrees, clockwise from north
+    (+Y), so the image centre looks east (+X). Tested in tests/blender/test_world.py.
     """
 
     exr_path: Path

@@ -398,6 +398,7 @@ def _label(scene: bpy.types.Scene, text: str) -> list[bpy.types.ID]:
     mat.node_tree.links.new(emit.outputs[0], mat.node_tree.nodes["Material Output"].inputs[0])
     curve.materials.append(mat)
     obj = _link(scene, bpy.data.objects.new("label", curve))
+    obj.visible_shadow = False
     obj.location = (0.0, -0.55, 0.62)
     obj.rotation_euler = (1.22, 0.0, 0.0)
     return [curve, mat, obj]

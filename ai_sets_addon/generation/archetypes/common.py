@@ -74,3 +74,129 @@ def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:
 
 def practicals_on(spec: SetSpec) -> bool:
     return spec.time_of_day in PRACTICAL_TIMES or spec.cloud_cover in ("stormy",)
+
+
+# ----------------------------------------------------------------------------- shared
+# Lamp colours (linear RGB) a gaffer would name.
+SODIUM = (1.0, 0.48, 0.16)            # low-pressure-ish sodium street light, ~2000 K
+LED_STREET = (1.0, 0.88, 0.74)        # 4000 K LED street head
+COOL_FLUORESCENT = (0.86, 0.95, 1.0)  # cool white tubes, ~5000 K with a green lean
+STUDIO_DAYLIGHT = (1.0, 0.97, 0.94)   # 5600 K LED panels
+
+NEUTRAL_COLOURS = ("white", "black", "grey", "beige", "cream", "brown", "silver", "navy",
+                   "olive", "burgundy", "ochre", "gold")
+NEON_DEFAULTS = ("magenta", "cyan", "red")
+
+
+def words(spec: SetSpec) -> str:
+    """The prompt text the archetypes scan for prop and camera words."""
+    return spec.prompt or ""
+
+
+def quantity(spec: SetSpec) -> float:
+    from ..props.words import quantity as _q
+    return _q(words(spec))
+
+
+def camera_mode(spec: SetSpec) -> str:
+    from ..props.words import camera_mode as _c
+    return _c(words(spec))
+
+
+def mentioned(spec: SetSpec) -> set[str]:
+    from ..props.words import mentioned_props
+    return mentioned_props(words(spec))
+
+
+def neon_colours(spec: SetSpec) -> list[str]:
+    """Saturated colours the prompt names (for neon), else a classic magenta/cyan pair."""
+    named = [c for c in spec.colours if c not in NEUTRAL_COLOURS]
+    return named or list(NEON_DEFAULTS)
+
+
+def linear_rgb(colour: str) -> tuple[float, float, float]:
+    """A colour word as a linear light colour, normalised so its brightest channel is 1
+    (a lamp's hue, not its reflectance)."""
+    from ..vocabulary import COLOURS
+    srgb = np.asarray(COLOURS.get(colour, COLOURS["white"]), float)
+    lin = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    lin = lin / max(lin.max(), 1e-6)
+    return tuple(float(v) for v in lin)
+
+
+def street_lamp_colour(spec: SetSpec) -> tuple[float, float, float]:
+    """Sodium orange for old, gloomy or noir streets and when the words say amber;
+    otherwise the neutral white of modern LED heads."""
+    old = {"old", "abandoned", "derelict", "worn"} & set(spec.modifiers)
+    moody = {"noir", "gloomy", "eerie", "warm"} & set(spec.moods)
+    if "amber" in spec.colours or "orange" in spec.colours or old or moody:
+        return SODIUM
+    return LED_STREET
+
+
+def set_name(spec: SetSpec, label: str) -> str:
+    return f"AI Set - {label} {spec.seed}"
+
+
+def plain(key: str, family: str, seed: int, colour: str | None = None,
+          modifiers: tuple[str, ...] = ()) -> MaterialRequest:
+    """A material the prompt does not steer (trim, neon, foliage...)."""
+    return MaterialRequest(key, family, list(modifiers), colour,
+                           seed=(seed * 1009 + zlib.crc32(key.encode())) & 0x7FFFFFFF)
+
+
+# Prop material slots -> (default family, colour); archetypes may override any slot.
+PROP_SLOTS: dict[str, tuple[str, str | None]] = {
+    "wood": ("wood_planks", None), "metal": ("brushed_metal", None),
+    "dark_metal": ("paint", "black"), "cardboard": ("paint", "beige"),
+    "barrel": ("paint", "blue"), "rock": ("rock", None), "bark": ("bark", None),
+    "foliage": ("foliage", "green"), "foliage_dark": ("foliage", "olive"),
+    "cactus": ("foliage", "olive"), "pillar": ("concrete", None), "brick": ("brick", None),
+    "bag": ("paint", "black"), "dumpster": ("paint", "green"), "bin": ("paint", "green"),
+    "canvas": ("fabric", "white"), "upholstery": ("fabric", "ochre"), "lamp": ("emission", "white"),
+    "diffuser": ("emission", "white"), "sign_board": ("paint", "black"), "rack": ("paint", "blue"),
+    "rack_beam": ("paint", "orange"), "terracotta": ("paint", "orange"), "glass": ("glass", None),
+    "cabin": ("paint", "white"), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
+}
+
+
+def prop_materials(spec: SetSpec, keys: set[str], lit: bool,
+                   overrides: dict[str, MaterialRequest] | None = None
+                   ) -> dict[str, MaterialRequest]:
+    """MaterialRequests for the prop slots a set uses: the prompt's props material
+    (e.g. "caisses en bois", "rusty barrels") goes to the main slots, neon slots take
+    their colour from the key, lamps glow only when the practicals are on."""
+    overrides = overrides or {}
+    props_surface = spec.surface("props")
+    out: dict[str, MaterialRequest] = {}
+    for key in sorted(keys):
+        if key in overrides:
+            out[key] = overrides[key]
+            continue
+        if key.startswith("neon_"):
+            out[key] = plain(key, "neon", spec.seed, key[5:])
+            continue
+        family, colour = PROP_SLOTS.get(key, ("paint", "grey"))
+        if key in ("lamp",) and not lit:
+            family, colour = "paint", "white"
+        if key in ("wood", "barrel", "metal") and props_surface.family:
+            out[key] = material(spec, key, "props", family)
+            continue
+        mods = ("rust",) if key == "barrel" and {"abandoned", "derelict", "rust"} & set(spec.modifiers) else ()
+        if mods:
+            family, colour = "rusted_metal", None
+        out[key] = plain(key, family, spec.seed, colour, mods)
+    return out
+
+
+def volume_bounds(lo: tuple[float, float, float], hi: tuple[float, float, float]
+                  ) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    return (tuple(float(v) for v in lo), tuple(float(v) for v in hi))
+
+
+def atmosphere_in(spec: SetSpec, interior: bool, lo, hi) -> Atmosphere:
+    """The words' atmosphere filling a box (the builder makes a volume there)."""
+    atmo = atmosphere(spec, interior)
+    if atmo.density > 0:
+        atmo.bounds = volume_bounds(lo, hi)
+    return atmo

@@ -121,17 +121,17 @@ def painted_wall(ctx: Ctx) -> Surface:
     return Surface(albedo, height, rough, params={"finish": "eggshell"})
 
 
-@family("asphalt", tile_m=3.0, roughness=(0.8, 0.97), base_rgb=(0.26, 0.26, 0.25),
+@family("asphalt", tile_m=3.0, roughness=(0.8, 0.97), base_rgb=(0.30, 0.30, 0.29),
         porosity=0.6, floor_like=True)
 def asphalt(ctx: Ctx) -> Surface:
-    """Road asphalt: bitumen binder, 2-14 mm aggregate, oil stains and tyre-polished bands."""
+    """Road asphalt: bitumen binder, 2-14 mm light aggregate, dark oil stains."""
     macro = ctx.noise("macro", 2.0, count=2)
     stones = ctx.noise("aggregate", 0.02, smallest_m=0.003)
     grain = ctx.grain("grain")
-    rock = nz.smoothstep(0.6, 1.4, stones) * F32(ctx.visible(0.004))
-    tone = F32(1.0) + F32(0.07) * macro[0] + F32(0.05) * grain + F32(0.35) * rock
-    stain = nz.smoothstep(1.2, 2.2, macro[1])
-    albedo = rgb((0.26, 0.26, 0.25)) * (tone * (F32(1.0) - F32(0.25) * stain))[..., None]
+    rock = nz.smoothstep(0.3, 1.2, stones) * F32(ctx.visible(0.004))
+    tone = F32(1.0) + F32(0.04) * macro[0] + F32(0.06) * grain + F32(0.45) * rock
+    stain = nz.smoothstep(1.6, 2.6, macro[1])
+    albedo = rgb((0.30, 0.30, 0.29)) * (tone * (F32(1.0) - F32(0.2) * stain))[..., None]
     height = (F32(0.0015) * rock + F32(0.0003) * grain + F32(0.004) * macro[0])
     rough = F32(0.9) - F32(0.06) * rock + F32(0.02) * grain - F32(0.1) * stain
     pores = np.clip(F32(1.0) - rock * F32(2.0), 0.0, 1.0) * nz.smoothstep(-0.5, -1.5, stones)

@@ -63,7 +63,7 @@ GREENS = [(0.30, 0.42, 0.14), (0.24, 0.36, 0.11), (0.36, 0.46, 0.17), (0.45, 0.4
 @family("grass", tile_m=1.0, roughness=(0.6, 0.9), base_rgb=(0.30, 0.42, 0.14),
         porosity=0.6, floor_like=True)
 def grass(ctx: Ctx) -> Surface:
-    """Mown turf seen from above: blade strokes in four directions, dead thatch, soil."""
+    """Mown turf seen from above: 3 mm blades in four directions, yellowed patches, thatch."""
     blades = np.zeros((ctx.n, ctx.n), F32)
     tips = np.zeros((ctx.n, ctx.n), F32)
     blade_vis = ctx.visible(0.003)

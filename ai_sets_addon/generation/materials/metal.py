@@ -19,7 +19,7 @@ RUST_DARK, RUST_MID, RUST_LIGHT = (0.27, 0.14, 0.08), (0.45, 0.22, 0.10), (0.60,
 @family("brushed_metal", tile_m=1.0, roughness=(0.2, 0.45), base_rgb=(0.77, 0.77, 0.76),
         porosity=0.0, metal=True)
 def brushed_metal(ctx: Ctx) -> Surface:
-    """Brushed stainless steel: fine streaks along u, faint handling smudges."""
+    """Brushed stainless steel: fine streaks along u, faint large-scale unevenness."""
     streaks = ctx.noise("streaks", 0.5, smallest_m=0.0008, aniso=60.0, beta=1.2)
     macro = ctx.noise("macro", 0.8)
     grain = ctx.grain("grain")

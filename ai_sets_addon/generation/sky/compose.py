@@ -20,6 +20,9 @@ from .resolve import SkyLights, resolve_lights
 from .spectrum import luminance
 
 NIGHT_BELOW_DEG = -6.0      # sun lower than this: the moon is the key light
+# Scotopic vision sees moonlight bluish; film renders night that way. Luminance is kept.
+NIGHT_TINT = (np.array([0.62, 0.93, 1.55]) / (np.array([0.62, 0.93, 1.55]) @ luminance(np.eye(3)))
+              ).astype(np.float32)
 
 
 @dataclass
@@ -27,6 +30,7 @@ class SkyOptions:
     """Choices that are not part of the request (defaults suit a film set)."""
 
     sun_in_map: bool = False      # keep the key body's disc in the map (else: the lamp's job)
+    night_blue: bool = True       # moonlit scenes shifted blue (Purkinje), as film renders night
     city_glow: float = 0.0        # 0 countryside .. 1 big city, at night
     city_azimuth_deg: float = 200.0
     ground_albedo: float = 0.2
@@ -87,6 +91,9 @@ def render_sky(request: SkyRequest, width: int, options: SkyOptions | None = Non
         _add_night_glow(grid, options, style, lights_north(lights))
     diffuse_clear = _diffuse(sun_tab) + _diffuse(moon_tab)
     layer = _clouds(grid, request.seed, style, lights, key_light, atm, diffuse_clear, options)
+    if options.night_blue and key_light.body == "moon":
+        grid *= NIGHT_TINT
+        key_light = _tinted(key_light)
     diffuse = horizontal_irradiance(grid)
     image = upsample_halves(grid, width // 2, width)
     clear_view = _clear_view(layer, grid_w)
@@ -158,6 +165,12 @@ def _make_key(body: str, el: float, az: float, rgb: np.ndarray, radius: float) -
     y = float(luminance(rgb))
     colour = tuple(float(c) for c in (rgb / y if y > 1e-12 else np.ones(3)))
     return KeyLight(body, float(el), float(az), y, colour, 2.0 * radius)
+
+
+def _tinted(key: KeyLight) -> KeyLight:
+    rgb = np.array(key.colour) * NIGHT_TINT
+    return KeyLight(key.body, key.elevation_deg, key.azimuth_deg, key.irradiance,
+                    tuple(float(c) for c in rgb / float(luminance(rgb))), key.angle_deg)
 
 
 def _finish_key(key: KeyLight, transmittance: float) -> KeyLight:
