@@ -59,12 +59,14 @@ def apply(prepared: PreparedSet, scene=None):
     return apply_to_scene(prepared, scene or bpy.context.scene)
 
 
-def update_sky(scene, request: SkyRequest, width: int, folder: Path) -> SkyAsset:
+def update_sky(scene, request: SkyRequest, width: int, folder: Path,
+               keep_sun_disc: bool = False, city_glow: float = 0.0) -> SkyAsset:
     """Regenerate only the sky of the set in `scene` (world, sun lamp, exposure)."""
-    from .generation.pipeline import get_sky_backend
+    from .generation.sky import ProceduralSky, SkyOptions
     from .scene.builder import replace_sky
 
-    sky = get_sky_backend("procedural").make_sky(request, width, Path(folder) / "sky.exr")
+    backend = ProceduralSky(SkyOptions(sun_in_map=keep_sun_disc, city_glow=city_glow))
+    sky = backend.make_sky(request, width, Path(folder) / "sky.exr")
     replace_sky(scene, sky)
     return sky
 

@@ -48,6 +48,13 @@ class AISETS_SkySettings(bpy.types.PropertyGroup):
     haze: bpy.props.FloatProperty(name="Haze", default=0.1, min=0.0, max=1.0,
                                   subtype="FACTOR")
     seed: bpy.props.IntProperty(name="Sky Seed", default=0, min=0, max=2**31 - 1)
+    keep_sun_disc: bpy.props.BoolProperty(
+        name="Sun Disc in HDRI", default=False,
+        description="Keep the sun in the sky image (for other renderers); the Sun lamp is "
+                    "then set to zero so the sun is not counted twice")
+    city_glow: bpy.props.FloatProperty(name="City Glow", default=0.0, min=0.0, max=1.0,
+                                       subtype="FACTOR",
+                                       description="Light pollution on the night horizon")
 
 
 class AISETS_JobState(bpy.types.PropertyGroup):

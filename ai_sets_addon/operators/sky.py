@@ -54,7 +54,8 @@ class AISETS_OT_update_sky(bpy.types.Operator):
             return {"CANCELLED"}
         try:
             sky = pipeline.update_sky(context.scene, sky_request(settings),
-                                      int(settings.hdri_width), folder)
+                                      int(settings.hdri_width), folder,
+                                      settings.sky.keep_sun_disc, settings.sky.city_glow)
         except (InputError, LookupError) as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}

@@ -28,6 +28,8 @@ class AISETS_PT_sky(bpy.types.Panel):
         layout.prop(sky, "north_offset")
         layout.prop(sky, "cloud_cover")
         layout.prop(sky, "haze", slider=True)
+        layout.prop(sky, "city_glow", slider=True)
+        layout.prop(sky, "keep_sun_disc")
         layout.prop(sky, "seed")
         layout.operator("aisets.update_sky", icon="WORLD")
 

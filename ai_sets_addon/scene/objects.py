@@ -1,4 +1,10 @@
-"""Plan items -> Blender objects: meshes (with metre UVs), lights and cameras."""
+"""Plan items -> Blender objects: meshes (with metre UVs), lights and cameras.
+
+Repeated props: a few copies become linked duplicates (one object each, sharing the
+mesh, so a set designer can pick and move them); from `GN_INSTANCE_MIN` copies on, one
+Geometry Nodes object instances a hidden source object on points carrying each copy's
+4x4 transform, so ten thousand rocks cost one object, one mesh and one tiny node tree.
+"""
 
 from __future__ import annotations
 
@@ -9,38 +15,104 @@ from mathutils import Matrix, Vector
 from ..generation.plan import CameraPlan, LightPlan, MeshPart
 from .tagging import tag
 
+GN_INSTANCE_MIN = 40
+XFORM_ATTRIBUTE = "ai_sets_xform"
+
 
 def mesh_from_part(part: MeshPart, set_name: str) -> bpy.types.Mesh:
     """Triangles and per-corner UVs straight from the trimesh arrays (foreach_set is
-    orders of magnitude faster than per-element Python for big meshes)."""
+    orders of magnitude faster than per-element Python for big meshes). Smooth parts
+    are welded first: UVs live on face corners, so seams survive the weld."""
     mesh = tag(bpy.data.meshes.new(part.name), set_name)
     verts = np.asarray(part.mesh.vertices, dtype=np.float32)
-    faces = np.asarray(part.mesh.faces, dtype=np.int32)
+    faces = np.asarray(part.mesh.faces, dtype=np.int64)
+    uv = np.asarray(part.mesh.visual.uv, dtype=np.float32)[faces.ravel()].reshape(-1, 3, 2)
+    if part.smooth:
+        verts, faces, uv = _weld(verts, faces, uv)
+    faces = faces.astype(np.int32)
     mesh.vertices.add(len(verts))
     mesh.vertices.foreach_set("co", verts.ravel())
     mesh.loops.add(faces.size)
     mesh.loops.foreach_set("vertex_index", faces.ravel())
     mesh.polygons.add(len(faces))
     mesh.polygons.foreach_set("loop_start", np.arange(0, faces.size, 3, dtype=np.int32))
-    uv = np.asarray(part.mesh.visual.uv, dtype=np.float32)[faces.ravel()]
     layer = mesh.uv_layers.new(name="UVMap")
     layer.data.foreach_set("uv", uv.ravel())
     mesh.update(calc_edges=True)
     mesh.validate(clean_customdata=False)
+    if part.smooth:
+        mesh.polygons.foreach_set("use_smooth", np.ones(len(mesh.polygons), dtype=bool))
     return mesh
+
+
+def _weld(verts: np.ndarray, faces: np.ndarray, uv: np.ndarray):
+    """Merge vertices closer than 0.05 mm; drop faces that collapse."""
+    key = np.round(verts.astype(np.float64) / 5e-5).astype(np.int64)
+    _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    inverse = inverse.ravel()
+    welded = inverse[faces]
+    keep = (welded[:, 0] != welded[:, 1]) & (welded[:, 1] != welded[:, 2]) & \
+        (welded[:, 0] != welded[:, 2])
+    return verts[first], welded[keep], uv[keep]
 
 
 def objects_for_part(part: MeshPart, mesh: bpy.types.Mesh,
                      set_name: str) -> list[bpy.types.Object]:
-    """One object, or one linked duplicate per instance (they share the mesh data)."""
+    """One object, linked duplicates, or a Geometry Nodes instancer (many copies)."""
     if not part.instances:
         return [tag(bpy.data.objects.new(part.name, mesh), set_name)]
+    if len(part.instances) >= GN_INSTANCE_MIN:
+        return _node_instancer(part, mesh, set_name)
     objects = []
     for index, transform in enumerate(part.instances):
         obj = tag(bpy.data.objects.new(f"{part.name} {index + 1:03d}", mesh), set_name)
         obj.matrix_world = Matrix(np.asarray(transform).tolist())
         objects.append(obj)
     return objects
+
+
+def _node_instancer(part: MeshPart, mesh: bpy.types.Mesh,
+                    set_name: str) -> list[bpy.types.Object]:
+    """A hidden source object and a point cloud that instances it with per-point
+    transforms (a FLOAT4X4 attribute read by Set Instance Transform)."""
+    source = tag(bpy.data.objects.new(f"{part.name} (source)", mesh), set_name)
+    source.hide_render = True
+    source.hide_viewport = True
+    stack = np.asarray(part.instances, dtype=np.float32)
+    points = tag(bpy.data.meshes.new(f"{part.name} points"), set_name)
+    points.vertices.add(len(stack))
+    points.vertices.foreach_set("co", np.ascontiguousarray(stack[:, :3, 3]).ravel())
+    attr = points.attributes.new(XFORM_ATTRIBUTE, "FLOAT4X4", "POINT")
+    attr.data.foreach_set("value", np.ascontiguousarray(stack.transpose(0, 2, 1)).ravel())
+    points.update()
+    scatter = tag(bpy.data.objects.new(f"{part.name} x{len(stack)}", points), set_name)
+    modifier = scatter.modifiers.new("Instances", "NODES")
+    modifier.node_group = _instance_tree(source, part.name, set_name)
+    return [source, scatter]
+
+
+def _instance_tree(source: bpy.types.Object, name: str, set_name: str) -> bpy.types.NodeTree:
+    tree = tag(bpy.data.node_groups.new(f"{name} instances", "GeometryNodeTree"), set_name)
+    tree.interface.new_socket("Geometry", in_out="INPUT", socket_type="NodeSocketGeometry")
+    tree.interface.new_socket("Geometry", in_out="OUTPUT", socket_type="NodeSocketGeometry")
+    nodes, links = tree.nodes, tree.links
+    group_in, group_out = nodes.new("NodeGroupInput"), nodes.new("NodeGroupOutput")
+    to_points = nodes.new("GeometryNodeMeshToPoints")
+    info = nodes.new("GeometryNodeObjectInfo")
+    info.inputs["Object"].default_value = source
+    info.inputs["As Instance"].default_value = True
+    on_points = nodes.new("GeometryNodeInstanceOnPoints")
+    matrix = nodes.new("GeometryNodeInputNamedAttribute")
+    matrix.data_type = "FLOAT4X4"
+    matrix.inputs["Name"].default_value = XFORM_ATTRIBUTE
+    set_transform = nodes.new("GeometryNodeSetInstanceTransform")
+    links.new(group_in.outputs[0], to_points.inputs["Mesh"])
+    links.new(to_points.outputs["Points"], on_points.inputs["Points"])
+    links.new(info.outputs["Geometry"], on_points.inputs["Instance"])
+    links.new(on_points.outputs["Instances"], set_transform.inputs["Instances"])
+    links.new(matrix.outputs["Attribute"], set_transform.inputs["Transform"])
+    links.new(set_transform.outputs["Instances"], group_out.inputs[0])
+    return tree
 
 
 def light_object(plan: LightPlan, set_name: str) -> bpy.types.Object:
@@ -51,8 +123,11 @@ def light_object(plan: LightPlan, set_name: str) -> bpy.types.Object:
         data.shape = "RECTANGLE"
         data.size = plan.size_m
         data.size_y = plan.size_y_m or plan.size_m
+        if getattr(plan, "portal", False) and hasattr(data, "cycles"):
+            data.cycles.is_portal = True
     elif plan.kind == "SPOT":
         data.spot_size = np.radians(plan.spot_angle_deg)
+        data.spot_blend = getattr(plan, "spot_blend", 0.3)
         data.shadow_soft_size = plan.size_m
     else:
         data.shadow_soft_size = plan.size_m
@@ -68,7 +143,7 @@ def camera_object(plan: CameraPlan, set_name: str) -> bpy.types.Object:
     data.sensor_fit = "HORIZONTAL"
     data.sensor_width = plan.sensor_width_mm
     data.clip_start = 0.05
-    data.clip_end = 2000.0
+    data.clip_end = 5000.0
     obj = tag(bpy.data.objects.new(plan.name, data), set_name)
     obj.location = plan.location
     aim = Vector(plan.target) - Vector(plan.location)

@@ -74,3 +74,17 @@ def test_update_sky_rejects_a_bad_date(addon, empty_scene):
     empty_scene.ai_sets.sky.date = "21/06/2026"
     with pytest.raises(RuntimeError, match="(?i)date|ISO"):
         bpy.ops.aisets.update_sky()
+
+
+def test_sun_disc_kept_in_the_hdri_turns_the_lamp_off(addon, empty_scene):
+    """The sun is never counted twice: disc in the map means a lamp of strength 0."""
+    _prepare_small(empty_scene)
+    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2)
+    sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")
+    assert sun.data.energy > 50
+    empty_scene.ai_sets.sky.keep_sun_disc = True
+    empty_scene.ai_sets.sky.use_place = False
+    empty_scene.ai_sets.sky.hour = 12.5
+    assert bpy.ops.aisets.update_sky() == {"FINISHED"}
+    sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")
+    assert sun.data.energy == 0.0

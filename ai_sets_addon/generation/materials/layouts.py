@@ -93,35 +93,38 @@ def grid(n: int, tile_m: float, cols: int, rows: int, gap_m: float = 0.0) -> Cel
 
 
 def herringbone(n: int, tile_m: float, width_m: float, ratio: int,
-                gap_m: float = 0.0) -> Cells:
+                 gap_m: float = 0.0) -> Cells:
     """Herringbone parquet: blocks width_m x ratio*width_m, alternately along u and v.
 
-    On a grid of width_m cells (i column, j row), cell belongs to a block along u when
+    On a grid of width_m cells (i column, j row), a cell belongs to a block along u when
     (i - j) mod 2*ratio < ratio, else to a block along v; runs shift one cell per row,
     which draws the zig-zag. Period 2*ratio cells, so the tile holds a multiple of it.
+    Block membership is worked out once per cell (a c x c table) and gathered to pixels.
     """
-    cells_per_tile = int(round(tile_m / width_m))
+    c = int(round(tile_m / width_m))
     period = 2 * ratio
-    if cells_per_tile % period:
+    if c % period:
         raise ValueError("tile must hold whole herringbone periods")
-    pos = _pixel_centres(n) * cells_per_tile + F32(0.5)        # border mid-block
-    i = np.floor(pos).astype(np.int32)[None, :]
-    j = np.floor(pos).astype(np.int32)[:, None]
-    fx = (pos - np.floor(pos))[None, :]
-    fy = (pos - np.floor(pos))[:, None]
-    d = (i - j) % period
-    along = d < ratio
-    a_u = d + fx                                 # position along a u-block, 0..ratio
+    ci = np.arange(c + 1)[None, :]
+    cj = np.arange(c + 1)[:, None]
+    d = (ci - cj) % period
+    along_cell = d < ratio
     e = d - ratio
-    a_v = (ratio - 1 - e) + fy                   # position along a v-block
-    along_pos = np.where(along, a_u, a_v)
-    across = np.where(along, fy + 0 * fx, fx + 0 * fy)
-    edge = np.minimum(np.minimum(along_pos, ratio - along_pos),
-                      np.minimum(across, 1.0 - across)).astype(F32) * F32(width_m)
-    c = cells_per_tile
-    start_u = (i - d) % c                        # first column of the u-block
-    start_v = (j - (ratio - 1 - e)) % c          # first row of the v-block
-    ids = np.where(along, (j % c) * c + start_u, c * c + start_v * c + (i % c))
+    offset = np.where(along_cell, d, ratio - 1 - e).astype(F32)   # cells before this one
+    start_u = (ci - d) % c
+    start_v = (cj - (ratio - 1 - e)) % c
+    id_cell = np.where(along_cell, (cj % c) * c + start_u, c * c + start_v * c + (ci % c))
+    pos = _pixel_centres(n) * c + F32(0.5)                       # border mid-block
+    cell = np.floor(pos).astype(np.intp)
+    frac = (pos - cell).astype(F32)
+    flat = cell[:, None] * (c + 1) + cell[None, :]                # one index, three takes
+    along = along_cell.ravel().take(flat)
+    ids = id_cell.astype(np.int32).ravel().take(flat)
+    fx, fy = frac[None, :], frac[:, None]
+    a = offset.ravel().take(flat) + np.where(along, fx, fy)
+    across = np.where(along, fy, fx)
+    edge = np.minimum(np.minimum(a, F32(ratio) - a), np.minimum(across, F32(1.0) - across))
+    edge *= F32(width_m)
     edge -= F32(gap_m / 2.0)
-    return Cells(ids=ids.astype(np.int32), edge_m=edge, count=2 * c * c, along=along,
+    return Cells(ids=ids, edge_m=edge, count=2 * c * c, along=along,
                  across_m=(across * F32(width_m)).astype(F32))

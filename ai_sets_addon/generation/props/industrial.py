@@ -239,3 +239,27 @@ def light_box(rng: np.random.Generator, text_w: float = 1.6) -> PropModel:
                                                Piece("Face", face, "diffuser")],
                      sockets=[LightSocket((0.0, -0.5, 0.25), "AREA", (0, -1, 0), 60.0,
                                           text_w, 0.4)])
+
+
+def highbay_lamp(rng: np.random.Generator, drop: float = 1.2) -> PropModel:
+    """An industrial high-bay pendant: a cable from the roof, a spun aluminium shade;
+    its origin is at the ceiling, the shade hangs `drop` metres below."""
+    cable = tube((0, 0, -drop + 0.35), (0, 0, 0), 0.006, 5)
+    shade = lathe([(0.3, -drop), (0.26, -drop + 0.05), (0.08, -drop + 0.3), (0.05, -drop + 0.35)], 18,
+                  cap_bottom=False, cap_top=True)
+    lens = lathe([(0.0, -drop + 0.02), (0.28, -drop + 0.01)], 18, cap_bottom=False, cap_top=False)
+    socket = LightSocket((0.0, 0.0, -drop - 0.03), "SPOT", (0, 0, -1), 1500.0, 0.2,
+                         spot_angle_deg=110.0)
+    return PropModel("highbay", "High-Bay Lamp",
+                     [Piece("", merge([cable, shade]), "metal", True), Piece("Lens", lens, "lamp")],
+                     sockets=[socket])
+
+
+def fluorescent_fixture(rng: np.random.Generator, length: float = 1.5) -> PropModel:
+    """A surface-mounted twin-tube batten under a ceiling (origin at the ceiling)."""
+    body = box((0, 0, -0.04), (length, 0.16, 0.08))
+    diffuser = box((0, 0, -0.085), (length - 0.04, 0.12, 0.01))
+    socket = LightSocket((0.0, 0.0, -0.1), "AREA", (0, 0, -1), 70.0, length - 0.1, 0.1)
+    return PropModel("fluorescent", "Strip Light", [Piece("", body, "metal"),
+                                                    Piece("Diffuser", diffuser, "lamp")],
+                     sockets=[socket])
