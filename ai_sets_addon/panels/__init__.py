@@ -4,14 +4,5 @@ import bpy
 
 from . import main, sky
 
-CLASSES = main.CLASSES + sky.CLASSES
-
-
-def register() -> None:
-    for cls in CLASSES:
-        bpy.utils.register_class(cls)
-
-
-def unregister() -> None:
-    for cls in reversed(CLASSES):
-        bpy.utils.unregister_class(cls)
+CLASSES = main.CLASSES + sky.CLASSES  # parents before children
+register, unregister = bpy.utils.register_classes_factory(CLASSES)

@@ -200,3 +200,18 @@ def atmosphere_in(spec: SetSpec, interior: bool, lo, hi) -> Atmosphere:
     if atmo.density > 0:
         atmo.bounds = volume_bounds(lo, hi)
     return atmo
+
+
+def all_materials(spec: SetSpec, parts, structural: dict[str, MaterialRequest], lit: bool,
+                  overrides: dict[str, MaterialRequest] | None = None
+                  ) -> dict[str, MaterialRequest]:
+    """The structural materials plus a request for every prop slot the parts use."""
+    used = {p.material for p in parts} - set(structural)
+    out = dict(structural)
+    out.update(prop_materials(spec, used, lit, overrides))
+    return out
+
+
+def sun_azimuth(spec: SetSpec, afternoon: float, morning: float) -> float:
+    """The sun where the set's openings face (unless the sky fixes a real place)."""
+    return morning if spec.time_of_day in ("dawn", "sunrise", "morning") else afternoon

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
+from ..geometry import merge
 from ..props.shapes import boxes, slab
 
 Rect = tuple[float, float, float, float]    # (along0, z0, along1, z1) in world units
@@ -32,11 +33,6 @@ def walls(W: float, L: float, H: float, T: float,
         slab((ox, oy, 0), y, z, x, (L, H, T), shift(openings.get("west", []), oy)),
         slab((W / 2, oy, 0), y, z, x, (L, H, T), shift(openings.get("east", []), oy)),
     ]
-    return trimesh.util.concatenate(parts) if False else _merge(parts)
-
-
-def _merge(parts: list[trimesh.Trimesh]) -> trimesh.Trimesh:
-    from ..geometry import merge
     return merge(parts)
 
 
