@@ -14,6 +14,8 @@ from ..generation.errors import Cancelled, InputError
 from ..generation.pipeline import BuildOptions
 from .job import BackgroundJob
 
+_ACTIVE_JOB: BackgroundJob | None = None
+
 
 class AISETS_OT_generate_set(bpy.types.Operator):
     """Build a lit, textured film set from the prompt (replaces the previous AI set)"""
@@ -32,7 +34,9 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
     @classmethod
     def poll(cls, context):
-        return not context.window_manager.ai_sets_job.running
+        # A module-level job, not the saved WindowManager flag: a file saved mid-job
+        # must not reopen with Generate greyed out forever.
+        return _ACTIVE_JOB is None or _ACTIVE_JOB.done
 
     def execute(self, context):
         try:
@@ -53,7 +57,8 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         except InputError as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
-        self._job = BackgroundJob(lambda report, cancelled: pipeline.prepare(
+        global _ACTIVE_JOB
+        self._job = _ACTIVE_JOB = BackgroundJob(lambda report, cancelled: pipeline.prepare(
             request, report, cancelled)).start()
         self._set_state(context, True, 0.0, "starting")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
