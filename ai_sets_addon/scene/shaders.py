@@ -19,7 +19,7 @@ from .tagging import tag
 def shader_material(request: MaterialRequest, set_name: str) -> bpy.types.Material:
     builders = {"glass": _glass, "emission": _emission, "neon": _neon,
                 "lit_window": _lit_window, "bark": _bark, "foliage": _foliage,
-                "water": _water, "backdrop": _backdrop, "paint": _paint}
+                "water": _water, "backdrop": _backdrop, "paint": _paint, "poster": _poster}
     return builders[request.family](request, set_name)
 
 
@@ -147,6 +147,32 @@ def _lit_window(request: MaterialRequest, set_name: str) -> bpy.types.Material:
     return mat
 
 
+def _poster(request: MaterialRequest, set_name: str) -> bpy.types.Material:
+    """A backlit advertising print: bold colour fields and a soft gradient, different
+    on every frame (object-space noise), glowing like a light box."""
+    mat, tree = _new(f"{set_name} | {request.key}", set_name)
+    nodes, links = tree.nodes, tree.links
+    coord = nodes.new("ShaderNodeTexCoord")
+    noise = nodes.new("ShaderNodeTexVoronoi")
+    noise.inputs["Scale"].default_value = 0.6
+    links.new(coord.outputs["Object"], noise.inputs["Vector"])
+    ramp = nodes.new("ShaderNodeValToRGB")
+    stops = [(0.0, (0.9, 0.25, 0.12)), (0.33, (0.95, 0.8, 0.55)), (0.66, (0.1, 0.35, 0.75)),
+             (1.0, (0.95, 0.9, 0.85))]
+    ramp.color_ramp.interpolation = "CONSTANT"
+    ramp.color_ramp.elements[0].position, ramp.color_ramp.elements[0].color = stops[0][0], (*stops[0][1], 1)
+    ramp.color_ramp.elements[1].position, ramp.color_ramp.elements[1].color = stops[1][0], (*stops[1][1], 1)
+    for pos, col in stops[2:]:
+        element = ramp.color_ramp.elements.new(pos)
+        element.color = (*col, 1.0)
+    links.new(noise.outputs["Distance"], ramp.inputs["Fac"])
+    emit = nodes.new("ShaderNodeEmission")
+    emit.inputs["Strength"].default_value = 3.0
+    links.new(ramp.outputs["Color"], emit.inputs["Color"])
+    _output(tree, emit.outputs["Emission"])
+    return mat
+
+
 # --------------------------------------------------------------------------- nature
 
 def _bark(request: MaterialRequest, set_name: str) -> bpy.types.Material:
@@ -174,6 +200,8 @@ def _foliage(request: MaterialRequest, set_name: str) -> bpy.types.Material:
     mat, tree = _new(f"{set_name} | {request.key}", set_name)
     nodes, links = tree.nodes, tree.links
     base = _colour(request, "green")
+    if "dark" in request.modifiers:                      # conifer needles
+        base = (base[0] * 0.35, base[1] * 0.55, base[2] * 0.5)
     dark = tuple(c * 0.35 for c in base)
     light = tuple(min(1.0, c * 1.25 + 0.01) for c in base)
     noise = _noise(tree, 0.6, 3.0)

@@ -62,6 +62,12 @@ def test_metallic_map_and_geometry_masks(empty_scene, textures):
     assert len(nodes(wet, "ShaderNodeMix")) >= 5
 
 
+def test_streaks_below_openings_read_a_mesh_attribute(empty_scene, textures):
+    mat = build_material(textures["wall"], "SetA")          # "old": streaks are on
+    attrs = nodes(mat, "ShaderNodeAttribute")
+    assert [a.attribute_name for a in attrs] == ["aisets_streaks"]
+
+
 def test_optional_true_displacement(empty_scene, textures):
     mat = build_material(textures["floor"], "SetA", displacement="true")
     assert mat.displacement_method == "DISPLACEMENT"

@@ -75,11 +75,17 @@ def test_maps_tile_exactly(all_maps, family):
             assert wrap <= limit, (family, name, axis, wrap, limit)
 
 
-def test_tiling_3x3_shows_no_repetition_inside_a_tile(all_maps):
-    """Macro variation: the tile's four quadrants differ (no short internal period)."""
-    for family, m in all_maps.items():
-        lum = m.base_color.mean(axis=2)
-        h = SIZE // 2
-        quads = [lum[:h, :h], lum[:h, h:], lum[h:, :h], lum[h:, h:]]
-        diffs = [np.abs(quads[0] - q).mean() for q in quads[1:]]
-        assert min(diffs) > 1e-3, family
+@pytest.mark.parametrize("family", MATERIAL_FAMILIES)
+def test_tiled_3x3_shows_no_obvious_repeat(all_maps, family):
+    """What the eye picks up on a wall of repeats is a blotch as big as the tile: the
+    tile-sized (1 cycle per tile) share of the luminance variance stays small, larger
+    variation being left to the shader's world-space noise. And no short inner period:
+    the tile's quadrants differ."""
+    lum = all_maps[family].base_color.mean(axis=2).astype(np.float64)
+    power = np.abs(np.fft.fft2(lum - lum.mean())) ** 2
+    f = np.fft.fftfreq(SIZE, 1.0 / SIZE)
+    radius = np.hypot(f[:, None], f[None, :])
+    assert power[(radius > 0) & (radius < 1.5)].sum() / power.sum() < 0.08
+    h = SIZE // 2
+    quads = [lum[:h, :h], lum[:h, h:], lum[h:, :h], lum[h:, h:]]
+    assert min(np.abs(quads[0] - q).mean() for q in quads[1:]) > 1e-3

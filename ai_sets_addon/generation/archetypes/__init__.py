@@ -16,6 +16,17 @@ from ..spec import SetSpec
 # archetype key -> module name (a module may serve several keys).
 _MODULES: dict[str, str] = {
     "interior_room": "interior_room",
+    "warehouse": "warehouse",
+    "corridor": "corridor",
+    "platform": "platform",
+    "street": "street",
+    "alley": "alley",
+    "rooftop": "rooftop",
+    "desert": "desert",
+    "canyon": "canyon",
+    "forest": "forest",
+    "beach": "beach",
+    "cyclorama": "cyclorama",
 }
 
 # Where a missing archetype falls back to, nearest in look and scale first.
@@ -52,4 +63,8 @@ def plan_set(spec: SetSpec) -> SetPlan:
     result = plan(spec)
     if notice:
         result.notices.insert(0, notice)
+    if not spec.archetype_explicit and chosen == "interior_room":
+        result.notices.append(f"no place named in the prompt: built the default set, "
+                              f"{chosen.replace('_', ' ')}; name a place (street, forest, "
+                              f"entrepôt...) to choose another")
     return result

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-from ..geometry import MeshBuilder, merge
+from ..geometry import MeshBuilder
+from ..props.shapes import join as merge
 from ..props.shapes import boxes, quads, slab
 
 FACADE_T = 0.35     # facade wall thickness (m)
@@ -160,6 +161,13 @@ def _ground_floor(out: BuildingMeshes, d: BuildingDesign, rng: np.random.Generat
     door_bay = int(rng.integers(0, d.bays))
     for b in range(d.bays):
         uc = (b + 0.5) * pitch
+        if not d.shop and b != door_bay:
+            if b % 2 == 1:                                # a small barred back window
+                rect = (uc - 0.45, 2.0, uc + 0.45, 2.7)
+                out.glass.append(_bx((rect[0], REVEAL - 0.012, rect[1]), (rect[2], REVEAL - 0.004, rect[3])))
+                out.trim.append(_bx((rect[0] - 0.05, -0.05, rect[1] - 0.06), (rect[2] + 0.05, REVEAL - 0.04, rect[1])))
+                openings.append(rect)
+            continue
         if b == door_bay or not d.shop:
             rect = (uc - 0.55, 0.0, uc + 0.55, 2.4)
             out.doors.append(_bx((rect[0], REVEAL, 0.0), (rect[2], REVEAL + 0.06, 2.4)))

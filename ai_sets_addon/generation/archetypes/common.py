@@ -150,13 +150,13 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "wood": ("wood_planks", None), "metal": ("brushed_metal", None),
     "dark_metal": ("paint", "black"), "cardboard": ("paint", "beige"),
     "barrel": ("paint", "blue"), "rock": ("rock", None), "bark": ("bark", None),
-    "foliage": ("foliage", "green"), "foliage_dark": ("foliage", "olive"),
+    "foliage": ("foliage", "green"), "foliage_dark": ("foliage", "green"),
     "cactus": ("foliage", "olive"), "pillar": ("concrete", None), "brick": ("brick", None),
     "bag": ("paint", "black"), "dumpster": ("paint", "green"), "bin": ("paint", "green"),
     "canvas": ("fabric", "white"), "upholstery": ("fabric", "ochre"), "lamp": ("emission", "white"),
     "diffuser": ("emission", "white"), "sign_board": ("paint", "black"), "rack": ("paint", "blue"),
     "rack_beam": ("paint", "orange"), "terracotta": ("paint", "orange"), "glass": ("glass", None),
-    "cabin": ("paint", "white"), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
+    "cabin": ("paint", "white"), "poster": ("poster", None), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
 }
 
 
@@ -182,9 +182,12 @@ def prop_materials(spec: SetSpec, keys: set[str], lit: bool,
         if key in ("wood", "barrel", "metal") and props_surface.family:
             out[key] = material(spec, key, "props", family)
             continue
-        mods = ("rust",) if key == "barrel" and {"abandoned", "derelict", "rust"} & set(spec.modifiers) else ()
+        worn = {"abandoned", "derelict", "rust"} & set(spec.modifiers + props_surface.modifiers)
+        mods = ("rust",) if key == "barrel" and worn else ()
         if mods:
             family, colour = "rusted_metal", None
+        if key == "foliage_dark":
+            mods = ("dark",)
         out[key] = plain(key, family, spec.seed, colour, mods)
     return out
 
@@ -205,10 +208,11 @@ def atmosphere_in(spec: SetSpec, interior: bool, lo, hi) -> Atmosphere:
 def all_materials(spec: SetSpec, parts, structural: dict[str, MaterialRequest], lit: bool,
                   overrides: dict[str, MaterialRequest] | None = None
                   ) -> dict[str, MaterialRequest]:
-    """The structural materials plus a request for every prop slot the parts use."""
-    used = {p.material for p in parts} - set(structural)
-    out = dict(structural)
-    out.update(prop_materials(spec, used, lit, overrides))
+    """A request for every material key the parts use (and no other: each textured
+    family costs asset time): structural ones first, then prop slots."""
+    used = {p.material for p in parts}
+    out = {k: v for k, v in structural.items() if k in used}
+    out.update(prop_materials(spec, used - set(structural), lit, overrides))
     return out
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from ..geometry import merge
-from ..props.shapes import boxes, slab
+from ..props.shapes import join as merge
+from ..props.shapes import boxes, quads, slab
 
 Rect = tuple[float, float, float, float]    # (along0, z0, along1, z1) in world units
 
@@ -81,3 +81,50 @@ def _oriented(rect: Rect, centre: float, half_t: float, along_x: bool):
     if along_x:
         return (a0, centre - half_t, z0), (a1, centre + half_t, z1)
     return (centre - half_t, a0, z0), (centre + half_t, a1, z1)
+
+
+# --------------------------------------------------------------------------- vaults
+
+def vault_profile(W: float, wall_h: float, n: int = 16, rise: float | None = None,
+                  base: float = 0.0) -> np.ndarray:
+    """Cross-section (x, z) of a barrel vault from the west foot to the east foot:
+    walls `wall_h` high then a half-ellipse rising `rise` (default: a semicircle)."""
+    r = W / 2
+    rise = r if rise is None else rise
+    angles = np.linspace(np.pi, 0.0, n + 1)
+    arc = np.column_stack([np.cos(angles) * r, base + wall_h + np.sin(angles) * rise])
+    return np.vstack([[[-r, base]], arc, [[r, base]]])
+
+
+def extrude(profile: np.ndarray, y0: float, y1: float, inward: bool) -> trimesh.Trimesh:
+    """A surface sweeping a 2D profile along Y, facing the axis (inward) or away."""
+    a, b = profile[:-1], profile[1:]
+    corners = np.stack([np.column_stack([a[:, 0], np.full(len(a), y0), a[:, 1]]),
+                        np.column_stack([b[:, 0], np.full(len(a), y0), b[:, 1]]),
+                        np.column_stack([b[:, 0], np.full(len(a), y1), b[:, 1]]),
+                        np.column_stack([a[:, 0], np.full(len(a), y1), a[:, 1]])], axis=1)
+    mid = (a + b) / 2
+    centre = np.array([0.0, (profile[:, 1].min() + profile[:, 1].max()) / 2])
+    out = mid - centre
+    normals = np.column_stack([out[:, 0], np.zeros(len(out)), out[:, 1]])
+    normals /= np.linalg.norm(normals, axis=1)[:, None]
+    mesh = quads(corners, -normals if inward else normals)
+    arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(profile, axis=0), axis=1))])
+    uv = np.stack([np.column_stack([arc[:-1], np.full(len(a), y0)]),
+                   np.column_stack([arc[1:], np.full(len(a), y0)]),
+                   np.column_stack([arc[1:], np.full(len(a), y1)]),
+                   np.column_stack([arc[:-1], np.full(len(a), y1)])], axis=1)
+    flip = np.einsum("ij,ij->i", np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]),
+                     -normals if inward else normals) < 0
+    uv[flip] = uv[flip][:, ::-1]
+    mesh.visual.uv = uv.reshape(-1, 2)
+    return mesh
+
+
+def ring(inner: np.ndarray, outer: np.ndarray, y: float, facing: float) -> trimesh.Trimesh:
+    """The end face of the vault's thickness (between inner and outer profiles)."""
+    corners = np.stack([np.column_stack([inner[:-1, 0], np.full(len(inner) - 1, y), inner[:-1, 1]]),
+                        np.column_stack([inner[1:, 0], np.full(len(inner) - 1, y), inner[1:, 1]]),
+                        np.column_stack([outer[1:, 0], np.full(len(inner) - 1, y), outer[1:, 1]]),
+                        np.column_stack([outer[:-1, 0], np.full(len(inner) - 1, y), outer[:-1, 1]])], 1)
+    return quads(corners, np.tile([0.0, facing, 0.0], (len(corners), 1)))

@@ -13,6 +13,7 @@ Files written for a request with key K into out_dir:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -68,8 +69,12 @@ def resolve_family(name: str | None) -> tuple[str, str | None]:
     return FALLBACK, f"material family '{name}' is not known; made as '{FALLBACK}'"
 
 
-def generate_maps(request: MaterialRequest, size: int) -> mp.MaterialMaps:
-    """Every map for `request` as float32 arrays, written nowhere (tests, benchmarks)."""
+def generate_maps(request: MaterialRequest, size: int,
+                  emit: Callable[[str, np.ndarray], None] | None = None) -> mp.MaterialMaps:
+    """Every map for `request` as float32 arrays, written nowhere (tests, benchmarks).
+
+    `emit(name, array)` sees each map as soon as it is final (see maps.finish).
+    """
     size = check_size(size)
     key, notice = resolve_family(request.family)
     fam = FAMILIES[key]
@@ -87,7 +92,7 @@ def generate_maps(request: MaterialRequest, size: int) -> mp.MaterialMaps:
         "description": fam.description, "family_params": surface.params,
         "shader": shader, "notices": notices,
     }
-    result = mp.finish(surface, ctx, params)
+    result = mp.finish(surface, ctx, params, emit)
     params.update({"height_min_m": result.height_min_m, "height_max_m": result.height_max_m,
                    "metallic": result.metallic_value, "sheen": surface.params.get("sheen", 0.0)})
     shader["puddle_level"] = _puddle_level(result.height, shader["puddle_cover"])
@@ -105,20 +110,24 @@ def _puddle_level(height01: np.ndarray, cover: float) -> float:
     return float(np.quantile(height01[::step, ::step], cover))
 
 
+def map_path(out_dir: Path, key: str, name: str) -> Path:
+    return Path(out_dir) / f"{key}_{name}.png"
+
+
 def write_maps(maps: mp.MaterialMaps, key: str, out_dir: Path) -> dict[str, Path]:
-    """Quantise and write every map (in two threads: zlib releases the GIL)."""
-    out_dir = Path(out_dir)
-    jobs: dict[str, np.ndarray] = {
-        "base_color": mp.to_u8(maps.base_color), "normal": mp.normal_u8(maps.normal),
-        "roughness": mp.to_u8(maps.roughness), "height": mp.to_u16(maps.height),
-        "ao": mp.to_u8(maps.ao),
-    }
+    """Quantise and write every map of an already generated set (two threads)."""
+    arrays = {"base_color": maps.base_color, "normal": maps.normal,
+              "roughness": maps.roughness, "height": maps.height, "ao": maps.ao}
     if maps.metallic is not None:
-        jobs["metallic"] = mp.to_u8(maps.metallic)
-    paths = {name: out_dir / f"{key}_{name}.png" for name in jobs}
+        arrays["metallic"] = maps.metallic
     with ThreadPoolExecutor(max_workers=2) as pool:
-        list(pool.map(lambda name: write_png_fast(paths[name], jobs[name]), jobs))
-    return paths
+        futures = {name: pool.submit(_write, map_path(out_dir, key, name), name, arr)
+                   for name, arr in arrays.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def _write(path: Path, name: str, values: np.ndarray) -> Path:
+    return write_png_fast(path, mp.quantise(name, values), sub_filter=name == "height")
 
 
 class ProceduralMaterials:
@@ -127,8 +136,18 @@ class ProceduralMaterials:
     name = "procedural"
 
     def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> TextureSet:
-        maps = generate_maps(request, size)
-        paths = write_maps(maps, request.key, out_dir)
+        """Generate and write; each map is compressed in a worker thread while the next
+        is derived, so files cost little beyond the arrays."""
+        check_size(size)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            futures = {}
+
+            def emit(name: str, values: np.ndarray) -> None:
+                futures[name] = pool.submit(_write, map_path(out_dir, request.key, name),
+                                            name, values)
+
+            maps = generate_maps(request, size, emit)
+            paths = {name: future.result() for name, future in futures.items()}
         sidecar = dict(maps.params, key=request.key,
                        maps={k: p.name for k, p in paths.items()},
                        normal_convention="OpenGL (+Y up)",

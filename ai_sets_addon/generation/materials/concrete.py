@@ -6,7 +6,7 @@ import numpy as np
 
 from . import layouts, noise as nz
 from .core import Ctx, Surface, family, mix, rgb
-from .units import bevel, joint_mask, per_unit
+from .units import joint_mask, per_unit
 
 F32 = np.float32
 
@@ -34,7 +34,7 @@ def concrete(ctx: Ctx) -> Surface:
     albedo, macro, meso, grain = _cement(ctx, (0.56, 0.55, 0.53), 0.045)
     pits = _pits(ctx, "pits", 0.005)
     albedo = albedo * (F32(1.0) - F32(0.45) * pits)[..., None]
-    height = (F32(0.0015) * macro + F32(0.0003) * meso + F32(0.00008) * grain
+    height = (F32(0.0015) * macro + F32(0.0003) * meso + ctx.micro(grain, 0.04)
               - F32(0.002) * pits)
     rough = F32(0.85) + F32(0.04) * macro + F32(0.02) * grain
     return Surface(albedo, height, rough, joints=pits, params={"bug_holes_mm": [2, 8]})
@@ -52,7 +52,7 @@ def polished_concrete(ctx: Ctx) -> Surface:
     cells = layouts.grid(ctx.n, ctx.tile_m, 1, 1, gap_m=0.004)
     joints = joint_mask(ctx, cells)
     albedo = albedo * (F32(1.0) - F32(0.6) * joints)[..., None]
-    height = F32(0.0006) * macro + F32(0.00002) * grain - F32(0.01) * joints
+    height = F32(0.0006) * macro + ctx.micro(grain, 0.01) - F32(0.01) * joints
     swirl = ctx.noise("burnish", 0.6, smallest_m=0.05)
     rough = F32(0.2) + F32(0.06) * swirl + F32(0.03) * macro + F32(0.6) * joints
     return Surface(albedo, height, rough, joints=joints,
@@ -74,7 +74,7 @@ def board_formed_concrete(ctx: Ctx) -> Surface:
     ties = _tie_holes(ctx, spacing_m=0.6, radius_m=0.014)
     albedo = albedo * (F32(1.0) - F32(0.5) * ties)[..., None]
     height = (F32(0.0012) * step + F32(0.0004) * wood + F32(0.0008) * seam
-              + F32(0.001) * macro + F32(0.00008) * grain - F32(0.02) * ties)
+              + F32(0.001) * macro + ctx.micro(grain, 0.04) - F32(0.02) * ties)
     rough = F32(0.86) + F32(0.03) * wood + F32(0.02) * macro
     return Surface(albedo, height, rough, joints=np.maximum(seam, ties),
                    params={"board_mm": 150, "tie_spacing_m": 0.6})
@@ -101,7 +101,7 @@ def plaster(ctx: Ctx) -> Surface:
     tone = (F32(1.0) + F32(0.025) * macro[0] + F32(0.025) * trowel + F32(0.025) * grain
             - F32(0.03) * ridges)
     albedo = rgb((0.80, 0.77, 0.70)) * tone[..., None]
-    height = (F32(0.0008) * trowel + F32(0.0004) * ridges + F32(0.0001) * grain
+    height = (F32(0.0008) * trowel + F32(0.0004) * ridges + ctx.micro(grain, 0.05)
               + F32(0.001) * macro[1])
     rough = F32(0.88) + F32(0.03) * macro[1] - F32(0.04) * ridges
     return Surface(albedo, height, rough, params={"finish": "trowelled"})
@@ -121,18 +121,22 @@ def painted_wall(ctx: Ctx) -> Surface:
     return Surface(albedo, height, rough, params={"finish": "eggshell"})
 
 
-@family("asphalt", tile_m=3.0, roughness=(0.8, 0.97), base_rgb=(0.30, 0.30, 0.29),
+@family("asphalt", tile_m=2.0, roughness=(0.8, 0.97), base_rgb=(0.30, 0.30, 0.29),
         porosity=0.6, floor_like=True)
 def asphalt(ctx: Ctx) -> Surface:
-    """Road asphalt: bitumen binder, 2-14 mm light aggregate, dark oil stains."""
+    """Road asphalt: dark bitumen binder, 4-10 mm light aggregate worn proud, oil stains."""
+    cells = int(round(ctx.tile_m / 0.01))
+    caps, ids, _ = nz.pebbles(ctx.rng("aggregate"), ctx.n, cells, radius=(0.25, 0.5),
+                              height=(0.3, 1.0))
+    shade = (0.85 + 0.3 * ctx.rng("stone_tone").random(cells * cells)).astype(F32)[ids]
+    stone = nz.smoothstep(0.0, 0.15, caps) * F32(ctx.visible(0.005))
     macro = ctx.noise("macro", 2.0, count=2)
-    stones = ctx.noise("aggregate", 0.02, smallest_m=0.003)
     grain = ctx.grain("grain")
-    rock = nz.smoothstep(0.3, 1.2, stones) * F32(ctx.visible(0.004))
-    tone = F32(1.0) + F32(0.04) * macro[0] + F32(0.06) * grain + F32(0.45) * rock
+    binder = F32(1.0) + F32(0.04) * macro[0] + F32(0.08) * grain
+    tone = binder + stone * (F32(0.75) * shade - F32(0.1))
     stain = nz.smoothstep(1.6, 2.6, macro[1])
-    albedo = rgb((0.30, 0.30, 0.29)) * (tone * (F32(1.0) - F32(0.2) * stain))[..., None]
-    height = (F32(0.0015) * rock + F32(0.0003) * grain + F32(0.004) * macro[0])
-    rough = F32(0.9) - F32(0.06) * rock + F32(0.02) * grain - F32(0.1) * stain
-    pores = np.clip(F32(1.0) - rock * F32(2.0), 0.0, 1.0) * nz.smoothstep(-0.5, -1.5, stones)
-    return Surface(albedo, height, rough, joints=pores, params={"aggregate_mm": [2, 14]})
+    albedo = rgb((0.24, 0.24, 0.235)) * (tone * (F32(1.0) - F32(0.25) * stain))[..., None]
+    height = (F32(0.002) * caps + ctx.micro(grain, 0.12) + F32(0.004) * macro[0])
+    rough = F32(0.92) - F32(0.12) * stone + F32(0.02) * grain - F32(0.15) * stain
+    pores = nz.smoothstep(0.02, 0.0, caps) * nz.smoothstep(-0.5, -1.5, grain)
+    return Surface(albedo, height, rough, joints=pores, params={"aggregate_mm": [4, 10]})

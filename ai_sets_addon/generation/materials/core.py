@@ -48,12 +48,27 @@ class Ctx:
     def noise(self, layer: str, feature_m: float, *, smallest_m: float | None = None,
               beta: float = 2.0, aniso: float = 1.0, angle: float = 0.0,
               count: int = 1) -> np.ndarray:
-        """Fractal noise whose largest features are ~feature_m (unit std, periodic)."""
-        low = max(1.0, self.cycles(feature_m))
+        """Fractal noise whose largest features are ~feature_m (unit std, periodic).
+
+        Never fewer than 2 cycles per tile: a blotch as large as the tile is what makes
+        repeats obvious on a wall; variation that large is the shader's world-space
+        noise, which does not repeat (scene/materials.py).
+        """
+        low = max(2.0, self.cycles(feature_m))
         high = self.cycles(smallest_m) if smallest_m else low * 8.0
         high = min(max(high, low + 1.0), self.n / 2.0)
         return nz.spectral(self.rng(layer), self.n, beta=beta, low=low, high=high,
                            aniso=aniso, angle=angle, count=count)
+
+    def hairlines(self, layer: str, length_m: float) -> np.ndarray:
+        """Pixel-thin lines along u about length_m long (unit std)."""
+        return nz.hairlines(self.rng(layer), self.n, int(round(self.tile_m / length_m)))
+
+    def micro(self, grain: np.ndarray, slope: float) -> np.ndarray:
+        """Per-pixel relief from a grain field with a given typical slope. Pixel-scale
+        heights must scale with the pixel, or a 256² map and a 4096² map of the same
+        material would have normals 16x apart in strength."""
+        return grain * F32(slope * self.px_m)
 
     def grain(self, layer: str, soft: bool = True) -> np.ndarray:
         return nz.grain(self.rng(layer), self.n, soft)
@@ -99,9 +114,12 @@ class Family:
 FAMILIES: dict[str, Family] = {}
 
 
-def family(key: str, **facts: Any) -> Callable[[Callable[[Ctx], Surface]], Callable[[Ctx], Surface]]:
+Recipe = Callable[[Ctx], Surface]
+
+
+def family(key: str, **facts: Any) -> Callable[[Recipe], Recipe]:
     """Decorator registering a recipe under `key` with its physical facts."""
-    def register(build: Callable[[Ctx], Surface]) -> Callable[[Ctx], Surface]:
+    def register(build: Recipe) -> Recipe:
         FAMILIES[key] = Family(key=key, build=build, description=(build.__doc__ or "").strip(),
                                **facts)
         return build
@@ -138,12 +156,6 @@ def luminance(albedo: np.ndarray) -> np.ndarray:
     out += albedo[..., 2]
     out *= F32(1.0 / 3.0)
     return out
-
-
-def shade(albedo: np.ndarray, factor: np.ndarray | float) -> np.ndarray:
-    if isinstance(factor, np.ndarray):
-        factor = factor[..., None]
-    return albedo * factor
 
 
 def palette_pick(rng: np.random.Generator, count: int, colours: list[RGB],

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import layouts, noise as nz
-from .core import Ctx, Surface, family, mix, palette_pick, rgb, two_tone
-from .units import bevel, per_unit
+from . import noise as nz
+from .core import Ctx, Surface, family, mix, rgb, two_tone
 
 F32 = np.float32
 
@@ -23,7 +22,7 @@ def sand(ctx: Ctx) -> Surface:
     amp = F32(0.5) + F32(0.5) * nz.smoothstep(-1.0, 1.0, warp[1])
     macro = ctx.noise("macro", 2.0)
     grain = ctx.grain("grain", soft=False)
-    height = F32(0.004) * ripple * amp + F32(0.012) * macro + F32(0.0002) * grain
+    height = F32(0.004) * ripple * amp + F32(0.012) * macro + ctx.micro(grain, 0.1)
     dark = nz.smoothstep(2.0, 2.6, grain) * F32(ctx.visible(0.001))
     tone = F32(1.0) + F32(0.05) * macro + F32(0.04) * grain - F32(0.3) * dark
     tone = tone + F32(0.04) * (ripple - F32(0.5))                        # crests sorted lighter
@@ -38,20 +37,25 @@ def soil(ctx: Ctx) -> Surface:
     """Bare earth: crumbly lumps 20-60 mm, small stones, fine crumbs, damp patches."""
     cells_per_tile = int(round(ctx.tile_m / 0.035))
     f1, _, ids = nz.worley(ctx.rng("clods"), ctx.n, cells_per_tile, jitter=1.0)
-    size = ctx.rng("clod_size").random(cells_per_tile ** 2).astype(F32)[ids]
-    lump = np.clip(F32(1.0) - f1 * (F32(1.1) + size), 0.0, 1.0)
-    lump = lump * lump * (F32(0.4) + F32(0.6) * size)
+    size = (ctx.rng("clod_size").random(cells_per_tile ** 2) ** 2).astype(F32)[ids]
+    lump = np.clip(F32(1.0) - f1 * (F32(2.2) - size), 0.0, 1.0)   # most clods small
+    clumping = nz.smoothstep(-0.8, 1.2, ctx.noise("clumping", 0.15, smallest_m=0.03))
+    lump = lump * lump * (F32(0.2) + F32(0.8) * size) * clumping   # hides the lattice
     macro = ctx.noise("macro", 1.5, count=2)
     crumbs = ctx.noise("crumbs", 0.012, smallest_m=0.002)
     grain = ctx.grain("grain")
     stones = nz.smoothstep(2.0, 2.4, ctx.noise("stones", 0.02, smallest_m=0.005))
-    height = (F32(0.008) * lump + F32(0.008) * macro[0] + F32(0.0015) * crumbs
-              + F32(0.003) * stones + F32(0.0002) * grain)
-    moist = nz.smoothstep(-1.5, 2.0, macro[1])
-    albedo = two_tone(moist, (0.40, 0.31, 0.22), (0.31, 0.23, 0.16))
-    tone = F32(1.0) + F32(0.10) * crumbs + F32(0.06) * grain + F32(0.12) * (lump - F32(0.3))
+    height = (F32(0.01) * lump + F32(0.008) * macro[0] + F32(0.0005) * crumbs
+              + F32(0.003) * stones + ctx.micro(grain, 0.1))
+    moist = nz.smoothstep(-1.5, 2.5, macro[1])
+    albedo = two_tone(moist, (0.42, 0.33, 0.24), (0.33, 0.25, 0.18))
+    dry_tops = nz.smoothstep(0.3, 0.8, lump)                  # crumb tops dry paler
+    tone = (F32(1.0) + F32(0.12) * crumbs + F32(0.07) * grain + F32(0.12) * dry_tops
+            - F32(0.2) * nz.smoothstep(0.1, 0.0, lump))
     albedo = albedo * tone[..., None]
-    albedo = mix(albedo, rgb((0.55, 0.52, 0.48)), stones * F32(0.8))
+    litter = nz.smoothstep(2.1, 2.5, ctx.noise("litter", 0.015, smallest_m=0.003))
+    albedo = mix(albedo, rgb((0.45, 0.30, 0.16)), litter * F32(0.8))   # dead leaf bits
+    albedo = mix(albedo, rgb((0.58, 0.55, 0.50)), stones * F32(0.85))
     rough = F32(0.9) - F32(0.08) * moist + F32(0.03) * grain
     gaps = nz.smoothstep(0.15, 0.0, lump)
     return Surface(albedo, height, rough, joints=gaps, params={"clod_mm": [20, 60]})
@@ -94,7 +98,7 @@ def snow(ctx: Ctx) -> Surface:
     drifts = ctx.noise("drifts", 3.0, smallest_m=0.25, beta=3.0)
     crust = ctx.noise("crust", 0.1, smallest_m=0.004, beta=2.2)
     grain = ctx.grain("grain", soft=False)
-    height = F32(0.02) * drifts + F32(0.0006) * crust + F32(0.00005) * grain
+    height = F32(0.02) * drifts + F32(0.0006) * crust + ctx.micro(grain, 0.03)
     tone = F32(1.0) + F32(0.015) * crust + F32(0.01) * grain
     albedo = rgb((0.92, 0.93, 0.95)) * tone[..., None]
     sparkle = nz.smoothstep(2.6, 3.0, grain) * F32(ctx.visible(0.001))

@@ -9,6 +9,7 @@ the true pixel size, so relief reads at its real strength in the render.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,19 +69,32 @@ def ambient_occlusion(height_m: np.ndarray, ctx: Ctx) -> np.ndarray:
     return np.exp(-occlusion * F32(2.0)).astype(F32)
 
 
-def finish(surface: Surface, ctx: Ctx, params: dict[str, Any]) -> MaterialMaps:
-    """Surface -> clamped, complete MaterialMaps."""
+def finish(surface: Surface, ctx: Ctx, params: dict[str, Any],
+           emit: Callable[[str, np.ndarray], None] | None = None) -> MaterialMaps:
+    """Surface -> clamped, complete MaterialMaps.
+
+    `emit(name, array)` is called as soon as each map is final, so a caller can start
+    compressing it to a file while the next maps are derived (zlib frees the GIL).
+    """
+    emit = emit or (lambda name, array: None)
+    metallic, metal_value = _metallic(surface.metallic)
+    albedo = _clamp_albedo(surface.albedo, metallic, metal_value)
+    emit("base_color", albedo)
+    rough = np.clip(surface.roughness, 0.02, 1.0).astype(F32)
+    emit("roughness", rough)
+    if metallic is not None:
+        emit("metallic", metallic)
     height = surface.height.astype(F32, copy=False)
     if np.ndim(height) == 0:
         height = np.full((ctx.n, ctx.n), height, F32)
-    normal = normal_from_height(height, ctx.px_m)
-    ao = ambient_occlusion(height, ctx)
-    metallic, metal_value = _metallic(surface.metallic)
-    albedo = _clamp_albedo(surface.albedo, metallic, metal_value)
-    rough = np.clip(surface.roughness, 0.02, 1.0).astype(F32)
     hmin, hmax = float(height.min()), float(height.max())
     span = max(hmax - hmin, 1e-6)
     height01 = ((height - F32(hmin)) * F32(1.0 / span)).astype(F32)
+    emit("height", height01)
+    normal = normal_from_height(height, ctx.px_m)
+    emit("normal", normal)
+    ao = ambient_occlusion(height, ctx)
+    emit("ao", ao)
     return MaterialMaps(family=ctx.family, tile_size_m=(ctx.tile_m, ctx.tile_m),
                         base_color=albedo, normal=normal, roughness=rough, height=height01,
                         ao=ao, metallic=metallic, metallic_value=metal_value,
@@ -118,3 +132,12 @@ def to_u16(values: np.ndarray) -> np.ndarray:
 
 def normal_u8(normal: np.ndarray) -> np.ndarray:
     return to_u8(normal * F32(0.5) + F32(0.5))
+
+
+def quantise(name: str, values: np.ndarray) -> np.ndarray:
+    """The stored form of a map: 16-bit height, 8-bit everything else."""
+    if name == "height":
+        return to_u16(values)
+    if name == "normal":
+        return normal_u8(values)
+    return to_u8(values)

@@ -14,8 +14,8 @@ from .units import bevel, joint_mask, per_unit
 
 F32 = np.float32
 
-BRICK_REDS = [(0.56, 0.26, 0.18), (0.50, 0.22, 0.15), (0.63, 0.33, 0.22),
-              (0.45, 0.21, 0.16), (0.36, 0.18, 0.14), (0.60, 0.40, 0.30)]
+BRICK_REDS = [(0.56, 0.26, 0.18), (0.50, 0.22, 0.15), (0.61, 0.31, 0.21),
+              (0.46, 0.22, 0.16), (0.40, 0.20, 0.15), (0.58, 0.37, 0.28)]
 
 
 @family("brick", tile_m=1.8, roughness=(0.75, 0.95), base_rgb=(0.54, 0.26, 0.18),
@@ -24,7 +24,7 @@ def brick(ctx: Ctx) -> Surface:
     """Clay bricks 215 x 65 mm, 10 mm struck mortar joints, stretcher bond (8 x 24 a tile)."""
     cells = layouts.running_bond(ctx.n, ctx.tile_m, cols=8, rows=24, gap_m=0.010)
     colours = palette_pick(ctx.rng("colours"), cells.count, BRICK_REDS,
-                           [3, 3, 2, 1.5, 0.6, 0.8], spread=0.06)
+                           [3, 3, 2, 1.5, 0.4, 0.5], spread=0.05)
     macro, face = ctx.noise("macro", 1.2, count=1), ctx.noise("face", 0.06, smallest_m=0.003)
     grain = ctx.grain("grain")
     tone = F32(1.0) + F32(0.06) * macro + F32(0.06) * face + F32(0.05) * grain
@@ -34,7 +34,7 @@ def brick(ctx: Ctx) -> Surface:
     joints = joint_mask(ctx, cells)
     mortar = rgb((0.62, 0.60, 0.56)) * (F32(1.0) + F32(0.08) * grain + F32(0.05) * macro)[..., None]
     albedo = mix(albedo, mortar, joints)
-    height = (F32(0.006) * profile + F32(0.0004) * face + F32(0.00015) * grain
+    height = (F32(0.006) * profile + F32(0.0004) * face + ctx.micro(grain, 0.06)
               + F32(0.0005) * per_unit(ctx, "offset", cells) * profile)
     rough = F32(0.84) + F32(0.04) * face + F32(0.06) * joints
     return Surface(albedo, height, rough, joints=joints,
@@ -55,7 +55,7 @@ def _glazed_tiles(ctx: Ctx, cells: layouts.Cells, cushion_m: float, cushion_h: f
     albedo = mix(albedo, grout, joints)
     profile = bevel(cells, cushion_m)
     height = (F32(cushion_h) * profile + F32(0.0003) * per_unit(ctx, "warp", cells) * profile
-              + F32(0.00004) * wave + F32(0.00003) * grain * joints)
+              + F32(0.00004) * wave + ctx.micro(grain, 0.03) * joints)
     rough = F32(gloss) + F32(0.02) * macro + (F32(0.92) - F32(gloss)) * joints
     return Surface(albedo, height, rough, joints=joints)
 
@@ -96,7 +96,7 @@ def paving_slabs(ctx: Ctx) -> Surface:
     chips = ctx.noise("chips", 0.05, smallest_m=0.005)
     profile = bevel(cells, 0.004, chips, 0.006)
     height = (F32(0.004) * profile + F32(0.0012) * per_unit(ctx, "offset", cells) * profile
-              + F32(0.0003) * meso + F32(0.0002) * grain + F32(0.002) * macro)
+              + F32(0.0003) * meso + ctx.micro(grain, 0.06) + F32(0.002) * macro)
     rough = F32(0.82) + F32(0.04) * meso + F32(0.06) * joints
     return Surface(albedo, height, rough, joints=joints,
                    params={"slab_mm": [600, 600], "joint_mm": 6})
@@ -124,7 +124,7 @@ def cobblestone(ctx: Ctx) -> Surface:
     soil = rgb((0.30, 0.27, 0.23)) * (F32(1.0) + F32(0.2) * grain)[..., None]
     albedo = mix(albedo, soil, joints)
     dome = bevel(cells, 0.035)
-    height = (F32(0.012) * dome + F32(0.0006) * speck * dome + F32(0.0003) * grain
+    height = (F32(0.012) * dome + F32(0.0006) * speck * dome + ctx.micro(grain, 0.08)
               + F32(0.002) * per_unit(ctx, "offset", cells) * dome)
     polish = np.clip(dome - F32(0.6), 0.0, 1.0)                 # tops polished by traffic
     rough = F32(0.78) - F32(0.25) * polish + F32(0.12) * joints

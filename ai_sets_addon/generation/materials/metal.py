@@ -20,13 +20,14 @@ RUST_DARK, RUST_MID, RUST_LIGHT = (0.27, 0.14, 0.08), (0.45, 0.22, 0.10), (0.60,
         porosity=0.0, metal=True)
 def brushed_metal(ctx: Ctx) -> Surface:
     """Brushed stainless steel: fine streaks along u, faint large-scale unevenness."""
-    streaks = ctx.noise("streaks", 0.5, smallest_m=0.0008, aniso=60.0, beta=1.2)
+    lines = ctx.hairlines("hairlines", 0.05) + F32(0.5) * ctx.hairlines("long", 0.3)
+    bands = ctx.noise("bands", 0.5, smallest_m=0.01, aniso=20.0)
     macro = ctx.noise("macro", 0.8)
-    grain = ctx.grain("grain")
-    tone = F32(1.0) + F32(0.025) * streaks + F32(0.015) * macro
+    streaks = lines * F32(0.7) + bands * F32(0.5)
+    tone = F32(1.0) + F32(0.02) * streaks + F32(0.012) * macro
     albedo = rgb((0.77, 0.77, 0.76)) * tone[..., None]
-    height = F32(0.000004) * streaks + F32(0.000001) * grain
-    rough = F32(0.3) + F32(0.05) * streaks + F32(0.03) * macro
+    height = F32(0.000003) * lines
+    rough = F32(0.3) + F32(0.04) * streaks + F32(0.03) * macro
     return Surface(albedo, height, rough, metallic=1.0, params={"alloy": "stainless 304"})
 
 
@@ -70,7 +71,7 @@ def rusted_metal(ctx: Ctx) -> Surface:
     steel = rgb((0.42, 0.42, 0.43)) * (F32(1.0) + F32(0.04) * grain)[..., None]
     albedo = mix(steel, colour * (F32(1.0) + F32(0.08) * grain)[..., None], mask)
     pits = nz.smoothstep(1.8, 2.4, ctx.noise("pits", 0.006, smallest_m=0.0015)) * mask
-    height = relief - F32(0.0005) * pits + F32(0.00003) * grain
+    height = relief - F32(0.0005) * pits + ctx.micro(grain, 0.03)
     rough = F32(0.45) + F32(0.45) * mask + F32(0.03) * grain
     metallic = F32(1.0) - mask
     return Surface(albedo, height, rough, metallic=metallic, joints=pits,

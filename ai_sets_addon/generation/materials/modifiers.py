@@ -148,19 +148,21 @@ def _finish(surface: Surface, finish: str) -> None:
 
 
 def _age(surface: Surface, fam: Family, age: float, sites: np.ndarray, ctx: Ctx) -> None:
-    """Wear: stains, fading, lost gloss, streaks (walls) or traffic polish (floors), cracks."""
+    """Wear: stains, fading, dirt in recesses, lost gloss, run-off streaks down walls
+    (v is up on walls) from 'worn' on, cracks in rigid materials from 'old' on."""
     a = F32(age)
-    blotch = ctx.noise("age_stains", 0.8, smallest_m=0.05, beta=2.5, count=2)
-    stain = nz.smoothstep(1.8 - age, 3.0 - age, blotch[0]) * a
-    grey = luminance(surface.albedo)[..., None]
-    surface.albedo = mix(surface.albedo, grey, F32(0.25) * a)           # fading
+    blotch = ctx.noise("age_stains", 0.8, smallest_m=0.05, beta=2.5)
+    stain = nz.smoothstep(1.8 - age, 3.0 - age, blotch) * a
     darker = F32(1.0) - F32(0.18) * stain - F32(0.35) * a * sites
-    if not fam.floor_like:
+    if not fam.floor_like and age >= 0.35:
         streaks = ctx.noise("age_streaks", 0.5, smallest_m=0.01, aniso=12.0,
                             angle=np.pi / 2)
         darker = darker - F32(0.2) * a * nz.smoothstep(0.8, 2.0, streaks)
-    surface.albedo = surface.albedo * darker[..., None]
-    dull = F32(0.55) + F32(0.15) * blotch[1]
+    fade = F32(0.25) * a                           # colours fade towards their grey
+    grey = luminance(surface.albedo) * (fade * darker)
+    surface.albedo = surface.albedo * ((F32(1.0) - fade) * darker)[..., None]
+    surface.albedo += grey[..., None]
+    dull = F32(0.55) + F32(0.1) * blotch
     surface.roughness = np.maximum(surface.roughness,
                                    mix(surface.roughness, dull, a * F32(0.6)))
     if fam.key in RIGID and age >= 0.55:
@@ -190,7 +192,7 @@ def _moss(surface: Surface, amount: float, sites: np.ndarray, ctx: Ctx) -> None:
                  nz.smoothstep(-1.0, 1.0, patch[1] + F32(0.5) * fuzz))
     surface.albedo = mix(surface.albedo, colour, mask)
     surface.roughness = mix(surface.roughness, F32(0.95), mask)
-    surface.height = surface.height + F32(0.002) * mask * (F32(1.0) + F32(0.3) * fuzz)
+    surface.height = surface.height + (F32(0.002) + ctx.micro(fuzz, 0.2)) * mask
     if isinstance(surface.metallic, np.ndarray) or surface.metallic:
         surface.metallic = surface.metallic * (F32(1.0) - mask)
 
@@ -226,7 +228,7 @@ def _soot(surface: Surface, ctx: Ctx, amount: float) -> None:
     plume = ctx.noise("soot_lick", 0.8, smallest_m=0.05, aniso=4.0, angle=np.pi / 2,
                       beta=2.5)
     haze = ctx.noise("soot", 1.5, smallest_m=0.2, beta=3.0)
-    cover = nz.smoothstep(-0.8, 2.2, F32(0.7) * plume + F32(0.6) * haze) * F32(0.8 * amount)
+    cover = nz.smoothstep(0.0, 2.4, F32(0.7) * plume + F32(0.6) * haze) * F32(0.65 * amount)
     surface.albedo = mix(surface.albedo, rgb((0.07, 0.065, 0.06)), cover)
     surface.roughness = mix(surface.roughness, F32(0.9), cover)
 

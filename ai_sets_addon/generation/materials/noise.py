@@ -68,10 +68,11 @@ def blur(img: np.ndarray, radius: float) -> np.ndarray:
 
     Small radii: repeated [1 2 1] passes at full resolution (each adds 0.5 px² of
     variance). Larger: box-downsample by a power of two then B-spline upsample, with
-    the small grid kept to <= 512 so the matrix products stay cheap.
+    the small grid kept to <= 512 so the matrix products stay cheap (so above 2048²
+    a blur is never narrower than n/512 pixels: fine for AO and dirt, its only users).
     """
     n = img.shape[0]
-    if radius <= 3.0:
+    if radius <= 1.6 or n <= 64:
         out = img.astype(F32, copy=True)
         for _ in range(max(1, int(round(radius * radius / 0.5)))):
             out = blur3(out)
@@ -114,13 +115,15 @@ def spectral(rng: np.random.Generator, n: int, *, beta: float = 2.0,
     Unit standard deviation, zero mean, exactly periodic. `aniso` > 1 stretches
     features along u (columns), turned by `angle` radians: brushed metal, wood grain,
     grass blades use it. The grid of integer frequencies is never rotated, only the
-    amplitude envelope, so the result stays exactly periodic. Returns (n, n), or (count, n, n) when count > 1.
+    amplitude envelope, so the result stays exactly periodic.
+    Returns (n, n), or (count, n, n) when count > 1.
     """
     r = _grid_for(high, n)
     fy = np.fft.fftfreq(r, 1.0 / r)[:, None]
     fx = np.fft.rfftfreq(r, 1.0 / r)[None, :]
     ca, sa = np.cos(angle), np.sin(angle)
-    freq = np.sqrt(((fx * ca + fy * sa) / aniso) ** 2 + (fy * ca - fx * sa) ** 2)
+    # Long features along the (turned) u axis = few frequencies along it: scale them up.
+    freq = np.sqrt(((fx * ca + fy * sa) * aniso) ** 2 + (fy * ca - fx * sa) ** 2)
     amp = np.where((freq >= low * 0.999) & (freq <= high), 1.0, 0.0)
     amp = amp * np.maximum(freq, 1e-6) ** (-beta / 2.0)
     shape = (count, r, r // 2 + 1)
@@ -141,6 +144,18 @@ def grain(rng: np.random.Generator, n: int, soft: bool = True) -> np.ndarray:
         return white
     out = blur3(white)
     out *= F32(1.0 / 0.375)   # std of the [1 2 1]^2/16 filter of unit white noise
+    return out
+
+
+def hairlines(rng: np.random.Generator, n: int, knots: int) -> np.ndarray:
+    """One-pixel-wide lines along u (unit std): every row is its own smooth random
+    curve through `knots` points, so lines are n/knots pixels long and as thin as a
+    pixel across. Brushed metal, wood pores. One (n, knots) x (knots, n) product."""
+    knots = int(min(max(knots, 4), n))
+    mat = upsample_matrix(n, knots)
+    rows = rng.standard_normal((n, knots), dtype=F32)
+    out = rows @ mat.T
+    out /= out[:: max(1, n // 256)].std() + F32(1e-12)
     return out
 
 
@@ -192,6 +207,51 @@ def worley(rng: np.random.Generator, n: int, cells: int, jitter: float = 0.9,
                 np.copyto(bid, (ny * cells + nx)[None, :].repeat(rows.size, 0), where=closer)
         f1[rows], f2[rows], ids[rows] = np.sqrt(b1), np.sqrt(b2), bid
     return f1, f2, ids
+
+
+def pebbles(rng: np.random.Generator, n: int, cells: int, radius: tuple[float, float],
+            height: tuple[float, float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Packed rounded stones: a jittered point per cell carries a spherical cap of
+    random radius (cell units) and height; the highest cap at a pixel is the stone seen
+    there. Returns (top height, stone id, rim 0..1 where a stone meets another or the
+    bed). Unlike Worley cells, stones overlap and stay round. Periodic like worley()."""
+    pts = (0.5 + (rng.random((cells, cells, 2)) - 0.5) * 0.9).astype(F32)
+    rad = rng.uniform(*radius, (cells, cells)).astype(F32)
+    top = rng.uniform(*height, (cells, cells)).astype(F32)
+    coord = (np.arange(n, dtype=F32) + F32(0.5)) * F32(cells / n)
+    cell = np.floor(coord).astype(np.int32)
+    frac = coord - cell
+    best = np.zeros((n, n), F32)
+    second = np.zeros((n, n), F32)
+    ids = np.zeros((n, n), np.int32)
+    for cy in range(cells):
+        rows = np.nonzero(cell == cy)[0]
+        fy = frac[rows][:, None]
+        b1 = np.zeros((rows.size, n), F32)
+        b2 = np.zeros((rows.size, n), F32)
+        bid = np.zeros(b1.shape, np.int32)
+        for oy in (-1, 0, 1):
+            ny = (cy + oy) % cells
+            for ox in (-1, 0, 1):
+                nx = (cell + ox) % cells
+                p, inv_r2 = pts[ny, nx], F32(1.0) / rad[ny, nx] ** 2
+                dx2 = (F32(ox) + p[:, 0] - frac) ** 2
+                d = (F32(oy) + p[:, 1])[None, :] - fy
+                d *= d
+                d += dx2[None, :]
+                d *= -inv_r2[None, :]
+                d += F32(1.0)                           # 1 - (d/r)^2
+                np.maximum(d, F32(0.0), out=d)
+                cap = d
+                cap *= (top[ny, nx] ** 2)[None, :]       # squared cap: no sqrt per stone
+                higher = cap > b1
+                np.maximum(b2, np.minimum(b1, cap), out=b2)
+                np.maximum(b1, cap, out=b1)
+                np.copyto(bid, (ny * cells + nx)[None, :].repeat(rows.size, 0), where=higher)
+        best[rows], second[rows], ids[rows] = np.sqrt(b1), np.sqrt(b2), bid
+    rim = smoothstep(0.25, 0.0, best - second) * smoothstep(0.0, 0.3, second) \
+        + smoothstep(0.2, 0.0, best)
+    return best, ids, np.clip(rim, 0.0, 1.0)
 
 
 # --- helpers --------------------------------------------------------------------------

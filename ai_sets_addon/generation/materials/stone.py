@@ -45,16 +45,20 @@ def marble(ctx: Ctx) -> Surface:
         porosity=0.4)
 def rock(ctx: Ctx) -> Surface:
     """Weathered sandstone/limestone face: bedding strata, fractures, lichen flecks."""
-    relief = ctx.noise("relief", 2.0, smallest_m=0.004, beta=2.3, count=2)
+    # Height spectra of real rock fall steeper than f^-2 (beta ~3): big forms carry the
+    # relief, small ones only texture it; flatter spectra give a crumpled, black mess.
+    relief = ctx.noise("relief", 2.0, smallest_m=0.08, beta=3.0, count=2)
+    facets = ctx.noise("facets", 0.3, smallest_m=0.008, beta=2.6)
     x, y = ctx.coords()
     strata = np.sin((y * F32(11.0) + F32(0.25) * relief[1]) * F32(np.pi * 2.0))
-    cracks = nz.ridged(ctx.noise("cracks", 0.6, smallest_m=0.02) * F32(4.0)) ** 8
+    cracks = _fractures(ctx, block_m=0.5, width_m=0.004)
     grain = ctx.grain("grain")
-    height = (F32(0.03) * relief[0] + F32(0.006) * strata - F32(0.012) * cracks
-              + F32(0.0004) * grain)
+    height = (F32(0.03) * relief[0] + F32(0.003) * facets + F32(0.003) * strata
+              - F32(0.006) * cracks + ctx.micro(grain, 0.08))
     band = nz.smoothstep(-0.6, 0.8, strata + F32(0.3) * relief[1])
     albedo = two_tone(band, (0.55, 0.51, 0.45), (0.44, 0.42, 0.40))
-    tone = F32(1.0) + F32(0.08) * relief[0] + F32(0.05) * grain - F32(0.35) * cracks
+    tone = (F32(1.0) + F32(0.06) * relief[0] + F32(0.05) * facets + F32(0.05) * grain
+            - F32(0.35) * cracks)
     albedo = albedo * tone[..., None]
     lichen = nz.smoothstep(1.6, 2.2, ctx.noise("lichen", 0.08, smallest_m=0.01))
     albedo = mix(albedo, rgb((0.62, 0.62, 0.52)), lichen * F32(0.5))
@@ -62,26 +66,37 @@ def rock(ctx: Ctx) -> Surface:
     return Surface(albedo, height, rough, joints=cracks, params={"strata_m": 4.0 / 11})
 
 
-STONES = [(0.55, 0.53, 0.50), (0.45, 0.44, 0.43), (0.62, 0.58, 0.52), (0.38, 0.36, 0.35),
-          (0.58, 0.50, 0.42), (0.68, 0.66, 0.62)]
+def _fractures(ctx: Ctx, block_m: float, width_m: float) -> np.ndarray:
+    """0..1 joints of a fracture network: polygonal cell borders, broken up by noise."""
+    cells = max(2, int(round(ctx.tile_m / block_m)))
+    f1, f2, _ = nz.worley(ctx.rng("fractures"), ctx.n, cells, jitter=0.9)
+    wander = ctx.noise("fracture_wander", block_m / 4, smallest_m=0.01)
+    dist = (f2 - f1) * F32(0.5 * ctx.tile_m / cells) + F32(width_m * 0.5) * wander
+    keep = nz.smoothstep(-1.0, 0.5, ctx.noise("fracture_gaps", block_m, smallest_m=0.1))
+    return nz.smoothstep(width_m, 0.0, dist) * keep
+
+
+STONES = [(0.55, 0.53, 0.50), (0.47, 0.46, 0.44), (0.62, 0.58, 0.52), (0.40, 0.38, 0.36),
+          (0.58, 0.51, 0.44), (0.68, 0.66, 0.62)]
 
 
 @family("gravel", tile_m=1.0, roughness=(0.55, 0.85), base_rgb=(0.52, 0.50, 0.47),
         porosity=0.4, floor_like=True)
 def gravel(ctx: Ctx) -> Surface:
-    """Rounded river gravel 10-30 mm on a dark bed."""
-    cells_per_tile = int(round(ctx.tile_m / 0.02))
-    f1, f2, ids = nz.worley(ctx.rng("stones"), ctx.n, cells_per_tile, jitter=0.95)
-    edge_m = (f2 - f1) * F32(0.5 * ctx.tile_m / cells_per_tile)
-    size = per_unit(ctx, "size", layouts.Cells(ids, edge_m, cells_per_tile ** 2))
-    edge_m = edge_m - F32(0.0015) - F32(0.001) * np.abs(size)
-    cells = layouts.Cells(ids, edge_m, cells_per_tile ** 2)
-    colours = palette_pick(ctx.rng("colours"), cells.count, STONES, spread=0.08)
+    """Rounded river gravel 10-30 mm, packed and overlapping, dark grit between."""
+    cells_per_tile = int(round(ctx.tile_m / 0.016))
+    cell_m = ctx.tile_m / cells_per_tile
+    caps, ids, rim = nz.pebbles(ctx.rng("stones"), ctx.n, cells_per_tile,
+                                radius=(0.55, 0.95), height=(0.5, 1.0))
+    colours = palette_pick(ctx.rng("colours"), cells_per_tile ** 2, STONES, spread=0.08,
+                           hue=0.15)
+    speck = ctx.noise("speck", 0.004, smallest_m=0.0012)
     grain = ctx.grain("grain")
-    albedo = colours[ids] * (F32(1.0) + F32(0.05) * grain)[..., None]
-    joints = joint_mask(ctx, cells, soft_m=0.0015)
-    albedo = mix(albedo, rgb((0.20, 0.18, 0.16)), joints)
-    dome = bevel(cells, 0.008)
-    height = F32(0.008) * dome + F32(0.003) * size * dome + F32(0.0002) * grain
-    rough = F32(0.7) - F32(0.1) * dome + F32(0.15) * joints
-    return Surface(albedo, height, rough, joints=joints, params={"stone_mm": [10, 30]})
+    tone = F32(1.0) + F32(0.04) * grain + F32(0.05) * speck
+    albedo = colours[ids] * tone[..., None]
+    bed = nz.smoothstep(0.12, 0.0, caps)
+    albedo = mix(albedo, rgb((0.26, 0.24, 0.21)), bed)
+    height = F32(0.6 * cell_m) * caps + F32(0.00004) * speck + ctx.micro(grain, 0.03)
+    rough = F32(0.72) - F32(0.12) * caps + F32(0.12) * bed
+    return Surface(albedo, height, rough, joints=np.maximum(rim, bed),
+                   params={"stone_mm": [10, 30]})

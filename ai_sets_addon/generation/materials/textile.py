@@ -37,7 +37,7 @@ def fabric(ctx: Ctx) -> Surface:
     tone = (F32(1.0) + F32(0.1) * (weave - F32(0.5)) + F32(0.05) * slub
             + F32(0.03) * fuzz + F32(0.02) * macro)
     albedo = rgb((0.68, 0.63, 0.55)) * tone[..., None]
-    height = F32(0.0003) * weave + F32(0.00003) * fuzz + F32(0.00004) * slub
+    height = F32(0.0003) * weave + ctx.micro(fuzz, 0.1) + F32(0.00004) * slub
     rough = F32(0.88) + F32(0.04) * fuzz
     gaps = np.clip(F32(1.0) - weave * F32(2.5), 0.0, 1.0)
     return Surface(albedo, height, rough, joints=gaps,
@@ -54,7 +54,7 @@ def carpet(ctx: Ctx) -> Surface:
     tips = nz.smoothstep(-0.8, 1.2, tufts) * F32(ctx.visible(0.003))
     tone = (F32(0.82) + F32(0.18) * tips + F32(0.06) * shading + F32(0.04) * fibres)
     albedo = rgb((0.46, 0.43, 0.40)) * tone[..., None]
-    height = F32(0.0015) * tips + F32(0.0002) * fibres
+    height = F32(0.0015) * tips + ctx.micro(fibres, 0.15)
     rough = F32(0.95) - F32(0.03) * shading
     return Surface(albedo, height, rough, joints=F32(1.0) - tips,
                    params={"gauge_mm": 3.2, "pile": "cut", "sheen": 1.0})

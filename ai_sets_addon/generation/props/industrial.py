@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..geometry import box_mesh, merge
 from .model import LightSocket, Piece, PropModel, hull_of, single
-from .shapes import blob, box, lathe, transformed, translated, tube
+from .shapes import blob, box, box_mesh, join as merge, lathe, transformed, translated, tube
 
 
 def crate(rng: np.random.Generator, size: float = 0.8) -> PropModel:

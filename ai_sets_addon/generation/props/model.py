@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-from ..geometry import merge
+from .shapes import join as merge
+
 
 Vec3 = tuple[float, float, float]
 

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..geometry import merge
 from .model import Piece, PropModel, hull_of
-from .shapes import blob, lathe, quad_strip, translated, tube
+from .shapes import blob, join as merge, lathe, quad_strip, translated, tube
 
 
 def rock(rng: np.random.Generator, size: float = 1.0) -> PropModel:
-    """A weathered boulder, wider than tall, its base sunk below z = 0."""
-    squash = (rng.uniform(0.9, 1.3), rng.uniform(0.7, 1.0), rng.uniform(0.45, 0.7))
-    mesh = blob(rng, size / 2, squash, bumpiness=0.45, subdivisions=3)
-    mesh.vertices[:, 2] -= 0.75 * mesh.vertices[:, 2].min()    # a quarter of it buried
+    """A weathered boulder or outcrop: a main mass with one or two lumps fused on,
+    wider than tall, its top planed a little (bedding), a quarter of it buried."""
+    squash = (rng.uniform(0.9, 1.3), rng.uniform(0.7, 1.0), rng.uniform(0.45, 0.65))
+    lumps = [blob(rng, size / 2, squash, bumpiness=0.55, subdivisions=3)]
+    for _ in range(int(rng.integers(1, 3))):
+        off = rng.uniform(-0.35, 0.35, 3) * size * np.array([1.0, 1.0, 0.2])
+        lumps.append(translated(blob(rng, size * rng.uniform(0.25, 0.38), squash, 0.6, 2), off))
+    mesh = merge(lumps)
+    top = mesh.vertices[:, 2].max()
+    mesh.vertices[:, 2] = np.minimum(mesh.vertices[:, 2], top - 0.12 * (top - mesh.vertices[:, 2].min()))
+    mesh.vertices[:, 2] -= 0.75 * mesh.vertices[:, 2].min()
     return PropModel("rock", "Rock", [Piece("", mesh, "rock", True)])
 
 
@@ -33,24 +39,25 @@ def _trunk(rng: np.random.Generator, height: float, r0: float, r1: float,
 
 
 def broadleaf_tree(rng: np.random.Generator, height: float = 9.0) -> PropModel:
-    """An oak/plane-like tree: a trunk forking into three limbs under a clumped crown."""
-    trunk_h = height * rng.uniform(0.38, 0.45)
+    """An oak/plane-like tree: a trunk forking into limbs under a crown of many
+    lumpy clumps packed toward the crown's skin (an irregular, broken silhouette)."""
+    trunk_h = height * rng.uniform(0.36, 0.44)
     r0 = height * 0.028
     parts = [_trunk(rng, trunk_h + 0.3, r0, r0 * 0.7)]
     crown_c = np.array([0.0, 0.0, trunk_h + height * 0.3])
-    crown_r = height * rng.uniform(0.27, 0.33)
-    clumps = []
-    for k in range(3):
-        a = 2 * np.pi * k / 3 + rng.uniform(-0.4, 0.4)
-        tip = np.array([np.cos(a) * crown_r * 0.55, np.sin(a) * crown_r * 0.55,
-                        trunk_h + height * rng.uniform(0.22, 0.35)])
-        parts.append(tube((0, 0, trunk_h), tip, r0 * 0.55, 8, r1=r0 * 0.2))
-    for k in range(7):
-        a = rng.uniform(0, 2 * np.pi)
-        d = crown_r * (0.15 if k == 0 else rng.uniform(0.35, 0.7))
-        c = crown_c + [np.cos(a) * d, np.sin(a) * d, rng.uniform(-0.3, 0.35) * crown_r]
-        r = crown_r * rng.uniform(0.45, 0.62)
-        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.8), 0.55, 2), c))
+    radii = np.array([1.0, 1.0, 0.75]) * height * rng.uniform(0.27, 0.32)
+    for k in range(4):
+        a = 2 * np.pi * k / 4 + rng.uniform(-0.4, 0.4)
+        tip = crown_c + np.array([np.cos(a), np.sin(a), 0.2]) * radii * 0.6
+        parts.append(tube((0, 0, trunk_h), tip, r0 * 0.5, 8, r1=r0 * 0.15))
+    dirs = rng.normal(size=(16, 3))
+    dirs /= np.linalg.norm(dirs, axis=1)[:, None]
+    dirs[:, 2] = np.abs(dirs[:, 2]) * 0.8 - 0.15
+    clumps = [translated(blob(rng, radii[0] * 0.55, (1.0, 1.0, 0.85), 0.7, 2), crown_c)]
+    for d in dirs:
+        r = radii[0] * rng.uniform(0.28, 0.42)
+        c = crown_c + d * radii * rng.uniform(0.55, 0.85)
+        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.8), 0.85, 2), c))
     canopy = merge(clumps)
     pieces = [Piece("Trunk", merge(parts), "bark", True), Piece("Canopy", canopy, "foliage", True)]
     trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, trunk_h])
@@ -58,26 +65,31 @@ def broadleaf_tree(rng: np.random.Generator, height: float = 9.0) -> PropModel:
 
 
 def conifer_tree(rng: np.random.Generator, height: float = 14.0) -> PropModel:
-    """A spruce/fir: a straight trunk under tiers of drooping, ragged cones."""
+    """A spruce/fir: a straight trunk under many tiers of drooping, ragged boughs."""
     r0 = height * 0.018
     trunk = _trunk(rng, height * 0.92, r0, r0 * 0.25, 10)
-    tiers, base = [], height * rng.uniform(0.12, 0.2)
-    count = 7
+    tiers, base = [], height * rng.uniform(0.1, 0.18)
+    count = 12
     for k in range(count):
-        z0 = base + (height - base) * k / count * 0.95
         t = k / (count - 1)
-        r = (1.0 - t) * height * 0.2 + 0.35
-        h = (height - base) / count * 2.2
-        cone = lathe([(0.05, z0 + 0.1), (r, z0), (r * 0.92, z0 + 0.12), (0.04, z0 + h)], 14,
+        z0 = base + (height - base) * t * 0.93 + rng.uniform(-0.2, 0.2)
+        r = (1.0 - t) ** 1.1 * height * 0.21 + 0.3
+        h = (height - base) / count * 2.6
+        droop = r * 0.35
+        cone = lathe([(0.05, z0 + 0.3), (r * 0.7, z0 - droop * 0.4), (r, z0 - droop),
+                      (r * 0.82, z0 - droop + 0.2), (0.04, z0 + h)], 18,
                      cap_bottom=False, cap_top=False)
-        theta = np.arctan2(cone.vertices[:, 1], cone.vertices[:, 0])
-        ragged = 1.0 + 0.12 * np.cos(7 * theta + rng.uniform(0, 6.3)) \
-            + 0.06 * np.cos(13 * theta + rng.uniform(0, 6.3))
-        cone.vertices[:, :2] *= ragged[:, None]
+        v = cone.vertices
+        theta = np.arctan2(v[:, 1], v[:, 0])
+        rad = np.hypot(v[:, 0], v[:, 1]) / max(r, 1e-6)
+        ragged = 1.0 + sum(a * np.cos(f * theta + rng.uniform(0, 6.3))
+                           for a, f in ((0.16, 5), (0.1, 9), (0.06, 17)))
+        v[:, :2] *= (1.0 + (ragged[:, None] - 1.0) * rad[:, None])
+        v[:, 2] -= rad ** 2 * 0.25 * r * (ragged - 0.8)
         tiers.append(cone)
     foliage = merge(tiers)
     pieces = [Piece("Trunk", trunk, "bark", True), Piece("Needles", foliage, "foliage_dark", True)]
-    trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, base])
+    trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, base - 0.6])
     return PropModel("conifer", "Conifer", pieces, [trunk_hull, hull_of([foliage])])
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from .model import PropModel
 
-HeightFn = Callable[[float, float], float]
+HeightFn = Callable[[np.ndarray, np.ndarray], np.ndarray]   # vectorised ground height
 
 
 @dataclass
@@ -154,9 +154,11 @@ def scatter(rng: np.random.Generator, occ: Occupancy, model: PropModel, count: i
         points = region.sample(rng, batch)
         angles = _angles(rng, yaw, len(points))
         scales = rng.uniform(scale[0], scale[1], len(points))
-        for (x, y), a, s in zip(points, angles, scales):
+        ground = np.asarray(height(points[:, 0], points[:, 1]), float) if height and len(points) \
+            else np.zeros(len(points))
+        for (x, y), a, s, g in zip(points, angles, scales, ground):
             budget -= 1
-            z = (height(x, y) if height else 0.0) - sink * s + lift
+            z = g - sink * s + lift
             boxes = world_boxes(model, x, y, z, a, s)
             if occ.fits(boxes, gap):
                 for box in boxes:

@@ -3,7 +3,8 @@
 Smooth props (barrels, trunks, rocks, foliage) are built with shared vertices where
 the UVs are continuous (lathes) or split per face with a box projection (blobs): the
 scene layer welds coincident vertices of `smooth` parts, so shading is smooth while
-the per-corner UVs keep their seams.
+the per-corner UVs keep their seams. Everything is vectorised: a set makes thousands
+of these, and the layout stage must stay well under a second.
 """
 
 from __future__ import annotations
@@ -11,16 +12,34 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from ..geometry import box_mesh, merge
-
 Profile = list[tuple[float, float]]   # (radius, z) from bottom to top
+
+# One shared placeholder material: trimesh otherwise paints a default texture image
+# for every mesh it makes (20 us each, thousands of times per set).
+_MATERIAL = trimesh.visual.material.SimpleMaterial()
 
 
 def _mesh(vertices: np.ndarray, faces: np.ndarray, uv: np.ndarray) -> trimesh.Trimesh:
     mesh = trimesh.Trimesh(vertices=np.asarray(vertices, float),
-                           faces=np.asarray(faces, np.int64), process=False)
-    mesh.visual = trimesh.visual.TextureVisuals(uv=np.asarray(uv, float))
+                           faces=np.asarray(faces, np.int64).reshape(-1, 3), process=False)
+    mesh.visual = trimesh.visual.TextureVisuals(uv=np.asarray(uv, float).reshape(-1, 2),
+                                                material=_MATERIAL)
     return mesh
+
+
+def join(meshes: list[trimesh.Trimesh]) -> trimesh.Trimesh:
+    """Concatenate meshes keeping their metre UVs (geometry.merge, without the cost)."""
+    meshes = [m for m in meshes if len(m.faces)]
+    if not meshes:
+        return _mesh(np.zeros((0, 3)), np.zeros((0, 3), int), np.zeros((0, 2)))
+    offsets = np.cumsum([0] + [len(m.vertices) for m in meshes[:-1]])
+    return _mesh(np.vstack([m.vertices for m in meshes]),
+                 np.vstack([m.faces + o for m, o in zip(meshes, offsets)]),
+                 np.vstack([m.visual.uv for m in meshes]))
+
+
+def _moved(mesh: trimesh.Trimesh, vertices: np.ndarray) -> trimesh.Trimesh:
+    return _mesh(vertices, mesh.faces, mesh.visual.uv)
 
 
 def lathe(profile: Profile, sections: int = 16, cap_bottom: bool = True,
@@ -31,81 +50,90 @@ def lathe(profile: Profile, sections: int = 16, cap_bottom: bool = True,
     radii, zs = prof[:, 0], prof[:, 1]
     angles = np.linspace(0.0, 2 * np.pi, sections + 1)
     ring = np.stack([np.cos(angles), np.sin(angles)], 1)
-    verts = np.concatenate([np.column_stack([ring * r, np.full(len(ring), z)])
-                            for r, z in prof])
+    cols, rows = len(angles), len(prof)
+    verts = np.concatenate([np.column_stack([ring * r, np.full(cols, z)]) for r, z in prof])
     arc = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(radii), np.diff(zs)))])
-    u = angles * max(radii.max(), 1e-3)
-    uv = np.column_stack([np.tile(u, len(prof)), np.repeat(arc, len(angles))])
-    cols, faces = len(angles), []
-    for i in range(len(prof) - 1):
-        for k in range(sections):
-            a, b = i * cols + k, i * cols + k + 1
-            c, d = b + cols, a + cols
-            if radii[i] > 1e-6:
-                faces.append((a, b, c))
-            if radii[i + 1] > 1e-6:
-                faces.append((a, c, d))
-    side = _mesh(verts, np.array(faces), uv)
-    parts = [side]
-    if cap_bottom and radii[0] > 1e-6:
-        parts.append(_disc(radii[0], zs[0], sections, up=False))
-    if cap_top and radii[-1] > 1e-6:
-        parts.append(_disc(radii[-1], zs[-1], sections, up=True))
-    return merge(parts)
-
-
-def _disc(radius: float, z: float, sections: int, up: bool) -> trimesh.Trimesh:
-    angles = np.linspace(0.0, 2 * np.pi, sections, endpoint=False)
-    rim = np.column_stack([np.cos(angles) * radius, np.sin(angles) * radius,
-                           np.full(sections, z)])
-    verts = np.vstack([[0.0, 0.0, z], rim])
-    k = np.arange(sections)
-    faces = np.column_stack([np.zeros(sections, int), 1 + k, 1 + (k + 1) % sections])
-    if not up:
-        faces = faces[:, [0, 2, 1]]
-    return _mesh(verts, faces, verts[:, :2] * [1.0, 1.0 if up else -1.0])
+    uv = np.column_stack([np.tile(angles * max(radii.max(), 1e-3), rows), np.repeat(arc, cols)])
+    i, k = np.meshgrid(np.arange(rows - 1), np.arange(sections), indexing="ij")
+    a = (i * cols + k).ravel()
+    b, c, d = a + 1, a + 1 + cols, a + cols
+    lower = np.repeat(radii[:-1] > 1e-6, sections)
+    upper = np.repeat(radii[1:] > 1e-6, sections)
+    faces = [np.column_stack([a, b, c])[lower], np.column_stack([a, c, d])[upper]]
+    vlist, uvs, n = [verts], [uv], len(verts)
+    for cap, row, up in ((cap_bottom, 0, False), (cap_top, rows - 1, True)):
+        if not cap or radii[row] <= 1e-6:
+            continue
+        rim = verts[row * cols:row * cols + sections]
+        fan_verts = np.vstack([[0.0, 0.0, zs[row]], rim])
+        vlist.append(fan_verts)
+        uvs.append(fan_verts[:, :2] * [1.0, 1.0 if up else -1.0])
+        kk = np.arange(sections)
+        fan = np.column_stack([np.zeros(sections, int), 1 + kk, 1 + (kk + 1) % sections]) + n
+        faces.append(fan if up else fan[:, [0, 2, 1]])
+        n += sections + 1
+    return _mesh(np.vstack(vlist), np.vstack(faces), np.vstack(uvs))
 
 
 def frame_to(mesh: trimesh.Trimesh, p0, p1) -> trimesh.Trimesh:
     """Move a +Z-axis mesh whose base is at the origin so it runs from p0 to p1."""
     p0, p1 = np.asarray(p0, float), np.asarray(p1, float)
-    axis = p1 - p0
-    length = np.linalg.norm(axis)
-    z = axis / length
+    z = (p1 - p0) / np.linalg.norm(p1 - p0)
     helper = np.array([1.0, 0.0, 0.0]) if abs(z[0]) < 0.9 else np.array([0.0, 1.0, 0.0])
     x = np.cross(helper, z)
     x /= np.linalg.norm(x)
     y = np.cross(z, x)
-    out = mesh.copy()
-    out.vertices = mesh.vertices @ np.column_stack([x, y, z]).T + p0
-    return out
+    return _moved(mesh, mesh.vertices @ np.column_stack([x, y, z]).T + p0)
 
 
 def tube(p0, p1, radius: float, sections: int = 10, r1: float | None = None,
          caps: bool = True) -> trimesh.Trimesh:
-    """A (tapered) cylinder between two points: pipes, rails, branches, neon tubes."""
+    """A (tapered) cylinder between two points: pipes, rails, branches."""
     length = float(np.linalg.norm(np.asarray(p1, float) - np.asarray(p0, float)))
     body = lathe([(radius, 0.0), (radius if r1 is None else r1, length)], sections,
                  cap_bottom=caps, cap_top=caps)
     return frame_to(body, p0, p1)
 
 
+def tubes(p0s, p1s, r0s, r1s=None, sections: int = 8) -> trimesh.Trimesh:
+    """Many open (tapered) cylinders at once: neon strokes, twigs, railings."""
+    p0s, p1s = np.atleast_2d(np.asarray(p0s, float)), np.atleast_2d(np.asarray(p1s, float))
+    n = len(p0s)
+    r0s = np.broadcast_to(np.asarray(r0s, float), (n,))
+    r1s = r0s if r1s is None else np.broadcast_to(np.asarray(r1s, float), (n,))
+    axis = p1s - p0s
+    length = np.linalg.norm(axis, axis=1)
+    z = axis / np.maximum(length, 1e-9)[:, None]
+    helper = np.where(np.abs(z[:, :1]) < 0.9, [[1.0, 0.0, 0.0]], [[0.0, 1.0, 0.0]])
+    x = np.cross(helper, z)
+    x /= np.linalg.norm(x, axis=1)[:, None]
+    y = np.cross(z, x)
+    ang = np.linspace(0.0, 2 * np.pi, sections + 1)
+    ring = np.cos(ang)[None, :, None] * x[:, None] + np.sin(ang)[None, :, None] * y[:, None]
+    verts = np.concatenate([p0s[:, None] + ring * r0s[:, None, None],
+                            p1s[:, None] + ring * r1s[:, None, None]], axis=1)
+    circ = ang[None] * np.maximum(r0s, r1s)[:, None]
+    uv = np.concatenate([np.stack([circ, np.zeros_like(circ)], -1),
+                         np.stack([circ, np.repeat(length[:, None], sections + 1, 1)], -1)], 1)
+    k = np.arange(sections)
+    a, b, c, d = k, k + 1, k + sections + 2, k + sections + 1
+    quad = np.concatenate([np.column_stack([a, b, c]), np.column_stack([a, c, d])])
+    faces = quad[None] + (np.arange(n) * 2 * (sections + 1))[:, None, None]
+    return _mesh(verts.reshape(-1, 3), faces.reshape(-1, 3), uv.reshape(-1, 2))
+
+
 def polyline_tube(points, radius: float, sections: int = 8) -> trimesh.Trimesh:
-    """Tubes along a polyline with small spheres at the joints (neon letters, pipes)."""
-    pts = [np.asarray(p, float) for p in points]
-    parts = [tube(a, b, radius, sections) for a, b in zip(pts[:-1], pts[1:])]
-    for joint in pts[1:-1]:
-        ball = trimesh.creation.icosphere(1, radius=radius * 1.02)
-        ball.vertices += joint
-        parts.append(box_uv_split(ball))
-    return merge(parts)
+    """Tubes along a polyline, each run on by a radius so the joints close (neon)."""
+    pts = np.asarray(points, float)
+    d = pts[1:] - pts[:-1]
+    d /= np.maximum(np.linalg.norm(d, axis=1), 1e-9)[:, None]
+    return tubes(pts[:-1] - d * radius * 0.9, pts[1:] + d * radius * 0.9, radius, None, sections)
 
 
 def box(center, size, yaw: float = 0.0) -> trimesh.Trimesh:
     """An oriented box (rotated about Z) with metre UVs."""
     half = np.asarray(size, float) / 2
-    mesh = box_mesh(-half, half)
-    return transformed(mesh, yaw, center)
+    return transformed(boxes([-half], [half]), yaw, center)
 
 
 def transformed(mesh: trimesh.Trimesh, yaw: float = 0.0, offset=(0.0, 0.0, 0.0),
@@ -115,9 +143,7 @@ def transformed(mesh: trimesh.Trimesh, yaw: float = 0.0, offset=(0.0, 0.0, 0.0),
     cz, sz = np.cos(yaw), np.sin(yaw)
     rot_x = np.array([[1, 0, 0], [0, cx, -sx], [0, sx, cx]])
     rot_z = np.array([[cz, -sz, 0], [sz, cz, 0], [0, 0, 1]])
-    out = mesh.copy()
-    out.vertices = mesh.vertices @ (rot_z @ rot_x).T + np.asarray(offset, float)
-    return out
+    return _moved(mesh, mesh.vertices @ (rot_z @ rot_x).T + np.asarray(offset, float))
 
 
 def box_uv_split(mesh: trimesh.Trimesh) -> trimesh.Trimesh:
@@ -155,9 +181,7 @@ def blob(rng: np.random.Generator, radius: float, squash=(1.0, 1.0, 1.0),
 
 
 def translated(mesh: trimesh.Trimesh, offset) -> trimesh.Trimesh:
-    out = mesh.copy()
-    out.vertices = mesh.vertices + np.asarray(offset, float)
-    return out
+    return _moved(mesh, mesh.vertices + np.asarray(offset, float))
 
 
 def quad_strip(points_left: np.ndarray, points_right: np.ndarray) -> trimesh.Trimesh:
@@ -169,15 +193,15 @@ def quad_strip(points_left: np.ndarray, points_right: np.ndarray) -> trimesh.Tri
     arc = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(mid, axis=0), axis=1))])
     width = np.linalg.norm(right - left, axis=1)
     uv = np.vstack([np.column_stack([-width / 2, arc]), np.column_stack([width / 2, arc])])
-    faces = []
-    for i in range(n - 1):
-        faces += [(i, n + i, n + i + 1), (i, n + i + 1, i + 1)]
-    return _mesh(verts, np.array(faces), uv)
+    i = np.arange(n - 1)
+    faces = np.concatenate([np.column_stack([i, n + i, n + i + 1]),
+                            np.column_stack([i, n + i + 1, i + 1])])
+    return _mesh(verts, faces, uv)
 
 
 def quads(corners: np.ndarray, normals: np.ndarray) -> trimesh.Trimesh:
     """Many quads at once (N, 4, 3) with metre UVs, wound to face `normals`."""
-    corners = np.asarray(corners, float)
+    corners = np.array(corners, float)
     normals = np.asarray(normals, float)
     cross = np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0])
     flip = np.einsum("ij,ij->i", cross, normals) < 0
@@ -191,9 +215,7 @@ def quads(corners: np.ndarray, normals: np.ndarray) -> trimesh.Trimesh:
     uv[horiz] = corners[horiz][:, :, :2]
     faces = np.arange(n * 4).reshape(n, 4)
     tri = np.vstack([faces[:, [0, 1, 2]], faces[:, [0, 2, 3]]])
-    mesh = trimesh.Trimesh(vertices=corners.reshape(-1, 3), faces=tri, process=False)
-    mesh.visual = trimesh.visual.TextureVisuals(uv=uv.reshape(-1, 2))
-    return mesh
+    return _mesh(corners.reshape(-1, 3), tri, uv.reshape(-1, 2))
 
 
 _BOX_QUADS = np.array([[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2],
@@ -254,3 +276,8 @@ def _cuts(extent: float, spans) -> np.ndarray:
     for a, b in spans:
         values.update((min(max(a, 0.0), extent), min(max(b, 0.0), extent)))
     return np.array(sorted(values))
+
+
+def box_mesh(lo, hi) -> trimesh.Trimesh:
+    """One axis-aligned box (geometry.box_mesh through the vectorised path)."""
+    return boxes([lo], [hi])

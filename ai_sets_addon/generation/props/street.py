@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..geometry import box_mesh, merge
 from .model import LightSocket, Piece, PropModel, hull_of
-from .shapes import blob, box, lathe, polyline_tube, quad_strip, transformed, translated, tube
+from .shapes import (blob, box, box_mesh, join as merge, lathe, polyline_tube, quad_strip,
+                     transformed, translated, tube)
 
 
 def lamp_post(rng: np.random.Generator, height: float = 5.5, reach: float = 1.1) -> PropModel:
@@ -92,6 +92,10 @@ _STROKES = {   # a tiny stroke font on a 0..1 x 0..1 cell (x right, y up)
           [(0.5, 0.5), (1, 0)]],
     "T": [[(0, 1), (1, 1)], [(0.5, 1), (0.5, 0)]],
     "I": [[(0.5, 0), (0.5, 1)]],
+    "D": [[(0, 0), (0, 1), (0.6, 1), (1, 0.7), (1, 0.3), (0.6, 0), (0, 0)]],
+    "G": [[(1, 0.85), (0.75, 1), (0.25, 1), (0, 0.7), (0, 0.3), (0.25, 0), (0.75, 0), (1, 0.3),
+           (1, 0.5), (0.6, 0.5)]],
+    "M": [[(0, 0), (0, 1), (0.5, 0.45), (1, 1), (1, 0)]],
     "S": [[(1, 0.9), (0.8, 1), (0.2, 1), (0, 0.8), (0.2, 0.55), (0.8, 0.45), (1, 0.2),
            (0.8, 0), (0.2, 0), (0, 0.1)]],
     "U": [[(0, 1), (0, 0.2), (0.2, 0), (0.8, 0), (1, 0.2), (1, 1)]],
@@ -120,7 +124,7 @@ def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float 
     board = box_mesh((-width / 2 - 0.12, -0.04, 0.0), (width / 2 + 0.12, 0.0, letter_h + 0.24))
     socket = LightSocket((0.0, -0.45, 0.12 + letter_h / 2), "AREA", (0, -1, 0), 45.0 * len(word),
                          width + 0.2, letter_h + 0.2, colour=colour)
-    return PropModel(f"neon_{word.lower()}_{colour}", f"Neon Sign {word}",
+    return PropModel(f"neon_{word.lower()}_{colour}", f"Neon Sign {word} ({colour})",
                      [Piece("Board", board, "sign_board"),
                       Piece("Tubes", merge(tubes), f"neon_{colour}", True)], sockets=[socket])
 
@@ -211,3 +215,13 @@ def awning(width: float, depth: float = 1.2, drop: float = 0.45) -> PropModel:
     cloth = quad_strip(left, right)
     valance = box((0, -depth, -drop - 0.12), (width, 0.01, 0.24))
     return PropModel("awning", "Awning", [Piece("", merge([cloth, valance]), "canvas")])
+
+
+def poster_frame(rng: np.random.Generator, width: float = 3.0, height: float = 2.0) -> PropModel:
+    """A backlit advertising frame (metro walls, bus shelters), facing -Y."""
+    frame = box((0, -0.06, height / 2), (width + 0.12, 0.12, height + 0.12))
+    face = box((0, -0.125, height / 2), (width - 0.04, 0.01, height - 0.04))
+    socket = LightSocket((0.0, -0.6, height / 2), "AREA", (0, -1, 0), 12.0 * width * height,
+                         width, height)
+    return PropModel("poster", "Poster", [Piece("Frame", frame, "dark_metal"),
+                                          Piece("Print", face, "poster")], sockets=[socket])

@@ -29,8 +29,9 @@ PROP_WORDS: dict[str, tuple[str, ...]] = {
     "bench": ("bench", "benches", "banc", "bancs", "banquette"),
     "rock": ("rock", "rocks", "boulder", "boulders", "stones", "rocher", "rochers", "roche",
              "roches", "pierres", "blocs"),
-    "tree": ("tree", "trees", "oak", "oaks", "pine", "pines", "birch", "arbre", "arbres",
-             "chene", "chenes", "pin", "pins", "sapin", "sapins", "bouleau"),
+    "tree": ("tree", "trees", "arbre", "arbres"),
+    "broadleaf": ("oak", "oaks", "birch", "beech", "maple", "broadleaf", "deciduous", "chene",
+                  "chenes", "bouleau", "bouleaux", "hetre", "hetres", "erable", "feuillus"),
     "conifer": ("pine", "pines", "fir", "firs", "spruce", "conifer", "conifers", "pine forest",
                 "pin", "pins", "sapin", "sapins", "epicea", "coniferes", "resineux"),
     "palm": ("palm", "palms", "palm tree", "palm trees", "palmier", "palmiers", "cocotier",
@@ -50,7 +51,7 @@ PROP_WORDS: dict[str, tuple[str, ...]] = {
     "lifeguard_tower": ("lifeguard", "lifeguard tower", "lifeguard hut", "poste de secours",
                         "maitre nageur", "cabane"),
     "water_tank": ("water tank", "water tanks", "water tower", "reservoir", "reservoirs",
-                   "chateau d eau"),
+                   "chateau d eau", "chateaux d eau"),
     "pipe": ("pipe", "pipes", "pipework", "ducts", "ductwork", "tuyau", "tuyaux",
              "tuyauterie", "canalisations", "gaines"),
     "fire_escape": ("fire escape", "fire escapes", "escalier de secours",
@@ -93,13 +94,20 @@ def _phrases(phrases: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def has_any(prompt: str, phrases: tuple[str, ...]) -> bool:
-    """Whether the prompt contains one of the phrases (folded, word-aligned)."""
+    """Whether the prompt contains one of the phrases (folded, word-aligned; a plural
+    in the prompt matches a singular in the table)."""
     tokens = _tokens(prompt)
+    singular = tuple(_singular(t) for t in tokens)
     for phrase in _phrases(phrases):
         n = len(phrase)
-        if any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1)):
-            return True
+        for i in range(len(tokens) - n + 1):
+            if tokens[i:i + n] == phrase or singular[i:i + n] == phrase:
+                return True
     return False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" and not word.endswith("ss") else word
 
 
 def mentioned_props(prompt: str) -> set[str]:

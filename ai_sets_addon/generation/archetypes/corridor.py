@@ -1,0 +1,232 @@
+"""Corridor, tunnel, underground passage: a long space read in one-point perspective.
+
+Two shapes from the words: a rectangular corridor (doors recessed in both walls,
+strip lights on the ceiling, pipes along the top of one wall, an exit door at the
+end) or a vaulted tunnel (brick or concrete barrel vault, caged wall lamps, a wet
+floor, its far mouth open to the outside so the time of day shows at the end). Both
+are lit by their practicals at any hour: no sun reaches in here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import trimesh
+
+from .. import props
+from ..props.shapes import join as merge
+from ..plan import MaterialRequest, MeshPart, SetPlan
+from ..props import industrial as ind
+from ..props import street as st
+from ..props.scatter import transform
+from ..props.shapes import boxes, tube
+from ..spec import SetSpec
+from . import common, shell
+from .scout import Scout, Shot
+
+T = 0.3
+TUNNEL_WORDS = ("tunnel", "tunnels", "passage souterrain", "underground passage", "underpass",
+                "sewer", "sewers", "egout", "egouts", "cave", "caverne", "galerie souterraine",
+                "galerie", "catacombs", "catacombes", "mine", "bunker", "metro tunnel",
+                "subway tunnel", "tunnel de metro", "vaulted", "voute", "voutee")
+
+
+def plan(spec: SetSpec) -> SetPlan:
+    from ..props.words import has_any
+    rng = common.rng_for(spec, "corridor.layout")
+    f = common.SCALE_FACTORS.get(spec.scale, 1.0)
+    tunnel = has_any(common.words(spec), TUNNEL_WORDS)
+    length = round(34.0 * f ** 0.5 * rng.uniform(0.9, 1.1), 1)
+    if tunnel:
+        width, wall_h = round(4.2 * f ** 0.5, 2), round(1.9 * f ** 0.4, 2)
+        parts, placed, height = _tunnel(spec, rng, width, wall_h, length)
+    else:
+        width, height = round(2.6 * f ** 0.6, 2), round(2.8 * f ** 0.3, 2)
+        parts, placed = _corridor(spec, rng, width, height, length)
+    parts += props.to_parts(placed)
+    lamp_colour = common.WARM_TUNGSTEN if tunnel else common.COOL_FLUORESCENT
+    lights = props.to_lights([p for p in placed if p.model.sockets], lamp_colour)
+    scout = Scout(parts, ceiling=height, mode=common.camera_mode(spec))
+    cameras = scout.cameras(_shots(width, length, height, tunnel))
+    label = "Tunnel" if tunnel else "Corridor"
+    return SetPlan(
+        name=common.set_name(spec, label), archetype="corridor", parts=parts,
+        materials=common.all_materials(spec, parts, _materials(spec, tunnel), True),
+        lights=lights, cameras=cameras,
+        sky=common.sky_request(spec, sun_azimuth_deg=20.0),
+        atmosphere=common.atmosphere_in(spec, True, (-width / 2, -length / 2, 0),
+                                        (width / 2, length / 2, height)),
+        interior=True)
+
+
+# --------------------------------------------------------------------------- corridor
+
+def _corridor(spec: SetSpec, rng, W: float, H: float, L: float):
+    doors_w, doors_e = [], []
+    y = -L / 2 + rng.uniform(4.0, 6.0)
+    side = 0
+    while y < L / 2 - 4.0:
+        (doors_w if side % 2 == 0 else doors_e).append((y - 0.5, 0.0, y + 0.5, 2.1))
+        y += rng.uniform(4.5, 7.0)
+        side += 1
+    end_door = (-0.9, 0.0, 0.9, 2.2)
+    walls = shell.walls(W, L, H, T, {"west": doors_w, "east": doors_e, "north": [end_door]})
+    leaves, frames = _door_leaves(W, L, doors_w, doors_e, end_door)
+    parts = [MeshPart("Walls", walls, "walls"), MeshPart("Floor", shell.floor(W, L, T), "floor"),
+             MeshPart("Ceiling", shell.roof(W, L, H, T, 0.25), "ceiling"),
+             MeshPart("Doors", leaves, "door"), MeshPart("Door Frames", frames, "dark_metal"),
+             MeshPart("Skirting", _skirting(W, L, doors_w, doors_e), "dark_metal"),
+             MeshPart("Exit Sign", boxes([(-0.25, L / 2 - 0.06, 2.32)], [(0.25, L / 2, 2.5)]),
+                      "exit_sign")]
+    if "pipe" in common.mentioned(spec) or rng.random() < 0.8:
+        parts.append(MeshPart("Pipes", _pipes(W, L, H), "metal", smooth=True))
+    placed = [props.Placement(ind.fluorescent_fixture(rng, 1.5), transform(0.0, y, H), [])
+              for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 3.5)]
+    occ = props.Occupancy(cell=1.0)
+    _reserve(occ, W, L)
+    words = common.mentioned(spec)
+    region = props.Region(-W / 2 + 0.1, -L / 2 + 3.0, W / 2 - 0.1, L / 2 - 2.0,
+                          inside=lambda x, y: np.abs(x) > W / 2 - 0.9)
+    q = common.quantity(spec)
+    placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
+                            region, gap=0.1)
+    placed += props.scatter(rng, occ, ind.crate(rng, 0.6), int((3 if "crate" not in words else 8) * q),
+                            region, gap=0.1, yaw=(-0.3, 0.3))
+    placed += props.scatter(rng, occ, ind.traffic_cone(rng), int(1 * q + 0.5), region, gap=0.1)
+    return parts, placed
+
+
+def _door_leaves(W, L, west, east, end):
+    """Door leaves set 0.1 m into the opening, with steel frames on the corridor side."""
+    lo, hi, flo, fhi = [], [], [], []
+    for y0, _, y1, top in west:
+        lo.append((-W / 2 - 0.16, y0, 0.0))
+        hi.append((-W / 2 - 0.1, y1, top))
+        flo += [(-W / 2 - 0.02, y0 - 0.06, 0.0), (-W / 2 - 0.02, y1, 0.0), (-W / 2 - 0.02, y0 - 0.06, top)]
+        fhi += [(-W / 2 + 0.02, y0, top), (-W / 2 + 0.02, y1 + 0.06, top), (-W / 2 + 0.02, y1 + 0.06, top + 0.06)]
+    for y0, _, y1, top in east:
+        lo.append((W / 2 + 0.1, y0, 0.0))
+        hi.append((W / 2 + 0.16, y1, top))
+        flo += [(W / 2 - 0.02, y0 - 0.06, 0.0), (W / 2 - 0.02, y1, 0.0), (W / 2 - 0.02, y0 - 0.06, top)]
+        fhi += [(W / 2 + 0.02, y0, top), (W / 2 + 0.02, y1 + 0.06, top), (W / 2 + 0.02, y1 + 0.06, top + 0.06)]
+    x0, _, x1, top = end
+    lo += [(x0, L / 2 + 0.1, 0.0), (0.005, L / 2 + 0.1, 0.0)]
+    hi += [(-0.005, L / 2 + 0.16, top), (x1, L / 2 + 0.16, top)]
+    return boxes(lo, hi), boxes(flo, fhi)
+
+
+def _skirting(W, L, west, east) -> trimesh.Trimesh:
+    lo, hi = [], []
+    for x0, x1, gaps in ((-W / 2, -W / 2 + 0.015, west), (W / 2 - 0.015, W / 2, east)):
+        y = -L / 2
+        for g0, _, g1, _ in sorted(gaps) + [(L / 2, 0, L / 2, 0)]:
+            if g0 - 0.06 > y:
+                lo.append((x0, y, 0.0))
+                hi.append((x1, g0 - 0.06, 0.12))
+            y = g1 + 0.06
+    return boxes(lo, hi)
+
+
+def _pipes(W: float, L: float, H: float) -> trimesh.Trimesh:
+    """Three service pipes and their brackets along the top of the east wall."""
+    runs = [tube((W / 2 - r - 0.08 - 0.3 * k, -L / 2, H - 0.25 - 0.07 * k),
+                 (W / 2 - r - 0.08 - 0.3 * k, L / 2, H - 0.25 - 0.07 * k), r, 12, caps=False)
+            for k, r in enumerate((0.08, 0.05, 0.035))]
+    brackets = boxes([(W / 2 - 1.0, y, H - 0.47) for y in np.arange(-L / 2 + 1, L / 2, 2.5)],
+                     [(W / 2, y + 0.05, H - 0.43) for y in np.arange(-L / 2 + 1, L / 2, 2.5)])
+    return merge(runs + [brackets])
+
+
+def _reserve(occ: props.Occupancy, W: float, L: float) -> None:
+    occ.block(-W / 2 + 0.9, -L / 2, W / 2 - 0.9, L / 2)         # the walking line
+    occ.block(-W / 2 - T, -L / 2, -W / 2, L / 2)
+    occ.block(W / 2, -L / 2, W / 2 + T, L / 2)
+
+
+# --------------------------------------------------------------------------- tunnel
+
+def _tunnel(spec: SetSpec, rng, W: float, wall_h: float, L: float):
+    inner = shell.vault_profile(W, wall_h)
+    outer = shell.vault_profile(W + 2 * T, wall_h)
+    H = wall_h + W / 2
+    vault = merge([shell.extrude(inner, -L / 2, L / 2, True), shell.extrude(outer, -L / 2, L / 2, False),
+                   shell.ring(inner, outer, L / 2, +1.0)])
+    end_wall = boxes([(-W / 2 - T, -L / 2 - T, 0.0)], [(W / 2 + T, -L / 2, H + T)])
+    portal = _portal(W, H, L)
+    parts = [MeshPart("Vault", vault, "walls"), MeshPart("End Wall", end_wall, "walls"),
+             MeshPart("Portal", portal, "portal"),
+             MeshPart("Floor", _tunnel_floor(W, L), "floor"),
+             MeshPart("Outside Ground", boxes([(-80.0, L / 2, -0.3)], [(80.0, L / 2 + 200.0, -0.02)]),
+                      "ground"),
+             MeshPart("Cable Run", _cables(W, wall_h, L), "dark_metal", smooth=True)]
+    lamp = st.wall_lamp(rng)
+    placed = []
+    for k, y in enumerate(np.arange(-L / 2 + 3.0, L / 2 - 2.0, 5.0)):
+        side = 1 if k % 2 else -1
+        yaw = np.pi / 2 if side < 0 else -np.pi / 2
+        placed.append(props.Placement(lamp, transform(side * (W / 2 - 0.02), y, wall_h - 0.1, yaw), []))
+    occ = props.Occupancy(cell=1.0)
+    occ.block(-W / 2 + 1.0, -L / 2, W / 2 - 1.0, L / 2)
+    occ.block(-W / 2 - T, -L / 2, -W / 2 + 0.05, L / 2)
+    occ.block(W / 2 - 0.05, -L / 2, W / 2 + T, L / 2)
+    region = props.Region(-W / 2 + 0.2, -L / 2 + 3.0, W / 2 - 0.2, L / 2 - 3.0)
+    q = common.quantity(spec)
+    words = common.mentioned(spec)
+    placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
+                            region, gap=0.1)
+    placed += props.scatter(rng, occ, ind.crate(rng, 0.7), int((2 if "crate" not in words else 7) * q),
+                            region, gap=0.1)
+    placed += props.scatter(rng, occ, ind.trash_bag(rng), int(3 * q), region, gap=0.05)
+    return parts, placed, H
+
+
+def _portal(W: float, H: float, L: float) -> trimesh.Trimesh:
+    """A retaining wall around the open mouth, so the outside reads as a hillside."""
+    pad = 12.0
+    y = L / 2
+    return boxes([(-W / 2 - pad, y, 0.0), (W / 2 + T, y, 0.0), (-W / 2 - T, y, H + T)],
+                 [(-W / 2 - T, y + 0.6, H + 4.0), (W / 2 + pad, y + 0.6, H + 4.0),
+                  (W / 2 + T, y + 0.6, H + 4.0)])
+
+
+def _tunnel_floor(W: float, L: float) -> trimesh.Trimesh:
+    """Floor slab with a shallow drain channel down the middle (puddles collect)."""
+    return boxes([(-W / 2 - T, -L / 2 - T, -0.3), (0.15, -L / 2 - T, -0.3),
+                  (-0.15, -L / 2 - T, -0.3)],
+                 [(-0.15, L / 2 + 0.6, 0.0), (W / 2 + T, L / 2 + 0.6, 0.0),
+                  (0.15, L / 2 + 0.6, -0.06)])
+
+
+def _cables(W: float, wall_h: float, L: float) -> trimesh.Trimesh:
+    return merge([tube((-W / 2 + 0.06, -L / 2, wall_h + 0.3 + 0.07 * k),
+                       (-W / 2 + 0.06 + 0.03 * k, L / 2, wall_h + 0.3 + 0.07 * k), 0.025, 8, caps=False)
+                  for k in range(3)])
+
+
+# --------------------------------------------------------------------------- shared
+
+def _shots(W: float, L: float, H: float, tunnel: bool) -> list[Shot]:
+    far = (0.0, L / 2, 1.4 if tunnel else 1.3)
+    return [
+        Shot("wide", 24.0, (-W * 0.15, -L / 2 + 1.8), far, third=0.25),
+        Shot("medium", 35.0, (W * 0.2, -L / 6), (-W / 2, 0.0, 1.2), third=-0.6),
+        Shot("reverse", 35.0, (W * 0.12, L / 2 - 2.5), (0.0, -L / 2, 1.5), third=0.3),
+    ]
+
+
+def _materials(spec: SetSpec, tunnel: bool) -> dict[str, MaterialRequest]:
+    walls = common.material(spec, "walls", "walls", "brick" if tunnel else "painted_wall")
+    if not spec.surface("walls").colour and walls.family == "painted_wall":
+        walls.colour = "cream"
+    mats = {
+        "walls": walls,
+        "floor": common.material(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
+        "ceiling": common.material(spec, "ceiling", "ceiling", "concrete"),
+        "door": common.plain("door", "paint", spec.seed, "grey"),
+        "exit_sign": common.plain("exit_sign", "neon", spec.seed, "green"),
+    }
+    if tunnel:
+        mats["portal"] = common.plain("portal", "concrete", spec.seed, modifiers=("old",))
+        mats["ground"] = common.plain("ground", "gravel", spec.seed)
+        if "wet" not in mats["floor"].modifiers:
+            mats["floor"].modifiers.append("puddles")
+    return mats

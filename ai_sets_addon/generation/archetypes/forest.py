@@ -1,0 +1,135 @@
+"""Forest clearing: an open glade ringed by a wall of trees.
+
+Rolling ground (eroded a little around the set) flattens into a clearing; hundreds of
+trees (conifers, broadleaves or both, from the words) stand in a ring around it, the
+nearest ones an arm's length apart, thinning out further; bushes fringe the edge,
+a fallen log and mossy rocks sit in the glade. Trees are instanced, so a dense forest
+stays cheap. Fog or haze words fill the glade with a volume for light shafts.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import props
+from ..plan import MaterialRequest, MeshPart, SetPlan
+from ..props import nature as nat
+from ..props.words import has_any
+from ..spec import SetSpec
+from ..terrain import Noise, Terrain, eroded, graded_axis, smoothstep, terrain_mesh
+from . import common
+from .scout import Scout, Shot
+
+DENSE_WORDS = ("dense forest", "thick forest", "deep forest", "foret dense", "foret epaisse",
+               "foret profonde", "jungle", "lush", "luxuriante", "touffue")
+
+
+def ground(rng: np.random.Generator, clearing: float) -> Terrain:
+    noise = Noise(rng)
+
+    def z(x, y):
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        r = np.hypot(x, y)
+        hills = noise.fbm(x, y, 140.0, 4) * 9.0 + noise.fbm(x + 50, y - 20, 18.0, 3) * 0.6
+        flat = 1.0 - smoothstep(clearing * 0.6, clearing * 1.6, r)
+        return hills * (1.0 - 0.85 * flat) + flat * 0.0
+
+    return Terrain(z)
+
+
+def plan(spec: SetSpec) -> SetPlan:
+    rng = common.rng_for(spec, "forest.layout")
+    f = common.SCALE_FACTORS.get(spec.scale, 1.0)
+    clearing = 13.0 * f ** 0.5
+    terrain = eroded(ground(rng, clearing).far, rng, (0.0, 0.0), 140.0, 1.0, droplets=6000)
+    xs = graded_axis(1200.0, 1.0, 35.0, 1.1)
+    parts = [MeshPart("Forest Floor", terrain_mesh(terrain, xs, xs), "ground", smooth=True)]
+    placed = _trees(spec, common.rng_for(spec, "forest.trees"), terrain, clearing)
+    parts += props.to_parts(placed)
+    scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
+    cameras = scout.cameras(_shots(terrain, clearing))
+    return SetPlan(
+        name=common.set_name(spec, "Forest Clearing"), archetype="forest", parts=parts,
+        materials=common.all_materials(spec, parts, _materials(spec), False,
+                                       _foliage(spec)),
+        lights=[], cameras=cameras,
+        sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 230.0, 110.0)),
+        atmosphere=common.atmosphere_in(spec, False, (-60.0, -60.0, -5.0), (60.0, 60.0, 30.0)))
+
+
+def _kinds(spec: SetSpec) -> tuple[float, float]:
+    """Share of (conifers, broadleaves) from the words."""
+    words = common.mentioned(spec)
+    if "conifer" in words and "broadleaf" in words:
+        return 0.5, 0.5
+    if "conifer" in words:
+        return 1.0, 0.0
+    if "broadleaf" in words:
+        return 0.0, 1.0
+    return 0.35, 0.65
+
+
+def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.Placement]:
+    occ = props.Occupancy(cell=4.0)
+    for x, y in _spots(clearing):
+        occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5)
+    q = common.quantity(spec) * (1.6 if has_any(common.words(spec), DENSE_WORDS) else 1.0)
+    conifer_share, broad_share = _kinds(spec)
+    placed: list[props.Placement] = []
+    log = nat.log(rng, 5.0)
+    spot = props.place(occ, log, clearing * 0.25, clearing * 0.35, terrain.height(clearing * 0.25, clearing * 0.35) - 0.05,
+                       0.6, gap=0.3)
+    placed += [spot] if spot else []
+    glade = props.ring(0.0, 0.0, 2.0, clearing * 0.9)
+    placed += props.scatter(rng, occ, nat.rock(rng, 1.2), int(4 * q), glade, height=terrain.z,
+                            sink=0.15, scale=(0.6, 1.4), gap=0.4)
+    edge = props.ring(0.0, 0.0, clearing * 0.8, clearing * 1.3)
+    for k in range(2):
+        placed += props.scatter(rng, occ, nat.bush(rng, 1.6), int(14 * q), edge,
+                                height=terrain.z, sink=0.05, scale=(0.7, 1.3), gap=0.2)
+    variants_c = [nat.conifer_tree(rng, h) for h in (16.0, 21.0)]
+    variants_b = [nat.broadleaf_tree(rng, h) for h in (10.0, 13.0)]
+    rings = [(clearing * 1.05, clearing * 1.8, 0.55), (clearing * 1.8, clearing * 3.5, 0.3),
+             (clearing * 3.5, 90.0, 0.12)]
+    for r0, r1, density in rings:
+        area = np.pi * (r1 ** 2 - r0 ** 2)
+        total = int(area * density / 16.0 * q)
+        region = props.ring(0.0, 0.0, r0, r1)
+        for k, model in enumerate(variants_c):
+            placed += props.scatter(rng, occ, model, int(total * conifer_share / 2), region,
+                                    height=terrain.z, sink=0.2, scale=(0.8, 1.2), gap=0.3)
+        for k, model in enumerate(variants_b):
+            placed += props.scatter(rng, occ, model, int(total * broad_share / 2), region,
+                                    height=terrain.z, sink=0.2, scale=(0.8, 1.2), gap=0.3)
+    return placed
+
+
+def _spots(clearing: float) -> list[tuple[float, float]]:
+    return [(-clearing * 0.45, -clearing * 0.6), (clearing * 0.5, -clearing * 0.1),
+            (clearing * 0.1, clearing * 0.6)]
+
+
+def _shots(terrain: Terrain, clearing: float) -> list[Shot]:
+    (ax, ay), (bx, by), (cx, cy) = _spots(clearing)
+    log = (clearing * 0.25, clearing * 0.35)
+    return [
+        Shot("wide", 24.0, (ax, ay), (clearing * 0.9, clearing * 1.6, terrain.height(*log) + 5.0), third=-0.3),
+        Shot("medium", 50.0, (bx, by), (log[0], log[1], terrain.height(*log) + 0.4), third=0.4),
+        Shot("reverse", 35.0, (cx, cy), (-clearing * 1.2, -clearing * 1.5, terrain.height(0, 0) + 4.0), third=0.3),
+    ]
+
+
+def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
+    ground_mat = common.material(spec, "ground", "ground", "grass", fallback_roles=("floor",))
+    return {"ground": ground_mat}
+
+
+def _foliage(spec: SetSpec) -> dict[str, MaterialRequest]:
+    """Autumn and winter words tint the leaves; mossy rocks in a forest."""
+    autumn = {"orange", "red", "gold", "ochre", "yellow"} & set(spec.colours)
+    leaf = sorted(autumn)[0] if autumn else "green"
+    return {
+        "foliage": common.plain("foliage", "foliage", spec.seed, leaf),
+        "foliage_dark": common.plain("foliage_dark", "foliage", spec.seed, "green", ("dark",)),
+        "rock": common.plain("rock", "rock", spec.seed, modifiers=("moss",)),
+    }

@@ -1,0 +1,254 @@
+"""City street: a road between sidewalks and two rows of modular facades.
+
+The street runs north (+Y); the road is 7.5 m between granite kerbs, sidewalks 3.2 m,
+and buildings of 3-7 storeys (window grids, shopfronts, doors, cornices) stand on both
+sides; a building across a T-junction closes the far end, so the wide shot down the
+street has a vanishing point and a subject. Street lamps, trees, benches and bins
+stand in the furniture zone by the kerb; at dusk and night the lamps, shop windows,
+some flats and neon blade signs (colours from the words) light the street.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import props
+from ..props.shapes import join as merge
+from ..plan import MaterialRequest, MeshPart, SetPlan
+from ..props import industrial as ind
+from ..props import nature as nat
+from ..props import street as st
+from ..props.scatter import transform
+from ..props.shapes import boxes
+from ..spec import SetSpec
+from . import buildings as bld
+from . import common
+from .scout import Scout, Shot
+
+ROAD_HALF = 3.75
+SIDEWALK = 3.2
+CURB_H = 0.15
+FRONT = ROAD_HALF + SIDEWALK       # facade line, |x|
+JUNCTION = 11.0                    # width of the cross street at the far end
+
+
+def plan(spec: SetSpec) -> SetPlan:
+    rng = common.rng_for(spec, "street.layout")
+    f = common.SCALE_FACTORS.get(spec.scale, 1.0)
+    L = round(84.0 * f ** 0.5, 1)
+    lit = common.practicals_on(spec)
+    lit_fraction = 0.35 if lit else 0.0
+    storeys = (3, 5) if f < 1 else ((4, 7) if f <= 1.5 else (6, 10))
+    parts, anchors = _buildings(spec, rng, L, storeys, lit_fraction)
+    parts += _ground(L)
+    occ = _occupancy(L)
+    prop_rng = common.rng_for(spec, "street.props")
+    placed = _trees(spec, prop_rng, occ, L)
+    placed += _signs(spec, rng, occ, anchors, lit)
+    placed += _furniture(spec, prop_rng, occ, L, lit)
+    parts += props.to_parts(placed)
+    lights = _lights(spec, placed, lit)
+    scout = Scout(parts, ground=_ground_z, mode=common.camera_mode(spec))
+    cameras = scout.cameras(_shots(L))
+    return SetPlan(
+        name=common.set_name(spec, "Street"), archetype="street", parts=parts,
+        materials=common.all_materials(spec, parts, _materials(spec, lit), lit),
+        lights=lights, cameras=cameras,
+        sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 250.0, 105.0)),
+        atmosphere=common.atmosphere_in(spec, False, (-FRONT, -L / 2, 0.0),
+                                        (FRONT, L / 2 + JUNCTION + 2.0, 14.0)))
+
+
+def _ground_z(x, y):
+    """Sidewalk or road level (scalars or arrays)."""
+    return np.where(np.abs(x) > ROAD_HALF, CURB_H, 0.0)
+
+
+# --------------------------------------------------------------------------- buildings
+
+def _buildings(spec: SetSpec, rng, L: float, storeys, lit_fraction: float):
+    """Two rows of buildings facing the road and one across the far junction."""
+    parts, anchors, index = [], [], 0
+    rows = [(bld.Frame((-FRONT, -L / 2, CURB_H), np.pi / 2), L),          # west, faces +X
+            (bld.Frame((FRONT, L / 2, CURB_H), -np.pi / 2), L)]           # east, faces -X
+    far_w = 2 * FRONT + 30.0
+    rows.append((bld.Frame((-far_w / 2, L / 2 + JUNCTION, CURB_H), 0.0), far_w))
+    for frame, length in rows:
+        u = 0.0
+        while u < length - 3.0:
+            width = min(float(rng.uniform(8.0, 15.0)), length - u)
+            material = "facade_a" if index % 2 == 0 else "facade_b"
+            design = bld.design(rng, width, storeys, material, lit_fraction, shop=True)
+            meshes = bld.build(design, rng)
+            index += 1
+            local = bld.Frame(tuple(frame.point((u, 0.0, 0.0))), frame.yaw)
+            parts += _building_parts(f"Building {index:02d}", meshes, local, material)
+            anchors += [(local, uc, w, design.ground_h) for uc, w in meshes.shopfronts]
+            u += width
+    return parts, anchors
+
+
+def _building_parts(name: str, m: bld.BuildingMeshes, frame: bld.Frame, material: str) -> list[MeshPart]:
+    out = [MeshPart(name, frame.apply(merge(m.facade)), material),
+           MeshPart(f"{name} - Trim", frame.apply(merge(m.trim)), "trim"),
+           MeshPart(f"{name} - Glass", frame.apply(merge(m.glass)), "glass")]
+    if m.doors:
+        out.append(MeshPart(f"{name} - Doors", frame.apply(merge(m.doors)), "door"))
+    if m.lit:
+        out.append(MeshPart(f"{name} - Lit Windows", frame.apply(merge(m.lit)), "window_light"))
+    if m.shop_lit:
+        out.append(MeshPart(f"{name} - Shop Interiors", frame.apply(merge(m.shop_lit)), "shop_light"))
+    return out
+
+
+def _ground(L: float) -> list[MeshPart]:
+    """Road, kerbs and sidewalks (to the junction), lane markings, a zebra crossing."""
+    y0, y1 = -L / 2 - 10.0, L / 2 + JUNCTION
+    far = 2 * FRONT + 40.0
+    road = boxes([(-ROAD_HALF, y0, -0.3), (-far / 2, L / 2, -0.3)],
+                 [(ROAD_HALF, L / 2, 0.0), (far / 2, y1 - 3.0, 0.0)])
+    walk = boxes([(-FRONT - 0.5, y0, -0.3), (ROAD_HALF + 0.15, y0, -0.3),
+                  (-far / 2, y1 - 3.0, -0.3)],
+                 [(-ROAD_HALF - 0.15, L / 2, CURB_H), (FRONT + 0.5, L / 2, CURB_H),
+                  (far / 2, y1 + 1.0, CURB_H)])
+    kerbs = boxes([(-ROAD_HALF - 0.15, y0, -0.3), (ROAD_HALF, y0, -0.3)],
+                  [(-ROAD_HALF, L / 2, CURB_H), (ROAD_HALF + 0.15, L / 2, CURB_H)])
+    dashes = [((-0.06, y, 0.0), (0.06, y + 3.0, 0.004)) for y in np.arange(y0, L / 2 - 6.0, 9.0)]
+    zebra = [((x, L / 2 - 5.0, 0.0), (x + 0.5, L / 2 - 1.0, 0.004))
+             for x in np.arange(-ROAD_HALF + 0.4, ROAD_HALF - 0.4, 1.0)]
+    marks = boxes([a for a, _ in dashes + zebra], [b for _, b in dashes + zebra])
+    return [MeshPart("Road", road, "ground"), MeshPart("Sidewalks", walk, "sidewalk"),
+            MeshPart("Kerbs", kerbs, "kerb"), MeshPart("Road Markings", marks, "marking")]
+
+
+# --------------------------------------------------------------------------- dressing
+
+def _camera_spots(L: float) -> list[tuple[float, float]]:
+    return [(ROAD_HALF - 1.3, -L / 2 + 5.0), (-1.2, 0.0), (-ROAD_HALF - 1.6, L / 2 - 9.0)]
+
+
+def _occupancy(L: float) -> props.Occupancy:
+    occ = props.Occupancy(cell=2.0)
+    occ.block(-ROAD_HALF, -L, ROAD_HALF, L, -1.0, 2.0)          # traffic clearance; canopies may overhang
+    occ.block(-FRONT - 20, -L, -FRONT, L)
+    occ.block(FRONT, -L, FRONT + 20, L)
+    for x, y in _camera_spots(L):
+        occ.block(x - 1.0, y - 1.5, x + 1.0, y + 1.5)
+    return occ
+
+
+def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Placement]:
+    """Street trees in pits along the east kerb, first, so signs and lamps fit around them."""
+    words, q = common.mentioned(spec), common.quantity(spec)
+    tree = nat.broadleaf_tree(rng, 6.5)
+    n_trees = int((5 if "tree" in words or "broadleaf" in words else 2) * q)
+    trees = props.Region(ROAD_HALF + 0.9, -L / 2 + 6.0, ROAD_HALF + 1.4, L / 2 - 4.0)
+    return props.scatter(rng, occ, tree, n_trees, trees, gap=0.15, scale=(0.7, 0.85), height=_ground_z)
+
+
+def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) -> list[props.Placement]:
+    words, q = common.mentioned(spec), common.quantity(spec)
+    old_town = spec.surface("ground").family == "cobblestone" or "old" in spec.modifiers
+    lamp = st.heritage_lamp(rng) if old_town else st.lamp_post(rng)
+    placed = []
+    spacing = 16.0 if "lamp_post" not in words else 11.0
+    for side in (-1, 1):
+        for k, y in enumerate(np.arange(-L / 2 + 4.0 + (side > 0) * spacing / 2, L / 2, spacing)):
+            yaw = 0.0 if side < 0 else np.pi
+            p = props.place(occ, lamp, side * (ROAD_HALF + 0.45), y, CURB_H, yaw, gap=0.05)
+            if p:
+                placed.append(p)
+    walk = props.Region(-FRONT + 0.4, -L / 2 + 2, -ROAD_HALF - 0.4, L / 2 - 2)
+    walk_e = props.Region(ROAD_HALF + 0.4, -L / 2 + 2, FRONT - 0.4, L / 2 - 2)
+    bench, bin_ = st.bench(rng), st.street_bin(rng)
+    for region in (walk, walk_e):
+        side = -1 if region is walk else 1
+        placed += props.scatter(rng, occ, bench, int((2 if "bench" not in words else 5) * q),
+                                props.Region(region.x0, region.y0, region.x1, region.y1,
+                                             inside=lambda x, y, s=side: np.abs(x) > FRONT - 0.9),
+                                yaw=-side * np.pi / 2 + np.pi, height=_ground_z, gap=0.4)
+        placed += props.scatter(rng, occ, bin_, int(2 * q), region, gap=0.4,
+                                height=_ground_z)
+        if "dumpster" in words:
+            placed += props.scatter(rng, occ, ind.dumpster(rng), 2, region, yaw=(-0.2, 0.2),
+                                    height=_ground_z, gap=0.3)
+    bollard = st.bollard(rng)
+    bollards = [props.place(occ, bollard, s * (ROAD_HALF + 0.35), L / 2 - 0.8 - 1.6 * k,
+                            CURB_H) for s in (-1, 1) for k in range(3)]
+    return placed + [b for b in bollards if b]
+
+
+def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list[props.Placement]:
+    """Neon blade signs over some shopfronts (night, neon words, cyberpunk), and
+    awnings over others by day."""
+    neon_wanted = lit or "neon" in common.mentioned(spec) or "cyberpunk" in spec.moods
+    colours = common.neon_colours(spec)
+    placed, models = [], {}
+    for k, (frame, uc, width, ground_h) in enumerate(anchors):
+        if neon_wanted and k % 2 == 0:
+            word = st.SIGN_WORDS[int(rng.integers(0, len(st.SIGN_WORDS)))]
+            colour = colours[(k // 2) % len(colours)]
+            key = (word, colour)
+            if key not in models:
+                models[key] = st.neon_sign(rng, word, colour, 0.42)
+            model = models[key]
+            half = max(abs(model.hulls[0][0]), abs(model.hulls[0][3]))
+            flat = abs(np.sin(frame.yaw)) < 0.5                 # the far building: flat on it
+            out = 0.12 if flat else half + 0.3
+            pos = frame.point((uc, -out, ground_h - (0.2 if flat else 1.2)))
+            placed.append(props.place(occ, model, *pos, yaw=0.0, gap=0.05))
+        elif k % 3 == 1:
+            key = ("awning", round(width, 1))
+            if key not in models:
+                models[key] = st.awning(width + 0.3, 1.3, 0.5)
+            pos = frame.point((uc, 0.0, ground_h - 0.45))
+            placed.append(props.place(occ, models[key], *pos, yaw=frame.yaw, gap=0.05))
+    return [p for p in placed if p is not None]
+
+
+def _lights(spec: SetSpec, placed, lit: bool):
+    if not lit:
+        neon = [p for p in placed if p.model.kind.startswith("neon")]
+        return props.to_lights(neon, (1, 1, 1), colours=_neon_rgb(spec)) if neon else []
+    lamps = [p for p in placed if p.model.kind in ("lamp_post", "heritage_lamp")]
+    neon = [p for p in placed if p.model.kind.startswith("neon")]
+    return (props.to_lights(lamps, common.street_lamp_colour(spec), "Street Lamp")
+            + props.to_lights(neon, (1, 1, 1), colours=_neon_rgb(spec)))
+
+
+def _neon_rgb(spec: SetSpec) -> dict[str, tuple[float, float, float]]:
+    return {c: common.linear_rgb(c) for c in common.neon_colours(spec)}
+
+
+def _shots(L: float) -> list[Shot]:
+    (ax, ay), (bx, by), (cx, cy) = _camera_spots(L)
+    return [
+        Shot("wide", 24.0, (ax, ay), (0.0, L / 2 + JUNCTION, 5.0), third=-0.45),
+        Shot("medium", 35.0, (bx, by), (FRONT, 9.0, 3.0), third=0.5),
+        Shot("reverse", 35.0, (cx, cy), (0.0, -L / 2, 4.0), third=0.4),
+    ]
+
+
+def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
+    walls = spec.surface("walls")
+    facade_a = common.material(spec, "facade_a", "walls", "brick")
+    if walls.family:
+        facade_b = common.material(spec, "facade_b", "walls", walls.family)
+        facade_b.modifiers = list(dict.fromkeys(facade_b.modifiers + ["worn"]))
+    else:
+        facade_b = common.plain("facade_b", "plaster", spec.seed, "cream", tuple(spec.modifiers))
+    glow = () if lit else ("dim",)
+    return {
+        "facade_a": facade_a, "facade_b": facade_b,
+        "trim": common.plain("trim", "paint", spec.seed, "cream", ("matte",)),
+        "door": common.plain("door", "paint", spec.seed, "green"),
+        "glass": MaterialRequest("glass", "glass"),
+        "window_light": common.plain("window_light", "lit_window", spec.seed),
+        "shop_light": common.plain("shop_light", "lit_window", spec.seed, modifiers=glow),
+        "ground": common.material(spec, "ground", "ground", "asphalt", fallback_roles=("floor",)),
+        "sidewalk": common.plain("sidewalk", "paving_slabs", spec.seed,
+                                 modifiers=("wet",) if spec.wet else ()),
+        "kerb": common.plain("kerb", "paint", spec.seed, "grey", ("matte",)),
+        "marking": common.plain("marking", "paint", spec.seed, "white", ("matte",)),
+        "canvas": common.plain("canvas", "fabric", spec.seed, "burgundy"),
+    }
