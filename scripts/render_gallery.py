@@ -31,7 +31,7 @@ PROMPTS: dict[str, tuple[str, int]] = {
     "street": ("a city street with brick facades at dusk, wet asphalt, neon signs", 5),
     "alley": ("une ruelle pavée sous la pluie, la nuit, néons rouges", 6),
     "rooftop": ("a rooftop at blue hour with water tanks and the city skyline", 7),
-    "desert": ("des dunes de sable dans le désert au coucher du soleil", 8),
+    "desert": ("des dunes de sable dans le désert à l'heure dorée", 8),
     "canyon": ("a red rock canyon at golden hour", 9),
     "forest": ("une clairière en forêt le matin avec une brume légère", 10),
     "beach": ("a sandy beach with palm trees and a lifeguard tower at sunset", 11),

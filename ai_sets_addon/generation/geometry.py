@@ -166,3 +166,21 @@ def cylinder_mesh(radius: float, height: float, sections: int = 24,
         builder.add_triangle(np.array([base, a, b]), np.array([0.0, 0.0, -1.0]))
         builder.add_triangle(np.array([base, a, b]) + up, np.array([0.0, 0.0, 1.0]))
     return builder.to_trimesh()
+
+
+def below_openings_mask(vertices: np.ndarray, openings: list[tuple[np.ndarray, np.ndarray]],
+                        fall_m: float = 1.5) -> np.ndarray:
+    """0..1 per vertex: 1 just under an opening's bottom edge, fading over `fall_m`.
+
+    `openings` are boxes (min, max corners) through a wall; a vertex is under one when
+    it lies in the box's horizontal footprint and below its bottom. Rain run-off and
+    grime streak down from sills exactly there.
+    """
+    mask = np.zeros(len(vertices), dtype=np.float32)
+    for lo, hi in openings:
+        inside = np.all((vertices[:, :2] >= lo[:2] - 1e-6) & (vertices[:, :2] <= hi[:2] + 1e-6),
+                        axis=1)
+        depth = lo[2] - vertices[:, 2]
+        value = np.clip(1.0 - depth / fall_m, 0.0, 1.0) * (depth >= -1e-6) * inside
+        mask = np.maximum(mask, value.astype(np.float32))
+    return mask

@@ -47,6 +47,9 @@ class MeshPart:
     group: str = "geometry"        # child collection: geometry / props
     instances: list[np.ndarray] = field(default_factory=list)  # 4x4 world transforms
     smooth: bool = False           # shade smooth (terrain, rocks, foliage, turned props)
+    # Per-vertex 0..1 masks the shaders read as mesh attributes, e.g. "aisets_streaks"
+    # (run-off below window sills), so weathering follows the set's real openings.
+    vertex_masks: dict[str, np.ndarray] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -64,6 +64,7 @@ def _build(prepared: PreparedSet, scene: bpy.types.Scene, set_tag: str) -> Scene
     materials = _materials(plan, assets, set_tag)
     for part in plan.parts:
         mesh = objects.mesh_from_part(part, set_tag)
+        _write_masks(mesh, part)
         mesh.materials.append(materials[part.material])
         for obj in objects.objects_for_part(part, mesh, set_tag):
             groups.get(part.group, groups["geometry"]).objects.link(obj)
@@ -81,6 +82,13 @@ def _build(prepared: PreparedSet, scene: bpy.types.Scene, set_tag: str) -> Scene
         scene.camera = cameras[0]
     render.configure(scene)
     return SceneResult(root, cameras[0] if cameras else None, sun, 0.0)
+
+
+def _write_masks(mesh: bpy.types.Mesh, part) -> None:
+    """Per-vertex weathering masks -> float point attributes the shaders read."""
+    for name, values in part.vertex_masks.items():
+        attribute = mesh.attributes.new(name, "FLOAT", "POINT")
+        attribute.data.foreach_set("value", values.astype("float32"))
 
 
 def _materials(plan: SetPlan, assets: AssetBundle, set_tag: str) -> dict[str, bpy.types.Material]:

@@ -123,3 +123,14 @@ def test_same_prepared_set_builds_the_same_scene(empty_scene, prepared):
     first = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
     second = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
     assert first == second and len(first) > 10
+
+
+def test_weathering_masks_reach_the_mesh_the_shader_reads(empty_scene, prepared):
+    from ai_sets_addon.scene.materials import STREAK_ATTRIBUTE
+
+    apply_to_scene(prepared[0], empty_scene, meter=False)
+    walls = bpy.data.objects["Walls"].data
+    attribute = walls.attributes.get(STREAK_ATTRIBUTE)
+    assert attribute is not None and attribute.domain == "POINT"
+    values = [d.value for d in attribute.data]
+    assert max(values) == pytest.approx(1.0) and min(values) == 0.0

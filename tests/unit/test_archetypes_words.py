@@ -80,7 +80,7 @@ CASES = [
     ("en", "a desert with cacti", lambda p: count(p, "Cactus") > 0),
     ("fr", "un désert de sable", lambda p: count(p, "Cactus") == 0 and p.materials["ground"].family == "sand"),
     ("en", "a desert with lots of rocks", lambda p: count(p, "Rock") > count(plan("a desert"), "Rock")),
-    ("en", "a red rock canyon", lambda p: p.materials["rock_walls"].colour == "red"),
+    ("en", "a red rock canyon", lambda p: p.materials["rock"].colour == "red"),
     ("fr", "un canyon avec des cactus", lambda p: count(p, "Cactus") > 0),
     ("en", "a pine forest", lambda p: count(p, "Conifer") > 0 and count(p, "Tree") == 0),
     ("fr", "une forêt de chênes", lambda p: count(p, "Tree") > 0),

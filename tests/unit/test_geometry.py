@@ -65,3 +65,15 @@ def test_merge_keeps_uvs_aligned_with_vertices():
     merged = merge([a, b])
     assert len(merged.vertices) == len(merged.visual.uv) == len(a.vertices) * 2
     assert np.allclose(merged.visual.uv[len(a.vertices):], b.visual.uv)
+
+
+def test_streak_mask_runs_down_from_the_sill_only():
+    from ai_sets_addon.generation.geometry import below_openings_mask
+
+    verts = np.array([[1.0, 0.1, 0.9], [1.0, 0.1, 0.0], [1.0, 0.1, 1.5], [3.0, 0.1, 0.5],
+                      [1.0, 2.0, 0.5]])
+    opening = (np.array([0.5, 0.0, 0.9]), np.array([1.5, 0.2, 2.0]))
+    mask = below_openings_mask(verts, [opening], fall_m=1.8)
+    assert mask[0] == pytest.approx(1.0)          # right under the sill
+    assert mask[1] == pytest.approx(0.5)          # half way down the fall
+    assert mask[2] == 0 and mask[3] == 0 and mask[4] == 0   # inside, beside, off the wall

@@ -122,3 +122,15 @@ def test_unknown_archetype_falls_back_with_a_notice():
     plan = _plan(archetype="spaceship_bridge")
     assert plan.archetype in archetypes.available()
     assert any("spaceship_bridge" in notice for notice in plan.notices)
+
+
+def test_walls_carry_a_streak_mask_under_the_window():
+    plan = _plan(seed=3)
+    walls = next(p for p in plan.parts if p.name == "Walls")
+    mask = walls.vertex_masks["aisets_streaks"]
+    assert mask.shape == (len(walls.mesh.vertices),)
+    glass = next(p for p in plan.parts if p.name == "Window Glass").mesh
+    under = mask > 0
+    assert under.any()
+    xs = walls.mesh.vertices[under][:, 0]
+    assert xs.min() >= glass.bounds[0][0] - 0.1 and xs.max() <= glass.bounds[1][0] + 0.1

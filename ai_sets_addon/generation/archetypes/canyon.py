@@ -39,8 +39,8 @@ def valley(rng: np.random.Generator, floor_half: float, wall_h: float) -> tuple[
         step = wall_h / 7.0
         level = np.floor(h / step)
         frac = h / step - level
-        benches = (level + smoothstep(0.45, 0.95, frac)) * step
-        cut = noise.fbm(x, y, 30.0, 5, ridged=True) * 5.0 * rise
+        benches = (level + smoothstep(0.6, 0.92, frac)) * step
+        cut = noise.fbm(x, y, 45.0, 5, ridged=True) * 9.0 * rise
         floor = noise.fbm(x - 100, y + 77, 25.0, 4) * 0.6
         return benches + cut + floor
 
@@ -50,7 +50,7 @@ def valley(rng: np.random.Generator, floor_half: float, wall_h: float) -> tuple[
 def plan(spec: SetSpec) -> SetPlan:
     rng = common.rng_for(spec, "canyon.layout")
     f = common.SCALE_FACTORS.get(spec.scale, 1.0)
-    base, centre = valley(rng, 22.0 * f ** 0.5, 70.0 * f ** 0.6)
+    base, centre = valley(rng, 17.0 * f ** 0.5, 85.0 * f ** 0.6)
     terrain = eroded(base.far, rng, (0.0, 40.0), 160.0, 1.0, droplets=15000, talus_deg=42.0)
     xs = graded_axis(1400.0, 1.0, 40.0, 1.09)
     ys = graded_axis(1400.0, 1.0, 40.0, 1.09) + 40.0
@@ -58,7 +58,7 @@ def plan(spec: SetSpec) -> SetPlan:
     steep = face_slope_deg(mesh) > 24.0
     walls, floor = split_faces(mesh, steep)
     walls = box_uv_split(walls)          # steep faces: project UVs on their own plane
-    parts = [MeshPart("Canyon Walls", walls, "rock_walls", smooth=True),
+    parts = [MeshPart("Canyon Walls", walls, "rock", smooth=True),
              MeshPart("Valley Floor", floor, "ground", smooth=True)]
     placed = _dressing(spec, common.rng_for(spec, "canyon.props"), terrain, centre)
     parts += props.to_parts(placed)
@@ -113,10 +113,10 @@ def _shots(terrain: Terrain, centre) -> list[Shot]:
 
 
 def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
-    walls = common.material(spec, "rock_walls", "walls", "rock")
+    walls = common.material(spec, "rock", "walls", "rock")     # walls and boulders alike
     if not walls.colour and not spec.surface("walls").family:
         walls.colour = "ochre" if "red" not in spec.colours else "red"
     return {
-        "rock_walls": walls,
+        "rock": walls,
         "ground": common.material(spec, "ground", "ground", "sand", fallback_roles=("floor",)),
     }

@@ -63,7 +63,7 @@ def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:
     level = amount[strongest]
     if level <= 0.0:
         return Atmosphere()
-    per_metre = (0.06 if interior else 0.012) * level
+    per_metre = (0.04 if interior else 0.012) * level
     if strongest == "haze":
         per_metre *= 0.4
     tint = {"fog": (0.9, 0.93, 1.0), "dust": (1.0, 0.9, 0.75), "smoke": (0.8, 0.8, 0.82),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..geometry import MeshBuilder, box_mesh, merge
+from ..geometry import MeshBuilder, below_openings_mask, box_mesh, merge
 from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..spec import SetSpec
 from . import common
@@ -105,8 +105,12 @@ def _shell(size: RoomSize, window: Opening, door: Opening) -> list[MeshPart]:
     ground = MeshBuilder()
     ground.add_quad(np.array([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05],
                               [-80, 80, -0.05]]), np.array([0, 0, 1.0]))
+    wall_mesh = walls.to_trimesh()
+    x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
+    sill = (np.array([x0, -hd - WALL_T, window.v0]), np.array([x1, -hd, window.v1]))
+    streaks = {"aisets_streaks": below_openings_mask(wall_mesh.vertices, [sill])}
     return [
-        MeshPart("Walls", walls.to_trimesh(), "walls"),
+        MeshPart("Walls", wall_mesh, "walls", vertex_masks=streaks),
         MeshPart("Floor", floor, "floor"),
         MeshPart("Ceiling", ceiling, "ceiling"),
         MeshPart("Exterior Ground", ground.to_trimesh(), "ground"),
