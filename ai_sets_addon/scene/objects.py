@@ -27,7 +27,8 @@ def mesh_from_part(part: MeshPart, set_name: str) -> bpy.types.Mesh:
     verts = np.asarray(part.mesh.vertices, dtype=np.float32)
     faces = np.asarray(part.mesh.faces, dtype=np.int64)
     uv = np.asarray(part.mesh.visual.uv, dtype=np.float32)[faces.ravel()].reshape(-1, 3, 2)
-    if part.smooth:
+    weld = part.smooth and not getattr(part, "vertex_masks", None)   # masks are per vertex
+    if weld:
         verts, faces, uv = _weld(verts, faces, uv)
     faces = faces.astype(np.int32)
     mesh.vertices.add(len(verts))

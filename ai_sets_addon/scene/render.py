@@ -1,10 +1,10 @@
 """Cycles settings, a light meter for exposure, and still renders written atomically.
 
-Exposure rule (like a DP's spot meter): render the active camera tiny and noisy,
-take the log-average luminance of the frame (robust to a blown-out window or the sun
-disc), and set the exposure so that it lands on 18% grey; when the sun is low or
-down the picture is biased darker so twilight and night read as such, not as an
-overcast noon.
+Exposure rule (a DP exposing for the set, not for the window): render the active
+camera tiny and noisy, average it in blocks (to tame the noise), put the median block
+on 18% grey, but never so bright that the brightest 2% of blocks pass 12x grey (AgX
+still holds detail there); when the sun is low or down, bias darker so twilight and
+night read as such, not as an overcast noon.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 from ..generation.fileio import atomic_path, read_exr
 
 MIDDLE_GREY = 0.18
+HIGHLIGHT_LIMIT = 12.0  # scene-linear level where AgX still renders highlight detail
 # (sun elevation upper bound in degrees, bias in EV): night, blue hour, twilight.
 LOW_SUN_BIAS_EV = ((-8.0, -1.5), (-3.0, -0.8), (2.0, -0.4))
 METER_SIZE = (96, 54)
@@ -43,21 +44,19 @@ def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
 
 def meter_exposure(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0) -> float:
     """Set scene.view_settings.exposure from a metering render; returns the EV used."""
-    key = metered_key(_meter_luminance(scene))
-    bias = next((ev for limit, ev in LOW_SUN_BIAS_EV if sun_elevation_deg < limit), 0.0)
-    ev = math.log2(MIDDLE_GREY / max(key, 1e-6)) + bias
-    ev = float(np.clip(ev, -16.0, 16.0))
-    scene.view_settings.exposure = round(ev, 3)
+    median, highlight = metered_levels(_meter_luminance(scene))
+    ev = min(math.log2(MIDDLE_GREY / median), math.log2(HIGHLIGHT_LIMIT / highlight))
+    ev += next((bias for limit, bias in LOW_SUN_BIAS_EV if sun_elevation_deg < limit), 0.0)
+    scene.view_settings.exposure = round(float(np.clip(ev, -16.0, 16.0)), 3)
     return scene.view_settings.exposure
 
 
-def metered_key(luminance: np.ndarray, block: int = 6) -> float:
-    """Log-average of block-averaged luminance: blocks tame the noise of a 12-sample
-    render (black and firefly pixels), the log-average keeps a bright window from
-    darkening the whole room."""
+def metered_levels(luminance: np.ndarray, block: int = 6) -> tuple[float, float]:
+    """(median, 98th percentile) of block-averaged luminance: blocks tame the noise of
+    a 12-sample render (black and firefly pixels)."""
     h, w = (s - s % block for s in luminance.shape)
     cells = luminance[:h, :w].reshape(h // block, block, w // block, block).mean(axis=(1, 3))
-    return float(np.exp(np.mean(np.log(np.maximum(cells, 1e-4)))))
+    return max(float(np.median(cells)), 1e-6), max(float(np.percentile(cells, 98)), 1e-6)
 
 
 def _meter_luminance(scene: bpy.types.Scene) -> np.ndarray:

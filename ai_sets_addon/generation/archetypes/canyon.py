@@ -116,7 +116,7 @@ def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
     walls = common.material(spec, "rock", "walls", "rock")     # walls and boulders alike
     if not walls.colour and not spec.surface("walls").family:
         walls.colour = "ochre" if "red" not in spec.colours else "red"
-    return {
-        "rock": walls,
-        "ground": common.material(spec, "ground", "ground", "sand", fallback_roles=("floor",)),
-    }
+    ground = common.material(spec, "ground", "ground", "sand", fallback_roles=("floor",))
+    if not ground.colour and ground.family == "sand" and walls.colour in ("ochre", "red", "orange"):
+        ground.colour = "ochre"                    # sand weathered from the walls around it
+    return {"rock": walls, "ground": ground}

@@ -63,9 +63,8 @@ def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:
     level = amount[strongest]
     if level <= 0.0:
         return Atmosphere()
-    per_metre = (0.04 if interior else 0.012) * level
-    if strongest == "haze":
-        per_metre *= 0.4
+    per_metre = (0.03 if interior else 0.012) * level
+    per_metre *= {"fog": 1.0, "smoke": 0.8, "dust": 0.5, "haze": 0.4}[strongest]
     tint = {"fog": (0.9, 0.93, 1.0), "dust": (1.0, 0.9, 0.75), "smoke": (0.8, 0.8, 0.82),
             "haze": (0.95, 0.95, 1.0)}[strongest]
     return Atmosphere(density=per_metre, colour=tint,
@@ -156,7 +155,8 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "canvas": ("fabric", "white"), "upholstery": ("fabric", "ochre"), "lamp": ("emission", "white"),
     "diffuser": ("emission", "white"), "sign_board": ("paint", "black"), "rack": ("paint", "blue"),
     "rack_beam": ("paint", "orange"), "terracotta": ("paint", "orange"), "glass": ("glass", None),
-    "cabin": ("paint", "white"), "poster": ("poster", None), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
+    "cabin": ("paint", "white"), "poster": ("poster", None), "books": ("paint", "burgundy"),
+    "lampshade": ("fabric", "cream"), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
 }
 
 

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import props
 from ..geometry import MeshBuilder, below_openings_mask, box_mesh, merge
+from ..props import industrial as ind
+from ..props import street as st
 from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..spec import SetSpec
 from . import common
@@ -58,6 +61,8 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
     lit = common.practicals_on(spec)
     parts.append(_fixture(size, lit))
+    dressing = _dressing(spec, size, common.rng_for(spec, "interior_room.dressing"))
+    parts += props.to_parts(dressing)
     sun_azimuth = 150.0 if spec.time_of_day in MORNING else 210.0
     atmosphere = common.atmosphere(spec, interior=True)
     if atmosphere.density > 0:
@@ -65,7 +70,9 @@ def plan(spec: SetSpec) -> SetPlan:
                              (size.width / 2, size.depth / 2, size.height))
     return SetPlan(
         name=_set_name(spec), archetype="interior_room", parts=parts,
-        materials=_materials(spec, lit), lights=_lights(size, lit), cameras=_cameras(size),
+        materials=common.all_materials(spec, parts, _materials(spec, lit), lit),
+        lights=_lights(size, lit) + (props.to_lights(dressing, common.WARM_TUNGSTEN) if lit else []),
+        cameras=_cameras(size, common.camera_mode(spec)),
         sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
         interior=True,
     )
@@ -124,15 +131,18 @@ def _window_parts(size: RoomSize, window: Opening) -> list[MeshPart]:
     z0, z1 = window.v0, window.v1
     y_mid, prof, depth = -hd - WALL_T / 2, 0.06, 0.08
     y0, y1 = y_mid - depth / 2, y_mid + depth / 2
+    # Members butt against each other, never overlap: coincident faces of overlapping
+    # boxes render as black specks in Cycles.
     frame = [
-        box_mesh((x0, y0, z0), (x1, y1, z0 + prof)), box_mesh((x0, y0, z1 - prof), (x1, y1, z1)),
         box_mesh((x0, y0, z0), (x0 + prof, y1, z1)), box_mesh((x1 - prof, y0, z0), (x1, y1, z1)),
+        box_mesh((x0 + prof, y0, z0), (x1 - prof, y1, z0 + prof)),
+        box_mesh((x0 + prof, y0, z1 - prof), (x1 - prof, y1, z1)),
     ]
     panes = max(1, int(round((x1 - x0) / 1.1)))
     for k in range(1, panes):
         xm = x0 + (x1 - x0) * k / panes
-        frame.append(box_mesh((xm - prof / 2, y0, z0), (xm + prof / 2, y1, z1)))
-    sill = box_mesh((x0 - 0.05, -hd - 0.06, z0 - 0.04), (x1 + 0.05, -hd + 0.06, z0))
+        frame.append(box_mesh((xm - prof / 2, y0, z0 + prof), (xm + prof / 2, y1, z1 - prof)))
+    sill = box_mesh((x0 - 0.05, -hd - 0.04, z0 - 0.03), (x1 + 0.05, -hd + 0.06, z0 + 0.015))
     glass = box_mesh((x0 + prof, y_mid - 0.004, z0 + prof), (x1 - prof, y_mid + 0.004, z1 - prof))
     return [MeshPart("Window Frame", merge(frame + [sill]), "trim"),
             MeshPart("Window Glass", glass, "glass")]
@@ -181,6 +191,35 @@ def _furniture(size: RoomSize, rng: np.random.Generator) -> list[MeshPart]:
     ]
 
 
+def _dressing(spec: SetSpec, size: RoomSize, rng: np.random.Generator) -> list[props.Placement]:
+    """A bookcase on the east wall, a plant and a standard lamp in the corners, and
+    whatever props the words add, kept clear of the table, the door and the cameras."""
+    hw, hd = size.half
+    occ = props.Occupancy(cell=1.0)
+    cx, cy = 0.12 * size.width, -0.05 * size.depth
+    occ.block(cx - 1.45, cy - 1.2, cx + 1.45, cy + 1.2)                # table, chairs, rug
+    occ.block(-0.35 * size.width - 0.1, hd - 0.5, -0.35 * size.width + 1.3, hd)   # cabinet
+    occ.block(-hw, hd - 1.6, -hw + 1.0, hd - 0.4)                       # door swing
+    for cam in _cameras(size, "eye"):
+        x, y = cam.location[:2]
+        occ.block(x - 0.6, y - 0.6, x + 0.6, y + 0.6)
+    placed = []
+    shelf = props.place(occ, st.bookcase(rng, min(1.6, size.depth * 0.35)), hw - 0.2, 0.05 * size.depth,
+                        0.0, np.pi / 2, gap=0.03)
+    placed += [shelf] if shelf else []
+    for model, x, y in ((st.planter(rng), -hw + 0.4, -hd + 0.45), (st.floor_lamp(rng), hw - 0.35, -hd + 0.4)):
+        p = props.place(occ, model, x, y, 0.0, rng.uniform(0, 6.28), gap=0.03)
+        placed += [p] if p else []
+    words, q = common.mentioned(spec), common.quantity(spec)
+    floor = props.Region(-hw + 0.3, -hd + 0.3, hw - 0.3, hd - 0.3)
+    extras = {"crate": ind.crate(rng, 0.6), "plant": st.planter(rng), "chair": st.armchair(rng),
+              "barrel": ind.barrel(rng)}
+    for kind, model in extras.items():
+        if kind in words:
+            placed += props.scatter(rng, occ, model, int(3 * q), floor, gap=0.1)
+    return placed
+
+
 def _placed(x: float, y: float, angle: float) -> np.ndarray:
     c, s = np.cos(angle), np.sin(angle)
     return np.array([[c, -s, 0, x], [s, c, 0, y], [0, 0, 1, 0], [0, 0, 0, 1]], dtype=float)
@@ -221,12 +260,12 @@ def _lights(size: RoomSize, lit: bool) -> list[LightPlan]:
                       size_m=0.55, size_y_m=0.55)]
 
 
-def _cameras(size: RoomSize) -> list[CameraPlan]:
+def _cameras(size: RoomSize, mode: str = "eye") -> list[CameraPlan]:
     hw, hd = size.half
-    eye = 1.6
+    eye = {"low": 0.45, "high": size.height - 0.5, "aerial": size.height - 0.5}.get(mode, 1.6)
     return [
         CameraPlan("CAM_Wide_24mm", (hw - 0.45, hd - 0.45, eye),
-                   (-0.1 * size.width, -hd, 1.3), lens_mm=24.0, shot="wide"),
+                   (-0.1 * size.width, -hd, 1.05), lens_mm=24.0, shot="wide"),
         CameraPlan("CAM_Medium_35mm", (-hw + 0.5, -0.15 * size.depth, eye),
                    (0.2 * size.width, -0.1 * size.depth, 0.9), lens_mm=35.0, shot="medium"),
         CameraPlan("CAM_Reverse_35mm", (0.2 * size.width, -hd + 0.5, eye),

@@ -111,7 +111,7 @@ def _dressing(spec: SetSpec, rng, RW: float, RD: float, lit: bool) -> list[props
     placed += [tank] if tank else []
     if "water_tank" in words:
         second_tank = ind.water_tank(rng)
-        for sx, sy in ((x0 + 7.0, y0 + 3.2), (0.0, y0 + 3.2), (x1 - 3.2, y0 + 3.4), (0.0, y1 - 3.2)):
+        for sx, sy in ((x1 - 3.4, -0.5), (0.0, y1 - 3.2), (x1 - 3.4, y0 + 3.6)):
             second = props.place(occ, second_tank, sx, sy, 0.0, 0.3)
             if second:
                 placed.append(second)

@@ -205,11 +205,9 @@ def _shots(W: float, L: float, H: float) -> list[Shot]:
 
 def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
     walls = common.material(spec, "walls", "walls", "brick")
-    concrete_walls = walls.family in ("concrete", "board_formed_concrete")
     return {
         "walls": walls,
-        "floor": common.material(spec, "floor", "floor", "concrete" if concrete_walls else "polished_concrete",
-                                 fallback_roles=("ground",)),
+        "floor": common.material(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
         "roof": common.material(spec, "roof", "ceiling", "corrugated_metal"),
         "ground": common.plain("ground", "asphalt", spec.seed),
         "glass": MaterialRequest("glass", "glass"),

@@ -225,3 +225,40 @@ def poster_frame(rng: np.random.Generator, width: float = 3.0, height: float = 2
                          width, height)
     return PropModel("poster", "Poster", [Piece("Frame", frame, "dark_metal"),
                                           Piece("Print", face, "poster")], sockets=[socket])
+
+
+def bookcase(rng: np.random.Generator, width: float = 1.6, height: float = 2.0,
+             depth: float = 0.35) -> PropModel:
+    """A timber bookcase with five shelves of books of varied height and thickness."""
+    hx, t = width / 2, 0.025
+    shelves = 5
+    frame = [box_mesh((-hx, -depth / 2, 0), (-hx + t, depth / 2, height)),
+             box_mesh((hx - t, -depth / 2, 0), (hx, depth / 2, height)),
+             box_mesh((-hx, depth / 2 - 0.01, 0), (hx, depth / 2, height))]
+    books = []
+    for k in range(shelves + 1):
+        z = 0.06 + k * (height - 0.1) / shelves
+        frame.append(box_mesh((-hx + t, -depth / 2, z - t), (hx - t, depth / 2 - 0.01, z)))
+        if k == shelves:
+            break
+        x, gap = -hx + t + 0.02, (height - 0.1) / shelves - t - 0.03
+        while x < hx - t - 0.08:
+            w = rng.uniform(0.018, 0.05)
+            h = gap * rng.uniform(0.6, 0.95)
+            if rng.random() < 0.9:
+                books.append(box_mesh((x, -depth / 2 + 0.03, z), (min(x + w, hx - t - 0.005), depth / 2 - 0.03, z + h)))
+            x += w + 0.002
+    return PropModel("bookcase", "Bookcase", [Piece("", merge(frame), "wood"),
+                                              Piece("Books", merge(books), "books")])
+
+
+def floor_lamp(rng: np.random.Generator) -> PropModel:
+    """A standard lamp: weighted base, brass stem, a drum shade with a warm bulb."""
+    base = lathe([(0.16, 0.0), (0.16, 0.02), (0.05, 0.05), (0.0, 0.05)], 16, True, False)
+    stem = tube((0, 0, 0.05), (0, 0, 1.3), 0.012, 8)
+    shade = lathe([(0.22, 1.25), (0.16, 1.55)], 20, cap_bottom=False, cap_top=False)
+    bulb = translated(blob(rng, 0.04, (1, 1, 1.3), 0.0, 1), (0, 0, 1.36))
+    socket = LightSocket((0.0, 0.0, 1.36), "POINT", power_w=60.0, size_m=0.05)
+    return PropModel("floor_lamp", "Floor Lamp", [Piece("", merge([base, stem]), "dark_metal", True),
+                                                  Piece("Shade", shade, "lampshade", True),
+                                                  Piece("Bulb", bulb, "lamp", True)], sockets=[socket])
