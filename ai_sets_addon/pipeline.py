@@ -30,8 +30,8 @@ class BuildRequest:
     out_dir: Path = Path("out")
     options: BuildOptions = field(default_factory=BuildOptions)
     render: bool = False
-    samples: int = 64
-    resolution: tuple[int, int] = (1280, 720)
+    samples: int = 32
+    resolution: tuple[int, int] = (960, 540)
     save_blend: bool = True
 
 

@@ -16,9 +16,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR")
     parser.add_argument("--seed", type=int, default=0, help="same seed, same set (default 0)")
     parser.add_argument("--render", action="store_true", help="also render preview.png")
-    parser.add_argument("--samples", type=common.positive_int, default=64)
-    parser.add_argument("--resolution", type=common.resolution, default=(1280, 720),
-                        metavar="WxH")
+    parser.add_argument("--samples", type=common.positive_int, default=32,
+                        help="Cycles samples (denoised; default 32)")
+    parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
+                        metavar="WxH", help="preview size (default 960x540)")
     parser.add_argument("--texture-size", type=common.positive_int, default=1024)
     parser.add_argument("--hdri-width", type=common.positive_int, default=2048)
     parser.set_defaults(func=run)
