@@ -591,10 +591,22 @@ def _cloud_for_precipitation(cloud: str | None, precipitation: str) -> str | Non
 
 
 def _unknown_words(items: list[Item], notices: list[str]) -> list[str]:
-    words = list(dict.fromkeys(it.text for it in items if it.cat == "unknown"))
+    dressing = _dressing_words()
+    words = list(dict.fromkeys(it.text for it in items
+                               if it.cat == "unknown" and it.text not in dressing))
     if words:
         notices.append(f"not understood: {', '.join(words)}; they were kept in the spec")
     return words
+
+
+@cache
+def _dressing_words() -> frozenset[str]:
+    """Prop and camera words the archetypes read from the prompt themselves (crates,
+    palmiers, contre-plongée...): understood, so never reported as unknown."""
+    from .props.words import dressing_phrases
+
+    return frozenset(word for phrases in dressing_phrases().values() for phrase in phrases
+                     for word in fold(phrase).replace("-", " ").split())
 
 
 # ----------------------------------------------------------------------------- API

@@ -49,7 +49,9 @@ def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
         block[TAG] = name
         block.name = _DUPLICATE_SUFFIX.sub("", block.name.replace(building, name))
     if meter:
-        result.exposure = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg)
+        metered = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg)
+        scene.view_settings.exposure = metered + prepared.plan.exposure_bias_ev
+        result.exposure = scene.view_settings.exposure
     return result
 
 

@@ -64,7 +64,7 @@ def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:
     if level <= 0.0:
         return Atmosphere()
     per_metre = (0.03 if interior else 0.012) * level
-    per_metre *= {"fog": 1.0, "smoke": 0.8, "dust": 0.5, "haze": 0.4}[strongest]
+    per_metre *= {"fog": 1.0, "smoke": 0.8, "dust": 0.12, "haze": 0.1}[strongest]   # sunlit motes glow
     tint = {"fog": (0.9, 0.93, 1.0), "dust": (1.0, 0.9, 0.75), "smoke": (0.8, 0.8, 0.82),
             "haze": (0.95, 0.95, 1.0)}[strongest]
     return Atmosphere(density=per_metre, colour=tint,

@@ -116,11 +116,11 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
     occ = props.Occupancy(cell=1.0)
     words = common.mentioned(spec)
     placed = []
-    chair = props.place(occ, st.armchair(rng), 0.3, 0.4, 0.0, 0.2 + np.pi)
+    chair = props.place(occ, st.armchair(rng), 0.0, 0.4, 0.0, 0.2 + np.pi)
     placed += [chair] if chair else []
-    boxes_ = props.place(occ, st.apple_boxes(rng), -1.1, 0.9, 0.0, 0.3)
+    boxes_ = props.place(occ, st.apple_boxes(rng), -1.0, 0.7, 0.0, 0.3)
     placed += [boxes_] if boxes_ else []
-    plant = props.place(occ, st.planter(rng), 1.6, 1.3, 0.0, 0.0)
+    plant = props.place(occ, st.planter(rng), 1.2, 1.1, 0.0, 0.0)
     placed += [plant] if plant else []
     for x, y, yaw in ((-4.2, -2.2, 0.55), (4.4, -1.4, np.pi - 0.35)):
         box = props.place(occ, st.softbox(rng, power_w=500.0), x, y, 0.0, yaw)
@@ -133,7 +133,7 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
 
 def _shots(W: float, D: float) -> list[Shot]:
     return [
-        Shot("wide", 24.0, (0.5, -D / 2 - 1.5), (0.2, D / 2 - 1.0, 1.2), third=0.0),
+        Shot("wide", 24.0, (0.4, -D / 2 - 4.0), (0.2, D / 2 - 1.0, 1.3), third=0.0),
         Shot("medium", 50.0, (-1.8, -D / 2 - 1.0), (0.3, 0.4, 0.7), third=-0.4),
         Shot("reverse", 35.0, (0.0, D / 2 - 2.2), (0.0, -D / 2 - 8.0, 1.8), third=0.3),
     ]

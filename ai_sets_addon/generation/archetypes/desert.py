@@ -107,7 +107,9 @@ def _camera_spots(terrain: Terrain) -> list[tuple[float, float]]:
 
 def _shots(terrain: Terrain, spots) -> list[Shot]:
     (ax, ay), (bx, by), (cx, cy) = spots
-    crest = (ax + 25.0, ay + 110.0)
+    # look toward the south-west: the windward slopes face the camera and the low
+    # afternoon sun rakes across them from the right, shadows running toward the lens
+    crest = (ax - 60.0, ay - 95.0)
     return [
         Shot("wide", 24.0, (ax, ay), (crest[0], crest[1], terrain.height(*crest) + 4.0), third=0.5),
         Shot("medium", 50.0, (bx, by), (bx + 40.0, by + 30.0, terrain.height(bx + 40, by + 30) + 1.0), third=-0.5),

@@ -73,7 +73,9 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
     occ = props.Occupancy(cell=4.0)
     for x, y in _spots(clearing):
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5)
-    q = common.quantity(spec) * (1.6 if has_any(common.words(spec), DENSE_WORDS) else 1.0)
+    dense = has_any(common.words(spec), DENSE_WORDS)
+    q = common.quantity(spec) * (1.6 if dense else 1.0)
+    size, gap = ((0.6, 0.85), 0.1) if dense else ((0.8, 1.2), 0.3)     # packed stands grow slimmer
     conifer_share, broad_share = _kinds(spec)
     placed: list[props.Placement] = []
     log = nat.log(rng, 5.0)
@@ -97,10 +99,10 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
         region = props.ring(0.0, 0.0, r0, r1)
         for k, model in enumerate(variants_c):
             placed += props.scatter(rng, occ, model, int(total * conifer_share / 2), region,
-                                    height=terrain.z, sink=0.2, scale=(0.8, 1.2), gap=0.3)
+                                    height=terrain.z, sink=0.2, scale=size, gap=gap)
         for k, model in enumerate(variants_b):
             placed += props.scatter(rng, occ, model, int(total * broad_share / 2), region,
-                                    height=terrain.z, sink=0.2, scale=(0.8, 1.2), gap=0.3)
+                                    height=terrain.z, sink=0.2, scale=size, gap=gap)
     return placed
 
 

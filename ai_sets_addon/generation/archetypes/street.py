@@ -138,12 +138,20 @@ def _occupancy(L: float) -> props.Occupancy:
 
 
 def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Placement]:
-    """Street trees in pits along the east kerb, first, so signs and lamps fit around them."""
+    """Street trees planted at a regular pitch in pits along the east kerb (placed
+    first, so signs and lamps fit around them); the words decide how many."""
     words, q = common.mentioned(spec), common.quantity(spec)
-    tree = nat.broadleaf_tree(rng, 6.5)
-    n_trees = int((5 if "tree" in words or "broadleaf" in words else 2) * q)
-    trees = props.Region(ROAD_HALF + 0.9, -L / 2 + 6.0, ROAD_HALF + 1.4, L / 2 - 4.0)
-    return props.scatter(rng, occ, tree, n_trees, trees, gap=0.15, scale=(0.7, 0.85), height=_ground_z)
+    tree = nat.broadleaf_tree(rng, 6.0, crown=0.2)
+    wanted = int((6 if "tree" in words or "broadleaf" in words else 2) * q)
+    pitch = 10.0 if wanted > 2 else 24.0
+    placed = []
+    for y in np.arange(-L / 2 + 12.0, L / 2 - 6.0, pitch):
+        if len(placed) >= wanted:
+            break
+        p = props.place(occ, tree, ROAD_HALF + 1.15, y, CURB_H, rng.uniform(0, 6.28),
+                        rng.uniform(0.9, 1.05), gap=0.1)
+        placed += [p] if p else []
+    return placed
 
 
 def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) -> list[props.Placement]:

@@ -38,14 +38,15 @@ def _trunk(rng: np.random.Generator, height: float, r0: float, r1: float,
     return mesh
 
 
-def broadleaf_tree(rng: np.random.Generator, height: float = 9.0) -> PropModel:
+def broadleaf_tree(rng: np.random.Generator, height: float = 9.0,
+                   crown: float | None = None) -> PropModel:
     """An oak/plane-like tree: a trunk forking into limbs under a crown of many
     lumpy clumps packed toward the crown's skin (an irregular, broken silhouette)."""
     trunk_h = height * rng.uniform(0.36, 0.44)
     r0 = height * 0.028
     parts = [_trunk(rng, trunk_h + 0.3, r0, r0 * 0.7)]
     crown_c = np.array([0.0, 0.0, trunk_h + height * 0.3])
-    radii = np.array([1.0, 1.0, 0.75]) * height * rng.uniform(0.27, 0.32)
+    radii = np.array([1.0, 1.0, 0.75]) * height * (crown or rng.uniform(0.27, 0.32))
     for k in range(4):
         a = 2 * np.pi * k / 4 + rng.uniform(-0.4, 0.4)
         tip = crown_c + np.array([np.cos(a), np.sin(a), 0.2]) * radii * 0.6
@@ -57,7 +58,7 @@ def broadleaf_tree(rng: np.random.Generator, height: float = 9.0) -> PropModel:
     for d in dirs:
         r = radii[0] * rng.uniform(0.28, 0.42)
         c = crown_c + d * radii * rng.uniform(0.55, 0.85)
-        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.8), 0.85, 2), c))
+        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.8), 0.85, 3, detail=0.5), c))
     canopy = merge(clumps)
     pieces = [Piece("Trunk", merge(parts), "bark", True), Piece("Canopy", canopy, "foliage", True)]
     trunk_hull = np.array([-r0 * 1.6, -r0 * 1.6, 0.0, r0 * 1.6, r0 * 1.6, trunk_h])
@@ -77,13 +78,13 @@ def conifer_tree(rng: np.random.Generator, height: float = 14.0) -> PropModel:
         h = (height - base) / count * 2.6
         droop = r * 0.35
         cone = lathe([(0.05, z0 + 0.3), (r * 0.7, z0 - droop * 0.4), (r, z0 - droop),
-                      (r * 0.82, z0 - droop + 0.2), (0.04, z0 + h)], 18,
+                      (r * 0.82, z0 - droop + 0.2), (r * 0.45, z0 + h * 0.45), (0.04, z0 + h)], 48,
                      cap_bottom=False, cap_top=False)
         v = cone.vertices
         theta = np.arctan2(v[:, 1], v[:, 0])
         rad = np.hypot(v[:, 0], v[:, 1]) / max(r, 1e-6)
         ragged = 1.0 + sum(a * np.cos(f * theta + rng.uniform(0, 6.3))
-                           for a, f in ((0.16, 5), (0.1, 9), (0.06, 17)))
+                           for a, f in ((0.16, 5), (0.1, 9), (0.07, 17), (0.05, 29), (0.04, 41)))
         v[:, :2] *= (1.0 + (ragged[:, None] - 1.0) * rad[:, None])
         v[:, 2] -= rad ** 2 * 0.25 * r * (ragged - 0.8)
         tiers.append(cone)
@@ -133,7 +134,8 @@ def bush(rng: np.random.Generator, size: float = 1.4) -> PropModel:
         r = size * rng.uniform(0.28, 0.42)
         off = rng.uniform(-0.3, 0.3, 2) * size
         c = (off[0], off[1], r * 0.6)
-        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.85), 0.6, 2, flat_bottom=-0.55 * r), c))
+        clumps.append(translated(blob(rng, r, (1.0, 1.0, 0.85), 0.6, 3, flat_bottom=-0.55 * r,
+                                      detail=0.5), c))
     return PropModel("bush", "Bush", [Piece("", merge(clumps), "foliage", True)])
 
 

@@ -161,17 +161,20 @@ def box_uv_split(mesh: trimesh.Trimesh) -> trimesh.Trimesh:
 
 
 def blob(rng: np.random.Generator, radius: float, squash=(1.0, 1.0, 1.0),
-         bumpiness: float = 0.2, subdivisions: int = 2, flat_bottom: float | None = None
-         ) -> trimesh.Trimesh:
+         bumpiness: float = 0.2, subdivisions: int = 2, flat_bottom: float | None = None,
+         detail: float = 0.0) -> trimesh.Trimesh:
     """A lumpy closed shape (rocks, bushes, canopy clumps): an icosphere pushed by a
-    few random low-frequency waves, so no two look alike yet the surface stays smooth."""
+    few random low-frequency waves, so no two look alike yet the surface stays smooth;
+    `detail` adds finer waves (leafy, broken silhouettes)."""
     sphere = trimesh.creation.icosphere(subdivisions)
     unit = sphere.vertices / np.linalg.norm(sphere.vertices, axis=1)[:, None]
-    dirs = rng.normal(size=(6, 3))
+    waves = 6 + (12 if detail > 0 else 0)
+    dirs = rng.normal(size=(waves, 3))
     dirs /= np.linalg.norm(dirs, axis=1)[:, None]
-    freq = rng.uniform(1.5, 4.0, 6)
-    phase = rng.uniform(0, 2 * np.pi, 6)
-    amp = bumpiness * rng.uniform(0.3, 1.0, 6) / 2.5
+    freq = np.concatenate([rng.uniform(1.5, 4.0, 6), rng.uniform(7.0, 16.0, waves - 6)])
+    phase = rng.uniform(0, 2 * np.pi, waves)
+    amp = np.concatenate([bumpiness * rng.uniform(0.3, 1.0, 6) / 2.5,
+                          detail * rng.uniform(0.3, 1.0, waves - 6) / 6.0])
     bump = (amp * np.cos(unit @ dirs.T * freq + phase)).sum(axis=1)
     verts = unit * (radius * (1.0 + bump))[:, None] * np.asarray(squash, float)
     if flat_bottom is not None:

@@ -130,3 +130,13 @@ def camera_mode(prompt: str) -> str:
         if has_any(prompt, CAMERA_WORDS[mode]):
             return mode
     return "eye"
+
+
+def dressing_phrases() -> dict[str, tuple[str, ...]]:
+    """Every prop, quantity and camera phrase the archetypes read from the prompt, by
+    key: for the prompt parser's lexicon, so these words stop being reported as
+    "not understood" (they are, here)."""
+    out = {f"prop:{k}": v for k, v in PROP_WORDS.items()}
+    out.update({f"camera:{k}": v for k, v in CAMERA_WORDS.items()})
+    out.update({"quantity:more": MORE_WORDS, "quantity:fewer": FEWER_WORDS})
+    return out
