@@ -5,7 +5,6 @@ pipeline and reports."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import bpy
 

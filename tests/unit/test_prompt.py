@@ -144,11 +144,11 @@ EN_CASES = [
           unknown_words=["venetian", "blinds", "cigarette"])),
     ("cozy living room with oak parquet floor and cream plaster walls, morning",
      dict(archetype="interior_room", moods=["cozy"], time_of_day="morning",
-          unknown_words=["oak"],
+          unknown_words=[],   # "oak" is a tree word the archetypes read (props.words)
           surfaces={"floor": ("parquet", [], None), "walls": ("plaster", [], "cream")})),
     ("dawn in a misty pine forest clearing",
      dict(archetype="forest", time_of_day="dawn", atmosphere={"fog": 0.5},
-          unknown_words=["pine"])),
+          unknown_words=[])),   # "pine" picks the forest's conifers (props.words)
     ("Rooftop, blue hour, scattered clouds, small",
      dict(archetype="rooftop", time_of_day="blue_hour", cloud_cover="scattered",
           scale="small")),

@@ -62,15 +62,7 @@ def _buildings(spec: SetSpec, rng, W: float, L: float, lit: bool):
             index += 1
             local = bld.Frame(tuple(frame.point((u, 0.0, 0.0))), frame.yaw)
             name = f"Building {index:02d}"
-            parts += [MeshPart(name, local.apply(merge(m.facade)), material),
-                      MeshPart(f"{name} - Trim", local.apply(merge(m.trim)), "trim"),
-                      MeshPart(f"{name} - Glass", local.apply(merge(m.glass)), "glass")]
-            if m.doors:
-                parts.append(MeshPart(f"{name} - Doors", local.apply(merge(m.doors)), "door"))
-            if m.lit:
-                parts.append(MeshPart(f"{name} - Lit Windows", local.apply(merge(m.lit)), "window_light"))
-            if m.shop_lit:
-                parts.append(MeshPart(f"{name} - Shop Interiors", local.apply(merge(m.shop_lit)), "shop_light"))
+            parts += bld.building_parts(name, m, local, material)
             if not front and index % 2 == 1 and design.floors > 2:
                 parts.append(MeshPart(f"{name} - Fire Escape", local.apply(_fire_escape(design)), "dark_metal"))
             if not front:

@@ -19,6 +19,7 @@ import numpy as np
 import trimesh
 
 from ..geometry import MeshBuilder
+from ..plan import MeshPart
 from ..props.shapes import join as merge
 from ..props.shapes import boxes, quads, slab
 
@@ -285,3 +286,17 @@ def _join(meshes: list[trimesh.Trimesh]) -> trimesh.Trimesh:
     if not meshes:
         return quads(np.zeros((0, 4, 3)), np.zeros((0, 3)))
     return merge(meshes)
+
+
+def building_parts(name: str, m: BuildingMeshes, frame: Frame, material: str) -> list[MeshPart]:
+    """Facade, trim, glass, doors and lit windows of one building, placed by `frame`."""
+    out = [MeshPart(name, frame.apply(merge(m.facade)), material),
+           MeshPart(f"{name} - Trim", frame.apply(merge(m.trim)), "trim"),
+           MeshPart(f"{name} - Glass", frame.apply(merge(m.glass)), "glass")]
+    if m.doors:
+        out.append(MeshPart(f"{name} - Doors", frame.apply(merge(m.doors)), "door"))
+    if m.lit:
+        out.append(MeshPart(f"{name} - Lit Windows", frame.apply(merge(m.lit)), "window_light"))
+    if m.shop_lit:
+        out.append(MeshPart(f"{name} - Shop Interiors", frame.apply(merge(m.shop_lit)), "shop_light"))
+    return out

@@ -15,7 +15,6 @@ import trimesh
 from .. import props
 from ..plan import LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..props import street as st
-from ..props.scatter import transform
 from ..props.shapes import _mesh, boxes, join
 from ..spec import SetSpec
 from . import common

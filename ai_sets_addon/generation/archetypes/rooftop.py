@@ -27,7 +27,7 @@ DROP = 36.0          # the street, below the roof
 
 
 def plan(spec: SetSpec) -> SetPlan:
-    rng = common.rng_for(spec, "rooftop.layout")
+
     f = common.SCALE_FACTORS.get(spec.scale, 1.0)
     RW, RD = round(24.0 * f ** 0.6, 1), round(18.0 * f ** 0.6, 1)
     lit = common.practicals_on(spec)

@@ -13,12 +13,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..props.shapes import join as merge
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import nature as nat
 from ..props import street as st
-from ..props.scatter import transform
 from ..props.shapes import boxes
 from ..spec import SetSpec
 from . import buildings as bld
@@ -82,23 +80,10 @@ def _buildings(spec: SetSpec, rng, L: float, storeys, lit_fraction: float):
             meshes = bld.build(design, rng)
             index += 1
             local = bld.Frame(tuple(frame.point((u, 0.0, 0.0))), frame.yaw)
-            parts += _building_parts(f"Building {index:02d}", meshes, local, material)
+            parts += bld.building_parts(f"Building {index:02d}", meshes, local, material)
             anchors += [(local, uc, w, design.ground_h) for uc, w in meshes.shopfronts]
             u += width
     return parts, anchors
-
-
-def _building_parts(name: str, m: bld.BuildingMeshes, frame: bld.Frame, material: str) -> list[MeshPart]:
-    out = [MeshPart(name, frame.apply(merge(m.facade)), material),
-           MeshPart(f"{name} - Trim", frame.apply(merge(m.trim)), "trim"),
-           MeshPart(f"{name} - Glass", frame.apply(merge(m.glass)), "glass")]
-    if m.doors:
-        out.append(MeshPart(f"{name} - Doors", frame.apply(merge(m.doors)), "door"))
-    if m.lit:
-        out.append(MeshPart(f"{name} - Lit Windows", frame.apply(merge(m.lit)), "window_light"))
-    if m.shop_lit:
-        out.append(MeshPart(f"{name} - Shop Interiors", frame.apply(merge(m.shop_lit)), "shop_light"))
-    return out
 
 
 def _ground(L: float) -> list[MeshPart]:
