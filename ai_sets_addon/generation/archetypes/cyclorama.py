@@ -84,7 +84,7 @@ def plan(spec: SetSpec) -> SetPlan:
         materials=common.all_materials(spec, parts, _materials(spec), True), lights=lights,
         cameras=cameras, sky=common.sky_request(spec),
         atmosphere=common.atmosphere_in(spec, True, (-W / 2, -D / 2 - 6, 0.0), (W / 2, D / 2, H)),
-        interior=True, exposure_bias_ev=0.7 if white else 0.0)
+        interior=True, exposure_bias_ev=1.8 if white else 0.0)  # white paper ~ 80% vs 18% grey
 
 
 def _stage(W: float, D: float, H: float) -> list[MeshPart]:
@@ -115,7 +115,7 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
     occ = props.Occupancy(cell=1.0)
     words = common.mentioned(spec)
     placed = []
-    chair = props.place(occ, st.armchair(rng), 0.0, 0.4, 0.0, 0.2 + np.pi)
+    chair = props.place(occ, st.armchair(rng), 0.0, 0.4, 0.0, 0.2)  # faces the wide camera
     placed += [chair] if chair else []
     boxes_ = props.place(occ, st.apple_boxes(rng), -1.0, 0.7, 0.0, 0.3)
     placed += [boxes_] if boxes_ else []
