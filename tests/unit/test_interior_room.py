@@ -6,6 +6,7 @@ import trimesh
 
 from ai_sets_addon.generation import archetypes
 from ai_sets_addon.generation.spec import SetSpec, SurfaceSpec
+from test_archetypes import _frame_rays
 
 
 def _plan(**kwargs):
@@ -26,18 +27,9 @@ def _scene_mesh(plan):
 
 
 def _camera_rays(camera, n=9):
-    """Rays through an n x n grid of the camera's 16:9 frame."""
-    location, target = np.array(camera.location), np.array(camera.target)
-    forward = (target - location) / np.linalg.norm(target - location)
-    right = np.cross(forward, [0, 0, 1.0])
-    right /= np.linalg.norm(right)
-    up = np.cross(right, forward)
-    half_w = camera.sensor_width_mm / 2 / camera.lens_mm
-    half_h = half_w * 9 / 16
-    dirs = [forward + right * half_w * sx + up * half_h * sy
-            for sx in np.linspace(-1, 1, n) for sy in np.linspace(-1, 1, n)]
-    dirs = np.array(dirs)
-    return np.repeat(location[None], len(dirs), 0), dirs / np.linalg.norm(dirs, axis=1)[:, None]
+    """Rays through an n x n grid of the camera's 16:9 frame (shared with test_archetypes)."""
+    location, dirs = _frame_rays(camera, n)
+    return np.repeat(location[None], len(dirs), 0), dirs
 
 
 def test_room_has_walls_floor_ceiling_window_door_and_three_cameras():
