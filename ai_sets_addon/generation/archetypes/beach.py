@@ -62,12 +62,8 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     scout = Scout(parts, ground=lambda x, y: max(terrain.height(x, y), 0.0), mode=common.camera_mode(spec))
     cameras = scout.cameras(_shots(terrain, line))
-    return SetPlan(
-        name=common.set_name(spec, "Beach"), archetype="beach", parts=parts,
-        materials=common.all_materials(spec, parts, _materials(spec), False),
-        lights=[], cameras=cameras,
-        sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 235.0, 125.0)),
-        atmosphere=common.atmosphere_in(spec, False, (-200.0, -150.0, -2.0), (200.0, 120.0, 40.0)))
+    return common.landscape_plan(spec, "beach", "Beach", parts, _materials(spec), cameras,
+                                 (235.0, 125.0), ((-200.0, -150.0, -2.0), (200.0, 120.0, 40.0)))
 
 
 def _dressing(spec: SetSpec, rng, terrain: Terrain, line) -> list[props.Placement]:

@@ -64,11 +64,8 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
     cameras = scout.cameras(_shots(terrain, centre))
-    return SetPlan(
-        name=common.set_name(spec, "Canyon"), archetype="canyon", parts=parts,
-        materials=common.all_materials(spec, parts, _materials(spec), False), lights=[],
-        cameras=cameras, sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 235.0, 115.0)),
-        atmosphere=common.atmosphere_in(spec, False, (-120.0, -60.0, -5.0), (120.0, 300.0, 90.0)))
+    return common.landscape_plan(spec, "canyon", "Canyon", parts, _materials(spec), cameras,
+                                 (235.0, 115.0), ((-120.0, -60.0, -5.0), (120.0, 300.0, 90.0)))
 
 
 def _dressing(spec: SetSpec, rng, terrain: Terrain, centre) -> list[props.Placement]:

@@ -6,7 +6,7 @@ import zlib
 
 import numpy as np
 
-from ..plan import Atmosphere, MaterialRequest, SkyRequest
+from ..plan import Atmosphere, MaterialRequest, SetPlan, SkyRequest
 from ..spec import SetSpec
 
 SCALE_FACTORS = {"tiny": 0.6, "small": 0.8, "medium": 1.0, "large": 1.5, "huge": 2.4}
@@ -219,3 +219,17 @@ def all_materials(spec: SetSpec, parts, structural: dict[str, MaterialRequest], 
 def sun_azimuth(spec: SetSpec, afternoon: float, morning: float) -> float:
     """The sun where the set's openings face (unless the sky fixes a real place)."""
     return morning if spec.time_of_day in ("dawn", "sunrise", "morning") else afternoon
+
+
+def landscape_plan(spec: SetSpec, archetype: str, title: str, parts, structural,
+                   cameras, sun_azimuths: tuple[float, float],
+                   volume_box: tuple[tuple[float, float, float], tuple[float, float, float]],
+                   overrides: dict[str, MaterialRequest] | None = None) -> SetPlan:
+    """The shape every open-air terrain set shares: no practicals (sun and sky light
+    it), the sun placed for the first shot (afternoon, morning azimuths), and a volume
+    box over the land for fog and haze."""
+    return SetPlan(
+        name=set_name(spec, title), archetype=archetype, parts=parts,
+        materials=all_materials(spec, parts, structural, False, overrides), lights=[],
+        cameras=cameras, sky=sky_request(spec, sun_azimuth_deg=sun_azimuth(spec, *sun_azimuths)),
+        atmosphere=atmosphere_in(spec, False, *volume_box))

@@ -52,11 +52,8 @@ def plan(spec: SetSpec) -> SetPlan:
     spots = _camera_spots(terrain)
     scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
     cameras = scout.cameras(_shots(terrain, spots))
-    return SetPlan(
-        name=common.set_name(spec, "Desert"), archetype="desert", parts=parts,
-        materials=common.all_materials(spec, parts, _materials(spec), False), lights=[],
-        cameras=cameras, sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 255.0, 100.0)),
-        atmosphere=common.atmosphere_in(spec, False, (-150.0, -150.0, -20.0), (150.0, 250.0, 40.0)))
+    return common.landscape_plan(spec, "desert", "Desert", parts, _materials(spec), cameras,
+                                 (255.0, 100.0), ((-150.0, -150.0, -20.0), (150.0, 250.0, 40.0)))
 
 
 def _relaxed(terrain: Terrain, rng) -> Terrain:

@@ -48,13 +48,9 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
     cameras = scout.cameras(_shots(terrain, clearing))
-    return SetPlan(
-        name=common.set_name(spec, "Forest Clearing"), archetype="forest", parts=parts,
-        materials=common.all_materials(spec, parts, _materials(spec), False,
-                                       _foliage(spec)),
-        lights=[], cameras=cameras,
-        sky=common.sky_request(spec, sun_azimuth_deg=common.sun_azimuth(spec, 230.0, 110.0)),
-        atmosphere=common.atmosphere_in(spec, False, (-60.0, -60.0, -5.0), (60.0, 60.0, 30.0)))
+    return common.landscape_plan(spec, "forest", "Forest Clearing", parts, _materials(spec),
+                                 cameras, (230.0, 110.0), ((-60.0, -60.0, -5.0), (60.0, 60.0, 30.0)),
+                                 overrides=_foliage(spec))
 
 
 def _kinds(spec: SetSpec) -> tuple[float, float]:
