@@ -8,6 +8,9 @@ from pathlib import Path
 import bpy
 
 TEXTURE_SIZES = [(str(s), f"{s} px", f"{s}x{s} texture maps") for s in (512, 1024, 2048, 4096)]
+DEFAULTS = {"texture_size": "1024", "hdri_width": "2048"}
+# A scene setting that defers to the add-on preferences (the studio-wide default).
+FROM_PREFS = ("PREFS", "Default", "Use the size set in the add-on preferences")
 HDRI_WIDTHS = [(str(w), f"{w // 1024}K" if w >= 1024 else str(w), f"{w}x{w // 2} sky")
                for w in (1024, 2048, 4096, 8192)]
 
@@ -16,8 +19,9 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
     bl_idname = __package__
 
     texture_size: bpy.props.EnumProperty(name="Texture Size", items=TEXTURE_SIZES,
-                                         default="1024")
-    hdri_width: bpy.props.EnumProperty(name="HDRI Width", items=HDRI_WIDTHS, default="2048")
+                                         default=DEFAULTS["texture_size"])
+    hdri_width: bpy.props.EnumProperty(name="HDRI Width", items=HDRI_WIDTHS,
+                                       default=DEFAULTS["hdri_width"])
     output_folder: bpy.props.StringProperty(
         name="Output Folder", subtype="DIR_PATH", default="",
         description="Where set textures and skies are written; empty: the extension's "
@@ -34,6 +38,14 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
 def get() -> AISETS_Preferences | None:
     addon = bpy.context.preferences.addons.get(__package__)
     return addon.preferences if addon else None
+
+
+def size_setting(scene_value: str, name: str) -> int:
+    """A scene's texture size or HDRI width, falling back to the preferences' default."""
+    if scene_value != FROM_PREFS[0]:
+        return int(scene_value)
+    prefs = get()
+    return int(getattr(prefs, name) if prefs else DEFAULTS[name])
 
 
 def output_root() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bpy
 
-from .preferences import HDRI_WIDTHS, TEXTURE_SIZES
+from .preferences import FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES
 
 
 class AISETS_SceneSettings(bpy.types.PropertyGroup):
@@ -14,8 +14,10 @@ class AISETS_SceneSettings(bpy.types.PropertyGroup):
                     "of day, weather, atmosphere")
     seed: bpy.props.IntProperty(name="Seed", default=0, min=0, max=2**31 - 1,
                                 description="Same prompt and seed give the same set")
-    texture_size: bpy.props.EnumProperty(name="Textures", items=TEXTURE_SIZES, default="1024")
-    hdri_width: bpy.props.EnumProperty(name="Sky", items=HDRI_WIDTHS, default="2048")
+    texture_size: bpy.props.EnumProperty(name="Textures", items=[FROM_PREFS] + TEXTURE_SIZES,
+                                         default=FROM_PREFS[0])
+    hdri_width: bpy.props.EnumProperty(name="Sky", items=[FROM_PREFS] + HDRI_WIDTHS,
+                                       default=FROM_PREFS[0])
     last_set: bpy.props.StringProperty(name="Last Set", default="")
     last_folder: bpy.props.StringProperty(name="Files", default="", subtype="DIR_PATH")
     last_notices: bpy.props.StringProperty(name="Notices", default="")

@@ -55,6 +55,8 @@ def time_ours(width: int, runs: int, out_dir: Path, cold: bool) -> list[float]:
 def blender_sky_scene(width: int, sun_el: float, sun_az: float):
     import bpy
 
+    from ai_sets_addon.scene.world import add_equirect_camera
+
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene
     scene.render.engine = "CYCLES"
@@ -64,14 +66,7 @@ def blender_sky_scene(width: int, sun_el: float, sun_az: float):
     scene.render.resolution_x, scene.render.resolution_y = width, width // 2
     scene.render.resolution_percentage = 100
     scene.view_settings.view_transform = "Standard"
-    cam_data = bpy.data.cameras.new("pano")
-    cam_data.type = "PANO"
-    cam_data.panorama_type = "EQUIRECTANGULAR"
-    cam = bpy.data.objects.new("pano", cam_data)
-    # This orientation makes the panorama use the same layout as our maps (tested).
-    cam.rotation_euler = (math.radians(90.0), 0.0, math.radians(-90.0))
-    scene.collection.objects.link(cam)
-    scene.camera = cam
+    add_equirect_camera(scene)
     world = bpy.data.worlds.new("blender sky")
     if world.node_tree is None:
         world.use_nodes = True

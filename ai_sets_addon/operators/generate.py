@@ -99,8 +99,9 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         settings = context.scene.ai_sets
         prompt = self.prompt or settings.prompt
         seed = self.seed if self.seed >= 0 else settings.seed
-        options = BuildOptions(texture_size=int(settings.texture_size),
-                               hdri_width=int(settings.hdri_width))
+        options = BuildOptions(
+            texture_size=preferences.size_setting(settings.texture_size, "texture_size"),
+            hdri_width=preferences.size_setting(settings.hdri_width, "hdri_width"))
         folder = preferences.output_root() / f"{_slug(prompt)}_s{seed}"
         return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options)
 

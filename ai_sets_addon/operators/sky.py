@@ -6,7 +6,7 @@ from pathlib import Path
 
 import bpy
 
-from .. import pipeline
+from .. import pipeline, preferences
 from ..generation.errors import InputError
 from ..generation.plan import SkyRequest
 
@@ -54,7 +54,8 @@ class AISETS_OT_update_sky(bpy.types.Operator):
             return {"CANCELLED"}
         try:
             sky = pipeline.update_sky(context.scene, sky_request(settings),
-                                      int(settings.hdri_width), folder,
+                                      preferences.size_setting(settings.hdri_width,
+                                                               "hdri_width"), folder,
                                       settings.sky.keep_sun_disc, settings.sky.city_glow)
         except (InputError, LookupError) as exc:
             self.report({"ERROR"}, str(exc))

@@ -21,6 +21,8 @@ from .tagging import TAG, owned_by, tag
 GROUPS = ("Geometry", "Props", "Lights", "Cameras")
 # Names taken by the old set while the new one was built get ".001": take them back.
 _DUPLICATE_SUFFIX = re.compile(r"\.\d{3}$")
+# The plan's exposure bias, kept on the set so a sky-only update meters the same way.
+EXPOSURE_BIAS = "ai_sets_exposure_bias_ev"
 
 
 @dataclass
@@ -44,14 +46,14 @@ def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
         remove_set(building)
         scene.world, scene.camera = previous_world, previous_camera
         raise
-    remove_sets(except_tag=building, scene=scene)
+    remove_sets(except_tag=building)
     for block in owned_by(building):
         block[TAG] = name
         block.name = _DUPLICATE_SUFFIX.sub("", block.name.replace(building, name))
+    result.collection[EXPOSURE_BIAS] = prepared.plan.exposure_bias_ev
     if meter:
-        metered = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg)
-        scene.view_settings.exposure = metered + prepared.plan.exposure_bias_ev
-        result.exposure = scene.view_settings.exposure
+        result.exposure = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg,
+                                                prepared.plan.exposure_bias_ev)
     return result
 
 
@@ -146,7 +148,7 @@ def replace_sky(scene: bpy.types.Scene, sky: SkyAsset, meter: bool = True) -> bp
     lights.objects.link(sun)
     scene.world = world
     if meter:
-        render.meter_exposure(scene, sky.sun_elevation_deg)
+        render.meter_exposure(scene, sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0))
     return sun
 
 
@@ -161,7 +163,7 @@ def remove_set(set_tag: str) -> None:
         bpy.data.batch_remove(blocks)
 
 
-def remove_sets(except_tag: str | None = None, scene: bpy.types.Scene | None = None) -> int:
+def remove_sets(except_tag: str | None = None) -> int:
     """Remove every AI set but `except_tag`; returns how many datablocks went."""
     blocks = [b for b in owned_by() if b.get(TAG) != except_tag]
     if blocks:

@@ -42,11 +42,14 @@ def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
     scene.view_settings.look = "None"
 
 
-def meter_exposure(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0) -> float:
-    """Set scene.view_settings.exposure from a metering render; returns the EV used."""
+def meter_exposure(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0,
+                   bias_ev: float = 0.0) -> float:
+    """Set scene.view_settings.exposure from a metering render; returns the EV used.
+    `bias_ev` is the set's own intent (a white cyc should read white, not 18% grey)."""
     median, highlight = metered_levels(_meter_luminance(scene))
     ev = min(math.log2(MIDDLE_GREY / median), math.log2(HIGHLIGHT_LIMIT / highlight))
     ev += next((bias for limit, bias in LOW_SUN_BIAS_EV if sun_elevation_deg < limit), 0.0)
+    ev += bias_ev
     scene.view_settings.exposure = round(float(np.clip(ev, -16.0, 16.0)), 3)
     return scene.view_settings.exposure
 

@@ -103,3 +103,16 @@ def _world_properties(sky: SkyAsset) -> dict[str, float | str]:
         "ai_sets_sun_irradiance": float(sky.sun_irradiance_w_m2),
         "ai_sets_exposure_ev": float(sky.params.get("exposure_ev", 0.0)),
     }
+
+
+def add_equirect_camera(scene: bpy.types.Scene, name: str = "pano") -> bpy.types.Object:
+    """A Cycles equirectangular camera whose render has the same layout as our sky maps
+    (zenith on row 0, east in the centre): how the orientation convention is checked."""
+    data = bpy.data.cameras.new(name)
+    data.type = "PANO"
+    data.panorama_type = "EQUIRECTANGULAR"
+    cam = bpy.data.objects.new(name, data)
+    cam.rotation_euler = (math.radians(90.0), 0.0, math.radians(-90.0))
+    scene.collection.objects.link(cam)
+    scene.camera = cam
+    return cam

@@ -17,7 +17,7 @@ from ai_sets_addon.generation.plan import SkyRequest
 from ai_sets_addon.generation.sky import ProceduralSky
 from ai_sets_addon.generation.sky.equirect import direction, pixel_of
 from ai_sets_addon.scene import tagging
-from ai_sets_addon.scene.world import build_world
+from ai_sets_addon.scene.world import add_equirect_camera, build_world
 
 SPOT_EL, SPOT_AZ = 30.0, 60.0
 
@@ -38,13 +38,7 @@ def _panorama_scene(scene: bpy.types.Scene) -> None:
     scene.cycles.samples = 1
     scene.render.resolution_x, scene.render.resolution_y = 128, 64
     scene.view_settings.view_transform = "Standard"
-    cam_data = bpy.data.cameras.new("pano")
-    cam_data.type = "PANO"
-    cam_data.panorama_type = "EQUIRECTANGULAR"
-    cam = bpy.data.objects.new("pano", cam_data)
-    cam.rotation_euler = (math.radians(90.0), 0.0, math.radians(-90.0))
-    scene.collection.objects.link(cam)
-    scene.camera = cam
+    add_equirect_camera(scene)
 
 
 def _brightest(scene: bpy.types.Scene, path: Path) -> tuple[int, int]:

@@ -29,21 +29,14 @@ def material(spec: SetSpec, key: str, role: str, default_family: str,
              fallback_roles: tuple[str, ...] = ()) -> MaterialRequest:
     """The material for a surface: what the prompt said for the role (or a related
     role), else the archetype's default; global modifiers apply to every surface."""
-    surface = spec.surface(role)
-    for alt in fallback_roles:
-        if surface.family:
-            break
-        surface = spec.surface(alt) if spec.surface(alt).family else surface
-    modifiers = list(dict.fromkeys(list(surface.modifiers) + list(_global_modifiers(spec))))
+    surface = next((spec.surface(r) for r in (role, *fallback_roles) if spec.surface(r).family),
+                   spec.surface(role))
+    modifiers = list(dict.fromkeys(list(surface.modifiers) + list(spec.modifiers)))
     if spec.wet and "wet" not in modifiers:
         modifiers.append("wet")
     return MaterialRequest(key=key, family=surface.family or default_family,
                            modifiers=modifiers, colour=surface.colour,
                            seed=(spec.seed * 1009 + zlib.crc32(key.encode())) & 0x7FFFFFFF)
-
-
-def _global_modifiers(spec: SetSpec) -> list[str]:
-    return list(getattr(spec, "modifiers", []) or [])
 
 
 def sky_request(spec: SetSpec, **overrides) -> SkyRequest:
