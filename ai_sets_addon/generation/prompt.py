@@ -14,7 +14,10 @@ How it reads a prompt:
 3. Resolve: one value per slot (the first wins; contradictions become notices);
    surface phrases ("sol en béton mouillé", "wet red brick walls") bind roles,
    materials, modifiers and colours; words left over are kept in `unknown_words`.
-Only an empty, non-text or over-long prompt (or a bad seed) raises InputError;
+4. Qualify: a second pass reads props (with counts and negations), "lots of" /
+   "empty", camera heights and the archetypes' features into typed fields, so no
+   later stage reads the text.
+Only an empty, wordless, non-text or over-long prompt (or a bad seed) raises InputError;
 everything else the user should know about becomes a notice.
 """
 
@@ -590,23 +593,146 @@ def _cloud_for_precipitation(cloud: str | None, precipitation: str) -> str | Non
     return "broken"
 
 
-def _unknown_words(items: list[Item], notices: list[str]) -> list[str]:
-    dressing = _dressing_words()
+def _unknown_words(items: list[Item], understood: set[int], notices: list[str]) -> list[str]:
+    """Words no table knows and no qualifier used, once each, in prompt order."""
     words = list(dict.fromkeys(it.text for it in items
-                               if it.cat == "unknown" and it.text not in dressing))
+                               if it.cat == "unknown" and it.start not in understood))
     if words:
         notices.append(f"not understood: {', '.join(words)}; they were kept in the spec")
     return words
 
 
-@cache
-def _dressing_words() -> frozenset[str]:
-    """Prop and camera words the archetypes read from the prompt themselves (crates,
-    palmiers, contre-plongée...): understood, so never reported as unknown."""
-    from .props.words import dressing_phrases
+# ----------------------------------------------------------------------------- qualifiers
+# A second pass over the tokens for words that qualify the set without taking part in
+# the surface grammar: props and their counts, "lots of"/"empty", camera heights and
+# the archetypes' own features ("tropical", "tunnel"). A word may be read by both
+# passes ("crates" is the props surface and the crate prop).
 
-    return frozenset(word for phrases in dressing_phrases().values() for phrase in phrases
-                     for word in fold(phrase).replace("-", " ").split())
+QUALIFIER_TABLES = ("prop", "quantity", "camera", "feature", "number")
+# Words that may stand between a count or a negation and its prop: "no wooden crates".
+_BEFORE_PROP = frozenset({"stop", "filler", "colour", "material", "modifier", "shade",
+                          "density", "scale"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A qualifier phrase found over tokens [start, end)."""
+
+    cat: str
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class Qualifiers:
+    props: dict[str, int] = field(default_factory=dict)
+    excluded_props: list[str] = field(default_factory=list)
+    quantity: float = 1.0
+    camera: str = "eye"
+    features: list[str] = field(default_factory=list)
+    understood: set[int] = field(default_factory=set)     # token indices read here
+
+
+def _qualifier_tables() -> dict[str, voc.WordTable]:
+    return {"prop": voc.PROP_WORDS, "quantity": voc.QUANTITY_WORDS,
+            "camera": voc.CAMERA_WORDS, "feature": voc.feature_words(),
+            "number": voc.NUMBER_WORDS}
+
+
+@cache
+def qualifier_index() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First folded word -> ((phrase words, category, key), ...), longest first."""
+    index: dict[str, set] = {}
+    for cat, table in _qualifier_tables().items():
+        for key, by_lang in table.items():
+            for phrases in by_lang.values():
+                for phrase in phrases:
+                    words = _phrase_key(phrase)
+                    index.setdefault(words[0], set()).add((words, cat, key))
+    return {w: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for w, v in index.items()}
+
+
+def _same(token: str, word: str) -> bool:
+    return token == word or _singular(token) == word
+
+
+def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
+    """The longest qualifier phrase of each category starting at token i."""
+    index = qualifier_index()
+    text = tokens[i].text
+    found: dict[str, Hit] = {}
+    if text.isdigit():
+        found["number"] = Hit("number", text, i, i + 1)
+    candidates = sorted(set(index.get(text, ()) + index.get(_singular(text), ())),
+                        key=lambda e: -len(e[0]))
+    for words, cat, key in candidates:
+        end = i + len(words)
+        if cat in found or end > len(tokens):
+            continue
+        if all(not t.punct and _same(t.text, w) for t, w in zip(tokens[i:end], words)):
+            found[cat] = Hit(cat, key, i, end)
+    return found
+
+
+def qualifier_hits(tokens: list[Token]) -> list[Hit]:
+    """Qualifier phrases in prompt order; within a category phrases never overlap."""
+    hits: list[Hit] = []
+    free_from: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
+        if tok.punct:
+            continue
+        for cat, hit in _hits_at(tokens, i).items():
+            if i >= free_from.get(cat, 0):
+                hits.append(hit)
+                free_from[cat] = hit.end
+    return hits
+
+
+def _prop_context(hit: Hit, tokens: list[Token], cats: dict[int, set[str]],
+                  numbers: dict[int, Hit]) -> tuple[int, bool, Hit | None]:
+    """(count, negated, count hit) from the words just before a prop."""
+    pos = hit.start
+    for _ in range(4):
+        if pos in numbers:
+            count = min(int(numbers[pos].key), voc.MAX_PROP_COUNT)
+            return count, False, numbers[pos]
+        prev = pos - 1
+        if prev < 0 or tokens[prev].punct:
+            break
+        if "neg" in cats.get(prev, ()):
+            return 0, True, None
+        if not cats.get(prev, set()) & _BEFORE_PROP:
+            break
+        pos = prev
+    return 0, False, None
+
+
+def _qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
+    hits = qualifier_hits(tokens)
+    cats: dict[int, set[str]] = {}
+    for item in items:
+        for t in range(item.start, item.end):
+            cats.setdefault(t, set()).add(item.cat)
+    numbers = {h.end: h for h in hits if h.cat == "number"}
+    out = Qualifiers()
+    used = [h for h in hits if h.cat in ("quantity", "camera", "feature")]
+    for hit in (h for h in hits if h.cat == "prop"):
+        count, negated, number = _prop_context(hit, tokens, cats, numbers)
+        used += [hit] + ([number] if number else [])
+        if negated:
+            out.excluded_props.append(hit.key)
+        else:
+            out.props[hit.key] = max(out.props.get(hit.key, 0), count)
+    out.excluded_props = [k for k in dict.fromkeys(out.excluded_props) if k not in out.props]
+    quantities = {h.key for h in hits if h.cat == "quantity"}
+    out.quantity = next((voc.QUANTITY_FACTORS[k] for k in ("more", "fewer") if k in quantities),
+                        1.0)
+    cameras = {h.key for h in hits if h.cat == "camera"}
+    out.camera = next((m for m in voc.CAMERA_MODES[1:] if m in cameras), "eye")
+    out.features = list(dict.fromkeys(h.key for h in hits if h.cat == "feature"))
+    out.understood = {t for h in used for t in range(h.start, h.end)}
+    return out
 
 
 # ----------------------------------------------------------------------------- API
@@ -618,6 +744,10 @@ def _check_input(text: object, seed: object) -> str:
     stripped = text.strip()
     if not stripped:
         raise InputError("the prompt is empty: type a description of the place, e.g. "
+                         f"{EXAMPLE_PROMPTS[0]} or {EXAMPLE_PROMPTS[1]}")
+    if not any(ch.isalpha() for ch in stripped):
+        raise InputError("the prompt has no words (only digits, punctuation or invisible "
+                         "characters): type a description of the place, e.g. "
                          f"{EXAMPLE_PROMPTS[0]} or {EXAMPLE_PROMPTS[1]}")
     if len(stripped) > MAX_PROMPT_CHARS:
         raise InputError(f"the prompt is {len(stripped):,} characters long; the limit is "
@@ -633,10 +763,12 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     """Read a prompt (English, French or mixed) into a SetSpec.
 
     Never fails on words it does not know: they land in `unknown_words` and a notice.
-    Raises InputError only for an empty, non-text or over-long prompt or a bad seed.
+    Raises InputError only for an empty, wordless, non-text or over-long prompt or a
+    bad seed.
     """
     prompt = _check_input(text, seed)
-    items = match(tokenize(prompt))
+    tokens = tokenize(prompt)
+    items = match(tokens)
     _apply_negations(items)
     _resolve_noir(items)
     _resolve_shades(items)
@@ -660,5 +792,8 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
         scale=_first(items, "scale", "scale words", notices) or "medium",
         languages=langs, notices=notices,
     )
-    spec.unknown_words = _unknown_words(items, notices)
+    quals = _qualifiers(tokens, items)
+    spec.props, spec.excluded_props = quals.props, quals.excluded_props
+    spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
+    spec.unknown_words = _unknown_words(items, quals.understood, notices)
     return spec

@@ -1,7 +1,8 @@
 """SetSpec: what the user asked for, as typed, JSON-serialisable data.
 
-The prompt parser fills it; every later stage reads only this, never the raw text,
-so a spec saved in a manifest rebuilds the same set.
+The prompt parser fills it; every later stage reads only this, never the raw text
+(`prompt` is kept for the record), so a spec saved in a set folder rebuilds the same
+set, and every word a stage reacts to is a typed field here.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ class SetSpec:
     moods: list[str] = field(default_factory=list)
     colours: list[str] = field(default_factory=list)
     scale: str = "medium"
+    # What the layout reacts to, read from qualifier words (vocabulary.PROP_WORDS...):
+    props: dict[str, int] = field(default_factory=dict)  # prop kind -> count (0: unsaid)
+    excluded_props: list[str] = field(default_factory=list)   # "no crates", "sans palmiers"
+    quantity: float = 1.0              # prop count multiplier: "lots of" 1.8, "empty" 0.35
+    camera: str = "eye"                # "eye", "low", "high" or "aerial"
+    features: list[str] = field(default_factory=list)   # archetype features: "tropical"...
     languages: list[str] = field(default_factory=list)  # "en", "fr"
     unknown_words: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)

@@ -6,12 +6,12 @@ what people type (English or French, any accents/case) onto them.
 
 from __future__ import annotations
 
-ARCHETYPES = (
-    "interior_room", "warehouse", "corridor", "platform", "street", "alley",
-    "rooftop", "desert", "canyon", "forest", "beach", "cyclorama",
-)
-# Archetypes whose main walkable surface is "ground" (outdoors) rather than "floor".
-EXTERIOR_ARCHETYPES = ("street", "alley", "rooftop", "desert", "canyon", "forest", "beach")
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+DEFAULT_ARCHETYPE = "interior_room"   # built when no place is named
 
 MATERIAL_FAMILIES = (
     "concrete", "polished_concrete", "board_formed_concrete", "brick", "plaster",
@@ -56,126 +56,6 @@ ATMOSPHERE_DENSITIES = {"light": 0.25, "medium": 0.5, "thick": 0.85}
 # also accepts plurals (-s, -x) and, for adjectives, French feminines (-e).
 # ---------------------------------------------------------------------------------
 WordTable = dict[str, dict[str, tuple[str, ...]]]
-
-ARCHETYPE_WORDS: WordTable = {
-    "interior_room": {
-        "en": ("room", "bedroom", "living room", "lounge", "apartment", "studio apartment",
-               "loft", "office", "hotel room", "waiting room", "meeting room", "classroom",
-               "interior room", "lobby", "hall"),
-        "fr": ("pièce", "chambre", "salon", "séjour", "salle", "appartement", "loft",
-               "bureau", "chambre d'hôtel", "salle d'attente", "salle de réunion",
-               "salle de classe", "appartement studio", "hall d'entrée"),
-    },
-    "warehouse": {
-        "en": ("warehouse", "factory", "factory hall", "hangar", "depot", "industrial hall",
-               "storehouse", "mill"),
-        "fr": ("entrepôt", "usine", "hangar", "dépôt", "hall industriel", "halle",
-               "halle industrielle", "friche industrielle"),
-    },
-    "corridor": {
-        "en": ("corridor", "tunnel", "hallway", "passage", "underground passage", "underpass",
-               "subway tunnel", "metro tunnel"),
-        "fr": ("couloir", "tunnel", "corridor", "passage", "passage souterrain",
-               "tunnel de métro", "galerie souterraine"),
-    },
-    "platform": {
-        "en": ("platform", "subway", "metro", "subway station", "metro station",
-               "train station", "railway station", "underground station", "train platform"),
-        "fr": ("quai", "métro", "gare", "station de métro", "quai de métro", "quai de gare",
-               "gare ferroviaire"),
-    },
-    "street": {
-        "en": ("street", "avenue", "boulevard", "road", "city street", "main street"),
-        "fr": ("rue", "avenue", "boulevard", "route", "grande rue", "rue commerçante"),
-    },
-    "alley": {
-        "en": ("alley", "alleyway", "back alley", "backstreet", "side street", "lane"),
-        "fr": ("ruelle", "impasse", "venelle", "cul-de-sac", "passage étroit"),
-    },
-    "rooftop": {
-        "en": ("rooftop", "roof top", "roof terrace", "on the roof", "on a roof", "rooftops"),
-        "fr": ("toit", "toits", "toit-terrasse", "sur le toit", "sur un toit", "sur les toits"),
-    },
-    "desert": {
-        "en": ("desert", "dunes", "dune", "sand dunes"),
-        "fr": ("désert", "dunes", "dune", "dunes de sable", "erg"),
-    },
-    "canyon": {
-        "en": ("canyon", "valley", "mountain", "mountains", "gorge", "ravine",
-               "mountain valley", "mesa", "badlands"),
-        "fr": ("canyon", "vallée", "montagne", "montagnes", "gorge", "gorges", "ravin",
-               "vallée de montagne"),
-    },
-    "forest": {
-        "en": ("forest", "clearing", "woods", "woodland", "forest clearing", "in the woods"),
-        "fr": ("forêt", "clairière", "sous-bois", "dans les bois", "futaie"),
-    },
-    "beach": {
-        "en": ("beach", "coast", "shore", "seashore", "seaside", "coastline"),
-        "fr": ("plage", "côte", "rivage", "bord de mer", "littoral", "grève"),
-    },
-    "cyclorama": {
-        "en": ("studio", "cyclorama", "cyclo", "cyc", "infinity cove", "infinity wall",
-               "photo studio", "sound stage"),
-        "fr": ("studio", "cyclorama", "cyclo", "fond infini", "studio photo",
-               "plateau de tournage"),
-    },
-}
-
-# Places we do not build yet: the parser uses the nearest archetype and says so.
-NEAR_PLACE_WORDS: WordTable = {
-    "interior_room": {
-        "en": ("kitchen", "bathroom", "house", "home", "bar", "cafe", "restaurant", "church",
-               "chapel", "library", "hospital", "prison cell", "cell", "basement", "cellar",
-               "museum", "shop", "store"),
-        "fr": ("cuisine", "salle de bain", "salle de bains", "maison", "bar", "café",
-               "restaurant", "église", "chapelle", "bibliothèque", "hôpital", "cellule",
-               "sous-sol", "cellier", "musée", "boutique", "magasin"),
-    },
-    "warehouse": {
-        "en": ("garage", "parking garage", "workshop", "foundry", "power plant", "barn"),
-        "fr": ("garage", "parking", "atelier", "fonderie", "centrale", "grange"),
-    },
-    "corridor": {
-        "en": ("cave", "cavern", "sewer", "sewers", "mine", "bunker"),
-        "fr": ("cave", "grotte", "caverne", "égout", "égouts", "mine", "bunker"),
-    },
-    "platform": {
-        "en": ("station", "train", "railway", "tram stop", "bus stop"),
-        "fr": ("station", "train", "arrêt de bus", "arrêt de tram", "voie ferrée"),
-    },
-    "street": {
-        "en": ("city", "town", "downtown", "square", "plaza", "crossroads", "intersection",
-               "sidewalk", "highway", "bridge", "market", "village", "parking lot"),
-        "fr": ("ville", "centre-ville", "place publique", "place du marché", "carrefour",
-               "trottoir", "autoroute",
-               "pont", "marché", "village"),
-    },
-    "rooftop": {
-        "en": ("balcony", "terrace", "helipad"),
-        "fr": ("balcon", "terrasse", "héliport"),
-    },
-    "desert": {
-        "en": ("wasteland", "sahara", "savanna"),
-        "fr": ("sahara", "savane", "terrain vague"),
-    },
-    "canyon": {
-        "en": ("cliff", "cliffs", "hills", "hill", "quarry", "volcano"),
-        "fr": ("falaise", "falaises", "colline", "collines", "carrière", "volcan"),
-    },
-    "forest": {
-        "en": ("jungle", "park", "garden", "meadow", "grove", "orchard"),
-        "fr": ("jungle", "parc", "jardin", "prairie", "bosquet", "verger"),
-    },
-    "beach": {
-        "en": ("sea", "ocean", "harbour", "harbor", "port", "island", "bay", "lake", "cove"),
-        "fr": ("mer", "océan", "port", "île", "baie", "lac", "crique"),
-    },
-    "cyclorama": {
-        "en": ("stage", "backdrop"),
-        "fr": ("plateau", "scène de studio"),
-    },
-}
 
 # Words that only hint at inside/outside: used when no place is named, never a notice.
 PLACE_HINT_WORDS: WordTable = {
@@ -615,3 +495,148 @@ FILLER_WORDS: dict[str, tuple[str, ...]] = {
            "teinte", "environnement", "espace", "cadre", "ensemble", "long", "longue", "déserte",
            "désertes", "déserts"),
 }
+
+# ---------------------------------------------------------------------------------
+# Qualifier words: read in a second pass over the prompt, beside the phrases above
+# (a word can be both: "crates" is the props surface and the crate prop), into
+# SetSpec.props / quantity / camera / features. The layout reads only those fields.
+# ---------------------------------------------------------------------------------
+PROP_WORDS: WordTable = {
+    "crate": {"en": ("crate", "box", "wooden box", "cardboard box", "cartons"),
+              "fr": ("caisse", "carton", "boîte", "caisse en bois")},
+    "barrel": {"en": ("barrel", "drum", "oil drum", "keg"),
+               "fr": ("tonneau", "baril", "fût", "bidon")},
+    "pallet": {"en": ("pallet",), "fr": ("palette",)},
+    "pillar": {"en": ("pillar", "column"), "fr": ("pilier", "colonne")},
+    "beam": {"en": ("beam", "girder", "rafters", "truss", "trusses"),
+             "fr": ("poutre", "poutrelle", "charpente")},
+    "shelf": {"en": ("shelf", "shelves", "shelving", "rack", "racking"),
+              "fr": ("étagère", "rayonnage")},
+    "lamp_post": {"en": ("lamp post", "lamppost", "street lamp", "street light",
+                         "streetlight"),
+                  "fr": ("lampadaire", "réverbère")},
+    "bench": {"en": ("bench", "benches"), "fr": ("banc", "banquette")},
+    "rock": {"en": ("rock", "boulder", "stones"),
+             "fr": ("rocher", "roche", "pierres", "blocs")},
+    "tree": {"en": ("tree",), "fr": ("arbre",)},
+    "broadleaf": {"en": ("oak", "birch", "beech", "maple", "broadleaf", "deciduous"),
+                  "fr": ("chêne", "bouleau", "hêtre", "érable", "feuillus")},
+    "conifer": {"en": ("pine", "fir", "spruce", "conifer", "pine forest"),
+                "fr": ("pin", "sapin", "épicéa", "conifères", "résineux")},
+    "palm": {"en": ("palm", "palm tree"), "fr": ("palmier", "cocotier")},
+    "bush": {"en": ("bush", "bushes", "shrub", "hedge", "undergrowth"),
+             "fr": ("buisson", "arbuste", "haie", "broussailles")},
+    "cactus": {"en": ("cactus", "cacti", "cactuses", "saguaro"), "fr": ("cactus",)},
+    "dumpster": {"en": ("dumpster", "skip", "trash", "garbage", "rubbish", "bins",
+                        "trash cans"),
+                 "fr": ("poubelle", "benne", "ordures", "détritus", "déchets")},
+    "neon": {"en": ("neon", "neon sign", "neon lights", "neon-lit"),
+             "fr": ("néon", "enseigne", "enseigne lumineuse")},
+    "log": {"en": ("log", "fallen tree", "driftwood"),
+            "fr": ("tronc", "bois flotté", "arbre mort")},
+    "parasol": {"en": ("parasol", "beach umbrella", "umbrella"), "fr": ("parasol",)},
+    "lifeguard_tower": {"en": ("lifeguard", "lifeguard tower", "lifeguard hut"),
+                        "fr": ("poste de secours", "maître nageur", "cabane")},
+    "water_tank": {"en": ("water tank", "water tower"),
+                   "fr": ("réservoir", "château d'eau", "châteaux d'eau")},
+    "pipe": {"en": ("pipe", "pipework", "ducts", "ductwork"),
+             "fr": ("tuyau", "tuyauterie", "canalisations", "gaines")},
+    "fire_escape": {"en": ("fire escape",), "fr": ("escalier de secours",
+                                                   "escaliers de secours")},
+    "softbox": {"en": ("softbox", "softboxes", "light stand", "c-stand", "spotlight"),
+                "fr": ("boîte à lumière", "projecteur")},
+    "chair": {"en": ("armchair", "chair"), "fr": ("fauteuil", "chaise")},
+    "plant": {"en": ("plant", "potted plant"), "fr": ("plante", "plante verte")},
+    "car": {"en": ("car",), "fr": ("voiture",)},
+}
+
+# A multiplier on prop counts ("dense"/"thick" are left out: they mostly qualify fog).
+QUANTITY_FACTORS = {"more": 1.8, "fewer": 0.35}
+QUANTITY_WORDS: WordTable = {
+    "more": {"en": ("many", "lots", "lot of", "cluttered", "crowded", "packed", "full of",
+                    "stacks", "piles", "messy", "lush", "overgrown"),
+             "fr": ("beaucoup", "plein de", "pleine de", "encombré", "encombrée", "entassé",
+                    "entassées", "touffu", "touffue", "luxuriant", "luxuriante", "amas",
+                    "des tas", "bric-à-brac")},
+    "fewer": {"en": ("empty", "bare", "sparse", "minimal", "minimalist", "deserted"),
+              "fr": ("vide", "nu", "nue", "dépouillé", "dépouillée", "épuré", "épurée",
+                     "déserte", "clairsemé", "clairsemée")},
+}
+
+# Camera heights; "eye" when the prompt says nothing. The first mode listed wins.
+CAMERA_MODES = ("eye", "aerial", "low", "high")
+CAMERA_WORDS: WordTable = {
+    "aerial": {"en": ("aerial", "aerial view", "aerial shot", "drone", "drone shot",
+                      "bird's eye", "birds eye", "bird eye"),
+               "fr": ("vue aérienne", "vue du ciel", "plan aérien", "vue d'oiseau",
+                      "à vol d'oiseau")},
+    "low": {"en": ("low angle", "low-angle", "worm's eye", "worms eye", "ground level",
+                   "from below"),
+            "fr": ("contre-plongée", "ras du sol", "au ras du sol", "vue basse")},
+    "high": {"en": ("high angle", "high-angle", "from above", "overhead"),
+             "fr": ("plongée", "vue plongeante", "en plongée", "vue d'en haut")},
+}
+
+# Counts before a prop: "three barrels", "deux châteaux d'eau", "12 crates".
+NUMBER_WORDS: WordTable = {
+    "1": {"en": ("one", "a single", "single"), "fr": ("un seul", "une seule")},
+    "2": {"en": ("two", "a pair of", "pair of", "couple of", "a couple of"),
+          "fr": ("deux", "une paire de")},
+    "3": {"en": ("three",), "fr": ("trois",)}, "4": {"en": ("four",), "fr": ("quatre",)},
+    "5": {"en": ("five",), "fr": ("cinq",)}, "6": {"en": ("six",), "fr": ("six",)},
+    "7": {"en": ("seven",), "fr": ("sept",)}, "8": {"en": ("eight",), "fr": ("huit",)},
+    "9": {"en": ("nine",), "fr": ("neuf",)}, "10": {"en": ("ten",), "fr": ("dix",)},
+    "12": {"en": ("twelve", "a dozen", "dozen"), "fr": ("douze", "une douzaine de",
+                                                       "douzaine")},
+    "20": {"en": ("twenty",), "fr": ("vingt",)},
+}
+MAX_PROP_COUNT = 200
+
+
+# ---------------------------------------------------------------------------------
+# Places: each archetype module declares its own words in a module-level literal
+# `WORDS = {"place": {...}, "near": {...}, "exterior": bool, "features": {...}}`.
+# They are read from the source with `ast.literal_eval`, never by importing the
+# module, so parsing a prompt needs no layout code (trimesh, numpy). Adding a place
+# is adding its module.
+# ---------------------------------------------------------------------------------
+
+_WORDS_BLOCK = re.compile(r"^WORDS = (\{.*?^\})$", re.MULTILINE | re.DOTALL)
+
+
+def _literal_words(path: Path) -> dict | None:
+    """The module-level `WORDS = {...}` literal of an archetype module (from its line
+    to the first closing brace in column 0), or None."""
+    found = _WORDS_BLOCK.search(path.read_text(encoding="utf-8"))
+    return ast.literal_eval(found.group(1)) if found else None
+
+
+@cache
+def place_registry() -> dict[str, dict]:
+    """archetype key (its module name) -> its WORDS, the default archetype first."""
+    folder = Path(__file__).with_name("archetypes")
+    found = {p.stem: w for p in sorted(folder.glob("*.py"))
+             if not p.stem.startswith("_") and (w := _literal_words(p)) is not None}
+    return {k: found[k] for k in sorted(found, key=lambda k: (k != DEFAULT_ARCHETYPE, k))}
+
+
+ARCHETYPES: tuple[str, ...] = tuple(place_registry())
+# Archetypes whose main walkable surface is "ground" (outdoors) rather than "floor".
+EXTERIOR_ARCHETYPES: tuple[str, ...] = tuple(k for k, w in place_registry().items()
+                                             if w.get("exterior"))
+ARCHETYPE_WORDS: WordTable = {k: w["place"] for k, w in place_registry().items()}
+# Places we do not build yet: the parser uses the nearest archetype and says so.
+NEAR_PLACE_WORDS: WordTable = {k: w["near"] for k, w in place_registry().items()
+                               if w.get("near")}
+
+
+def feature_words() -> WordTable:
+    """Feature key -> words, merged over every archetype that declares it
+    ("tropical" for the beach, "tunnel" for the corridor...)."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for words in place_registry().values():
+        for key, by_lang in words.get("features", {}).items():
+            merged = out.setdefault(key, {})
+            for lang, phrases in by_lang.items():
+                merged[lang] = tuple(dict.fromkeys(merged.get(lang, ()) + tuple(phrases)))
+    return out

@@ -279,7 +279,7 @@ def _fingerprint(plan) -> tuple:
 
 @pytest.mark.parametrize("prompt", [
     "a beach inside a tunnel", "une forêt dans un entrepôt", "a desert street on a rooftop",
-    "un studio sur une plage la nuit", "a spaceship bridge", "une grotte", "!!!", "a cave at noon",
+    "un studio sur une plage la nuit", "a spaceship bridge", "une grotte", "xyzzy plugh", "a cave at noon",
 ])
 def test_odd_or_contradictory_words_give_a_set_and_a_notice(prompt):
     spec = parse_prompt(prompt, 3)

@@ -144,11 +144,11 @@ EN_CASES = [
           unknown_words=["venetian", "blinds", "cigarette"])),
     ("cozy living room with oak parquet floor and cream plaster walls, morning",
      dict(archetype="interior_room", moods=["cozy"], time_of_day="morning",
-          unknown_words=[],   # "oak" is a tree word the archetypes read (props.words)
+          unknown_words=[],   # "oak" is a tree word: spec.props["broadleaf"]
           surfaces={"floor": ("parquet", [], None), "walls": ("plaster", [], "cream")})),
     ("dawn in a misty pine forest clearing",
      dict(archetype="forest", time_of_day="dawn", atmosphere={"fog": 0.5},
-          unknown_words=[])),   # "pine" picks the forest's conifers (props.words)
+          unknown_words=[])),   # "pine" picks the forest's conifers: spec.props
     ("Rooftop, blue hour, scattered clouds, small",
      dict(archetype="rooftop", time_of_day="blue_hour", cloud_cover="scattered",
           scale="small")),
@@ -252,6 +252,13 @@ def test_prompt_length_limit():
         parse_prompt("a" * 2001)
 
 
+@pytest.mark.parametrize("text", ["...", "!?;", "\u200b", "\u200b\u200b ", "12:00", "42",
+                                  "-- 3 --"])
+def test_prompt_without_letters_is_a_helpful_error(text):
+    with pytest.raises(InputError, match="no words .*: type a description of the place"):
+        parse_prompt(text)
+
+
 @pytest.mark.parametrize("bad", [None, 42, b"room"])
 def test_non_text_prompt(bad):
     with pytest.raises(InputError, match="must be text"):
@@ -287,7 +294,7 @@ def test_decomposed_unicode_is_the_same_word():
     ("apres midi", "afternoon"), ("coucher de soleil", "sunset"),
     ("lever du soleil", "sunrise"), ("heure bleue", "blue_hour"), ("minuit", "night"),
     ("scène nocturne", "night"), ("18h30", "sunset"), ("at 7 am", "morning"),
-    ("12:00", "noon"), ("à 3 heures", "night"), ("15h", "afternoon"),
+    ("at 12:00", "noon"), ("à 3 heures", "night"), ("15h", "afternoon"),
 ])
 def test_time_phrases_and_elisions(prompt, time):
     spec = parse_prompt(prompt)

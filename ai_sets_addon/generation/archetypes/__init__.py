@@ -1,8 +1,8 @@
 """Set archetypes: one module per kind of place, each `plan(spec) -> SetPlan`.
 
-Adding an archetype is adding a module here and its name to `_MODULES`; nothing
-else in the code changes. A place without its own module falls back to the nearest
-one that exists, and the plan says so in its notices.
+Adding an archetype is adding a module here with its words (`WORDS`, read by the
+prompt parser) and its `plan`; nothing else in the code changes. A place without its
+own module falls back to the nearest one that exists, and the plan says so.
 """
 
 from __future__ import annotations
@@ -12,22 +12,10 @@ from collections.abc import Callable
 
 from ..plan import SetPlan
 from ..spec import SetSpec
+from ..vocabulary import ARCHETYPES
 
-# archetype key -> module name (a module may serve several keys).
-_MODULES: dict[str, str] = {
-    "interior_room": "interior_room",
-    "warehouse": "warehouse",
-    "corridor": "corridor",
-    "platform": "platform",
-    "street": "street",
-    "alley": "alley",
-    "rooftop": "rooftop",
-    "desert": "desert",
-    "canyon": "canyon",
-    "forest": "forest",
-    "beach": "beach",
-    "cyclorama": "cyclorama",
-}
+# archetype key -> module name: every module that declares its place `WORDS`.
+_MODULES: dict[str, str] = {key: key for key in ARCHETYPES}
 
 # Where a missing archetype falls back to, nearest in look and scale first.
 _FALLBACKS: dict[str, tuple[str, ...]] = {

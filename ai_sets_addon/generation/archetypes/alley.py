@@ -22,6 +22,17 @@ from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("alley", "alleyway", "back alley", "backstreet", "side street", "lane"),
+        "fr": ("ruelle", "impasse", "venelle", "cul-de-sac", "passage étroit"),
+    },
+    "exterior": True,
+}
+
+
 CROSS = 9.0          # the street across the far end
 
 
@@ -36,7 +47,7 @@ def plan(spec: SetSpec) -> SetPlan:
     placed = _dressing(spec, common.rng_for(spec, "alley.props"), W, L, doors)
     parts += props.to_parts(placed)
     lights = _lights(spec, placed, lit)
-    scout = Scout(parts, mode=common.camera_mode(spec))
+    scout = Scout(parts, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L))
     return SetPlan(
         name=common.set_name(spec, "Alley"), archetype="alley", parts=parts,
@@ -134,7 +145,7 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, doors) -> list[props.Place
         if not front:
             c = frame.point((du, -0.8, 0.0))
             occ.block(c[0] - 0.8, c[1] - 0.8, c[0] + 0.8, c[1] + 0.8)   # keep doors usable
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     placed: list[props.Placement] = []
     lamp = st.wall_lamp(rng)
     for frame, du, front, d in doors:

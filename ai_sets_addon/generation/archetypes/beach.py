@@ -16,14 +16,31 @@ from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import street as st
 from ..props.shapes import boxes
-from ..props.words import has_any
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, smoothstep, split_faces, terrain_mesh
 from . import common
 from .scout import Scout, Shot
 
-TROPICAL = ("tropical", "tropicale", "tropique", "caribbean", "caraibes", "paradise", "paradis",
-            "island", "ile", "lagoon", "lagon")
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("beach", "coast", "shore", "seashore", "seaside", "coastline"),
+        "fr": ("plage", "côte", "rivage", "bord de mer", "littoral", "grève"),
+    },
+    "near": {
+        "en": ("sea", "ocean", "harbour", "harbor", "port", "island", "bay", "lake", "cove"),
+        "fr": ("mer", "océan", "port", "île", "baie", "lac", "crique"),
+    },
+    "exterior": True,
+    "features": {
+        "tropical": {
+            "en": ("tropical", "caribbean", "paradise", "island", "lagoon"),
+            "fr": ("tropical", "tropicale", "tropique", "tropiques", "caraïbes", "paradis",
+                   "paradisiaque", "île", "lagon"),
+        },
+    },
+}
 
 
 def shore(rng: np.random.Generator) -> tuple[Terrain, callable]:
@@ -60,7 +77,7 @@ def plan(spec: SetSpec) -> SetPlan:
              MeshPart("Sea", boxes([(-3000.0, -3000.0, -0.05)], [(3000.0, 60.0, 0.0)]), "water")]
     placed = _dressing(spec, common.rng_for(spec, "beach.props"), terrain, line)
     parts += props.to_parts(placed)
-    scout = Scout(parts, ground=lambda x, y: max(terrain.height(x, y), 0.0), mode=common.camera_mode(spec))
+    scout = Scout(parts, ground=lambda x, y: max(terrain.height(x, y), 0.0), mode=spec.camera)
     cameras = scout.cameras(_shots(terrain, line))
     return common.landscape_plan(spec, "beach", "Beach", parts, _materials(spec), cameras,
                                  (235.0, 125.0), ((-200.0, -150.0, -2.0), (200.0, 120.0, 40.0)))
@@ -70,8 +87,8 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, line) -> list[props.Placemen
     occ = props.Occupancy(cell=4.0)
     for x, y in _spots(line):
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5)
-    words, q = common.mentioned(spec), common.quantity(spec)
-    tropical = "palm" in words or has_any(common.words(spec), TROPICAL)
+    words, q = spec.props, spec.quantity
+    tropical = "palm" in words or "tropical" in spec.features
     placed = []
     tower_xy = (-22.0, float(line(-22.0)) + 16.0)
     if "lifeguard_tower" in words or not tropical:

@@ -21,6 +21,23 @@ from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, smoo
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("canyon", "valley", "mountain", "mountains", "gorge", "ravine",
+               "mountain valley", "mesa", "badlands"),
+        "fr": ("canyon", "vallée", "montagne", "montagnes", "gorge", "gorges", "ravin",
+               "vallée de montagne"),
+    },
+    "near": {
+        "en": ("cliff", "cliffs", "hills", "hill", "quarry", "volcano"),
+        "fr": ("falaise", "falaises", "colline", "collines", "carrière", "volcan"),
+    },
+    "exterior": True,
+}
+
+
 
 def valley(rng: np.random.Generator, floor_half: float, wall_h: float) -> tuple[Terrain, callable]:
     """The valley's height function and its centreline x(y) (a lazy meander)."""
@@ -62,7 +79,7 @@ def plan(spec: SetSpec) -> SetPlan:
              MeshPart("Valley Floor", floor, "ground", smooth=True)]
     placed = _dressing(spec, common.rng_for(spec, "canyon.props"), terrain, centre)
     parts += props.to_parts(placed)
-    scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
+    scout = Scout(parts, ground=terrain.height, mode=spec.camera)
     cameras = scout.cameras(_shots(terrain, centre))
     return common.landscape_plan(spec, "canyon", "Canyon", parts, _materials(spec), cameras,
                                  (235.0, 115.0), ((-120.0, -60.0, -5.0), (120.0, 300.0, 90.0)))
@@ -72,7 +89,7 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, centre) -> list[props.Placem
     occ = props.Occupancy(cell=4.0)
     for x, y in _spots(centre):
         occ.block(x - 2.0, y - 2.0, x + 2.0, y + 2.0)
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     on_floor = props.Region(-60.0, -20.0, 60.0, 200.0,
                             inside=lambda x, y: np.abs(x - centre(y)) < 26.0)
     placed = []

@@ -80,26 +80,6 @@ NEUTRAL_COLOURS = ("white", "black", "grey", "beige", "cream", "brown", "silver"
 NEON_DEFAULTS = ("magenta", "cyan", "red")
 
 
-def words(spec: SetSpec) -> str:
-    """The prompt text the archetypes scan for prop and camera words."""
-    return spec.prompt or ""
-
-
-def quantity(spec: SetSpec) -> float:
-    from ..props.words import quantity as _q
-    return _q(words(spec))
-
-
-def camera_mode(spec: SetSpec) -> str:
-    from ..props.words import camera_mode as _c
-    return _c(words(spec))
-
-
-def mentioned(spec: SetSpec) -> set[str]:
-    from ..props.words import mentioned_props
-    return mentioned_props(words(spec))
-
-
 def neon_colours(spec: SetSpec) -> list[str]:
     """Saturated colours the prompt names (for neon), else a classic magenta/cyan pair."""
     named = [c for c in spec.colours if c not in NEUTRAL_COLOURS]

@@ -23,18 +23,40 @@ from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("corridor", "tunnel", "hallway", "passage", "underground passage",
+               "underpass", "subway tunnel", "metro tunnel"),
+        "fr": ("couloir", "tunnel", "corridor", "passage", "passage souterrain",
+               "tunnel de métro", "galerie souterraine"),
+    },
+    "near": {
+        "en": ("cave", "cavern", "sewer", "sewers", "mine", "bunker"),
+        "fr": ("cave", "grotte", "caverne", "égout", "égouts", "mine", "bunker"),
+    },
+    "exterior": False,
+    "features": {
+        "tunnel": {
+            "en": ("tunnel", "underground passage", "underpass", "sewer", "cave", "cavern",
+                   "catacombs", "mine", "bunker", "metro tunnel", "subway tunnel",
+                   "vaulted", "gallery"),
+            "fr": ("tunnel", "passage souterrain", "égout", "grotte", "caverne",
+                   "galerie souterraine", "galerie", "catacombes", "mine", "bunker",
+                   "tunnel de métro", "voûte", "voûté", "voûtée"),
+        },
+    },
+}
+
+
 T = 0.3
-TUNNEL_WORDS = ("tunnel", "tunnels", "passage souterrain", "underground passage", "underpass",
-                "sewer", "sewers", "egout", "egouts", "cave", "caverne", "galerie souterraine",
-                "galerie", "catacombs", "catacombes", "mine", "bunker", "metro tunnel",
-                "subway tunnel", "tunnel de metro", "vaulted", "voute", "voutee")
 
 
 def plan(spec: SetSpec) -> SetPlan:
-    from ..props.words import has_any
     rng = common.rng_for(spec, "corridor.layout")
     f = common.SCALE_FACTORS.get(spec.scale, 1.0)
-    tunnel = has_any(common.words(spec), TUNNEL_WORDS)
+    tunnel = "tunnel" in spec.features
     length = round(34.0 * f ** 0.5 * rng.uniform(0.9, 1.1), 1)
     if tunnel:
         width, wall_h = round(4.2 * f ** 0.5, 2), round(1.9 * f ** 0.4, 2)
@@ -45,7 +67,7 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     lamp_colour = common.WARM_TUNGSTEN if tunnel else common.COOL_FLUORESCENT
     lights = props.to_lights([p for p in placed if p.model.sockets], lamp_colour)
-    scout = Scout(parts, ceiling=height, mode=common.camera_mode(spec))
+    scout = Scout(parts, ceiling=height, mode=spec.camera)
     cameras = scout.cameras(_shots(width, length, height, tunnel))
     label = "Tunnel" if tunnel else "Corridor"
     return SetPlan(
@@ -77,16 +99,16 @@ def _corridor(spec: SetSpec, rng, W: float, H: float, L: float):
              MeshPart("Skirting", _skirting(W, L, doors_w, doors_e), "dark_metal"),
              MeshPart("Exit Sign", boxes([(-0.25, L / 2 - 0.06, 2.32)], [(0.25, L / 2, 2.5)]),
                       "exit_sign")]
-    if "pipe" in common.mentioned(spec) or rng.random() < 0.8:
+    if "pipe" in spec.props or rng.random() < 0.8:
         parts.append(MeshPart("Pipes", _pipes(W, L, H), "metal", smooth=True))
     placed = [props.Placement(ind.fluorescent_fixture(rng, 1.5), transform(0.0, y, H), [])
               for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 3.5)]
     occ = props.Occupancy(cell=1.0)
     _reserve(occ, W, L)
-    words = common.mentioned(spec)
+    words = spec.props
     region = props.Region(-W / 2 + 0.1, -L / 2 + 3.0, W / 2 - 0.1, L / 2 - 2.0,
                           inside=lambda x, y: np.abs(x) > W / 2 - 0.9)
-    q = common.quantity(spec)
+    q = spec.quantity
     placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
                             region, gap=0.1)
     placed += props.scatter(rng, occ, ind.crate(rng, 0.6), int((3 if "crate" not in words else 8) * q),
@@ -169,8 +191,8 @@ def _tunnel(spec: SetSpec, rng, W: float, wall_h: float, L: float):
     occ.block(-W / 2 - T, -L / 2, -W / 2 + 0.05, L / 2)
     occ.block(W / 2 - 0.05, -L / 2, W / 2 + T, L / 2)
     region = props.Region(-W / 2 + 0.2, -L / 2 + 3.0, W / 2 - 0.2, L / 2 - 3.0)
-    q = common.quantity(spec)
-    words = common.mentioned(spec)
+    q = spec.quantity
+    words = spec.props
     placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
                             region, gap=0.1)
     placed += props.scatter(rng, occ, ind.crate(rng, 0.7), int((2 if "crate" not in words else 7) * q),

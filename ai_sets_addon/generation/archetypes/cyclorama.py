@@ -20,6 +20,23 @@ from ..spec import SetSpec
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("studio", "cyclorama", "cyclo", "cyc", "infinity cove", "infinity wall",
+               "photo studio", "sound stage"),
+        "fr": ("studio", "cyclorama", "cyclo", "fond infini", "studio photo",
+               "plateau de tournage"),
+    },
+    "near": {
+        "en": ("stage", "backdrop"),
+        "fr": ("plateau", "scène de studio"),
+    },
+    "exterior": False,
+}
+
+
 COVE_R = 1.5
 STEP = 0.2
 
@@ -76,7 +93,7 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     lights = _cyc_lights(W, D, H) + props.to_lights([p for p in placed if p.model.sockets],
                                                     common.STUDIO_DAYLIGHT, "Softbox")
-    scout = Scout(parts, ceiling=H + 2.0, mode=common.camera_mode(spec))
+    scout = Scout(parts, ceiling=H + 2.0, mode=spec.camera)
     cameras = scout.cameras(_shots(W, D))
     white = _colour(spec) in (None, "white", "cream", "beige")
     return SetPlan(
@@ -113,7 +130,7 @@ def _cyc_lights(W: float, D: float, H: float) -> list[LightPlan]:
 
 def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
     occ = props.Occupancy(cell=1.0)
-    words = common.mentioned(spec)
+    words = spec.props
     placed = []
     chair = props.place(occ, st.armchair(rng), 0.0, 0.4, 0.0, 0.2)  # faces the wide camera
     placed += [chair] if chair else []

@@ -19,6 +19,21 @@ from ..terrain import Noise, Terrain, graded_axis, terrain_mesh, thermal_erosion
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("desert", "dunes", "dune", "sand dunes"),
+        "fr": ("désert", "dunes", "dune", "dunes de sable", "erg"),
+    },
+    "near": {
+        "en": ("wasteland", "sahara", "savanna"),
+        "fr": ("sahara", "savane", "terrain vague"),
+    },
+    "exterior": True,
+}
+
+
 WIND = np.radians(20.0)       # direction the wind blows toward (from the west-south-west)
 
 
@@ -50,7 +65,7 @@ def plan(spec: SetSpec) -> SetPlan:
     placed = _dressing(spec, common.rng_for(spec, "desert.props"), terrain)
     parts = [ground] + props.to_parts(placed)
     spots = _camera_spots(terrain)
-    scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
+    scout = Scout(parts, ground=terrain.height, mode=spec.camera)
     cameras = scout.cameras(_shots(terrain, spots))
     return common.landscape_plan(spec, "desert", "Desert", parts, _materials(spec), cameras,
                                  (255.0, 100.0), ((-150.0, -150.0, -20.0), (150.0, 250.0, 40.0)))
@@ -69,7 +84,7 @@ def _relaxed(terrain: Terrain, rng) -> Terrain:
 def _dressing(spec: SetSpec, rng, terrain: Terrain) -> list[props.Placement]:
     occ = props.Occupancy(cell=4.0)
     occ.block(-6.0, -12.0, 6.0, 80.0)                    # the view stays open
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     far = props.Region(-70.0, -10.0, 70.0, 140.0)
     placed = []
     for size, count in ((6.0, 2), (2.5, 4), (0.8, 10)):

@@ -14,14 +14,32 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
-from ..props.words import has_any
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, eroded, graded_axis, smoothstep, terrain_mesh
 from . import common
 from .scout import Scout, Shot
 
-DENSE_WORDS = ("dense forest", "thick forest", "deep forest", "foret dense", "foret epaisse",
-               "foret profonde", "jungle", "lush", "luxuriante", "touffue")
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("forest", "clearing", "woods", "woodland", "forest clearing", "in the woods"),
+        "fr": ("forêt", "clairière", "sous-bois", "dans les bois", "futaie"),
+    },
+    "near": {
+        "en": ("jungle", "park", "garden", "meadow", "grove", "orchard"),
+        "fr": ("jungle", "parc", "jardin", "prairie", "bosquet", "verger"),
+    },
+    "exterior": True,
+    "features": {
+        "dense": {
+            "en": ("dense forest", "thick forest", "deep forest", "dense woods", "jungle",
+                   "lush"),
+            "fr": ("forêt dense", "forêt épaisse", "forêt profonde", "jungle", "luxuriant",
+                   "luxuriante", "touffu", "touffue"),
+        },
+    },
+}
 
 
 def ground(rng: np.random.Generator, clearing: float) -> Terrain:
@@ -46,7 +64,7 @@ def plan(spec: SetSpec) -> SetPlan:
     parts = [MeshPart("Forest Floor", terrain_mesh(terrain, xs, xs), "ground", smooth=True)]
     placed = _trees(spec, common.rng_for(spec, "forest.trees"), terrain, clearing)
     parts += props.to_parts(placed)
-    scout = Scout(parts, ground=terrain.height, mode=common.camera_mode(spec))
+    scout = Scout(parts, ground=terrain.height, mode=spec.camera)
     cameras = scout.cameras(_shots(terrain, clearing))
     return common.landscape_plan(spec, "forest", "Forest Clearing", parts, _materials(spec),
                                  cameras, (230.0, 110.0), ((-60.0, -60.0, -5.0), (60.0, 60.0, 30.0)),
@@ -55,7 +73,7 @@ def plan(spec: SetSpec) -> SetPlan:
 
 def _kinds(spec: SetSpec) -> tuple[float, float]:
     """Share of (conifers, broadleaves) from the words."""
-    words = common.mentioned(spec)
+    words = spec.props
     if "conifer" in words and "broadleaf" in words:
         return 0.5, 0.5
     if "conifer" in words:
@@ -69,8 +87,8 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
     occ = props.Occupancy(cell=4.0)
     for x, y in _spots(clearing):
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5)
-    dense = has_any(common.words(spec), DENSE_WORDS)
-    q = common.quantity(spec) * (1.6 if dense else 1.0)
+    dense = "dense" in spec.features
+    q = spec.quantity * (1.6 if dense else 1.0)
     size, gap = ((0.6, 0.85), 0.1) if dense else ((0.8, 1.2), 0.3)     # packed stands grow slimmer
     conifer_share, broad_share = _kinds(spec)
     placed: list[props.Placement] = []

@@ -19,6 +19,29 @@ from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..spec import SetSpec
 from . import common
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("room", "bedroom", "living room", "lounge", "apartment", "studio apartment",
+               "loft", "office", "hotel room", "waiting room", "meeting room", "classroom",
+               "interior room", "lobby", "hall"),
+        "fr": ("pièce", "chambre", "salon", "séjour", "salle", "appartement", "loft",
+               "bureau", "chambre d'hôtel", "salle d'attente", "salle de réunion",
+               "salle de classe", "appartement studio", "hall d'entrée"),
+    },
+    "near": {
+        "en": ("kitchen", "bathroom", "house", "home", "bar", "cafe", "restaurant",
+               "church", "chapel", "library", "hospital", "prison cell", "cell", "basement",
+               "cellar", "museum", "shop", "store"),
+        "fr": ("cuisine", "salle de bain", "salle de bains", "maison", "bar", "café",
+               "restaurant", "église", "chapelle", "bibliothèque", "hôpital", "cellule",
+               "sous-sol", "cellier", "musée", "boutique", "magasin"),
+    },
+    "exterior": False,
+}
+
+
 WALL_T = 0.2     # wall and slab thickness (m)
 SLAB_T = 0.2
 MORNING = ("dawn", "sunrise", "morning")
@@ -72,7 +95,7 @@ def plan(spec: SetSpec) -> SetPlan:
         name=_set_name(spec), archetype="interior_room", parts=parts,
         materials=common.all_materials(spec, parts, _materials(spec, lit), lit),
         lights=_lights(size, lit) + (props.to_lights(dressing, common.WARM_TUNGSTEN) if lit else []),
-        cameras=_cameras(size, common.camera_mode(spec)),
+        cameras=_cameras(size, spec.camera),
         sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
         interior=True,
     )
@@ -210,7 +233,7 @@ def _dressing(spec: SetSpec, size: RoomSize, rng: np.random.Generator) -> list[p
     for model, x, y in ((st.planter(rng), -hw + 0.4, -hd + 0.45), (st.floor_lamp(rng), hw - 0.35, -hd + 0.4)):
         p = props.place(occ, model, x, y, 0.0, rng.uniform(0, 6.28), gap=0.03)
         placed += [p] if p else []
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     floor = props.Region(-hw + 0.3, -hd + 0.3, hw - 0.3, hd - 0.3)
     extras = {"crate": ind.crate(rng, 0.6), "plant": st.planter(rng), "chair": st.armchair(rng),
               "barrel": ind.barrel(rng)}

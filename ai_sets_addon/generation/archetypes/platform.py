@@ -20,22 +20,43 @@ from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
 from ..props.shapes import boxes, lathe
-from ..props.words import has_any
 from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("platform", "subway", "metro", "subway station", "metro station",
+               "train station", "railway station", "underground station", "train platform"),
+        "fr": ("quai", "métro", "gare", "station de métro", "quai de métro", "quai de gare",
+               "gare ferroviaire"),
+    },
+    "near": {
+        "en": ("station", "train", "railway", "tram stop", "bus stop"),
+        "fr": ("station", "train", "arrêt de bus", "arrêt de tram", "voie ferrée"),
+    },
+    "exterior": False,
+    "features": {
+        "open_air": {
+            "en": ("train", "train station", "railway", "railway station", "tram stop"),
+            "fr": ("gare", "gare ferroviaire", "quai de gare", "voie ferrée",
+                   "arrêt de tram", "train"),
+        },
+    },
+}
+
+
 TRACK_Z = -1.1
 PLATFORM_W = 5.5
 GAUGE = 1.435
-OPEN_AIR_WORDS = ("train", "trains", "train station", "railway", "railway station", "gare",
-                  "gare ferroviaire", "quai de gare", "voie ferree", "tram stop", "arret de tram")
 
 
 def plan(spec: SetSpec) -> SetPlan:
     rng = common.rng_for(spec, "platform.layout")
     f = common.SCALE_FACTORS.get(spec.scale, 1.0)
-    open_air = has_any(common.words(spec), OPEN_AIR_WORDS)
+    open_air = "open_air" in spec.features
     L = round(64.0 * f ** 0.5, 1)
     W = PLATFORM_W + 6.0                                 # platform + track bed + wall gap
     x_edge = -W / 2 + PLATFORM_W
@@ -49,7 +70,7 @@ def plan(spec: SetSpec) -> SetPlan:
     lights += props.to_lights([p for p in placed if p.model.kind == "poster"],
                               common.NEUTRAL_LED, "Poster Light") if lit else []
     height = None if open_air else 5.0
-    scout = Scout(parts, ceiling=height, mode=common.camera_mode(spec))
+    scout = Scout(parts, ceiling=height, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L, x_edge))
     lo, hi = (-W / 2, -L / 2, TRACK_Z), (W / 2, L / 2, 5.0)
     return SetPlan(
@@ -131,7 +152,7 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, x_edge: float,
     occ.block(-W / 2 - 1, L / 2 - 0.5, W / 2 + 1, L / 2 + 1)
     for x, y in _camera_spots(W, L, x_edge):
         occ.block(x - 1.0, y - 1.0, x + 1.0, y + 1.0)
-    q = common.quantity(spec)
+    q = spec.quantity
     placed = []
     bench = st.bench(rng, 1.8)
     for y in np.arange(-L / 2 + 7.0, L / 2 - 5.0, 9.0):
@@ -140,7 +161,7 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, x_edge: float,
             placed.append(p)
     region = props.Region(-W / 2 + 0.4, -L / 2 + 2, x_edge - 1.3, L / 2 - 2)
     placed += props.scatter(rng, occ, st.street_bin(rng), int(3 * q), region, gap=0.3)
-    if "pillar" in common.mentioned(spec):
+    if "pillar" in spec.props:
         placed += [p for y in np.arange(-L / 2 + 6, L / 2 - 3, 6.0)
                    if (p := props.place(occ, ind.pillar(4.5, 0.6), -W / 2 + 3.2, y))]
     lamp = ind.fluorescent_fixture(rng, 1.5)

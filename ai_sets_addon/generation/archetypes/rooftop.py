@@ -21,6 +21,23 @@ from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("rooftop", "roof top", "roof terrace", "on the roof", "on a roof",
+               "rooftops"),
+        "fr": ("toit", "toits", "toit-terrasse", "sur le toit", "sur un toit",
+               "sur les toits"),
+    },
+    "near": {
+        "en": ("balcony", "terrace", "helipad"),
+        "fr": ("balcon", "terrasse", "héliport"),
+    },
+    "exterior": True,
+}
+
+
 PARAPET_H = 1.1
 PARAPET_T = 0.3
 DROP = 36.0          # the street, below the roof
@@ -43,7 +60,7 @@ def plan(spec: SetSpec) -> SetPlan:
     placed = _dressing(spec, common.rng_for(spec, "rooftop.props"), RW, RD, lit)
     parts += props.to_parts(placed)
     lights = _lights(placed, lit)
-    scout = Scout(parts, mode=common.camera_mode(spec))
+    scout = Scout(parts, mode=spec.camera)
     cameras = scout.cameras(_shots(RW, RD))
     return SetPlan(
         name=common.set_name(spec, "Rooftop"), archetype="rooftop", parts=parts,
@@ -101,7 +118,7 @@ def _dressing(spec: SetSpec, rng, RW: float, RD: float, lit: bool) -> list[props
     occ.block(bx0 + 0.8, by0 - 2.0, bx0 + 2.8, by0)                         # door apron
     for x, y in _camera_spots(RW, RD):
         occ.block(x - 1.2, y - 1.2, x + 1.2, y + 1.2)
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     placed = _festoon(rng, RW, RD) if lit else []
     for y in _festoon_rows(RD):
         occ.block(x0, y - 0.15, x1, y + 0.15, 1.7, 3.2)            # strings overhead

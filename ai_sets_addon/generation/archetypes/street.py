@@ -23,6 +23,23 @@ from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("street", "avenue", "boulevard", "road", "city street", "main street"),
+        "fr": ("rue", "avenue", "boulevard", "route", "grande rue", "rue commerçante"),
+    },
+    "near": {
+        "en": ("city", "town", "downtown", "square", "plaza", "crossroads", "intersection",
+               "sidewalk", "highway", "bridge", "market", "village", "parking lot"),
+        "fr": ("ville", "centre-ville", "place publique", "place du marché", "carrefour",
+               "trottoir", "autoroute", "pont", "marché", "village"),
+    },
+    "exterior": True,
+}
+
+
 ROAD_HALF = 3.75
 SIDEWALK = 3.2
 CURB_H = 0.15
@@ -46,7 +63,7 @@ def plan(spec: SetSpec) -> SetPlan:
     placed += _furniture(spec, prop_rng, occ, L, lit)
     parts += props.to_parts(placed)
     lights = _lights(spec, placed, lit)
-    scout = Scout(parts, ground=_ground_z, mode=common.camera_mode(spec))
+    scout = Scout(parts, ground=_ground_z, mode=spec.camera)
     cameras = scout.cameras(_shots(L))
     return SetPlan(
         name=common.set_name(spec, "Street"), archetype="street", parts=parts,
@@ -125,7 +142,7 @@ def _occupancy(L: float) -> props.Occupancy:
 def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Placement]:
     """Street trees planted at a regular pitch in pits along the east kerb (placed
     first, so signs and lamps fit around them); the words decide how many."""
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     tree = nat.broadleaf_tree(rng, 6.0, crown=0.2)
     wanted = int((6 if "tree" in words or "broadleaf" in words else 2) * q)
     pitch = 10.0 if wanted > 2 else 24.0
@@ -140,7 +157,7 @@ def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Pla
 
 
 def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) -> list[props.Placement]:
-    words, q = common.mentioned(spec), common.quantity(spec)
+    words, q = spec.props, spec.quantity
     old_town = spec.surface("ground").family == "cobblestone" or "old" in spec.modifiers
     lamp = st.heritage_lamp(rng) if old_town else st.lamp_post(rng)
     placed = []
@@ -174,7 +191,7 @@ def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) ->
 def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list[props.Placement]:
     """Neon blade signs over some shopfronts (night, neon words, cyberpunk), and
     awnings over others by day."""
-    neon_wanted = lit or "neon" in common.mentioned(spec) or "cyberpunk" in spec.moods
+    neon_wanted = lit or "neon" in spec.props or "cyberpunk" in spec.moods
     colours = common.neon_colours(spec)
     placed, models = [], {}
     for k, (frame, uc, width, ground_h) in enumerate(anchors):

@@ -22,6 +22,23 @@ from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot
 
+# The words that name this place (EN/FR); the prompt parser reads this literal
+# from the source (never importing this module), so it stays plain data.
+WORDS = {
+    "place": {
+        "en": ("warehouse", "factory", "factory hall", "hangar", "depot", "industrial hall",
+               "storehouse", "mill"),
+        "fr": ("entrepôt", "usine", "hangar", "dépôt", "hall industriel", "halle",
+               "halle industrielle", "friche industrielle"),
+    },
+    "near": {
+        "en": ("garage", "parking garage", "workshop", "foundry", "power plant", "barn"),
+        "fr": ("garage", "parking", "atelier", "fonderie", "centrale", "grange"),
+    },
+    "exterior": False,
+}
+
+
 T = 0.3           # wall thickness
 BAY = 6.0         # structural bay along the nave
 
@@ -40,7 +57,7 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += props.to_parts(placed)
     lamps = [p for p in placed if p.model.kind == "highbay"]
     lights = props.to_lights(lamps, common.NEUTRAL_LED, "High-Bay") if lit else []
-    scout = Scout(parts, ceiling=H, mode=common.camera_mode(spec))
+    scout = Scout(parts, ceiling=H, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L, H))
     return SetPlan(
         name=common.set_name(spec, "Warehouse"), archetype="warehouse", parts=parts,
@@ -126,8 +143,8 @@ def _camera_spots(W: float, L: float) -> list[tuple[float, float]]:
 def _dressing(spec: SetSpec, occ: props.Occupancy, W: float, L: float, H: float,
               bays: int) -> list[props.Placement]:
     rng = common.rng_for(spec, "warehouse.props")
-    q = common.quantity(spec)
-    words = common.mentioned(spec)
+    q = spec.quantity
+    words = spec.props
     placed = _racking(rng, occ, W, L, bays, q)
     floor = props.Region(-W / 2 + 0.6, -L / 2 + 0.6, W / 2 - 0.6, L / 2 - 0.6)
     stacks = [ind.crate_stack(rng, 2), ind.crate_stack(rng, 3), ind.crate(rng, 1.0)]

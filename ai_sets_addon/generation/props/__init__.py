@@ -1,8 +1,8 @@
 """Procedural props (plausible meshes at real size, metre UVs) and their scatter.
 
 - models: `industrial`, `street`, `nature` build `PropModel`s (pieces + hulls + light
-  sockets); `scatter` places them without intersections; `words` reads prop,
-  quantity and camera words from the prompt.
+  sockets); `scatter` places them without intersections. Which props a set wants
+  comes from typed SetSpec fields (`props`, `quantity`), never from the prompt text.
 - `to_parts` turns placements into instanced MeshParts (one mesh per piece, one
   transform per copy); `to_lights` turns their sockets into practical lights.
 """
@@ -14,13 +14,13 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..plan import LightPlan, MeshPart
-from . import industrial, nature, street, words  # noqa: F401  (public sub-modules)
+from . import industrial, nature, street  # noqa: F401  (public sub-modules)
 from .model import LightSocket, Piece, PropModel
 from .scatter import Occupancy, Placement, Region, place, ring, scatter
 
 __all__ = ["LightSocket", "Occupancy", "Piece", "Placement", "PropModel", "Region",
            "industrial", "nature", "place", "ring", "scatter", "street", "to_lights",
-           "to_parts", "words", "material_keys"]
+           "to_parts", "material_keys"]
 
 
 def to_parts(placements: Iterable[Placement], group: str = "props") -> list[MeshPart]:
