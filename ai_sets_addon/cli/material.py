@@ -1,8 +1,9 @@
 """`ai-sets material "PROMPT" --size N --out DIR [--seed N] [--preview]`.
 
-Makes the tileable PBR maps for every material the prompt names (one per surface
-role: "old red brick walls, wet cobblestone ground" gives walls and floor), with a
-JSON sidecar each; --preview also renders each on a lit floor-and-wall corner.
+Makes the tileable PBR maps for every material the prompt names ("old red brick
+walls, wet cobblestone ground" gives two), named after the material
+(mossy_red_brick_base_color.png ...), with a JSON sidecar each; --preview also renders
+each on a lit floor-and-wall corner, 1024 px wide by default so it can be judged.
 """
 
 from __future__ import annotations
@@ -14,19 +15,31 @@ from pathlib import Path
 from . import common
 
 
+PREVIEW_WIDTH = 1024          # wide enough to judge grain, joints and scale
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("material", help="make tileable PBR texture maps from words",
+                            formatter_class=common.HelpFormatter,
                             description="Write base colour, normal, roughness, height, AO "
-                                        "(and metallic) maps at real-world scale.")
+                                        "(and metallic) maps at real-world scale, named "
+                                        "after the material (e.g. mossy_red_brick_normal.png).")
     parser.add_argument("prompt", help='material words, e.g. "old red brick, wet"')
     parser.add_argument("--size", type=int, default=1024,
                         help="pixels per side, a power of two 64..8192 (default 1024)")
-    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR")
-    parser.add_argument("--seed", type=int, default=0, help="same seed, same maps (default 0)")
+    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
+                        help="folder for the maps and their JSON sidecars")
+    parser.add_argument("--seed", type=common.seed, default=0,
+                        help="same seed, same maps, 0..2147483647 (default 0)")
     parser.add_argument("--preview", action="store_true",
-                        help="also render KEY_preview.png (needs bpy, Cycles CPU)")
-    parser.add_argument("--samples", type=common.positive_int, default=32,
-                        help="preview samples (default 32)")
+                        help="also render NAME_preview.png on a lit floor-and-wall corner "
+                             "(needs bpy, Cycles CPU; default: off)")
+    parser.add_argument("--preview-width", type=common.bounded_int(256, 4096),
+                        default=PREVIEW_WIDTH, metavar="PX",
+                        help=f"preview width in pixels, 256..4096, height 3/4 of it "
+                             f"(default {PREVIEW_WIDTH})")
+    parser.add_argument("--samples", type=common.samples, default=32,
+                        help=f"preview samples, 1..{common.CYCLES_MAX_SAMPLES} (default 32)")
     parser.set_defaults(func=run)
 
 
@@ -35,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
     check_size(args.size)
     requests = requests_from_prompt(args.prompt, args.seed)
+    if args.preview:
+        _require_bpy()
     backend = ProceduralMaterials()
     progress = common.Progress()
     for i, request in enumerate(requests):
@@ -43,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         for notice in tex.params.get("notices", []):
             print(f"notice: {notice}", file=sys.stderr)
         if args.preview:
-            _preview(tex, Path(args.out), args.samples)
-    progress(1.0, f"{len(requests)} material(s) written to {args.out}")
+            width = args.preview_width
+            _preview(tex, Path(args.out), args.samples, (width, width * 3 // 4))
+    progress(1.0, f"{len(requests)} material(s) written to {args.out}: "
+                  + ", ".join(r.key for r in requests))
     return common.EXIT_OK
 
 
@@ -61,26 +78,69 @@ def requests_from_prompt(text: str, seed: int) -> list:
         raise InputError(f"no material named in '{text}'; name one, e.g. 'old red brick', "
                          "'wet cobblestone' or 'béton ciré'")
     lone_colour = spec.colours[0] if len(surfaces) == 1 and spec.colours else None
-    requests = []
+    requests, used = [], set()
     for surface in surfaces:
         mods = list(dict.fromkeys(list(surface.modifiers) + global_mods))
-        requests.append(MaterialRequest(key=surface.role, family=surface.family,
-                                        modifiers=mods,
-                                        colour=surface.colour or lone_colour, seed=spec.seed))
+        colour = surface.colour or lone_colour
+        name = material_name(text if len(surfaces) == 1 else "",
+                             [*mods, colour or "", surface.family], surface.role, used)
+        requests.append(MaterialRequest(key=name, family=surface.family, modifiers=mods,
+                                        colour=colour, seed=spec.seed))
     return requests
 
 
-def _preview(tex, out_dir: Path, samples: int) -> Path:
+STOP_WORDS = {"a", "an", "the", "some", "of", "with", "and", "un", "une", "le", "la", "les",
+              "des", "du", "de", "d", "l", "avec", "et", "en"}
+
+
+def material_name(prompt: str, words: list[str], role: str, used: set[str]) -> str:
+    """File stem named after the material: the prompt's own words for one material
+    ("mossy red brick" -> mossy_red_brick), else its modifiers, colour and family;
+    the surface role is appended only to tell two equal names apart."""
+    name = _slug(prompt) or _slug(" ".join(words)) or role
+    if name in used:
+        name = f"{name}_{role}"
+    while name in used:
+        name += "_2"
+    used.add(name)
+    return name
+
+
+def _slug(text: str, limit: int = 48) -> str:
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text.lower().replace("_", " "))
+             if w not in STOP_WORDS]
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > limit:
+            break
+        slug = f"{slug}_{word}" if slug else word
+    return slug
+
+
+def _require_bpy() -> None:
     from ..generation.errors import InputError
 
     try:
-        import bpy
+        import bpy  # noqa: F401
     except ImportError:
         raise InputError("--preview needs Blender's Python module: pip install bpy==5.0.1, "
                          "or leave --preview out") from None
+
+
+def _preview(tex, out_dir: Path, samples: int, resolution: tuple[int, int]) -> Path:
+    import bpy
+
+    from ..generation.fileio import atomic_path
     from ..scene.materials import render_preview
 
     if bpy.context.scene is None or not bpy.data.scenes:
         bpy.ops.wm.read_factory_settings(use_empty=True)
-    return render_preview(tex, out_dir / f"{tex.key}_preview.png", samples=samples,
-                          label=f"{tex.family}")
+    final = out_dir / f"{tex.key}_preview.png"
+    with atomic_path(final) as tmp:          # a killed render leaves no final-named file
+        render_preview(tex, tmp, samples=samples, resolution=resolution,
+                       label=f"{tex.family}")
+    return final

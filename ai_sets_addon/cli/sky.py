@@ -7,27 +7,49 @@ from pathlib import Path
 
 from . import common
 
+YEARS = "1..6000"
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "sky", help="write an HDR sky (EXR + PNG preview + JSON) from a prompt",
+        formatter_class=common.HelpFormatter,
         description="Physically based equirectangular sky from words (time of day, clouds, "
-                    "haze; English or French) or from a real place and time.")
+                    "haze; English or French) or from a real place and time. The sun disc "
+                    "is in the map (float32 EXR), so the file lights a scene on its own; "
+                    "use --no-sun beside a Sun lamp.")
     parser.add_argument("prompt", help='e.g. "golden hour, scattered clouds, light haze"')
-    parser.add_argument("--out", required=True, type=common.output_path, metavar="SKY.exr")
+    parser.add_argument("--out", required=True, type=common.output_path, metavar="SKY.exr",
+                        help="the EXR to write; SKY.png and SKY.json go beside it")
     parser.add_argument("--width", type=int, default=4096,
                         help="512..16384, even; height is width/2 (default 4096)")
-    parser.add_argument("--lat", type=float, help="latitude, degrees north")
-    parser.add_argument("--lon", type=float, help="longitude, degrees east")
+    parser.add_argument("--lat", type=common.finite_float(-90.0, 90.0, "a latitude"),
+                        metavar="DEG",
+                        help="latitude, degrees north, -90..90 (default: none; with --lon "
+                             "and --datetime for a real sun position)")
+    parser.add_argument("--lon", type=common.finite_float(-180.0, 180.0, "a longitude"),
+                        metavar="DEG",
+                        help="longitude, degrees east, -180..180 (default: none)")
     parser.add_argument("--datetime", metavar="ISO8601",
-                        help="date-time with timezone, e.g. 2024-06-21T18:30:00+02:00")
-    parser.add_argument("--seed", type=int, default=0, help="same seed, same clouds")
-    parser.add_argument("--north-offset", type=float, default=0.0, metavar="DEG",
-                        help="geographic north, degrees clockwise from the scene's +Y")
-    parser.add_argument("--keep-sun", action="store_true",
-                        help="leave the sun disc in the map (float32 EXR, no lamp needed)")
-    parser.add_argument("--city-glow", type=float, default=0.0, metavar="0..1",
-                        help="light pollution at night")
+                        help="date-time with timezone, e.g. 2024-06-21T18:30:00+02:00, "
+                             f"years {YEARS} (default: none; the prompt's time of day)")
+    parser.add_argument("--seed", type=common.seed, default=0,
+                        help="same seed, same clouds, 0..2147483647 (default 0)")
+    parser.add_argument("--north-offset", type=common.finite_float(-360.0, 360.0, "an angle"),
+                        default=0.0, metavar="DEG",
+                        help="geographic north, degrees clockwise from the scene's +Y, "
+                             "-360..360 (default 0)")
+    sun = parser.add_mutually_exclusive_group()
+    sun.add_argument("--no-sun", dest="sun", action="store_false",
+                     help="leave the sun (or moon) disc out, for use beside a Sun lamp "
+                          "(default: the disc is in the map)")
+    sun.add_argument("--keep-sun", dest="sun", action="store_true",
+                     help=argparse.SUPPRESS)  # the old opt-in, now the default
+    parser.set_defaults(sun=True)
+    parser.add_argument("--city-glow", type=common.finite_float(0.0, 1.0, "a fraction"),
+                        default=0.0, metavar="0..1",
+                        help="light pollution at night, 0 countryside .. 1 big city "
+                             "(default 0)")
     parser.set_defaults(func=run)
 
 
@@ -42,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
         out = out.with_suffix(".exr")
     request = sky_request_for(args)
     resolve_lights(request)          # bad place/time -> a clear error before any work
-    options = SkyOptions(sun_in_map=args.keep_sun,
-                         city_glow=min(max(args.city_glow, 0.0), 1.0))
+    options = SkyOptions(sun_in_map=args.sun, city_glow=args.city_glow)
     progress = common.Progress()
     progress(0.05, f"computing a {args.width}x{args.width // 2} sky")
     asset = ProceduralSky(options).make_sky(request, args.width, out)

@@ -21,13 +21,13 @@ def test_material_command_writes_maps_per_surface(tmp_path):
                "--out", str(tmp_path), "--seed", "4"])
     assert rc == 0
     names = {p.name for p in tmp_path.iterdir()}
-    for key in ("walls", "floor"):
+    for key in ("old_red_brick", "wet_cobblestone"):
         assert {f"{key}_base_color.png", f"{key}_normal.png", f"{key}_roughness.png",
                 f"{key}_height.png", f"{key}_ao.png", f"{key}.json"} <= names
-    walls = json.loads((tmp_path / "walls.json").read_text())
+    walls = json.loads((tmp_path / "old_red_brick.json").read_text())
     assert walls["family"] == "brick" and walls["seed"] == 4
     assert "old" in walls["modifiers"] and walls["colour"] == "red"
-    floor = json.loads((tmp_path / "floor.json").read_text())
+    floor = json.loads((tmp_path / "wet_cobblestone.json").read_text())
     assert floor["family"] == "cobblestone" and "wet" in floor["modifiers"]
 
 
@@ -43,3 +43,18 @@ def test_prompt_without_material_exits_2(tmp_path, capsys):
     pytest.importorskip("ai_sets_addon.generation.prompt")
     assert main(["material", "at noon", "--size", "64", "--out", str(tmp_path)]) == 2
     assert "no material" in capsys.readouterr().err
+
+
+def test_files_are_named_after_the_material(tmp_path):
+    pytest.importorskip("ai_sets_addon.generation.prompt")
+    assert main(["material", "mossy red brick", "--size", "64", "--out", str(tmp_path)]) == 0
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"mossy_red_brick_base_color.png", "mossy_red_brick.json"} <= names
+    assert not any(name.startswith("walls") for name in names)
+
+
+def test_preview_is_wide_enough_to_judge_by_default():
+    from ai_sets_addon.cli import make_parser
+
+    args = make_parser().parse_args(["material", "brick", "--out", "x", "--preview"])
+    assert args.preview_width >= 1024

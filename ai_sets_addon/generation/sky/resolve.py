@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -54,7 +55,11 @@ def _from_place_time(request: SkyRequest) -> SkyLights:
         raise InputError("a real sun position needs all three of latitude, longitude and "
                          "date-time (e.g. --lat 48.85 --lon 2.35 "
                          "--datetime 2024-06-21T18:30:00+02:00).")
-    lat, lon = float(request.latitude), float(request.longitude)
+    try:
+        lat, lon = float(request.latitude), float(request.longitude)
+    except (TypeError, ValueError):
+        raise InputError(f"latitude {request.latitude!r} / longitude {request.longitude!r} "
+                         "must be numbers of degrees, e.g. 48.85 and 2.35.") from None
     check_place(lat, lon)
     when = parse_datetime(request.datetime_iso)
     return _ephemeris(when, lat, lon, "place_time", request.time_of_day)
@@ -83,13 +88,28 @@ def _from_words(request: SkyRequest) -> SkyLights:
                      moon.phase_angle_deg, "words", key, None, az)
 
 
+def _finite_angle(value: float | None, name: str) -> float | None:
+    """NaN or infinite angles would turn the whole map into NaN: refuse them."""
+    if value is None:
+        return None
+    try:
+        angle = float(value)
+    except (TypeError, ValueError):
+        angle = math.nan
+    if not math.isfinite(angle) or abs(angle) > 1e6:
+        raise InputError(f"{name} {value!r} is not a usable angle; give degrees, "
+                         "e.g. 0 or 90.")
+    return angle
+
+
 def _apply_overrides(lights: SkyLights, request: SkyRequest) -> SkyLights:
+    override = _finite_angle(request.sun_azimuth_deg, "sun azimuth")
+    off = _finite_angle(request.north_offset_deg, "north offset") or 0.0
     sun_az = lights.sun_azimuth_deg
     moon_az = lights.moon_azimuth_deg
-    if request.sun_azimuth_deg is not None:
-        shift = float(request.sun_azimuth_deg) - sun_az
+    if override is not None:
+        shift = override - sun_az
         sun_az, moon_az = sun_az + shift, moon_az + shift
-    off = float(request.north_offset_deg or 0.0)
     data = lights.to_dict()
     data.update(sun_azimuth_deg=(sun_az + off) % 360.0, moon_azimuth_deg=(moon_az + off) % 360.0,
                 geographic_sun_azimuth_deg=sun_az % 360.0)

@@ -25,6 +25,9 @@ import numpy as np
 from ..errors import InputError
 from .spa_tables import B_TERMS, L_TERMS, NUTATION, R_TERMS
 
+# Years (UTC) we compute for: SPA is stated for -2000..6000, Python's datetime starts at 1.
+SUPPORTED_YEARS = (1, 6000)
+
 
 @dataclass(frozen=True)
 class SolarPosition:
@@ -225,16 +228,23 @@ def parse_datetime(text: str) -> datetime:
     if when.tzinfo is None:
         raise InputError(f"the date-time '{text}' has no timezone, so the sun's position is "
                          "ambiguous. Add an offset, e.g. 2024-06-21T18:30:00+02:00 (or Z for UTC).")
-    if not 1 <= when.year <= 9999:
-        raise InputError(f"year {when.year} is out of range")
-    return when.astimezone(timezone.utc)
+    lo, hi = SUPPORTED_YEARS
+    try:
+        utc = when.astimezone(timezone.utc)
+    except OverflowError:          # e.g. 0001-01-01T00:00+01:00 is in year 0 in UTC
+        utc = None
+    if utc is None or not lo <= utc.year <= hi:
+        raise InputError(f"the date-time '{text}' is outside the years the sun's position "
+                         f"is computed for ({lo}..{hi} in UTC, the range of the Solar "
+                         "Position Algorithm). Give a date in that range.")
+    return utc
 
 
 def check_place(latitude: float, longitude: float) -> None:
     if not -90.0 <= latitude <= 90.0:
         raise InputError(f"latitude {latitude} is outside -90..90 degrees "
                          "(north positive, e.g. 48.85 for Paris).")
-    if not -180.0 <= longitude <= 360.0:
+    if not -180.0 <= longitude <= 180.0:
         raise InputError(f"longitude {longitude} is outside -180..180 degrees "
                          "(east positive, e.g. 2.35 for Paris).")
 
