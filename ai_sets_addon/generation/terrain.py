@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import trimesh
 
+from .mesh import new_mesh, subset
+
 HeightFn = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
@@ -226,24 +228,13 @@ def terrain_mesh(terrain: Terrain, xs: np.ndarray, ys: np.ndarray,
     flip = np.abs(gz[:-1, :-1] - gz[1:, 1:]).ravel() > np.abs(gz[:-1, 1:] - gz[1:, :-1]).ravel()
     tri1 = np.where(flip[:, None], np.column_stack([a, b, d]), np.column_stack([a, b, c]))
     tri2 = np.where(flip[:, None], np.column_stack([b, c, d]), np.column_stack([a, c, d]))
-    mesh = trimesh.Trimesh(vertices=verts, faces=np.vstack([tri1, tri2]), process=False)
-    mesh.visual = trimesh.visual.TextureVisuals(uv=verts[:, :2].copy())
-    return mesh
+    return new_mesh(verts, np.vstack([tri1, tri2]), verts[:, :2])
 
 
 def split_faces(mesh: trimesh.Trimesh, mask: np.ndarray) -> tuple[trimesh.Trimesh, trimesh.Trimesh]:
     """Two meshes from one by a per-face mask (e.g. flat floor vs steep rock), each
     keeping only the vertices it uses; the shared border stays watertight to the eye."""
-    return _subset(mesh, mask), _subset(mesh, ~mask)
-
-
-def _subset(mesh: trimesh.Trimesh, keep: np.ndarray) -> trimesh.Trimesh:
-    faces = mesh.faces[keep]
-    used, inverse = np.unique(faces, return_inverse=True)
-    out = trimesh.Trimesh(vertices=mesh.vertices[used], faces=inverse.reshape(-1, 3), process=False)
-    out.visual = trimesh.visual.TextureVisuals(uv=mesh.visual.uv[used],
-                                               material=trimesh.visual.material.SimpleMaterial())
-    return out
+    return subset(mesh, mask), subset(mesh, ~mask)
 
 
 def face_slope_deg(mesh: trimesh.Trimesh) -> np.ndarray:

@@ -13,7 +13,7 @@ from ai_sets_addon.generation.props import nature as nat
 from ai_sets_addon.generation.props import street as st
 from ai_sets_addon.generation.props.scatter import (Box, Occupancy, Region, overlap, place, scatter,
                                                     world_boxes)
-from ai_sets_addon.generation.props.shapes import boxes, lathe, slab
+from ai_sets_addon.generation.mesh import boxes, lathe, slab
 from ai_sets_addon.generation.terrain import (Noise, Terrain, droplet_erosion, graded_axis,
                                               terrain_mesh, thermal_erosion)
 

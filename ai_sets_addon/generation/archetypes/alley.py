@@ -16,7 +16,7 @@ from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..props.shapes import boxes, join as merge, tubes
+from ..mesh import boxes, merge, tubes
 from ..spec import SetSpec
 from . import buildings as bld
 from . import common

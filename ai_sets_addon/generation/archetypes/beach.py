@@ -15,7 +15,7 @@ from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import street as st
-from ..props.shapes import boxes
+from ..mesh import boxes
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, smoothstep, split_faces, terrain_mesh
 from . import common

@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-from ..geometry import MeshBuilder
 from ..plan import MeshPart
-from ..props.shapes import join as merge
-from ..props.shapes import boxes, quads, slab
+from ..mesh import boxes, merge, quad, quads, slab
 
 FACADE_T = 0.35     # facade wall thickness (m)
 REVEAL = 0.2        # how deep the window frame sits behind the outer face
@@ -149,10 +147,7 @@ def _window(out: BuildingMeshes, rect, lit: bool) -> None:
 
 def _quad_y(rect, y: float) -> trimesh.Trimesh:
     u0, v0, u1, v1 = rect
-    b = MeshBuilder()
-    b.add_quad(np.array([[u0, y, v0], [u1, y, v0], [u1, y, v1], [u0, y, v1]]),
-               np.array([0.0, -1.0, 0.0]))
-    return b.to_trimesh()
+    return quad([[u0, y, v0], [u1, y, v0], [u1, y, v1], [u0, y, v1]], [0.0, -1.0, 0.0])
 
 
 def _ground_floor(out: BuildingMeshes, d: BuildingDesign, rng: np.random.Generator,
@@ -190,23 +185,27 @@ def _shell(d: BuildingDesign) -> trimesh.Trimesh:
     """Sides, back and roof behind the facade (faces out), and inside faces with a
     floor and ceiling per storey: the building is closed, so a window shows a room,
     never the sky through the building."""
-    b = MeshBuilder()
     W, D, H, T, e = d.width, d.depth, d.height, FACADE_T, 0.01
-    wall = lambda x0, y0, x1, y1, z0, z1, n: b.add_quad(
-        np.array([[x0, y0, z0], [x1, y1, z0], [x1, y1, z1], [x0, y0, z1]]), np.array(n, float))
+    corners, normals = [], []
+
+    def wall(x0, y0, x1, y1, z0, z1, n):
+        corners.append([[x0, y0, z0], [x1, y1, z0], [x1, y1, z1], [x0, y0, z1]])
+        normals.append(n)
+
     wall(0, T, 0, D, 0, H, (-1, 0, 0))
     wall(W, T, W, D, 0, H, (1, 0, 0))
     wall(0, D, W, D, 0, H, (0, 1, 0))
-    b.add_quad(np.array([[0, 0, H], [W, 0, H], [W, D, H], [0, D, H]]), np.array([0, 0, 1.0]))
+    corners.append([[0, 0, H], [W, 0, H], [W, D, H], [0, D, H]])
+    normals.append((0, 0, 1))
     wall(e, T, e, D - e, e, H - e, (1, 0, 0))
     wall(W - e, T, W - e, D - e, e, H - e, (-1, 0, 0))
     wall(e, D - e, W - e, D - e, e, H - e, (0, -1, 0))
     levels = [0.0] + [d.ground_h + k * d.floor_h for k in range(d.floors - 1)] + [H]
     for z0, z1 in zip(levels[:-1], levels[1:]):
         for z, n in ((z0 + e, 1.0), (z1 - e, -1.0)):
-            b.add_quad(np.array([[e, T, z], [W - e, T, z], [W - e, D - e, z], [e, D - e, z]]),
-                       np.array([0, 0, n]))
-    return b.to_trimesh()
+            corners.append([[e, T, z], [W - e, T, z], [W - e, D - e, z], [e, D - e, z]])
+            normals.append((0, 0, n))
+    return quads(np.array(corners, float), np.array(normals, float))
 
 
 def _courses(d: BuildingDesign) -> list:
@@ -247,7 +246,7 @@ def skyline(rng: np.random.Generator, keep_out: tuple[float, float, float, float
         blocks.append(_bx((x0, y0, base_z - 40.0), (x1, y1, top)))
         blocks.append(_bx((x0 - 0.3, y0 - 0.3, top), (x1 + 0.3, y1 + 0.3, top + 0.6)))
         _face_windows(rng, (x0, y0, x1, y1), base_z - 40.0, top, lit_fraction, dark, lit)
-    return Skyline(_boxes(blocks)[0], _join(dark), _join(lit), footprints)
+    return Skyline(_boxes(blocks)[0], merge(dark), merge(lit), footprints)
 
 
 def _rect_overlap(a, b, margin: float) -> bool:
@@ -280,12 +279,6 @@ def _face_windows(rng, rect, z0, top, lit_fraction, dark, lit) -> None:
             lit.append(quads(c[on], normal[on]))
         if (~on).any():
             dark.append(quads(c[~on], normal[~on]))
-
-
-def _join(meshes: list[trimesh.Trimesh]) -> trimesh.Trimesh:
-    if not meshes:
-        return quads(np.zeros((0, 4, 3)), np.zeros((0, 3)))
-    return merge(meshes)
 
 
 def building_parts(name: str, m: BuildingMeshes, frame: Frame, material: str) -> list[MeshPart]:

@@ -14,7 +14,7 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
-from ..props.shapes import box_uv_split
+from ..mesh import box_uv_split
 from ..spec import SetSpec
 from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, smoothstep,
                        split_faces, terrain_mesh)

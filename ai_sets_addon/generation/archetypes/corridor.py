@@ -13,12 +13,11 @@ import numpy as np
 import trimesh
 
 from .. import props
-from ..props.shapes import join as merge
+from ..mesh import boxes, merge, tube
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..props.shapes import boxes, tube
 from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot

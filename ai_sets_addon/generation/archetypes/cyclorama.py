@@ -15,7 +15,7 @@ import trimesh
 from .. import props
 from ..plan import LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..props import street as st
-from ..props.shapes import _mesh, boxes, join
+from ..mesh import boxes, merge, new_mesh
 from ..spec import SetSpec
 from . import common
 from .scout import Scout, Shot
@@ -65,7 +65,7 @@ def cove(W: float, D: float, H: float, r: float = COVE_R) -> trimesh.Trimesh:
         length = np.linalg.norm(d, axis=-1, keepdims=True)
         surface = np.where(length > 1e-9, q + d / np.maximum(length, 1e-9) * r, pts)
         pieces.append(_grid_mesh(surface, np.asarray(normal, float)))
-    return join(pieces)
+    return merge(pieces)
 
 
 def _grid_mesh(points: np.ndarray, normal: np.ndarray) -> trimesh.Trimesh:
@@ -81,7 +81,7 @@ def _grid_mesh(points: np.ndarray, normal: np.ndarray) -> trimesh.Trimesh:
     outward = (verts[faces].mean(axis=1) - np.array([0.0, -3.0, 3.0]))
     flip = np.einsum("ij,ij->i", n, outward) > 0          # must face the middle of the stage
     faces[flip] = faces[flip][:, ::-1]
-    return _mesh(verts, faces, verts[:, [0, 2]] + verts[:, [1, 1]] * [0.0, 1.0])
+    return new_mesh(verts, faces, verts[:, [0, 2]] + verts[:, [1, 1]] * [0.0, 1.0])
 
 
 def plan(spec: SetSpec) -> SetPlan:

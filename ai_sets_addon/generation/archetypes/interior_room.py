@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import props
-from ..geometry import MeshBuilder, below_openings_mask, box_mesh, merge
+from ..mesh import below_openings_mask, box_mesh, merge, quad, slab
 from ..props import industrial as ind
 from ..props import street as st
 from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
@@ -121,21 +121,19 @@ def _door(size: RoomSize) -> Opening:
 def _shell(size: RoomSize, window: Opening, door: Opening) -> list[MeshPart]:
     hw, hd = size.half
     full_x = size.width + 2 * WALL_T
-    walls = MeshBuilder()
     x, y, z = np.eye(3)
-    walls.add_slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, size.height, WALL_T),
-                   [window.rect()])
-    walls.add_slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, size.height, WALL_T))
-    walls.add_slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, size.height, WALL_T),
-                   [door.rect()])
-    walls.add_slab((hw, -hd, 0), y, z, x, (size.depth, size.height, WALL_T))
+    wall_mesh = merge([
+        slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, size.height, WALL_T),
+             [window.rect()]),
+        slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, size.height, WALL_T)),
+        slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, size.height, WALL_T),
+             [door.rect()]),
+        slab((hw, -hd, 0), y, z, x, (size.depth, size.height, WALL_T))])
     floor = box_mesh((-hw - WALL_T, -hd - WALL_T, -SLAB_T), (hw + WALL_T, hd + WALL_T, 0))
     ceiling = box_mesh((-hw - WALL_T, -hd - WALL_T, size.height),
                        (hw + WALL_T, hd + WALL_T, size.height + SLAB_T))
-    ground = MeshBuilder()
-    ground.add_quad(np.array([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05],
-                              [-80, 80, -0.05]]), np.array([0, 0, 1.0]))
-    wall_mesh = walls.to_trimesh()
+    ground = quad([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05], [-80, 80, -0.05]],
+                  [0, 0, 1.0])
     x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
     sill = (np.array([x0, -hd - WALL_T, window.v0]), np.array([x1, -hd, window.v1]))
     streaks = {"aisets_streaks": below_openings_mask(wall_mesh.vertices, [sill])}
@@ -143,7 +141,7 @@ def _shell(size: RoomSize, window: Opening, door: Opening) -> list[MeshPart]:
         MeshPart("Walls", wall_mesh, "walls", vertex_masks=streaks),
         MeshPart("Floor", floor, "floor"),
         MeshPart("Ceiling", ceiling, "ceiling"),
-        MeshPart("Exterior Ground", ground.to_trimesh(), "ground"),
+        MeshPart("Exterior Ground", ground, "ground"),
     ]
 
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..props.shapes import join as merge
+from ..mesh import boxes, lathe, merge
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..props.shapes import boxes, lathe
 from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot

@@ -15,7 +15,7 @@ from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..props.shapes import blob, boxes, join as merge, lathe, tubes
+from ..mesh import blob, boxes, lathe, merge, slab, tubes
 from ..spec import SetSpec
 from . import buildings as bld
 from . import common
@@ -90,7 +90,6 @@ def _roof(RW: float, RD: float) -> list[MeshPart]:
 
 def _bulkhead(RW: float, RD: float) -> list[MeshPart]:
     """The stair bulkhead: a brick box with a door opening facing into the roof."""
-    from ..props.shapes import slab
     x0, y0 = -RW / 2 + 1.5, RD / 2 - 4.3
     w, d, h, t = 3.2, 3.6, 2.9, 0.25
     x, y, z = np.eye(3)

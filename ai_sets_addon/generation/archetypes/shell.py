@@ -10,8 +10,7 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from ..props.shapes import join as merge
-from ..props.shapes import boxes, quads, slab
+from ..mesh import boxes, merge, quads, slab
 
 Rect = tuple[float, float, float, float]    # (along0, z0, along1, z1) in world units
 

@@ -17,7 +17,7 @@ from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import nature as nat
 from ..props import street as st
-from ..props.shapes import boxes
+from ..mesh import boxes
 from ..spec import SetSpec
 from . import buildings as bld
 from . import common

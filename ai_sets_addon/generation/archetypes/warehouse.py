@@ -13,11 +13,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..props.shapes import join as merge
+from ..mesh import boxes, merge
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props.scatter import transform
-from ..props.shapes import boxes
 from ..spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot

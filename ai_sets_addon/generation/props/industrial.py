@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .model import LightSocket, Piece, PropModel, hull_of, single
-from .shapes import blob, box, box_mesh, join as merge, lathe, transformed, translated, tube
+from ..mesh import blob, box, box_mesh, lathe, merge, transformed, translated, tube
 
 
 def crate(rng: np.random.Generator, size: float = 0.8) -> PropModel:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-from .shapes import join as merge
+from ..mesh import merge
 
 
 Vec3 = tuple[float, float, float]

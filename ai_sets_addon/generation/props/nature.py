@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .model import Piece, PropModel, hull_of
-from .shapes import blob, join as merge, lathe, quad_strip, translated, tube
+from ..mesh import blob, lathe, merge, quad_strip, translated, tube
 
 
 def rock(rng: np.random.Generator, size: float = 1.0) -> PropModel:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .model import LightSocket, Piece, PropModel, hull_of
-from .shapes import (blob, box, box_mesh, join as merge, lathe, polyline_tube, quad_strip,
+from ..mesh import (blob, box, box_mesh, lathe, merge, polyline_tube, quad_strip,
                      transformed, translated, tube)
 
 

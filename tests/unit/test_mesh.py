@@ -1,9 +1,10 @@
-"""Mesh building blocks: outward normals, metre UVs, real openings."""
+"""The one mesh kernel: outward normals, metre UVs, real openings."""
 
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.geometry import MeshBuilder, box_mesh, cylinder_mesh, merge
+from ai_sets_addon.generation.mesh import (below_openings_mask, box_mesh, boxes, lathe, merge,
+                                          quad, quads, slab, subset)
 
 
 def _closed(mesh):
@@ -30,10 +31,8 @@ def test_uvs_are_in_metres_on_every_face():
 
 
 def test_slab_with_opening_removes_exactly_the_hole_and_adds_reveals():
-    builder = MeshBuilder()
     x, y, z = np.eye(3)
-    builder.add_slab((0, 0, 0), x, z, y, (4.0, 3.0, 0.2), [(1.0, 1.0, 2.5, 2.2)])
-    mesh = builder.to_trimesh()
+    mesh = slab((0, 0, 0), x, z, y, (4.0, 3.0, 0.2), [(1.0, 1.0, 2.5, 2.2)])
     assert mesh.volume == pytest.approx(0.2 * (4.0 * 3.0 - 1.5 * 1.2))
     # a horizontal line of sight through the hole meets no wall face; beside it, it does
     assert not _faces_covering(mesh, 1.75, 1.6)
@@ -55,7 +54,7 @@ def _faces_covering(mesh, x, z):
 
 
 def test_no_degenerate_faces_in_cylinders():
-    mesh = cylinder_mesh(0.3, 0.9, sections=16)
+    mesh = lathe([(0.3, 0.0), (0.3, 0.9)], sections=16)
     assert mesh.area_faces.min() > 1e-6
     assert _closed(mesh).volume == pytest.approx(np.pi * 0.3**2 * 0.9, rel=0.03)
 
@@ -68,8 +67,6 @@ def test_merge_keeps_uvs_aligned_with_vertices():
 
 
 def test_streak_mask_runs_down_from_the_sill_only():
-    from ai_sets_addon.generation.geometry import below_openings_mask
-
     verts = np.array([[1.0, 0.1, 0.9], [1.0, 0.1, 0.0], [1.0, 0.1, 1.5], [3.0, 0.1, 0.5],
                       [1.0, 2.0, 0.5]])
     opening = (np.array([0.5, 0.0, 0.9]), np.array([1.5, 0.2, 2.0]))
@@ -77,3 +74,34 @@ def test_streak_mask_runs_down_from_the_sill_only():
     assert mask[0] == pytest.approx(1.0)          # right under the sill
     assert mask[1] == pytest.approx(0.5)          # half way down the fall
     assert mask[2] == 0 and mask[3] == 0 and mask[4] == 0   # inside, beside, off the wall
+
+
+def _uv_area(mesh, face) -> float:
+    """Signed area of a triangle in UV space (positive: not mirrored)."""
+    a, b, c = mesh.visual.uv[mesh.faces[face]]
+    return float(np.cross(b - a, c - a)) / 2
+
+
+def test_one_uv_convention_no_face_is_mirrored():
+    """Every face of a box, seen from outside, maps its texture unmirrored (the UV
+    triangle winds the same way as the face), ceilings and floors included."""
+    for mesh in (box_mesh((0, 0, 0), (2, 1, 3)), boxes([(0, 0, 0)], [(1, 1, 1)]),
+                 slab((0, 0, 0), *np.eye(3)[[0, 2, 1]], (4.0, 3.0, 0.2), [(1, 1, 2, 2)])):
+        assert all(_uv_area(mesh, f) > 0 for f in range(len(mesh.faces)))
+
+
+def test_a_quad_faces_its_normal_and_maps_in_metres():
+    down = quad([[0, 0, 3], [2, 0, 3], [2, 1, 3], [0, 1, 3]], [0, 0, -1])
+    assert np.allclose(down.face_normals, [0, 0, -1])
+    assert np.ptp(down.visual.uv, axis=0) == pytest.approx([2.0, 1.0])
+    assert _uv_area(down, 0) > 0
+    many = quads(np.array([[[0, 0, 0], [1, 0, 0], [1, 0, 1], [0, 0, 1]]] * 3, float),
+                 np.array([[0, -1.0, 0]] * 3))
+    assert len(many.faces) == 6 and np.allclose(many.face_normals, [0, -1, 0])
+
+
+def test_subset_keeps_only_used_vertices_and_their_uvs():
+    mesh = box_mesh((0, 0, 0), (1, 2, 3))
+    top = subset(mesh, mesh.face_normals[:, 2] > 0.5)
+    assert len(top.faces) == 2 and len(top.vertices) == 4
+    assert np.allclose(top.visual.uv, top.vertices[:, :2])

@@ -1,10 +1,18 @@
-"""Mesh primitives for props, all with UVs in metres and outward normals.
+"""The one mesh kernel: every mesh of a set (walls, terrain, props) is built here.
 
-Smooth props (barrels, trunks, rocks, foliage) are built with shared vertices where
-the UVs are continuous (lathes) or split per face with a box projection (blobs): the
-scene layer welds coincident vertices of `smooth` parts, so shading is smooth while
-the per-corner UVs keep their seams. Everything is vectorised: a set makes thousands
-of these, and the layout stage must stay well under a second.
+Conventions, for every primitive:
+- trimesh meshes with a per-vertex UV set in metres (1 UV unit = 1 m on the surface),
+  so a material's tile size in metres maps every surface at true scale;
+- normals outward (winding counter-clockwise seen from outside);
+- planar faces get their own vertices: horizontal faces take world X/Y (mirrored in
+  V when facing down, so a ceiling seen from below is not mirrored), walls take the
+  horizontal direction along the wall and world Z, so courses stay level;
+- smooth props (barrels, trunks, rocks, foliage) share vertices where the UVs are
+  continuous (lathes) or are split per face with a box projection (blobs): the scene
+  layer welds coincident vertices of `smooth` parts, so shading is smooth while the
+  per-corner UVs keep their seams.
+Everything is vectorised: a set makes thousands of these, and the layout stage must
+stay well under a second.
 """
 
 from __future__ import annotations
@@ -13,13 +21,15 @@ import numpy as np
 import trimesh
 
 Profile = list[tuple[float, float]]   # (radius, z) from bottom to top
+Rect = tuple[float, float, float, float]  # (u0, v0, u1, v1) in a slab's plane
 
 # One shared placeholder material: trimesh otherwise paints a default texture image
 # for every mesh it makes (20 us each, thousands of times per set).
 _MATERIAL = trimesh.visual.material.SimpleMaterial()
 
 
-def _mesh(vertices: np.ndarray, faces: np.ndarray, uv: np.ndarray) -> trimesh.Trimesh:
+def new_mesh(vertices: np.ndarray, faces: np.ndarray, uv: np.ndarray) -> trimesh.Trimesh:
+    """A trimesh with metre UVs, exactly as given (no merging, no reordering)."""
     mesh = trimesh.Trimesh(vertices=np.asarray(vertices, float),
                            faces=np.asarray(faces, np.int64).reshape(-1, 3), process=False)
     mesh.visual = trimesh.visual.TextureVisuals(uv=np.asarray(uv, float).reshape(-1, 2),
@@ -27,19 +37,19 @@ def _mesh(vertices: np.ndarray, faces: np.ndarray, uv: np.ndarray) -> trimesh.Tr
     return mesh
 
 
-def join(meshes: list[trimesh.Trimesh]) -> trimesh.Trimesh:
-    """Concatenate meshes keeping their metre UVs (geometry.merge, without the cost)."""
+def merge(meshes: list[trimesh.Trimesh]) -> trimesh.Trimesh:
+    """Concatenate meshes keeping their metre UVs (empty meshes are skipped)."""
     meshes = [m for m in meshes if len(m.faces)]
     if not meshes:
-        return _mesh(np.zeros((0, 3)), np.zeros((0, 3), int), np.zeros((0, 2)))
+        return new_mesh(np.zeros((0, 3)), np.zeros((0, 3), int), np.zeros((0, 2)))
     offsets = np.cumsum([0] + [len(m.vertices) for m in meshes[:-1]])
-    return _mesh(np.vstack([m.vertices for m in meshes]),
-                 np.vstack([m.faces + o for m, o in zip(meshes, offsets)]),
-                 np.vstack([m.visual.uv for m in meshes]))
+    return new_mesh(np.vstack([m.vertices for m in meshes]),
+                    np.vstack([m.faces + o for m, o in zip(meshes, offsets)]),
+                    np.vstack([m.visual.uv for m in meshes]))
 
 
 def _moved(mesh: trimesh.Trimesh, vertices: np.ndarray) -> trimesh.Trimesh:
-    return _mesh(vertices, mesh.faces, mesh.visual.uv)
+    return new_mesh(vertices, mesh.faces, mesh.visual.uv)
 
 
 def lathe(profile: Profile, sections: int = 16, cap_bottom: bool = True,
@@ -72,7 +82,7 @@ def lathe(profile: Profile, sections: int = 16, cap_bottom: bool = True,
         fan = np.column_stack([np.zeros(sections, int), 1 + kk, 1 + (kk + 1) % sections]) + n
         faces.append(fan if up else fan[:, [0, 2, 1]])
         n += sections + 1
-    return _mesh(np.vstack(vlist), np.vstack(faces), np.vstack(uvs))
+    return new_mesh(np.vstack(vlist), np.vstack(faces), np.vstack(uvs))
 
 
 def frame_to(mesh: trimesh.Trimesh, p0, p1) -> trimesh.Trimesh:
@@ -119,7 +129,7 @@ def tubes(p0s, p1s, r0s, r1s=None, sections: int = 8) -> trimesh.Trimesh:
     a, b, c, d = k, k + 1, k + sections + 2, k + sections + 1
     quad = np.concatenate([np.column_stack([a, b, c]), np.column_stack([a, c, d])])
     faces = quad[None] + (np.arange(n) * 2 * (sections + 1))[:, None, None]
-    return _mesh(verts.reshape(-1, 3), faces.reshape(-1, 3), uv.reshape(-1, 2))
+    return new_mesh(verts.reshape(-1, 3), faces.reshape(-1, 3), uv.reshape(-1, 2))
 
 
 def polyline_tube(points, radius: float, sections: int = 8) -> trimesh.Trimesh:
@@ -157,7 +167,7 @@ def box_uv_split(mesh: trimesh.Trimesh) -> trimesh.Trimesh:
     flip = np.take_along_axis(normals, axis[:, None], 1)[:, 0] < 0
     uv[flip, :, 0] *= -1.0
     faces = np.arange(len(tris) * 3).reshape(-1, 3)
-    return _mesh(tris.reshape(-1, 3), faces, uv.reshape(-1, 2))
+    return new_mesh(tris.reshape(-1, 3), faces, uv.reshape(-1, 2))
 
 
 def blob(rng: np.random.Generator, radius: float, squash=(1.0, 1.0, 1.0),
@@ -199,7 +209,7 @@ def quad_strip(points_left: np.ndarray, points_right: np.ndarray) -> trimesh.Tri
     i = np.arange(n - 1)
     faces = np.concatenate([np.column_stack([i, n + i, n + i + 1]),
                             np.column_stack([i, n + i + 1, i + 1])])
-    return _mesh(verts, faces, uv)
+    return new_mesh(verts, faces, uv)
 
 
 def quads(corners: np.ndarray, normals: np.ndarray) -> trimesh.Trimesh:
@@ -216,9 +226,10 @@ def quads(corners: np.ndarray, normals: np.ndarray) -> trimesh.Trimesh:
     along /= np.linalg.norm(along, axis=1)[:, None]
     uv = np.stack([np.einsum("nkj,nj->nk", corners, along), corners[:, :, 2]], axis=2)
     uv[horiz] = corners[horiz][:, :, :2]
+    uv[horiz & (normals[:, 2] < 0), :, 1] *= -1.0
     faces = np.arange(n * 4).reshape(n, 4)
     tri = np.vstack([faces[:, [0, 1, 2]], faces[:, [0, 2, 3]]])
-    return _mesh(corners.reshape(-1, 3), tri, uv.reshape(-1, 2))
+    return new_mesh(corners.reshape(-1, 3), tri, uv.reshape(-1, 2))
 
 
 _BOX_QUADS = np.array([[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2],
@@ -227,8 +238,8 @@ _BOX_NORMALS = np.array([[-1, 0, 0], [1, 0, 0], [0, -1, 0], [0, 1, 0], [0, 0, -1
 
 
 def boxes(lo, hi) -> trimesh.Trimesh:
-    """Many axis-aligned boxes in one vectorised call (same faces and UVs as
-    geometry.box_mesh, ~50x faster for window frames, sleepers, stripes)."""
+    """Many axis-aligned boxes (min corners `lo`, max corners `hi`) in one call:
+    window frames, sleepers, stripes."""
     lo, hi = np.atleast_2d(np.asarray(lo, float)), np.atleast_2d(np.asarray(hi, float))
     bits = np.array([[(k >> 2) & 1, (k >> 1) & 1, k & 1] for k in range(8)], float)
     corners = lo[:, None, :] + bits[None] * (hi - lo)[:, None, :]      # (N, 8, 3)
@@ -239,8 +250,10 @@ def boxes(lo, hi) -> trimesh.Trimesh:
 
 def slab(origin, u_axis, v_axis, w_axis, size: tuple[float, float, float],
          openings=()) -> trimesh.Trimesh:
-    """geometry.MeshBuilder.add_slab, vectorised: a wall of thickness w with
-    rectangular holes (u0, v0, u1, v1) and their reveals; one call per facade."""
+    """A wall spanning size=(L, H, T) along u, v, w with rectangular holes
+    (u0, v0, u1, v1) through it: the (u, v) plane is cut into a grid at the slab and
+    hole edges; solid cells get front/back faces and a side face wherever they border
+    a hole or the outside, which gives the reveals of windows and doors for free."""
     length, height, thick = size
     us = _cuts(length, [(r[0], r[2]) for r in openings])
     vs = _cuts(height, [(r[1], r[3]) for r in openings])
@@ -282,5 +295,34 @@ def _cuts(extent: float, spans) -> np.ndarray:
 
 
 def box_mesh(lo, hi) -> trimesh.Trimesh:
-    """One axis-aligned box (geometry.box_mesh through the vectorised path)."""
+    """One axis-aligned box from its min and max corners."""
     return boxes([lo], [hi])
+
+
+def quad(corners, normal) -> trimesh.Trimesh:
+    """One planar quad (4 corners, any winding) facing `normal`."""
+    return quads(np.asarray([corners], float), np.asarray([normal], float))
+
+
+def subset(mesh: trimesh.Trimesh, keep: np.ndarray) -> trimesh.Trimesh:
+    """The faces where `keep` is true, with only the vertices (and UVs) they use."""
+    used, inverse = np.unique(mesh.faces[keep], return_inverse=True)
+    return new_mesh(mesh.vertices[used], inverse.reshape(-1, 3), mesh.visual.uv[used])
+
+
+def below_openings_mask(vertices: np.ndarray, openings: list[tuple[np.ndarray, np.ndarray]],
+                        fall_m: float = 1.5) -> np.ndarray:
+    """0..1 per vertex: 1 just under an opening's bottom edge, fading over `fall_m`.
+
+    `openings` are boxes (min, max corners) through a wall; a vertex is under one when
+    it lies in the box's horizontal footprint and below its bottom. Rain run-off and
+    grime streak down from sills exactly there.
+    """
+    mask = np.zeros(len(vertices), dtype=np.float32)
+    for lo, hi in openings:
+        inside = np.all((vertices[:, :2] >= lo[:2] - 1e-6) & (vertices[:, :2] <= hi[:2] + 1e-6),
+                        axis=1)
+        depth = lo[2] - vertices[:, 2]
+        value = np.clip(1.0 - depth / fall_m, 0.0, 1.0) * (depth >= -1e-6) * inside
+        mask = np.maximum(mask, value.astype(np.float32))
+    return mask
