@@ -230,7 +230,7 @@ def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
         "street": common.plain("street", "asphalt", spec.seed, modifiers=("wet",) if spec.wet else ()),
         "trim": common.plain("trim", "paint", spec.seed, "grey", ("matte",)),
         "door": common.plain("door", "paint", spec.seed, "burgundy"),
-        "glass": MaterialRequest("glass", "glass"),
+        "glass": common.plain("glass", "glass", spec.seed),
         "window_light": common.plain("window_light", "lit_window", spec.seed),
         "shop_light": common.plain("shop_light", "lit_window", spec.seed, modifiers=() if lit else ("dim",)),
         "kerb": common.plain("kerb", "paint", spec.seed, "grey", ("matte",)),

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
-
 import numpy as np
 
+from .. import seeds
 from ..plan import Atmosphere, MaterialRequest, SetPlan, SkyRequest
 from ..spec import SetSpec
 
@@ -20,9 +19,13 @@ NEUTRAL_LED = (1.0, 0.86, 0.72)       # ~4000 K
 
 
 def rng_for(spec: SetSpec, stream: str) -> np.random.Generator:
-    """An independent generator per named stream, so adding a prop never reshuffles
-    the walls (seeded from the spec's seed and the stream name only)."""
-    return np.random.default_rng([spec.seed & 0xFFFFFFFF, zlib.crc32(stream.encode())])
+    """The set's generator for a named stream ("forest.layout"): see `seeds`."""
+    return seeds.rng(spec.seed, stream)
+
+
+def material_seed(seed: int, key: str) -> int:
+    """The seed a material request carries: its own stream, named by its key."""
+    return seeds.stream_seed(seed, "material", key)
 
 
 def material(spec: SetSpec, key: str, role: str, default_family: str,
@@ -36,7 +39,7 @@ def material(spec: SetSpec, key: str, role: str, default_family: str,
         modifiers.append("wet")
     return MaterialRequest(key=key, family=surface.family or default_family,
                            modifiers=modifiers, colour=surface.colour,
-                           seed=(spec.seed * 1009 + zlib.crc32(key.encode())) & 0x7FFFFFFF)
+                           seed=material_seed(spec.seed, key))
 
 
 def sky_request(spec: SetSpec, **overrides) -> SkyRequest:
@@ -114,7 +117,7 @@ def plain(key: str, family: str, seed: int, colour: str | None = None,
           modifiers: tuple[str, ...] = ()) -> MaterialRequest:
     """A material the prompt does not steer (trim, neon, foliage...)."""
     return MaterialRequest(key, family, list(modifiers), colour,
-                           seed=(seed * 1009 + zlib.crc32(key.encode())) & 0x7FFFFFFF)
+                           seed=material_seed(seed, key))
 
 
 # Prop material slots -> (default family, colour); archetypes may override any slot.

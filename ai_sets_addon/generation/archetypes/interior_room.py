@@ -260,13 +260,13 @@ def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
     mats = {
         "walls": walls, "floor": floor,
         "ceiling": common.material(spec, "ceiling", "ceiling", ceiling_default),
-        "ground": MaterialRequest("ground", "grass", seed=spec.seed + 7),
-        "trim": MaterialRequest("trim", "painted_wall", colour="white", seed=spec.seed + 11),
+        "ground": common.plain("ground", "grass", spec.seed),
+        "trim": common.plain("trim", "painted_wall", spec.seed, "white"),
         "furniture": common.material(spec, "furniture", "props", "wood_planks"),
-        "rug": MaterialRequest("rug", "carpet", colour="beige", seed=spec.seed + 13),
-        "glass": MaterialRequest("glass", "glass"),
-        "fixture": MaterialRequest("fixture", "emission" if lit else "painted_wall",
-                                   colour="white", seed=spec.seed + 17),
+        "rug": common.plain("rug", "carpet", spec.seed, "beige"),
+        "glass": common.plain("glass", "glass", spec.seed),
+        "fixture": common.plain("fixture", "emission" if lit else "painted_wall", spec.seed,
+                                "white"),
     }
     return mats
 

@@ -252,7 +252,7 @@ def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
         "facade_a": facade_a, "facade_b": facade_b,
         "trim": common.plain("trim", "paint", spec.seed, "cream", ("matte",)),
         "door": common.plain("door", "paint", spec.seed, "green"),
-        "glass": MaterialRequest("glass", "glass"),
+        "glass": common.plain("glass", "glass", spec.seed),
         "window_light": common.plain("window_light", "lit_window", spec.seed),
         "shop_light": common.plain("shop_light", "lit_window", spec.seed, modifiers=glow),
         "ground": common.material(spec, "ground", "ground", "asphalt", fallback_roles=("floor",)),

@@ -226,5 +226,5 @@ def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
         "floor": common.material(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
         "roof": common.material(spec, "roof", "ceiling", "corrugated_metal"),
         "ground": common.plain("ground", "asphalt", spec.seed),
-        "glass": MaterialRequest("glass", "glass"),
+        "glass": common.plain("glass", "glass", spec.seed),
     }
