@@ -1,6 +1,7 @@
 """`ai-sets` command line: one sub-module per command, each `add_parser` + `run`.
 
-Exit codes: 0 done, 2 bad input (the message says how to fix it), 1 internal error.
+Exit codes: 0 done, 2 bad input or an environment fault (the message says how to fix
+it), 130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM), 1 internal error.
 """
 
 from __future__ import annotations
@@ -31,13 +32,41 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, interrupts: bool | None = None) -> int:
+    """Run one command. `interrupts` (default: when reading the real command line, i.e.
+    argv is None) makes Ctrl-C / SIGTERM end the process at once with 130 / 143, even
+    inside a render; in-process callers (tests, scripts) keep their own handling."""
+    if interrupts if interrupts is not None else argv is None:
+        install_interrupts()
     parser = make_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed what was wrong
         return common.EXIT_BAD_INPUT if exc.code else 0
     return common.run_guarded(args.func, args)
+
+
+_cleanup_registered = False
+
+
+def install_interrupts() -> bool:
+    """Signal watcher on, with the cleanup that removes half-written temporary files."""
+    global _cleanup_registered
+    from . import interrupts as watcher
+
+    if not watcher.install():
+        return False
+    if not _cleanup_registered:
+        watcher.on_interrupt(_remove_unfinished_files)
+        _cleanup_registered = True
+    return True
+
+
+def _remove_unfinished_files() -> str | None:
+    from ..generation.fileio import remove_unfinished
+
+    count = remove_unfinished()
+    return f"{count} unfinished file(s) removed" if count else None
 
 
 if __name__ == "__main__":

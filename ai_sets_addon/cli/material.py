@@ -134,6 +134,9 @@ def _require_bpy() -> None:
 def _preview(tex, out_dir: Path, samples: int, resolution: tuple[int, int]) -> Path:
     import bpy
 
+    from . import interrupts
+
+    interrupts.reinstall()                   # in case importing Blender replaced handlers
     from ..generation.fileio import atomic_path
     from ..scene.materials import render_preview
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import struct
 import secrets
+import struct
+import tempfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,29 @@ import numpy as np
 from .errors import InputError
 
 
+# Temporary files being written right now (any thread): an interrupt handler that
+# ends the process without unwinding (os._exit) removes them so none is left behind.
+_UNFINISHED: set[Path] = set()
+
+
+def unfinished_files() -> list[Path]:
+    """Temporary files that are being written and not yet renamed or removed."""
+    return list(_UNFINISHED)
+
+
+def remove_unfinished() -> int:
+    """Delete every unfinished temporary file (interrupt cleanup); returns how many."""
+    removed = 0
+    for path in unfinished_files():
+        try:
+            path.unlink()
+            removed += 1
+        except OSError:
+            pass
+        _UNFINISHED.discard(path)
+    return removed
+
+
 @contextmanager
 def atomic_path(final: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `final`; rename it into place only on success."""
@@ -30,12 +54,33 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
     tmp_path = final.parent / f".{final.stem}.{secrets.token_hex(4)}.tmp{final.suffix}"
     # O_EXCL like mkstemp, but mode 0o666 so the umask applies (shared studio folders).
     os.close(os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    _UNFINISHED.add(tmp_path)
     try:
         yield tmp_path
         os.replace(tmp_path, final)
     finally:
+        _UNFINISHED.discard(tmp_path)
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+@contextmanager
+def scratch_path(folder: Path | str | None, suffix: str = "",
+                 prefix: str = "aisets_") -> Iterator[Path]:
+    """A scratch file in `folder` (a run's staging folder; the system temp only when
+    None), removed afterwards, on failure too, and by the interrupt cleanup."""
+    if folder is not None:
+        folder = ensure_writable_dir(folder)
+    handle, name = tempfile.mkstemp(suffix=suffix, prefix=prefix,
+                                    dir=None if folder is None else str(folder))
+    os.close(handle)
+    path = Path(name)
+    _UNFINISHED.add(path)
+    try:
+        yield path
+    finally:
+        _UNFINISHED.discard(path)
+        path.unlink(missing_ok=True)
 
 
 def ensure_writable_dir(folder: Path | str) -> Path:

@@ -10,14 +10,12 @@ night read as such, not as an overcast noon.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 import bpy
 import numpy as np
 
-from ..generation.fileio import atomic_path, read_exr
+from ..generation.fileio import atomic_path, read_exr, scratch_path
 
 MIDDLE_GREY = 0.18
 HIGHLIGHT_LIMIT = 12.0  # scene-linear level where AgX still renders highlight detail
@@ -43,10 +41,12 @@ def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
 
 
 def meter_exposure(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0,
-                   bias_ev: float = 0.0) -> float:
+                   bias_ev: float = 0.0, temp_dir: Path | None = None) -> float:
     """Set scene.view_settings.exposure from a metering render; returns the EV used.
-    `bias_ev` is the set's own intent (a white cyc should read white, not 18% grey)."""
-    median, highlight = metered_levels(_meter_luminance(scene))
+    `bias_ev` is the set's own intent (a white cyc should read white, not 18% grey).
+    `temp_dir` holds the meter's scratch EXR (give the run's staging folder; the
+    system temp only when None); the file is removed afterwards, even on failure."""
+    median, highlight = metered_levels(_meter_luminance(scene, temp_dir))
     ev = min(math.log2(MIDDLE_GREY / median), math.log2(HIGHLIGHT_LIMIT / highlight))
     ev += next((bias for limit, bias in LOW_SUN_BIAS_EV if sun_elevation_deg < limit), 0.0)
     ev += bias_ev
@@ -62,25 +62,28 @@ def metered_levels(luminance: np.ndarray, block: int = 6) -> tuple[float, float]
     return max(float(np.median(cells)), 1e-6), max(float(np.percentile(cells, 98)), 1e-6)
 
 
-def _meter_luminance(scene: bpy.types.Scene) -> np.ndarray:
+def _meter_luminance(scene: bpy.types.Scene, temp_dir: Path | None = None) -> np.ndarray:
     saved = _snapshot(scene)
-    handle, path = tempfile.mkstemp(suffix=".exr", prefix="aisets_meter_")
-    os.close(handle)
-    try:
-        render = scene.render
-        render.resolution_x, render.resolution_y = METER_SIZE
-        render.resolution_percentage = 100
-        scene.cycles.samples = 12
-        scene.cycles.use_denoising = False
-        render.image_settings.file_format = "OPEN_EXR"
-        render.image_settings.color_depth = "32"
-        render.filepath = path
-        bpy.ops.render.render(write_still=True, scene=scene.name)
-        rgb = read_exr(path)
-    finally:
-        _restore(scene, saved)
-        Path(path).unlink(missing_ok=True)
+    with scratch_path(temp_dir, suffix=".exr", prefix=".aisets_meter_") as path:
+        try:
+            rgb = _render_meter(scene, str(path))
+        finally:
+            _restore(scene, saved)
     return rgb @ np.array([0.2126, 0.7152, 0.0722], dtype=np.float32)
+
+
+def _render_meter(scene: bpy.types.Scene, path: str) -> np.ndarray:
+    """A tiny, noisy, undenoised float render of the active camera (read back)."""
+    render = scene.render
+    render.resolution_x, render.resolution_y = METER_SIZE
+    render.resolution_percentage = 100
+    scene.cycles.samples = 12
+    scene.cycles.use_denoising = False
+    render.image_settings.file_format = "OPEN_EXR"
+    render.image_settings.color_depth = "32"
+    render.filepath = path
+    bpy.ops.render.render(write_still=True, scene=scene.name)
+    return read_exr(path)
 
 
 def _snapshot(scene: bpy.types.Scene) -> dict:

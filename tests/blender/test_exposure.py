@@ -20,7 +20,7 @@ def test_median_ignores_a_bright_window_and_noise():
 
 
 def _meter(monkeypatch, empty_scene, frame, sun_elevation):
-    monkeypatch.setattr(render, "_meter_luminance", lambda scene: frame)
+    monkeypatch.setattr(render, "_meter_luminance", lambda scene, temp_dir=None: frame)
     return render.meter_exposure(empty_scene, sun_elevation)
 
 
