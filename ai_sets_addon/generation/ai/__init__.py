@@ -1,0 +1,12 @@
+"""The diffusers backend: find and load local depth-conditioned models, and paint views.
+
+Nothing here imports torch or diffusers at module import: `models` reads folders and
+safetensors headers with the standard library; `loader` and `painter` import torch
+inside their functions, so the add-on and the worker start without them.
+"""
+
+from .loader import LoadedModel, ModelRequest, load_pipeline
+from .models import ModelInfo, inspect_model, list_models
+
+__all__ = ["LoadedModel", "ModelInfo", "ModelRequest", "inspect_model", "list_models",
+           "load_pipeline"]
