@@ -31,6 +31,7 @@ from functools import cache
 from . import vocabulary as voc
 from .errors import InputError
 from .spec import SetSpec, SurfaceSpec
+from .styles import ERAS, STYLES, era_words, style_words
 
 MAX_PROMPT_CHARS = 2000
 MAX_SEED = 2**31 - 1
@@ -141,7 +142,8 @@ def _table_senses() -> list[tuple[str, str, str, tuple[Sense, ...]]]:
     for lang, table in voc.COMPOUND_WORDS.items():
         for phrase, pairs in table.items():
             rows.append((phrase, "compound", lang, tuple(Sense(c, k, lang) for c, k in pairs)))
-    keyed = [("archetype", voc.ARCHETYPE_WORDS), ("near", voc.NEAR_PLACE_WORDS),
+    keyed = [("archetype", voc.ARCHETYPE_WORDS), ("room", voc.room_words()),
+             ("near", voc.NEAR_PLACE_WORDS),
              ("hint", voc.PLACE_HINT_WORDS), ("role", voc.ROLE_WORDS),
              ("material", voc.MATERIAL_WORDS), ("modifier", voc.MODIFIER_WORDS),
              ("colour", voc.COLOUR_WORDS), ("time", voc.TIME_WORDS),
@@ -350,26 +352,44 @@ def languages(items: list[Item]) -> list[str]:
 # ----------------------------------------------------------------------------- archetype
 
 def _archetype(items: list[Item], notices: list[str]) -> tuple[str, bool]:
-    """The first named place; a place we do not build maps to the nearest archetype."""
+    """The first named place; a room type ("kitchen") names its archetype; a place we
+    do not build maps to the nearest archetype."""
     live = [it for it in items if not it.negated]
     strong = [it for it in live if it.cat == "archetype"]
+    rooms = [it for it in live if it.cat == "room"]
     near = [it for it in live if it.cat == "near"]
     hints = [it for it in live if it.cat == "hint"]
-    chosen = (strong or near or hints or [None])[0]
+    chosen = (strong or rooms or near or hints or [None])[0]
     if chosen is None:
-        return "interior_room", False
+        return voc.DEFAULT_ARCHETYPE, False
+    key = voc.room_archetype(chosen.key) if chosen.cat == "room" else chosen.key
     if chosen.cat == "near":
         notices.append(f"'{chosen.text}' is not a set type yet: built the nearest one, "
-                       f"{_label(chosen.key)}")
-    # "couloir d'hôpital": a near place next to a set type only qualifies it.
-    rivals = strong or near
-    named = list(dict.fromkeys(it.key for it in rivals))
+                       f"{_label(key)}")
+    # "couloir d'hôpital": a room or near place next to a set type only qualifies it.
+    rivals = strong or rooms or near
+    named = list(dict.fromkeys(voc.room_archetype(it.key) if it.cat == "room" else it.key
+                               for it in rivals))
     if len(named) > 1:
         words = ", ".join(dict.fromkeys(it.text for it in rivals))
         notices.append(f"the prompt names several places ({words}): built "
-                       f"{_label(chosen.key)} from '{chosen.text}'; remove the others "
+                       f"{_label(key)} from '{chosen.text}'; remove the others "
                        f"to choose another")
-    return chosen.key, True
+    return key, True
+
+
+def _room_type(items: list[Item], archetype: str, notices: list[str]) -> str | None:
+    """The first room type the built archetype has (a "hospital corridor" is a corridor)."""
+    rooms = [it.key for it in items if it.cat == "room" and not it.negated
+             and voc.room_archetype(it.key) == archetype]
+    return _first_of(list(dict.fromkeys(rooms)), "room types", notices)
+
+
+def _first_of(keys: list[str], label: str, notices: list[str]) -> str | None:
+    if len(keys) > 1:
+        notices.append(f"several {label} ({', '.join(_label(k) for k in keys)}): "
+                       f"used {_label(keys[0])}")
+    return keys[0] if keys else None
 
 
 def _label(key: str) -> str:
@@ -608,7 +628,7 @@ def _unknown_words(items: list[Item], understood: set[int], notices: list[str]) 
 # the archetypes' own features ("tropical", "tunnel"). A word may be read by both
 # passes ("crates" is the props surface and the crate prop).
 
-QUALIFIER_TABLES = ("prop", "quantity", "camera", "feature", "number")
+QUALIFIER_TABLES = ("prop", "quantity", "camera", "feature", "style", "era", "number")
 # Words that may stand between a count or a negation and its prop: "no wooden crates".
 _BEFORE_PROP = frozenset({"stop", "filler", "colour", "material", "modifier", "shade",
                           "density", "scale"})
@@ -631,13 +651,15 @@ class Qualifiers:
     quantity: float = 1.0
     camera: str = "eye"
     features: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+    eras: list[str] = field(default_factory=list)
     understood: set[int] = field(default_factory=set)     # token indices read here
 
 
 def _qualifier_tables() -> dict[str, voc.WordTable]:
     return {"prop": voc.PROP_WORDS, "quantity": voc.QUANTITY_WORDS,
             "camera": voc.CAMERA_WORDS, "feature": voc.feature_words(),
-            "number": voc.NUMBER_WORDS}
+            "style": style_words(), "era": era_words(), "number": voc.NUMBER_WORDS}
 
 
 @cache
@@ -716,7 +738,7 @@ def _qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
             cats.setdefault(t, set()).add(item.cat)
     numbers = {h.end: h for h in hits if h.cat == "number"}
     out = Qualifiers()
-    used = [h for h in hits if h.cat in ("quantity", "camera", "feature")]
+    used = [h for h in hits if h.cat in ("quantity", "camera", "feature", "style", "era")]
     for hit in (h for h in hits if h.cat == "prop"):
         count, negated, number = _prop_context(hit, tokens, cats, numbers)
         used += [hit] + ([number] if number else [])
@@ -731,8 +753,16 @@ def _qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
     cameras = {h.key for h in hits if h.cat == "camera"}
     out.camera = next((m for m in voc.CAMERA_MODES[1:] if m in cameras), "eye")
     out.features = list(dict.fromkeys(h.key for h in hits if h.cat == "feature"))
+    out.styles = list(dict.fromkeys(h.key for h in hits if h.cat == "style"))
+    out.eras = list(dict.fromkeys(h.key for h in hits if h.cat == "era"))
     out.understood = {t for h in used for t in range(h.start, h.end)}
     return out
+
+
+def _style(styles: list[str], era: str | None, notices: list[str]) -> str | None:
+    """The first style named, else the style the era implies ("années 70")."""
+    style = _first_of(styles, "styles", notices)
+    return style or (ERAS[era].style if era else None)
 
 
 # ----------------------------------------------------------------------------- API
@@ -795,5 +825,8 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     quals = _qualifiers(tokens, items)
     spec.props, spec.excluded_props = quals.props, quals.excluded_props
     spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
+    spec.room_type = _room_type(items, archetype, notices)
+    spec.era = _first_of(quals.eras, "eras", notices)
+    spec.style = _style(quals.styles, spec.era, notices)
     spec.unknown_words = _unknown_words(items, quals.understood, notices)
     return spec

@@ -56,6 +56,9 @@ class SetSpec:
     quantity: float = 1.0              # prop count multiplier: "lots of" 1.8, "empty" 0.35
     camera: str = "eye"                # "eye", "low", "high" or "aerial"
     features: list[str] = field(default_factory=list)   # archetype features: "tropical"...
+    room_type: str | None = None       # "kitchen", "church"... (archetype room_types)
+    style: str | None = None           # styles.STYLES key: "haussmann", "tokyo"...
+    era: str | None = None             # styles.ERAS key: "1970s", "medieval"...
     languages: list[str] = field(default_factory=list)  # "en", "fr"
     unknown_words: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)

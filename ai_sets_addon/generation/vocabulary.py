@@ -595,7 +595,8 @@ MAX_PROP_COUNT = 200
 
 # ---------------------------------------------------------------------------------
 # Places: each archetype module declares its own words in a module-level literal
-# `WORDS = {"place": {...}, "near": {...}, "exterior": bool, "features": {...}}`.
+# `WORDS = {"place": {...}, "near": {...}, "exterior": bool, "features": {...},
+# "room_types": {...}}`.
 # They are read from the source with `ast.literal_eval`, never by importing the
 # module, so parsing a prompt needs no layout code (trimesh, numpy). Adding a place
 # is adding its module.
@@ -628,6 +629,17 @@ ARCHETYPE_WORDS: WordTable = {k: w["place"] for k, w in place_registry().items()
 # Places we do not build yet: the parser uses the nearest archetype and says so.
 NEAR_PLACE_WORDS: WordTable = {k: w["near"] for k, w in place_registry().items()
                                if w.get("near")}
+
+
+def room_words() -> WordTable:
+    """Room type -> words, over every archetype that declares room types."""
+    return {key: by_lang for words in place_registry().values()
+            for key, by_lang in words.get("room_types", {}).items()}
+
+
+def room_archetype(room: str) -> str:
+    """The archetype that builds a room type."""
+    return next(k for k, w in place_registry().items() if room in w.get("room_types", {}))
 
 
 def feature_words() -> WordTable:

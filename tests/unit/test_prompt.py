@@ -62,8 +62,8 @@ FR_CASES = [
      dict(archetype="warehouse", scale="huge", time_of_day="dusk", atmosphere={"dust": 0.5},
           surfaces={"walls": ("corrugated_metal", ["rust"], None)})),
     ("bureau en open space, moquette grise, néons, heure bleue",
-     dict(archetype="interior_room", time_of_day="blue_hour", moods=["cyberpunk"],
-          unknown_words=["open"], surfaces={"floor": ("carpet", [], "grey")})),
+     dict(archetype="interior_room", room_type="office", time_of_day="blue_hour",
+          moods=["cyberpunk"], unknown_words=[], surfaces={"floor": ("carpet", [], "grey")})),
     ("désert de dunes à midi sous un soleil écrasant, tempête de sable",
      dict(archetype="desert", time_of_day="noon", atmosphere={"dust": 0.85},
           unknown_words=["ecrasant"])),
@@ -102,10 +102,9 @@ FR_CASES = [
      dict(archetype="corridor", time_of_day="night", moods=["cyberpunk"],
           unknown_words=["clignotent"], surfaces={"walls": ("concrete", ["grime"], None)})),
     ("intérieur d'une église gothique à l'aube avec poussière dans l'air",
-     dict(archetype="interior_room", archetype_explicit=True, time_of_day="dawn",
-          atmosphere={"dust": 0.5}, unknown_words=["gothique"],
-          notices=["'eglise' is not a set type yet: built the nearest one, interior room",
-                   "not understood: gothique; they were kept in the spec"])),
+     dict(archetype="interior_room", archetype_explicit=True, room_type="church",
+          style="medieval", time_of_day="dawn", atmosphere={"dust": 0.5}, unknown_words=[],
+          notices=[])),
     ("Salle d'attente, murs vert pâle, carrelage au sol, ambiance glauque",
      dict(archetype="interior_room", moods=["gloomy"],
           surfaces={"walls": (None, [], "green"), "floor": ("ceramic_tiles", [], None)})),
@@ -377,10 +376,13 @@ def test_floor_becomes_ground_outdoors_and_back():
 
 
 def test_near_places_and_hints():
-    spec = parse_prompt("a kitchen")
+    spec = parse_prompt("a museum")
     assert (spec.archetype, spec.archetype_explicit) == ("interior_room", True)
-    assert spec.notices == ["'kitchen' is not a set type yet: built the nearest one, "
+    assert spec.notices == ["'museum' is not a set type yet: built the nearest one, "
                             "interior room"]
+    kitchen = parse_prompt("a kitchen")
+    assert (kitchen.archetype, kitchen.room_type, kitchen.notices) == \
+        ("interior_room", "kitchen", [])
     assert parse_prompt("outdoors at noon").archetype == "street"
     assert parse_prompt("hospital corridor").notices == []
 

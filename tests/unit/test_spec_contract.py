@@ -18,6 +18,7 @@ import pytest
 from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.prompt import parse_prompt
 from ai_sets_addon.generation.spec import SetSpec
+from ai_sets_addon.generation.styles import era_words, style_words
 
 GENERATION = Path(__file__).resolve().parents[2] / "ai_sets_addon" / "generation"
 
@@ -65,7 +66,8 @@ def test_spec_round_trips_through_json_exactly(prompt, expected):
 
 def test_an_old_spec_without_the_new_fields_still_loads():
     data = parse_prompt("a street").to_dict()
-    for name in ("props", "excluded_props", "quantity", "camera", "features"):
+    for name in ("props", "excluded_props", "quantity", "camera", "features", "room_type",
+                 "style", "era"):
         data.pop(name)
     assert SetSpec.from_dict(data) == parse_prompt("a street")
 
@@ -85,8 +87,10 @@ def _reacted_to() -> list[tuple[str, str]]:
         rows += [(f"place:{name}", p) for _, p in _phrases({name: words["place"]})]
         rows += [(f"near:{name}", p) for _, p in _phrases({name: words.get("near", {})})]
         rows += [(f"feature:{k}", p) for k, p in _phrases(words.get("features", {}))]
+        rows += [(f"room:{k}", p) for k, p in _phrases(words.get("room_types", {}))]
     for cat, table in (("prop", voc.PROP_WORDS), ("quantity", voc.QUANTITY_WORDS),
-                       ("camera", voc.CAMERA_WORDS)):
+                       ("camera", voc.CAMERA_WORDS), ("style", style_words()),
+                       ("era", era_words())):
         rows += [(f"{cat}:{k}", p) for k, p in _phrases(table)]
     return rows
 
@@ -121,7 +125,7 @@ def test_archetype_words_are_read_from_each_module_without_importing_it():
     for name, words in voc.place_registry().items():
         module = importlib.import_module(f"ai_sets_addon.generation.archetypes.{name}")
         assert module.WORDS == words, name
-        assert set(words) <= {"place", "near", "exterior", "features"}, name
+        assert set(words) <= {"place", "near", "exterior", "features", "room_types"}, name
         assert words["place"]["en"] and words["place"]["fr"], name
 
 
