@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import Cancelled
+from ..seeds import stream_seed
 from .atlas import pad_islands, rasterise_atlas
 from .bake import COVERAGE_FULL_WEIGHT, PartTexture, project_view, reproject, texel_quality
 from .camera import ViewCamera
@@ -25,6 +26,7 @@ from .scene import PaintScene
 from .views import WorldMesh, cast_view, control_depth, edge_fade
 
 Progress = Callable[[float, str], None]
+ViewDone = Callable[["ViewRecord"], None]
 ALBEDO_TERMS = "flat even diffuse lighting, albedo texture, no harsh shadows"
 ALBEDO_NEGATIVE = "strong shadows, specular highlights, glare, lens flare, text, watermark"
 
@@ -71,8 +73,10 @@ class PaintResult:
 
 def paint_set(scene: PaintScene, painter: ViewPainter, options: PaintOptions,
               progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> PaintResult:
-    """Paint every chosen camera in order and bake into the parts' atlases."""
+              cancelled: Callable[[], bool] | None = None,
+              on_view: ViewDone | None = None) -> PaintResult:
+    """Paint every chosen camera in order and bake into the parts' atlases; seeds are
+    per camera name (adding a camera does not change the others' paintings)."""
     scene.check()
     report = progress or (lambda f, m: None)
     is_cancelled = cancelled or (lambda: False)
@@ -86,6 +90,8 @@ def paint_set(scene: PaintScene, painter: ViewPainter, options: PaintOptions,
         span = (0.05 + 0.9 * k / len(cameras), 0.9 / len(cameras))
         records.append(_paint_one(k, ViewCamera.from_plan(plan, width, height), scene, world,
                                   textures, painter, options, report, is_cancelled, span))
+        if on_view is not None:
+            on_view(records[-1])
     report(0.97, "padding islands")
     return _finish(textures, records, options)
 
@@ -99,7 +105,8 @@ def _paint_one(k, camera, scene, world, textures, painter, options, report, canc
     known, covered, best = _known(scene, view, textures)
     keep, refine = regions(view.hit, quality, covered, best, options)
     request = ViewRequest(
-        camera=camera.name, index=k, prompt=_prompt(options), seed=options.seed + k,
+        camera=camera.name, index=k, prompt=_prompt(options),
+        seed=stream_seed(options.seed, "paint", camera.name),
         negative_prompt=_negative(options), control=control_depth(view),
         known=known.astype(np.float32), keep=keep.astype(np.float32),
         refine=refine.astype(np.float32), steps=options.steps, guidance=options.guidance,

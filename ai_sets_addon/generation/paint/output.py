@@ -41,6 +41,8 @@ def write_paint(set_dir: Path | str, scene: PaintScene, result: PaintResult,
     """Write the paint folder of a set; returns `<set>/paint/paint.json`."""
     set_dir = ensure_writable_dir(set_dir)
     with set_lock(set_dir):
+        for leftover in set_dir.glob(f".{PAINT_DIR}.staging-*"):   # from a killed run
+            shutil.rmtree(leftover, ignore_errors=True)
         staging = set_dir / f".{PAINT_DIR}.staging-{secrets.token_hex(4)}"
         try:
             _write_all(staging, scene, result, meta)

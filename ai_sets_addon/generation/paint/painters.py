@@ -4,6 +4,7 @@ image per camera so the bake can be checked exactly, with no model."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -58,9 +59,12 @@ class TestPainter:
     name: str = "test"
     flat: tuple[float, float, float] | None = None
     steps: int = 4
+    step_delay_s: float = 0.0     # a slow painter, to test cancel and crashes
 
     def paint(self, request: ViewRequest, on_step: StepCallback | None = None) -> np.ndarray:
         for step in range(self.steps):
+            if self.step_delay_s:
+                time.sleep(self.step_delay_s)
             if on_step is not None and on_step(step + 1, self.steps) is False:
                 from ..errors import Cancelled
                 raise Cancelled(f"painting '{request.camera}' cancelled")
