@@ -18,7 +18,8 @@ from .scene import PaintPart, PaintScene
 
 def save_scene(scene: PaintScene, path: Path | str) -> Path:
     arrays: dict[str, np.ndarray] = {}
-    meta = {"resolution": list(scene.resolution),
+    meta = {"resolution": list(scene.resolution), "texel_density": scene.texel_density,
+            "prompt": scene.prompt,
             "cameras": [asdict(c) for c in scene.cameras], "parts": []}
     for i, part in enumerate(scene.parts):
         arrays[f"p{i}_positions"] = np.asarray(part.positions, np.float32)
@@ -49,7 +50,8 @@ def load_scene(path: Path | str) -> PaintScene:
                  for i, p in enumerate(meta["parts"])]
     cameras = [CameraPlan(**{**c, "location": tuple(c["location"]),
                              "target": tuple(c["target"])}) for c in meta["cameras"]]
-    return PaintScene(parts, cameras, tuple(meta["resolution"]))
+    return PaintScene(parts, cameras, tuple(meta["resolution"]), meta.get("texel_density"),
+                      meta.get("prompt", ""))
 
 
 def scene_from_set(set_dir: Path | str, resolution: tuple[int, int]) -> PaintScene:
@@ -72,4 +74,7 @@ def _adapt(doc, resolution: tuple[int, int]) -> PaintScene:
                        material=getattr(p, "material", ""),
                        instances=[np.asarray(m, np.float64) for m in (p.instances or [])])
              for p in doc.parts]
-    return PaintScene(parts, list(doc.cameras), resolution)
+    density = getattr(doc, "texel_density_px_per_m", None)
+    spec = getattr(doc, "spec", None)
+    prompt = getattr(spec, "prompt", "") if spec is not None else ""
+    return PaintScene(parts, list(doc.cameras), resolution, density, prompt or "")

@@ -43,6 +43,8 @@ class PaintScene:
     parts: list[PaintPart]
     cameras: list[CameraPlan]
     resolution: tuple[int, int] = (512, 512)   # (width, height) of each painted view
+    texel_density: float | None = None         # px per metre the atlases were sized for
+    prompt: str = ""                            # the set's prompt (the default to paint)
 
     def camera(self, name: str) -> CameraPlan:
         for cam in self.cameras:
@@ -50,6 +52,18 @@ class PaintScene:
                 return cam
         known = ", ".join(c.name for c in self.cameras) or "none"
         raise InputError(f"no camera named '{name}' in the set (cameras: {known})")
+
+    def with_density(self, px_per_m: float) -> PaintScene:
+        """The same set with every atlas resized for another texel density."""
+        if not self.texel_density:
+            raise InputError("this set does not say its texel density, so --density "
+                             "cannot rescale its atlases")
+        scale = px_per_m / self.texel_density
+        parts = [PaintPart(p.name, p.positions, p.faces, p.atlas_uv,
+                           (max(1, round(p.atlas_size[0] * scale)),
+                            max(1, round(p.atlas_size[1] * scale))), p.material, p.instances)
+                 for p in self.parts]
+        return PaintScene(parts, self.cameras, self.resolution, px_per_m, self.prompt)
 
     def check(self) -> None:
         """Fail early, with the part's name, on arrays the bake cannot use."""

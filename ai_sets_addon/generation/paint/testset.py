@@ -50,7 +50,8 @@ def demo_scene(density_px_per_m: float = 64.0, resolution: tuple[int, int] = (12
              CameraPlan("cam_east", (5.5, -3.0, 2.2), (0.0, 0.5, 0.6), 28.0),
              CameraPlan("cam_west", (-5.5, -3.5, 2.0), (0.0, 0.5, 0.6), 28.0),
              CameraPlan("cam_high", (4.0, -5.0, 4.5), (0.0, 0.8, 0.5), 24.0)]
-    return PaintScene(parts, shots[:cameras], resolution)
+    return PaintScene(parts, shots[:cameras], resolution, density_px_per_m,
+                      "a concrete warehouse with wooden crates")
 
 
 def _translation(x: float, y: float, z: float) -> np.ndarray:

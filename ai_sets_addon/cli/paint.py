@@ -1,0 +1,137 @@
+"""`ai-sets paint SET --model PATH`: paint a set from its cameras with a local depth
+ControlNet / T2I-Adapter model, baked into the parts' atlases (`SET/paint/`).
+
+Headless, the model runs in this process (the Blender operator uses the worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import common
+
+SCENE_FILE = "paint_scene.npz"    # a paint scene saved beside the set (until set.json)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "paint", help="paint a set from its cameras with a local diffusion model",
+        formatter_class=common.HelpFormatter,
+        description="Depth-guided painting: each camera's depth conditions the model, "
+                    "views agree where they overlap, and the result is baked into every "
+                    "part's atlas as base colour + coverage mask in SET/paint/. Loads only "
+                    "local weights (safetensors) unless told otherwise.")
+    parser.add_argument("set", type=common.output_path, metavar="SET", help="the set folder")
+    parser.add_argument("--model", help="base model: diffusers folder, .safetensors "
+                                        "checkpoint, or a Hugging Face id in the local cache")
+    parser.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
+                                             ".safetensors or cached id); not needed when "
+                                             "--model is a saved ControlNet pipeline")
+    parser.add_argument("--config", help="for a single-file --model: the diffusers folder or "
+                                         "cached id its configs come from")
+    parser.add_argument("--prompt", help="what to paint (default: the set's own prompt)")
+    parser.add_argument("--negative", default="", help="what to avoid")
+    parser.add_argument("--cameras", help="comma-separated camera names, in painting order "
+                                          "(default: all)")
+    parser.add_argument("--steps", type=common.bounded_int(1, 200), default=30)
+    parser.add_argument("--guidance", type=common.finite_float(0.0, 50.0), default=7.5)
+    parser.add_argument("--control-scale", type=common.finite_float(0.0, 4.0), default=1.0)
+    parser.add_argument("--seed", type=common.seed, default=0)
+    parser.add_argument("--density", type=common.finite_float(1.0, 4096.0), metavar="PX_PER_M",
+                        help="texel density of the painted atlases (default: the set's)")
+    parser.add_argument("--resolution", type=common.resolution, default=(768, 512),
+                        help="size of each painted view, multiples of 8")
+    parser.add_argument("--scene", type=common.output_path, metavar="NPZ",
+                        help=f"paint scene file (default: SET/{SCENE_FILE} if present, "
+                             "else SET/set.json)")
+    parser.add_argument("--demo", action="store_true",
+                        help=f"write a small demo set (boxes, 4 cameras) to SET/{SCENE_FILE} "
+                             "and paint it")
+    parser.add_argument("--allow-pickle", action="store_true",
+                        help="allow pickled .ckpt/.bin/.pt weights (they can run code)")
+    parser.add_argument("--allow-downloads", action="store_true",
+                        help="let diffusers download missing models from Hugging Face")
+    parser.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
+    parser.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto")
+    parser.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
+                        default="auto", help="CPU offload for small GPUs")
+    parser.add_argument("--painter", choices=("diffusers", "test"), default="diffusers",
+                        help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..generation.errors import InputError
+    from ..generation.paint import PaintOptions
+    from ..generation.paint.job import run_paint
+
+    scene = load_scene(args)
+    width, height = args.resolution
+    if width % 8 or height % 8:
+        raise InputError(f"--resolution {width}x{height}: both sides must be multiples of 8")
+    scene.resolution = (width, height)
+    if args.density:
+        scene = scene.with_density(args.density)
+    prompt = args.prompt or scene.prompt
+    if not prompt or not prompt.strip():
+        raise InputError("nothing to paint: give --prompt (the set has no prompt of its own)")
+    cameras = [c.strip() for c in args.cameras.split(",") if c.strip()] if args.cameras else None
+    for name in cameras or []:
+        scene.camera(name)                     # unknown names fail before loading a model
+    options = PaintOptions(prompt=prompt, negative_prompt=args.negative, seed=args.seed,
+                           steps=args.steps, guidance=args.guidance,
+                           control_scale=args.control_scale, cameras=cameras)
+    progress = common.Progress()
+    painter, meta = make_painter(args, progress)
+    path = run_paint(args.set, scene, painter, options, meta, progress)
+    _summary(path)
+    return common.EXIT_OK
+
+
+def load_scene(args: argparse.Namespace):
+    from ..generation.paint.arrays import load_scene as load_npz
+    from ..generation.paint.arrays import save_scene, scene_from_set
+
+    folder = Path(args.set)
+    if args.demo:
+        from ..generation.paint.testset import demo_scene
+
+        save_scene(demo_scene(density_px_per_m=args.density or 64.0, cameras=4),
+                   folder / SCENE_FILE)
+    scene_file = args.scene or (folder / SCENE_FILE)
+    if Path(scene_file).is_file():
+        return load_npz(scene_file)
+    return scene_from_set(folder, args.resolution)
+
+
+def make_painter(args: argparse.Namespace, progress):
+    from ..generation.errors import InputError
+
+    if args.painter == "test":
+        from ..generation.paint import TestPainter
+
+        return TestPainter(), {"painter": "test"}
+    if not args.model:
+        raise InputError("--model is required: a diffusers folder, a .safetensors "
+                         "checkpoint or a cached Hugging Face id (see `ai-sets models`)")
+    from ..generation.ai import ModelRequest, load_pipeline
+    from ..generation.ai.painter import DiffusersPainter
+
+    request = ModelRequest(model=args.model, controlnet=args.controlnet, config=args.config,
+                           allow_pickle=args.allow_pickle, allow_downloads=args.allow_downloads,
+                           device=args.device, precision=args.precision, offload=args.offload)
+    progress(0.0, f"loading {args.model}")
+    model = load_pipeline(request)
+    progress(0.02, f"loaded {model.family} on {model.device} ({model.dtype})")
+    return DiffusersPainter(model), model.describe()
+
+
+def _summary(path: Path) -> None:
+    from ..generation.paint.output import read_paint
+
+    data = read_paint(path.parent.parent)
+    print(f"{path}: {len(data['cameras'])} view(s) painted")
+    for name, part in data["parts"].items():
+        print(f"  {name}: {part['paint_png']} coverage {part['coverage']:.0%} "
+              f"({part['unseen_texels']} texels unseen, procedural there)")
