@@ -4,7 +4,8 @@ Why this shape: a full-resolution FFT costs ~0.15 s per field at 2048² on these
 machines, which would eat the 2 s budget after a few layers. Instead, band-limited
 noise is synthesised by FFT on a small grid (r x r, r <= 512, set by the highest
 frequency the layer needs, in cycles per tile) and brought to N x N with a periodic
-cubic B-spline matrix: ``U @ small @ U.T`` is two BLAS matrix products, linear in
+cubic B-spline matrix, ``U @ small @ U.T``, applied as fixed-order sums of its four
+taps per row (not BLAS, whose results change with the thread count): linear in
 output pixels and exactly periodic because the matrix wraps around. Micro grain that
 needs every pixel comes from white noise (periodic by construction) lightly blurred
 with wrapped neighbours.
@@ -46,13 +47,91 @@ def upsample_matrix(n_out: int, n_in: int) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=64)
+def _taps(n_out: int, n_in: int) -> tuple[np.ndarray, np.ndarray]:
+    """The non-zero entries of `upsample_matrix` row by row: (taps, n_out) input
+    indices and float32 weights (zero-weight padding where a row has fewer)."""
+    mat = upsample_matrix(n_out, n_in)
+    count = int((mat != 0).sum(axis=1).max())
+    cols = np.argsort(mat == 0, axis=1, kind="stable")[:, :count]   # non-zeros first
+    weights = np.take_along_axis(mat, cols, axis=1)
+    index, weight = np.ascontiguousarray(cols.T), np.ascontiguousarray(weights.T)
+    index.setflags(write=False)
+    weight.setflags(write=False)
+    return index, weight
+
+
+def apply_matrix(grid: np.ndarray, n_out: int, axis: int) -> np.ndarray:
+    """`upsample_matrix(n_out, n_in)` applied along `axis`, as a fixed-order sum of
+    weighted taps. Why not a BLAS product: its summation order depends on the thread
+    count and the CPU's kernel (OpenBLAS picks different kernels for one thread and
+    for several), and one ulp there flips a quantised texel; elementwise numpy gives
+    the same bits everywhere. Whole ratios (the powers of two used here) take a fast
+    path: every output phase reads the same 4 taps of a wrapped copy."""
+    grid = np.asarray(grid, dtype=F32)
+    axis = axis % grid.ndim
+    n_in = grid.shape[axis]
+    if n_out % n_in == 0 and n_out > n_in:
+        return _apply_phases(grid, n_out // n_in, axis)
+    index, weight = _taps(n_out, n_in)
+    shape = [1] * grid.ndim
+    shape[axis] = n_out
+    out = np.take(grid, index[0], axis=axis)
+    out *= weight[0].reshape(shape)
+    for idx, w in zip(index[1:], weight[1:]):
+        term = np.take(grid, idx, axis=axis)
+        term *= w.reshape(shape)
+        out += term
+    return out
+
+
+@lru_cache(maxsize=64)
+def _phase_taps(factor: int, n_in: int) -> tuple[tuple[tuple[int, float], ...], ...]:
+    """Per output phase p (output i = q * factor + p): (input offset from q, weight)
+    pairs, read off `upsample_matrix` so both paths share one definition."""
+    mat = upsample_matrix(n_in * factor, n_in)
+    q = n_in // 2                                  # a row block away from the wrap
+    phases = []
+    for p in range(factor):
+        row = mat[q * factor + p]
+        cols = np.nonzero(row)[0]
+        phases.append(tuple((int(c) - q, row[c]) for c in cols))
+    return tuple(phases)
+
+
+def _apply_phases(grid: np.ndarray, factor: int, axis: int) -> np.ndarray:
+    n_in = grid.shape[axis]
+    phases = _phase_taps(factor, n_in)
+    reach = max(abs(o) for taps in phases for o, _ in taps)
+    padded = np.concatenate([_span(grid, axis, n_in - reach, n_in), grid,
+                             _span(grid, axis, 0, reach)], axis=axis)
+    shape = list(grid.shape)
+    shape[axis] = n_in * factor
+    out = np.empty(shape, F32)
+    for p, taps in enumerate(phases):
+        acc = None
+        for offset, w in taps:
+            term = _span(padded, axis, reach + offset, reach + offset + n_in) * w
+            acc = term if acc is None else np.add(acc, term, out=acc)
+        out[_slicer(grid.ndim, axis, slice(p, None, factor))] = acc
+    return out
+
+
+def _slicer(ndim: int, axis: int, sl: slice) -> tuple:
+    return (slice(None),) * axis + (sl,) + (slice(None),) * (ndim - axis - 1)
+
+
+def _span(a: np.ndarray, axis: int, start: int, stop: int) -> np.ndarray:
+    return a[_slicer(a.ndim, axis, slice(start, stop))]
+
+
 def resample(grid: np.ndarray, n: int) -> np.ndarray:
     """Periodic resample of a square (r, r) or (k, r, r) grid to (n, n) / (k, n, n)."""
     r = grid.shape[-1]
     if r == n:
         return grid.astype(F32, copy=True)
-    mat = upsample_matrix(n, r)
-    return (mat @ grid.astype(F32) @ mat.T).astype(F32, copy=False)
+    # Columns first, on the small grid (strided writes are slow), then whole rows.
+    return apply_matrix(apply_matrix(grid, n, axis=-1), n, axis=-2)
 
 
 def downsample(img: np.ndarray, factor: int) -> np.ndarray:
@@ -152,9 +231,8 @@ def hairlines(rng: np.random.Generator, n: int, knots: int) -> np.ndarray:
     curve through `knots` points, so lines are n/knots pixels long and as thin as a
     pixel across. Brushed metal, wood pores. One (n, knots) x (knots, n) product."""
     knots = int(min(max(knots, 4), n))
-    mat = upsample_matrix(n, knots)
     rows = rng.standard_normal((n, knots), dtype=F32)
-    out = rows @ mat.T
+    out = apply_matrix(rows, n, axis=1)
     out /= out[:: max(1, n // 256)].std() + F32(1e-12)
     return out
 

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .spectrum import OZONE_CROSS_SECTION, SOLAR_IRRADIANCE, WAVELENGTHS, to_rgb
+from .spectrum import (OZONE_CROSS_SECTION, SOLAR_IRRADIANCE, WAVELENGTHS, fixed_matmul,
+                       to_rgb)
 
 EARTH_RADIUS = 6_360_000.0
 ATMOSPHERE_TOP = 100_000.0
@@ -327,7 +328,7 @@ def sky_table(atm: Atmosphere, sun_elevation_deg: float, scale: float = 1.0) -> 
     sun = np.array([0.0, np.cos(se), np.sin(se)])
     ms = multiple_scattering_table(atm)
     res = march(atm, OBSERVER_ALTITUDE, view, sun, steps=28, ms_table=ms)
-    cos_t = view @ sun
+    cos_t = fixed_matmul(view, sun)
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
     sun_t = sun_transmittance(atm, np.array(OBSERVER_ALTITUDE), np.array(np.sin(se)))

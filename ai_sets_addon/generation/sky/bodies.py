@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .equirect import column_azimuths, direction, pixel_solid_angles, row_elevations
-from .spectrum import WAVELENGTHS, blackbody, luminance, to_rgb
+from .spectrum import WAVELENGTHS, blackbody, fixed_matmul, luminance, to_rgb
 
 SUN_RADIUS_DEG = 0.2665
 MOON_RADIUS_DEG = 0.259
@@ -57,7 +57,7 @@ def draw_disc(image: np.ndarray, el: float, az: float, radius_deg: float,
     d = direction(sub_el[:, None, :, None], sub_az[None, :, None, :])       # (R,C,s,s,3)
     centre = direction(np.array(el), np.array(az))
     cos_r = np.cos(np.radians(radius_deg))
-    dot = d @ centre
+    dot = fixed_matmul(d, centre)
     inside = dot >= cos_r
     rho = np.sqrt(np.clip((1.0 - dot) / (1.0 - cos_r), 0.0, 1.0))
     weight = np.where(inside, 1.0 - limb * (1.0 - np.sqrt(1.0 - rho ** 2)), 0.0)
@@ -79,10 +79,10 @@ def _phase_shading(d: np.ndarray, centre: np.ndarray, radius_deg: float, sun: np
                    texture: float) -> np.ndarray:
     """Lit part of a sphere seen at `centre`, lit from direction `sun` (terminator + maria)."""
     sin_r = np.sin(np.radians(radius_deg))
-    off = (d - (d @ centre)[..., None] * centre) / sin_r
+    off = (d - fixed_matmul(d, centre)[..., None] * centre) / sin_r
     rr = np.clip(np.sum(off * off, axis=-1), 0.0, 1.0)
     normal = off - centre * np.sqrt(1.0 - rr)[..., None]
-    lit = np.clip((normal @ sun) * 8.0 + 0.5, 0.0, 1.0)
+    lit = np.clip(fixed_matmul(normal, sun) * 8.0 + 0.5, 0.0, 1.0)
     if texture > 0.0:
         maria = 0.5 + 0.5 * np.sin(off[..., 0] * 7.0 + 1.3) * np.sin(off[..., 1] * 5.0 - 0.4)
         lit = lit * (1.0 - texture * np.clip(maria - 0.45, 0.0, 1.0))

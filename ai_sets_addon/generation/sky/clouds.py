@@ -18,7 +18,7 @@ import numpy as np
 
 from .atmosphere import EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, sun_transmittance
 from .noise import ValueNoise
-from .spectrum import SOLAR_IRRADIANCE, luminance, to_rgb
+from .spectrum import SOLAR_IRRADIANCE, fixed_matmul, luminance, to_rgb
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.nd
     ox, oy = (s[0] / horiz * reach, s[1] / horiz * reach) if horiz > 1e-6 else (0.0, 0.0)
     d_sun = field.density_at(p[..., 0] + ox, p[..., 1] + oy, octaves=4)
     self_shadow = np.exp(-2.5 * d_sun * style.optical_depth / 20.0).astype(np.float32)
-    cos_t = (dirs @ s.astype(np.float32)).astype(np.float32)
+    cos_t = fixed_matmul(dirs, s.astype(np.float32)).astype(np.float32)
     extinct = np.exp(-tau)
     t_total = 1.0 / (1.0 + 0.1125 * tau)          # two-stream, g = 0.85
     multiple = np.maximum(t_total - extinct * (1.0 + tau), 0.0)

@@ -17,12 +17,12 @@ from .clouds import (CLOUD_STYLES, CloudField, CloudLayer, Light, cloud_key, clo
 from .equirect import (check_width, column_azimuths, direction, pixel_solid_angles,
                        row_elevations)
 from .resolve import SkyLights, resolve_lights
-from .spectrum import luminance
+from .spectrum import fixed_matmul, luminance
 
 NIGHT_BELOW_DEG = -6.0      # sun lower than this: the moon is the key light
 # Scotopic vision sees moonlight bluish; film renders night that way. Luminance is kept.
-NIGHT_TINT = (np.array([0.62, 0.93, 1.55]) / (np.array([0.62, 0.93, 1.55]) @ luminance(np.eye(3)))
-              ).astype(np.float32)
+_NIGHT_RGB = np.array([0.62, 0.93, 1.55])
+NIGHT_TINT = (_NIGHT_RGB / fixed_matmul(_NIGHT_RGB, luminance(np.eye(3)))).astype(np.float32)
 
 
 @dataclass
@@ -364,7 +364,7 @@ def horizontal_irradiance(image: np.ndarray) -> np.ndarray:
     el = np.radians(row_elevations(height)[:up])
     weight = pixel_solid_angles(width)[:up] * np.sin(el)
     row_sums = image[:up].sum(axis=1, dtype=np.float64)
-    return weight @ row_sums
+    return fixed_matmul(weight, row_sums)
 
 
 # Exposure: meter the key light like an incident-light meter, then let night stay night.

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from ..fileio import ensure_writable_dir, write_exr, write_json, write_png
+from .spectrum import fixed_matmul
 
 HALF_MAX = 65000.0
 HALF_MIN_NORMAL = 6.2e-5
@@ -34,7 +35,8 @@ def write_sky_exr(path: Path, rgb: np.ndarray) -> str:
 
 def preview_exposure(rgb: np.ndarray) -> float:
     """Meter the sky itself (not the set): the upper hemisphere's median lands at 0.3."""
-    upper = rgb[: rgb.shape[0] // 2: 4, ::4] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    upper = fixed_matmul(rgb[: rgb.shape[0] // 2: 4, ::4],
+                         np.array([0.2126, 0.7152, 0.0722], np.float32))
     return float(np.log2(0.3 / max(float(np.median(upper)), 1e-12)))
 
 

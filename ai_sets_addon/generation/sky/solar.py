@@ -24,6 +24,7 @@ import numpy as np
 
 from ..errors import InputError
 from .spa_tables import B_TERMS, L_TERMS, NUTATION, R_TERMS
+from .spectrum import fixed_matmul
 
 # Years (UTC) we compute for: SPA is stated for -2000..6000, Python's datetime starts at 1.
 SUPPORTED_YEARS = (1, 6000)
@@ -86,7 +87,7 @@ def _nutation(jce: float) -> tuple[float, float]:
         93.27191 + 483202.017538 * jce - 0.0036825 * jce ** 2 + jce ** 3 / 327270,
         125.04452 - 1934.136261 * jce + 0.0020708 * jce ** 2 + jce ** 3 / 450000,
     ])
-    arg = np.radians(_NUT_Y @ x)
+    arg = np.radians(fixed_matmul(_NUT_Y, x))
     a, b, c, d = _NUT_ABCD.T
     dpsi = float(np.sum((a + b * jce) * np.sin(arg))) / 36e6
     deps = float(np.sum((c + d * jce) * np.cos(arg))) / 36e6

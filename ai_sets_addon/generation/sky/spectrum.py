@@ -52,6 +52,24 @@ def cie_xyz(lam: np.ndarray) -> np.ndarray:
     return np.stack([x, y, z], axis=-1)
 
 
+def fixed_matmul(a: np.ndarray, m: np.ndarray) -> np.ndarray:
+    """`a @ m` for a (..., k) by m (k,) or (k, c), summed over k in a fixed order with
+    elementwise numpy. Why not `@`: BLAS's summation order changes with its thread
+    count and CPU kernel, and an ulp of difference would make sky files differ
+    between machines; these products are small, so exactness costs little."""
+    a, m = np.asarray(a), np.asarray(m)
+    dtype = np.result_type(a, m)
+    if m.ndim == 1:
+        out = (a[..., 0] * m[0]).astype(dtype, copy=False)
+        for i in range(1, m.shape[0]):
+            out = out + a[..., i] * m[i]
+        return out
+    out = (a[..., 0, None] * m[0]).astype(dtype, copy=False)
+    for i in range(1, m.shape[0]):
+        out = out + a[..., i, None] * m[i]
+    return out
+
+
 def _bin_weights() -> np.ndarray:
     """(n_bins, 3): each bin's spectrum -> RGB, CMFs integrated finely across the bin."""
     fine = np.arange(380.0, 780.0, 1.0) + 0.5
@@ -60,7 +78,7 @@ def _bin_weights() -> np.ndarray:
                   0, len(WAVELENGTHS) - 1)
     xyz = np.zeros((len(WAVELENGTHS), 3))
     np.add.at(xyz, idx, cmf)
-    return xyz @ XYZ_TO_REC709.T
+    return fixed_matmul(xyz, XYZ_TO_REC709.T)
 
 
 SPECTRUM_TO_RGB = _bin_weights()
@@ -70,11 +88,11 @@ OZONE_CROSS_SECTION = np.interp(WAVELENGTHS, _OZONE_NM, _OZONE)
 
 def to_rgb(spectral: np.ndarray) -> np.ndarray:
     """(..., n_bins) W/m^2/(sr)/nm -> (..., 3) linear Rec.709 'watts' (float64)."""
-    return spectral @ SPECTRUM_TO_RGB
+    return fixed_matmul(spectral, SPECTRUM_TO_RGB)
 
 
 def luminance(rgb: np.ndarray) -> np.ndarray:
-    return rgb @ LUMINANCE
+    return fixed_matmul(rgb, LUMINANCE)
 
 
 def blackbody(lam_nm: np.ndarray, kelvin: float) -> np.ndarray:
