@@ -1,7 +1,12 @@
 """The one pipeline the operator, the CLI and batch jobs share.
 
-`prepare` is pure (any thread or process); `apply` touches Blender (main thread);
-`build` chains them and writes the deliverables (blend, render, manifest).
+    prompt ──prepare (pure, any thread)──► staging folder ──read_set──► Blender scene
+                                                         ──► render, set.blend ──► manifest ──► swap
+
+`build` runs it headless, everything inside the staging folder, so a failed, cancelled
+or killed run leaves the previous set folder whole. Generate in Blender uses the same
+steps: `open_folder` (lock + staging), `prepare` in a worker thread, then `publish`
+(manifest + swap) and `apply` from the published folder on the main thread.
 """
 
 from __future__ import annotations
@@ -13,10 +18,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .generation.assets import SkyAsset
-from .generation.fileio import atomic_path, sha256_of, write_json
-from .generation.pipeline import (BuildOptions, CancelFn, PreparedSet, ProgressFn,
-                                  prepare_set)
+from .generation.faults import checkpoint
+from .generation.fileio import atomic_path
 from .generation.plan import SkyRequest
+from .generation.prepare import BuildOptions, CancelFn, ProgressFn, prepare_set
+from .generation.setfile import SetDocument, SetWriter, read_set
 
 __version__ = "0.1.0"
 
@@ -33,30 +39,102 @@ class BuildRequest:
     samples: int = 32
     resolution: tuple[int, int] = (960, 540)
     save_blend: bool = True
+    wait: bool = False              # wait for another run's lock instead of refusing
 
 
 @dataclass
 class BuildResult:
-    prepared: PreparedSet
-    outputs: dict[str, Path]
+    doc: SetDocument
+    folder: Path
     timings: dict[str, float]
-    exposure: float
-    manifest_path: Path | None = None
+    exposure: float | None = None
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def notices(self) -> list[str]:
+        return self.doc.notices
 
 
-def prepare(request: BuildRequest, progress: ProgressFn | None = None,
-            cancel: CancelFn | None = None) -> PreparedSet:
-    return prepare_set(request.prompt, request.seed, request.out_dir, request.options,
-                       progress, cancel)
+def open_folder(request: BuildRequest) -> SetWriter:
+    """Lock the set folder and make its staging folder (exit 2 if another run holds it)."""
+    request.options.validate()
+    return SetWriter(request.out_dir, wait=request.wait).__enter__()
 
 
-def apply(prepared: PreparedSet, scene=None):
-    """Build the prepared set into `scene` (default: the context scene)."""
+def prepare(request: BuildRequest, writer: SetWriter, progress: ProgressFn | None = None,
+            cancel: CancelFn | None = None) -> dict[str, float]:
+    """The pure half into the staging folder; returns per-stage timings."""
+    _, timings = prepare_set(request.prompt, request.seed, writer.path, request.options,
+                             progress, cancel)
+    return timings
+
+
+def apply(doc: SetDocument, scene=None, meter: bool = True):
+    """Build a set read from its folder (`read_set`) into `scene` (default: the
+    context scene)."""
     import bpy
 
     from .scene.builder import apply_to_scene
 
-    return apply_to_scene(prepared, scene or bpy.context.scene)
+    return apply_to_scene(doc, scene or bpy.context.scene, meter=meter)
+
+
+def publish(request: BuildRequest, writer: SetWriter, doc: SetDocument,
+            timings: dict[str, float], extra: dict | None = None) -> Path:
+    """Manifest over every staged file, then swap the staging folder into place."""
+    return writer.commit(manifest_fields(request, doc, timings, extra or {}))
+
+
+def generate(request: BuildRequest, scene=None, progress: ProgressFn | None = None,
+             cancel: CancelFn | None = None):
+    """Generate as the add-on does it synchronously: publish the set folder, then build
+    the scene from the published folder. Returns (document, scene result)."""
+    writer = open_folder(request)
+    try:
+        timings = prepare(request, writer, progress, cancel)
+        folder = publish(request, writer, read_set(writer.path), timings)
+    finally:
+        writer.close()
+    doc = read_set(folder)
+    return doc, apply(doc, scene)
+
+
+def build(request: BuildRequest, progress: ProgressFn | None = None,
+          cancel: CancelFn | None = None) -> BuildResult:
+    """Headless build: set folder, scene, preview.png and set.blend, then the manifest
+    and the swap; the previous set stays whole until the very end."""
+    progress = progress or (lambda fraction, message: None)
+    with SetWriter(request.out_dir, wait=request.wait) as writer:
+        request.options.validate()
+        timings = prepare(request, writer, _scaled(progress, 0.0, 0.6), cancel)
+        progress(0.62, "building the Blender scene from the set folder")
+        start = time.perf_counter()
+        doc = read_set(writer.path)
+        scene_result = apply(doc)
+        timings["scene"] = round(time.perf_counter() - start, 4)
+        checkpoint("scene")
+        if request.render:
+            progress(0.7, f"rendering preview {request.resolution[0]}x{request.resolution[1]}")
+            _timed(timings, "render", _render, request, writer.path / "preview.png")
+            checkpoint("render")
+        if request.save_blend:
+            progress(0.95, "saving set.blend")
+            _timed(timings, "save", save_blend, writer.path / "set.blend")
+            checkpoint("blend")
+        render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
+                       "samples": request.samples, "resolution": list(request.resolution)}
+        folder = publish(request, writer, doc, timings, {"render": render_info})
+    _relocate(writer.path, folder)
+    progress(1.0, f"done: {folder}")
+    return BuildResult(doc, folder, timings, scene_result.exposure)
+
+
+def _relocate(staging: Path, folder: Path) -> None:
+    import bpy
+
+    from .scene.builder import relocate
+
+    relocate(bpy.context.scene, staging, folder)
 
 
 def update_sky(scene, request: SkyRequest, width: int, folder: Path,
@@ -71,30 +149,6 @@ def update_sky(scene, request: SkyRequest, width: int, folder: Path,
     return sky
 
 
-def build(request: BuildRequest, progress: ProgressFn | None = None,
-          cancel: CancelFn | None = None) -> BuildResult:
-    """Headless build: assets, scene, then set.blend, preview.png and manifest.json."""
-    progress = progress or (lambda fraction, message: None)
-    prepared = prepare(request, _scaled(progress, 0.0, 0.6), cancel)
-    timings = dict(prepared.timings)
-    start = time.perf_counter()
-    progress(0.62, "building the Blender scene")
-    result = apply(prepared)
-    timings["scene"] = round(time.perf_counter() - start, 4)
-    outputs = {"sky": prepared.assets.sky.exr_path}
-    outputs.update({f"texture:{p.name}": p for p in _texture_files(prepared)})
-    if request.render:
-        progress(0.7, f"rendering preview {request.resolution[0]}x{request.resolution[1]}")
-        outputs["preview"] = _timed(timings, "render", _render, request)
-    if request.save_blend:
-        progress(0.95, "saving set.blend")
-        outputs["blend"] = _timed(timings, "save", save_blend, request.out_dir / "set.blend")
-    build_result = BuildResult(prepared, outputs, timings, result.exposure)
-    build_result.manifest_path = write_manifest(request, build_result)
-    progress(1.0, f"done: {request.out_dir}")
-    return build_result
-
-
 def _scaled(progress: ProgressFn, lo: float, hi: float) -> ProgressFn:
     return lambda fraction, message: progress(lo + (hi - lo) * fraction, message)
 
@@ -106,20 +160,12 @@ def _timed(timings: dict[str, float], stage: str, func, *args):
     return value
 
 
-def _texture_files(prepared: PreparedSet) -> list[Path]:
-    files = []
-    for tex in prepared.assets.materials.values():
-        files += sorted(tex.maps.values())
-    return sorted(set(files))
-
-
-def _render(request: BuildRequest) -> Path:
+def _render(request: BuildRequest, out_png: Path) -> Path:
     import bpy
 
     from .scene.render import render_still
 
-    return render_still(bpy.context.scene, request.out_dir / "preview.png",
-                        request.resolution, request.samples)
+    return render_still(bpy.context.scene, out_png, request.resolution, request.samples)
 
 
 def save_blend(path: Path) -> Path:
@@ -136,7 +182,7 @@ def save_blend(path: Path) -> Path:
 def versions() -> dict[str, str]:
     found = {"ai_sets": __version__, "python": platform.python_version(),
              "platform": platform.platform()}
-    for module in ("numpy", "trimesh", "OpenEXR"):
+    for module in ("numpy", "trimesh", "OpenEXR", "xatlas"):
         mod = sys.modules.get(module) or _try_import(module)
         found[module] = getattr(mod, "__version__", "unknown") if mod else "missing"
     try:
@@ -154,27 +200,16 @@ def _try_import(name: str):
         return None
 
 
-def write_manifest(request: BuildRequest, result: BuildResult) -> Path:
-    """manifest.json: enough to reproduce the run and to check every file it wrote."""
-    out = request.out_dir
-    prepared = result.prepared
-    files = {}
-    for label, path in sorted(result.outputs.items()):
-        path = Path(path)
-        files[label] = {"path": str(path.relative_to(out) if path.is_relative_to(out) else path),
-                        "sha256": sha256_of(path), "bytes": path.stat().st_size}
-    manifest = {
-        "prompt": request.prompt, "seed": request.seed,
-        "spec": prepared.spec.to_dict(), "plan": prepared.plan.summary(),
-        "options": asdict(request.options),
+def manifest_fields(request: BuildRequest, doc: SetDocument, timings: dict[str, float],
+                    extra: dict) -> dict:
+    """What manifest.json says besides its file list: enough to repeat the run."""
+    return {
+        "prompt": request.prompt, "seed": request.seed, "set": doc.plan.name,
+        "archetype": doc.plan.archetype, "options": asdict(request.options),
         "backend": {"sky": request.options.sky_backend,
                     "materials": request.options.material_backend},
-        "render": {"enabled": request.render, "samples": request.samples,
-                   "resolution": list(request.resolution), "exposure_ev": result.exposure},
-        "sun": {"azimuth_deg": prepared.assets.sky.sun_azimuth_deg,
-                "elevation_deg": prepared.assets.sky.sun_elevation_deg,
-                "irradiance_w_m2": prepared.assets.sky.sun_irradiance_w_m2},
-        "notices": list(prepared.spec.notices) + list(prepared.plan.notices),
-        "versions": versions(), "timings_s": result.timings, "files": files,
+        "sun": {"azimuth_deg": doc.sky.sun_azimuth_deg,
+                "elevation_deg": doc.sky.sun_elevation_deg,
+                "irradiance_w_m2": doc.sky.sun_irradiance_w_m2},
+        "notices": doc.notices, "versions": versions(), "timings_s": timings, **extra,
     }
-    return write_json(out / "manifest.json", manifest)

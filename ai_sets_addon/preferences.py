@@ -8,7 +8,7 @@ from pathlib import Path
 import bpy
 
 TEXTURE_SIZES = [(str(s), f"{s} px", f"{s}x{s} texture maps") for s in (512, 1024, 2048, 4096)]
-DEFAULTS = {"texture_size": "1024", "hdri_width": "2048"}
+DEFAULTS = {"texture_size": "1024", "hdri_width": "2048", "keep_sets": 10}
 # A scene setting that defers to the add-on preferences (the studio-wide default).
 FROM_PREFS = ("PREFS", "Default", "Use the size set in the add-on preferences")
 HDRI_WIDTHS = [(str(w), f"{w // 1024}K" if w >= 1024 else str(w), f"{w}x{w // 2} sky")
@@ -27,12 +27,20 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
         description="Where set textures and skies are written; empty: the extension's "
                     "own user folder")
 
+    keep_sets: bpy.props.IntProperty(
+        name="Keep Set Folders", default=DEFAULTS["keep_sets"], min=1, max=1000,
+        description="Generate keeps this many of the newest set folders and deletes older "
+                    "ones (never the one a scene uses)")
+
     def draw(self, context):
         layout = self.layout
         layout.prop(self, "texture_size")
         layout.prop(self, "hdri_width")
         layout.prop(self, "output_folder")
-        layout.label(text=f"Files go to: {output_root()}")
+        layout.prop(self, "keep_sets")
+        row = layout.row()
+        row.label(text=f"Files go to: {output_root()}")
+        row.operator("aisets.clean_sets", icon="TRASH")
 
 
 def get() -> AISETS_Preferences | None:
@@ -46,6 +54,11 @@ def size_setting(scene_value: str, name: str) -> int:
         return int(scene_value)
     prefs = get()
     return int(getattr(prefs, name) if prefs else DEFAULTS[name])
+
+
+def keep_sets() -> int:
+    prefs = get()
+    return int(prefs.keep_sets if prefs else DEFAULTS["keep_sets"])
 
 
 def output_root() -> Path:

@@ -47,16 +47,16 @@ BUDGET_S = 10.0
 def build_once(prompt: str, seed: int, work: Path) -> dict[str, float]:
     import bpy
 
-    from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+    from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
+    from ai_sets_addon.generation.setfile import read_set
     from ai_sets_addon.scene.builder import apply_to_scene
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     options = BuildOptions(texture_size=1024, hdri_width=2048)
     start = time.perf_counter()
-    prepared = prepare_set(prompt, seed, work, options)
+    _, timings = prepare_set(prompt, seed, work, options)
     t_scene = time.perf_counter()
-    apply_to_scene(prepared, bpy.context.scene)
-    timings = dict(prepared.timings)
+    apply_to_scene(read_set(work), bpy.context.scene)
     timings["scene"] = time.perf_counter() - t_scene
     timings["total"] = time.perf_counter() - start
     return timings
@@ -84,20 +84,21 @@ def bench_scaling(counts: list[int]) -> None:
     from ai_sets_addon.generation import props
     from ai_sets_addon.generation.archetypes import common
     from ai_sets_addon.generation.materials import ProceduralMaterials
-    from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+    from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
     from ai_sets_addon.generation.props import industrial as ind
+    from ai_sets_addon.generation.setfile import read_set
     from ai_sets_addon.generation.props import nature as nat
     from ai_sets_addon.scene import objects
 
     with tempfile.TemporaryDirectory(prefix="aisets_scale_") as tmp:
-        base = prepare_set("a desert with rocks", 1, Path(tmp), BuildOptions(1024, 2048))
+        prepare_set("a desert with rocks", 1, Path(tmp), BuildOptions(1024, 2048))
+        base = read_set(Path(tmp))
         ground = [p for p in base.plan.parts if p.group != "props"]
         materials = dict(base.plan.materials)
         materials.update(common.prop_materials(base.spec, {"wood", "barrel"}, False))
-        textures = dict(base.assets.materials)
+        textures = dict(base.materials)
         textures["wood"] = ProceduralMaterials().make_material(materials["wood"], 1024,
                                                                Path(tmp) / "textures")
-        assets = replace(base.assets, materials=textures)
         rng = np.random.default_rng(0)
         models = [nat.rock(rng, 1.2), nat.rock(rng, 0.6), ind.crate(rng, 0.8), ind.barrel(rng)]
         print(f"\n{'props':>7s} {'layout':>8s} {'scene(GN)':>10s} {'scene(dup)':>11s} "
@@ -112,7 +113,7 @@ def bench_scaling(counts: list[int]) -> None:
                 placed += props.scatter(rng, occ, model, n // len(models), region, gap=0.05)
             layout = time.perf_counter() - start
             plan = replace(base.plan, parts=ground + props.to_parts(placed), materials=materials)
-            prepared = replace(base, plan=plan, assets=assets)
+            prepared = replace(base, plan=plan, materials=textures)
             gn_s, gn_objects = _scene_time(prepared)
             saved = objects.GN_INSTANCE_MIN
             objects.GN_INSTANCE_MIN = 10 ** 9

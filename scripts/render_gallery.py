@@ -59,7 +59,8 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
     """Build the set in a fresh scene, render its camera, return the figures."""
     import bpy
 
-    from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+    from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
+    from ai_sets_addon.generation.setfile import read_set
     from ai_sets_addon.scene.builder import apply_to_scene
     from ai_sets_addon.scene.render import render_still
 
@@ -67,7 +68,8 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
     scene = bpy.context.scene
     options = BuildOptions(texture_size=args.texture_size, hdri_width=args.hdri_width)
     start = time.perf_counter()
-    prepared = prepare_set(prompt, seed, work / archetype, options)
+    _, timings = prepare_set(prompt, seed, work / archetype, options)
+    prepared = read_set(work / archetype)
     built = time.perf_counter()
     result = apply_to_scene(prepared, scene)
     scene_s = time.perf_counter() - built
@@ -81,9 +83,9 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
     stats = image_stats(out)
     return {"archetype": archetype, "built_archetype": prepared.plan.archetype,
             "prompt": prompt, "seed": seed, "camera": scene.camera.name,
-            "timings": dict(prepared.timings, scene=round(scene_s, 3),
+            "timings": dict(timings, scene=round(scene_s, 3),
                             render=round(time.perf_counter() - t0, 2)),
-            "exposure_ev": result.exposure, "notices": prepared.spec.notices + prepared.plan.notices,
+            "exposure_ev": result.exposure, "notices": prepared.notices,
             **stats}
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import common
 
-COMMANDS = ("build", "sky", "material", "paint", "models")
+COMMANDS = ("build", "sky", "material", "paint", "models", "verify")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""`ai-sets build "PROMPT" --out DIR`: a whole set, saved, optionally rendered."""
+"""`ai-sets build "PROMPT" --out DIR`: the set folder, the scene built from it, saved
+as set.blend, optionally rendered; the previous set in DIR stays whole until the end."""
 
 from __future__ import annotations
 
@@ -9,37 +10,54 @@ from . import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("build", help="build a set from a prompt into DIR",
-                            description="Build a lit, textured set and write set.blend, "
-                                        "sky.exr, textures/, manifest.json (and preview.png).")
+    parser = sub.add_parser(
+        "build", help="build a set from a prompt into DIR",
+        description="Build a lit, textured set: write the set folder (set.json, meshes/, "
+                    "textures/, sky.exr, manifest.json), set.blend and, with --render, "
+                    "preview.png. A CPU preview render takes minutes at the default size.",
+        formatter_class=common.HelpFormatter)
     parser.add_argument("prompt", help='what to build, e.g. "a concrete room at noon"')
-    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR")
-    parser.add_argument("--seed", type=int, default=0, help="same seed, same set (default 0)")
+    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
+                        help="the set folder (created, or replaced when the build is done)")
+    parser.add_argument("--seed", type=common.seed, default=0, help="same seed, same set")
     parser.add_argument("--render", action="store_true", help="also render preview.png")
-    parser.add_argument("--samples", type=common.positive_int, default=32,
-                        help="Cycles samples (denoised; default 32)")
+    parser.add_argument("--samples", type=common.samples, default=32,
+                        help="Cycles samples of the preview (denoised)")
     parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
-                        metavar="WxH", help="preview size (default 960x540)")
-    parser.add_argument("--texture-size", type=common.positive_int, default=1024)
-    parser.add_argument("--hdri-width", type=common.positive_int, default=2048)
+                        metavar="WxH", help="preview size")
+    parser.add_argument("--texture-size", type=common.positive_int, default=1024,
+                        help="material maps, pixels per side (256..4096, a power of two)")
+    parser.add_argument("--hdri-width", type=common.positive_int, default=2048,
+                        help="sky width in pixels (even, 512..16384; height is half)")
+    parser.add_argument("--texel-density", default=32.0, metavar="PX_PER_M",
+                        type=common.finite_float(4.0, 512.0, "pixels per metre"),
+                        help="atlas pixels per metre for painting and baking (4..512)")
+    parser.add_argument("--wait", action="store_true",
+                        help="wait for another build writing DIR instead of refusing")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..generation.pipeline import BuildOptions
+    from ..generation.prepare import BuildOptions
     from ..pipeline import BuildRequest, build
 
     _require_bpy()
     request = BuildRequest(
         prompt=args.prompt, seed=args.seed, out_dir=args.out,
-        options=BuildOptions(texture_size=args.texture_size, hdri_width=args.hdri_width),
-        render=args.render, samples=args.samples, resolution=args.resolution)
+        options=BuildOptions(texture_size=args.texture_size, hdri_width=args.hdri_width,
+                             texel_density=args.texel_density),
+        render=args.render, samples=args.samples, resolution=args.resolution,
+        wait=args.wait)
     _fresh_scene()
     result = build(request, progress=common.Progress())
-    for notice in result.prepared.spec.notices + result.prepared.plan.notices:
+    for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
-    timings = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
-    print(f"built '{result.prepared.plan.name}' in {args.out} ({timings})")
+    total = sum(result.timings.values())
+    plan = result.doc.plan
+    print(f"built '{plan.name}' ({plan.archetype}, {len(plan.parts)} parts, "
+          f"{len(plan.cameras)} cameras) in {total:.1f} s; exposure "
+          f"{result.exposure:+.2f} EV; sun {result.doc.sky.sun_elevation_deg:.1f}° up; "
+          f"folder {result.folder}")
     return common.EXIT_OK
 
 

@@ -1,4 +1,10 @@
-"""Assets: the files a backend made for a plan, described as plain data."""
+"""Assets: the files a backend made for a plan, described as plain data.
+
+A `MaterialDescription` is what every consumer of a material reads: the Blender node
+builder, the glTF/USD exporters and the AI painter. Textured families carry map files;
+shader-only families (glass, neon, foliage...) carry constants in `params` instead, so
+an exporter never has to reverse-engineer a node graph.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +16,28 @@ Vec3 = tuple[float, float, float]
 
 MAP_NAMES = ("base_color", "normal", "roughness", "height", "ao", "metallic")
 COLOR_MAPS = ("base_color",)  # stored sRGB; every other map is linear data
+# Per-vertex weathering masks a material may read (mesh attributes, see plan.MeshPart).
+VERTEX_MASKS = ("aisets_streaks",)
 
 
 @dataclass
-class TextureSet:
-    """Tileable maps for one material; one tile covers `tile_size_m` metres."""
+class MaterialDescription:
+    """One material of a set; one texture tile covers `tile_size_m` metres.
+
+    kind "textured": `maps` holds MAP_NAMES -> file. kind "shader": no maps; `params`
+    holds `base_color` (linear RGB), `roughness`, `metallic`, and where they apply
+    `emission` (linear RGB), `emission_strength`, `transmission`, `ior`, `alpha`.
+    """
 
     key: str
     family: str
     tile_size_m: tuple[float, float]
-    maps: dict[str, Path]            # MAP_NAMES -> file
+    maps: dict[str, Path]
     metallic: float = 0.0            # constant when there is no metallic map
     displacement_m: float = 0.0      # height map amplitude, for optional displacement
     params: dict[str, Any] = field(default_factory=dict)
+    kind: str = "textured"
+    masks: list[str] = field(default_factory=list)   # VERTEX_MASKS the shader reads
 
 
 @dataclass
@@ -44,16 +59,3 @@ class SkyAsset:
     preview_path: Path | None = None
     sidecar_path: Path | None = None
     params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class AssetBundle:
-    sky: SkyAsset
-    materials: dict[str, TextureSet]
-
-    def files(self) -> list[Path]:
-        out = [self.sky.exr_path]
-        out += [p for p in (self.sky.preview_path, self.sky.sidecar_path) if p]
-        for tex in self.materials.values():
-            out += list(tex.maps.values())
-        return out

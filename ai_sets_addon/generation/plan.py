@@ -50,6 +50,11 @@ class MeshPart:
     # Per-vertex 0..1 masks the shaders read as mesh attributes, e.g. "aisets_streaks"
     # (run-off below window sills), so weathering follows the set's real openings.
     vertex_masks: dict[str, np.ndarray] = field(default_factory=dict)
+    # The second UV set: non-overlapping charts in [0, 1] (same index buffer as the
+    # mesh), `atlas_size` pixels at `atlas_density` px/m; filled by setfile.atlas.
+    atlas_uv: np.ndarray | None = None
+    atlas_size: tuple[int, int] = (0, 0)
+    atlas_density: float = 0.0
 
     def summary(self) -> dict[str, Any]:
         return {

@@ -5,12 +5,15 @@ pipeline and reports."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import bpy
 
 from .. import pipeline, preferences
 from ..generation.errors import Cancelled, InputError
-from ..generation.pipeline import BuildOptions
+from ..generation.prepare import BuildOptions
+from ..generation.setfile import read_set
+from ..generation.setfile.retention import prune, set_folders
 from .job import BackgroundJob
 
 _ACTIVE_JOB: BackgroundJob | None = None
@@ -29,6 +32,8 @@ class AISETS_OT_generate_set(bpy.types.Operator):
                                 description="-1: use the panel's seed")
 
     _job: BackgroundJob | None = None
+    _writer = None
+    _request: pipeline.BuildRequest | None = None
     _timer = None
 
     @classmethod
@@ -39,26 +44,26 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
     def execute(self, context):
         try:
-            request = self._request(context)
-            prepared = pipeline.prepare(request)
-            result = pipeline.apply(prepared, context.scene)
+            request = self._make_request(context)
+            doc, result = pipeline.generate(request, context.scene)
         except InputError as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
-        self._finish(context, prepared, result)
+        self._finish(context, doc, result)
         return {"FINISHED"}
 
     def invoke(self, context, event):
         if bpy.app.background:
             return self.execute(context)
         try:
-            request = self._request(context)
+            request = self._request = self._make_request(context)
+            writer = self._writer = pipeline.open_folder(request)
         except InputError as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
         global _ACTIVE_JOB
         self._job = _ACTIVE_JOB = BackgroundJob(lambda report, cancelled: pipeline.prepare(
-            request, report, cancelled)).start()
+            request, writer, report, cancelled)).start()
         self._set_state(context, True, 0.0, "starting")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
         context.window_manager.modal_handler_add(self)
@@ -66,15 +71,19 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
     def modal(self, context, event):
         job = self._job
-        if event.type == "ESC":
-            job.cancel()
-            self._end(context, "Generate cancelled: the scene is unchanged")
-            return {"CANCELLED"}
+        if event.type == "ESC" and not job.cancelled:
+            job.cancel()                  # the worker stops at its next check
+            self._set_state(context, True, job.progress, "cancelling")
+            return {"RUNNING_MODAL"}
         if event.type != "TIMER":
             return {"PASS_THROUGH"}
-        self._set_state(context, True, job.progress, job.message)
         if not job.done:
+            if not job.cancelled:
+                self._set_state(context, True, job.progress, job.message)
             return {"RUNNING_MODAL"}
+        if job.cancelled:
+            self._end(context, "Generate cancelled: the scene and the set folder are unchanged")
+            return {"CANCELLED"}
         return self._complete(context, job)
 
     def _complete(self, context, job: BackgroundJob):
@@ -84,18 +93,25 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             self._end(context, None)
             self.report({"ERROR"}, message)
             return {"CANCELLED"}
-        self._set_state(context, True, 0.95, "building the scene")
+        self._set_state(context, True, 0.95, "publishing the set folder and building the scene")
         try:
-            result = pipeline.apply(job.result, context.scene)
+            folder = pipeline.publish(self._request, self._writer,
+                                      read_set(self._writer.path), job.result)
+            self._end(context, None)
+            doc = read_set(folder)
+            result = pipeline.apply(doc, context.scene)
+        except InputError as exc:
+            self._end(context, None)
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
         except Exception as exc:  # noqa: BLE001 - the scene was rolled back
             self._end(context, None)
             self.report({"ERROR"}, f"could not build the scene: {exc}")
             return {"CANCELLED"}
-        self._end(context, None)
-        self._finish(context, job.result, result)
+        self._finish(context, doc, result)
         return {"FINISHED"}
 
-    def _request(self, context) -> pipeline.BuildRequest:
+    def _make_request(self, context) -> pipeline.BuildRequest:
         settings = context.scene.ai_sets
         prompt = self.prompt or settings.prompt
         seed = self.seed if self.seed >= 0 else settings.seed
@@ -103,18 +119,21 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             texture_size=preferences.size_setting(settings.texture_size, "texture_size"),
             hdri_width=preferences.size_setting(settings.hdri_width, "hdri_width"))
         folder = preferences.output_root() / f"{_slug(prompt)}_s{seed}"
-        return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options)
+        return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options,
+                                     render=False, save_blend=False)
 
-    def _finish(self, context, prepared, result) -> None:
+    def _finish(self, context, doc, result) -> None:
         settings = context.scene.ai_sets
-        notices = list(prepared.spec.notices) + list(prepared.plan.notices)
+        notices = doc.notices
         settings.last_set = result.collection.name
-        settings.last_folder = str(prepared.assets.sky.exr_path.parent)
+        settings.last_folder = str(doc.folder)
         settings.last_notices = " | ".join(notices)
+        removed = prune(preferences.output_root(), preferences.keep_sets(), {doc.folder})
         for notice in notices:
             self.report({"WARNING"}, notice)
-        self.report({"INFO"}, f"Built '{result.collection.name}' "
-                              f"(exposure {result.exposure:+.1f} EV)")
+        self.report({"INFO"}, f"Built '{result.collection.name}' in {doc.folder} "
+                              f"(exposure {result.exposure:+.1f} EV"
+                              + (f"; removed {len(removed)} old set folders)" if removed else ")"))
 
     def _set_state(self, context, running: bool, progress: float, message: str) -> None:
         state = context.window_manager.ai_sets_job
@@ -130,6 +149,9 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         if self._timer:
             context.window_manager.event_timer_remove(self._timer)
             self._timer = None
+        if self._writer is not None:
+            self._writer.close()          # unpublished staging is removed, lock released
+            self._writer = None
         self._set_state(context, False, 0.0, "")
         if message:
             self.report({"INFO"}, message)
@@ -170,4 +192,24 @@ class AISETS_OT_remove_set(bpy.types.Operator):
         return {"FINISHED"}
 
 
-CLASSES = (AISETS_OT_generate_set, AISETS_OT_random_seed, AISETS_OT_remove_set)
+class AISETS_OT_clean_sets(bpy.types.Operator):
+    """Delete the set folders Generate wrote, except the one this scene uses"""
+
+    bl_idname = "aisets.clean_sets"
+    bl_label = "Clean Set Folders"
+    bl_options = {"REGISTER"}
+
+    def invoke(self, context, event):
+        return context.window_manager.invoke_confirm(self, event)
+
+    def execute(self, context):
+        root = preferences.output_root()
+        keep = {Path(context.scene.ai_sets.last_folder)} if context.scene.ai_sets.last_folder else set()
+        before = len(set_folders(root))
+        removed = prune(root, 0, keep)
+        self.report({"INFO"}, f"Removed {len(removed)} of {before} set folders in {root}")
+        return {"FINISHED"}
+
+
+CLASSES = (AISETS_OT_generate_set, AISETS_OT_random_seed, AISETS_OT_remove_set,
+           AISETS_OT_clean_sets)

@@ -37,6 +37,10 @@ class BackgroundJob:
         self._cancel.set()
 
     @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @property
     def done(self) -> bool:
         return not self._thread.is_alive()
 

@@ -1,4 +1,7 @@
-"""PreparedSet -> Blender scene: one collection per set, built all-or-nothing.
+"""Set folder -> Blender scene: one collection per set, built all-or-nothing.
+
+The builder reads only a `SetDocument` (read back from the set folder by `read_set`),
+never a live object from the pure half, so what Blender shows is what the folder says.
 
 The new set is built beside the old one under a temporary tag; only when every
 datablock exists is the old set removed and the new one renamed into place. A
@@ -9,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import bpy
 
-from ..generation.assets import AssetBundle, SkyAsset
-from ..generation.pipeline import PreparedSet
-from ..generation.plan import SHADER_FAMILIES, SetPlan
+from ..generation.assets import SkyAsset
+from ..generation.setfile import SetDocument
 from . import objects, render, shaders
 from .tagging import TAG, owned_by, tag
 
@@ -23,6 +26,7 @@ GROUPS = ("Geometry", "Props", "Lights", "Cameras")
 _DUPLICATE_SUFFIX = re.compile(r"\.\d{3}$")
 # The plan's exposure bias, kept on the set so a sky-only update meters the same way.
 EXPOSURE_BIAS = "ai_sets_exposure_bias_ev"
+SET_FOLDER = "ai_sets_folder"     # the set folder the collection was built from
 
 
 @dataclass
@@ -33,15 +37,15 @@ class SceneResult:
     exposure: float
 
 
-def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
+def apply_to_scene(doc: SetDocument, scene: bpy.types.Scene, *,
                    meter: bool = True) -> SceneResult:
     """Build the set into `scene`, replacing any previous AI set, as one transaction."""
-    name = prepared.plan.name
+    name = doc.plan.name
     building = f"{name} (building)"
     previous_world = scene.world
     previous_camera = scene.camera
     try:
-        result = _build(prepared, scene, building)
+        result = _build(doc, scene, building)
     except BaseException:
         remove_set(building)
         scene.world, scene.camera = previous_world, previous_camera
@@ -50,22 +54,23 @@ def apply_to_scene(prepared: PreparedSet, scene: bpy.types.Scene, *,
     for block in owned_by(building):
         block[TAG] = name
         block.name = _DUPLICATE_SUFFIX.sub("", block.name.replace(building, name))
-    result.collection[EXPOSURE_BIAS] = prepared.plan.exposure_bias_ev
+    result.collection[EXPOSURE_BIAS] = doc.plan.exposure_bias_ev
+    result.collection[SET_FOLDER] = str(doc.folder)
     if meter:
-        result.exposure = render.meter_exposure(scene, prepared.assets.sky.sun_elevation_deg,
-                                                prepared.plan.exposure_bias_ev)
+        result.exposure = render.meter_exposure(scene, doc.sky.sun_elevation_deg,
+                                                doc.plan.exposure_bias_ev)
     return result
 
 
-def _build(prepared: PreparedSet, scene: bpy.types.Scene, set_tag: str) -> SceneResult:
-    plan, assets = prepared.plan, prepared.assets
+def _build(doc: SetDocument, scene: bpy.types.Scene, set_tag: str) -> SceneResult:
+    plan = doc.plan
     root = tag(bpy.data.collections.new(set_tag), set_tag)
     groups = {}
     for group in GROUPS:
         child = tag(bpy.data.collections.new(f"{plan.name} | {group}"), set_tag)
         root.children.link(child)
         groups[group.lower()] = child
-    materials = _materials(plan, assets, set_tag)
+    materials = _materials(doc, set_tag)
     for part in plan.parts:
         mesh = objects.mesh_from_part(part, set_tag)
         _write_masks(mesh, part)
@@ -77,7 +82,7 @@ def _build(prepared: PreparedSet, scene: bpy.types.Scene, set_tag: str) -> Scene
     cameras = [objects.camera_object(c, set_tag) for c in plan.cameras]
     for cam in cameras:
         groups["cameras"].objects.link(cam)
-    world, sun = _world(assets, set_tag)
+    world, sun = _world(doc.sky, set_tag)
     groups["lights"].objects.link(sun)
     _atmosphere(plan, groups["geometry"], set_tag)
     scene.collection.children.link(root)
@@ -95,22 +100,18 @@ def _write_masks(mesh: bpy.types.Mesh, part) -> None:
         attribute.data.foreach_set("value", values.astype("float32"))
 
 
-def _materials(plan: SetPlan, assets: AssetBundle, set_tag: str) -> dict[str, bpy.types.Material]:
+def _materials(doc: SetDocument, set_tag: str) -> dict[str, bpy.types.Material]:
     from .materials import build_material
 
-    built = {}
-    for key, request in plan.materials.items():
-        if request.family in SHADER_FAMILIES:
-            built[key] = shaders.shader_material(request, set_tag)
-        else:
-            built[key] = build_material(assets.materials[key], set_tag)
-    return built
+    return {key: (shaders.shader_material(desc, set_tag) if desc.kind == "shader"
+                  else build_material(desc, set_tag))
+            for key, desc in doc.materials.items()}
 
 
-def _world(assets: AssetBundle, set_tag: str):
+def _world(sky: SkyAsset, set_tag: str):
     from .world import build_world
 
-    return build_world(assets.sky, set_tag)
+    return build_world(sky, set_tag)
 
 
 def _atmosphere(plan: SetPlan, collection: bpy.types.Collection, set_tag: str) -> None:
@@ -150,6 +151,22 @@ def replace_sky(scene: bpy.types.Scene, sky: SkyAsset, meter: bool = True) -> bp
     if meter:
         render.meter_exposure(scene, sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0))
     return sun
+
+
+def relocate(scene: bpy.types.Scene, old_root: Path, new_root: Path) -> None:
+    """Point the set's images and folder at `new_root` after its folder moved there
+    (the staging folder swapped into place)."""
+    old, new = str(old_root), str(new_root)
+    root = current_set(scene)
+    if root is None:
+        return
+    name = root[TAG]
+    for image in (i for i in bpy.data.images if i.get(TAG) == name):
+        if image.filepath.startswith(old):
+            image.filepath = new + image.filepath[len(old):]
+    if scene.world and str(scene.world.get("ai_sets_sky_exr", "")).startswith(old):
+        scene.world["ai_sets_sky_exr"] = new + scene.world["ai_sets_sky_exr"][len(old):]
+    root[SET_FOLDER] = new
 
 
 def current_set(scene: bpy.types.Scene) -> bpy.types.Collection | None:

@@ -1,4 +1,4 @@
-"""TextureSet -> Blender material: a Principled BSDF graph at real-world scale.
+"""MaterialDescription -> Blender material: a Principled BSDF graph at real-world scale.
 
 Texture coordinates: mesh UVs are in metres (see generation/plan.py), so a Mapping
 node scales them by 1 / tile_size_m and one texture tile covers exactly the metres
@@ -46,7 +46,7 @@ from typing import Any
 
 import bpy
 
-from ..generation.assets import COLOR_MAPS, TextureSet
+from ..generation.assets import COLOR_MAPS, MaterialDescription
 from .tagging import tag
 
 FLOOR_Z = 0.0          # sets stand on Z = 0 (generation/plan.py conventions)
@@ -57,7 +57,7 @@ DUST_RGB = (0.60, 0.57, 0.52, 1.0)
 GRIME_RGB = (0.22, 0.19, 0.15, 1.0)
 
 
-def build_material(tex: TextureSet, set_name: str, *, displacement: str = "bump"
+def build_material(tex: MaterialDescription, set_name: str, *, displacement: str = "bump"
                    ) -> bpy.types.Material:
     """A tagged material for `tex`: maps, real-world mapping, geometry-guided weathering.
 
@@ -156,7 +156,7 @@ def sock(sockets: Any, identifier: str) -> bpy.types.NodeSocket:
     raise KeyError(identifier)
 
 
-def _wire(g: _Graph, tex: TextureSet, mat: bpy.types.Material, displacement: str) -> None:
+def _wire(g: _Graph, tex: MaterialDescription, mat: bpy.types.Material, displacement: str) -> None:
     shader = dict(tex.params.get("shader", {}))
     out = g.node("ShaderNodeOutputMaterial", 900, 0, target="ALL")
     bsdf = g.node("ShaderNodeBsdfPrincipled", 600, 0)
@@ -300,7 +300,7 @@ def _puddles(g: _Graph, colour: Any, rough: Any, normal: Any, geo: bpy.types.Nod
     return colour, rough, normal
 
 
-def _displacement(g: _Graph, mat: bpy.types.Material, tex: TextureSet,
+def _displacement(g: _Graph, mat: bpy.types.Material, tex: MaterialDescription,
                   height: bpy.types.Node | None, out: bpy.types.Node, mode: str) -> None:
     """Optional true displacement by the height map's real amplitude (Cycles)."""
     if mode == "true" and height is not None and tex.displacement_m > 0:
@@ -320,7 +320,7 @@ def _displacement(g: _Graph, mat: bpy.types.Material, tex: TextureSet,
 
 # --- preview: a lit corner (floor + wall) at true scale --------------------------------
 
-def render_preview(tex: TextureSet, out_path: Path, *, resolution: tuple[int, int] = (320, 240),
+def render_preview(tex: MaterialDescription, out_path: Path, *, resolution: tuple[int, int] = (320, 240),
                    samples: int = 16, label: str | None = None,
                    set_name: str = "ai_sets_preview") -> Path:
     """Render `tex` on a 3 m floor and a 2 m high wall meeting in a corner, with a

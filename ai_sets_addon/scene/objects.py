@@ -17,19 +17,25 @@ from .tagging import tag
 
 GN_INSTANCE_MIN = 40
 XFORM_ATTRIBUTE = "ai_sets_xform"
+ATLAS_UV = "atlas"   # the second UV map: painting and baking (setfile/atlas.py)
 
 
 def mesh_from_part(part: MeshPart, set_name: str) -> bpy.types.Mesh:
-    """Triangles and per-corner UVs straight from the trimesh arrays (foreach_set is
-    orders of magnitude faster than per-element Python for big meshes). Smooth parts
-    are welded first: UVs live on face corners, so seams survive the weld."""
+    """Triangles and per-corner UVs straight from the arrays (foreach_set is orders of
+    magnitude faster than per-element Python for big meshes): `UVMap` tiled in metres,
+    `atlas` in [0, 1]. Smooth parts are welded first: UVs live on face corners, so
+    seams survive the weld."""
     mesh = tag(bpy.data.meshes.new(part.name), set_name)
     verts = np.asarray(part.mesh.vertices, dtype=np.float32)
     faces = np.asarray(part.mesh.faces, dtype=np.int64)
-    uv = np.asarray(part.mesh.visual.uv, dtype=np.float32)[faces.ravel()].reshape(-1, 3, 2)
-    weld = part.smooth and not getattr(part, "vertex_masks", None)   # masks are per vertex
-    if weld:
-        verts, faces, uv = _weld(verts, faces, uv)
+    uv_sets = {"UVMap": part.mesh.visual.uv}
+    if part.atlas_uv is not None and len(part.atlas_uv) == len(verts):
+        uv_sets[ATLAS_UV] = part.atlas_uv
+    corners = {name: np.asarray(uv, dtype=np.float32)[faces.ravel()].reshape(-1, 3, 2)
+               for name, uv in uv_sets.items()}
+    if part.smooth and not part.vertex_masks:   # masks are per vertex
+        verts, faces, keep = _weld(verts, faces)
+        corners = {name: uv[keep] for name, uv in corners.items()}
     faces = faces.astype(np.int32)
     mesh.vertices.add(len(verts))
     mesh.vertices.foreach_set("co", verts.ravel())
@@ -37,8 +43,9 @@ def mesh_from_part(part: MeshPart, set_name: str) -> bpy.types.Mesh:
     mesh.loops.foreach_set("vertex_index", faces.ravel())
     mesh.polygons.add(len(faces))
     mesh.polygons.foreach_set("loop_start", np.arange(0, faces.size, 3, dtype=np.int32))
-    layer = mesh.uv_layers.new(name="UVMap")
-    layer.data.foreach_set("uv", uv.ravel())
+    for name, uv in corners.items():
+        mesh.uv_layers.new(name=name).data.foreach_set("uv", uv.ravel())
+    mesh.uv_layers.active = mesh.uv_layers["UVMap"]
     mesh.update(calc_edges=True)
     mesh.validate(clean_customdata=False)
     if part.smooth:
@@ -46,15 +53,16 @@ def mesh_from_part(part: MeshPart, set_name: str) -> bpy.types.Mesh:
     return mesh
 
 
-def _weld(verts: np.ndarray, faces: np.ndarray, uv: np.ndarray):
-    """Merge vertices closer than 0.05 mm; drop faces that collapse."""
+def _weld(verts: np.ndarray, faces: np.ndarray):
+    """Merge vertices closer than 0.05 mm; drop faces that collapse (returns the mask
+    of faces kept, for their per-corner data)."""
     key = np.round(verts.astype(np.float64) / 5e-5).astype(np.int64)
     _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
     inverse = inverse.ravel()
     welded = inverse[faces]
     keep = (welded[:, 0] != welded[:, 1]) & (welded[:, 1] != welded[:, 2]) & \
         (welded[:, 0] != welded[:, 2])
-    return verts[first], welded[keep], uv[keep]
+    return verts[first], welded[keep], keep
 
 
 def objects_for_part(part: MeshPart, mesh: bpy.types.Mesh,

@@ -65,6 +65,21 @@ class AddonLifecycle:
         unregister_addon()
 
 
+def _set_document(prompt: str, seed: int, folder, options=None):
+    from ai_sets_addon.generation.prepare import prepare_set
+    from ai_sets_addon.generation.setfile import read_set
+
+    prepare_set(prompt, seed, folder, options)
+    return read_set(folder)
+
+
+@pytest.fixture(scope="session")
+def set_document():
+    """prepare a set folder and read it back, as the scene layer always receives it:
+    set_document(prompt, seed, folder, options) -> SetDocument."""
+    return _set_document
+
+
 @pytest.fixture
 def empty_scene() -> bpy.types.Scene:
     """A fresh factory-settings scene with no objects."""

@@ -7,7 +7,9 @@ import bpy
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+from ai_sets_addon.generation.prepare import BuildOptions
+
+from ai_sets_addon.generation.materials.shader_only import describe_shader_material
 from ai_sets_addon.generation.plan import SHADER_FAMILIES, MaterialRequest
 from ai_sets_addon.scene import objects, shaders
 from ai_sets_addon.scene.builder import apply_to_scene
@@ -17,12 +19,12 @@ SMALL = BuildOptions(texture_size=256, hdri_width=512)
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
+def prepared(tmp_path_factory, set_document):
     root = tmp_path_factory.mktemp("archetype_assets")
     return {
-        "forest": prepare_set("une forêt de sapins au matin", 3, root / "forest", SMALL),
-        "street": prepare_set("a city street at night with neon signs", 4, root / "street", SMALL),
-        "alley": prepare_set("une ruelle la nuit", 5, root / "alley", SMALL),
+        "forest": set_document("une forêt de sapins au matin", 3, root / "forest", SMALL),
+        "street": set_document("a city street at night with neon signs", 4, root / "street", SMALL),
+        "alley": set_document("une ruelle la nuit", 5, root / "alley", SMALL),
     }
 
 
@@ -78,7 +80,8 @@ def test_night_street_has_practicals_neon_and_named_shots(empty_scene, prepared)
 
 def test_every_shader_family_builds(empty_scene):
     for family in SHADER_FAMILIES:
-        mat = shaders.shader_material(MaterialRequest(family, family, colour="red"), "test set")
+        desc = describe_shader_material(MaterialRequest(family, family, colour="red"))
+        mat = shaders.shader_material(desc, "test set")
         assert mat.node_tree.nodes.get("Material Output") is not None, family
         bpy.data.materials.remove(mat)
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from ai_sets_addon.generation.errors import Cancelled, InputError
-from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
 from ai_sets_addon.operators.job import BackgroundJob
 
 
@@ -23,7 +23,8 @@ def test_progress_reaches_the_main_thread_and_the_result_arrives(tmp_path):
     job = BackgroundJob(work).start()
     job.wait(120)
     assert job.done and job.error is None
-    assert job.result.spec.time_of_day == "dusk"
+    doc, timings = job.result
+    assert doc.spec.time_of_day == "dusk" and {"parse", "layout", "assets"} <= set(timings)
     assert job.progress >= 0.9
     assert seen == ["ai-sets-job"]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import bpy
+import numpy as np
 import pytest
 
-from ai_sets_addon.generation.pipeline import BuildOptions, prepare_set
+from ai_sets_addon.generation.prepare import BuildOptions
 from ai_sets_addon.scene import builder, objects
 from ai_sets_addon.scene.builder import apply_to_scene
 
@@ -21,11 +22,11 @@ def counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
+def prepared(tmp_path_factory, set_document):
     """Two different sets (seed 1 at noon, seed 2 at night with fog), prepared once."""
     root = tmp_path_factory.mktemp("assets")
-    return [prepare_set("a concrete room at noon", 1, root / "a", SMALL),
-            prepare_set("une chambre la nuit avec du brouillard", 2, root / "b", SMALL)]
+    return [set_document("a concrete room at noon", 1, root / "a", SMALL),
+            set_document("une chambre la nuit avec du brouillard", 2, root / "b", SMALL)]
 
 
 def test_set_lands_in_one_tidy_collection(empty_scene, prepared):
@@ -94,10 +95,25 @@ def test_user_objects_survive_regeneration(empty_scene, prepared):
     assert bpy.data.objects.get("MyProp") is mine
 
 
-def test_meter_gives_a_finite_exposure_and_night_reads_darker(empty_scene, prepared):
+def _exposed_luma(scene, tmp_path, name: str) -> float:
+    """Mean display brightness (0..1) of a tiny render with the metered exposure."""
+    from ai_sets_addon.generation.fileio import read_png
+    from ai_sets_addon.scene.render import render_still
+
+    png = render_still(scene, tmp_path / f"{name}.png", (64, 36), 8)
+    return float(read_png(png).astype(float).mean() / 255.0)
+
+
+def test_meter_gives_a_finite_exposure_and_night_reads_darker(empty_scene, prepared,
+                                                              tmp_path):
     day = apply_to_scene(prepared[0], empty_scene).exposure
     assert math.isfinite(day) and -16 < day < 16
     assert empty_scene.view_settings.exposure == pytest.approx(day)
+    day_luma = _exposed_luma(empty_scene, tmp_path, "day")
+    night = apply_to_scene(prepared[1], empty_scene).exposure
+    assert math.isfinite(night) and empty_scene.view_settings.exposure == pytest.approx(night)
+    night_luma = _exposed_luma(empty_scene, tmp_path, "night")
+    assert night_luma < 0.8 * day_luma, (day_luma, night_luma)
 
 
 def _fingerprint(collection) -> list:
@@ -123,6 +139,19 @@ def test_same_prepared_set_builds_the_same_scene(empty_scene, prepared):
     first = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
     second = _fingerprint(apply_to_scene(prepared[0], empty_scene, meter=False).collection)
     assert first == second and len(first) > 10
+
+
+def test_every_mesh_has_tiled_and_atlas_uv_maps(empty_scene, prepared):
+    from ai_sets_addon.scene.objects import ATLAS_UV
+
+    result = apply_to_scene(prepared[0], empty_scene, meter=False)
+    meshes = {o.data for o in result.collection.all_objects if o.type == "MESH"
+              and o.name != "Atmosphere"}
+    for mesh in meshes:
+        assert [uv.name for uv in mesh.uv_layers] == ["UVMap", ATLAS_UV], mesh.name
+        atlas = np.empty(len(mesh.loops) * 2, np.float32)
+        mesh.uv_layers[ATLAS_UV].data.foreach_get("uv", atlas)
+        assert atlas.min() >= 0.0 and atlas.max() <= 1.0, mesh.name
 
 
 def test_weathering_masks_reach_the_mesh_the_shader_reads(empty_scene, prepared):

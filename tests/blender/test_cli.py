@@ -30,17 +30,22 @@ def built(tmp_path_factory):
 def test_build_writes_every_output_with_a_manifest(built):
     out, proc = built
     assert proc.returncode == 0, proc.stderr
-    for name in ("set.blend", "sky.exr", "manifest.json", "preview.png"):
+    for name in ("set.json", "set.blend", "sky.exr", "sky.png", "sky.json", "manifest.json",
+                 "preview.png"):
         assert (out / name).is_file(), name
     assert list((out / "textures").glob("*_base_color.png"))
+    assert list((out / "meshes").glob("*.npz"))
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["prompt"] == "a concrete room at noon" and manifest["seed"] == 4
-    assert manifest["spec"]["time_of_day"] == "noon"
+    assert json.loads((out / "set.json").read_text())["spec"]["time_of_day"] == "noon"
     assert {"parse", "layout", "assets", "scene", "render", "save"} <= set(manifest["timings_s"])
     assert manifest["versions"]["blender"].startswith(("4.5", "5."))
-    for entry in manifest["files"].values():
-        assert sha256_of(out / entry["path"]) == entry["sha256"]
-    assert not [p for p in out.rglob("*") if ".tmp" in p.name]
+    on_disk = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert sorted(manifest["files"]) == [n for n in on_disk if n != "manifest.json"]
+    for name, entry in manifest["files"].items():
+        assert sha256_of(out / name) == entry["sha256"], name
+    assert "exposure" in proc.stdout and "EV" in proc.stdout
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.staging")]
 
 
 def test_preview_is_a_sensibly_exposed_picture(built):
@@ -59,9 +64,11 @@ def test_same_seed_gives_identical_assets(built, tmp_path):
     assert proc.returncode == 0, proc.stderr
     first = json.loads((out / "manifest.json").read_text())["files"]
     second = json.loads((again / "manifest.json").read_text())["files"]
-    for label in second:
-        if label.startswith(("texture:", "sky")):
-            assert first[label]["sha256"] == second[label]["sha256"], label
+    compared = [name for name in second if name.startswith(("textures/", "sky", "meshes/"))
+                or name == "set.json"]
+    assert len(compared) > 20
+    for name in compared:
+        assert first[name]["sha256"] == second[name]["sha256"], name
 
 
 @pytest.mark.parametrize("args,needle", [

@@ -1,4 +1,4 @@
-"""TextureSet -> Principled material: real-world mapping, shared tagged images, masks."""
+"""MaterialDescription -> Principled material: real-world mapping, shared tagged images, masks."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import numpy as np
 
-from ..assets import SkyAsset, TextureSet
+from ..assets import SkyAsset, MaterialDescription
 from ..plan import MaterialRequest, SkyRequest
 
 
@@ -25,7 +25,7 @@ class SkyBackend(Protocol):
 class MaterialBackend(Protocol):
     name: str
 
-    def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> TextureSet:
+    def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> MaterialDescription:
         """Write tileable maps of `size` x `size` pixels into out_dir."""
 
 

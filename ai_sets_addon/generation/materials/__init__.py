@@ -1,7 +1,7 @@
 """Procedural PBR materials: tileable texture maps at real-world scale, from words.
 
 Public API:
-- `ProceduralMaterials().make_material(request, size, out_dir) -> TextureSet`
+- `ProceduralMaterials().make_material(request, size, out_dir) -> MaterialDescription`
 - `generate_maps(request, size) -> MaterialMaps` (arrays only, nothing written)
 - `FAMILIES` (key -> Family facts: tile size, roughness range, base colour...)
 - `check_size`, `resolve_family`

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..assets import TextureSet
+from ..assets import MaterialDescription
 from ..errors import InputError
 from ..fileio import write_json, write_png_fast
 from ..plan import MaterialRequest
@@ -135,7 +135,7 @@ class ProceduralMaterials:
 
     name = "procedural"
 
-    def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> TextureSet:
+    def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> MaterialDescription:
         """Generate and write; each map is compressed in a worker thread while the next
         is derived, so files cost little beyond the arrays."""
         check_size(size)
@@ -154,6 +154,8 @@ class ProceduralMaterials:
                        colour_spaces={"base_color": "sRGB", "others": "Non-Color"})
         sidecar.pop("seconds", None)              # keep the sidecar byte-identical
         write_json(Path(out_dir) / f"{request.key}.json", sidecar)
-        return TextureSet(key=request.key, family=maps.family, tile_size_m=maps.tile_size_m,
-                          maps=paths, metallic=maps.metallic_value,
-                          displacement_m=maps.displacement_m, params=maps.params)
+        params = {k: v for k, v in maps.params.items() if k != "seconds"}  # reproducible
+        return MaterialDescription(key=request.key, family=maps.family,
+                                   tile_size_m=maps.tile_size_m, maps=paths,
+                                   metallic=maps.metallic_value,
+                                   displacement_m=maps.displacement_m, params=params)

@@ -11,7 +11,7 @@ Where each effect is computed, and why:
   and which way it faces, which a shared texture cannot know: puddles (up-facing
   faces, below a water level read from the height map), dust on horizontal ledges,
   dirt rising from the floor (world Z), cavity darkening from the scene's geometry
-  (Cycles AO node). The amounts for those are passed in `shader` (TextureSet.params).
+  (Cycles AO node). The amounts for those are passed in `shader` (MaterialDescription.params).
 """
 
 from __future__ import annotations
