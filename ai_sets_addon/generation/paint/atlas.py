@@ -25,7 +25,7 @@ class TexelMap:
     index: np.ndarray        # (T,) int64 flat texel index, row-major from the top
     face: np.ndarray         # (T,) int32 face covering the texel centre
     bary: np.ndarray         # (T, 3) barycentrics in that face
-    position: np.ndarray     # (T, 3) prototype-space point of the texel centre
+    position: np.ndarray     # (T, 3) float32 prototype-space point of the texel centre
 
     @property
     def island(self) -> np.ndarray:
@@ -59,7 +59,7 @@ def rasterise_atlas(part: PaintPart) -> TexelMap:
     face, bary = face[::-1][first], bary[::-1][first]
     pos = np.asarray(part.positions, np.float64)[faces[face]]
     return TexelMap(width, height, index, face.astype(np.int32), bary,
-                    np.einsum("nk,nkj->nj", bary, pos))
+                    np.einsum("nk,nkj->nj", bary, pos).astype(np.float32))
 
 
 def _chunk_end(counts: np.ndarray, start: int) -> int:
@@ -101,31 +101,34 @@ def pad_islands(colour: np.ndarray, coverage: np.ndarray, filled: np.ndarray,
     colour, coverage = colour.copy(), coverage.copy()
     have_c, have_k = filled.copy(), island.copy()
     for _ in range(iterations):
-        colour, have_c = _grow(colour, have_c)
-        coverage, have_k = _grow(coverage[..., None], have_k)
-        coverage = coverage[..., 0]
+        _grow(colour, have_c)
+        _grow(coverage[..., None], have_k)
     return colour, coverage
 
 
-def _grow(values: np.ndarray, have: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One step: each empty texel takes the mean of its filled 4-neighbours."""
-    total = np.zeros(values.shape, np.float64)
-    count = np.zeros(have.shape, np.float64)
+def _grow(values: np.ndarray, have: np.ndarray) -> None:
+    """One step, in place: each empty texel next to a filled one takes the mean of its
+    filled 4-neighbours. Only the frontier is gathered, so a 2K atlas stays cheap."""
+    h, w = have.shape
+    ys, xs = np.nonzero(_dilate(have) & ~have)
+    if not len(ys):
+        return
+    total = np.zeros((len(ys), values.shape[2]), np.float64)
+    count = np.zeros(len(ys), np.float64)
     for dy, dx in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-        shifted_v = _shift(values * have[..., None], dy, dx)
-        shifted_h = _shift(have.astype(np.float64), dy, dx)
-        total += shifted_v
-        count += shifted_h
-    grow = (~have) & (count > 0)
-    out = values.copy()
-    out[grow] = (total[grow] / count[grow][:, None]).astype(values.dtype)
-    return out, have | grow
+        ny, nx = ys + dy, xs + dx
+        ok = (ny >= 0) & (ny < h) & (nx >= 0) & (nx < w)
+        ok[ok] = have[ny[ok], nx[ok]]
+        total[ok] += values[ny[ok], nx[ok]]
+        count[ok] += 1.0
+    values[ys, xs] = (total / count[:, None]).astype(values.dtype)
+    have[ys, xs] = True
 
 
-def _shift(a: np.ndarray, dy: int, dx: int) -> np.ndarray:
-    out = np.zeros_like(a)
-    h, w = a.shape[:2]
-    ys, yd = (slice(0, h - dy), slice(dy, h)) if dy >= 0 else (slice(-dy, h), slice(0, h + dy))
-    xs, xd = (slice(0, w - dx), slice(dx, w)) if dx >= 0 else (slice(-dx, w), slice(0, w + dx))
-    out[yd, xd] = a[ys, xs]
+def _dilate(mask: np.ndarray) -> np.ndarray:
+    out = mask.copy()
+    out[1:] |= mask[:-1]
+    out[:-1] |= mask[1:]
+    out[:, 1:] |= mask[:, :-1]
+    out[:, :-1] |= mask[:, 1:]
     return out

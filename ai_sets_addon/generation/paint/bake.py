@@ -83,35 +83,50 @@ def texel_quality(view: ViewBuffers, cosine: np.ndarray) -> np.ndarray:
 def _sample_placement(tex: PartTexture, part: PaintPart, matrix: np.ndarray,
                       view: ViewBuffers, image: np.ndarray, weight: np.ndarray, index: int):
     """(flat texel index, weight, colour, quality) of the texels of one placement
-    that this view sees."""
+    that this view sees. Texels of faces wholly outside the frame are skipped first."""
     t = tex.texels
     cam = view.camera
-    world = t.position @ matrix[:3, :3].T + matrix[:3, 3]
+    face_normals, face_in_view = _faces_in_view(part, matrix, cam)
+    cand = np.nonzero(face_in_view[t.face])[0]
+    rot, shift = matrix[:3, :3].astype(np.float32), matrix[:3, 3].astype(np.float32)
+    world = t.position[cand] @ rot.T + shift
     pix, z = cam.project(world)
     x, y = pix[:, 0], pix[:, 1]
     inside = (z > 1e-6) & (x >= 0) & (x < cam.width) & (y >= 0) & (y < cam.height)
     sel = np.nonzero(inside)[0]
-    xi = np.minimum(x[sel].astype(np.int64), cam.width - 1)
-    yi = np.minimum(y[sel].astype(np.int64), cam.height - 1)
-    normals = _placed_normals(part, matrix, t.face[sel])
-    to_cam = cam.location - world[sel]
+    world, x, y, z = world[sel], x[sel], y[sel], z[sel]
+    xi = np.minimum(x.astype(np.int64), cam.width - 1)
+    yi = np.minimum(y.astype(np.int64), cam.height - 1)
+    normals = face_normals[t.face[cand[sel]]]
+    to_cam = cam.location.astype(np.float32) - world
     to_cam /= np.maximum(np.linalg.norm(to_cam, axis=1, keepdims=True), 1e-12)
     cosine = np.abs(np.einsum("ij,ij->i", normals, to_cam))
-    seen = _depth_test(view, xi, yi, z[sel], cosine, cam.focal_px, index) & _on_plane(
-        view, xi, yi, world[sel], normals, z[sel] / cam.focal_px)
+    seen = _depth_test(view, xi, yi, z, cosine, cam.focal_px, index) & _on_plane(
+        view, xi, yi, world, normals, z / cam.focal_px)
     quality = texel_quality(view, cosine[seen])
     w = quality * weight[yi[seen], xi[seen]]
     keep = w > 1e-6
-    sel = sel[seen][keep]
-    return (t.index[sel], w[keep], bilinear(image, x[sel], y[sel]).reshape(-1, 3),
-            quality[keep])
+    pick = np.nonzero(seen)[0][keep]
+    return (t.index[cand[sel[pick]]], w[keep].astype(np.float64),
+            bilinear(image, x[pick], y[pick]).reshape(-1, 3), quality[keep].astype(np.float64))
 
 
-def _placed_normals(part: PaintPart, matrix: np.ndarray, faces: np.ndarray) -> np.ndarray:
-    tri = np.asarray(part.positions, np.float64)[np.asarray(part.faces, np.int64)[faces]]
+def _faces_in_view(part: PaintPart, matrix: np.ndarray, cam) -> tuple[np.ndarray, np.ndarray]:
+    """Unit world normals (F, 3) float32 of a placement's faces, and which faces may
+    be in the frame (not wholly behind the camera or off one side of it)."""
+    verts = np.asarray(part.positions, np.float64) @ matrix[:3, :3].T + matrix[:3, 3]
+    tri = verts[np.asarray(part.faces, np.int64)]
     n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    n = n @ np.linalg.inv(matrix[:3, :3])          # inverse transpose, row vectors
-    return n / np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-20)
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-20)
+    local = (tri.reshape(-1, 3) - cam.location) @ cam.rotation
+    depth = -local[:, 2].reshape(-1, 3)
+    ahead = (depth > 0).all(axis=1)
+    outside = (depth <= 0).all(axis=1)
+    for axis, half in ((0, cam.width / 2 / cam.focal_px), (1, cam.height / 2 / cam.focal_px)):
+        coord = local[:, axis].reshape(-1, 3)
+        outside |= ahead & ((coord > half * depth).all(axis=1)
+                            | (coord < -half * depth).all(axis=1))
+    return n.astype(np.float32), ~outside
 
 
 def _depth_test(view, xi, yi, z, cosine, focal_px, index) -> np.ndarray:

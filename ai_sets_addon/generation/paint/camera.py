@@ -46,7 +46,8 @@ class ViewCamera:
     def project(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """World points (N, 3) -> pixel coordinates (N, 2) (x right, y down, continuous,
         pixel centres at +0.5) and z-depth along the view axis (N,) (<= 0: behind)."""
-        local = (points - self.location) @ self.rotation
+        dtype = points.dtype if points.dtype == np.float32 else np.float64
+        local = (points - self.location.astype(dtype)) @ self.rotation.astype(dtype)
         z = -local[:, 2]
         safe = np.where(z > 1e-9, z, 1e-9)
         px = local[:, 0] / safe * self.focal_px + self.width / 2
