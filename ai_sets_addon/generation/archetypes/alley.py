@@ -18,6 +18,7 @@ from ..props import street as st
 from ..props.scatter import transform
 from ..mesh import boxes, merge, tubes
 from ..spec import SetSpec
+from ..styles import style_of
 from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
@@ -68,7 +69,10 @@ def _buildings(spec: SetSpec, rng, W: float, L: float, lit: bool):
         while u < length - 2.0:
             width = min(float(rng.uniform(9.0, 14.0)), length - u)
             material = "walls" if index % 2 == 0 else "walls_b"
-            design = bld.design(rng, width, (4, 6), material, frac, shop=front)
+            style = style_of(spec.style)
+            facade = style.facade if style and style.exterior else None
+            design = bld.design(rng, width, facade.storeys if facade else (4, 6), material,
+                                frac, shop=front, facade=facade)
             m = bld.build(design, rng)
             index += 1
             local = bld.Frame(tuple(frame.point((u, 0.0, 0.0))), frame.yaw)
@@ -218,11 +222,13 @@ def _shots(W: float, L: float) -> list[Shot]:
 
 
 def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
-    walls = common.material(spec, "walls", "walls", "brick")
-    walls_b = common.material(spec, "walls_b", "walls", "brick" if not spec.surface("walls").family else walls.family)
+    walls = common.styled(spec, "facade_a", "walls", "brick")
+    walls.key = "walls"
+    walls_b = common.styled(spec, "facade_b", "walls", walls.family)
+    walls_b.key = "walls_b"
     walls_b.modifiers = list(dict.fromkeys(walls_b.modifiers + ["grime"]))
     ground_default = "asphalt"
-    ground = common.material(spec, "ground", "ground", ground_default, fallback_roles=("floor",))
+    ground = common.styled(spec, "ground", "ground", ground_default, fallback_roles=("floor",))
     if spec.wet and "puddles" not in ground.modifiers:
         ground.modifiers.append("puddles")
     return {
@@ -234,4 +240,10 @@ def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
         "window_light": common.plain("window_light", "lit_window", spec.seed),
         "shop_light": common.plain("shop_light", "lit_window", spec.seed, modifiers=() if lit else ("dim",)),
         "kerb": common.plain("kerb", "paint", spec.seed, "grey", ("matte",)),
+        "shutter": common.plain("shutter", "paint", spec.seed, _shutter_colour(spec), ("worn",)),
     }
+
+
+def _shutter_colour(spec: SetSpec) -> str:
+    style = style_of(spec.style)
+    return style.facade.shutters if style and style.facade.shutters else "green"

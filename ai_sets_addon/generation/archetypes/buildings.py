@@ -19,6 +19,7 @@ import numpy as np
 import trimesh
 
 from ..plan import MeshPart
+from ..styles import Facade
 from ..mesh import boxes, merge, quad, quads, slab
 
 FACADE_T = 0.35     # facade wall thickness (m)
@@ -65,6 +66,8 @@ class BuildingDesign:
     shop: bool = True
     material: str = "facade_a"
     lit: np.ndarray | None = None      # (floors-1, bays) bool: which windows glow
+    shutters: bool = False             # open shutters beside the upper windows
+    balconies: bool = False            # a wrought-iron balcony under each upper window
 
     @property
     def height(self) -> float:
@@ -81,6 +84,8 @@ class BuildingMeshes:
     lit: list[trimesh.Trimesh] = field(default_factory=list)
     shop_lit: list[trimesh.Trimesh] = field(default_factory=list)
     doors: list[trimesh.Trimesh] = field(default_factory=list)
+    shutters: list[trimesh.Trimesh] = field(default_factory=list)
+    balconies: list[trimesh.Trimesh] = field(default_factory=list)
     shopfronts: list[tuple[float, float]] = field(default_factory=list)   # (u centre, width)
     door_u: list[float] = field(default_factory=list)
 
@@ -100,14 +105,23 @@ def _boxes(specs: list) -> list[trimesh.Trimesh]:
 
 def design(rng: np.random.Generator, width: float, floors: tuple[int, int],
            material: str, lit_fraction: float, shop: bool = True,
-           floor_h: float = 3.1) -> BuildingDesign:
+           floor_h: float = 3.1, facade: Facade | None = None) -> BuildingDesign:
+    """One building's proportions; a style's `Facade` sets its storey heights, window
+    size, shutters and balconies (the draws from `rng` are the same either way)."""
     bays = max(1, int(round(width / rng.uniform(2.6, 3.3))))
     n = int(rng.integers(floors[0], floors[1] + 1))
     lit = rng.random((max(n - 1, 0), bays)) < lit_fraction
-    return BuildingDesign(width=width, floors=n, bays=bays, floor_h=floor_h,
-                          window_w=min(rng.uniform(1.1, 1.5), width / bays - 0.8),
-                          window_h=rng.uniform(1.7, 2.1), shop=shop, material=material,
-                          lit=lit)
+    window_w, window_h = rng.uniform(1.1, 1.5), rng.uniform(1.7, 2.1)
+    d = BuildingDesign(width=width, floors=n, bays=bays, floor_h=floor_h,
+                       window_w=min(window_w, width / bays - 0.8), window_h=window_h,
+                       shop=shop, material=material, lit=lit)
+    if facade is not None:
+        jitter = window_w / 1.3
+        d.floor_h, d.ground_h, d.shop = facade.storey_h, facade.ground_h, shop and facade.shops
+        d.window_w = min(facade.window[0] * jitter, width / bays - (1.0 if facade.shutters else 0.6))
+        d.window_h = min(facade.window[1] * jitter, facade.storey_h - 1.1)
+        d.shutters, d.balconies = facade.shutters is not None, facade.balconies
+    return d
 
 
 def build(d: BuildingDesign, rng: np.random.Generator, back_windows: bool = False
@@ -123,12 +137,14 @@ def build(d: BuildingDesign, rng: np.random.Generator, back_windows: bool = Fals
             rect = (uc - d.window_w / 2, v0, uc + d.window_w / 2, v0 + d.window_h)
             openings.append(rect)
             _window(out, rect, bool(d.lit[f - 1, b]) if d.lit is not None else False)
+            _dressing(out, d, rect)
     openings += _ground_floor(out, d, rng, pitch)
     x, y, z = np.eye(3)
     out.facade.append(slab((0, 0, 0), x, z, y, (d.width, d.height, FACADE_T), openings))
     out.facade.append(_shell(d))
     out.trim += _courses(d)
     out.trim, out.glass, out.doors = _boxes(out.trim), _boxes(out.glass), _boxes(out.doors)
+    out.shutters, out.balconies = _boxes(out.shutters), _boxes(out.balconies)
     return out
 
 
@@ -143,6 +159,25 @@ def _window(out: BuildingMeshes, rect, lit: bool) -> None:
     out.glass.append(_bx((u0 + f, REVEAL - 0.012, v0 + f), (u1 - f, REVEAL - 0.004, v1 - f)))
     if lit:
         out.lit.append(_quad_y((u0, v0, u1, v1), 0.9))
+
+
+def _dressing(out: BuildingMeshes, d: BuildingDesign, rect) -> None:
+    """Open shutter leaves flat on the wall beside a window; a balcony slab with
+    railings under it (the facade's outside face is y = 0, outward -Y)."""
+    u0, v0, u1, v1 = rect
+    half = (u1 - u0) / 2
+    if d.shutters:
+        out.shutters += [_bx((u0 - half - 0.02, -0.045, v0), (u0 - 0.02, -0.01, v1)),
+                         _bx((u1 + 0.02, -0.045, v0), (u1 + half + 0.02, -0.01, v1))]
+    if d.balconies:
+        lo, hi = u0 - 0.25, u1 + 0.25
+        rail = [_bx((lo, -0.62, v0 - 0.08), (hi, 0.0, v0)),               # slab
+                _bx((lo, -0.62, v0 + 0.95), (hi, -0.58, v0 + 1.0))]       # handrail
+        rail += [_bx((u, -0.61, v0), (u + 0.02, -0.59, v0 + 0.95))
+                 for u in np.arange(lo, hi, 0.12)]
+        rail += [_bx((lo, -0.61, v0 + 0.95), (lo + 0.03, 0.0, v0 + 1.0)),
+                 _bx((hi - 0.03, -0.61, v0 + 0.95), (hi, 0.0, v0 + 1.0))]
+        out.balconies += rail
 
 
 def _quad_y(rect, y: float) -> trimesh.Trimesh:
@@ -292,4 +327,8 @@ def building_parts(name: str, m: BuildingMeshes, frame: Frame, material: str) ->
         out.append(MeshPart(f"{name} - Lit Windows", frame.apply(merge(m.lit)), "window_light"))
     if m.shop_lit:
         out.append(MeshPart(f"{name} - Shop Interiors", frame.apply(merge(m.shop_lit)), "shop_light"))
+    if m.shutters:
+        out.append(MeshPart(f"{name} - Shutters", frame.apply(merge(m.shutters)), "shutter"))
+    if m.balconies:
+        out.append(MeshPart(f"{name} - Balconies", frame.apply(merge(m.balconies)), "dark_metal"))
     return out

@@ -7,6 +7,7 @@ import numpy as np
 from .. import seeds
 from ..plan import Atmosphere, MaterialRequest, SetPlan, SkyRequest
 from ..spec import SetSpec
+from ..styles import style_of
 
 SCALE_FACTORS = {"tiny": 0.6, "small": 0.8, "medium": 1.0, "large": 1.5, "huge": 2.4}
 
@@ -29,16 +30,19 @@ def material_seed(seed: int, key: str) -> int:
 
 
 def material(spec: SetSpec, key: str, role: str, default_family: str,
-             fallback_roles: tuple[str, ...] = ()) -> MaterialRequest:
+             fallback_roles: tuple[str, ...] = (), default_colour: str | None = None
+             ) -> MaterialRequest:
     """The material for a surface: what the prompt said for the role (or a related
-    role), else the archetype's default; global modifiers apply to every surface."""
+    role), else the default (the style's or the archetype's, with its colour unless
+    the prompt named another material); global modifiers apply to every surface."""
     surface = next((spec.surface(r) for r in (role, *fallback_roles) if spec.surface(r).family),
                    spec.surface(role))
     modifiers = list(dict.fromkeys(list(surface.modifiers) + list(spec.modifiers)))
     if spec.wet and "wet" not in modifiers:
         modifiers.append("wet")
+    colour = surface.colour or (None if surface.family else default_colour)
     return MaterialRequest(key=key, family=surface.family or default_family,
-                           modifiers=modifiers, colour=surface.colour,
+                           modifiers=modifiers, colour=colour,
                            seed=material_seed(spec.seed, key))
 
 
@@ -84,9 +88,22 @@ NEON_DEFAULTS = ("magenta", "cyan", "red")
 
 
 def neon_colours(spec: SetSpec) -> list[str]:
-    """Saturated colours the prompt names (for neon), else a classic magenta/cyan pair."""
+    """Saturated colours the prompt names (for neon), else the style's, else a classic
+    magenta/cyan pair."""
     named = [c for c in spec.colours if c not in NEUTRAL_COLOURS]
-    return named or list(NEON_DEFAULTS)
+    style = style_of(spec.style)
+    return named or list(style.neon if style and style.neon else NEON_DEFAULTS)
+
+
+def styled(spec: SetSpec, key: str, role: str, default_family: str,
+           default_colour: str | None = None, fallback_roles: tuple[str, ...] = ()
+           ) -> MaterialRequest:
+    """`material` with the style's surface (by material key, then role) as the default."""
+    style = style_of(spec.style)
+    family, colour = default_family, default_colour
+    if style is not None:
+        family, colour = style.surfaces.get(key) or style.surfaces.get(role) or (family, colour)
+    return material(spec, key, role, family, fallback_roles, colour)
 
 
 def linear_rgb(colour: str) -> tuple[float, float, float]:
@@ -133,6 +150,10 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "rack_beam": ("paint", "orange"), "terracotta": ("paint", "orange"), "glass": ("glass", None),
     "cabin": ("paint", "white"), "poster": ("poster", None), "books": ("paint", "burgundy"),
     "lampshade": ("fabric", "cream"), "roof_paint": ("paint", "red"), "cone": ("paint", "orange"),
+    # furniture (props.furniture); room types and styles may repaint them
+    "linen": ("fabric", "white"), "cabinet": ("paint", "white"), "worktop": ("wood_planks", None),
+    "ceramic": ("paint", "white"), "board": ("paint", "green"), "brass": ("paint", "gold"),
+    "screen": ("paint", "black"), "bottles": ("glass", None), "stone": ("marble", None),
 }
 
 

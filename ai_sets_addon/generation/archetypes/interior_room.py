@@ -1,5 +1,7 @@
 """Interior room: four thick walls, a window the sun comes through, a door opening,
-a ceiling fixture, trim and a few pieces of furniture for scale.
+a ceiling fixture, trim and furniture: laid out for its room type (`rooms`: a
+kitchen, a bar, a church nave...) or, with none named, a few pieces for scale.
+Surfaces come from the prompt, else the style, else the room type, else defaults.
 
 Origin at the centre of the finished floor (z = 0); the window is in the south wall
 and the sun is placed to shine through it unless the prompt fixes a real place/time.
@@ -17,7 +19,9 @@ from ..props import industrial as ind
 from ..props import street as st
 from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..spec import SetSpec
-from . import common
+from ..styles import style_of
+from . import common, rooms, shell
+from .scout import Scout
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.
@@ -102,20 +106,36 @@ class Opening:
 def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
     factor = common.SCALE_FACTORS.get(spec.scale, 1.0)
     jitter = rng.uniform(0.92, 1.08, size=2)
+    room = rooms.ROOMS.get(spec.room_type or "")
+    if room is not None:           # the room type's proportions, scaled more gently
+        w, d, h = room.size
+        f = factor ** 0.5
+        return RoomSize(round(w * f * jitter[0], 2), round(d * f * jitter[1], 2),
+                        round(h * (f if room.vaulted or h > 4 else f ** 0.3), 2))
     height = {"tiny": 2.5, "small": 2.6, "medium": 2.8, "large": 3.4, "huge": 4.2}.get(spec.scale, 2.8)
     return RoomSize(round(6.0 * factor * jitter[0], 2), round(4.8 * factor * jitter[1], 2), height)
 
 
 def plan(spec: SetSpec) -> SetPlan:
     rng = common.rng_for(spec, "interior_room.layout")
+    room = rooms.ROOMS.get(spec.room_type or "")
     size = room_size(spec, rng)
-    window, door = _window(size), _door(size)
-    parts = _shell(size, window, door) + _window_parts(size, window) + _trim(size, door)
-    parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
+    window, door = _window(size, room.window_scale if room else 1.0), _door(size)
+    parts = _shell(size, window, door, room is not None and room.vaulted)
+    parts += _window_parts(size, window) + _trim(size, door)
     lit = common.practicals_on(spec)
-    parts.append(_fixture(size, lit))
-    dressing = _dressing(spec, size, common.rng_for(spec, "interior_room.dressing"))
-    parts += props.to_parts(dressing)
+    if room is None:
+        parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
+        parts.append(_fixture(size, lit))
+        dressing = _dressing(spec, size, common.rng_for(spec, "interior_room.dressing"))
+        parts += props.to_parts(dressing)
+        cameras = _cameras(size, spec.camera)
+    else:
+        layout = _room_layout(spec, room, size)
+        dressing = layout.placed
+        parts += props.to_parts(dressing)
+        ceiling = size.height + (size.width / 2 if room.vaulted else 0.0)
+        cameras = Scout(parts, ceiling=ceiling, mode=spec.camera).cameras(layout.shots)
     sun_azimuth = 150.0 if spec.time_of_day in MORNING else 210.0
     atmosphere = common.atmosphere(spec, interior=True)
     if atmosphere.density > 0:
@@ -123,9 +143,10 @@ def plan(spec: SetSpec) -> SetPlan:
                              (size.width / 2, size.depth / 2, size.height))
     return SetPlan(
         name=_set_name(spec), archetype="interior_room", parts=parts,
-        materials=common.all_materials(spec, parts, _materials(spec, lit), lit),
+        materials=common.all_materials(spec, parts, _materials(spec, lit, room), lit,
+                                       _slot_overrides(spec, room)),
         lights=_lights(size, lit) + (props.to_lights(dressing, common.WARM_TUNGSTEN) if lit else []),
-        cameras=_cameras(size, spec.camera),
+        cameras=cameras,
         sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
         interior=True,
     )
@@ -135,12 +156,14 @@ def _set_name(spec: SetSpec) -> str:
     return f"AI Set - Room {spec.seed}"
 
 
-def _window(size: RoomSize) -> Opening:
-    """South-wall window in the wall slab's (u along +X from the outer corner, v up)."""
-    width = min(0.55 * size.width, 3.4)
+def _window(size: RoomSize, scale: float = 1.0) -> Opening:
+    """South-wall window in the wall slab's (u along +X from the outer corner, v up);
+    `scale` < 1 makes a high small light (a cellar's), > 1 a tall one (a nave's)."""
+    width = min(0.55 * size.width, 3.4) * min(scale, 1.0)
     centre = (size.width + 2 * WALL_T) / 2 - 0.08 * size.width
-    head = min(size.height - 0.3, 2.5)
-    return Opening(centre - width / 2, 0.85, centre + width / 2, head)
+    head = min(size.height - 0.3, 2.5 * scale) if scale >= 1.0 else 1.9
+    sill = 0.85 if scale >= 1.0 else head - 0.45
+    return Opening(centre - width / 2, sill, centre + width / 2, head)
 
 
 def _door(size: RoomSize) -> Opening:
@@ -148,20 +171,26 @@ def _door(size: RoomSize) -> Opening:
     return Opening(size.depth - 1.45, 0.0, size.depth - 0.55, 2.1)
 
 
-def _shell(size: RoomSize, window: Opening, door: Opening) -> list[MeshPart]:
+def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False
+           ) -> list[MeshPart]:
+    """Walls (with the window and door cut out), floor and ceiling slabs; a vaulted
+    room springs a barrel vault from its side walls, its end walls rising to the crown."""
     hw, hd = size.half
     full_x = size.width + 2 * WALL_T
+    top = size.height + (hw if vaulted else 0.0)
     x, y, z = np.eye(3)
     wall_mesh = merge([
-        slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, size.height, WALL_T),
+        slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, top, WALL_T),
              [window.rect()]),
-        slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, size.height, WALL_T)),
-        slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, size.height, WALL_T),
+        slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, top, WALL_T)),
+        slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, top, WALL_T),
              [door.rect()]),
-        slab((hw, -hd, 0), y, z, x, (size.depth, size.height, WALL_T))])
+        slab((hw, -hd, 0), y, z, x, (size.depth, top, WALL_T))]
+        + ([shell.extrude(shell.vault_profile(size.width, size.height)[1:-1], -hd, hd, True)]
+           if vaulted else []))
     floor = box_mesh((-hw - WALL_T, -hd - WALL_T, -SLAB_T), (hw + WALL_T, hd + WALL_T, 0))
-    ceiling = box_mesh((-hw - WALL_T, -hd - WALL_T, size.height),
-                       (hw + WALL_T, hd + WALL_T, size.height + SLAB_T))
+    ceiling = box_mesh((-hw - WALL_T, -hd - WALL_T, top),
+                       (hw + WALL_T, hd + WALL_T, top + SLAB_T))
     ground = quad([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05], [-80, 80, -0.05]],
                   [0, 0, 1.0])
     x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
@@ -282,18 +311,67 @@ def _fixture(size: RoomSize, lit: bool) -> MeshPart:
                     "fixture", group="props")
 
 
-def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
-    walls = common.material(spec, "walls", "walls", "plaster")
-    floor_default = "polished_concrete" if walls.family in ("concrete", "board_formed_concrete") else "wood_planks"
-    ceiling_default = "concrete" if walls.family in ("concrete", "board_formed_concrete") else "plaster"
-    floor = common.material(spec, "floor", "floor", floor_default, fallback_roles=("ground",))
+def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.Layout:
+    """The room type's furniture, then the props the words add, kept off the door
+    swing and the furniture."""
+    rng = common.rng_for(spec, f"interior_room.{spec.room_type}")
+    hw, hd = size.half
+    occ = props.Occupancy(cell=1.0)
+    occ.block(-hw, hd - 1.6, -hw + 1.0, hd - 0.4)                       # door swing
+    layout = room.furnish(rng, size.width, size.depth, size.height, occ)
+    floor = props.Region(-hw + 0.3, -hd + 0.3, hw - 0.3, hd - 0.3)
+    extras = {"crate": ind.crate(rng, 0.6), "plant": st.planter(rng), "chair": st.armchair(rng),
+              "barrel": ind.barrel(rng)}
+    for kind, model in extras.items():
+        if kind in spec.props:
+            count = spec.props[kind] or int(3 * spec.quantity)
+            layout.placed += props.scatter(rng, occ, model, count, floor, gap=0.1)
+    return layout
+
+
+def _slot_overrides(spec: SetSpec, room: rooms.RoomType | None) -> dict[str, MaterialRequest]:
+    """Prop slots the room type or style repaints (a white kitchen, a burgundy bar),
+    unless the prompt named the props' material."""
+    if spec.surface("props").family:
+        return {}
+    structural = {"walls", "floor", "ceiling", "ground", "furniture", "rug"}
+    return {key: common.plain(key, family, spec.seed, colour)
+            for key, (family, colour) in _defaults(spec, room).items()
+            if key not in structural and not key.startswith("facade")}
+
+
+def _defaults(spec: SetSpec, room: rooms.RoomType | None) -> dict[str, tuple[str, str | None]]:
+    """Surface defaults (family, colour) by role or prop slot: the style's over the
+    room type's."""
+    out = dict(room.surfaces) if room else {}
+    style = style_of(spec.style)
+    if style is not None:
+        out.update(style.surfaces)
+    if "furniture" in out:
+        out.setdefault("wood", out["furniture"])
+    return out
+
+
+def _materials(spec: SetSpec, lit: bool, room: rooms.RoomType | None = None
+               ) -> dict[str, MaterialRequest]:
+    defaults = _defaults(spec, room)
+
+    def surface(key: str, role: str, family: str, **kwargs) -> MaterialRequest:
+        fam, colour = defaults.get(key, (family, None))
+        return common.material(spec, key, role, fam, default_colour=colour, **kwargs)
+
+    walls = surface("walls", "walls", "plaster")
+    concrete = walls.family in ("concrete", "board_formed_concrete")
+    floor = surface("floor", "floor", "polished_concrete" if concrete else "wood_planks",
+                    fallback_roles=("ground",))
     mats = {
         "walls": walls, "floor": floor,
-        "ceiling": common.material(spec, "ceiling", "ceiling", ceiling_default),
+        "ceiling": surface("ceiling", "ceiling", "concrete" if concrete else "plaster"),
         "ground": common.plain("ground", "grass", spec.seed),
         "trim": common.plain("trim", "painted_wall", spec.seed, "white"),
-        "furniture": common.material(spec, "furniture", "props", "wood_planks"),
-        "rug": common.plain("rug", "carpet", spec.seed, "beige"),
+        "furniture": surface("furniture", "props", "wood_planks"),
+        "rug": common.plain("rug", defaults.get("rug", ("carpet",))[0], spec.seed,
+                            defaults.get("rug", (None, "beige"))[1]),
         "glass": common.plain("glass", "glass", spec.seed),
         "fixture": common.plain("fixture", "emission" if lit else "painted_wall", spec.seed,
                                 "white"),

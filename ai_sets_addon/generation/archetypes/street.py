@@ -19,6 +19,7 @@ from ..props import nature as nat
 from ..props import street as st
 from ..mesh import boxes
 from ..spec import SetSpec
+from ..styles import style_of
 from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
@@ -45,6 +46,7 @@ SIDEWALK = 3.2
 CURB_H = 0.15
 FRONT = ROAD_HALF + SIDEWALK       # facade line, |x|
 JUNCTION = 11.0                    # width of the cross street at the far end
+OLD_TOWN_STYLES = ("haussmann", "provencal", "victorian", "medieval", "medina")
 
 
 def plan(spec: SetSpec) -> SetPlan:
@@ -53,7 +55,9 @@ def plan(spec: SetSpec) -> SetPlan:
     L = round(84.0 * f ** 0.5, 1)
     lit = common.practicals_on(spec)
     lit_fraction = 0.35 if lit else 0.0
+    style = style_of(spec.style)
     storeys = (3, 5) if f < 1 else ((4, 7) if f <= 1.5 else (6, 10))
+    storeys = style.facade.storeys if style and style.exterior else storeys
     parts, anchors = _buildings(spec, rng, L, storeys, lit_fraction)
     parts += _ground(L)
     occ = _occupancy(L)
@@ -93,7 +97,8 @@ def _buildings(spec: SetSpec, rng, L: float, storeys, lit_fraction: float):
         while u < length - 3.0:
             width = min(float(rng.uniform(8.0, 15.0)), length - u)
             material = "facade_a" if index % 2 == 0 else "facade_b"
-            design = bld.design(rng, width, storeys, material, lit_fraction, shop=True)
+            design = bld.design(rng, width, storeys, material, lit_fraction, shop=True,
+                                facade=_facade(spec))
             meshes = bld.build(design, rng)
             index += 1
             local = bld.Frame(tuple(frame.point((u, 0.0, 0.0))), frame.yaw)
@@ -101,6 +106,11 @@ def _buildings(spec: SetSpec, rng, L: float, storeys, lit_fraction: float):
             anchors += [(local, uc, w, design.ground_h) for uc, w in meshes.shopfronts]
             u += width
     return parts, anchors
+
+
+def _facade(spec: SetSpec):
+    style = style_of(spec.style)
+    return style.facade if style and style.exterior else None
 
 
 def _ground(L: float) -> list[MeshPart]:
@@ -158,7 +168,8 @@ def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Pla
 
 def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) -> list[props.Placement]:
     words, q = spec.props, spec.quantity
-    old_town = spec.surface("ground").family == "cobblestone" or "old" in spec.modifiers
+    old_town = spec.surface("ground").family == "cobblestone" or "old" in spec.modifiers \
+        or spec.style in OLD_TOWN_STYLES
     lamp = st.heritage_lamp(rng) if old_town else st.lamp_post(rng)
     placed = []
     spacing = 16.0 if "lamp_post" not in words else 11.0
@@ -196,7 +207,8 @@ def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list
     placed, models = [], {}
     for k, (frame, uc, width, ground_h) in enumerate(anchors):
         if neon_wanted and k % 2 == 0:
-            word = st.SIGN_WORDS[int(rng.integers(0, len(st.SIGN_WORDS)))]
+            words = _sign_words(spec)
+            word = words[int(rng.integers(0, len(words)))]
             colour = colours[(k // 2) % len(colours)]
             key = (word, colour)
             if key not in models:
@@ -239,23 +251,34 @@ def _shots(L: float) -> list[Shot]:
     ]
 
 
+def _sign_words(spec: SetSpec) -> tuple[str, ...]:
+    style = style_of(spec.style)
+    return style.signs if style and style.signs else st.SIGN_WORDS
+
+
 def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
-    walls = spec.surface("walls")
-    facade_a = common.material(spec, "facade_a", "walls", "brick")
+    walls, style = spec.surface("walls"), style_of(spec.style)
+    facade_a = common.styled(spec, "facade_a", "walls", "brick")
     if walls.family:
         facade_b = common.material(spec, "facade_b", "walls", walls.family)
         facade_b.modifiers = list(dict.fromkeys(facade_b.modifiers + ["worn"]))
+    elif style is not None:
+        facade_b = common.styled(spec, "facade_b", "walls", "plaster", "cream")
     else:
         facade_b = common.plain("facade_b", "plaster", spec.seed, "cream", tuple(spec.modifiers))
     glow = () if lit else ("dim",)
+    trim_colour = (style.surfaces.get("trim") or ("paint", "cream"))[1] if style else "cream"
+    door_colour = (style.surfaces.get("door") or ("paint", "green"))[1] if style else "green"
+    shutter = style.facade.shutters if style and style.facade.shutters else "green"
     return {
         "facade_a": facade_a, "facade_b": facade_b,
-        "trim": common.plain("trim", "paint", spec.seed, "cream", ("matte",)),
-        "door": common.plain("door", "paint", spec.seed, "green"),
+        "trim": common.plain("trim", "paint", spec.seed, trim_colour, ("matte",)),
+        "door": common.plain("door", "paint", spec.seed, door_colour),
+        "shutter": common.plain("shutter", "paint", spec.seed, shutter, ("worn",)),
         "glass": common.plain("glass", "glass", spec.seed),
         "window_light": common.plain("window_light", "lit_window", spec.seed),
         "shop_light": common.plain("shop_light", "lit_window", spec.seed, modifiers=glow),
-        "ground": common.material(spec, "ground", "ground", "asphalt", fallback_roles=("floor",)),
+        "ground": common.styled(spec, "ground", "ground", "asphalt", fallback_roles=("floor",)),
         "sidewalk": common.plain("sidewalk", "paving_slabs", spec.seed,
                                  modifiers=("wet",) if spec.wet else ()),
         "kerb": common.plain("kerb", "paint", spec.seed, "grey", ("matte",)),

@@ -1,0 +1,232 @@
+"""Sets that look like what was asked: room types, styles and eras (issue 14).
+
+A table of prompts (half French) checks what the parser read (room type, style, era)
+and what the plan built from it; the first camera of each room type frames what
+defines the room, not a wall or the back of a prop.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import pytest
+import trimesh
+
+from ai_sets_addon.generation import archetypes
+from ai_sets_addon.generation import vocabulary as voc
+from ai_sets_addon.generation.archetypes import rooms
+from ai_sets_addon.generation.prompt import parse_prompt
+from ai_sets_addon.generation.styles import ERAS, STYLES
+
+# (language, prompt, archetype, room type, style, era)
+CASES = [
+    ("en", "a cramped 1970s apartment living room", "interior_room", "living_room", "seventies", "1970s"),
+    ("fr", "un salon des années 70", "interior_room", "living_room", "seventies", "1970s"),
+    ("en", "a kitchen", "interior_room", "kitchen", None, None),
+    ("fr", "une cuisine scandinave", "interior_room", "kitchen", "scandinavian", None),
+    ("en", "a Scandinavian bedroom", "interior_room", "bedroom", "scandinavian", None),
+    ("fr", "une chambre d'hôtel art déco", "interior_room", "bedroom", "art_deco", None),
+    ("en", "a tiled bathroom", "interior_room", "bathroom", None, None),
+    ("fr", "une salle de bains carrelée", "interior_room", "bathroom", None, None),
+    ("en", "an open-plan office at night", "interior_room", "office", None, None),
+    ("fr", "un open space de bureaux", "interior_room", "office", None, None),
+    ("en", "a classroom in the morning", "interior_room", "classroom", None, None),
+    ("fr", "une salle de classe au matin", "interior_room", "classroom", None, None),
+    ("en", "a hospital room", "interior_room", "hospital_room", None, None),
+    ("fr", "une chambre d'hôpital", "interior_room", "hospital_room", None, None),
+    ("en", "a smoky bar at night", "interior_room", "bar", None, None),
+    ("fr", "un bar enfumé la nuit", "interior_room", "bar", None, None),
+    ("en", "a Parisian cafe", "interior_room", "cafe", "haussmann", None),
+    ("fr", "un café parisien", "interior_room", "cafe", "haussmann", None),
+    ("en", "a 1950s diner", "interior_room", "restaurant", "diner", "1950s"),
+    ("fr", "un restaurant des années 50", "interior_room", "restaurant", "diner", "1950s"),
+    ("en", "a convenience store in Tokyo", "interior_room", "shop", "tokyo", None),
+    ("fr", "une épicerie de quartier", "interior_room", "shop", None, None),
+    ("en", "an art deco hotel lobby", "interior_room", "hotel_lobby", "art_deco", None),
+    ("fr", "un hall d'hôtel brutaliste", "interior_room", "hotel_lobby", "brutalist", None),
+    ("en", "a Victorian library", "interior_room", "library", "victorian", None),
+    ("fr", "une bibliothèque ancienne", "interior_room", "library", None, None),
+    ("en", "a vaulted cellar", "interior_room", "cellar", None, None),
+    ("fr", "une cave voûtée", "interior_room", "cellar", None, None),
+    ("en", "a church nave at dawn", "interior_room", "church", None, None),
+    ("fr", "la nef d'une église gothique", "interior_room", "church", "medieval", None),
+    ("en", "a police interrogation room", "interior_room", "interrogation_room", None, None),
+    ("fr", "une salle d'interrogatoire", "interior_room", "interrogation_room", None, None),
+    ("en", "a Haussmann apartment", "interior_room", None, "haussmann", None),
+    ("fr", "un appartement haussmannien", "interior_room", None, "haussmann", None),
+    ("en", "a brutalist concrete room", "interior_room", None, "brutalist", None),
+    ("fr", "une pièce minimaliste blanche", "interior_room", None, "minimal", None),
+    ("en", "a medieval castle hall", "interior_room", None, "medieval", None),
+    ("fr", "une salle médiévale", "interior_room", None, "medieval", None),
+    ("en", "a spaceship corridor", "corridor", None, "scifi", None),
+    ("fr", "un couloir de vaisseau spatial", "corridor", None, "scifi", None),
+    ("en", "a futuristic corridor", "corridor", None, "scifi", "future"),
+    ("fr", "un couloir d'hôpital", "corridor", None, None, None),
+    ("en", "a Provençal village street", "street", None, "provencal", None),
+    ("fr", "rue pavée d'un village provençal", "street", None, "provencal", None),
+    ("en", "a Haussmann boulevard in Paris", "street", None, "haussmann", None),
+    ("fr", "un boulevard haussmannien", "street", None, "haussmann", None),
+    ("en", "a New York brownstone street", "street", None, "brownstone", None),
+    ("fr", "une rue de Brooklyn", "street", None, "brownstone", None),
+    ("en", "a Victorian London street at night", "street", None, "victorian", None),
+    ("fr", "une rue de Londres victorienne", "street", None, "victorian", None),
+    ("en", "a street in the Marrakech medina", "street", None, "medina", None),
+    ("fr", "une ruelle de la médina", "alley", None, "medina", None),
+    ("en", "a rain-soaked back alley in Tokyo with pink and cyan neon", "alley", None, "tokyo",
+     None),
+    ("fr", "une ruelle japonaise à Tokyo la nuit", "alley", None, "tokyo", None),
+    ("en", "a medieval street", "street", None, "medieval", None),
+    ("fr", "une rue médiévale", "street", None, "medieval", None),
+    ("en", "a brutalist rooftop", "rooftop", None, "brutalist", None),
+    ("fr", "un toit de Paris", "rooftop", None, "haussmann", None),
+    ("en", "a seventies bedroom", "interior_room", "bedroom", "seventies", "1970s"),
+    ("fr", "une chambre rétro", "interior_room", "bedroom", "seventies", None),
+    ("en", "a Moroccan cafe", "interior_room", "cafe", "medina", None),
+    ("fr", "un bar à Tokyo", "interior_room", "bar", "tokyo", None),
+    ("fr", "une cuisine des années 1970", "interior_room", "kitchen", "seventies", "1970s"),
+    ("fr", "un bureau contemporain", "interior_room", "office", "minimal", "contemporary"),
+]
+
+
+def test_the_table_is_big_and_half_french():
+    assert len(CASES) >= 60
+    assert sum(lang == "fr" for lang, *_ in CASES) >= len(CASES) / 2
+
+
+@pytest.mark.parametrize("lang,prompt,archetype,room,style,era", CASES,
+                         ids=[c[1] for c in CASES])
+def test_room_type_style_and_era_are_read(lang, prompt, archetype, room, style, era):
+    spec = parse_prompt(prompt)
+    got = (spec.archetype, spec.room_type, spec.style, spec.era)
+    assert got == (archetype, room, style, era), spec.notices
+    assert spec.unknown_words == [] or prompt in _KNOWN_LEFTOVERS, spec.unknown_words
+    assert not any("not a set type yet" in n for n in spec.notices), spec.notices
+
+
+# Words these prompts carry that no stage reacts to yet (reported honestly).
+_KNOWN_LEFTOVERS = {"a police interrogation room", "une épicerie de quartier",
+                    "a street in the Marrakech medina"}
+
+
+def test_styles_and_eras_are_data_with_words_in_both_languages():
+    assert len(STYLES) >= 14 and len(ERAS) >= 5
+    for style in STYLES.values():
+        assert style.words["en"] and style.words["fr"], style.key
+        lo, hi = style.facade.storeys
+        assert 1 <= lo <= hi <= 15 and 2.4 <= style.facade.storey_h <= 4.0, style.key
+        for family, colour in style.surfaces.values():
+            assert family in voc.MATERIAL_FAMILIES or family == "paint", (style.key, family)
+            assert colour is None or colour in voc.COLOURS, (style.key, colour)
+    assert all(e.style is None or e.style in STYLES for e in ERAS.values())
+
+
+def test_every_room_type_has_a_layout():
+    assert set(voc.room_words()) == set(rooms.ROOMS)
+    assert len(rooms.ROOMS) >= 15
+
+
+# --------------------------------------------------------------------------- plans
+
+@lru_cache(maxsize=64)
+def plan(prompt: str, seed: int = 3):
+    return archetypes.plan_set(parse_prompt(prompt, seed))
+
+
+def labels(p) -> set[str]:
+    return {part.name.split(" - ")[0] for part in p.parts}
+
+
+def storeys(p) -> list[float]:
+    """Building heights above the kerb (m), from each building's facade part."""
+    return [float(part.mesh.bounds[1][2]) for part in p.parts
+            if part.name.startswith("Building") and " - " not in part.name]
+
+
+PLAN_CASES = [
+    ("a cramped 1970s apartment living room",
+     lambda p: {"Sofa", "Coffee Table", "Rug"} <= labels(p)
+     and p.materials["floor"].family == "carpet"),
+    ("un salon des années 70", lambda p: {"Sofa", "Coffee Table"} <= labels(p)
+     and p.materials["walls"].family == "wood_planks"),
+    ("a kitchen", lambda p: "Kitchen Units" in labels(p)),
+    ("une chambre", lambda p: "Bed" in labels(p) and "Nightstand" in labels(p)),
+    ("a bar at night", lambda p: {"Bar Counter", "Bar Stool"} <= labels(p) and p.lights),
+    ("une cave voûtée", lambda p: "Wine Rack" in labels(p)
+     and max(x.mesh.bounds[1][2] for x in p.parts if x.name == "Walls") > 3.5),
+    ("la nef d'une église", lambda p: {"Altar", "Pew"} <= labels(p)),
+    ("a classroom", lambda p: {"Blackboard", "School Desk"} <= labels(p)),
+    ("rue pavée d'un village provençal",
+     lambda p: max(storeys(p)) <= 3.4 + 2 * 2.9 + 0.5
+     and p.materials["facade_a"].family in ("plaster", "rock")
+     and any(x.name.endswith("Shutters") for x in p.parts)),
+    ("un boulevard haussmannien", lambda p: min(storeys(p)) >= 4.6 + 4 * 3.0
+     and any(x.name.endswith("Balconies") for x in p.parts)),
+    ("a rain-soaked back alley in Tokyo with pink and cyan neon",
+     lambda p: {k for k in p.materials if k.startswith("neon_")} <= {"neon_pink", "neon_cyan"}
+     and max(storeys(p)) <= 3.6 + 4 * 2.9 + 0.5),
+    ("a Tokyo street at night", lambda p: {"neon_pink", "neon_cyan"}
+     & {k for k in p.materials if k.startswith("neon_")}),
+    ("une chambre scandinave", lambda p: p.materials["walls"].colour == "white"),
+]
+
+
+@pytest.mark.parametrize("prompt,check", PLAN_CASES, ids=[c[0] for c in PLAN_CASES])
+def test_the_plan_builds_what_was_asked(prompt, check):
+    assert check(plan(prompt)), prompt
+
+
+# --------------------------------------------------------------------------- framing
+
+def _frame_rays(camera, nx: int = 24, ny: int = 14):
+    location, target = np.array(camera.location), np.array(camera.target)
+    forward = (target - location) / np.linalg.norm(target - location)
+    right = np.cross(forward, [0, 0, 1.0])
+    right /= np.linalg.norm(right)
+    up = np.cross(right, forward)
+    half_w = camera.sensor_width_mm / 2 / camera.lens_mm
+    half_h = half_w * 9 / 16
+    dirs = np.array([forward + right * half_w * sx + up * half_h * sy
+                     for sy in np.linspace(1, -1, ny) for sx in np.linspace(-1, 1, nx)])
+    return location, dirs / np.linalg.norm(dirs, axis=1)[:, None]
+
+
+def _first_hits(p, origin, dirs):
+    """Per ray: (label of the part hit first, whether that face is a prop's back)."""
+    meshes, owners, backs = [], [], []
+    for part in p.parts:
+        if part.name == "Exterior Ground":
+            continue
+        local_back = part.mesh.face_normals[:, 1] > 0.7 if part.instances else \
+            np.zeros(len(part.mesh.faces), bool)
+        for k, t in enumerate(part.instances or [np.eye(4)]):
+            meshes.append(part.mesh.copy().apply_transform(t) if part.instances else part.mesh)
+            owners += [(part.name.split(" - ")[0], k)] * len(part.mesh.faces)
+            backs.append(local_back)
+    scene = trimesh.util.concatenate(meshes)
+    backs = np.concatenate(backs)
+    tri, ray = scene.ray.intersects_id(np.repeat(origin[None], len(dirs), 0), dirs,
+                                       multiple_hits=False)
+    hit_owner = [None] * len(dirs)
+    hit_back = np.zeros(len(dirs), bool)
+    for t, r in zip(tri, ray):
+        hit_owner[r], hit_back[r] = owners[t], backs[t]
+    return hit_owner, hit_back
+
+
+@pytest.mark.parametrize("room", sorted(rooms.ROOMS))
+def test_the_first_camera_frames_what_defines_the_room(room):
+    prompt = next(p for _, p, _, r, _, _ in CASES if r == room)
+    p = plan(prompt)
+    camera = p.cameras[0]
+    origin, dirs = _frame_rays(camera)
+    owners, backs = _first_hits(p, origin, dirs)
+    defining = rooms.ROOMS[room].defining
+    share = np.mean([o is not None and o[0] in defining for o in owners])
+    assert share >= 0.1, f"{room}: {camera.name} shows {share:.0%} of {defining}"
+    by_prop: dict = {}
+    for o, b in zip(owners, backs):
+        if o is not None and b:
+            by_prop[o] = by_prop.get(o, 0) + 1
+    worst = max(by_prop.values(), default=0) / len(dirs)
+    assert worst <= 0.15, f"{room}: one prop's back fills {worst:.0%} of the first frame"
