@@ -10,6 +10,10 @@ bpy module, or `blender --command extension` when only a Blender binary is aroun
 so the zip is exactly what Blender itself would build. Zips are built in a temporary
 folder and renamed into place, so an interrupted build never leaves a half zip.
 Progress goes to stderr; the built zip paths are the only lines on stdout.
+
+Run with any Python 3: when this one cannot see Blender's module, the script re-runs
+itself with the project's .venv (the fresh-clone setup in the README), or says the one
+command that installs it and exits 2.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+VENV_PYTHONS = (".venv/bin/python", ".venv/Scripts/python.exe")
+INSTALL_HINT = ('python3.11 -m venv .venv && .venv/bin/pip install -e ".[blender]"  '
+                "(then run this script again, with any python)")
+REEXEC_FLAG = "AISETS_BUILD_REEXEC"
+EXIT_SETUP = 2
 MANIFEST = ROOT / "blender_manifest.toml"
 PYPROJECT = ROOT / "pyproject.toml"
 PACKAGE = ROOT / "ai_sets_addon"
@@ -93,6 +101,8 @@ def log(message: str) -> None:
 
 
 def load_manifest(path: Path = MANIFEST) -> dict:
+    import tomllib  # Python 3.11+: ensure_interpreter() has re-run under one if needed
+
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
@@ -104,6 +114,8 @@ def pinned_wheels(manifest: dict | None = None) -> list[WheelPin]:
 
 
 def pyproject_version() -> str:
+    import tomllib
+
     with PYPROJECT.open("rb") as fh:
         return tomllib.load(fh)["project"]["version"]
 
@@ -238,7 +250,44 @@ def build(output_dir: Path, split_platforms: bool = False, offline: bool = False
     return final
 
 
+def has_blender_tool() -> bool:
+    """Can this interpreter reach Blender's extension tool without re-running?"""
+    return bool(os.environ.get("AISETS_BLENDER_EXT") or importlib.util.find_spec("bpy")
+                or shutil.which("blender"))
+
+
+def project_python() -> Path | None:
+    """The project's virtualenv interpreter, if the README's setup made one."""
+    for rel in VENV_PYTHONS:
+        candidate = ROOT / rel
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def ensure_interpreter(argv: list[str]) -> int | None:
+    """Re-run under the project's .venv when this Python lacks bpy (or is too old for
+    tomllib); None when this interpreter will do, else an exit code."""
+    if sys.version_info >= (3, 11) and has_blender_tool():
+        return None
+    venv = project_python()
+    if venv is not None and not os.environ.get(REEXEC_FLAG) \
+            and Path(sys.executable).resolve() != venv.resolve():
+        log(f"this Python ({sys.executable}) has no Blender module; using {venv}")
+        sys.stderr.flush()
+        env = dict(os.environ, **{REEXEC_FLAG: "1"})
+        os.execve(str(venv), [str(venv), str(Path(__file__).resolve()), *argv], env)
+    log("error: Blender's Python module (bpy) was not found for this Python, and the "
+        f"project has no usable .venv. Install it once with:\n    {INSTALL_HINT}")
+    return EXIT_SETUP
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if "-h" not in argv and "--help" not in argv:
+        code = ensure_interpreter(argv)
+        if code is not None:
+            return code
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output-dir", type=Path, default=ROOT / "dist",
                         help="where the zip goes (default: dist/)")
