@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -52,16 +53,24 @@ def _env() -> dict[str, str]:
 
 def _interrupt(cmd: list[str], signum: int, ready: str | None, delay: float,
                cwd: Path) -> tuple[int, float, str]:
-    """Start `cmd`, wait for `ready` on stdout (or just `delay`), signal, time the exit."""
+    """Start `cmd`, wait for `ready` in its output (or just `delay`), signal, time the
+    exit. Returns (exit code, seconds from signal to exit, all output)."""
     proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def pump() -> None:
+        for line in proc.stdout:
+            lines.append(line)
+            if ready and ready in line:
+                seen.set()
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
     try:
-        if ready:
-            for line in proc.stdout:
-                if ready in line:
-                    break
-            else:
-                pytest.fail(f"never reached '{ready}': {proc.stderr.read()[-2000:]}")
+        if ready and not seen.wait(300):
+            pytest.fail(f"never reached '{ready}': {''.join(lines)[-2000:]}")
         time.sleep(delay)
         assert proc.poll() is None, "the stage ended before the signal: make it longer"
         sent = time.perf_counter()
@@ -72,7 +81,8 @@ def _interrupt(cmd: list[str], signum: int, ready: str | None, delay: float,
             proc.kill()
             pytest.fail(f"{signal.Signals(signum).name} did not stop the process in 60 s")
         took = time.perf_counter() - sent
-        return proc.returncode, took, proc.stderr.read()
+        reader.join(5)
+        return proc.returncode, took, "".join(lines)
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -116,3 +126,40 @@ def test_a_sky_stops_with_143_on_sigterm(tmp_path):
     print(f"\nSIGTERM while computing a sky: exit {rc} after {took:.2f} s")
     assert rc == 143 and took < BOUND_S, err[-2000:]
     assert not out.exists() or out.with_suffix(".json").exists()
+
+
+BUILD = [sys.executable, "-m", "ai_sets_addon", "build", "a concrete room at noon",
+         "--hdri-width", "512"]
+
+
+@pytest.fixture(scope="module")
+def built_set(tmp_path_factory) -> Path:
+    """A finished set, the one an interrupted rebuild must leave as it was."""
+    root = tmp_path_factory.mktemp("interrupt_builds")
+    proc = subprocess.run([*BUILD, "--out", "set", "--texture-size", "256"], cwd=root,
+                          env=_env(), capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return root / "set"
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("signum, code, extra, ready, delay", [
+    (signal.SIGINT, 130, ["--texture-size", "4096"], "%", 4.0),              # assets
+    (signal.SIGTERM, 143, ["--texture-size", "256", "--render", "--samples", "100000",
+                           "--resolution", "640x360"], "rendering preview", 1.0),  # Cycles
+], ids=["assets-SIGINT", "preview-render-SIGTERM"])
+def test_a_build_stops_at_once_and_the_previous_set_stays(signum, code, extra, ready, delay,
+                                                          built_set):
+    before = _snapshot(built_set)
+    rc, took, out = _interrupt([*BUILD, "--out", built_set.name, *extra], signum, ready,
+                               delay, built_set.parent)
+    print(f"\n{signal.Signals(signum).name} during a build ({ready!r} + {delay} s): "
+          f"exit {rc} after {took:.2f} s")
+    assert rc == code, out[-3000:]
+    assert took < BOUND_S
+    assert f"interrupted ({signal.Signals(signum).name})" in out and "Traceback" not in out
+    assert _snapshot(built_set) == before
