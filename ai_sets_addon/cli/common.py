@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import errno
 import math
+import os
 import sys
 import time
 import traceback
@@ -69,8 +70,21 @@ def run_guarded(func: Callable[[argparse.Namespace], int], args: argparse.Namesp
         return _fail(f"{advice}{where}")
     except OverflowError as exc:
         return _fail(f"a number is too large ({exc}): use smaller values")
+    except RuntimeError as exc:
+        advice = blender_environment_advice(exc)
+        return _fail(f"{advice} (Blender: {str(exc).strip()[:200]})") if advice else _internal()
     except Exception:  # noqa: BLE001 - last line of defence, report and exit 1
         return _internal()
+
+
+def blender_environment_advice(exc: RuntimeError) -> str | None:
+    """Blender reports failed writes (render, .blend) as RuntimeError with the OS's
+    message inside, e.g. "Cannot open file ... for writing: No space left on device"."""
+    text = str(exc).lower()
+    for number, advice in ENVIRONMENT_ERRORS.items():
+        if os.strerror(number).lower() in text:
+            return advice
+    return None
 
 
 def environment_advice(exc: BaseException) -> str | None:

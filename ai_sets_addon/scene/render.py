@@ -9,7 +9,10 @@ night read as such, not as an overcast noon.
 
 from __future__ import annotations
 
+import errno
 import math
+import os
+import shutil
 from pathlib import Path
 
 import bpy
@@ -82,8 +85,36 @@ def _render_meter(scene: bpy.types.Scene, path: str) -> np.ndarray:
     render.image_settings.file_format = "OPEN_EXR"
     render.image_settings.color_depth = "32"
     render.filepath = path
-    bpy.ops.render.render(write_still=True, scene=scene.name)
+    render_to_file(scene, Path(path))
     return read_exr(path)
+
+
+def render_to_file(scene: bpy.types.Scene, path: Path) -> None:
+    """Render the active camera and write it to `path` (render.filepath). Blender says
+    only "cannot save" when the write fails; a full disk or an unwritable folder is
+    turned into the OSError it is, so the CLI can say what to do (exit 2)."""
+    try:
+        bpy.ops.render.render(write_still=True, scene=scene.name)
+    except RuntimeError as exc:
+        if "cannot save" not in str(exc).lower():
+            raise
+        raise _write_failure(Path(path), exc) from exc
+
+
+LOW_DISK_BYTES = 64 << 20
+
+
+def _write_failure(path: Path, exc: RuntimeError) -> Exception:
+    folder = path.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if free is not None and free < LOW_DISK_BYTES:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    if not os.access(folder, os.W_OK):
+        return OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    return exc
 
 
 def _snapshot(scene: bpy.types.Scene) -> dict:
@@ -121,7 +152,7 @@ def render_still(scene: bpy.types.Scene, out_png: Path, resolution: tuple[int, i
         render.image_settings.color_depth = "8"
         with atomic_path(out_png) as tmp:
             render.filepath = str(tmp)
-            bpy.ops.render.render(write_still=True, scene=scene.name)
+            render_to_file(scene, tmp)
     finally:
         _restore(scene, saved)
     return Path(out_png)

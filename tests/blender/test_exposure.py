@@ -42,3 +42,24 @@ def test_night_is_exposed_darker_than_the_same_frame_by_day(monkeypatch, empty_s
     day = _meter(monkeypatch, empty_scene, frame, 30.0)
     night = _meter(monkeypatch, empty_scene, frame, -20.0)
     assert day - night == pytest.approx(1.5)
+
+
+def test_a_render_that_cannot_be_saved_on_a_full_disk_is_an_oserror(monkeypatch, empty_scene,
+                                                                      tmp_path):
+    """Blender only says "cannot save"; the disk's free space says why (exit 2, not 1)."""
+    import errno
+    import shutil
+    from collections import namedtuple
+
+    def cannot_save(**kwargs):
+        raise RuntimeError("Error: Render error (Success) cannot save: 'x.png'\n")
+
+    from types import SimpleNamespace
+
+    usage = namedtuple("usage", "total used free")
+    fake_ops = SimpleNamespace(render=SimpleNamespace(render=cannot_save))
+    monkeypatch.setattr(render, "bpy", SimpleNamespace(ops=fake_ops))
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(10**9, 10**9, 0))
+    with pytest.raises(OSError) as info:
+        render.render_to_file(empty_scene, tmp_path / "x.png")
+    assert info.value.errno == errno.ENOSPC

@@ -112,6 +112,20 @@ def test_disk_full_while_writing_maps_exits_2(tmp_path, monkeypatch, capsys):
     assert not any(p.suffix == ".png" and ".tmp" not in p.name for p in out.rglob("*"))
 
 
+def test_blender_write_failures_on_a_full_disk_exit_2(tmp_path, monkeypatch, capsys):
+    """bpy raises RuntimeError with the OS's words when a render or .blend cannot be
+    written; that is the environment, not a bug."""
+    from ai_sets_addon.generation import sky
+
+    def blender_full(*args, **kwargs):
+        raise RuntimeError("Error: Cannot open file /x/set.blend@ for writing: "
+                           "No space left on device\n")
+
+    monkeypatch.setattr(sky, "render_sky", blender_full)
+    assert _sky(tmp_path) == 2
+    assert "disk is full" in capsys.readouterr().err
+
+
 def test_out_of_memory_exits_2(tmp_path, monkeypatch, capsys):
     from ai_sets_addon.generation import sky
 
