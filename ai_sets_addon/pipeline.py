@@ -14,6 +14,7 @@ from __future__ import annotations
 import platform
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -69,14 +70,16 @@ def prepare(request: BuildRequest, writer: SetWriter, progress: ProgressFn | Non
     return timings
 
 
-def apply(doc: SetDocument, scene=None, meter: bool = True):
+def apply(doc: SetDocument, scene=None, meter: bool = True, temp_dir: Path | None = None):
     """Build a set read from its folder (`read_set`) into `scene` (default: the
-    context scene)."""
+    context scene); the meter's scratch render goes to `temp_dir` (default: hidden,
+    beside the set folder)."""
     import bpy
 
     from .scene.builder import apply_to_scene
 
-    return apply_to_scene(doc, scene or bpy.context.scene, meter=meter)
+    return apply_to_scene(doc, scene or bpy.context.scene, meter=meter,
+                          temp_dir=temp_dir or doc.folder.parent)
 
 
 def publish(request: BuildRequest, writer: SetWriter, doc: SetDocument,
@@ -104,13 +107,13 @@ def build(request: BuildRequest, progress: ProgressFn | None = None,
     """Headless build: set folder, scene, preview.png and set.blend, then the manifest
     and the swap; the previous set stays whole until the very end."""
     progress = progress or (lambda fraction, message: None)
-    with SetWriter(request.out_dir, wait=request.wait) as writer:
+    with SetWriter(request.out_dir, wait=request.wait) as writer, _on_interrupt(writer):
         request.options.validate()
         timings = prepare(request, writer, _scaled(progress, 0.0, 0.6), cancel)
         progress(0.62, "building the Blender scene from the set folder")
         start = time.perf_counter()
         doc = read_set(writer.path)
-        scene_result = apply(doc)
+        scene_result = apply(doc, temp_dir=writer.work_dir)
         timings["scene"] = round(time.perf_counter() - start, 4)
         checkpoint("scene")
         if request.render:
@@ -127,6 +130,20 @@ def build(request: BuildRequest, progress: ProgressFn | None = None,
     _relocate(writer.path, folder)
     progress(1.0, f"done: {folder}")
     return BuildResult(doc, folder, timings, scene_result.exposure)
+
+
+@contextmanager
+def _on_interrupt(writer: SetWriter):
+    """Ctrl-C / SIGTERM (cli.interrupts) say what a killed build leaves behind."""
+    from .cli import interrupts
+
+    remove = interrupts.on_interrupt(lambda: f"the previous set in {writer.out} is intact "
+                                             "(the unfinished staging folder is removed "
+                                             "by the next build)")
+    try:
+        yield
+    finally:
+        remove()
 
 
 def _relocate(staging: Path, folder: Path) -> None:

@@ -40,8 +40,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..generation.prepare import BuildOptions
     from ..pipeline import BuildRequest, build
+    from . import interrupts
 
     _require_bpy()
+    interrupts.reinstall()                   # importing Blender may replace handlers
     request = BuildRequest(
         prompt=args.prompt, seed=args.seed, out_dir=args.out,
         options=BuildOptions(texture_size=args.texture_size, hdri_width=args.hdri_width,

@@ -38,8 +38,9 @@ class SceneResult:
 
 
 def apply_to_scene(doc: SetDocument, scene: bpy.types.Scene, *,
-                   meter: bool = True) -> SceneResult:
-    """Build the set into `scene`, replacing any previous AI set, as one transaction."""
+                   meter: bool = True, temp_dir: Path | None = None) -> SceneResult:
+    """Build the set into `scene`, replacing any previous AI set, as one transaction.
+    `temp_dir` holds the light meter's scratch render (the run's staging folder)."""
     name = doc.plan.name
     building = f"{name} (building)"
     previous_world = scene.world
@@ -58,7 +59,7 @@ def apply_to_scene(doc: SetDocument, scene: bpy.types.Scene, *,
     result.collection[SET_FOLDER] = str(doc.folder)
     if meter:
         result.exposure = render.meter_exposure(scene, doc.sky.sun_elevation_deg,
-                                                doc.plan.exposure_bias_ev)
+                                                doc.plan.exposure_bias_ev, temp_dir)
     return result
 
 

@@ -26,14 +26,28 @@ PACKING_SLACK = 1.35   # side of the packed atlas / sqrt(chart area): measured 1
 def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     """Give `part` its atlas UVs (re-indexing its mesh at chart seams); True when the
     part's density had to be lowered to fit MAX_ATLAS_PX."""
-    import xatlas
-
     mesh = part.mesh
     if len(mesh.faces) == 0:
         part.atlas_uv, part.atlas_size, part.atlas_density = np.zeros((0, 2), np.float32), (0, 0), 0.0
         return False
     side = math.sqrt(max(float(mesh.area), 1e-6)) * PACKING_SLACK
     used = min(density, (MAX_ATLAS_PX - 4 * PADDING_PX) / side)
+    atlas = _pack(mesh, used)
+    while max(atlas.width, atlas.height) > MAX_ATLAS_PX:    # long thin charts (kerbs)
+        used *= 0.98 * MAX_ATLAS_PX / max(atlas.width, atlas.height)
+        atlas = _pack(mesh, used)
+    vmapping, indices, atlas_uv = atlas[0]
+    _reindex(part, np.asarray(vmapping, np.int64), np.asarray(indices, np.int64))
+    part.atlas_uv = np.asarray(atlas_uv, np.float32)
+    part.atlas_size = (int(atlas.width), int(atlas.height))
+    part.atlas_density = float(used)
+    return used < density
+
+
+def _pack(mesh: trimesh.Trimesh, density: float):
+    """xatlas on the tiled UV charts (metres), packed at `density` texels per metre."""
+    import xatlas
+
     atlas = xatlas.Atlas()
     atlas.add_mesh(np.asarray(mesh.vertices, np.float32), np.asarray(mesh.faces, np.uint32),
                    None, np.asarray(mesh.visual.uv, np.float32))
@@ -42,15 +56,10 @@ def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     charts.max_iterations = 1
     pack = xatlas.PackOptions()
     pack.padding = PADDING_PX
-    pack.texels_per_unit = used
+    pack.texels_per_unit = density
     pack.bilinear = True
     atlas.generate(charts, pack)
-    vmapping, indices, atlas_uv = atlas[0]
-    _reindex(part, np.asarray(vmapping, np.int64), np.asarray(indices, np.int64))
-    part.atlas_uv = np.asarray(atlas_uv, np.float32)
-    part.atlas_size = (int(atlas.width), int(atlas.height))
-    part.atlas_density = float(used)
-    return used < density
+    return atlas
 
 
 def _reindex(part: MeshPart, vmapping: np.ndarray, faces: np.ndarray) -> None:

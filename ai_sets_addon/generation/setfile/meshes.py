@@ -88,5 +88,6 @@ def _check(path: Path, arrays: dict[str, np.ndarray]) -> None:
 def part_mesh(arrays: dict[str, np.ndarray]) -> trimesh.Trimesh:
     return trimesh.Trimesh(vertices=arrays["positions"].astype(np.float64),
                            faces=arrays["faces"].astype(np.int64),
+                           vertex_normals=arrays["normals"],
                            visual=trimesh.visual.TextureVisuals(uv=arrays["uv"]),
                            process=False)

@@ -1,0 +1,167 @@
+"""The set folder: a document any process reads back exactly, atlases that can be
+painted, and clear errors (exit 2) for folders that cannot be trusted."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
+from ai_sets_addon.generation.setfile import read_set, verify, write_document
+from ai_sets_addon.generation.setfile.atlas import texel_density
+from ai_sets_addon.generation.setfile.document import part_files, to_json
+
+SMALL = BuildOptions(texture_size=256, hdri_width=512)
+
+
+@pytest.fixture(scope="module")
+def street(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("street") / "set"
+    doc, _ = prepare_set("a city street at night with neon signs", 4, folder, SMALL)
+    return folder, doc
+
+
+def test_a_set_read_back_equals_the_one_written(street):
+    folder, written = street
+    back = read_set(folder)
+    assert json.loads((folder / "set.json").read_text()) == json.loads(
+        json.dumps(to_json(back, folder, part_files(back.plan.parts))))
+    assert len(back.plan.parts) == len(written.plan.parts) > 20
+    for a, b in zip(written.plan.parts, back.plan.parts):
+        assert np.array_equal(np.asarray(a.mesh.vertices, np.float32), b.mesh.vertices), a.name
+        assert np.array_equal(a.mesh.faces, b.mesh.faces), a.name
+        assert np.array_equal(np.asarray(a.mesh.visual.uv, np.float32), b.mesh.visual.uv)
+        assert np.array_equal(a.atlas_uv, b.atlas_uv), a.name
+        assert a.vertex_masks.keys() == b.vertex_masks.keys()
+        assert len(a.instances) == len(b.instances)
+    assert back.plan.cameras == written.plan.cameras
+    assert back.spec == written.spec
+
+
+def test_writing_the_same_document_twice_gives_the_same_bytes(street, tmp_path):
+    folder, _ = street
+    shutil.copytree(folder, tmp_path / "copy")
+    write_document(read_set(tmp_path / "copy"), tmp_path / "copy")
+    assert (tmp_path / "copy" / "set.json").read_bytes() == (folder / "set.json").read_bytes()
+    for mesh in (folder / "meshes").iterdir():
+        assert (tmp_path / "copy" / "meshes" / mesh.name).read_bytes() == mesh.read_bytes()
+
+
+def test_every_material_is_described_as_data(street):
+    folder, _ = street
+    doc = read_set(folder)
+    assert {p.material for p in doc.plan.parts} <= set(doc.materials)
+    kinds = {m.kind for m in doc.materials.values()}
+    assert kinds == {"textured", "shader"}
+    for desc in doc.materials.values():
+        if desc.kind == "textured":
+            assert {"base_color", "normal", "roughness"} <= set(desc.maps)
+            assert all(p.is_file() and p.is_relative_to(folder) for p in desc.maps.values())
+            assert min(desc.tile_size_m) > 0
+        else:
+            assert len(desc.params["base_color"]) == 3
+            assert 0 <= desc.params["roughness"] <= 1
+    neon = [m for m in doc.materials.values() if m.family == "neon"]
+    assert neon and all(m.params["emission_strength"] > 0 for m in neon)
+
+
+def _overlap_free(part) -> bool:
+    """Rasterise every atlas triangle at the atlas resolution: no texel covered twice
+    (triangles of one chart share edges, so only texel centres strictly inside count)."""
+    width, height = part.atlas_size
+    owner = np.full((height, width), -1, np.int64)
+    tris = part.atlas_uv[part.mesh.faces] * np.array([width, height])
+    for index, tri in enumerate(tris):
+        lo = np.floor(tri.min(axis=0)).astype(int)
+        hi = np.ceil(tri.max(axis=0)).astype(int)
+        xs, ys = np.meshgrid(np.arange(lo[0], hi[0]) + 0.5, np.arange(lo[1], hi[1]) + 0.5)
+        p = np.stack([xs.ravel(), ys.ravel()], axis=1)
+        a, b, c = tri
+        d = np.cross(b - a, c - a)
+        if abs(d) < 1e-9:
+            continue
+        w1 = np.cross(p - a, c - a) / d
+        w2 = np.cross(b - a, p - a) / d
+        inside = (w1 > 1e-6) & (w2 > 1e-6) & (w1 + w2 < 1 - 1e-6)
+        px = p[inside].astype(int)
+        px = px[(px[:, 0] < width) & (px[:, 1] < height) & (px >= 0).all(axis=1)]
+        taken = owner[px[:, 1], px[:, 0]]
+        if (taken >= 0).any():
+            return False
+        owner[px[:, 1], px[:, 0]] = index
+    return True
+
+
+def test_atlases_are_inside_the_unit_square_and_do_not_overlap(street):
+    folder, _ = street
+    doc = read_set(folder)
+    for part in doc.plan.parts:
+        assert part.atlas_uv.min() >= 0 and part.atlas_uv.max() <= 1, part.name
+        assert max(part.atlas_size) <= 4096
+    small = [p for p in doc.plan.parts if len(p.mesh.faces) <= 3000][:12]
+    for part in small:
+        assert _overlap_free(part), part.name
+
+
+def test_one_texel_density_across_the_set(street):
+    folder, _ = street
+    doc = read_set(folder)
+    target = doc.texel_density_px_per_m
+    at_target = [p for p in doc.plan.parts if p.atlas_density == pytest.approx(target)]
+    assert len(at_target) >= 0.9 * len(doc.plan.parts)
+    for part in at_target:
+        assert 0.75 * target <= texel_density(part) <= 1.25 * target, part.name
+
+
+def test_a_newer_schema_is_refused(street, tmp_path):
+    folder, _ = street
+    copy = tmp_path / "newer"
+    shutil.copytree(folder, copy)
+    data = json.loads((copy / "set.json").read_text())
+    data["schema_version"] = 99
+    (copy / "set.json").write_text(json.dumps(data))
+    with pytest.raises(InputError, match="newer"):
+        read_set(copy)
+
+
+@pytest.mark.parametrize("damage", ["missing mesh", "corrupt mesh", "missing texture",
+                                    "no set.json", "bad json"])
+def test_a_damaged_folder_is_a_clear_error(street, tmp_path, damage):
+    folder, _ = street
+    copy = tmp_path / "damaged"
+    shutil.copytree(folder, copy)
+    mesh = sorted((copy / "meshes").iterdir())[0]
+    texture = sorted((copy / "textures").glob("*_base_color.png"))[0]
+    if damage == "missing mesh":
+        mesh.unlink()
+    elif damage == "corrupt mesh":
+        mesh.write_bytes(mesh.read_bytes()[:200])
+    elif damage == "missing texture":
+        texture.unlink()
+    elif damage == "no set.json":
+        (copy / "set.json").unlink()
+    else:
+        (copy / "set.json").write_text("{not json")
+    with pytest.raises(InputError) as error:
+        read_set(copy)
+    assert str(copy) in str(error.value) or "set" in str(error.value)
+
+
+def test_verify_reports_changed_missing_and_extra_files(street, tmp_path):
+    from ai_sets_addon.generation.setfile.folder import write_manifest
+
+    folder, _ = street
+    copy = tmp_path / "v"
+    shutil.copytree(folder, copy)
+    write_manifest(copy, {"prompt": "test"})
+    assert verify(copy) == []
+    (copy / "sky.png").write_bytes(b"changed")
+    (copy / "set.json").unlink()
+    (copy / "stray.txt").write_text("left over")
+    problems = "\n".join(verify(copy))
+    assert "changed: sky.png" in problems and "missing: set.json" in problems
+    assert "not in the manifest: stray.txt" in problems
