@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import Cancelled
 from ..seeds import stream_seed
+from .albedo import match_albedo
 from .atlas import pad_islands, rasterise_atlas
 from .bake import COVERAGE_FULL_WEIGHT, PartTexture, project_view, reproject, texel_quality
 from .camera import ViewCamera
@@ -45,6 +46,10 @@ class PaintOptions:
     keep_coverage: float = 0.5            # coverage from which a surface counts as painted
     fade_px: int = 0                      # 0: 1 % of the view width (at least 2 px)
     padding_px: int = 8
+    # Mean linear albedo luminance per part name (the procedural material's): each
+    # view's paint of that part is scaled to it (see albedo.py); empty: no matching.
+    albedo_reference: dict[str, float] = field(default_factory=dict)
+    albedo_strength: float = 1.0
 
 
 @dataclass
@@ -119,10 +124,21 @@ def _paint_one(k, camera, scene, world, textures, painter, options, report, canc
     if cancelled():
         raise Cancelled("painting cancelled")
     image = np.clip(np.asarray(painter.paint(request, on_step), np.float64), 0.0, 1.0)
+    image = _match_albedo(image, view, keep, scene, options)
     report(start + size * 0.95, f"{camera.name}: baking")
     project_view(textures, scene, view, image, fade * (1.0 - keep))
     return ViewRecord(camera.name, request.seed, request.control, image.astype(np.float32),
                       _region_stats(view.hit, keep, refine))
+
+
+def _match_albedo(image, view, keep, scene: PaintScene, options: PaintOptions):
+    names = {p.name: i for i, p in enumerate(scene.parts)}
+    reference = {names[n]: v for n, v in options.albedo_reference.items() if n in names}
+    if not reference:
+        return image
+    free = view.hit & (keep < 0.5)
+    matched = match_albedo(image, view.part, free, reference, options.albedo_strength)
+    return np.where(free[..., None], matched, image)
 
 
 def _known(scene, view, textures):
