@@ -548,6 +548,10 @@ PROP_WORDS: WordTable = {
     "chair": {"en": ("armchair", "chair"), "fr": ("fauteuil", "chaise")},
     "plant": {"en": ("plant", "potted plant"), "fr": ("plante", "plante verte")},
     "car": {"en": ("car",), "fr": ("voiture",)},
+    "vending_machine": {"en": ("vending machine", "drinks machine"),
+                        "fr": ("distributeur automatique", "distributeur de boissons")},
+    "cables": {"en": ("overhead cables", "power lines", "overhead wires", "wires"),
+               "fr": ("câbles", "fils électriques", "lignes électriques")},
 }
 
 # A multiplier on prop counts ("dense"/"thick" are left out: they mostly qualify fog).

@@ -47,6 +47,10 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += _ground(W, L)
     placed = _dressing(spec, common.rng_for(spec, "alley.props"), W, L, doors)
     parts += props.to_parts(placed)
+    if _wants(spec, "cables"):
+        cables = bld.overhead_cables(common.rng_for(spec, "alley.cables"), -W / 2, W / 2,
+                                     -L / 2 + 3.0, L / 2 - 2.0, (4.5, 7.5), 12)
+        parts.append(MeshPart("Overhead Cables", cables, "dark_metal", smooth=True))
     lights = _lights(spec, placed, lit)
     scout = Scout(parts, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L))
@@ -181,15 +185,32 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, doors) -> list[props.Place
                                 region, gap=0.05)
         if "crate" in words:
             placed += props.scatter(rng, occ, crate, int(3 * q), region, gap=0.05)
+    if _wants(spec, "vending_machine"):
+        machine = st.vending_machine(rng)
+        for k, region in enumerate(sides):
+            yaw = -np.pi / 2 if k == 0 else np.pi / 2            # backs to the wall
+            wall = props.Region(region.x0, region.y0, region.x1, region.y1,
+                                inside=lambda x, y, w=(-W / 2 if k == 0 else W / 2):
+                                np.abs(x - w) < 0.6)
+            placed += props.scatter(rng, occ, machine, 1, wall, yaw=yaw, gap=0.05)
     return placed + _street_signs(spec, rng, W, L)
+
+
+def _wants(spec: SetSpec, kind: str) -> bool:
+    """A prop the words name, or one the style brings (unless the words exclude it)."""
+    style = style_of(spec.style)
+    return kind not in spec.excluded_props and (
+        kind in spec.props or (style is not None and kind in style.props))
 
 
 def _street_signs(spec: SetSpec, rng, W: float, L: float) -> list[props.Placement]:
     """Neon on the building across the street, framed by the alley's end."""
     colours = common.neon_colours(spec)
     out = []
+    style = style_of(spec.style)
+    words = style.signs if style and style.signs else ("BAR", "HOTEL", "OPEN", "NOODLES")
     for k, x in enumerate((-1.6, 2.4)):
-        word = ("BAR", "HOTEL", "OPEN", "NOODLES")[int(rng.integers(0, 4))]
+        word = words[int(rng.integers(0, len(words)))]
         model = st.neon_sign(rng, word, colours[k % len(colours)], 0.75)
         out.append(props.Placement(model, transform(x, L / 2 + CROSS - 0.1, 4.7 + 1.6 * k, 0.0), []))
     blade = st.neon_sign(rng, "BAR", colours[-1], 0.45)
@@ -202,6 +223,8 @@ def _lights(spec: SetSpec, placed, lit: bool):
     neon = [p for p in placed if p.model.kind.startswith("neon")]
     colours = {c: common.linear_rgb(c) for c in common.neon_colours(spec)}
     lights = props.to_lights(neon, (1, 1, 1), colours=colours)
+    machines = [p for p in placed if p.model.kind == "vending_machine"]
+    lights += props.to_lights(machines, common.COOL_FLUORESCENT)
     if lit:
         lamps = [p for p in placed if p.model.kind == "wall_lamp"]
         lights += props.to_lights(lamps, common.WARM_TUNGSTEN, "Door Lamp", power_scale=1.5)

@@ -20,7 +20,7 @@ import trimesh
 
 from ..plan import MeshPart
 from ..styles import Facade
-from ..mesh import boxes, merge, quad, quads, slab
+from ..mesh import boxes, merge, polyline_tube, quad, quads, slab
 
 FACADE_T = 0.35     # facade wall thickness (m)
 REVEAL = 0.2        # how deep the window frame sits behind the outer face
@@ -314,6 +314,21 @@ def _face_windows(rng, rect, z0, top, lit_fraction, dark, lit) -> None:
             lit.append(quads(c[on], normal[on]))
         if (~on).any():
             dark.append(quads(c[~on], normal[~on]))
+
+
+def overhead_cables(rng: np.random.Generator, x0: float, x1: float, y0: float, y1: float,
+                    z: tuple[float, float], count: int) -> trimesh.Trimesh:
+    """Power and phone lines sagging across a street from facade to facade (Tokyo
+    backstreets): each a catenary-like polyline at its own height and slant."""
+    lines = []
+    for y in np.sort(rng.uniform(y0, y1, count)):
+        za, zb = rng.uniform(*z, 2)
+        dy = rng.uniform(-1.5, 1.5)
+        t = np.linspace(0.0, 1.0, 9)
+        sag = 0.5 * 4 * t * (1 - t) * rng.uniform(0.5, 1.2)
+        pts = np.column_stack([x0 + (x1 - x0) * t, y + dy * t, za + (zb - za) * t - sag])
+        lines.append(polyline_tube(pts, 0.012, 5))
+    return merge(lines)
 
 
 def building_parts(name: str, m: BuildingMeshes, frame: Frame, material: str) -> list[MeshPart]:

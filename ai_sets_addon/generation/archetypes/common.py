@@ -154,6 +154,7 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "linen": ("fabric", "white"), "cabinet": ("paint", "white"), "worktop": ("wood_planks", None),
     "ceramic": ("paint", "white"), "board": ("paint", "green"), "brass": ("paint", "gold"),
     "screen": ("paint", "black"), "bottles": ("glass", None), "stone": ("marble", None),
+    "machine": ("paint", "white"), "shutter": ("paint", "green"),
 }
 
 

@@ -198,6 +198,18 @@ def armchair(rng: np.random.Generator) -> PropModel:
                                                     "upholstery")])
 
 
+def vending_machine(rng: np.random.Generator) -> PropModel:
+    """A Japanese drinks vending machine (1.0 x 0.75 x 1.83 m): a lit display of cans
+    behind glass over the coin panel, facing -Y; it glows day and night."""
+    body = box((0, 0, 0.915), (1.0, 0.75, 1.83))
+    display = box((-0.1, -0.376, 1.25), (0.72, 0.01, 0.9))
+    panel = box((0.36, -0.38, 0.9), (0.18, 0.02, 0.5))
+    socket = LightSocket((-0.1, -0.6, 1.25), "AREA", (0, -1, 0), 25.0, 0.7, 0.9)
+    return PropModel("vending_machine", "Vending Machine",
+                     [Piece("", merge([body, panel]), "machine"),
+                      Piece("Display", display, "diffuser")], sockets=[socket])
+
+
 def planter(rng: np.random.Generator) -> PropModel:
     """A terracotta pot with a leafy plant (cyc dressing, rooftops, interiors)."""
     pot = lathe([(0.16, 0.0), (0.22, 0.4), (0.24, 0.42), (0.24, 0.46), (0.0, 0.44)], 16, True, False)
