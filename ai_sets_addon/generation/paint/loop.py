@@ -124,21 +124,26 @@ def _paint_one(k, camera, scene, world, textures, painter, options, report, canc
     if cancelled():
         raise Cancelled("painting cancelled")
     image = np.clip(np.asarray(painter.paint(request, on_step), np.float64), 0.0, 1.0)
-    image = _match_albedo(image, view, keep, scene, options)
+    image = _match_albedo(image, view, keep, known, scene, options)
     report(start + size * 0.95, f"{camera.name}: baking")
     project_view(textures, scene, view, image, fade * (1.0 - keep))
     return ViewRecord(camera.name, request.seed, request.control, image.astype(np.float32),
                       _region_stats(view.hit, keep, refine))
 
 
-def _match_albedo(image, view, keep, scene: PaintScene, options: PaintOptions):
+def _match_albedo(image, view, keep, known, scene: PaintScene, options: PaintOptions):
+    """Match only what this view generated: soft keep edges are un-blended first, so
+    the kept colour (already matched by its own view) is not scaled twice."""
     names = {p.name: i for i, p in enumerate(scene.parts)}
     reference = {names[n]: v for n, v in options.albedo_reference.items() if n in names}
     if not reference:
         return image
-    free = view.hit & (keep < 0.5)
-    matched = match_albedo(image, view.part, free, reference, options.albedo_strength)
-    return np.where(free[..., None], matched, image)
+    k = keep[..., None]
+    free = view.hit & (keep < 0.999)
+    fresh = np.where(free[..., None], (image - k * known) / np.maximum(1.0 - k, 1e-3), image)
+    matched = match_albedo(np.clip(fresh, 0.0, 1.0), view.part, free, reference,
+                           options.albedo_strength)
+    return np.where(free[..., None], k * known + (1.0 - k) * matched, image)
 
 
 def _known(scene, view, textures):
