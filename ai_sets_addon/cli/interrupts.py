@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 from collections.abc import Callable
 
@@ -31,7 +32,7 @@ CALLBACK_BUDGET_S = 1.0
 
 _lock = threading.Lock()
 _callbacks: list[Callback] = []
-_pipe: tuple[int, int] | None = None
+_pipe: tuple[socket.socket, socket.socket] | None = None
 _watcher: threading.Thread | None = None
 
 
@@ -49,16 +50,17 @@ def install() -> bool:
         return False
     with _lock:
         if _pipe is None:
-            read_fd, write_fd = os.pipe()
-            os.set_blocking(write_fd, False)       # set_wakeup_fd requires it
-            _pipe = (read_fd, write_fd)
+            # A socket pair, not os.pipe(): Windows accepts only sockets as wake-up fd.
+            reader, writer = socket.socketpair()
+            writer.setblocking(False)                # set_wakeup_fd requires it
+            _pipe = (reader, writer)
         if _watcher is None or not _watcher.is_alive():
             _watcher = threading.Thread(target=_watch, args=(_pipe[0],),
                                         name="ai-sets-interrupts", daemon=True)
             _watcher.start()
     for signum in SIGNALS:
         signal.signal(signum, _noop_handler)       # a Python handler arms the C one
-    signal.set_wakeup_fd(_pipe[1], warn_on_full_buffer=False)
+    signal.set_wakeup_fd(_pipe[1].fileno(), warn_on_full_buffer=False)
     return True
 
 
@@ -87,10 +89,10 @@ def _noop_handler(signum: int, frame: object) -> None:
     """The watcher does the work; the main thread must not unwind half-way meanwhile."""
 
 
-def _watch(read_fd: int) -> None:
+def _watch(reader: socket.socket) -> None:
     while True:
         try:
-            data = os.read(read_fd, 1)
+            data = reader.recv(1)
         except InterruptedError:
             continue
         except OSError:
