@@ -1,0 +1,145 @@
+"""USD through Blender's own exporter, then finished with usd-core.
+
+Blender writes the export scene (blender_scene.py) as UsdPreviewSurface materials with
+UsdUVTexture + UsdTransform2d (the tile scale), meshes with `st` (tiled, metres) and
+`atlas` UVs, cameras (focal length and apertures in tenths of a stage unit, the USD
+convention: 35 mm is 0.35 at metersPerUnit 1), lights, a DomeLight from the world and
+a PointInstancer for each repeated prop (Geometry Nodes instances). usd-core then:
+orients the DomeLight by the USD rule (pole on the light's +Y, image centre on its
++Z) so the sky EXR sits where the set's sun is, gives the sun its irradiance and
+angular diameter, drops the empty point meshes the instancers leave, moves textures
+to `<name>_textures/`, and packages .usdz.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import bpy
+
+from ..generation.errors import InputError
+from ..generation.setfile import SetDocument
+from . import units
+from .blender_scene import export_scene
+
+ROOT = "/Set"
+ENVIRONMENT = f"{ROOT}/Environment"
+# The set's equirect (centre = east = +X, u = 0.25 = north = +Y, row 0 = zenith) on a
+# USD dome (pole +Y, centre +Z, longitude pi/2 = +X): light +X -> +Y, +Y -> +Z,
+# +Z -> +X, which is rotateXYZ (90, 0, 90).
+DOME_ROTATE_XYZ = (90.0, 0.0, 90.0)
+
+USD_OPTIONS = dict(
+    selected_objects_only=False, export_animation=False, export_uvmaps=True,
+    rename_uvmaps=False, export_normals=True, export_materials=True,
+    use_instancing=True, evaluation_mode="RENDER", generate_preview_surface=True,
+    export_textures_mode="NEW", overwrite_textures=True, relative_paths=True,
+    root_prim_path=ROOT, export_custom_properties=False, convert_world_material=True,
+    export_lights=True, export_cameras=True, export_meshes=True,
+    convert_orientation=False, convert_scene_units="METERS", meters_per_unit=1.0,
+)
+
+
+def write_usd(doc: SetDocument, path: Path, textures: str) -> Path:
+    """Export the set to `path` (.usd/.usda/.usdc) with its textures in the folder
+    named `textures` beside it."""
+    with export_scene(doc, "usd") as scene:
+        with bpy.context.temp_override(scene=scene, view_layer=scene.view_layers[0]):
+            bpy.ops.wm.usd_export(filepath=str(path), **USD_OPTIONS)
+    finish(path, doc, textures)
+    return path
+
+
+def finish(path: Path, doc: SetDocument, textures: str) -> None:
+    from pxr import Usd, UsdGeom
+
+    stage = Usd.Stage.Open(str(path))
+    _drop_empty_meshes(stage)
+    _relocate_textures(stage, path.parent, textures)
+    _environment(stage, doc, f"./{textures}/sky.exr")
+    _key_light(stage, doc)
+    UsdGeom.SetStageMetersPerUnit(stage, UsdGeom.LinearUnits.meters)
+    UsdGeom.SetStageUpAxis(stage, UsdGeom.Tokens.z)
+    stage.SetDefaultPrim(stage.GetPrimAtPath(ROOT))
+    stage.GetRootLayer().customLayerData = {
+        "ai_sets": {"set": doc.plan.name, "archetype": doc.plan.archetype,
+                    "sky_orientation": "DomeLight rotateXYZ (90, 0, 90): the EXR's centre "
+                                       "looks east (+X), a quarter in looks north (+Y)"}}
+    stage.GetRootLayer().Save()
+
+
+def _drop_empty_meshes(stage) -> None:
+    """The instancers' point clouds come out as Mesh prims without points."""
+    from pxr import UsdGeom
+
+    empty = [p.GetPath() for p in stage.Traverse()
+             if p.IsA(UsdGeom.Mesh) and not UsdGeom.Mesh(p).GetPointsAttr().Get()]
+    for path in empty:
+        stage.RemovePrim(path)
+
+
+def _relocate_textures(stage, folder: Path, textures: str) -> None:
+    """Blender copies images to ./textures/: rename it so two sets exported into one
+    folder never share (and overwrite) each other's maps."""
+    from pxr import Sdf
+
+    source = folder / "textures"
+    if source.is_dir():
+        source.rename(folder / textures)
+    for prim in stage.Traverse():
+        for attr in prim.GetAttributes():
+            value = attr.Get() if attr.GetTypeName() == Sdf.ValueTypeNames.Asset else None
+            if value is not None and value.path.startswith("./textures/"):
+                attr.Set(Sdf.AssetPath(f"./{textures}/" + value.path[len("./textures/"):]))
+
+
+def _environment(stage, doc: SetDocument, relative_exr: str) -> None:
+    """One DomeLight with the sky EXR at intensity 1 (its pixels are radiance in the
+    set's units, W/m^2/sr), oriented by the USD latlong rule."""
+    from pxr import Sdf, UsdGeom, UsdLux
+
+    folder = Path(stage.GetRootLayer().realPath).parent
+    if not (folder / relative_exr).is_file():
+        (folder / relative_exr).parent.mkdir(exist_ok=True)
+        shutil.copyfile(doc.sky.exr_path, folder / relative_exr)
+    for prim in [p for p in stage.Traverse() if p.IsA(UsdLux.DomeLight)]:
+        stage.RemovePrim(prim.GetPath())
+    dome = UsdLux.DomeLight.Define(stage, ENVIRONMENT)
+    dome.CreateTextureFileAttr(Sdf.AssetPath(relative_exr))
+    dome.CreateTextureFormatAttr(UsdLux.Tokens.latlong)
+    dome.CreateIntensityAttr(1.0)
+    dome.CreateExposureAttr(0.0)
+    xform = UsdGeom.Xformable(dome)
+    xform.ClearXformOpOrder()
+    xform.AddRotateXYZOp().Set(DOME_ROTATE_XYZ)
+
+
+def _key_light(stage, doc: SetDocument) -> None:
+    """The sky's key light (sun, or moon at night): irradiance in W/m^2 (the same units
+    as the dome's radiance, so their balance is the Blender scene's), USD's angle is
+    the disc's angular diameter."""
+    from pxr import Gf, UsdLux
+
+    sky = doc.sky
+    lights = [p for p in stage.Traverse() if p.IsA(UsdLux.DistantLight)]
+    if len(lights) != 1:
+        raise InputError(f"the USD export holds {len(lights)} distant lights, expected "
+                         "the sky's one; re-export from a freshly built set")
+    light = UsdLux.DistantLight(lights[0])
+    colour, factor = units.unit_colour(sky.sun_colour)
+    irradiance = 0.0 if sky.sun_in_map else float(sky.sun_irradiance_w_m2) * factor
+    light.CreateIntensityAttr(irradiance)
+    light.CreateExposureAttr(0.0)
+    light.CreateAngleAttr(float(sky.sun_angle_deg))
+    light.CreateColorAttr(Gf.Vec3f(*colour))
+    light.CreateNormalizeAttr(True)
+
+
+def package_usdz(usd: Path, usdz: Path) -> Path:
+    """A .usdz holding the stage and every file it references (maps, sky EXR)."""
+    from pxr import Sdf, UsdUtils
+
+    if not UsdUtils.CreateNewUsdzPackage(Sdf.AssetPath(str(usd)), str(usdz)):
+        raise RuntimeError(f"usd-core could not package {usd} as {usdz}")
+    return usdz
