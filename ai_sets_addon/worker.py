@@ -46,6 +46,7 @@ class Worker:
         self._models: dict[Any, Any] = {}      # ModelRequest -> LoadedModel (one kept)
         self._job: threading.Thread | None = None
         self._cancel = threading.Event()
+        self._running = threading.Event()     # cleared before the job's last event
 
     # -- protocol ---------------------------------------------------------------------
     def send(self, **event: Any) -> None:
@@ -55,7 +56,7 @@ class Worker:
             self._out.flush()
 
     def busy(self) -> bool:
-        return self._job is not None and self._job.is_alive()
+        return self._running.is_set()
 
     def handle(self, message: dict[str, Any]) -> bool:
         """Act on one request; False to stop the worker."""
@@ -71,6 +72,7 @@ class Worker:
                 self.send(id=rid, event="error", kind="busy", message="a job is running")
             else:
                 self._cancel.clear()
+                self._running.set()
                 self._job = threading.Thread(target=self._run, args=(rid, cmd, message),
                                              daemon=True)
                 self._job.start()
@@ -81,14 +83,16 @@ class Worker:
     def _run(self, rid: Any, cmd: str, message: dict[str, Any]) -> None:
         try:
             result = self._load(rid, message) if cmd == "load" else self._paint(rid, message)
-            self.send(id=rid, event="loaded" if cmd == "load" else "done", **result)
+            final = {"event": "loaded" if cmd == "load" else "done", **result}
         except Cancelled as exc:
-            self.send(id=rid, event="error", kind="cancelled", message=str(exc))
+            final = {"event": "error", "kind": "cancelled", "message": str(exc)}
         except InputError as exc:
-            self.send(id=rid, event="error", kind="input", message=str(exc))
+            final = {"event": "error", "kind": "input", "message": str(exc)}
         except Exception as exc:  # noqa: BLE001 - reported to the caller, worker lives on
             traceback.print_exc(file=sys.stderr)
-            self.send(id=rid, event="error", kind="internal", message=repr(exc))
+            final = {"event": "error", "kind": "internal", "message": repr(exc)}
+        self._running.clear()                 # a request after this event finds us free
+        self.send(id=rid, **final)
 
     # -- jobs -------------------------------------------------------------------------
     def model(self, spec: dict[str, Any]):
@@ -112,24 +116,27 @@ class Worker:
         return {"cached": cached, "seconds": time.perf_counter() - start, **model.describe()}
 
     def _paint(self, rid: Any, message: dict[str, Any]) -> dict[str, Any]:
-        from .generation.paint import PaintOptions
-        from .generation.paint.arrays import load_scene, scene_from_set
-        from .generation.paint.job import run_paint
-        from .generation.paint.output import to_u8
         from .generation.fileio import write_png
+        from .generation.paint import PaintOptions
+        from .generation.paint.arrays import paint_input
+        from .generation.paint.job import run_paint
+        from .generation.paint.output import sidecar, to_u8
+        from .generation.paint.scene import safe_stem
 
-        set_dir = Path(message["set"])
+        set_dir = Path(message["set"]).absolute()
         resolution = tuple(message.get("resolution") or (512, 512))
-        scene = load_scene(message["scene"]) if message.get("scene") else \
-            scene_from_set(set_dir, resolution)
+        scene, albedo = paint_input(set_dir, message.get("scene"), resolution)
         if message.get("resolution"):
             scene.resolution = resolution
-        options = PaintOptions(**(message.get("options") or {}))
+        settings = {"albedo_reference": albedo, **(message.get("options") or {})}
+        if not settings.get("prompt"):
+            settings["prompt"] = scene.prompt
+        options = PaintOptions(**settings)
         painter, meta, cached = self._painter(message)
-        preview_dir = set_dir / ".paint-preview"
+        preview_dir = sidecar(set_dir, "paint-preview")     # beside the set, not in it
 
         def on_view(record) -> None:
-            path = preview_dir / f"{record.camera}.png"
+            path = preview_dir / f"{safe_stem(record.camera)}.png"
             write_png(path, to_u8(record.image))
             self.send(id=rid, event="view", camera=record.camera, image=str(path))
 

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from ..generation.paint import PaintOptions
     from ..generation.paint.job import run_paint
 
-    scene = load_scene(args)
+    scene, albedo = load_scene(args)
     width, height = args.resolution
     if width % 8 or height % 8:
         raise InputError(f"--resolution {width}x{height}: both sides must be multiples of 8")
@@ -81,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         scene.camera(name)                     # unknown names fail before loading a model
     options = PaintOptions(prompt=prompt, negative_prompt=args.negative, seed=args.seed,
                            steps=args.steps, guidance=args.guidance,
-                           control_scale=args.control_scale, cameras=cameras)
+                           control_scale=args.control_scale, cameras=cameras,
+                           albedo_reference=albedo)
     progress = common.Progress()
     painter, meta = make_painter(args, progress)
     path = run_paint(args.set, scene, painter, options, meta, progress)
@@ -90,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_scene(args: argparse.Namespace):
-    from ..generation.paint.arrays import load_scene as load_npz
-    from ..generation.paint.arrays import save_scene, scene_from_set
+    """(scene, albedo reference per part) from --scene, SET/paint_scene.npz or set.json."""
+    from ..generation.paint.arrays import paint_input, save_scene
 
     folder = Path(args.set)
     if args.demo:
@@ -99,10 +100,9 @@ def load_scene(args: argparse.Namespace):
 
         save_scene(demo_scene(density_px_per_m=args.density or 64.0, cameras=4),
                    folder / SCENE_FILE)
-    scene_file = args.scene or (folder / SCENE_FILE)
-    if Path(scene_file).is_file():
-        return load_npz(scene_file)
-    return scene_from_set(folder, args.resolution)
+    scene_file = args.scene or (folder / SCENE_FILE if (folder / SCENE_FILE).is_file()
+                                else None)
+    return paint_input(folder, scene_file, args.resolution)
 
 
 def make_painter(args: argparse.Namespace, progress):
@@ -133,5 +133,8 @@ def _summary(path: Path) -> None:
     data = read_paint(path.parent.parent)
     print(f"{path}: {len(data['cameras'])} view(s) painted")
     for name, part in data["parts"].items():
+        if not part["painted"]:
+            print(f"  {name}: not painted (its material is light or see-through)")
+            continue
         print(f"  {name}: {part['paint_png']} coverage {part['coverage']:.0%} "
               f"({part['unseen_texels']} texels unseen, procedural there)")

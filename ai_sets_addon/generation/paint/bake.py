@@ -51,8 +51,8 @@ def project_view(textures: list[PartTexture], scene: PaintScene, view: ViewBuffe
     Instances share one atlas: per texel, the placement this view sees best wins
     (averaging two placements would blend two unrelated parts of the picture)."""
     for index, (part, tex) in enumerate(zip(scene.parts, textures)):
-        if not (view.part == index).any():
-            continue                              # the camera does not see this part
+        if not part.paintable or not (view.part == index).any():
+            continue                              # glass, lamps... or not in view
         samples = [_sample_placement(tex, part, m, view, image, weight, index)
                    for m in part.placements()]
         _accumulate(tex, *_best_placement(samples))

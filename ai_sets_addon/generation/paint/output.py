@@ -7,12 +7,16 @@ Files (per part, `<stem>` = the part name made file-safe; paint.json maps names)
   conditioned on, and what was painted (for previews and debugging)
 - `paint.json`: prompt, model, seed, steps, cameras, coverage per part, files.
 
-The folder is built beside `paint/` and swapped in when complete; a lock file keeps
-two painters off one set.
+The folder is built beside the set (`.SET.paint-staging-*`, so a killed run leaves
+nothing inside the set) and swapped in when complete, under the set's own writer lock
+(`.SET.lock`, the one `ai-sets build` takes): a paint never overlaps a rebuild. When the
+set has a manifest, it is rewritten to list the new paint files, so `ai-sets verify`
+still passes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -23,7 +27,6 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InputError
 from ..fileio import ensure_writable_dir, sha256_of, write_json, write_png
 from .loop import PaintResult
 from .scene import PaintScene, safe_stem
@@ -39,27 +42,50 @@ def to_u8(values: np.ndarray) -> np.ndarray:
 def write_paint(set_dir: Path | str, scene: PaintScene, result: PaintResult,
                 meta: dict[str, Any]) -> Path:
     """Write the paint folder of a set; returns `<set>/paint/paint.json`."""
-    set_dir = ensure_writable_dir(set_dir)
+    set_dir = ensure_writable_dir(set_dir).absolute()
     with set_lock(set_dir):
-        for leftover in set_dir.glob(f".{PAINT_DIR}.staging-*"):   # from a killed run
-            shutil.rmtree(leftover, ignore_errors=True)
-        staging = set_dir / f".{PAINT_DIR}.staging-{secrets.token_hex(4)}"
+        for leftover in (*set_dir.parent.glob(f".{set_dir.name}.paint-staging-*"),
+                         *set_dir.parent.glob(f".{set_dir.name}.paint-old-*")):
+            shutil.rmtree(leftover, ignore_errors=True)          # from a killed run
+        staging = sidecar(set_dir, f"paint-staging-{secrets.token_hex(4)}")
         try:
             _write_all(staging, scene, result, meta)
             _swap_in(staging, set_dir / PAINT_DIR)
+            _refresh_manifest(set_dir)
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     return set_dir / PAINT_DIR / "paint.json"
 
 
+def sidecar(set_dir: Path, kind: str) -> Path:
+    """A hidden path beside the set folder (never inside it: the manifest lists all)."""
+    return set_dir.parent / f".{set_dir.name}.{kind}"
+
+
+def _refresh_manifest(set_dir: Path) -> None:
+    from ..setfile import MANIFEST
+    from ..setfile.folder import write_manifest
+
+    path = set_dir / MANIFEST
+    if not path.is_file():
+        return
+    old = json.loads(path.read_text(encoding="utf-8"))
+    write_manifest(set_dir, {k: v for k, v in old.items()
+                             if k not in ("format", "schema_version", "files")})
+
+
 def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict) -> None:
     parts: dict[str, Any] = {}
     for index, part in enumerate(scene.parts):
         stem = part.file_stem
+        if not part.paintable:
+            parts[part.name] = {"painted": False, "material": part.material}
+            continue
         write_png(folder / f"{stem}_paint.png", to_u8(result.colour[index]))
         write_png(folder / f"{stem}_coverage.png", to_u8(result.coverage[index]))
-        parts[part.name] = {"paint_png": f"{stem}_paint.png", "coverage_png": f"{stem}_coverage.png",
+        parts[part.name] = {"painted": True, "paint_png": f"{stem}_paint.png",
+                            "coverage_png": f"{stem}_coverage.png",
                             "atlas_size": [int(v) for v in part.atlas_size],
                             "material": part.material, **result.part_stats(index)}
     views = []
@@ -78,7 +104,7 @@ def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict)
 
 
 def _swap_in(staging: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old-{secrets.token_hex(4)}")
+    old = sidecar(final.parent, f"paint-old-{secrets.token_hex(4)}")
     if final.exists():
         os.replace(final, old)
     os.replace(staging, final)
@@ -88,38 +114,17 @@ def _swap_in(staging: Path, final: Path) -> None:
 
 @contextmanager
 def set_lock(set_dir: Path) -> Iterator[None]:
-    """One painter per set folder; a lock left by a dead process is taken over."""
-    lock = set_dir / ".paint.lock"
-    for _ in range(2):
-        try:
-            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            if _holder_alive(lock):
-                raise InputError(f"another paint job is writing '{set_dir}' (lock {lock}); "
-                                 "wait for it or delete the lock if it is stale") from None
-            lock.unlink(missing_ok=True)
-    else:
-        raise InputError(f"could not lock '{set_dir}' for painting")
+    """The set's writer lock (an OS lock the OS drops if this process dies)."""
+    from ..setfile.folder import acquire_lock, release_lock
+    from ..setfile.folder import sidecar as set_sidecar
+
+    fd = acquire_lock(set_sidecar(set_dir, "lock"), set_dir, wait=False)
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
         yield
     finally:
-        lock.unlink(missing_ok=True)
-
-
-def _holder_alive(lock: Path) -> bool:
-    try:
-        pid = int(lock.read_text().strip() or "0")
-        os.kill(pid, 0)
-    except (ValueError, OSError):
-        return False
-    return pid > 0
+        release_lock(fd)
 
 
 def read_paint(set_dir: Path | str) -> dict[str, Any]:
     """paint.json of a set (for the scene builder and tests)."""
-    import json
-
     return json.loads((Path(set_dir) / PAINT_DIR / "paint.json").read_text())

@@ -28,6 +28,7 @@ class PaintPart:
     atlas_size: tuple[int, int]        # (width, height) pixels
     material: str = ""
     instances: list[np.ndarray] = field(default_factory=list)
+    paintable: bool = True             # False: occludes and conditions, never baked
 
     def placements(self) -> list[np.ndarray]:
         """World matrices of every copy (identity when the part sits as is)."""
@@ -61,7 +62,8 @@ class PaintScene:
         scale = px_per_m / self.texel_density
         parts = [PaintPart(p.name, p.positions, p.faces, p.atlas_uv,
                            (max(1, round(p.atlas_size[0] * scale)),
-                            max(1, round(p.atlas_size[1] * scale))), p.material, p.instances)
+                            max(1, round(p.atlas_size[1] * scale))), p.material, p.instances,
+                           p.paintable)
                  for p in self.parts]
         return PaintScene(parts, self.cameras, self.resolution, px_per_m, self.prompt)
 

@@ -1,0 +1,65 @@
+"""Painting a real set folder (schema 1, written by prepare_set): the adapter, glass
+left unpainted, the round trip on the set's own atlases, the albedo reference, and a
+manifest that still verifies after painting."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from ai_sets_addon import cli
+from ai_sets_addon.generation.paint import PaintOptions, TestPainter, paint_set
+from ai_sets_addon.generation.paint.arrays import paint_input
+from ai_sets_addon.generation.paint.bake import reproject
+from ai_sets_addon.generation.paint.camera import ViewCamera
+from ai_sets_addon.generation.paint.views import WorldMesh, cast_view
+from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
+from ai_sets_addon.generation.setfile import verify
+from ai_sets_addon.generation.setfile.folder import write_manifest
+
+RES = (96, 64)
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("room") / "set"
+    prepare_set("a concrete room at noon", 3, folder,
+                BuildOptions(texture_size=256, hdri_width=512, texel_density=12.0))
+    write_manifest(folder, {"prompt": "a concrete room at noon"})
+    return folder
+
+
+def test_set_folder_adapter(room) -> None:
+    scene, albedo = paint_input(room, None, RES)
+    assert scene.prompt == "a concrete room at noon" and scene.texel_density == 12.0
+    assert len(scene.cameras) >= 2 and scene.resolution == RES
+    glass = [p for p in scene.parts if "Glass" in p.name]
+    assert glass and not any(p.paintable for p in glass)
+    assert all(0.0 < v <= 1.0 for v in albedo.values()) and "Walls" in albedo
+
+
+def test_round_trip_on_the_sets_own_atlases(room) -> None:
+    scene, _ = paint_input(room, None, RES)
+    scene.cameras = scene.cameras[:1]
+    result = paint_set(scene, TestPainter(), PaintOptions("x"))
+    view = cast_view(WorldMesh.build(scene), ViewCamera.from_plan(scene.cameras[0], *RES))
+    colour, coverage = reproject(scene, view, list(zip(result.colour, result.coverage)))
+    ok = [i for i, p in enumerate(scene.parts) if p.paintable and not p.instances]
+    mask = view.hit & np.isin(view.part, ok) & (coverage[..., 0] > 0.5)
+    assert mask.sum() > 0.3 * view.hit.sum()
+    mse = np.mean((colour[mask] - TestPainter.pattern(0, *RES)[mask]) ** 2)
+    assert 10 * np.log10(1.0 / mse) >= 30.0
+
+
+def test_paint_cli_on_a_set_keeps_its_manifest_true(room) -> None:
+    assert verify(room) == []
+    assert cli.main(["paint", str(room), "--painter", "test", "--resolution", "96x64"]) == 0
+    data = json.loads((room / "paint" / "paint.json").read_text())
+    assert data["prompt"] == "a concrete room at noon"
+    assert data["parts"]["Walls"]["painted"] and data["parts"]["Walls"]["coverage"] > 0
+    assert not data["parts"]["Window Glass"]["painted"]
+    assert data["options"]["albedo_reference"]["Walls"] > 0
+    assert verify(room) == []                       # paint/ listed in the manifest
+    assert not list(room.parent.glob(".set.paint-*"))
