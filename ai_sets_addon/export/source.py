@@ -17,14 +17,15 @@ def set_folder(source: Path) -> Path:
     """The set folder behind `source` (a folder or a .blend); InputError says what to
     give instead when it is neither."""
     source = Path(source).expanduser()
+    if not source.exists():
+        raise InputError(f"'{source}' does not exist; give a set folder (ai-sets build "
+                         "--out) or the set.blend inside it")
     if source.is_dir():
         if not (source / SET_JSON).is_file():
             raise InputError(f"'{source}' is not a set folder (it has no {SET_JSON}); give "
                              "the folder `ai-sets build --out` wrote, or its set.blend")
         return source
     if source.suffix.lower() == ".blend":
-        if not source.is_file():
-            raise InputError(f"'{source}' does not exist; give a set folder or a .blend")
         return folder_from_blend(source)
     raise InputError(f"'{source}' is neither a set folder nor a .blend file")
 
