@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import common
 
-COMMANDS = ("build", "sky", "material", "paint", "models", "verify")
+COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export")
 
 
 def make_parser() -> argparse.ArgumentParser:

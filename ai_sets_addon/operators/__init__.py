@@ -2,7 +2,7 @@
 
 import bpy
 
-from . import generate, sky
+from . import export, generate, sky
 
-CLASSES = generate.CLASSES + sky.CLASSES
+CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES
 register, unregister = bpy.utils.register_classes_factory(CLASSES)

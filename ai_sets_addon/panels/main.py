@@ -33,6 +33,7 @@ class AISETS_PT_main(bpy.types.Panel):
             box.label(text=settings.last_set, icon="OUTLINER_COLLECTION")
             for notice in filter(None, settings.last_notices.split(" | ")):
                 box.label(text=notice, icon="INFO")
+            box.operator("aisets.export_set", icon="EXPORT")
             box.operator("aisets.remove_set", icon="TRASH")
 
 
