@@ -132,9 +132,8 @@ def _summary(path: Path) -> None:
 
     data = read_paint(path.parent.parent)
     print(f"{path}: {len(data['cameras'])} view(s) painted")
+    for name in data["unpainted_parts"]:
+        print(f"  {name}: not painted (its material is light or see-through)")
     for name, part in data["parts"].items():
-        if not part["painted"]:
-            print(f"  {name}: not painted (its material is light or see-through)")
-            continue
         print(f"  {name}: {part['paint_png']} coverage {part['coverage']:.0%} "
               f"({part['unseen_texels']} texels unseen, procedural there)")

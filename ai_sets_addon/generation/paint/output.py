@@ -77,14 +77,15 @@ def _refresh_manifest(set_dir: Path) -> None:
 
 def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict) -> None:
     parts: dict[str, Any] = {}
+    skipped = []
     for index, part in enumerate(scene.parts):
         stem = part.file_stem
         if not part.paintable:
-            parts[part.name] = {"painted": False, "material": part.material}
+            skipped.append(part.name)
             continue
         write_png(folder / f"{stem}_paint.png", to_u8(result.colour[index]))
         write_png(folder / f"{stem}_coverage.png", to_u8(result.coverage[index]))
-        parts[part.name] = {"painted": True, "paint_png": f"{stem}_paint.png",
+        parts[part.name] = {"paint_png": f"{stem}_paint.png",
                             "coverage_png": f"{stem}_coverage.png",
                             "atlas_size": [int(v) for v in part.atlas_size],
                             "material": part.material, **result.part_stats(index)}
@@ -100,6 +101,7 @@ def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict)
     write_json(folder / "paint.json", {
         "schema": SCHEMA, **meta, "resolution": list(scene.resolution),
         "cameras": [v["camera"] for v in views], "views": views, "parts": parts,
+        "unpainted_parts": skipped,
         "files": files})
 
 
