@@ -156,12 +156,20 @@ def _relocate(staging: Path, folder: Path) -> None:
 
 def update_sky(scene, request: SkyRequest, width: int, folder: Path,
                keep_sun_disc: bool = False, city_glow: float = 0.0) -> SkyAsset:
-    """Regenerate only the sky of the set in `scene` (world, sun lamp, exposure)."""
+    """Regenerate only the sky of the set in `scene` (world, sun lamp, exposure): a new
+    revision of its set folder (sky files and set.json), published whole, then the
+    scene's world and sun rebuilt from it."""
+    from .generation.setfile import revise, write_set_json
     from .generation.sky import ProceduralSky, SkyOptions
     from .scene.builder import replace_sky
 
     backend = ProceduralSky(SkyOptions(sun_in_map=keep_sun_disc, city_glow=city_glow))
-    sky = backend.make_sky(request, width, Path(folder) / "sky.exr")
+    with revise(Path(folder), f"sky: {request.time_of_day}, {request.cloud_cover}") as writer:
+        doc = read_set(writer.path)
+        doc.sky = backend.make_sky(request, width, writer.path / "sky.exr")
+        doc.plan.sky = request
+        write_set_json(doc, writer.path)
+    sky = read_set(folder).sky
     replace_sky(scene, sky)
     return sky
 

@@ -19,6 +19,7 @@ import bpy
 from ..generation.assets import SkyAsset
 from ..generation.setfile import SetDocument
 from . import objects, render, shaders
+from .paint import painted_material
 from .tagging import TAG, owned_by, tag
 
 GROUPS = ("Geometry", "Props", "Lights", "Cameras")
@@ -75,7 +76,10 @@ def _build(doc: SetDocument, scene: bpy.types.Scene, set_tag: str) -> SceneResul
     for part in plan.parts:
         mesh = objects.mesh_from_part(part, set_tag)
         _write_masks(mesh, part)
-        mesh.materials.append(materials[part.material])
+        material = materials[part.material]
+        if part.name in doc.paint:
+            material = painted_material(material, part.name, doc.paint[part.name], set_tag)
+        mesh.materials.append(material)
         for obj in objects.objects_for_part(part, mesh, set_tag):
             groups.get(part.group, groups["geometry"]).objects.link(obj)
     for light in plan.lights:
@@ -150,7 +154,8 @@ def replace_sky(scene: bpy.types.Scene, sky: SkyAsset, meter: bool = True) -> bp
     lights.objects.link(sun)
     scene.world = world
     if meter:
-        render.meter_exposure(scene, sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0))
+        render.meter_exposure(scene, sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0),
+                              Path(sky.exr_path).parent)
     return sun
 
 

@@ -47,6 +47,7 @@ from typing import Any
 import bpy
 
 from ..generation.assets import COLOR_MAPS, MaterialDescription
+from .render import render_to_file
 from .tagging import tag
 
 FLOOR_Z = 0.0          # sets stand on Z = 0 (generation/plan.py conventions)
@@ -336,7 +337,7 @@ def render_preview(tex: MaterialDescription, out_path: Path, *, resolution: tupl
         made += _preview_stage(scene, mat, label)
         _preview_settings(scene, resolution, samples)
         scene.render.filepath = str(Path(out_path).resolve())
-        bpy.ops.render.render(write_still=True, scene=scene.name)
+        render_to_file(scene, Path(out_path))
     finally:
         _remove(made, set_name)
     return Path(out_path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import bpy
 import pytest
@@ -88,3 +90,49 @@ def test_sun_disc_kept_in_the_hdri_turns_the_lamp_off(addon, empty_scene):
     assert bpy.ops.aisets.update_sky() == {"FINISHED"}
     sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")
     assert sun.data.energy == 0.0
+
+
+def test_generate_publishes_a_whole_set_folder_and_update_sky_revises_it(addon, empty_scene,
+                                                                        tmp_path):
+    from ai_sets_addon import preferences
+    from ai_sets_addon.generation.setfile import read_set, verify
+
+    prefs = preferences.get()
+    if prefs is not None:
+        prefs.output_folder = str(tmp_path)
+    _prepare_small(empty_scene)
+    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=5)
+    folder = Path(empty_scene.ai_sets.last_folder)
+    assert verify(folder) == [] and (folder / "set.json").is_file()
+    images = [i for i in bpy.data.images if i.get("ai_sets")]
+    assert images and all(Path(i.filepath).is_relative_to(folder) for i in images)
+    noon = read_set(folder).sky.sun_elevation_deg
+    empty_scene.ai_sets.sky.use_place = False
+    empty_scene.ai_sets.sky.hour = 19.0
+    assert bpy.ops.aisets.update_sky() == {"FINISHED"}
+    assert verify(folder) == []
+    assert read_set(folder).sky.sun_elevation_deg < noon
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["prompt"] == "a room at noon" and len(manifest["revisions"]) == 1
+    world_exr = Path(empty_scene.world["ai_sets_sky_exr"])
+    assert world_exr.is_file() and world_exr.is_relative_to(folder)
+
+
+def test_old_set_folders_are_pruned_but_never_the_one_in_use(tmp_path):
+    import os
+    import time
+
+    from ai_sets_addon.generation.setfile.folder import write_manifest
+    from ai_sets_addon.generation.setfile.retention import prune, set_folders
+
+    for index in range(5):
+        folder = tmp_path / f"set_{index}"
+        folder.mkdir()
+        (folder / "set.json").write_text("{}")
+        write_manifest(folder, {"prompt": f"p{index}"})
+        os.utime(folder / "manifest.json", (time.time() + index, time.time() + index))
+    (tmp_path / "not_a_set").mkdir()
+    removed = prune(tmp_path, keep=2, protect={tmp_path / "set_0"})
+    assert {p.name for p in removed} == {"set_1", "set_2"}
+    assert {p.name for p in set_folders(tmp_path)} == {"set_4", "set_3", "set_0"}
+    assert (tmp_path / "not_a_set").is_dir()

@@ -24,6 +24,7 @@ from . import meshes
 FORMAT = "ai-sets/set"
 SCHEMA_VERSION = 1
 SET_JSON = "set.json"
+PAINT_JSON = "paint/paint.json"
 
 
 @dataclass
@@ -37,6 +38,8 @@ class SetDocument:
     options: dict[str, Any] = field(default_factory=dict)
     texel_density_px_per_m: float = 0.0
     folder: Path = Path(".")
+    # AI painting, when the set was painted: part name -> {"paint": png, "coverage": png}
+    paint: dict[str, dict[str, Path]] = field(default_factory=dict)
 
     @property
     def notices(self) -> list[str]:
@@ -52,6 +55,13 @@ def write_document(doc: SetDocument, folder: Path) -> Path:
     for part, name in zip(doc.plan.parts, names):
         meshes.write_mesh(folder / name, part)
     return write_json(folder / SET_JSON, to_json(doc, folder, names))
+
+
+def write_set_json(doc: SetDocument, folder: Path) -> Path:
+    """Rewrite only set.json (a revision that changed the sky, the cameras...): the
+    mesh files are already there."""
+    folder = Path(folder)
+    return write_json(folder / SET_JSON, to_json(doc, folder, part_files(doc.plan.parts)))
 
 
 def part_files(parts: list[MeshPart]) -> list[str]:
@@ -151,10 +161,26 @@ def read_document(folder: Path) -> SetDocument:
             spec=SetSpec.from_dict(data["spec"]), plan=plan,
             materials={k: _read_material(m, folder) for k, m in data["materials"].items()},
             sky=_read_sky(data["sky"], folder), options=dict(data["options"]),
-            texel_density_px_per_m=float(data["texel_density_px_per_m"]), folder=folder)
+            texel_density_px_per_m=float(data["texel_density_px_per_m"]), folder=folder,
+            paint=read_paint(folder))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"'{folder / SET_JSON}' is not a valid set document ({exc!r}); "
                          "rebuild the set") from None
+
+
+def read_paint(folder: Path) -> dict[str, dict[str, Path]]:
+    """paint/paint.json (written by the AI painter): each painted part's base colour and
+    coverage images in its atlas; {} when the set was never painted."""
+    path = Path(folder) / PAINT_JSON
+    if not path.is_file():
+        return {}
+    try:
+        parts = json.loads(path.read_text(encoding="utf-8"))["parts"]
+        return {name: {"paint": _existing(path.parent, entry["paint_png"]),
+                       "coverage": _existing(path.parent, entry["coverage_png"])}
+                for name, entry in parts.items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"'{path}' cannot be read ({exc!r}); paint the set again") from None
 
 
 def load_set_json(folder: Path) -> dict[str, Any]:

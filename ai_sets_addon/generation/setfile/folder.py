@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from collections.abc import Iterator
+from contextlib import contextmanager
 import json
 import os
 import secrets
@@ -100,6 +102,45 @@ class SetWriter:
             self._lock_fd = None
 
 
+@contextmanager
+def revise(folder: Path, note: str, wait: bool = False) -> Iterator[SetWriter]:
+    """A new revision of a published set: its files hard-linked into a staging folder
+    (new files must replace links by rename, as every writer here does, never edit
+    them in place), changed there, then manifested and swapped in whole. The manifest
+    keeps the build's fields and records the revision."""
+    folder = Path(folder)
+    fields = previous_manifest(folder)
+    with SetWriter(folder, wait=wait) as writer:
+        _link_tree(folder, writer.path)
+        yield writer
+        fields["revisions"] = list(fields.get("revisions", [])) + [
+            {"note": note, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}]
+        writer.commit(fields)
+
+
+def previous_manifest(folder: Path) -> dict[str, Any]:
+    if not _is_set_folder(folder) or not (folder / MANIFEST).is_file():
+        raise InputError(f"'{folder}' is not a finished set folder (no manifest.json); "
+                         "build the set first")
+    data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if k not in ("files", "format", "schema_version")}
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if relative.as_posix() == MANIFEST or relative.parts[0] == WORK_DIR:
+            continue
+        if path.is_dir():
+            (target / relative).mkdir(parents=True, exist_ok=True)
+            continue
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target / relative)
+        except OSError:                       # another file system, or no hard links
+            shutil.copy2(path, target / relative)
+
+
 # ------------------------------------------------------------------------------- lock
 
 def acquire_lock(lock_path: Path, out: Path, wait: bool) -> int:
@@ -178,11 +219,23 @@ def check_replaceable(out: Path) -> None:
 
 
 def _is_set_folder(folder: Path) -> bool:
+    """Ours: a manifest in our format, a set.json, or what AI Sets 0.1 wrote before the
+    set folder existed (a manifest with prompt and files, or a sky sidecar)."""
+    if (folder / "set.json").is_file():
+        return True
+    data = _json_or_none(folder / MANIFEST)
+    if isinstance(data, dict) and (data.get("format") == MANIFEST_FORMAT
+                                   or {"prompt", "files"} <= set(data)):
+        return True
+    sky = _json_or_none(folder / "sky.json")
+    return isinstance(sky, dict) and "backend" in sky and "sun" in sky
+
+
+def _json_or_none(path: Path) -> Any:
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return (folder / "set.json").is_file()
-    return isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT
+        return None
 
 
 def swap_in(staging: Path, out: Path) -> None:

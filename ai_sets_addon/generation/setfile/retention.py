@@ -19,7 +19,13 @@ def set_folders(root: Path) -> list[Path]:
         return []
     found = [p for p in Path(root).iterdir()
              if p.is_dir() and not p.name.startswith(".") and _is_set_folder(p)]
-    return sorted(found, key=lambda p: (p / MANIFEST).stat().st_mtime, reverse=True)
+    return sorted(found, key=_age, reverse=True)
+
+
+def _age(folder: Path) -> float:
+    """When the folder was last published (its manifest; older layouts: the folder)."""
+    manifest = folder / MANIFEST
+    return (manifest if manifest.is_file() else folder).stat().st_mtime
 
 
 def prune(root: Path, keep: int, protect: set[Path] = frozenset()) -> list[Path]:
