@@ -759,10 +759,20 @@ def _qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
     return out
 
 
-def _style(styles: list[str], era: str | None, notices: list[str]) -> str | None:
-    """The first style named, else the style the era implies ("années 70")."""
-    style = _first_of(styles, "styles", notices)
-    return style or (ERAS[era].style if era else None)
+def _style(styles: list[str], era: str | None, archetype: str,
+           notices: list[str]) -> str | None:
+    """The first style named, else the style the era implies ("années 70"); a notice
+    when the set built does not read styles (yet) or the style is indoor-only."""
+    style = _first_of(styles, "styles", notices) or (ERAS[era].style if era else None)
+    if style is None:
+        return None
+    words = voc.place_registry()[archetype]
+    outdoor = words.get("exterior", False)
+    if not words.get("styled") or (outdoor and not STYLES[style].exterior) \
+            or (not outdoor and not STYLES[style].interior):
+        notices.append(f"the {STYLES[style].label} style is not applied to "
+                       f"{_label(archetype)} sets yet")
+    return style
 
 
 # ----------------------------------------------------------------------------- API
@@ -827,6 +837,6 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
     spec.room_type = _room_type(items, archetype, notices)
     spec.era = _first_of(quals.eras, "eras", notices)
-    spec.style = _style(quals.styles, spec.era, notices)
+    spec.style = _style(quals.styles, spec.era, archetype, notices)
     spec.unknown_words = _unknown_words(items, quals.understood, notices)
     return spec

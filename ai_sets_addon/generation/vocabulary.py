@@ -599,8 +599,8 @@ MAX_PROP_COUNT = 200
 
 # ---------------------------------------------------------------------------------
 # Places: each archetype module declares its own words in a module-level literal
-# `WORDS = {"place": {...}, "near": {...}, "exterior": bool, "features": {...},
-# "room_types": {...}}`.
+# `WORDS = {"place": {...}, "near": {...}, "exterior": bool, "styled": bool,
+# "features": {...}, "room_types": {...}}` ("styled": the layout reads SetSpec.style).
 # They are read from the source with `ast.literal_eval`, never by importing the
 # module, so parsing a prompt needs no layout code (trimesh, numpy). Adding a place
 # is adding its module.

@@ -125,7 +125,8 @@ def test_archetype_words_are_read_from_each_module_without_importing_it():
     for name, words in voc.place_registry().items():
         module = importlib.import_module(f"ai_sets_addon.generation.archetypes.{name}")
         assert module.WORDS == words, name
-        assert set(words) <= {"place", "near", "exterior", "features", "room_types"}, name
+        assert set(words) <= {"place", "near", "exterior", "styled", "features",
+                              "room_types"}, name
         assert words["place"]["en"] and words["place"]["fr"], name
 
 

@@ -18,6 +18,7 @@ from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.archetypes import rooms
 from ai_sets_addon.generation.prompt import parse_prompt
 from ai_sets_addon.generation.styles import ERAS, STYLES
+from test_archetypes import PROMPTS as _ARCHETYPE_PROMPTS
 
 # (language, prompt, archetype, room type, style, era)
 CASES = [
@@ -101,7 +102,16 @@ def test_room_type_style_and_era_are_read(lang, prompt, archetype, room, style, 
     got = (spec.archetype, spec.room_type, spec.style, spec.era)
     assert got == (archetype, room, style, era), spec.notices
     assert spec.unknown_words == [] or prompt in _KNOWN_LEFTOVERS, spec.unknown_words
-    assert not any("not a set type yet" in n for n in spec.notices), spec.notices
+    assert not any("not a set type yet" in n or "not applied" in n for n in spec.notices), \
+        spec.notices
+
+
+def test_a_style_the_set_does_not_read_is_a_notice():
+    assert parse_prompt("a Victorian desert").notices == [
+        "the Victorian London style is not applied to desert sets yet"]
+    assert parse_prompt("une rue des années 70").notices == [
+        "the 1970s interior style is not applied to street sets yet"]
+    assert parse_prompt("une rue haussmannienne").notices == []
 
 
 # Words these prompts carry that no stage reacts to yet (reported honestly).
@@ -230,3 +240,17 @@ def test_the_first_camera_frames_what_defines_the_room(room):
             by_prop[o] = by_prop.get(o, 0) + 1
     worst = max(by_prop.values(), default=0) / len(dirs)
     assert worst <= 0.15, f"{room}: one prop's back fills {worst:.0%} of the first frame"
+
+
+@pytest.mark.parametrize("archetype,prompt", [(a, en) for a, en, _ in _ARCHETYPE_PROMPTS],
+                         ids=[a for a, _, _ in _ARCHETYPE_PROMPTS])
+def test_no_first_camera_shows_the_back_of_a_prop(archetype, prompt):
+    p = plan(prompt, 1)
+    origin, dirs = _frame_rays(p.cameras[0], 16, 9)
+    owners, backs = _first_hits(p, origin, dirs)
+    by_prop: dict = {}
+    for o, b in zip(owners, backs):
+        if o is not None and b:
+            by_prop[o] = by_prop.get(o, 0) + 1
+    worst = max(by_prop.values(), default=0) / len(dirs)
+    assert worst <= 0.15, f"{archetype}: one prop's back fills {worst:.0%} of the first frame"

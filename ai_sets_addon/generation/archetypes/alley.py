@@ -31,6 +31,7 @@ WORDS = {
         "fr": ("ruelle", "impasse", "venelle", "cul-de-sac", "passage étroit"),
     },
     "exterior": True,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
 }
 
 
@@ -245,10 +246,8 @@ def _shots(W: float, L: float) -> list[Shot]:
 
 
 def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
-    walls = common.styled(spec, "facade_a", "walls", "brick")
-    walls.key = "walls"
-    walls_b = common.styled(spec, "facade_b", "walls", walls.family)
-    walls_b.key = "walls_b"
+    walls = common.styled(spec, "walls", "walls", "brick", style_key="facade_a")
+    walls_b = common.styled(spec, "walls_b", "walls", walls.family, style_key="facade_b")
     walls_b.modifiers = list(dict.fromkeys(walls_b.modifiers + ["grime"]))
     ground_default = "asphalt"
     ground = common.styled(spec, "ground", "ground", ground_default, fallback_roles=("floor",))

@@ -96,13 +96,15 @@ def neon_colours(spec: SetSpec) -> list[str]:
 
 
 def styled(spec: SetSpec, key: str, role: str, default_family: str,
-           default_colour: str | None = None, fallback_roles: tuple[str, ...] = ()
-           ) -> MaterialRequest:
-    """`material` with the style's surface (by material key, then role) as the default."""
+           default_colour: str | None = None, fallback_roles: tuple[str, ...] = (),
+           style_key: str | None = None) -> MaterialRequest:
+    """`material` with the style's surface (by `style_key` or the material key, then
+    the role) as the default."""
     style = style_of(spec.style)
     family, colour = default_family, default_colour
     if style is not None:
-        family, colour = style.surfaces.get(key) or style.surfaces.get(role) or (family, colour)
+        family, colour = (style.surfaces.get(style_key or key) or style.surfaces.get(role)
+                          or (family, colour))
     return material(spec, key, role, family, fallback_roles, colour)
 
 

@@ -36,6 +36,7 @@ WORDS = {
         "fr": ("cave", "grotte", "caverne", "égout", "égouts", "mine", "bunker"),
     },
     "exterior": False,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
     "features": {
         "tunnel": {
             "en": ("tunnel", "underground passage", "underpass", "sewer", "cave", "cavern",
@@ -235,15 +236,17 @@ def _shots(W: float, L: float, H: float, tunnel: bool) -> list[Shot]:
 
 
 def _materials(spec: SetSpec, tunnel: bool) -> dict[str, MaterialRequest]:
-    walls = common.material(spec, "walls", "walls", "brick" if tunnel else "painted_wall")
-    if not spec.surface("walls").colour and walls.family == "painted_wall":
+    walls = common.styled(spec, "walls", "walls", "brick" if tunnel else "painted_wall",
+                          None if tunnel else "cream")
+    if walls.colour is None and walls.family == "painted_wall":
         walls.colour = "cream"
+    sci_fi = spec.style == "scifi"
     mats = {
         "walls": walls,
-        "floor": common.material(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
-        "ceiling": common.material(spec, "ceiling", "ceiling", "concrete"),
+        "floor": common.styled(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
+        "ceiling": common.styled(spec, "ceiling", "ceiling", "concrete"),
         "door": common.plain("door", "paint", spec.seed, "grey"),
-        "exit_sign": common.plain("exit_sign", "neon", spec.seed, "green"),
+        "exit_sign": common.plain("exit_sign", "neon", spec.seed, "cyan" if sci_fi else "green"),
     }
     if tunnel:
         mats["portal"] = common.plain("portal", "concrete", spec.seed, modifiers=("old",))

@@ -37,6 +37,7 @@ WORDS = {
         "fr": ("maison", "musée"),
     },
     "exterior": False,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
     # Kinds of room, each with its own layout: a room type names this place too.
     "room_types": {
         "living_room": {"en": ("living room", "lounge", "sitting room", "family room"),

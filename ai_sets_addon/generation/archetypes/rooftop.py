@@ -17,6 +17,7 @@ from ..props import street as st
 from ..props.scatter import transform
 from ..mesh import blob, boxes, lathe, merge, slab, tubes
 from ..spec import SetSpec
+from ..styles import style_of
 from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
@@ -35,6 +36,7 @@ WORDS = {
         "fr": ("balcon", "terrasse", "héliport"),
     },
     "exterior": True,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
 }
 
 
@@ -199,11 +201,18 @@ def _shots(RW: float, RD: float) -> list[Shot]:
 def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
     return {
         "ground": common.material(spec, "ground", "ground", "asphalt", fallback_roles=("floor",)),
-        "walls": common.material(spec, "walls", "walls", "brick"),
+        "walls": common.styled(spec, "walls", "walls", "brick", style_key="facade_a"),
         "coping": common.plain("coping", "concrete", spec.seed),
         "door": common.plain("door", "paint", spec.seed, "grey"),
-        "city": common.plain("city", "paint", spec.seed, "grey", ("matte",)),
+        "city": common.plain("city", "paint", spec.seed, _city_colour(spec), ("matte",)),
         "city_glass": common.plain("city_glass", "paint", spec.seed, "navy", ("polished",)),
         "window_light": common.plain("window_light", "lit_window", spec.seed),
         "street": common.plain("street", "paint", spec.seed, "black", ("matte",)),
     }
+
+
+def _city_colour(spec: SetSpec) -> str:
+    """The skyline takes the style's facade colour (cream Paris, red-brown Brooklyn)."""
+    style = style_of(spec.style)
+    facade = style.surfaces.get("facade_a") if style else None
+    return facade[1] if facade and facade[1] else "grey"

@@ -38,6 +38,7 @@ WORDS = {
                "trottoir", "autoroute", "pont", "marché", "village"),
     },
     "exterior": True,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
 }
 
 

@@ -35,6 +35,7 @@ WORDS = {
         "fr": ("garage", "parking", "atelier", "fonderie", "centrale", "grange"),
     },
     "exterior": False,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
 }
 
 
@@ -220,10 +221,10 @@ def _shots(W: float, L: float, H: float) -> list[Shot]:
 
 
 def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
-    walls = common.material(spec, "walls", "walls", "brick")
+    walls = common.styled(spec, "walls", "walls", "brick")
     return {
         "walls": walls,
-        "floor": common.material(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
+        "floor": common.styled(spec, "floor", "floor", "concrete", fallback_roles=("ground",)),
         "roof": common.material(spec, "roof", "ceiling", "corrugated_metal"),
         "ground": common.plain("ground", "asphalt", spec.seed),
         "glass": common.plain("glass", "glass", spec.seed),
