@@ -93,11 +93,6 @@ def sky_request_for(args: argparse.Namespace):
 
 
 def _request_from_spec(spec):
-    try:
-        from ..generation.archetypes.common import sky_request
-    except ImportError:
-        from ..generation.plan import SkyRequest
-        haze = max(spec.atmosphere.get("haze", 0.0), 0.6 * spec.atmosphere.get("fog", 0.0))
-        return SkyRequest(time_of_day=spec.time_of_day, cloud_cover=spec.cloud_cover,
-                          precipitation=spec.precipitation, haze=float(haze), seed=spec.seed)
+    from ..generation.archetypes.common import sky_request
+
     return sky_request(spec)
