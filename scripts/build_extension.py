@@ -89,7 +89,9 @@ class WheelPin:
         """Arguments that make pip fetch exactly this file, whatever this machine is."""
         args = ["--no-deps", "--only-binary=:all:", f"{self.dist}=={self.version}"]
         if self.platform_tag != "any":
-            args += ["--platform", self.platform_tag, "--abi", self.abi_tag]
+            for tag in self.platform_tag.split("."):     # compressed tag set (PEP 425)
+                args += ["--platform", tag]
+            args += ["--abi", self.abi_tag]
         if self.python_tag.startswith("cp") and self.python_tag[2:].isdigit():
             digits = self.python_tag[2:]
             args += ["--python-version", f"{digits[0]}.{digits[1:]}", "--implementation", "cp"]
