@@ -40,7 +40,9 @@ class Style:
     neon: tuple[str, ...] = ()            # neon colours when the prompt names none
     signs: tuple[str, ...] = ()           # sign words (blade signs, shopfronts)
     props: tuple[str, ...] = ()           # prop kinds the style brings
+    sign_shape: str = "word"              # "word" (neon letters) or "vertical" (tategaki)
     interior: bool = True                 # meaningful indoors
+    ceiling_h: float | None = None        # a room's height (m) when the words give no scale
     exterior: bool = True                 # meaningful outdoors
 
 
@@ -54,7 +56,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("plaster", "white"), "trim": ("paint", "white"),
            "door": ("paint", "navy"), "ground": ("cobblestone", None)},
           Facade((6, 7), 3.0, 4.6, (1.2, 2.3), None, True, True),
-          signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL")),
+          signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3),
     Style("provencal", "Provençal village",
           {"en": ("provencal", "provence", "french village", "southern france"),
            "fr": ("provençal", "provençale", "provence", "village provençal",
@@ -73,7 +75,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "door": ("paint", "grey")},
           Facade((3, 5), 2.9, 3.6, (1.5, 1.3), None, False, True),
           neon=("pink", "cyan", "red"), signs=("RAMEN", "BAR", "IZAKAYA", "KARAOKE"),
-          props=("vending_machine", "cables")),
+          props=("vending_machine", "cables"), sign_shape="vertical"),
     Style("brownstone", "New York brownstone",
           {"en": ("brownstone", "new york", "brooklyn", "manhattan", "nyc"),
            "fr": ("new york", "new-yorkais", "new-yorkaise", "brooklyn", "manhattan")},
@@ -90,7 +92,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "walls": ("painted_wall", "green"), "floor": ("wood_planks", None),
            "ground": ("cobblestone", None), "door": ("paint", "black"),
            "trim": ("paint", "white")},
-          Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR")),
+          Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR"), ceiling_h=3.1),
     Style("medina", "Mediterranean / Moroccan medina",
           {"en": ("moroccan", "morocco", "medina", "marrakech", "marrakesh", "mediterranean",
                   "greek", "arabic"),
@@ -121,7 +123,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("plaster", "gold"), "trim": ("paint", "gold"),
            "facade_a": ("plaster", "cream"), "facade_b": ("marble", "white"),
            "furniture": ("wood_planks", "brown")},
-          Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold")),
+          Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold"), ceiling_h=3.4),
     Style("diner", "1950s American diner",
           {"en": ("diner", "1950s", "fifties", "rockabilly", "americana", "retro diner"),
            "fr": ("diner", "années 50", "années cinquante", "rockabilly")},
@@ -144,7 +146,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("wood_planks", "brown"), "facade_a": ("rock", None),
            "facade_b": ("plaster", "beige"), "ground": ("cobblestone", None),
            "door": ("wood_planks", None)},
-          Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False)),
+          Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False), ceiling_h=3.6),
     Style("minimal", "Contemporary minimal",
           {"en": ("minimalist", "contemporary", "modern", "minimal design", "white cube"),
            "fr": ("minimaliste", "contemporain", "contemporaine", "moderne", "épuré")},
@@ -158,7 +160,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "fr": ("science-fiction", "vaisseau spatial", "vaisseau", "station spatiale")},
           {"walls": ("brushed_metal", None), "floor": ("brushed_metal", "grey"),
            "ceiling": ("brushed_metal", "grey"), "furniture": ("brushed_metal", None)},
-          neon=("cyan", "white"), exterior=False),
+          neon=("cyan", "white"), exterior=False, ceiling_h=2.5),
 )}
 
 

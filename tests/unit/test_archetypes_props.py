@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import trimesh
 
+from ai_sets_addon.generation.props import furniture as fu
 from ai_sets_addon.generation.props import industrial as ind
 from ai_sets_addon.generation.props import nature as nat
 from ai_sets_addon.generation.props import street as st
@@ -27,6 +28,15 @@ MAKERS = {
     "softbox": st.softbox, "chair": st.armchair, "planter": st.planter,
     "rock": nat.rock, "tree": nat.broadleaf_tree, "conifer": nat.conifer_tree, "palm": nat.palm_tree,
     "bush": nat.bush, "cactus": nat.cactus, "log": nat.log, "scrub": nat.dead_shrub,
+    "vending": st.vending_machine, "vertical_sign": lambda r: st.vertical_sign(r, "pink"),
+    "sofa": fu.sofa, "rug": fu.rug, "coffee_table": fu.coffee_table, "table": fu.table,
+    "bistro": fu.round_table, "dining_chair": fu.chair, "stool": fu.stool,
+    "sideboard": fu.sideboard, "bed": fu.bed, "hospital_bed": fu.hospital_bed,
+    "nightstand": fu.nightstand, "wardrobe": fu.wardrobe, "kitchen": fu.kitchen_run,
+    "bar_counter": fu.bar_counter, "desk": fu.desk, "office_chair": fu.office_chair,
+    "school_desk": fu.school_desk, "blackboard": fu.blackboard, "bathtub": fu.bathtub,
+    "washbasin": fu.washbasin, "toilet": fu.toilet, "pew": fu.pew, "altar": fu.altar,
+    "counter": fu.counter, "wine_rack": fu.wine_rack, "pendant": fu.pendant_lamp, "tv": fu.tv,
 }
 # Pieces that are closed solids (their volume must come out positive: normals outward).
 CLOSED = {"crate", "crate_stack", "barrel", "pillar", "beam", "bag", "chimney", "bin", "rock",
@@ -205,3 +215,19 @@ def test_terrain_mesh_faces_up_with_metre_uvs_and_fine_cells_near_the_set():
     assert np.allclose(mesh.visual.uv, mesh.vertices[:, :2])
     assert np.diff(xs)[len(xs) // 2] == pytest.approx(1.0) and np.diff(xs).max() > 20
     assert terrain.height(3.0, 4.0) == pytest.approx(float(terrain.z(np.array([3.0]), np.array([4.0]))[0]))
+
+
+def _piece_top(model, suffix: str = "") -> float:
+    piece = next(p for p in model.pieces if p.suffix == suffix)
+    return float(piece.mesh.vertices[:, 2].max())
+
+
+@pytest.mark.parametrize("maker,suffix,height", [
+    (fu.sofa, "", 0.85), (fu.kitchen_run, "Worktop", 0.9), (fu.bar_counter, "Top", 1.105),
+    (fu.desk, "", 0.745), (fu.pew, "", 0.97), (fu.table, "", 0.75),
+    (fu.bed, "Frame", 1.1), (fu.stool, "Seat", 0.76), (fu.counter, "Top", 1.055),
+])
+def test_furniture_stands_at_real_heights(maker, suffix, height):
+    """A sofa's back at 0.85 m, a worktop at 0.9 m, a bar at 1.1 m: what a set
+    designer measures first."""
+    assert _piece_top(maker(np.random.default_rng(1)), suffix) == pytest.approx(height, abs=0.02)

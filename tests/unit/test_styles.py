@@ -7,6 +7,7 @@ defines the room, not a wall or the back of a prop.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import numpy as np
@@ -17,6 +18,7 @@ from ai_sets_addon.generation import archetypes
 from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.archetypes import rooms
 from ai_sets_addon.generation.prompt import parse_prompt
+from ai_sets_addon.generation.spec import SetSpec
 from ai_sets_addon.generation.styles import ERAS, STYLES
 from test_archetypes import PROMPTS as _ARCHETYPE_PROMPTS
 
@@ -99,6 +101,7 @@ def test_the_table_is_big_and_half_french():
                          ids=[c[1] for c in CASES])
 def test_room_type_style_and_era_are_read(lang, prompt, archetype, room, style, era):
     spec = parse_prompt(prompt)
+    assert SetSpec.from_dict(json.loads(json.dumps(spec.to_dict()))) == spec
     got = (spec.archetype, spec.room_type, spec.style, spec.era)
     assert got == (archetype, room, style, era), spec.notices
     assert spec.unknown_words == [] or prompt in _KNOWN_LEFTOVERS, spec.unknown_words

@@ -217,6 +217,12 @@ def _street_signs(spec: SetSpec, rng, W: float, L: float) -> list[props.Placemen
     blade = st.neon_sign(rng, "BAR", colours[-1], 0.45)
     half = max(abs(blade.hulls[0][0]), abs(blade.hulls[0][3]))
     out.append(props.Placement(blade, transform(W / 2 - half - 0.25, L / 2 - 6.0, 3.0, 0.0), []))
+    if style is not None and style.sign_shape == "vertical":       # tategaki blade signs
+        for k, y in enumerate(np.arange(-L / 2 + 6.0, L / 2 - 8.0, 5.5)):
+            side = -1 if k % 2 == 0 else 1
+            sign = st.vertical_sign(rng, colours[k % len(colours)], int(rng.integers(4, 7)))
+            x = side * (W / 2 - 0.45)
+            out.append(props.Placement(sign, transform(x, y, 2.9 + 0.4 * (k % 3), 0.0), []))
     return out
 
 

@@ -114,6 +114,9 @@ def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
         return RoomSize(round(w * f * jitter[0], 2), round(d * f * jitter[1], 2),
                         round(h * (f if room.vaulted or h > 4 else f ** 0.3), 2))
     height = {"tiny": 2.5, "small": 2.6, "medium": 2.8, "large": 3.4, "huge": 4.2}.get(spec.scale, 2.8)
+    style = style_of(spec.style)
+    if style is not None and style.ceiling_h and spec.scale == "medium":
+        height = style.ceiling_h                     # a Haussmann flat's tall ceilings
     return RoomSize(round(6.0 * factor * jitter[0], 2), round(4.8 * factor * jitter[1], 2), height)
 
 

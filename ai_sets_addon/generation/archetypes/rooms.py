@@ -133,7 +133,10 @@ def _office(rng, W, D, H, occ) -> Layout:
                 out.put(occ, chair, cx, y + side * 0.75, yaw)
     out.put(occ, st.planter(rng), W / 2 - 0.4, D / 2 - 0.4)
     out.put(occ, st.planter(rng), -W / 2 + 0.4, -D / 2 + 0.4)
-    out.shots = _corner_shots(W, D, (0.0, 0.1, 0.9), 0.9)
+    out.shots = [Shot("wide", 24.0, (0.6, -D / 2 + 0.5), (0.0, D / 2, 0.9), third=0.0,
+                      pitch_bias_deg=-5.0),                      # down the central aisle
+                 Shot("medium", 35.0, (W / 2 - 0.6, -D / 2 + 0.8), (0.0, 0.1, 0.9), third=-0.3),
+                 Shot("reverse", 35.0, (0.0, D / 2 - 0.8), (0.0, -D / 2, 1.3))]
     return out
 
 
@@ -304,7 +307,7 @@ ROOMS: dict[str, RoomType] = {
                                            "walls": ("subway_tiles", "white")}, _bathroom, ("Bathtub", "Washbasin")),
     "office": RoomType((9.0, 6.5, 3.0), {"floor": ("carpet", "grey"),
                                          "walls": ("painted_wall", "white"),
-                                         "cabinet": ("paint", "white")}, _office, ("Desk",)),
+                                         "cabinet": ("paint", "white")}, _office, ("Desk", "Office Chair")),
     "classroom": RoomType((8.0, 7.5, 3.1), {"floor": ("wood_planks", None),
                                             "walls": ("painted_wall", "cream")}, _classroom, ("Blackboard", "School Desk")),
     "hospital_room": RoomType((4.6, 4.4, 2.8), {"floor": ("polished_concrete", None),
@@ -320,7 +323,9 @@ ROOMS: dict[str, RoomType] = {
                                              "floor": ("parquet", None)}, _restaurant, ("Table", "Chair")),
     "shop": RoomType((8.0, 6.5, 3.0), {"walls": ("painted_wall", "white"),
                                        "floor": ("ceramic_tiles", "white"),
-                                       "cabinet": ("paint", "white")}, _shop, ("Racking", "Counter")),
+                                       "cabinet": ("paint", "white"),
+                                       "rack": ("paint", "white"),
+                                       "rack_beam": ("paint", "grey")}, _shop, ("Racking", "Counter")),
     "hotel_lobby": RoomType((12.0, 9.0, 4.2), {"walls": ("plaster", "cream"),
                                                "floor": ("marble", None),
                                                "cabinet": ("wood_planks", "brown")},

@@ -211,14 +211,17 @@ def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list
             words = _sign_words(spec)
             word = words[int(rng.integers(0, len(words)))]
             colour = colours[(k // 2) % len(colours)]
-            key = (word, colour)
+            flat = abs(np.sin(frame.yaw)) < 0.5                 # the far building: flat on it
+            vertical = _sign_shape(spec) == "vertical" and not flat
+            key = ("vertical" if vertical else word, colour)
             if key not in models:
-                models[key] = st.neon_sign(rng, word, colour, 0.42)
+                models[key] = st.vertical_sign(rng, colour) if vertical else \
+                    st.neon_sign(rng, word, colour, 0.42)
             model = models[key]
             half = max(abs(model.hulls[0][0]), abs(model.hulls[0][3]))
-            flat = abs(np.sin(frame.yaw)) < 0.5                 # the far building: flat on it
             out = 0.12 if flat else half + 0.3
-            pos = frame.point((uc, -out, ground_h - (0.2 if flat else 1.2)))
+            z = ground_h + 0.2 if vertical else ground_h - (0.2 if flat else 1.2)
+            pos = frame.point((uc, -out, z))
             placed.append(props.place(occ, model, *pos, yaw=0.0, gap=0.05))
         elif k % 3 == 1:
             key = ("awning", round(width, 1))
@@ -250,6 +253,11 @@ def _shots(L: float) -> list[Shot]:
         Shot("medium", 35.0, (bx, by), (FRONT, 9.0, 3.0), third=0.5),
         Shot("reverse", 35.0, (cx, cy), (0.0, -L / 2, 4.0), third=0.4),
     ]
+
+
+def _sign_shape(spec: SetSpec) -> str:
+    style = style_of(spec.style)
+    return style.sign_shape if style else "word"
 
 
 def _sign_words(spec: SetSpec) -> tuple[str, ...]:

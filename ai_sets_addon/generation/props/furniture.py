@@ -220,9 +220,10 @@ def blackboard(rng: np.random.Generator, w: float = 3.6) -> PropModel:
 
 def bathtub(rng: np.random.Generator) -> PropModel:
     """A built-in bath, 1.7 x 0.75 m, rim at 0.55 m."""
-    outer = box((0, 0, 0.275), (1.7, 0.75, 0.55))
-    basin = box((0, 0, 0.5), (1.5, 0.55, 0.1))
-    return PropModel("bathtub", "Bathtub", [Piece("", merge([outer, basin]), "ceramic")])
+    rim = [box((0, y * 0.3375, 0.275), (1.7, 0.075, 0.55)) for y in (-1, 1)]
+    rim += [box((x * 0.7875, 0, 0.275), (0.125, 0.6, 0.55)) for x in (-1, 1)]
+    bottom = box((0, 0, 0.075), (1.45, 0.6, 0.15))
+    return PropModel("bathtub", "Bathtub", [Piece("", merge(rim + [bottom]), "ceramic")])
 
 
 def washbasin(rng: np.random.Generator) -> PropModel:

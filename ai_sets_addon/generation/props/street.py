@@ -129,6 +129,33 @@ def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float 
                       Piece("Tubes", merge(tubes), f"neon_{colour}", True)], sockets=[socket])
 
 
+def vertical_sign(rng: np.random.Generator, colour: str, cells: int = 5) -> PropModel:
+    """A Japanese-style vertical lightbox (tategaki): a tall glowing panel with dark
+    character strokes stacked in cells, readable from both sides (a blade sign)."""
+    cell, w, t = 0.42, 0.5, 0.1
+    height = cells * cell + 0.16
+    panel = box((0, 0, height / 2), (w, t, height))
+    strokes = []
+    for k in range(cells):
+        z0 = 0.08 + k * cell + 0.06
+        for _ in range(int(rng.integers(2, 5))):
+            if rng.random() < 0.5:                               # a horizontal stroke
+                x, z = rng.uniform(-0.15, 0.02), z0 + rng.uniform(0.0, cell - 0.14)
+                lo, hi = (x, z), (x + rng.uniform(0.12, 0.3), z + 0.035)
+            else:                                                # a vertical one
+                x, z = rng.uniform(-0.16, 0.13), z0 + rng.uniform(0.0, 0.12)
+                lo, hi = (x, z), (x + 0.035, z + rng.uniform(0.12, cell - 0.14))
+            for side in (-1, 1):
+                y0 = side * (t / 2 + 0.002)
+                strokes.append(box_mesh((lo[0], min(y0, y0 + side * 0.006), lo[1]),
+                                        (hi[0], max(y0, y0 + side * 0.006), hi[1])))
+    socket = LightSocket((0.0, -0.5, height / 2), "AREA", (0, -1, 0), 40.0 * cells, w, height,
+                         colour=colour)
+    return PropModel(f"neon_vertical_{colour}", f"Vertical Sign ({colour})",
+                     [Piece("Panel", panel, f"neon_{colour}"),
+                      Piece("Characters", merge(strokes), "sign_board")], sockets=[socket])
+
+
 # --------------------------------------------------------------------------- beach, stage
 
 def parasol(rng: np.random.Generator) -> PropModel:
