@@ -80,6 +80,29 @@ def usd_camera_units(lens_mm: float, sensor_width_mm: float, meters_per_unit: fl
             "verticalAperture": sensor_width_mm / aspect * per_mm}
 
 
+def rotation_quaternion(matrix) -> tuple[float, float, float, float]:
+    """(w, x, y, z) of the rotation in a 4x4 rotation-scale-translation matrix (column
+    vectors), scale divided out (Shepperd's method: stable for every angle)."""
+    m = [[float(matrix[r][c]) for c in range(3)] for r in range(3)]
+    norms = [math.sqrt(sum(m[r][c] ** 2 for r in range(3))) or 1.0 for c in range(3)]
+    r = [[m[i][j] / norms[j] for j in range(3)] for i in range(3)]
+    trace = r[0][0] + r[1][1] + r[2][2]
+    if trace > 0:
+        s = 2.0 * math.sqrt(trace + 1.0)
+        q = (0.25 * s, (r[2][1] - r[1][2]) / s, (r[0][2] - r[2][0]) / s, (r[1][0] - r[0][1]) / s)
+    else:
+        i = max(range(3), key=lambda k: r[k][k])
+        j, k = (i + 1) % 3, (i + 2) % 3
+        s = 2.0 * math.sqrt(1.0 + r[i][i] - r[j][j] - r[k][k])
+        v = [0.0, 0.0, 0.0]
+        v[i] = 0.25 * s
+        v[j] = (r[j][i] + r[i][j]) / s
+        v[k] = (r[k][i] + r[i][k]) / s
+        q = ((r[k][j] - r[j][k]) / s, *v)
+    norm = math.sqrt(sum(c * c for c in q))
+    return tuple(c / norm for c in q)
+
+
 @dataclass(frozen=True)
 class TileScale:
     """KHR_texture_transform / UsdTransform2d scale for UVs in metres: one texture
