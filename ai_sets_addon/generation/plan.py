@@ -91,6 +91,15 @@ class CameraPlan:
     lens_mm: float = 35.0
     sensor_width_mm: float = SUPER35_SENSOR_MM
     shot: str = "wide"
+    # Scouting (ai_sets_addon/scout/cameras.py); defaults = a spherical Super 35 camera.
+    # sensor_width_mm stays the desqueezed horizontal width, so readers that ignore
+    # these fields still frame the camera right.
+    body: str = ""                  # scout.cameras.BODIES key; "" = unspecified
+    sensor_height_mm: float = 0.0   # 0 = from the render's aspect
+    squeeze: float = 1.0            # anamorphic squeeze (1 = spherical)
+    frame_line: str = ""            # "2.39", "1.85", "16:9", "4:3"; "" = none
+    focus_distance_m: float = 0.0   # 0 = no depth of field
+    t_stop: float = 0.0             # 0 = no depth of field
 
 
 @dataclass
