@@ -1,0 +1,101 @@
+"""`ai-sets batch JOBS.toml --out DIR`: many sets × seeds × times of day × shots on a
+Dask cluster (a local one by default), resumable from DIR/batch-manifest.json."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from . import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "batch", help="render many sets and shots from a TOML job file (Dask)",
+        formatter_class=common.HelpFormatter,
+        description="Validate JOBS.toml (every problem at once, with line numbers; exit 2), "
+                    "then prepare each set once and render its shots, each in its own "
+                    "process, on a Dask cluster. Outputs: DIR/<set>/set/ (the set folder), "
+                    "DIR/<set>/<shot>.png, DIR/batch-manifest.json. A re-run skips every "
+                    "task whose outputs still match their sha256. Exit 2 if a task failed "
+                    "(after one retry; its log is printed and kept in DIR/logs/).")
+    parser.add_argument("jobs", type=common.output_path, metavar="JOBS.toml",
+                        help="the job file (see examples/batch.toml)")
+    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
+                        help="the batch folder (shared storage on a farm)")
+    parser.add_argument("--scheduler", default="local", metavar="local|tcp://HOST:PORT",
+                        type=_scheduler,
+                        help="'local' starts a LocalCluster; an address uses that cluster")
+    parser.add_argument("--workers", type=common.bounded_int(1, 4096), default=None,
+                        metavar="N", help="local: worker processes, one thread each "
+                        "(default: the cores, %d here); tcp: wait for N workers "
+                        "(default: 1)" % (os.cpu_count() or 1))
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print the expanded task table and its estimated cost, run "
+                             "nothing")
+    parser.set_defaults(func=run)
+
+
+def _scheduler(text: str) -> str:
+    if text == "local" or text.startswith(("tcp://", "tls://")):
+        return text
+    raise argparse.ArgumentTypeError(f"'{text}' is neither 'local' nor a scheduler address "
+                                     "like tcp://10.0.0.5:8786")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..farm import jobfile, tasks
+    from ..farm.progress import clock, expansion_table
+
+    expansion = tasks.expand(jobfile.load(args.jobs))
+    if args.dry_run:
+        total = sum(tasks.estimate_seconds(t) for t in expansion.tasks)
+        workers = args.workers or os.cpu_count() or 1
+        print(expansion_table(expansion.tasks))
+        print(f"\n{len(expansion.tasks)} tasks ({_counts(expansion)}); estimated "
+              f"{clock(total)} on one core, about {clock(total / workers)} on {workers} "
+              "worker(s) (rough: calibrated on a 2-core VM; nothing was run)")
+        return common.EXIT_OK
+    return _run_batch(args, expansion)
+
+
+def _run_batch(args: argparse.Namespace, expansion) -> int:
+    from ..generation.errors import InputError
+    from ..farm.progress import summary_table
+    from ..farm.runner import BatchOptions, run_batch
+    from . import interrupts
+
+    _require_dask()
+    remove = interrupts.on_interrupt(
+        lambda: f"finished tasks are recorded in {Path(args.out) / 'batch-manifest.json'}; "
+                "run the same command again to resume")
+    try:
+        outcomes = run_batch(expansion, BatchOptions(args.out, args.scheduler, args.workers,
+                                                     args.jobs))
+    finally:
+        remove()
+    print(summary_table(outcomes))
+    counts = {s: sum(o.status == s for o in outcomes) for s in
+              ("ran", "skipped", "adopted", "failed", "blocked")}
+    print(", ".join(f"{n} {s}" for s, n in counts.items() if n) + f"; manifest "
+          f"{Path(args.out) / 'batch-manifest.json'}")
+    if counts["failed"] or counts["blocked"]:
+        raise InputError(f"{counts['failed']} task(s) failed and {counts['blocked']} could "
+                         "not run (logs above and in DIR/logs/); fix and re-run: finished "
+                         "tasks are skipped")
+    return common.EXIT_OK
+
+
+def _counts(expansion) -> str:
+    kinds = ("prepare", "paint", "render")
+    return ", ".join(f"{len(expansion.of_kind(k))} {k}" for k in kinds if expansion.of_kind(k))
+
+
+def _require_dask() -> None:
+    from ..generation.errors import InputError
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise InputError("the batch command needs Dask: pip install 'ai-sets[farm]'") from None

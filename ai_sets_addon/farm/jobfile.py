@@ -1,0 +1,465 @@
+"""The batch job file (TOML): sets × seeds × times of day × shots, validated whole.
+
+    [defaults]                      # any set or shot key below, inherited
+    texture_size = 1024
+    resolution = "1920x1080"
+
+    [[set]]
+    name = "alley"                  # folder name (default: from the prompt)
+    prompt = "a rainy alley at night, neon signs"
+    seed = [1, 2]                   # a whole number or a list
+    time_of_day = ["dusk", "night"] # optional: one set per word
+    paint = { model = "/models/sd15-depth" }   # optional AI painting (a GPU task)
+
+      [[set.shot]]
+      camera = "all"                # "all", "scouts", a camera name or a list of names
+      samples = 64
+      lens_mm = 50                  # optional lens override
+
+Why our own positions: `tomllib` gives values but no line numbers, and a TD fixing a
+200-line file wants every mistake at once with its line. `KeyLines` maps each key
+path to the line that set it by scanning the text beside tomllib's parse.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..generation.errors import InputError
+from ..generation.prepare import BuildOptions
+
+SCOUTS = ("all", "scouts")          # every scout camera of the set's plan
+TIMES_OF_DAY = ("dawn", "sunrise", "morning", "noon", "afternoon", "golden_hour", "sunset",
+                "dusk", "blue_hour", "night")
+BACKENDS = ("procedural",)
+MAX_SAMPLES = 16_777_216
+LENS_RANGE = (1.0, 5000.0)          # Blender's camera lens limits, mm
+SIDE_RANGE = (16, 16384)
+
+SET_KEYS = ("name", "prompt", "seed", "time_of_day", "texture_size", "hdri_width",
+            "texel_density", "backend", "paint", "shot")
+SHOT_KEYS = ("camera", "name", "resolution", "samples", "lens_mm")
+DEFAULT_KEYS = ("seed", "time_of_day", "texture_size", "hdri_width", "texel_density",
+                "backend", "camera", "resolution", "samples", "lens_mm")
+PAINT_KEYS = ("model", "controlnet", "config", "prompt", "steps", "guidance", "seed")
+BUILT_IN = {"seed": 0, "texture_size": 1024, "hdri_width": 2048, "texel_density": 32.0,
+            "backend": "procedural", "camera": "all", "resolution": "960x540",
+            "samples": 32, "lens_mm": None, "time_of_day": None}
+
+
+@dataclass(frozen=True)
+class PaintJob:
+    """AI painting of a set (`ai-sets paint`), a GPU task between prepare and render."""
+
+    model: str
+    controlnet: str | None = None
+    config: str | None = None
+    prompt: str | None = None
+    steps: int = 30
+    guidance: float = 7.5
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class ShotJob:
+    cameras: tuple[str, ...]
+    name: str | None
+    resolution: tuple[int, int]
+    samples: int
+    lens_mm: float | None
+    line: int
+
+
+@dataclass(frozen=True)
+class SetJob:
+    name: str
+    prompt: str
+    seeds: tuple[int, ...]
+    times: tuple[str | None, ...]
+    options: BuildOptions
+    paint: PaintJob | None
+    shots: tuple[ShotJob, ...]
+    line: int
+
+
+@dataclass
+class JobFile:
+    path: Path
+    sets: list[SetJob]
+    lines: KeyLines
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+
+
+class JobFileError(InputError):
+    """Every problem of a job file at once, each with its line (exit 2)."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: p.line)
+        listed = "\n".join(f"  {path}:{p.line}: {p.message}" for p in self.problems)
+        super().__init__(f"{path}: {len(self.problems)} problem(s), nothing was run:\n{listed}")
+
+
+# ------------------------------------------------------------------------- positions
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')'
+                  r'(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+
+
+@dataclass
+class KeyLines:
+    """Key path (e.g. ("set", 0, "shot", 1, "samples")) -> line number (1-based)."""
+
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> KeyLines:
+        found = cls()
+        counts: dict[tuple, int] = {}
+        table: tuple = ()
+        in_string: str | None = None
+        for number, line in enumerate(text.splitlines(), 1):
+            if in_string:
+                if line.count(in_string) % 2:
+                    in_string = None
+                continue
+            header = _HEADER.match(line)
+            if header and not _KEY.match(line):
+                table = found._open_table(header, counts, number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                path = table + tuple(_split_key(key.group(1)))
+                found.lines.setdefault(path, number)
+                rest = line[key.end():]
+                for quote in ('"""', "'''"):
+                    if rest.count(quote) % 2:
+                        in_string = quote
+        return found
+
+    def _open_table(self, header: re.Match, counts: dict[tuple, int], number: int) -> tuple:
+        names = _split_key(header.group(2))
+        path: tuple = ()
+        for name in names[:-1]:            # a sub-table belongs to its parent's last entry
+            path += (name,)
+            if path in counts:
+                path += (counts[path] - 1,)
+        path += (names[-1],)
+        if header.group(1) == "[[":
+            counts[path] = counts.get(path, 0) + 1
+            path += (counts[path] - 1,)
+        self.lines.setdefault(path, number)
+        return path
+
+    def line(self, path: tuple) -> int:
+        """The line of `path`, else of its nearest ancestor (inline tables, arrays)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', text)
+    return [a or b or c for a, b, c in parts]
+
+
+# ------------------------------------------------------------------------ validation
+
+def load(path: Path) -> JobFile:
+    """Read and validate a job file; raise JobFileError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"job file '{path}' does not exist") from None
+    except UnicodeDecodeError as exc:
+        raise JobFileError(path, [Problem(1, f"not UTF-8 text ({exc.reason})")]) from None
+    return parse(text, path)
+
+
+def parse(text: str, path: Path = Path("JOBS.toml")) -> JobFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise JobFileError(path, [Problem(int(match.group(1)) if match else 1,
+                                          f"not valid TOML: {exc}")]) from None
+    checker = _Checker(KeyLines.scan(text))
+    sets = checker.document(data)
+    if checker.problems:
+        raise JobFileError(path, checker.problems)
+    return JobFile(path, sets, checker.lines)
+
+
+class _Checker:
+    """Walks the parsed document collecting problems instead of stopping at the first."""
+
+    def __init__(self, lines: KeyLines) -> None:
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def report(self, path: tuple, message: str) -> None:
+        self.problems.append(Problem(self.lines.line(path), message))
+
+    def document(self, data: dict) -> list[SetJob]:
+        self.unknown(data, ("defaults", "set"), (), "top-level key")
+        defaults = data.get("defaults", {})
+        if not isinstance(defaults, dict):
+            self.report(("defaults",), "[defaults] must be a table")
+            defaults = {}
+        self.unknown(defaults, DEFAULT_KEYS, ("defaults",), "key in [defaults]")
+        entries = data.get("set", [])
+        if not isinstance(entries, list) or not entries:
+            self.report(("set",), "no [[set]] table: declare at least one set with a prompt")
+            return []
+        sets = [self.set_job(i, entry, defaults) for i, entry in enumerate(entries)]
+        return [s for s in sets if s is not None]
+
+    def unknown(self, table: dict, allowed: tuple, path: tuple, what: str) -> None:
+        for key in table:
+            if key not in allowed:
+                self.report(path + (key,), f"unknown {what} '{key}'; allowed: "
+                                           f"{', '.join(allowed)}")
+
+    def set_job(self, index: int, entry: Any, defaults: dict) -> SetJob | None:
+        path = ("set", index)
+        if not isinstance(entry, dict):
+            self.report(path, "each set must be a table")
+            return None
+        self.unknown(entry, SET_KEYS, path, "set key")
+        merged = {**BUILT_IN, **{k: v for k, v in defaults.items() if k in DEFAULT_KEYS}}
+        get = _Getter(self, entry, defaults, path)
+        prompt = get.string("prompt", required=True)
+        seeds = get.many("seed", merged["seed"], self.seed)
+        times = get.many("time_of_day", merged["time_of_day"], self.time_of_day)
+        options = self.options(get, merged, path)
+        paint = self.paint(entry.get("paint"), path + ("paint",))
+        shots = self.shots(entry.get("shot"), merged, path)
+        name = self.folder_name(get, "name") or _slug(prompt or f"set{index + 1}")
+        if prompt is None or None in (seeds, times, options, shots) or paint is False:
+            return None
+        return SetJob(name, prompt, seeds, times, options, paint or None, shots,
+                      self.lines.line(path))
+
+    def options(self, get: _Getter, merged: dict, path: tuple) -> BuildOptions | None:
+        values = {key: get.value(key, merged[key]) for key in
+                  ("texture_size", "hdri_width", "texel_density", "backend")}
+        ok = True
+        for key, kind in (("texture_size", int), ("hdri_width", int)):
+            ok &= self.typed(get.where(key), values[key], kind)
+        ok &= self.typed(get.where("texel_density"), values["texel_density"], float)
+        ok &= self.typed(get.where("backend"), values["backend"], str)
+        if not ok:
+            return None
+        if values["backend"] not in BACKENDS:
+            self.report(get.where("backend"), f"backend '{values['backend']}' is unknown; "
+                        f"available: {', '.join(BACKENDS)} (AI painting: a 'paint' table)")
+            return None
+        options = BuildOptions(texture_size=values["texture_size"],
+                               hdri_width=values["hdri_width"],
+                               texel_density=float(values["texel_density"]),
+                               sky_backend=values["backend"],
+                               material_backend=values["backend"])
+        try:
+            options.validate()
+        except InputError as exc:
+            key = ("texture_size" if "texture" in str(exc) else
+                   "hdri_width" if "HDRI" in str(exc) else "texel_density")
+            self.report(get.where(key), str(exc))
+            return None
+        return options
+
+    def folder_name(self, get: _Getter, key: str) -> str | None:
+        """A name that becomes a file or folder name on every OS."""
+        name = get.string(key)
+        if name is not None and not _NAME.match(name):
+            self.report(get.where(key), f"name '{name}' cannot be a file name: use letters, "
+                                        "digits, '-', '_' and '.' (not first)")
+            return None
+        return name
+
+    def typed(self, path: tuple, value: Any, kind: type) -> bool:
+        good = (isinstance(value, kind) and not isinstance(value, bool)) or (
+            kind is float and isinstance(value, int) and not isinstance(value, bool)
+            and math.isfinite(value))
+        if kind is float and isinstance(value, float) and not math.isfinite(value):
+            good = False
+        if not good:
+            self.report(path, f"'{path[-1]}' must be {_KIND_WORDS[kind]}, not {value!r}")
+        return good
+
+    def seed(self, path: tuple, value: Any) -> int | None:
+        if not self.typed(path, value, int):
+            return None
+        if not 0 <= value < 2**31:
+            self.report(path, f"seed {value} is out of range; use 0..2147483647")
+            return None
+        return value
+
+    def time_of_day(self, path: tuple, value: Any) -> str | None:
+        if not self.typed(path, value, str):
+            return None
+        word = value.strip().lower().replace(" ", "_")
+        if word not in TIMES_OF_DAY:
+            self.report(path, f"time of day '{value}' is unknown; use one of "
+                              f"{', '.join(TIMES_OF_DAY)}")
+            return None
+        return word
+
+    def paint(self, value: Any, path: tuple) -> PaintJob | None | bool:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.report(path, "'paint' must be a table, e.g. paint = { model = \"PATH\" }")
+            return False
+        self.unknown(value, PAINT_KEYS, path, "paint key")
+        kinds = {"model": str, "controlnet": str, "config": str, "prompt": str,
+                 "steps": int, "guidance": float, "seed": int}
+        ok = all(self.typed(path + (k,), v, kinds[k]) for k, v in value.items() if k in kinds)
+        if "model" not in value:
+            self.report(path, "'paint' needs a model (a local diffusers folder or "
+                              ".safetensors file)")
+            ok = False
+        if not ok:
+            return False
+        return PaintJob(**{k: v for k, v in value.items() if k in kinds})
+
+    def shots(self, value: Any, merged: dict, path: tuple) -> tuple[ShotJob, ...] | None:
+        if value is None:
+            value = [{}]                      # the defaults' cameras
+        if not isinstance(value, list):
+            self.report(path + ("shot",), "'shot' must be an array of tables ([[set.shot]])")
+            return None
+        shots = [self.shot(entry, merged, path + ("shot", i)) for i, entry in
+                 enumerate(value)]
+        return None if None in shots else tuple(shots)
+
+    def shot(self, entry: Any, merged: dict, path: tuple) -> ShotJob | None:
+        if not isinstance(entry, dict):
+            self.report(path, "each shot must be a table")
+            return None
+        self.unknown(entry, SHOT_KEYS, path, "shot key")
+        line = self.lines.line(path) if path in self.lines.lines else \
+            self.lines.line(path[:-2])
+        get = _Getter(self, entry, {}, path)
+        cameras = get.many("camera", merged["camera"], self.camera)
+        resolution = self.resolution(get.where("resolution"),
+                                     get.value("resolution", merged["resolution"]))
+        samples = get.value("samples", merged["samples"])
+        if self.typed(get.where("samples"), samples, int) and not 1 <= samples <= MAX_SAMPLES:
+            self.report(get.where("samples"), f"samples {samples} is outside 1..{MAX_SAMPLES}")
+            samples = None
+        lens = get.value("lens_mm", merged["lens_mm"])
+        if lens is not None and self.typed(get.where("lens_mm"), lens, float):
+            if not LENS_RANGE[0] <= lens <= LENS_RANGE[1]:
+                self.report(get.where("lens_mm"), f"lens {lens} mm is outside "
+                                                  f"{LENS_RANGE[0]:g}..{LENS_RANGE[1]:g} mm")
+                lens = False
+        elif lens is not None:
+            lens = False
+        name = self.folder_name(get, "name")
+        if None in (cameras, resolution) or not isinstance(samples, int) \
+                or isinstance(samples, bool) or lens is False:
+            return None
+        return ShotJob(cameras, name, resolution, samples,
+                       None if lens is None else float(lens), line)
+
+    def camera(self, path: tuple, value: Any) -> str | None:
+        if not self.typed(path, value, str) or not value.strip():
+            if isinstance(value, str):
+                self.report(path, "a camera name cannot be empty")
+            return None
+        return value.strip()
+
+    def resolution(self, path: tuple, value: Any) -> tuple[int, int] | None:
+        if isinstance(value, str):
+            try:
+                width, height = (int(v) for v in value.lower().split("x"))
+            except ValueError:
+                self.report(path, f"resolution '{value}' is not WIDTHxHEIGHT, e.g. 1920x1080")
+                return None
+        elif (isinstance(value, list) and len(value) == 2
+              and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+            width, height = value
+        else:
+            self.report(path, f"resolution must be \"WIDTHxHEIGHT\" or [width, height], "
+                              f"not {value!r}")
+            return None
+        lo, hi = SIDE_RANGE
+        if not (lo <= width <= hi and lo <= height <= hi):
+            self.report(path, f"resolution {width}x{height} is impossible: each side must "
+                              f"be {lo}..{hi} pixels")
+            return None
+        return width, height
+
+
+class _Getter:
+    """A set or shot value: its own key, else [defaults], else the built-in default."""
+
+    def __init__(self, checker: _Checker, entry: dict, defaults: dict, path: tuple) -> None:
+        self.checker, self.entry, self.defaults, self.path = checker, entry, defaults, path
+
+    def where(self, key: str) -> tuple:
+        if key in self.entry or key not in self.defaults:
+            return self.path + (key,)
+        return ("defaults", key)
+
+    def value(self, key: str, default: Any) -> Any:
+        return self.entry.get(key, default)
+
+    def string(self, key: str, required: bool = False) -> str | None:
+        if key not in self.entry:
+            if required:
+                self.checker.report(self.path, f"this set has no '{key}'")
+            return None
+        value = self.entry[key]
+        if not self.checker.typed(self.where(key), value, str):
+            return None
+        if not value.strip():
+            self.checker.report(self.where(key), f"'{key}' is empty")
+            return None
+        return value.strip()
+
+    def many(self, key: str, default: Any, check) -> tuple | None:
+        """A scalar or a non-empty list of them, each checked."""
+        value = self.value(key, default)
+        if value is None:
+            return (None,)
+        path = self.where(key)
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            self.checker.report(path, f"'{key}' is an empty list")
+            return None
+        checked = [check(path, v) for v in values]
+        if any(c is None for c in checked):
+            return None
+        if len(set(checked)) != len(checked):
+            self.checker.report(path, f"'{key}' lists a value twice")
+            return None
+        return tuple(checked)
+
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+_KIND_WORDS = {int: "a whole number", float: "a number", str: "a string"}
+
+
+def _slug(text: str) -> str:
+    """A folder name from a prompt: ascii words joined by '-', at most 40 characters."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words)[:40].strip("-") or "set"
+
