@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import common
 
-COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export")
+COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export", "batch")
 
 
 def make_parser() -> argparse.ArgumentParser:
