@@ -1,0 +1,42 @@
+"""When the set's practicals come on, and which hour maps to which sky.
+
+A lamp is switched on by the crew when daylight no longer carries the shot. Outdoors
+that is around sunset (street lights switch on at civil twilight; shop signs a little
+before); indoors, where window light falls off sooner, well before the sun touches the
+horizon. The thresholds are sun elevations in degrees, chosen per archetype.
+"""
+
+from __future__ import annotations
+
+# archetype -> practicals are on while the sun is below this elevation (degrees).
+PRACTICALS_ON_BELOW_DEG: dict[str, float] = {
+    "street": 3.0, "alley": 6.0, "rooftop": 2.0, "platform": 4.0, "beach": -2.0,
+    "desert": -2.0, "canyon": -2.0, "forest": 0.0,
+    "interior_room": 12.0, "corridor": 25.0, "warehouse": 10.0, "cyclorama": 90.0,
+}
+DEFAULT_EXTERIOR_DEG = 3.0
+DEFAULT_INTERIOR_DEG = 12.0
+# Lights that are studio or sky equipment, never switched by the hour.
+ALWAYS_ON_WORDS = ("portal", "window", "sky", "cyc", "fill")
+
+
+def practicals_threshold(archetype: str, interior: bool) -> float:
+    """Sun elevation (degrees) below which this set's practicals are on."""
+    default = DEFAULT_INTERIOR_DEG if interior else DEFAULT_EXTERIOR_DEG
+    return PRACTICALS_ON_BELOW_DEG.get(archetype, default)
+
+
+def practicals_on(sun_elevation_deg: float, archetype: str, interior: bool) -> bool:
+    return sun_elevation_deg < practicals_threshold(archetype, interior)
+
+
+def is_switchable(light_name: str, portal: bool = False) -> bool:
+    """A practical the hour switches: not a window portal nor sky/studio fill."""
+    name = light_name.lower()
+    return not portal and not any(word in name for word in ALWAYS_ON_WORDS)
+
+
+def hour_label(hour: float) -> str:
+    """18.5 -> '18:30'."""
+    minutes = int(round(hour * 60)) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
