@@ -31,11 +31,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export_set
+    from ..export import export_set, remove_unfinished
+    from . import interrupts
     from .build import _require_bpy
 
     _require_bpy()
-    result = export_set(args.source, args.export_format, args.out, common.Progress())
+
+    def cleanup() -> str:
+        count = remove_unfinished()
+        return f"nothing was exported ({count} unfinished staging folder(s) removed)"
+
+    remove = interrupts.on_interrupt(cleanup)
+    try:
+        result = export_set(args.source, args.export_format, args.out, common.Progress())
+    finally:
+        remove()
     size = result.path.stat().st_size / 1e6
     print(f"exported {result.path} ({size:.1f} MB) in {result.seconds:.1f} s; "
           f"{len(result.files)} files, listed in {result.sidecar}")

@@ -27,6 +27,9 @@ from ..generation.fileio import ensure_writable_dir, write_json
 FORMATS: dict[str, tuple[str, ...]] = {"glb": (".glb",), "usd": (".usd", ".usdc", ".usda"),
                                        "usdz": (".usdz",)}
 ProgressFn = Callable[[float, str], None]
+# Staging folders being written right now: an interrupt that ends the process without
+# unwinding (cli.interrupts) removes them through `remove_unfinished`.
+_STAGING: set[Path] = set()
 
 
 @dataclass
@@ -118,10 +121,21 @@ def _files(entries: list[Path]) -> list[Path]:
 def _staging(out: Path) -> Iterator[Path]:
     folder = out.parent / f".{out.name}.export-{os.getpid()}-{secrets.token_hex(3)}"
     folder.mkdir()
+    _STAGING.add(folder)
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        _STAGING.discard(folder)
+
+
+def remove_unfinished() -> int:
+    """Remove every export staging folder still being written; returns how many."""
+    folders = list(_STAGING)
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+        _STAGING.discard(folder)
+    return len(folders)
 
 
 def _publish(stage: Path, entries: list[Path], target: Path) -> list[Path]:

@@ -7,7 +7,7 @@ strength and transmission, KHR_lights_punctual in candela / lux (W x 683 / 4 pi 
 points and spots, W/m^2 x 683 for the sun), cameras with their yfov at the scene's
 16:9 aspect, and EXT_mesh_gpu_instancing for the props under one Empty. glTF has no
 environment map: the sky EXR is copied beside the .glb and named in the sidecar and in
-the scene's `extras`.
+the scene's `extras` (export/glb.py rewrites the JSON chunk: no dependency).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 import bpy
 
 from ..generation.setfile import SetDocument
+from . import glb
 from .blender_scene import export_scene
 
 GLTF_OPTIONS: dict[str, Any] = dict(
@@ -46,9 +47,4 @@ def write_glb(doc: SetDocument, path: Path, extras: dict[str, Any]) -> Path:
 
 def annotate(path: Path, extras: dict[str, Any]) -> None:
     """Put `extras` on the glTF scene (where viewers and scripts look for set data)."""
-    import pygltflib
-
-    gltf = pygltflib.GLTF2().load_binary(str(path))
-    scene = gltf.scenes[gltf.scene or 0]
-    scene.extras = {**(scene.extras or {}), "ai_sets": extras}
-    gltf.save_binary(str(path))
+    glb.add_scene_extras(path, "ai_sets", extras)

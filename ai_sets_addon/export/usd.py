@@ -41,9 +41,20 @@ USD_OPTIONS = dict(
 )
 
 
+def require_usd_core() -> None:
+    """usd-core finishes the stage: Blender's own Python ships `pxr`; the bpy module
+    from PyPI does not (pip install usd-core, part of `ai-sets[blender]`)."""
+    try:
+        import pxr.UsdLux  # noqa: F401
+    except ImportError:
+        raise InputError("USD export needs the USD Python bindings (pxr): pip install "
+                         "usd-core into this Python, or export glb") from None
+
+
 def write_usd(doc: SetDocument, path: Path, textures: str) -> Path:
     """Export the set to `path` (.usd/.usda/.usdc) with its textures in the folder
     named `textures` beside it."""
+    require_usd_core()
     with export_scene(doc, "usd") as scene:
         with bpy.context.temp_override(scene=scene, view_layer=scene.view_layers[0]):
             bpy.ops.wm.usd_export(filepath=str(path), **USD_OPTIONS)
