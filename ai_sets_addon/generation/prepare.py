@@ -20,6 +20,7 @@ from .errors import Cancelled, InputError
 from .faults import checkpoint
 from .fileio import ensure_writable_dir
 from .plan import SHADER_FAMILIES, SetPlan
+from .portals import add_window_portals
 from .setfile import SetDocument, write_document
 from .setfile.atlas import DEFAULT_DENSITY_PX_PER_M, unwrap
 from .spec import SetSpec
@@ -98,6 +99,7 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
     ensure_writable_dir(folder)
     steps.check(0.05, f"laying out the {spec.archetype.replace('_', ' ')}")
     plan = steps.timed("layout", archetypes.plan_set, spec)
+    add_window_portals(plan)
     steps.check(0.1, "painting sky and materials, unwrapping atlases")
     sky, materials = steps.timed("assets", make_assets, plan, options, Path(folder), steps)
     doc = SetDocument(spec=spec, plan=plan, materials=materials, sky=sky,

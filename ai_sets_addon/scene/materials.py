@@ -200,11 +200,25 @@ def _wire(g: _Graph, tex: MaterialDescription, mat: bpy.types.Material, displace
         g.link(imgs["metallic"].outputs["Color"], bsdf.inputs["Metallic"])
     else:
         bsdf.inputs["Metallic"].default_value = float(tex.metallic)
+    _water_film(g, bsdf, up, float(shader.get("wet", 0.0)))
     sheen = float(tex.params.get("sheen", 0.0))
     if sheen:
         bsdf.inputs["Sheen Weight"].default_value = sheen
         bsdf.inputs["Sheen Roughness"].default_value = 0.5
     _displacement(g, mat, tex, imgs.get("height"), out, displacement)
+
+
+def _water_film(g: _Graph, bsdf: bpy.types.Node, up: Any, wet: float) -> None:
+    """Wet is water on top of the material, not a glossier material: a clear coat of
+    water's IOR, mirror-smooth and flat (the coat ignores the material's normal map), a
+    full film on floors and ledges, a thinner one where it runs down walls."""
+    if wet <= 0:
+        return
+    film = g.math("MULTIPLY_ADD", up, 0.45 * wet, 450, -1300)
+    film.node.inputs[2].default_value = 0.5 * wet
+    g.link(film, bsdf.inputs["Coat Weight"])
+    bsdf.inputs["Coat Roughness"].default_value = 0.04
+    bsdf.inputs["Coat IOR"].default_value = 1.33
 
 
 def _up_facing(g: _Graph, geo: bpy.types.Node) -> bpy.types.NodeSocket:

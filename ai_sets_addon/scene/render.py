@@ -27,18 +27,37 @@ LOW_SUN_BIAS_EV = ((-8.0, -1.5), (-3.0, -0.8), (2.0, -0.4))
 METER_SIZE = (96, 54)
 
 
+# Light paths a set needs on the CPU: enough bounces for interiors lit through windows,
+# few glossy/diffuse ones beyond what the eye reads, indirect fireflies clamped, glossy
+# blurred after the first bounce, volumes stepped coarsely (fog is smooth).
+BOUNCES = {"max_bounces": 8, "diffuse_bounces": 3, "glossy_bounces": 3,
+           "transmission_bounces": 8, "transparent_max_bounces": 16, "volume_bounces": 1}
+ADAPTIVE_THRESHOLD = 0.03   # stop sampling a pixel once its noise is below this
+
+
 def configure(scene: bpy.types.Scene, samples: int = 64) -> None:
-    """Cycles on the CPU, denoised, AgX; safe defaults for preview and scouting."""
+    """Cycles on the CPU, AgX, and settings that make a preview cleaner per second:
+    adaptive sampling, the denoiser fed albedo and normal passes (it keeps texture
+    detail instead of smearing it), clamped indirect light, filtered glossy paths and
+    coarse volume steps."""
     scene.render.engine = "CYCLES"
     cycles = scene.cycles
     cycles.device = "CPU"
     cycles.samples = samples
     cycles.use_denoising = True
     cycles.denoiser = "OPENIMAGEDENOISE"
-    cycles.max_bounces = 8
+    cycles.denoising_input_passes = "RGB_ALBEDO_NORMAL"
+    cycles.denoising_prefilter = "ACCURATE"
+    cycles.use_adaptive_sampling = True
+    cycles.adaptive_threshold = ADAPTIVE_THRESHOLD
+    for name, value in BOUNCES.items():
+        setattr(cycles, name, value)
     cycles.caustics_reflective = False
     cycles.caustics_refractive = False
-    cycles.volume_bounces = 1
+    cycles.sample_clamp_indirect = 10.0
+    cycles.blur_glossy = 1.0
+    cycles.volume_step_rate = 2.0
+    cycles.volume_max_steps = 256
     scene.view_settings.view_transform = "AgX"
     scene.view_settings.look = "None"
 

@@ -234,11 +234,14 @@ def _soot(surface: Surface, ctx: Ctx, amount: float) -> None:
 
 
 def _wet(surface: Surface, fam: Family, wet: float, cav: np.ndarray, ctx: Ctx) -> None:
-    """Water: porous stuff darkens (light trapped in the film), everything gets glossy."""
+    """Water: porous stuff darkens (light trapped in the pores) and its pores fill, so
+    the surface under the film is a little smoother; the gloss itself is the water film
+    the shader lays on top (a clear coat, see scene/materials.py), not a glossier
+    material. The albedo is clamped before the power: earlier layers may push a texel
+    below zero, and a negative base to a fractional power is NaN (a black speck)."""
     dry = ctx.noise("drying", 0.8, smallest_m=0.05)
     cover = np.clip(F32(wet) * (F32(0.75) + F32(0.2) * dry + F32(0.3) * cav), 0.0, 1.0)
     darken = F32(1.0 + 1.2 * fam.porosity)            # sRGB exponent: darker when soaked
-    wet_albedo = surface.albedo ** darken
+    wet_albedo = np.clip(surface.albedo, F32(0.0), F32(1.0)) ** darken
     surface.albedo = mix(surface.albedo, wet_albedo, cover)
-    surface.roughness = mix(surface.roughness, np.minimum(surface.roughness, F32(0.12)),
-                            cover)
+    surface.roughness = mix(surface.roughness, surface.roughness * F32(0.7), cover)

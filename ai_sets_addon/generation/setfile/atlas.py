@@ -20,7 +20,8 @@ from ..plan import MeshPart
 DEFAULT_DENSITY_PX_PER_M = 32.0
 MAX_ATLAS_PX = 4096
 PADDING_PX = 2
-PACKING_SLACK = 1.35   # side of the packed atlas / sqrt(chart area): measured 1.1-1.3
+PACKING_SLACK = 1.35
+MANY_FACES = 20000   # side of the packed atlas / sqrt(chart area): measured 1.1-1.3
 
 
 def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
@@ -28,7 +29,8 @@ def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     part's density had to be lowered to fit MAX_ATLAS_PX."""
     mesh = part.mesh
     if len(mesh.faces) == 0:
-        part.atlas_uv, part.atlas_size, part.atlas_density = np.zeros((0, 2), np.float32), (0, 0), 0.0
+        part.atlas_uv = np.zeros((0, 2), np.float32)
+        part.atlas_size, part.atlas_density = (0, 0), 0.0
         return False
     side = math.sqrt(max(float(mesh.area), 1e-6)) * PACKING_SLACK
     used = min(density, (MAX_ATLAS_PX - 4 * PADDING_PX) / side)
@@ -58,6 +60,9 @@ def _pack(mesh: trimesh.Trimesh, density: float):
     pack.padding = PADDING_PX
     pack.texels_per_unit = density
     pack.bilinear = True
+    if len(mesh.faces) > MANY_FACES:      # tens of thousands of tiny charts (city windows):
+        pack.rotate_charts = False        # packing dominates; unrotated block-aligned
+        pack.blockAlign = True            # packing is 3-4x faster for a few % of space
     atlas.generate(charts, pack)
     return atlas
 
