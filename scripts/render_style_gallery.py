@@ -36,6 +36,7 @@ ENTRIES: dict[str, tuple[str, int]] = {
     "room_bar": ("un bar la nuit", 10),
     "room_cafe": ("a Parisian cafe in the afternoon", 11),
     "room_restaurant": ("un restaurant des années 50 le soir", 12),
+    "room_diner": ("a roadside diner at night", 19),
     "room_shop": ("a convenience store at night", 13),
     "room_hotel_lobby": ("un hall d'hôtel art déco", 14),
     "room_library": ("a Victorian library at dusk", 15),

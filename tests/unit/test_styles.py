@@ -42,7 +42,7 @@ CASES = [
     ("fr", "un bar enfumé la nuit", "interior_room", "bar", None, None),
     ("en", "a Parisian cafe", "interior_room", "cafe", "haussmann", None),
     ("fr", "un café parisien", "interior_room", "cafe", "haussmann", None),
-    ("en", "a 1950s diner", "interior_room", "restaurant", "diner", "1950s"),
+    ("en", "a 1950s diner", "interior_room", "diner", "diner", "1950s"),
     ("fr", "un restaurant des années 50", "interior_room", "restaurant", "diner", "1950s"),
     ("en", "a convenience store in Tokyo", "interior_room", "shop", "tokyo", None),
     ("fr", "une épicerie de quartier", "interior_room", "shop", None, None),

@@ -204,6 +204,27 @@ def _restaurant(rng, W, D, H, occ) -> Layout:
     return out
 
 
+def _diner(rng, W, D, H, occ) -> Layout:
+    """A counter with stools along the back, booths along the windows (south)."""
+    out = Layout()
+    length = min(W - 2.0, 6.0)
+    cy = D / 2 - 0.9
+    out.put(occ, fu.counter(rng, length, "Diner Counter"), 0.0, cy, SOUTH)
+    stool = fu.stool(rng)
+    for x in np.arange(-length / 2 + 0.4, length / 2 - 0.2, 0.75):
+        out.put(occ, stool, x, cy - 0.75)
+    booth = fu.booth(rng)
+    for x in np.arange(-W / 2 + 1.0, W / 2 - 0.8, 1.6):
+        out.put(occ, booth, x, -D / 2 + 1.15, EAST)
+    for x in np.linspace(-length / 2 + 0.8, length / 2 - 0.8, 4):
+        out.put(occ, fu.pendant_lamp(rng, 0.7), x, cy - 0.2, z=H)
+    out.shots = [Shot("wide", 24.0, (W / 2 - 0.5, -D / 2 + 2.3), (-0.5, cy, 0.9), third=-0.3,
+                      pitch_bias_deg=-4.0),
+                 Shot("medium", 35.0, (-W / 2 + 0.6, 0.0), (W / 4, -D / 2 + 1.1, 0.8)),
+                 Shot("reverse", 35.0, (0.0, cy - 1.4), (0.0, -D / 2, 1.2))]
+    return out
+
+
 def _shop(rng, W, D, H, occ) -> Layout:
     out = Layout()
     out.put(occ, fu.counter(rng, 2.0), -W / 2 + 1.8, -D / 2 + 1.2, NORTH)
@@ -229,7 +250,7 @@ def _hotel_lobby(rng, W, D, H, occ) -> Layout:
     for x, y in ((-W / 2 + 0.5, D / 2 - 0.5), (W / 2 - 0.5, D / 2 - 0.5), (0.0, -D / 2 + 0.5)):
         out.put(occ, st.planter(rng), x, y)
     out.put(occ, fu.pendant_lamp(rng, 1.2), 0.0, D / 2 - 1.6, z=H)
-    out.shots = _corner_shots(W, D, (0.0, D / 2 - 1.6, 1.1), 1.1, lens=35.0, tilt=-3.0)
+    out.shots = _corner_shots(W, D, (0.0, D / 2 - 1.6, 1.0), 1.0, lens=35.0, tilt=-6.0)
     return out
 
 
@@ -321,6 +342,12 @@ ROOMS: dict[str, RoomType] = {
                                        "worktop": ("marble", "white")}, _cafe, ("Bar Counter",)),
     "restaurant": RoomType((9.0, 7.0, 3.2), {"walls": ("painted_wall", "burgundy"),
                                              "floor": ("parquet", None)}, _restaurant, ("Table", "Chair")),
+    "diner": RoomType((10.0, 6.0, 3.0), {"walls": ("ceramic_tiles", "white"),
+                                         "floor": ("ceramic_tiles", "black"),
+                                         "upholstery": ("fabric", "red"),
+                                         "worktop": ("brushed_metal", None),
+                                         "cabinet": ("brushed_metal", None)}, _diner,
+                      ("Diner Counter", "Bar Stool", "Booth")),
     "shop": RoomType((8.0, 6.5, 3.0), {"walls": ("painted_wall", "white"),
                                        "floor": ("ceramic_tiles", "white"),
                                        "cabinet": ("paint", "white"),

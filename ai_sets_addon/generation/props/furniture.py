@@ -79,6 +79,18 @@ def stool(rng: np.random.Generator, h: float = 0.75) -> PropModel:
                                             Piece("Frame", merge([post, ring]), "metal", True)])
 
 
+def booth(rng: np.random.Generator, w: float = 1.3) -> PropModel:
+    """A diner booth: a table between two upholstered benches with high backs (seat
+    0.45 m, backs 1.1 m), the table's long side along X."""
+    table_ = merge([box((0, 0, 0.74), (w, 0.75, 0.04)), box((0, 0, 0.36), (0.12, 0.12, 0.72))])
+    seats = []
+    for side in (-1, 1):
+        seats += [box((0, side * 0.68, 0.22), (w, 0.5, 0.44)),
+                  box((0, side * 0.96, 0.62), (w, 0.12, 0.96))]
+    return PropModel("booth", "Booth", [Piece("Seats", merge(seats), "upholstery"),
+                                        Piece("Table", table_, "worktop")])
+
+
 def sideboard(rng: np.random.Generator, w: float = 1.6, h: float = 0.55,
               label: str = "Sideboard") -> PropModel:
     body = box((0, 0, h / 2 + 0.1), (w, 0.45, h))
