@@ -37,8 +37,8 @@ class Body:
 
 
 BODIES: dict[str, Body] = {b.key: b for b in (
-    Body("super35", "Super 35 (film, 4-perf)", (24.89, 18.66), (4096, 3072),
-         "4-perf Super 35 camera aperture"),
+    Body("super35", "Super 35 (3-perf, 16:9)", (24.89, 14.00), (4096, 2304),
+         "Super 35 width, 16:9 (3-perf film; the AI Sets scout cameras' default)"),
     Body("full_frame", "Full frame (stills, 3:2)", (36.0, 24.0), (6000, 4000),
          "135 format"),
     Body("alexa35", "ARRI ALEXA 35", (27.99, 19.22), (4608, 3164), "4.6K 3:2 Open Gate"),

@@ -1,0 +1,45 @@
+"""`ai-sets storyboard SET --out DIR`: every shot of a set rendered and laid out on
+contact sheets (PNG pages and one PDF), headless."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import common
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "storyboard", help="render a set's shots onto contact sheets (PNG + PDF)",
+        description="Render every saved shot of a set (shots.json; the set's scout cameras "
+                    "when none was saved) with its body, lens, frame lines and time of day, "
+                    "and lay them out on A4 contact sheets: DIR/storyboard_NN.png, "
+                    "DIR/storyboard.pdf, DIR/frames/ and DIR/storyboard.json. The set "
+                    "folder is never changed. A CPU render per shot: keep sizes modest.",
+        formatter_class=common.HelpFormatter)
+    parser.add_argument("source", type=common.output_path, metavar="SET",
+                        help="a set folder written by ai-sets build, or its set.blend")
+    parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
+                        help="folder for the sheets, the PDF and the frames")
+    parser.add_argument("--shots", default="all", metavar="all|NAMES",
+                        help="'all', or shot names separated by commas, in storyboard order")
+    parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
+                        metavar="WxH", help="the box each frame is fitted in (its aspect kept)")
+    parser.add_argument("--samples", type=common.samples,
+                        default=16, help="Cycles samples per frame (denoised)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .build import _require_bpy
+
+    _require_bpy()
+    from . import interrupts
+    from ..scout.blender.storyboard import storyboard_from_source
+
+    interrupts.reinstall()
+    board = storyboard_from_source(args.source, args.out, args.shots, args.resolution,
+                                   args.samples, common.Progress())
+    print(f"storyboard: {len(board.frames)} shots on {len(board.pages)} page(s): "
+          f"{board.pdf} and {', '.join(p.name for p in board.pages)}")
+    return common.EXIT_OK
