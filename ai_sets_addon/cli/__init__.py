@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from . import common
 
-COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export", "batch")
+COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export", "batch",
+            "storyboard")
 
 
 def make_parser() -> argparse.ArgumentParser:
