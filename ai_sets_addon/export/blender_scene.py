@@ -90,12 +90,11 @@ class _Builder:
             if light.kind == "AREA" and light.portal:
                 continue                 # a Cycles portal emits nothing
             self.link(self.light(light))
-        for cam in self.doc.plan.cameras:
-            obj = _own(objects.camera_object(cam, EXPORT_TAG))
-            _own(obj.data)
-            self.link(obj)
-        if scene.camera is None and self.doc.plan.cameras:
-            scene.camera = bpy.data.objects[self.doc.plan.cameras[0].name]
+        cameras = [self.link(_own(objects.camera_object(c, EXPORT_TAG)))
+                   for c in self.doc.plan.cameras]
+        for cam in cameras:
+            _own(cam.data)
+        scene.camera = cameras[0] if cameras else None
         self.sky()
 
     def link(self, obj: bpy.types.Object) -> bpy.types.Object:

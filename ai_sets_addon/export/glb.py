@@ -8,6 +8,7 @@ zeros): enough to add `extras` after Blender's exporter wrote the file.
 from __future__ import annotations
 
 import json
+import re
 import struct
 from pathlib import Path
 from typing import Any
@@ -47,9 +48,18 @@ def encode(document: dict[str, Any], binary: bytes | None) -> bytes:
     return struct.pack("<4sII", MAGIC, 2, 12 + len(chunks)) + chunks
 
 
+NAMED = ("nodes", "meshes", "materials", "cameras", "images")
+_DUPLICATE_SUFFIX = re.compile(r"\.\d{3}$")
+
+
 def add_scene_extras(path: Path, key: str, value: Any) -> None:
-    """Set `scenes[scene].extras[key]` in place."""
+    """Set `scenes[scene].extras[key]` in place, and give back the names Blender
+    suffixed with ".001" because the open file's own set already held them."""
     document, binary = read(path)
     scene = document["scenes"][document.get("scene", 0)]
     scene.setdefault("extras", {})[key] = value
+    lights = document.get("extensions", {}).get("KHR_lights_punctual", {}).get("lights", [])
+    for item in [*lights, *(i for kind in NAMED for i in document.get(kind, []))]:
+        if "name" in item:
+            item["name"] = _DUPLICATE_SUFFIX.sub("", item["name"])
     Path(path).write_bytes(encode(document, binary))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import math
 import os
 import shutil
 import subprocess
@@ -500,48 +499,9 @@ def test_operator_exports_the_scene_set_and_leaves_the_file_as_it_was(exported, 
                                          export_format=fmt) == {"FINISHED"}
         assert (tmp_path / f"op.{fmt}").is_file()
     assert {kind: len(getattr(bpy.data, kind)) for kind in kinds} == before
+    names = {m["name"] for m in gltf_json(tmp_path / "op.glb")["materials"]}
+    assert names == set(exported[ARCHETYPES[0]]["doc"].materials)   # no ".001" suffixes
 
 
 def test_operator_needs_a_set(addon):
     assert not bpy.ops.aisets.export_set.poll()
-
-
-# ----------------------------------------------------------------------------- units
-
-def test_interrupt_cleanup_removes_staging_folders(tmp_path):
-    from ai_sets_addon import export
-
-    with export._staging(tmp_path / "x.glb") as folder:
-        (folder / "partial.glb").write_bytes(b"glTF")
-        assert export.remove_unfinished() == 1
-        assert not folder.exists()
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_glb_container_round_trip(tmp_path):
-    document = {"asset": {"version": "2.0"}, "scenes": [{"nodes": []}], "scene": 0}
-    path = tmp_path / "x.glb"
-    path.write_bytes(glb.encode(document, b"\1\2\3"))
-    glb.add_scene_extras(path, "ai_sets", {"set": "é"})
-    data = path.read_bytes()
-    assert len(data) % 4 == 0 and int.from_bytes(data[8:12], "little") == len(data)
-    assert glb.read(path) == ({**document, "scenes": [{"nodes": [], "extras": {
-        "ai_sets": {"set": "é"}}}]}, b"\1\2\3\0")
-
-
-def test_light_units_match_blenders_gltf_exporter():
-    assert units.PBR_WATTS_TO_LUMENS == 683
-    assert units.point_candela(4 * math.pi) == pytest.approx(683)
-    assert units.sun_lux(1.0) == pytest.approx(683)
-    assert units.area_candela(math.pi) == pytest.approx(683)
-    inner, outer = units.spot_cones(60.0, 0.5)
-    assert outer == pytest.approx(math.radians(30)) and inner == pytest.approx(outer / 2)
-
-
-def test_camera_and_direction_units():
-    assert units.yfov(35.0, 24.89) == pytest.approx(2 * math.atan(24.89 / (16 / 9) / 70))
-    assert units.usd_camera_units(35.0, 24.89)["focalLength"] == pytest.approx(0.35)
-    assert units.sun_direction(90.0, 0.0) == pytest.approx((1.0, 0.0, 0.0))
-    assert units.sun_direction(0.0, 90.0) == pytest.approx((0.0, 0.0, 1.0), abs=1e-12)
-    assert units.unit_colour((2.0, 1.0, 0.5)) == ((1.0, 0.5, 0.25), 2.0)
-    assert units.TileScale.of((2.0, 4.0)) == units.TileScale(0.5, 0.25)
