@@ -3,10 +3,9 @@
     prompt ──prepare (pure, any thread)──► staging folder ──read_set──► Blender scene
                                                          ──► render, set.blend ──► manifest ──► swap
 
-`build` runs it headless, everything inside the staging folder, so a failed, cancelled
-or killed run leaves the previous set folder whole. Generate in Blender uses the same
-steps: `open_folder` (lock + staging), `prepare` in a worker thread, then `publish`
-(manifest + swap) and `apply` from the published folder on the main thread.
+`build` runs it all inside a staging folder, so a failed, cancelled or killed run leaves
+the previous set folder whole. Generate's modal operator runs the same steps split in
+two: `open_folder` + `prepare` in a worker thread, then `finish` on the main thread.
 """
 
 from __future__ import annotations
@@ -49,7 +48,7 @@ class BuildResult:
     folder: Path
     timings: dict[str, float]
     exposure: float | None = None
-    files: list[str] = field(default_factory=list)
+    collection: str = ""            # the set's collection in the scene
 
     @property
     def notices(self) -> list[str]:
@@ -88,48 +87,49 @@ def publish(request: BuildRequest, writer: SetWriter, doc: SetDocument,
     return writer.commit(manifest_fields(request, doc, timings, extra or {}))
 
 
-def generate(request: BuildRequest, scene=None, progress: ProgressFn | None = None,
-             cancel: CancelFn | None = None):
-    """Generate as the add-on does it synchronously: publish the set folder, then build
-    the scene from the published folder. Returns (document, scene result)."""
-    writer = open_folder(request)
-    try:
-        timings = prepare(request, writer, progress, cancel)
-        folder = publish(request, writer, read_set(writer.path), timings)
-    finally:
-        writer.close()
-    doc = read_set(folder)
-    return doc, apply(doc, scene)
-
-
 def build(request: BuildRequest, progress: ProgressFn | None = None,
-          cancel: CancelFn | None = None) -> BuildResult:
-    """Headless build: set folder, scene, preview.png and set.blend, then the manifest
-    and the swap; the previous set stays whole until the very end."""
+          cancel: CancelFn | None = None, scene=None) -> BuildResult:
+    """The whole pipeline, for `ai-sets build`, Generate in the background and batch:
+    lock + staging, the pure half, then `finish`. The previous set stays whole until
+    the very end."""
     progress = progress or (lambda fraction, message: None)
     with SetWriter(request.out_dir, wait=request.wait) as writer, _on_interrupt(writer):
         request.options.validate()
         timings = prepare(request, writer, _scaled(progress, 0.0, 0.6), cancel)
-        progress(0.62, "building the Blender scene from the set folder")
-        start = time.perf_counter()
-        doc = read_set(writer.path)
-        scene_result = apply(doc, temp_dir=writer.work_dir)
-        timings["scene"] = round(time.perf_counter() - start, 4)
-        checkpoint("scene")
-        if request.render:
-            progress(0.7, f"rendering preview {request.resolution[0]}x{request.resolution[1]}")
-            _timed(timings, "render", _render, request, writer.path / "preview.png")
-            checkpoint("render")
-        if request.save_blend:
-            progress(0.95, "saving set.blend")
-            _timed(timings, "save", save_blend, writer.path / "set.blend")
-            checkpoint("blend")
-        render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
-                       "samples": request.samples, "resolution": list(request.resolution)}
-        folder = publish(request, writer, doc, timings, {"render": render_info})
-    _relocate(writer.path, folder)
+        return finish(request, writer, timings, scene, progress)
+
+
+def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], scene=None,
+           progress: ProgressFn | None = None) -> BuildResult:
+    """Main thread, after `prepare`: the scene from the staged folder, the preview and
+    set.blend when asked, then the manifest and the swap; the scene's files then point
+    at the published folder. Generate's modal operator calls this too."""
+    import bpy
+
+    progress = progress or (lambda fraction, message: None)
+    scene = scene or bpy.context.scene
+    progress(0.62, "building the Blender scene from the set folder")
+    start = time.perf_counter()
+    scene_result = apply(read_set(writer.path), scene, temp_dir=writer.work_dir)
+    timings["scene"] = round(time.perf_counter() - start, 4)
+    checkpoint("scene")
+    if request.render:
+        progress(0.7, f"rendering preview {request.resolution[0]}x{request.resolution[1]}")
+        _timed(timings, "render", _render, scene, request, writer.path / "preview.png")
+        checkpoint("render")
+    if request.save_blend:
+        progress(0.95, "saving set.blend")
+        _timed(timings, "save", save_blend, writer.path / "set.blend")
+        checkpoint("blend")
+    render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
+                   "samples": request.samples, "resolution": list(request.resolution)}
+    folder = publish(request, writer, read_set(writer.path), timings, {"render": render_info})
+    from .scene.builder import relocate
+
+    relocate(scene, writer.path, folder)
     progress(1.0, f"done: {folder}")
-    return BuildResult(doc, folder, timings, scene_result.exposure)
+    return BuildResult(read_set(folder), folder, timings, scene_result.exposure,
+                       scene_result.collection.name)
 
 
 @contextmanager
@@ -144,14 +144,6 @@ def _on_interrupt(writer: SetWriter):
         yield
     finally:
         remove()
-
-
-def _relocate(staging: Path, folder: Path) -> None:
-    import bpy
-
-    from .scene.builder import relocate
-
-    relocate(bpy.context.scene, staging, folder)
 
 
 def update_sky(scene, request: SkyRequest, width: int, folder: Path,
@@ -185,12 +177,10 @@ def _timed(timings: dict[str, float], stage: str, func, *args):
     return value
 
 
-def _render(request: BuildRequest, out_png: Path) -> Path:
-    import bpy
-
+def _render(scene, request: BuildRequest, out_png: Path) -> Path:
     from .scene.render import render_still
 
-    return render_still(bpy.context.scene, out_png, request.resolution, request.samples)
+    return render_still(scene, out_png, request.resolution, request.samples)
 
 
 def save_blend(path: Path) -> Path:

@@ -12,7 +12,6 @@ import bpy
 from .. import pipeline, preferences
 from ..generation.errors import Cancelled, InputError
 from ..generation.prepare import BuildOptions
-from ..generation.setfile import read_set
 from ..generation.setfile.retention import prune, set_folders
 from .job import BackgroundJob
 
@@ -44,12 +43,11 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
     def execute(self, context):
         try:
-            request = self._make_request(context)
-            doc, result = pipeline.generate(request, context.scene)
+            result = pipeline.build(self._make_request(context), scene=context.scene)
         except InputError as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
-        self._finish(context, doc, result)
+        self._finish(context, result)
         return {"FINISHED"}
 
     def invoke(self, context, event):
@@ -93,13 +91,10 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             self._end(context, None)
             self.report({"ERROR"}, message)
             return {"CANCELLED"}
-        self._set_state(context, True, 0.95, "publishing the set folder and building the scene")
+        self._set_state(context, True, 0.95, "building the scene and publishing the set folder")
         try:
-            folder = pipeline.publish(self._request, self._writer,
-                                      read_set(self._writer.path), job.result)
+            result = pipeline.finish(self._request, self._writer, job.result, context.scene)
             self._end(context, None)
-            doc = read_set(folder)
-            result = pipeline.apply(doc, context.scene)
         except InputError as exc:
             self._end(context, None)
             self.report({"ERROR"}, str(exc))
@@ -108,7 +103,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             self._end(context, None)
             self.report({"ERROR"}, f"could not build the scene: {exc}")
             return {"CANCELLED"}
-        self._finish(context, doc, result)
+        self._finish(context, result)
         return {"FINISHED"}
 
     def _make_request(self, context) -> pipeline.BuildRequest:
@@ -122,16 +117,15 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options,
                                      render=False, save_blend=False)
 
-    def _finish(self, context, doc, result) -> None:
+    def _finish(self, context, result: pipeline.BuildResult) -> None:
         settings = context.scene.ai_sets
-        notices = doc.notices
-        settings.last_set = result.collection.name
-        settings.last_folder = str(doc.folder)
-        settings.last_notices = " | ".join(notices)
-        removed = prune(preferences.output_root(), preferences.keep_sets(), {doc.folder})
-        for notice in notices:
+        settings.last_set = result.collection
+        settings.last_folder = str(result.folder)
+        settings.last_notices = " | ".join(result.notices)
+        removed = prune(preferences.output_root(), preferences.keep_sets(), {result.folder})
+        for notice in result.notices:
             self.report({"WARNING"}, notice)
-        self.report({"INFO"}, f"Built '{result.collection.name}' in {doc.folder} "
+        self.report({"INFO"}, f"Built '{result.collection}' in {result.folder} "
                               f"(exposure {result.exposure:+.1f} EV"
                               + (f"; removed {len(removed)} old set folders)" if removed else ")"))
 
