@@ -267,19 +267,20 @@ class _Checker:
             self.report(get.where("backend"), f"backend '{values['backend']}' is unknown; "
                         f"available: {', '.join(BACKENDS)} (AI painting: a 'paint' table)")
             return None
-        options = BuildOptions(texture_size=values["texture_size"],
-                               hdri_width=values["hdri_width"],
-                               texel_density=float(values["texel_density"]),
-                               sky_backend=values["backend"],
-                               material_backend=values["backend"])
-        try:
-            options.validate()
-        except InputError as exc:
-            key = ("texture_size" if "texture" in str(exc) else
-                   "hdri_width" if "HDRI" in str(exc) else "texel_density")
-            self.report(get.where(key), str(exc))
+        ok = True
+        for key, field_name in (("texture_size", "texture_size"), ("hdri_width", "hdri_width"),
+                                ("texel_density", "texel_density")):
+            try:                 # one field at a time, so each bad value is reported
+                BuildOptions(**{field_name: values[key]}).validate()
+            except InputError as exc:
+                self.report(get.where(key), str(exc))
+                ok = False
+        if not ok:
             return None
-        return options
+        return BuildOptions(texture_size=values["texture_size"],
+                            hdri_width=values["hdri_width"],
+                            texel_density=float(values["texel_density"]),
+                            sky_backend=values["backend"], material_backend=values["backend"])
 
     def folder_name(self, get: _Getter, key: str) -> str | None:
         """A name that becomes a file or folder name on every OS."""

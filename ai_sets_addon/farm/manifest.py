@@ -70,9 +70,7 @@ class BatchManifest:
 
     def adopt(self, task: Task) -> bool:
         """Record work a killed client finished but never recorded (found on disk)."""
-        record = (_render_on_disk(self.out, task) if isinstance(task, RenderTask)
-                  else _set_on_disk(self.out, task) if isinstance(task, PrepareTask)
-                  else None)
+        record = found_on_disk(self.out, task)
         if record is None:
             return False
         self.record(task, {**record, "adopted": True})
@@ -99,6 +97,15 @@ class BatchManifest:
                          updated=_now())
         self.data["runs"][-1]["updated"] = _now() if self.data["runs"] else None
         write_json(self.path, self.data)
+
+
+def found_on_disk(out: Path, task: Task) -> dict | None:
+    """The record of a prepare or render whose outputs are on disk for this key."""
+    if isinstance(task, RenderTask):
+        return _render_on_disk(out, task)
+    if isinstance(task, PrepareTask):
+        return _set_on_disk(out, task)
+    return None
 
 
 def _render_on_disk(out: Path, task: RenderTask) -> dict | None:

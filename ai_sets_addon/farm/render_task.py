@@ -52,17 +52,20 @@ def die_with_parent(parent: int) -> None:
 
 def render_shot(args: argparse.Namespace) -> dict:
     """Read the set folder, build it into an empty scene, aim, meter, render."""
-    import bpy
-
+    from ..generation.faults import checkpoint
     from ..generation.fileio import sha256_of, write_json
     from ..generation.setfile import read_set
+
+    start = time.perf_counter()
+    doc = read_set(args.set_folder)           # a broken set fails before Blender starts
+    checkpoint("scene")
+    import bpy
+
     from ..pipeline import versions
     from ..scene import render
     from ..scene.builder import apply_to_scene
 
-    start = time.perf_counter()
     bpy.ops.wm.read_factory_settings(use_empty=True)
-    doc = read_set(args.set_folder)
     scene = bpy.context.scene
     apply_to_scene(doc, scene, meter=False, temp_dir=args.out.parent)
     scene.camera = _camera(bpy, args.camera)
@@ -73,6 +76,7 @@ def render_shot(args: argparse.Namespace) -> dict:
     built = time.perf_counter()
     exposure = render.meter_exposure(scene, doc.sky.sun_elevation_deg,
                                      doc.plan.exposure_bias_ev, args.out.parent)
+    checkpoint("render")
     render.render_still(scene, args.out, args.resolution, args.samples)
     done = time.perf_counter()
     record = {"key": args.key, "camera": args.camera, "lens_mm": scene.camera.data.lens,

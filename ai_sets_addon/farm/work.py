@@ -49,7 +49,8 @@ def execute(task: Task, context: Context, *upstream: object) -> dict:
                      f"{time.strftime('%Y-%m-%dT%H:%M:%S')} ===\n")
         stream.flush()
         try:
-            record = _RUNNERS[task.kind](task, context, stream)
+            record = _on_disk(task, context, stream) or _RUNNERS[task.kind](task, context,
+                                                                             stream)
         except TaskFailed:
             raise
         except BaseException as exc:   # noqa: BLE001 - every failure is reported with its log
@@ -59,6 +60,19 @@ def execute(task: Task, context: Context, *upstream: object) -> dict:
     return {**record, "started": started, "seconds": round(time.time() - started, 3),
             "worker": _worker_name(), "host": socket.gethostname(), "attempt": attempt,
             "log": log.relative_to(context.out).as_posix()}
+
+
+def _on_disk(task: Task, context: Context, stream) -> dict | None:
+    """Work already there, whole, for this very key: Dask recomputes a finished prepare
+    whose result lived on a worker that died; a shot may have been finished by a
+    batch whose client was killed. Reuse it rather than make it again."""
+    from .manifest import found_on_disk
+
+    record = found_on_disk(context.out, task)
+    if record is not None:
+        stream.write("already done (outputs match their sha256): reused\n")
+        record["reused"] = True
+    return record
 
 
 def _attempt(log: Path) -> int:
