@@ -69,6 +69,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--texture-size", type=int, default=256)
     parser.add_argument("--hdri-width", type=int, default=512)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "gallery" / "styles")
+    parser.add_argument("--readme-only", action="store_true",
+                        help="rewrite README.md and the contact sheet from gallery.json")
     return parser.parse_args(argv)
 
 
@@ -114,14 +116,14 @@ def contact_sheet(names: list[str], folder: Path, columns: int = 5) -> None:
         x, y = (k % columns) * w, (k // columns) * (h + 18)
         sheet.paste(image.resize((w, h)), (x, y))
         draw.text((x + 4, y + h + 3), name, fill="white")
-    sheet.save(folder / "contact_sheet.png")
+    sheet.save(folder / "contact_sheet.jpg", quality=85)      # a JPEG: 10x smaller
 
 
 def write_readme(results: list[dict], folder: Path) -> None:
     lines = ["# Room types and styles", "",
              "One set per room type and per style, rendered from its first scout camera by",
              "`python scripts/render_style_gallery.py` (Cycles CPU, small and few samples",
-             "on purpose). ![contact sheet](contact_sheet.png)", "",
+             "on purpose). ![contact sheet](contact_sheet.jpg)", "",
              "| image | prompt | read as | build + render |", "|---|---|---|---|"]
     for r in results:
         if "error" in r:
@@ -131,7 +133,26 @@ def write_readme(results: list[dict], folder: Path) -> None:
                          if v)
         lines.append(f"| ![{r['name']}]({r['name']}.png) | {r['prompt']} | {read} "
                      f"| {r['seconds']} s |")
+    lines += ["", "## What still falls back, and why", ""] + [f"- {n}" for n in FALLBACKS]
     (folder / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+FALLBACKS = (
+    "Rooftops take a style's facade material and skyline colour only; platforms, "
+    "beaches, deserts, canyons, forests and the cyclorama do not read styles: the "
+    "parser says so in a notice (\"the X style is not applied to Y sets yet\").",
+    "Indoor-only styles (1950s diner, 1970s, sci-fi) on a street or alley: a notice, "
+    "the street keeps its default look.",
+    "Tokyo signs are vertical lightboxes with abstract strokes, not real kana; the "
+    "neon words use a Latin stroke font.",
+    "The church nave has its one window in the entrance wall (no side lancets, no "
+    "vault yet); the sci-fi corridor is the corridor in brushed metal, not new geometry.",
+    "A room with no room type named (\"a Haussmann apartment\") keeps the generic "
+    "table-and-chairs layout with the style's surfaces and ceiling height.",
+    "Regions are read as styles (Paris -> Haussmann, Tokyo, Brooklyn -> brownstone, "
+    "London -> Victorian, Marrakech -> medina); they do not yet place the sun at the "
+    "city's latitude.",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     index = args.out / "gallery.json"
     previous = {r["name"]: r for r in json.loads(index.read_text())} if index.exists() else {}
     for name, (prompt, seed) in ENTRIES.items():
-        if wanted(name, args.only):
+        if wanted(name, args.only) and not args.readme_only:
             previous[name] = render_one(name, prompt, seed, args)
             print(json.dumps(previous[name])[:200], flush=True)
     results = [previous[n] for n in ENTRIES if n in previous]

@@ -123,20 +123,19 @@ def _bathroom(rng, W, D, H, occ) -> Layout:
 
 
 def _office(rng, W, D, H, occ) -> Layout:
+    """Clusters of facing desks (screens meet, chairs outside), kept clear of the
+    door corner the wide stands in."""
     out = Layout()
     desk, chair = fu.desk(rng), fu.office_chair(rng)
-    for cx in np.linspace(-W / 2 + 2.0, W / 2 - 2.0, max(1, int((W - 2.0) / 3.2))):
-        for cy in (-0.9, 1.1):
-            for side, yaw in ((-1, SOUTH + np.pi), (1, SOUTH)):    # facing pairs
+    for cx in np.linspace(-W / 2 + 2.6, W / 2 - 2.0, max(1, int((W - 2.0) / 3.2))):
+        for cy in (-0.6, 1.8):
+            for side, yaw in ((-1, SOUTH + np.pi), (1, SOUTH)):
                 y = cy + side * 0.36
                 out.put(occ, desk, cx, y, SOUTH if side < 0 else NORTH)   # screens meet
                 out.put(occ, chair, cx, y + side * 0.75, yaw)
     out.put(occ, st.planter(rng), W / 2 - 0.4, D / 2 - 0.4)
-    out.put(occ, st.planter(rng), -W / 2 + 0.4, -D / 2 + 0.4)
-    out.shots = [Shot("wide", 24.0, (0.6, -D / 2 + 0.5), (0.0, D / 2, 0.9), third=0.0,
-                      pitch_bias_deg=-5.0),                      # down the central aisle
-                 Shot("medium", 35.0, (W / 2 - 0.6, -D / 2 + 0.8), (0.0, 0.1, 0.9), third=-0.3),
-                 Shot("reverse", 35.0, (0.0, D / 2 - 0.8), (0.0, -D / 2, 1.3))]
+    out.put(occ, st.planter(rng), W / 2 - 0.4, -D / 2 + 0.4)
+    out.shots = _corner_shots(W, D, (0.8, 0.6, 0.8), 0.8, tilt=-7.0)
     return out
 
 
