@@ -315,13 +315,18 @@ def test_glb_content_true_scale_lights_cameras_instancing(exported, key):
     assert data["scenes"][0]["extras"]["ai_sets"]["environment"] == sky.name
 
 
-def _usd_errors(stage) -> list:
+def _usd_errors(stage, counts: dict | None = None) -> list:
+    """Errors of every registered validator on `stage`; `counts` gets all by type."""
     from pxr import UsdValidation
 
     registry = UsdValidation.ValidationRegistry()
     context = UsdValidation.ValidationContext(registry.GetOrLoadAllValidators())
-    return [e for e in context.Validate(stage)
-            if e.GetType() == UsdValidation.ValidationErrorType.Error]
+    found = context.Validate(stage)
+    if counts is not None:
+        counts["validators"] = len(registry.GetOrLoadAllValidators())
+        for error in found:
+            counts[str(error.GetType())] = counts.get(str(error.GetType()), 0) + 1
+    return [e for e in found if e.GetType() == UsdValidation.ValidationErrorType.Error]
 
 
 @needs_usd
@@ -331,8 +336,8 @@ def test_usd_passes_usd_validation_and_describes_the_set(exported, key, report):
 
     doc = exported[key]["doc"]
     stage = Usd.Stage.Open(str(exported[key]["usd"].path))
-    errors = _usd_errors(stage)
-    report[key]["usd_validation_errors"] = len(errors)
+    report[key]["usd_validation"] = counts = {}
+    errors = _usd_errors(stage, counts)
     assert not errors, [(e.GetName(), e.GetMessage()) for e in errors[:5]]
     assert UsdGeom.GetStageMetersPerUnit(stage) == 1.0
     assert UsdGeom.GetStageUpAxis(stage) == UsdGeom.Tokens.z
@@ -473,6 +478,20 @@ def test_cli_bad_input_exits_2(exported, tmp_path, capsys, args, message):
     assert cli.main([a.format(**values) for a in args]) == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.glob("x*"))
+
+
+def test_cli_refuses_a_blend_without_a_set(tmp_path, capsys):
+    reset_scene()
+    bpy.ops.wm.save_as_mainfile(filepath=str(tmp_path / "plain.blend"), copy=True)
+    code = cli.main(["export", str(tmp_path / "plain.blend"), "--format", "glb",
+                     "--out", str(tmp_path / "x")])
+    assert code == 2 and "holds no AI set" in capsys.readouterr().err
+
+
+def test_cli_help_names_the_formats(capsys):
+    assert cli.main(["export", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "glb" in out and "usdz" in out and "aisets.json" in out
 
 
 def test_failed_export_leaves_nothing(exported, tmp_path, monkeypatch):
