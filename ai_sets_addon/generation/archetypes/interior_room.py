@@ -127,8 +127,9 @@ def plan(spec: SetSpec) -> SetPlan:
     room = rooms.ROOMS.get(spec.room_type or "")
     size = room_size(spec, rng)
     window, door = _window(size, room.window_scale if room else 1.0), _door(size)
-    parts = _shell(size, window, door, room is not None and room.vaulted)
-    parts += _window_parts(size, window) + _trim(size, door)
+    sides = _side_windows(size) if room is not None and room.side_windows else []
+    parts = _shell(size, window, door, room is not None and room.vaulted, sides)
+    parts += _window_parts(size, window) + _trim(size, door) + _side_window_parts(size, sides)
     lit = common.practicals_on(spec)
     if room is None:
         parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
@@ -177,21 +178,41 @@ def _door(size: RoomSize) -> Opening:
     return Opening(size.depth - 1.45, 0.0, size.depth - 0.55, 2.1)
 
 
-def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False
-           ) -> list[MeshPart]:
-    """Walls (with the window and door cut out), floor and ceiling slabs; a vaulted
-    room springs a barrel vault from its side walls, its end walls rising to the crown."""
+def _side_windows(size: RoomSize) -> list[tuple[float, float, float, float]]:
+    """Tall windows along the side walls every 4 m, (y0, z0, y1, z1) in world units,
+    clear of the door at the west wall's north end."""
+    hw, hd = size.half
+    head = min(size.height - 1.0, 8.0)
+    return [(y - 0.6, 2.6, y + 0.6, head) for y in np.arange(-hd + 3.0, hd - 4.5, 4.0)]
+
+
+def _side_window_parts(size: RoomSize, sides) -> list[MeshPart]:
+    if not sides:
+        return []
+    rects = [(wall, r) for r in sides for wall in ("west", "east")]
+    frames, glass = shell.window_set(rects, size.width, size.depth, WALL_T, mullions=0.6,
+                                     transoms=1.2)
+    return [MeshPart("Side Window Frames", frames, "trim"),
+            MeshPart("Side Window Glass", glass, "glass")]
+
+
+def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False,
+           sides=()) -> list[MeshPart]:
+    """Walls (with the window, the door and any side windows cut out), floor and
+    ceiling slabs; a vaulted room springs a barrel vault from its side walls, its end
+    walls rising to the crown."""
     hw, hd = size.half
     full_x = size.width + 2 * WALL_T
     top = size.height + (hw if vaulted else 0.0)
     x, y, z = np.eye(3)
+    side = [(y0 + hd, z0, y1 + hd, z1) for y0, z0, y1, z1 in sides]   # slab u from -hd
     wall_mesh = merge([
         slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, top, WALL_T),
              [window.rect()]),
         slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, top, WALL_T)),
         slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, top, WALL_T),
-             [door.rect()]),
-        slab((hw, -hd, 0), y, z, x, (size.depth, top, WALL_T))]
+             [door.rect()] + side),
+        slab((hw, -hd, 0), y, z, x, (size.depth, top, WALL_T), side)]
         + ([shell.extrude(shell.vault_profile(size.width, size.height)[1:-1], -hd, hd, True)]
            if vaulted else []))
     floor = box_mesh((-hw - WALL_T, -hd - WALL_T, -SLAB_T), (hw + WALL_T, hd + WALL_T, 0))

@@ -52,6 +52,7 @@ class RoomType:
     defining: tuple[str, ...]                   # prop labels the first shot must show
     vaulted: bool = False                       # a barrel vault instead of a flat ceiling
     window_scale: float = 1.0                   # the south window's size (a cellar's is small)
+    side_windows: bool = False                  # tall windows along both side walls (a nave)
 
 
 def _corner_shots(W: float, D: float, subject, defining_h: float = 0.9, lens: float = 24.0,
@@ -367,7 +368,7 @@ ROOMS: dict[str, RoomType] = {
                                             "floor": ("paving_slabs", "beige"),
                                             "ceiling": ("plaster", "cream"),
                                             "stone": ("marble", "white")}, _church, ("Altar", "Pew"),
-                       window_scale=1.6),
+                       window_scale=1.6, side_windows=True),
     "interrogation_room": RoomType((4.2, 3.8, 2.7), {"walls": ("painted_wall", "grey"),
                                                      "floor": ("concrete", None)},
                                    _interrogation_room, ("Table",)),
