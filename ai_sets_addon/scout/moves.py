@@ -22,7 +22,8 @@ end values is taken away, so the first and last frames sit exactly on the marks.
 
 Collision: the camera is a sphere of `CLEARANCE_M`; every step of the path is tested
 with rays of the set's ray caster (generation/paint/views.WorldMesh, embree when
-installed): the segment between frames and 14 directions around each position. A
+installed): the segment between frames, 14 directions around each position, and
+whether the position is inside a closed part (its axis rays meet back faces). A
 move that would pass through geometry is shortened to the last clear fraction of its
 travel (`clear_move` says by how much), so the end mark is always reachable.
 """
@@ -180,8 +181,8 @@ def shake(n: int, fps: float, seed: int, stream: str, rms: float) -> np.ndarray:
     spectrum = np.fft.rfft(noise) * shake_spectrum(np.fft.rfftfreq(n, 1.0 / fps))
     signal = np.fft.irfft(spectrum, n)
     signal -= np.linspace(signal[0], signal[-1], n)     # both marks exact
-    std = signal.std()
-    return signal / std * rms if std > 1e-12 else np.zeros(n)
+    level = np.sqrt(np.mean(signal ** 2))
+    return signal / level * rms if level > 1e-12 else np.zeros(n)
 
 
 def _add_shake(frames: list[Frame], move: Move) -> None:
@@ -215,6 +216,7 @@ def blocked_frames(world_mesh, frames: list[Frame], clearance: float = CLEARANCE
     origins = np.repeat(points, len(_DIRECTIONS), axis=0)
     dirs = np.tile(_DIRECTIONS, (len(points), 1))
     bad = set(_hits_within(world_mesh, origins, dirs, clearance) // len(_DIRECTIONS))
+    bad.update(_inside(world_mesh, points))
     steps = points[1:] - points[:-1]
     lengths = np.linalg.norm(steps, axis=1)
     moving = lengths > 1e-9
@@ -224,6 +226,20 @@ def blocked_frames(world_mesh, frames: list[Frame], clearance: float = CLEARANCE
                            lengths[idx] + clearance)
         bad.update(int(idx[h]) + 1 for h in hit)
     return sorted(int(b) for b in bad)
+
+
+def _inside(world_mesh, points: np.ndarray) -> list[int]:
+    """Points inside a closed part: at least 5 of the 6 axis rays first meet the back
+    of a face (a camera inside a pillar sees only its inner sides)."""
+    axes = _DIRECTIONS[:6]
+    origins = np.repeat(points, 6, axis=0)
+    dirs = np.tile(axes, (len(points), 1))
+    tri, ray = world_mesh.ray.intersects_id(origins, dirs, multiple_hits=False)[:2]
+    if not len(ray):
+        return []
+    back = np.einsum("ij,ij->i", world_mesh.face_normals[tri], dirs[ray]) > 0
+    counts = np.bincount(ray[back] // 6, minlength=len(points))
+    return [int(i) for i in np.nonzero(counts >= 5)[0]]
 
 
 def _hits_within(world_mesh, origins: np.ndarray, dirs: np.ndarray, limit) -> np.ndarray:

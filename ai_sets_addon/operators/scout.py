@@ -1,0 +1,214 @@
+"""Scouting operators: thin wrappers over ai_sets_addon.scout.blender."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import bpy
+
+from ..generation.errors import InputError
+
+
+def _scene_has_set(context) -> bool:
+    from ..scene.builder import current_set
+
+    return current_set(context.scene) is not None
+
+
+class AISETS_OT_scout_camera(bpy.types.Operator):
+    """Look through the scout camera, with the body, lens and frame lines of the panel"""
+
+    bl_idname = "aisets.scout_camera"
+    bl_label = "Scout Camera"
+    bl_options = {"REGISTER", "UNDO"}
+
+    def execute(self, context):
+        from ..scout.blender.camera_ops import apply_to_active, scout_camera
+
+        scout_camera(context.scene)
+        apply_to_active(context.scene)
+        for area in context.screen.areas if context.screen else ():
+            if area.type == "VIEW_3D":
+                area.spaces.active.region_3d.view_perspective = "CAMERA"
+        return {"FINISHED"}
+
+
+class AISETS_OT_set_place(bpy.types.Operator):
+    """Find the place by city name (offline) and set latitude, longitude and time zone"""
+
+    bl_idname = "aisets.set_place"
+    bl_label = "Find Place"
+    bl_options = {"REGISTER", "UNDO"}
+
+    def execute(self, context):
+        from ..scout.blender.daylight import set_place
+
+        try:
+            found = set_place(context.scene, context.scene.ai_sets_scout.place)
+        except InputError as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self.report({"INFO"}, found)
+        return {"FINISHED"}
+
+
+class AISETS_OT_apply_hour(bpy.types.Operator):
+    """Publish the full-resolution sky for this hour and meter the exposure again"""
+
+    bl_idname = "aisets.apply_hour"
+    bl_label = "Full Sky Now"
+    bl_options = {"REGISTER", "UNDO"}
+
+    @classmethod
+    def poll(cls, context):
+        return _scene_has_set(context)
+
+    def execute(self, context):
+        from ..scout.blender.daylight import full_sky
+
+        try:
+            sky = full_sky(context.scene)
+        except (InputError, LookupError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self.report({"INFO"}, f"sun {sky.sun_elevation_deg:+.1f}° up")
+        return {"FINISHED"}
+
+
+class AISETS_OT_save_shot(bpy.types.Operator):
+    """Keep this shot: camera, lens, place, time of day, note and a thumbnail"""
+
+    bl_idname = "aisets.save_shot"
+    bl_label = "Save Shot"
+    bl_options = {"REGISTER", "UNDO"}
+
+    name: bpy.props.StringProperty(name="Name", default="")
+    note: bpy.props.StringProperty(name="Note", default="")
+
+    @classmethod
+    def poll(cls, context):
+        return context.scene.camera is not None and _scene_has_set(context)
+
+    def invoke(self, context, event):
+        self.name = f"Shot {len(context.scene.ai_sets_scout.shots) + 1:02d}"
+        self.note = context.scene.ai_sets_scout.new_note
+        return context.window_manager.invoke_props_dialog(self)
+
+    def execute(self, context):
+        from ..scout.blender.shots import save_shot
+
+        try:
+            shot = save_shot(context.scene, self.name, self.note)
+        except InputError as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self.report({"INFO"}, f"saved {shot.name}: {shot.camera_label}")
+        return {"FINISHED"}
+
+
+class _ShotOperator(bpy.types.Operator):
+    bl_options = {"REGISTER", "UNDO"}
+
+    @classmethod
+    def poll(cls, context):
+        return len(context.scene.ai_sets_scout.shots) > 0
+
+    def execute(self, context):
+        scout = context.scene.ai_sets_scout
+        try:
+            message = self.act(context.scene, scout.active_shot)
+        except (InputError, LookupError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        if message:
+            self.report({"INFO"}, message)
+        return {"FINISHED"}
+
+
+class AISETS_OT_recall_shot(_ShotOperator):
+    """Put the camera, the sun and the sky back as they were for this shot"""
+
+    bl_idname = "aisets.recall_shot"
+    bl_label = "Recall Shot"
+
+    def act(self, scene, index):
+        from ..scout.blender.shots import recall_shot
+
+        return f"recalled {recall_shot(scene, index).name}"
+
+
+class AISETS_OT_rename_shot(_ShotOperator):
+    """Rename the selected shot (in the .blend and the set folder)"""
+
+    bl_idname = "aisets.rename_shot"
+    bl_label = "Rename Shot"
+
+    name: bpy.props.StringProperty(name="New Name", default="")
+
+    def invoke(self, context, event):
+        scout = context.scene.ai_sets_scout
+        self.name = scout.shots[scout.active_shot].name
+        return context.window_manager.invoke_props_dialog(self)
+
+    def act(self, scene, index):
+        from ..scout.blender.shots import rename_shot
+
+        rename_shot(scene, index, self.name)
+
+
+class AISETS_OT_move_shot(_ShotOperator):
+    """Move the selected shot up or down the list (the storyboard's order)"""
+
+    bl_idname = "aisets.move_shot"
+    bl_label = "Move Shot"
+
+    direction: bpy.props.EnumProperty(items=[("UP", "Up", ""), ("DOWN", "Down", "")])
+
+    def act(self, scene, index):
+        from ..scout.blender.shots import move_shot
+
+        move_shot(scene, index, -1 if self.direction == "UP" else 1)
+
+
+class AISETS_OT_delete_shot(_ShotOperator):
+    """Delete the selected shot and its thumbnail"""
+
+    bl_idname = "aisets.delete_shot"
+    bl_label = "Delete Shot"
+
+    def act(self, scene, index):
+        from ..scout.blender.shots import delete_shot
+
+        delete_shot(scene, index)
+
+
+class AISETS_OT_storyboard(bpy.types.Operator):
+    """Render every shot and lay them out on contact sheets (PNG pages + PDF)"""
+
+    bl_idname = "aisets.storyboard"
+    bl_label = "Render Storyboard"
+
+    @classmethod
+    def poll(cls, context):
+        return _scene_has_set(context)
+
+    def execute(self, context):
+        from ..scout.blender.daylight import set_folder
+        from ..scout.blender.storyboard import render_storyboard, shots_for
+
+        scene = context.scene
+        scout = scene.ai_sets_scout
+        out = Path(bpy.path.abspath(scout.storyboard_dir))
+        try:
+            shots = shots_for(scene, set_folder(scene))
+            board = render_storyboard(scene, shots, out, (960, 540), scout.storyboard_samples)
+        except (InputError, OSError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        self.report({"INFO"}, f"storyboard: {board.pdf}")
+        return {"FINISHED"}
+
+
+CLASSES = (AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,
+           AISETS_OT_save_shot, AISETS_OT_recall_shot, AISETS_OT_rename_shot,
+           AISETS_OT_move_shot, AISETS_OT_delete_shot, AISETS_OT_storyboard)
