@@ -5,6 +5,7 @@ from __future__ import annotations
 import bpy
 
 from .preferences import FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES
+from .scout.blender import properties as scout_properties
 
 
 class AISETS_SceneSettings(bpy.types.PropertyGroup):
@@ -73,9 +74,11 @@ def register() -> None:
         bpy.utils.register_class(cls)
     bpy.types.Scene.ai_sets = bpy.props.PointerProperty(type=AISETS_SceneSettings)
     bpy.types.WindowManager.ai_sets_job = bpy.props.PointerProperty(type=AISETS_JobState)
+    scout_properties.register()
 
 
 def unregister() -> None:
+    scout_properties.unregister()
     del bpy.types.WindowManager.ai_sets_job
     del bpy.types.Scene.ai_sets
     for cls in reversed(CLASSES):

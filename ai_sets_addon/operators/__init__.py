@@ -2,7 +2,7 @@
 
 import bpy
 
-from . import export, generate, sky
+from . import export, generate, scout, sky
 
-CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES
+CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES + scout.CLASSES
 register, unregister = bpy.utils.register_classes_factory(CLASSES)

@@ -2,7 +2,7 @@
 
 import bpy
 
-from . import main, sky
+from . import main, scout, sky
 
-CLASSES = main.CLASSES + sky.CLASSES  # parents before children
+CLASSES = main.CLASSES + sky.CLASSES + scout.CLASSES  # parents before children
 register, unregister = bpy.utils.register_classes_factory(CLASSES)
