@@ -8,11 +8,12 @@ a PointInstancer for each repeated prop (Geometry Nodes instances). usd-core the
 orients the DomeLight by the USD rule (pole on the light's +Y, image centre on its
 +Z) so the sky EXR sits where the set's sun is, gives the sun its irradiance and
 angular diameter, drops the empty point meshes the instancers leave, moves textures
-to `<name>_textures/`, and packages .usdz.
+to `<name>_textures/`, adds occlusion and glass opacity, and packages .usdz.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +30,7 @@ ENVIRONMENT = f"{ROOT}/Environment"
 # USD dome (pole +Y, centre +Z, longitude pi/2 = +X): light +X -> +Y, +Y -> +Z,
 # +Z -> +X, which is rotateXYZ (90, 0, 90).
 DOME_ROTATE_XYZ = (90.0, 0.0, 90.0)
+_DUPLICATE = re.compile(r"_\d{3}$")   # "brick_001": Blender's ".001" made a prim name
 
 USD_OPTIONS = dict(
     selected_objects_only=False, export_animation=False, export_uvmaps=True,
@@ -69,6 +71,7 @@ def finish(path: Path, doc: SetDocument, textures: str) -> None:
     _drop_empty_meshes(stage)
     _precise_orientations(stage, doc)
     _relocate_textures(stage, path.parent, textures)
+    _complete_materials(stage, doc, path.parent / textures)
     _environment(stage, doc, f"./{textures}/sky.exr")
     _key_light(stage, doc)
     UsdGeom.SetStageMetersPerUnit(stage, UsdGeom.LinearUnits.meters)
@@ -132,6 +135,51 @@ def _relocate_textures(stage, folder: Path, textures: str) -> None:
             value = attr.Get() if attr.GetTypeName() == Sdf.ValueTypeNames.Asset else None
             if value is not None and value.path.startswith("./textures/"):
                 attr.Set(Sdf.AssetPath(f"./{textures}/" + value.path[len("./textures/"):]))
+
+
+def _complete_materials(stage, doc: SetDocument, texture_dir: Path) -> None:
+    """What Blender's UsdPreviewSurface writer leaves out: occlusion from the AO map
+    (through the same tile transform as the other maps) and see-through glass
+    (PreviewSurface has no transmission: opacity 1 - 0.9 x transmission, ior kept)."""
+    from pxr import UsdShade
+
+    for prim in (p for p in stage.Traverse() if p.IsA(UsdShade.Material)):
+        name = prim.GetName()
+        desc = doc.materials.get(name) or doc.materials.get(_DUPLICATE.sub("", name))
+        surface = next((UsdShade.Shader(c) for c in prim.GetChildren()
+                        if UsdShade.Shader(c).GetIdAttr().Get() == "UsdPreviewSurface"), None)
+        if desc is None or surface is None:
+            continue
+        transmission = float(desc.params.get("transmission", 0.0))
+        if transmission > 0:
+            surface.GetInput("opacity").Set(1.0 - 0.9 * transmission)
+        if "ao" in desc.maps:
+            _occlusion(stage, prim, surface, Path(desc.maps["ao"]), texture_dir)
+
+
+def _occlusion(stage, material, surface, ao_map: Path, texture_dir: Path) -> None:
+    from pxr import Sdf, UsdShade
+
+    base = surface.GetInput("diffuseColor")
+    sources = base.GetConnectedSources()[0] if base and base.HasConnectedSource() else []
+    if not sources:
+        return
+    colour = UsdShade.Shader(sources[0].source.GetPrim())
+    transform = colour.GetInput("st").GetConnectedSources()[0][0]
+    texture_dir.mkdir(exist_ok=True)
+    shutil.copyfile(ao_map, texture_dir / ao_map.name)
+    ao = UsdShade.Shader.Define(stage, material.GetPath().AppendChild("Occlusion_Texture"))
+    ao.CreateIdAttr("UsdUVTexture")
+    ao.CreateInput("file", Sdf.ValueTypeNames.Asset).Set(
+        Sdf.AssetPath(f"./{texture_dir.name}/{ao_map.name}"))
+    ao.CreateInput("sourceColorSpace", Sdf.ValueTypeNames.Token).Set("raw")
+    for wrap in ("wrapS", "wrapT"):
+        ao.CreateInput(wrap, Sdf.ValueTypeNames.Token).Set("repeat")
+    ao.CreateInput("st", Sdf.ValueTypeNames.Float2).ConnectToSource(
+        transform.source, transform.sourceName)
+    ao.CreateOutput("r", Sdf.ValueTypeNames.Float)
+    surface.CreateInput("occlusion", Sdf.ValueTypeNames.Float).ConnectToSource(
+        ao.ConnectableAPI(), "r")
 
 
 def _environment(stage, doc: SetDocument, relative_exr: str) -> None:

@@ -350,6 +350,15 @@ def test_usd_passes_usd_validation_and_describes_the_set(exported, key, report):
               if s.GetIdAttr().Get() == "UsdTransform2d"}
     for desc in (d for d in doc.materials.values() if d.kind == "textured"):
         assert tuple(round(1 / t, 5) for t in desc.tile_size_m) in scales
+    for key, desc in doc.materials.items():
+        surface = next(s for s in surfaces if s.GetPrim().GetParent().GetName() == key)
+        if "ao" in desc.maps:                     # occlusion through the tile transform
+            (source,), _ = surface.GetInput("occlusion").GetConnectedSources()
+            ao = UsdShade.Shader(source.source.GetPrim())
+            assert Path(ao.GetInput("file").Get().resolvedPath).name == Path(desc.maps["ao"]).name
+            assert ao.GetInput("st").HasConnectedSource()
+        if desc.params.get("transmission", 0) > 0:
+            assert surface.GetInput("opacity").Get() < 0.5
     # Cameras: focal length and apertures in tenths of a stage unit (mm / 100 at metres).
     cams = {p.GetName(): UsdGeom.Camera(p) for p in prims if p.IsA(UsdGeom.Camera)}
     assert len(cams) == len(doc.plan.cameras)
