@@ -116,6 +116,7 @@ class SkyRequest:
     sun_azimuth_deg: float | None = None   # explicit override, clockwise from north
     north_offset_deg: float = 0.0
     seed: int = 0
+    skyline: str = ""              # "city" / "trees": far context on the horizon (windows)
 
 
 @dataclass

@@ -99,7 +99,8 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
     ensure_writable_dir(folder)
     steps.check(0.05, f"laying out the {spec.archetype.replace('_', ' ')}")
     plan = steps.timed("layout", archetypes.plan_set, spec)
-    add_window_portals(plan)
+    if add_window_portals(plan) and not plan.sky.skyline:
+        plan.sky.skyline = "city"         # what the windows look out on
     steps.check(0.1, "painting sky and materials, unwrapping atlases")
     sky, materials = steps.timed("assets", make_assets, plan, options, Path(folder), steps)
     doc = SetDocument(spec=spec, plan=plan, materials=materials, sky=sky,

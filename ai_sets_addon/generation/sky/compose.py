@@ -17,6 +17,7 @@ from .clouds import (CLOUD_STYLES, CloudField, CloudLayer, Light, cloud_key, clo
 from .equirect import (check_width, column_azimuths, direction, pixel_solid_angles,
                        row_elevations)
 from .resolve import SkyLights, resolve_lights
+from .skyline import add_skyline
 from .spectrum import fixed_matmul, luminance
 
 NIGHT_BELOW_DEG = -6.0      # sun lower than this: the moon is the key light
@@ -96,6 +97,9 @@ def render_sky(request: SkyRequest, width: int, options: SkyOptions | None = Non
         key_light = _tinted(key_light)
     diffuse = horizontal_irradiance(grid)
     image = upsample_halves(grid, width // 2, width)
+    add_skyline(image, request.skyline, request.seed, lights.sun_azimuth_deg,
+                lights.sun_elevation_deg, diffuse,
+                np.asarray(key_light.colour, np.float32) * key_light.irradiance)
     clear_view = _clear_view(layer, grid_w)
     if night and style.coverage < 1.0:
         _add_stars(image, request.seed, atm, lights_north(lights), clear_view)
