@@ -159,16 +159,18 @@ def acquire_lock(lock_path: Path, out: Path, wait: bool) -> int:
     info = json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
                        "since": time.strftime("%Y-%m-%dT%H:%M:%S")}).encode()
     os.ftruncate(fd, 0)
-    os.pwrite(fd, info, 0)
+    os.lseek(fd, 0, os.SEEK_SET)              # os.pwrite does not exist on Windows
+    os.write(fd, info)
     return fd
 
 
 def _try_lock(fd: int) -> bool:
     try:
         import fcntl
-    except ImportError:                      # Windows
+    except ImportError:                      # Windows: lock the first byte
         import msvcrt
         try:
+            os.lseek(fd, 0, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             return True
         except OSError:
@@ -182,7 +184,8 @@ def _try_lock(fd: int) -> bool:
 
 def _holder(fd: int) -> str:
     try:
-        info = json.loads(os.pread(fd, 4096, 0) or b"{}")
+        os.lseek(fd, 0, os.SEEK_SET)
+        info = json.loads(os.read(fd, 4096) or b"{}")
         return f"pid {info['pid']} on {info['host']}, since {info['since']}"
     except (OSError, ValueError, KeyError):
         return "another process"
