@@ -155,3 +155,22 @@ def test_layout_code_never_reads_the_prompt_text(path):
     imports = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
                and (n.module or "").split(".")[-1] in ("prompt", "words")]
     assert reads == [] and imports == [], f"{path.name}: lines {reads + imports}"
+
+
+@pytest.mark.parametrize("prompt,kind,label,expected", [
+    ("a warehouse with 3 barrels", "barrel", "Barrel", 3),
+    ("un entrepôt avec douze tonneaux", "barrel", "Barrel", 12),
+    ("a warehouse without crates", "crate", "Crate", 0),
+    ("un couloir avec deux caisses", "crate", "Crate", 2),
+])
+def test_counts_and_negations_reach_the_layout(prompt, kind, label, expected):
+    from ai_sets_addon.generation import archetypes
+
+    plan = archetypes.plan_set(parse_prompt(prompt, 2))
+    seen, total = set(), 0
+    for part in plan.parts:
+        base = part.name.split(" - ")[0]
+        if base.startswith(label) and base not in seen:
+            seen.add(base)
+            total += len(part.instances) if part.instances else 1
+    assert total == expected, (prompt, total)

@@ -168,7 +168,7 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, doors) -> list[props.Place
     for k, region in enumerate(sides):
         yaw = np.pi / 2 if k == 0 else -np.pi / 2
         dumpsters = props.scatter(rng, occ, dumpster,
-                                  int((1 if "dumpster" not in words else 3) * q + 0.6),
+                                  common.count(spec, "dumpster", 1, 3, 0.6),
                                   region, yaw=(yaw - 0.08, yaw + 0.08), gap=0.1)
         placed += dumpsters
         wall_x = -W / 2 if k == 0 else W / 2
@@ -180,9 +180,9 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, doors) -> list[props.Place
         by_wall = props.Region(region.x0, region.y0, region.x1, region.y1,
                                inside=lambda x, y, w=wall_x: np.abs(x - w) < 0.8)
         placed += props.scatter(rng, occ, bags[k], int(3 * q), by_wall, gap=0.01)
-        placed += props.scatter(rng, occ, pallets, int((1 if "pallet" not in words else 3) * q),
+        placed += props.scatter(rng, occ, pallets, common.count(spec, "pallet", 1, 3),
                                 region, yaw=(yaw - 0.2, yaw + 0.2), gap=0.1)
-        placed += props.scatter(rng, occ, drum, int((1 if "barrel" not in words else 4) * q),
+        placed += props.scatter(rng, occ, drum, common.count(spec, "barrel", 1, 4),
                                 region, gap=0.05)
         if "crate" in words:
             placed += props.scatter(rng, occ, crate, int(3 * q), region, gap=0.05)

@@ -102,7 +102,7 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, line) -> list[props.Placemen
                             sink=0.5, scale=(0.7, 1.3), gap=0.2)
     placed += props.scatter(rng, occ, nat.rock(rng, 1.5), int(12 * q), point, height=terrain.z,
                             sink=0.2, scale=(0.6, 1.3), gap=0.2)
-    placed += props.scatter(rng, occ, nat.log(rng, 3.5), int((3 if "log" not in words else 8) * q),
+    placed += props.scatter(rng, occ, nat.log(rng, 3.5), common.count(spec, "log", 3, 8),
                             sand, height=terrain.z, gap=0.5)
     if tropical:
         palms = props.Region(-120.0, 10.0, 120.0, 70.0,

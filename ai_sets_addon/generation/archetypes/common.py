@@ -87,6 +87,18 @@ NEUTRAL_COLOURS = ("white", "black", "grey", "beige", "cream", "brown", "silver"
 NEON_DEFAULTS = ("magenta", "cyan", "red")
 
 
+def count(spec: SetSpec, kind: str, usual: float, named: float, bias: float = 0.0) -> int:
+    """How many of a prop: the number the words give ("three barrels"), none when they
+    exclude it ("no crates"), else `named` when the words name it, `usual` when not,
+    times the quantity words ("lots of", "empty")."""
+    if kind in spec.excluded_props:
+        return 0
+    asked = spec.props.get(kind, 0)
+    if asked:
+        return asked
+    return int((named if kind in spec.props else usual) * spec.quantity + bias)
+
+
 def neon_colours(spec: SetSpec) -> list[str]:
     """Saturated colours the prompt names (for neon), else the style's, else a classic
     magenta/cyan pair."""

@@ -105,13 +105,12 @@ def _corridor(spec: SetSpec, rng, W: float, H: float, L: float):
               for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 3.5)]
     occ = props.Occupancy(cell=1.0)
     _reserve(occ, W, L)
-    words = spec.props
     region = props.Region(-W / 2 + 0.1, -L / 2 + 3.0, W / 2 - 0.1, L / 2 - 2.0,
                           inside=lambda x, y: np.abs(x) > W / 2 - 0.9)
     q = spec.quantity
-    placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
+    placed += props.scatter(rng, occ, ind.barrel(rng), common.count(spec, "barrel", 2, 6),
                             region, gap=0.1)
-    placed += props.scatter(rng, occ, ind.crate(rng, 0.6), int((3 if "crate" not in words else 8) * q),
+    placed += props.scatter(rng, occ, ind.crate(rng, 0.6), common.count(spec, "crate", 3, 8),
                             region, gap=0.1, yaw=(-0.3, 0.3))
     placed += props.scatter(rng, occ, ind.traffic_cone(rng), int(1 * q + 0.5), region, gap=0.1)
     return parts, placed
@@ -192,10 +191,9 @@ def _tunnel(spec: SetSpec, rng, W: float, wall_h: float, L: float):
     occ.block(W / 2 - 0.05, -L / 2, W / 2 + T, L / 2)
     region = props.Region(-W / 2 + 0.2, -L / 2 + 3.0, W / 2 - 0.2, L / 2 - 3.0)
     q = spec.quantity
-    words = spec.props
-    placed += props.scatter(rng, occ, ind.barrel(rng), int((2 if "barrel" not in words else 6) * q),
+    placed += props.scatter(rng, occ, ind.barrel(rng), common.count(spec, "barrel", 2, 6),
                             region, gap=0.1)
-    placed += props.scatter(rng, occ, ind.crate(rng, 0.7), int((2 if "crate" not in words else 7) * q),
+    placed += props.scatter(rng, occ, ind.crate(rng, 0.7), common.count(spec, "crate", 2, 7),
                             region, gap=0.1)
     placed += props.scatter(rng, occ, ind.trash_bag(rng), int(3 * q), region, gap=0.05)
     return parts, placed, H

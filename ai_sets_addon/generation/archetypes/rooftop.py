@@ -141,7 +141,7 @@ def _dressing(spec: SetSpec, rng, RW: float, RD: float, lit: bool) -> list[props
     edge = props.Region(x0 + 0.3, y0 + 0.3, x1 - 0.3, y1 - 0.3,
                         inside=lambda x, y: (np.minimum(x - x0, x1 - x) < 1.2) | (np.minimum(y - y0, y1 - y) < 1.2))
     placed += props.scatter(rng, occ, st.planter(rng), int(4 * q), edge, gap=0.2)
-    placed += props.scatter(rng, occ, st.bench(rng), int((1 if "bench" not in words else 3) * q + 0.5), edge, gap=0.3)
+    placed += props.scatter(rng, occ, st.bench(rng), common.count(spec, "bench", 1, 3, 0.5), edge, gap=0.3)
     if "crate" in words or "pallet" in words:
         placed += props.scatter(rng, occ, ind.pallet_stack(rng, 4), 2, deck, gap=0.3)
     lamp = st.wall_lamp(rng)

@@ -185,7 +185,7 @@ def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, lit: bool) ->
     bench, bin_ = st.bench(rng), st.street_bin(rng)
     for region in (walk, walk_e):
         side = -1 if region is walk else 1
-        placed += props.scatter(rng, occ, bench, int((2 if "bench" not in words else 5) * q),
+        placed += props.scatter(rng, occ, bench, common.count(spec, "bench", 2, 5),
                                 props.Region(region.x0, region.y0, region.x1, region.y1,
                                              inside=lambda x, y, s=side: np.abs(x) > FRONT - 0.9),
                                 yaw=-side * np.pi / 2 + np.pi, height=_ground_z, gap=0.4)

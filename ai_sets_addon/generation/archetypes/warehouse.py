@@ -144,19 +144,18 @@ def _dressing(spec: SetSpec, occ: props.Occupancy, W: float, L: float, H: float,
               bays: int) -> list[props.Placement]:
     rng = common.rng_for(spec, "warehouse.props")
     q = spec.quantity
-    words = spec.props
     placed = _racking(rng, occ, W, L, bays, q)
     floor = props.Region(-W / 2 + 0.6, -L / 2 + 0.6, W / 2 - 0.6, L / 2 - 0.6)
     stacks = [ind.crate_stack(rng, 2), ind.crate_stack(rng, 3), ind.crate(rng, 1.0)]
-    n_crates = int((10 if "crate" not in words else 26) * q)
+    n_crates = common.count(spec, "crate", 10, 26)
     for k, model in enumerate(stacks):
-        placed += props.scatter(rng, occ, model, n_crates // 3 + (k == 0), floor, gap=0.15,
+        placed += props.scatter(rng, occ, model, n_crates // 3 + (k < n_crates % 3), floor, gap=0.15,
                                 yaw=(-0.2, 0.2))
     placed += props.scatter(rng, occ, ind.pallet_stack(rng, 5), int(5 * q), floor, gap=0.2,
                             yaw=(-0.1, 0.1))
-    placed += props.scatter(rng, occ, ind.pallet(rng), int((6 if "pallet" not in words else 16) * q),
+    placed += props.scatter(rng, occ, ind.pallet(rng), common.count(spec, "pallet", 6, 16),
                             floor, gap=0.2, yaw=None)
-    n_barrels = int((8 if "barrel" not in words else 24) * q)
+    n_barrels = common.count(spec, "barrel", 8, 24)
     placed += _barrel_clusters(rng, occ, floor, n_barrels)
     placed += props.scatter(rng, occ, ind.cable_drum(rng), int(2 * q), floor, gap=0.2)
     placed += _highbays(rng, W, L, H, bays)
