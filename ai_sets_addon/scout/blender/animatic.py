@@ -1,0 +1,175 @@
+"""Previs animatic: a camera move rendered low-sample as a PNG sequence and an MP4.
+
+The move is planned in pure code (scout/moves.py) against the set folder's geometry
+(the ray caster), shortened when it would pass through the set, keyed on a camera
+frame by frame, rendered with Blender's stamp burned in (shot name, lens and move in
+the note, timecode and frame number), then the PNGs are encoded to H.264 MP4 by
+Blender's own FFmpeg through a throwaway sequencer scene.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bpy
+
+from ...generation.errors import InputError
+from ...generation.fileio import ensure_writable_dir
+from .. import moves
+from ..cameras import lens_label
+from .camera import aim, burn_frame_lines, set_package
+from .daylight import set_folder
+
+CAMERA_NAME = "AI Sets Previs"
+
+
+@dataclass
+class Animatic:
+    frames: list[Path]
+    mp4: Path | None
+    move: moves.Move
+    fraction: float
+    notices: list[str] = field(default_factory=list)
+
+
+def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, out_dir: Path,
+                    name: str = "previs", package: dict | None = None,
+                    resolution: tuple[int, int] = (480, 270), samples: int = 4,
+                    mp4: bool = True, world_mesh=None) -> Animatic:
+    """Render `move` from the mark (location, target) into OUT/NAME_####.png (+ NAME.mp4)."""
+    from ...generation.setfile import read_set
+    from ...scene import render
+    from ...scene.builder import EXPOSURE_BIAS, current_set
+
+    folder, root = set_folder(scene), current_set(scene)
+    if folder is None or root is None:
+        raise InputError("the scene holds no AI set to move a camera through")
+    doc = read_set(folder)
+    world_mesh = world_mesh if world_mesh is not None else moves.world_mesh_of(doc)
+    planned = moves.clear_move(world_mesh, move, location, target)
+    out_dir = ensure_writable_dir(Path(out_dir))
+    package = package or {"body": "alexa35", "lens_mm": 32.0}
+    cam = bpy.data.objects.new(CAMERA_NAME, bpy.data.cameras.new(CAMERA_NAME))
+    cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0
+    scene.collection.objects.link(cam)
+    cap = set_package(cam, None, **package)
+    _key(cam, planned.frames)
+    saved = _snapshot(scene)
+    try:
+        scene.camera = cam
+        scene.frame_start, scene.frame_end = 1, len(planned.frames)
+        scene.render.fps = move.fps
+        scene.frame_set(1)
+        render.meter_exposure(scene, doc.sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0),
+                              out_dir)
+        w, h = cap.desqueezed_resolution(resolution[0])
+        if h > resolution[1]:
+            w, h = max(2, int(round(resolution[1] * cap.aspect / 2)) * 2), resolution[1]
+        scene.render.resolution_y = h
+        _burn_in(scene, f"{name} | {lens_label(cap.lens_mm, cap.squeeze)} | "
+                        f"{planned.move.label()}")
+        frames = _render_png_sequence(scene, out_dir, name, (w, h), samples)
+        for png in frames:
+            burn_frame_lines(png, package.get("frame_line", ""))
+        movie = encode_mp4(frames, out_dir / f"{name}.mp4", move.fps, (w, h)) if mp4 else None
+    finally:
+        _restore(scene, saved)
+        data = cam.data
+        bpy.data.objects.remove(cam)
+        bpy.data.cameras.remove(data)
+    notices = [planned.notice] if planned.notice else []
+    return Animatic(frames, movie, planned.move, planned.fraction, notices)
+
+
+def _key(cam: bpy.types.Object, frames: list[moves.Frame]) -> None:
+    for index, frame in enumerate(frames, 1):
+        aim(cam, tuple(frame.location), tuple(frame.target), frame.roll_deg)
+        cam.keyframe_insert("location", frame=index)
+        cam.keyframe_insert("rotation_euler", frame=index)
+
+
+def _burn_in(scene: bpy.types.Scene, note: str) -> None:
+    r = scene.render
+    r.use_stamp = True
+    for flag in ("date", "render_time", "filename", "scene", "camera", "memory",
+                 "hostname", "marker", "frame_range", "sequencer_strip", "lens"):
+        setattr(r, f"use_stamp_{flag}", False)
+    r.use_stamp_time = True        # timecode HH:MM:SS:FF
+    r.use_stamp_frame = True
+    r.use_stamp_note = True
+    r.use_stamp_labels = False
+    r.stamp_note_text = note
+    r.stamp_font_size = max(8, scene.render.resolution_y // 24)
+
+
+def _render_png_sequence(scene, out_dir: Path, name: str, size: tuple[int, int],
+                         samples: int) -> list[Path]:
+    r = scene.render
+    r.resolution_x, r.resolution_y = size
+    r.resolution_percentage = 100
+    r.pixel_aspect_x = r.pixel_aspect_y = 1.0
+    scene.cycles.samples = samples
+    scene.cycles.use_denoising = True
+    r.image_settings.file_format = "PNG"
+    r.image_settings.color_mode = "RGB"
+    r.filepath = str(out_dir / f"{name}_####")
+    r.use_file_extension = True
+    bpy.ops.render.render(animation=True, scene=scene.name)
+    frames = [out_dir / f"{name}_{i:04d}.png" for i in range(scene.frame_start, scene.frame_end + 1)]
+    missing = [f for f in frames if not f.is_file()]
+    if missing:
+        raise OSError(f"the animatic render left {len(missing)} frame(s) unwritten, first "
+                      f"{missing[0]}")
+    return frames
+
+
+def encode_mp4(frames: list[Path], mp4: Path, fps: int, size: tuple[int, int]) -> Path:
+    """PNGs -> H.264 MP4 with Blender's FFmpeg (a temporary sequencer scene)."""
+    from ...generation.fileio import atomic_path
+
+    enc = bpy.data.scenes.new("AI Sets animatic encode")
+    try:
+        enc.sequence_editor_create()
+        strip = enc.sequence_editor.strips.new_image("frames", str(frames[0]), 1, 1)
+        for frame in frames[1:]:
+            strip.elements.append(frame.name)
+        r = enc.render
+        r.resolution_x, r.resolution_y = size
+        r.resolution_percentage = 100
+        r.fps = fps
+        enc.frame_start, enc.frame_end = 1, len(frames)
+        r.use_sequencer = True
+        if hasattr(r.image_settings, "media_type"):     # Blender 5: video is a media type
+            r.image_settings.media_type = "VIDEO"
+        r.image_settings.file_format = "FFMPEG"
+        r.ffmpeg.format = "MPEG4"
+        r.ffmpeg.codec = "H264"
+        r.ffmpeg.constant_rate_factor = "MEDIUM"
+        r.use_stamp = False
+        with atomic_path(mp4) as tmp:
+            r.filepath = str(tmp)
+            r.use_file_extension = False
+            bpy.ops.render.render(animation=True, scene=enc.name)
+    finally:
+        bpy.data.scenes.remove(enc)
+    return mp4
+
+
+def _snapshot(scene: bpy.types.Scene) -> dict:
+    r = scene.render
+    keys = ("resolution_x", "resolution_y", "resolution_percentage", "pixel_aspect_x",
+            "filepath", "use_stamp", "fps", "use_file_extension")
+    return {"render": {k: getattr(r, k) for k in keys}, "camera": scene.camera,
+            "range": (scene.frame_start, scene.frame_end, scene.frame_current),
+            "samples": scene.cycles.samples, "format": r.image_settings.file_format}
+
+
+def _restore(scene: bpy.types.Scene, saved: dict) -> None:
+    for key, value in saved["render"].items():
+        setattr(scene.render, key, value)
+    scene.camera = saved["camera"]
+    scene.frame_start, scene.frame_end, current = saved["range"]
+    scene.frame_set(current)
+    scene.cycles.samples = saved["samples"]
+    scene.render.image_settings.file_format = saved["format"]
