@@ -272,6 +272,10 @@ def test_every_glb_passes_the_khronos_validator(exported, gltf_validator, report
         issues = rep["issues"]
         report[key]["gltf_validator"] = {n: issues[n] for n in
                                          ("numErrors", "numWarnings", "numInfos", "numHints")}
+        codes: dict[str, int] = {}
+        for message in issues["messages"]:
+            codes[message["code"]] = codes.get(message["code"], 0) + 1
+        report[key]["gltf_validator"]["codes"] = codes
         errors = [m for m in issues["messages"] if m["severity"] == 0]
         assert issues["numErrors"] == 0, (key, errors[:5])
 
