@@ -44,6 +44,7 @@ ENTRIES: dict[str, tuple[str, int]] = {
     "room_church": ("the nave of a gothic church at dawn", 17),
     "room_interrogation_room": ("une salle d'interrogatoire la nuit", 18),
     "style_haussmann": ("un boulevard haussmannien au coucher du soleil", 21),
+    "style_haussmann_interior": ("un appartement haussmannien, fin d'après-midi", 35),
     "style_provencal": ("rue pavée d'un village provençal à midi", 22),
     "style_tokyo": ("a rain-soaked back alley in Tokyo with pink and cyan neon at night", 23),
     "style_brownstone": ("a New York brownstone street in the afternoon", 24),

@@ -181,6 +181,10 @@ PLAN_CASES = [
     ("a Tokyo street at night", lambda p: {"neon_pink", "neon_cyan"}
      & {k for k in p.materials if k.startswith("neon_")}),
     ("une chambre scandinave", lambda p: p.materials["walls"].colour == "white"),
+    ("a Haussmann apartment", lambda p: "Sofa" in labels(p)
+     and max(x.mesh.bounds[1][2] for x in p.parts if x.name == "Walls") >= 3.3
+     and p.materials["floor"].family == "parquet"),
+    ("a concrete room at noon", lambda p: "Table" in labels(p) and "Sofa" not in labels(p)),
 ]
 
 

@@ -107,24 +107,30 @@ class Opening:
 
 
 def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
+    """The room type's proportions (scaled gently by the scale words), else the
+    generic room's; a style sets the ceiling of an ordinary room (a Haussmann flat's
+    3.3 m) when the words give no scale."""
     factor = common.SCALE_FACTORS.get(spec.scale, 1.0)
     jitter = rng.uniform(0.92, 1.08, size=2)
-    room = rooms.ROOMS.get(spec.room_type or "")
-    if room is not None:           # the room type's proportions, scaled more gently
+    room = _room_of(spec)
+    style = style_of(spec.style)
+    styled_h = style.ceiling_h if style is not None and spec.scale == "medium" else None
+    if room is not None:
         w, d, h = room.size
         f = factor ** 0.5
-        return RoomSize(round(w * f * jitter[0], 2), round(d * f * jitter[1], 2),
-                        round(h * (f if room.vaulted or h > 4 else f ** 0.3), 2))
+        tall = room.vaulted or h > 4
+        height = round(h * (f if tall else f ** 0.3), 2)
+        if styled_h and not tall:
+            height = styled_h
+        return RoomSize(round(w * f * jitter[0], 2), round(d * f * jitter[1], 2), height)
     height = {"tiny": 2.5, "small": 2.6, "medium": 2.8, "large": 3.4, "huge": 4.2}.get(spec.scale, 2.8)
-    style = style_of(spec.style)
-    if style is not None and style.ceiling_h and spec.scale == "medium":
-        height = style.ceiling_h                     # a Haussmann flat's tall ceilings
-    return RoomSize(round(6.0 * factor * jitter[0], 2), round(4.8 * factor * jitter[1], 2), height)
+    return RoomSize(round(6.0 * factor * jitter[0], 2), round(4.8 * factor * jitter[1], 2),
+                    styled_h or height)
 
 
 def plan(spec: SetSpec) -> SetPlan:
     rng = common.rng_for(spec, "interior_room.layout")
-    room = rooms.ROOMS.get(spec.room_type or "")
+    room = _room_of(spec)
     size = room_size(spec, rng)
     window, door = _window(size, room.window_scale if room else 1.0), _door(size)
     sides = _side_windows(size) if room is not None and room.side_windows else []
@@ -157,6 +163,12 @@ def plan(spec: SetSpec) -> SetPlan:
         sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
         interior=True,
     )
+
+
+def _room_of(spec: SetSpec) -> rooms.RoomType | None:
+    """The room type's layout; a styled room with none named ("a Haussmann apartment")
+    is furnished as a living room, a bare "room" keeps the generic layout."""
+    return rooms.ROOMS.get(spec.room_type or ("living_room" if spec.style else ""))
 
 
 def _set_name(spec: SetSpec) -> str:
@@ -341,7 +353,7 @@ def _fixture(size: RoomSize, lit: bool) -> MeshPart:
 def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.Layout:
     """The room type's furniture, then the props the words add, kept off the door
     swing and the furniture."""
-    rng = common.rng_for(spec, f"interior_room.{spec.room_type}")
+    rng = common.rng_for(spec, f"interior_room.{spec.room_type or 'living_room'}")
     hw, hd = size.half
     occ = props.Occupancy(cell=1.0)
     occ.block(-hw, hd - 1.6, -hw + 1.0, hd - 0.4)                       # door swing

@@ -22,8 +22,9 @@ def sofa(rng: np.random.Generator, seats: int = 3) -> PropModel:
     """A sofa: seat 0.45 m, back to 0.85 m, arms 0.62 m, 0.9 m deep."""
     w = 0.65 * seats + 0.3
     hx = w / 2
-    base = box((0, 0.0, 0.26), (w, 0.9, 0.28))
-    back = box((0, 0.34, 0.6), (w, 0.22, 0.5))
+    # Boxes overlap but never share a face (coincident faces render as black specks).
+    base = box((0, 0.0, 0.26), (w - 0.46, 0.88, 0.28))
+    back = box((0, 0.35, 0.6), (w - 0.02, 0.22, 0.5))
     arms = [box((x * (hx - 0.12), 0.0, 0.4), (0.24, 0.9, 0.44)) for x in (-1, 1)]
     cushions = [box((-hx + 0.24 + (k + 0.5) * (w - 0.48) / seats, -0.06, 0.42),
                     ((w - 0.48) / seats - 0.02, 0.68, 0.06)) for k in range(seats)]
@@ -116,7 +117,7 @@ def bed(rng: np.random.Generator, w: float = 1.6, l: float = 2.0) -> PropModel:
 def hospital_bed(rng: np.random.Generator) -> PropModel:
     """A hospital bed: mattress at 0.6 m on a steel frame with side rails."""
     frame = box((0, 0, 0.4), (0.95, 2.1, 0.08))
-    posts = [box((0, y * 1.02, 0.55), (0.95, 0.05, 0.5)) for y in (-1, 1)]
+    posts = [box((0, y * 1.02, 0.55), (0.97, 0.05, 0.5)) for y in (-1, 1)]
     rails = [box((x * 0.49, 0.1, 0.78), (0.03, 1.2, 0.22)) for x in (-1, 1)]
     legs = _legs(0.4, 0.95, 0.4, 0.025)
     bedding = merge([box((0, 0, 0.55), (0.9, 2.0, 0.16)),
@@ -257,7 +258,7 @@ def pew(rng: np.random.Generator, length: float = 3.6) -> PropModel:
     hx = length / 2
     seat = box((0, 0, 0.44), (length, 0.4, 0.04))
     back = box((0, 0.2, 0.72), (length, 0.04, 0.5))
-    ends = [box((x * (hx - 0.03), 0.05, 0.48), (0.06, 0.52, 0.96)) for x in (-1, 1)]
+    ends = [box((x * (hx - 0.025), 0.05, 0.48), (0.06, 0.52, 0.96)) for x in (-1, 1)]
     kneeler = box((0, -0.42, 0.12), (length - 0.1, 0.12, 0.06))
     return PropModel("pew", "Pew", [Piece("", merge([seat, back, kneeler] + ends), "wood")])
 
