@@ -82,3 +82,16 @@ def test_tiny_preview_render_cleans_up(empty_scene, textures, tmp_path):
     assert out.stat().st_size > 0
     after = {k: len(getattr(bpy.data, k)) for k in before}
     assert after == before
+
+
+def test_wet_is_a_water_film_on_top_not_a_glossier_material(empty_scene, textures):
+    wet = build_material(textures["floor"], "test set")
+    dry = build_material(textures["wall"], "test set")
+    bsdf = nodes(wet, "ShaderNodeBsdfPrincipled")[0]
+    assert bsdf.inputs["Coat Weight"].is_linked
+    assert bsdf.inputs["Coat IOR"].default_value == pytest.approx(1.33)
+    assert bsdf.inputs["Coat Roughness"].default_value < 0.1
+    assert not bsdf.inputs["Coat Normal"].is_linked          # the film is flat
+    dry_bsdf = nodes(dry, "ShaderNodeBsdfPrincipled")[0]
+    assert not dry_bsdf.inputs["Coat Weight"].is_linked
+    assert dry_bsdf.inputs["Coat Weight"].default_value == 0.0

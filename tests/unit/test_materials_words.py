@@ -24,10 +24,12 @@ def lum(m) -> float:
     return float(m.base_color.mean())
 
 
-def test_wet_darkens_porous_surfaces_and_makes_them_glossy():
+def test_wet_darkens_porous_surfaces_under_a_water_film():
+    """Wet is water on the material (the shader's clear coat, amount `shader.wet`), not
+    a glossier material: the maps darken and the filled pores smooth a little only."""
     dry, wet = maps("concrete"), maps("concrete", "wet")
     assert lum(wet) < lum(dry) - 0.05
-    assert np.median(wet.roughness) < np.median(dry.roughness) - 0.3
+    assert np.median(dry.roughness) - 0.4 < np.median(wet.roughness) < np.median(dry.roughness)
     assert wet.params["shader"]["wet"] > 0 and wet.params["shader"]["puddle_level"] > 0
     assert dry.params["shader"]["puddle_level"] == 0
 
@@ -127,3 +129,20 @@ def test_files_and_sidecar(tmp_path):
     plain = ProceduralMaterials().make_material(
         MaterialRequest(key="w", family="plaster", seed=2), 64, tmp_path)
     assert "metallic" not in plain.maps and plain.metallic == 0.0
+
+
+def test_red_brick_is_earth_red_with_grey_mortar():
+    """A colour word recolours the bricks in an earth pigment, not the mortar, and not
+    in the fire-engine red of paint."""
+    from ai_sets_addon.generation.materials import FAMILIES
+    from ai_sets_addon.generation.materials.core import Ctx
+
+    red = maps("brick", colour="red")
+    joints = FAMILIES["brick"].build(Ctx(n=256, tile_m=1.8, seed=0, family="brick")).joints
+    mortar = red.base_color[joints > 0.9]
+    assert np.abs(mortar[:, 0] - mortar[:, 2]).mean() < 0.08      # mortar stays grey
+    bricks = red.base_color[joints < 0.05]
+    painted = maps("painted_wall", colour="red").base_color
+    saturation = lambda c: float((c.max(axis=-1) - c.min(axis=-1)).mean())  # noqa: E731
+    assert bricks[:, 0].mean() > bricks[:, 1].mean() + 0.15                # still red
+    assert saturation(bricks) < saturation(painted) - 0.05

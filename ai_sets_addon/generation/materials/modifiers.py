@@ -118,6 +118,9 @@ def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, fl
             "moss": moss}
 
 
+MINERAL_MODULES = ("masonry", "stone", "concrete", "ground")
+
+
 def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float]) -> None:
     """Colour words keep the material's light and dark (its luminance relative to the
     family colour) and take the hue of the word: fully for paint-like families and as
@@ -134,8 +137,18 @@ def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float])
         surface.roughness = mix(surface.roughness, surface.roughness * F32(0.5) + F32(0.2),
                                 cover)
         return
-    strength = 1.0 if fam.paintable else (0.7 if fam.porosity >= 0.5 else 0.5)
+    strength = F32(1.0 if fam.paintable else (0.7 if fam.porosity >= 0.5 else 0.5))
+    if _mineral(fam):           # clay and stone come in earth pigments, not paint colours
+        natural = (np.asarray(fam.base_rgb, np.float32) + np.asarray(rgb(target))) * F32(0.5)
+        recoloured = natural * lum[..., None]
+        if surface.joints is not None:  # "red brick": the bricks, not the mortar
+            strength = strength * (F32(1.0) - surface.joints)
     surface.albedo = mix(surface.albedo, recoloured, strength)
+
+
+def _mineral(fam: Family) -> bool:
+    """Bricks, stone, concrete and ground: coloured by minerals, not dyes or paint."""
+    return not fam.paintable and fam.build.__module__.rsplit(".", 1)[-1] in MINERAL_MODULES
 
 
 def _finish(surface: Surface, finish: str) -> None:
@@ -181,11 +194,13 @@ def _cracks(surface: Surface, ctx: Ctx, age: float) -> None:
 
 
 def _moss(surface: Surface, amount: float, sites: np.ndarray, ctx: Ctx) -> None:
-    """Moss in joints and hollows first, then in patches over faces: ~35 % at full."""
+    """Moss follows the joints and hollows where water stays, in a few damp colonies
+    (a large-scale patch field), never in even splats: ~20 % of the tile at full."""
     patch = ctx.noise("moss", 0.5, smallest_m=0.01, count=2)
-    grow = F32(0.9) * sites + F32(0.6) * patch[0]
+    colony = ctx.noise("moss_colony", 1.6, smallest_m=0.2)
+    grow = F32(1.0) * sites + F32(1.3) * colony + F32(0.2) * patch[0]
     step = max(1, ctx.n // 256)
-    level = float(np.quantile(grow[::step, ::step], 1.0 - 0.35 * amount))
+    level = float(np.quantile(grow[::step, ::step], 1.0 - 0.2 * amount))
     mask = nz.smoothstep(level - 0.1, level + 0.25, grow)
     fuzz = ctx.grain("moss_fuzz")
     colour = mix(rgb((0.22, 0.31, 0.09)), rgb((0.42, 0.47, 0.16)),
