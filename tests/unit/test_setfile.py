@@ -165,3 +165,35 @@ def test_verify_reports_changed_missing_and_extra_files(street, tmp_path):
     problems = "\n".join(verify(copy))
     assert "changed: sky.png" in problems and "missing: set.json" in problems
     assert "not in the manifest: stray.txt" in problems
+
+
+def test_one_writer_per_folder_the_second_refused_or_waiting(tmp_path):
+    import threading
+    import time
+
+    from ai_sets_addon.generation.setfile import FolderBusy, SetWriter
+
+    out = tmp_path / "set"
+    first = SetWriter(out).__enter__()
+    with pytest.raises(FolderBusy, match=r"pid \d+"):
+        SetWriter(out).__enter__()
+    entered = []
+
+    def waiter():
+        with SetWriter(out, wait=True) as writer:
+            entered.append(time.monotonic())
+            (writer.path / "set.json").write_text("{}")
+            writer.commit({"prompt": "second"})
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    time.sleep(0.5)
+    assert not entered                        # still waiting for the first writer
+    (first.path / "set.json").write_text("{}")
+    first.commit({"prompt": "first"})
+    released = time.monotonic()
+    first.close()
+    thread.join(10)
+    assert entered and entered[0] >= released
+    assert json.loads((out / "manifest.json").read_text())["prompt"] == "second"
+    assert verify(out) == []
