@@ -42,6 +42,7 @@ def current_shot(scene: bpy.types.Scene, name: str, note: str = "") -> shotdata.
     cam = scene.camera
     if cam is None or cam.type != "CAMERA":
         raise InputError("the scene has no camera to save a shot from")
+    _update(scene)                     # matrix_world of a camera just moved by script
     package = package_of(cam)
     folder = set_folder(scene)
     sky = load_set_json(folder)["plan"]["sky"] if folder else {}
@@ -136,6 +137,7 @@ def recall_shot(scene: bpy.types.Scene, index: int, sky: bool = True) -> shotdat
     cam.rotation_mode = "XYZ"
     cam.location = shot.location
     cam.rotation_euler = tuple(math.radians(a) for a in shot.rotation_deg)
+    _update(scene)
     sync_panel(scene, package)
     scene.ai_sets_scout["hour"] = shot.hour       # no live preview: the sky comes next
     scene.ai_sets.sky.hour = shot.hour
@@ -173,6 +175,11 @@ def _settings_from_request(scene: bpy.types.Scene, request) -> None:
             sign = -1.0 if offset[0] == "-" else 1.0
             hh, mm = offset[1:].split(":")
             sky.utc_offset = sign * (int(hh) + int(mm) / 60.0)
+
+
+def _update(scene: bpy.types.Scene) -> None:
+    for layer in scene.view_layers:
+        layer.update()
 
 
 def rename_shot(scene: bpy.types.Scene, index: int, new_name: str) -> None:
