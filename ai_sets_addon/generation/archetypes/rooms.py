@@ -110,7 +110,7 @@ def _kitchen(rng, W, D, H, occ) -> Layout:
                       (0.65, 0.25, SOUTH)):
         out.put(occ, chair, x, y, yaw)
     out.put(occ, fu.pendant_lamp(rng, 0.85), 0.2, -0.35, z=H)
-    out.shots = _corner_shots(W, D, (0.0, D / 2 - 0.4, 1.1), 1.1)
+    out.shots = _corner_shots(W, D, (0.3, D / 2 - 0.6, 0.9), 0.9, tilt=-9.0)
     return out
 
 
