@@ -33,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "(default: 1)" % (os.cpu_count() or 1))
     parser.add_argument("--dry-run", action="store_true",
                         help="print the expanded task table and its estimated cost, run "
-                             "nothing")
+                             "nothing (default: off)")
     parser.set_defaults(func=run)
 
 

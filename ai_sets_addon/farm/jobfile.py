@@ -246,7 +246,7 @@ class _Checker:
         times = get.many("time_of_day", merged["time_of_day"], self.time_of_day)
         options = self.options(get, merged, path)
         paint = self.paint(entry.get("paint"), path + ("paint",))
-        shots = self.shots(entry.get("shot"), merged, path)
+        shots = self.shots(entry.get("shot"), merged, defaults, path)
         name = self.folder_name(get, "name") or _slug(prompt or f"set{index + 1}")
         if prompt is None or None in (seeds, times, options, shots) or paint is False:
             return None
@@ -337,24 +337,24 @@ class _Checker:
             return False
         return PaintJob(**{k: v for k, v in value.items() if k in kinds})
 
-    def shots(self, value: Any, merged: dict, path: tuple) -> tuple[ShotJob, ...] | None:
+    def shots(self, value: Any, merged: dict, defaults: dict, path: tuple
+              ) -> tuple[ShotJob, ...] | None:
         if value is None:
             value = [{}]                      # the defaults' cameras
         if not isinstance(value, list):
             self.report(path + ("shot",), "'shot' must be an array of tables ([[set.shot]])")
             return None
-        shots = [self.shot(entry, merged, path + ("shot", i)) for i, entry in
-                 enumerate(value)]
+        shots = [self.shot(entry, merged, defaults, path + ("shot", i))
+                 for i, entry in enumerate(value)]
         return None if None in shots else tuple(shots)
 
-    def shot(self, entry: Any, merged: dict, path: tuple) -> ShotJob | None:
+    def shot(self, entry: Any, merged: dict, defaults: dict, path: tuple) -> ShotJob | None:
         if not isinstance(entry, dict):
             self.report(path, "each shot must be a table")
             return None
         self.unknown(entry, SHOT_KEYS, path, "shot key")
-        line = self.lines.line(path) if path in self.lines.lines else \
-            self.lines.line(path[:-2])
-        get = _Getter(self, entry, {}, path)
+        line = self.lines.line(path)
+        get = _Getter(self, entry, defaults, path)
         cameras = get.many("camera", merged["camera"], self.camera)
         resolution = self.resolution(get.where("resolution"),
                                      get.value("resolution", merged["resolution"]))

@@ -8,6 +8,7 @@ the client can report it; the whole log stays in DIR/logs/.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -123,18 +124,17 @@ def run_prepare(task: PrepareTask, context: Context, stream) -> dict:
     finally:
         writer.close()
     manifest = folder / "manifest.json"
-    name = task.outputs()[0]
-    return {"outputs": {name: {"sha256": sha256_of(manifest),
-                               "bytes": manifest.stat().st_size}},
-            "timings_s": timings, "cameras": [c.name for c in doc.plan.cameras]}
+    versions = json.loads(manifest.read_text(encoding="utf-8")).get("versions")
+    return {"outputs": {task.outputs()[0]: {"sha256": sha256_of(manifest),
+                                            "bytes": manifest.stat().st_size}},
+            "timings_s": timings, "cameras": [c.name for c in doc.plan.cameras],
+            "versions": versions}
 
 
 # --------------------------------------------------------------------------- render
 
 def run_render(task: RenderTask, context: Context, stream) -> dict:
     """`python -m ai_sets_addon.farm.render_task` for one shot; its JSON beside the PNG."""
-    import json
-
     out_png = context.out / task.outputs()[0]
     threads = context.cycles_threads.get(socket.gethostname(), _default_threads())
     command = [sys.executable, "-m", "ai_sets_addon.farm.render_task",

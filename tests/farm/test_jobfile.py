@@ -168,3 +168,21 @@ def test_render_found_on_disk_is_adopted(tmp_path: Path) -> None:
     side["key"] = "other"
     png.with_suffix(".json").write_text(json.dumps(side))
     assert not BatchManifest.load(tmp_path / "elsewhere").adopt(render)
+
+
+def test_a_bad_default_is_reported_at_its_own_line() -> None:
+    text = '[defaults]\nresolution = "10x10"\n[[set]]\nprompt = "a room"\n'
+    assert problems_of(text)[0][0] == 2
+
+
+def test_every_batch_option_states_its_default() -> None:
+    from ai_sets_addon.cli import make_parser
+
+    parser = make_parser()
+    sub = next(a for a in parser._actions if hasattr(a, "choices") and a.choices)
+    cmd = sub.choices["batch"]
+    for action in cmd._actions:
+        if action.dest == "help" or not action.option_strings or action.dest == "out":
+            continue
+        assert "default" in cmd.formatter_class("batch")._get_help_string(action), \
+            action.option_strings
