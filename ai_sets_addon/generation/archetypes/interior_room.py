@@ -172,7 +172,9 @@ def _room_of(spec: SetSpec) -> rooms.RoomType | None:
 
 
 def _set_name(spec: SetSpec) -> str:
-    return f"AI Set - Room {spec.seed}"
+    """"AI Set - Room 3", or the room type: "AI Set - Church 3"."""
+    label = spec.room_type.replace("_", " ").title() if spec.room_type else "Room"
+    return f"AI Set - {label} {spec.seed}"
 
 
 def _window(size: RoomSize, scale: float = 1.0) -> Opening:
