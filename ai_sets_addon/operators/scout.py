@@ -209,6 +209,46 @@ class AISETS_OT_storyboard(bpy.types.Operator):
         return {"FINISHED"}
 
 
-CLASSES = (AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,
+class AISETS_OT_previs(bpy.types.Operator):
+    """Render the move from the scene camera's mark as a low-sample animatic (PNG + MP4)"""
+
+    bl_idname = "aisets.previs"
+    bl_label = "Render Animatic"
+
+    @classmethod
+    def poll(cls, context):
+        return context.scene.camera is not None and _scene_has_set(context)
+
+    def execute(self, context):
+        from mathutils import Vector
+
+        from ..scout.blender.animatic import render_animatic
+        from ..scout.blender.camera import package_of
+        from ..scout.moves import Move
+
+        scene, m = context.scene, context.scene.ai_sets_scout.move
+        cam = scene.camera
+        forward = cam.matrix_world.to_quaternion() @ Vector((0.0, 0.0, -1.0))
+        location = cam.matrix_world.translation
+        package = package_of(cam)
+        distance = package["focus_distance_m"] or 5.0
+        move = Move(m.kind, m.duration_s, m.distance, m.speed if m.use_speed else None,
+                    m.easing, m.fps, 0, m.intensity, m.shake)
+        try:
+            result = render_animatic(scene, move, tuple(location),
+                                     tuple(location + forward * distance),
+                                     Path(bpy.path.abspath(m.out_dir)), cam.name.replace(" ", "_"),
+                                     package, (scene.render.resolution_x,
+                                               scene.render.resolution_y), m.samples)
+        except (InputError, OSError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        for notice in result.notices:
+            self.report({"WARNING"}, notice)
+        self.report({"INFO"}, f"animatic: {result.mp4 or result.frames[0].parent}")
+        return {"FINISHED"}
+
+
+CLASSES = (AISETS_OT_previs, AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,
            AISETS_OT_save_shot, AISETS_OT_recall_shot, AISETS_OT_rename_shot,
            AISETS_OT_move_shot, AISETS_OT_delete_shot, AISETS_OT_storyboard)

@@ -94,4 +94,32 @@ class AISETS_PT_scout_shots(bpy.types.Panel):
         layout.operator("aisets.storyboard", icon="RENDER_RESULT")
 
 
-CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_time, AISETS_PT_scout_shots)
+class AISETS_PT_scout_previs(bpy.types.Panel):
+    bl_idname = "AISETS_PT_scout_previs"
+    bl_label = "Previs Move"
+    bl_space_type = "VIEW_3D"
+    bl_region_type = "UI"
+    bl_category = "AI Sets"
+    bl_parent_id = "AISETS_PT_scout"
+    bl_options = {"DEFAULT_CLOSED"}
+
+    def draw(self, context):
+        move = context.scene.ai_sets_scout.move
+        layout = self.layout
+        layout.use_property_split = True
+        layout.prop(move, "kind")
+        layout.prop(move, "duration_s")
+        layout.prop(move, "use_speed")
+        layout.prop(move, "speed" if move.use_speed else "distance")
+        layout.prop(move, "easing")
+        row = layout.row(align=True)
+        row.prop(move, "shake")
+        row.prop(move, "intensity")
+        layout.prop(move, "fps")
+        layout.prop(move, "samples")
+        layout.prop(move, "out_dir")
+        layout.operator("aisets.previs", icon="RENDER_ANIMATION")
+
+
+CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_time, AISETS_PT_scout_shots,
+           AISETS_PT_scout_previs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bpy
 
-from .. import cameras
+from .. import cameras, moves
 
 BODY_ITEMS = [(k, b.name, f"{b.mode}: {b.sensor_mm[0]:g} x {b.sensor_mm[1]:g} mm, "
                f"{b.pixels[0]} x {b.pixels[1]}") for k, b in cameras.BODIES.items()]
@@ -37,6 +37,31 @@ class AISETS_Shot(bpy.types.PropertyGroup):
     note: bpy.props.StringProperty(name="Note", default="")
     data: bpy.props.StringProperty(default="{}")
     thumbnail: bpy.props.StringProperty(default="", description="Packed image name")
+
+
+MOVE_ITEMS = [(k, k.replace("_", "-").title(), "") for k in moves.KINDS]
+EASING_ITEMS = [(k, k.replace("_", " ").title(), "") for k in moves.EASINGS]
+
+
+class AISETS_MoveSettings(bpy.types.PropertyGroup):
+    """A previs move from the scene camera's mark (scout/moves.py)."""
+
+    kind: bpy.props.EnumProperty(name="Move", items=MOVE_ITEMS, default="dolly")
+    duration_s: bpy.props.FloatProperty(name="Duration", default=3.0, min=0.1, max=120.0,
+                                        unit="TIME_ABSOLUTE")
+    distance: bpy.props.FloatProperty(
+        name="Travel", default=1.5, min=-100.0, max=100.0,
+        description="Metres (dolly, truck, pedestal, push-in) or degrees (pan, tilt, orbit)")
+    use_speed: bpy.props.BoolProperty(name="By Speed", default=False)
+    speed: bpy.props.FloatProperty(name="Speed", default=0.5, min=-20.0, max=20.0,
+                                   description="m/s, or deg/s for pan, tilt and orbit")
+    easing: bpy.props.EnumProperty(name="Easing", items=EASING_ITEMS, default="ease_in_out")
+    shake: bpy.props.BoolProperty(name="Handheld Shake", default=False)
+    intensity: bpy.props.FloatProperty(name="Shake", default=1.0, min=0.0, max=5.0)
+    fps: bpy.props.IntProperty(name="FPS", default=24, min=1, max=120)
+    samples: bpy.props.IntProperty(name="Samples", default=4, min=1, max=1024)
+    out_dir: bpy.props.StringProperty(name="Animatic", default="//animatic",
+                                      subtype="DIR_PATH")
 
 
 class AISETS_ScoutSettings(bpy.types.PropertyGroup):
@@ -75,9 +100,10 @@ class AISETS_ScoutSettings(bpy.types.PropertyGroup):
     storyboard_dir: bpy.props.StringProperty(name="Storyboard", default="//storyboard",
                                              subtype="DIR_PATH")
     storyboard_samples: bpy.props.IntProperty(name="Samples", default=16, min=1, max=4096)
+    move: bpy.props.PointerProperty(type=AISETS_MoveSettings)
 
 
-CLASSES = (AISETS_Shot, AISETS_ScoutSettings)
+CLASSES = (AISETS_Shot, AISETS_MoveSettings, AISETS_ScoutSettings)
 
 
 def register() -> None:
