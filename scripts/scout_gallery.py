@@ -80,7 +80,7 @@ def main() -> int:
 
 def scout(scene) -> None:
     from ai_sets_addon.scout.blender import daylight, shots
-    from ai_sets_addon.scout.blender.camera import set_package
+    from ai_sets_addon.scout.blender.camera import aim, set_package
     from ai_sets_addon.scout.blender.camera_ops import scout_camera
 
     scout_settings = scene.ai_sets_scout
@@ -91,12 +91,10 @@ def scout(scene) -> None:
     print(daylight.set_place(scene, "Paris"), flush=True)
     cam = scout_camera(scene)
     for (name, body, lens, squeeze, line, focus, stop, hour, loc, target, note) in SHOTS:
-        scene.ai_sets.sky.hour = hour
-        sky = daylight.full_sky(scene)
         set_package(cam, scene, body, lens, squeeze, line, focus, stop)
-        from ai_sets_addon.scout.blender.camera import aim
-
         aim(cam, loc, target)
+        scene.ai_sets.sky.hour = hour
+        sky = daylight.full_sky(scene)             # metered for this framing
         shots.save_shot(scene, name, note)
         print(f"{name}: sun {sky.sun_elevation_deg:+.1f}° az {sky.sun_azimuth_deg:.0f}°",
               flush=True)

@@ -85,13 +85,26 @@ def render_thumbnail(scene: bpy.types.Scene, png: Path, shot: shotdata.Shot) -> 
     cap = capture(shot.body, shot.lens_mm, shot.squeeze)
     size = cap.desqueezed_resolution(THUMB_SIZE[0])
     aspect = (scene.render.pixel_aspect_x, scene.render.pixel_aspect_y)
+    exposure = scene.view_settings.exposure
     scene.render.pixel_aspect_x = scene.render.pixel_aspect_y = 1.0
     try:
+        _meter(scene, shot, png.parent)       # metered for this framing, as the storyboard is
         render_still(scene, png, size, THUMB_SAMPLES)
     finally:
         scene.render.pixel_aspect_x, scene.render.pixel_aspect_y = aspect
+        scene.view_settings.exposure = exposure
     burn_frame_lines(png, shot.frame_line)
     return png
+
+
+def _meter(scene: bpy.types.Scene, shot: shotdata.Shot, temp: Path) -> None:
+    from ...scene.builder import EXPOSURE_BIAS, current_set
+    from ...scene.render import meter_exposure
+
+    root = current_set(scene)
+    bias = root.get(EXPOSURE_BIAS, 0.0) if root is not None else 0.0
+    elevation = shot.sun_elevation_deg if shot.sun_elevation_deg is not None else 45.0
+    meter_exposure(scene, elevation, bias, temp)
 
 
 def _pack(png: Path, name: str) -> bpy.types.Image:
