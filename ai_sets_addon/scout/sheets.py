@@ -89,6 +89,8 @@ def write_sheets(frames: list[SheetFrame], set_name: str, date: str, out_dir: Pa
     """PNG pages (STEM_01.png...) and STEM.pdf in `out_dir`; returns (pngs, pdf)."""
     from ..generation.fileio import atomic_path
 
+    _require("PIL", "Pillow")
+    _require("fpdf", "fpdf2")
     pages = layout([_aspect(f.image) for f in frames])
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -105,6 +107,14 @@ def write_sheets(frames: list[SheetFrame], set_name: str, date: str, out_dir: Pa
     with atomic_path(pdf_path) as tmp:
         _pdf(pages, frames, set_name, date).output(str(tmp))
     return pngs, pdf_path
+
+
+def _require(module: str, package: str) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise InputError(f"storyboard sheets need the '{package}' package: pip install "
+                         "'ai-sets[scout]' (or install the extension build that bundles it)")
 
 
 # -------------------------------------------------------------------------------- PNG

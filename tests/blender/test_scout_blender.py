@@ -183,7 +183,8 @@ def test_hour_preview_is_quick_and_leaves_the_folder_alone(scene_with_set, room)
 
 
 def test_storyboard_cli_from_the_blend_and_errors(room, tmp_path, capsys) -> None:
-    from pypdf import PdfReader
+    pytest.importorskip("fpdf", reason="the scout extra (fpdf2) is not installed here")
+    PdfReader = pytest.importorskip("pypdf").PdfReader
 
     from ai_sets_addon.cli import main
 
@@ -216,6 +217,7 @@ def test_storyboard_of_scout_cameras_when_no_shot_was_saved(scene_with_set, room
 
     from ai_sets_addon.scout.blender.storyboard import render_storyboard, shots_for
 
+    pytest.importorskip("fpdf", reason="the scout extra (fpdf2) is not installed here")
     bare = tmp_path / "bare"                  # set.json alone: no shots.json
     bare.mkdir()
     shutil.copyfile(room / "set.json", bare / "set.json")
