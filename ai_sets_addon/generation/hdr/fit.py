@@ -1,0 +1,151 @@
+"""Fit our analytic clear sky (generation/sky/atmosphere: spectral Rayleigh + Mie +
+ozone with multiple scattering) to the unclipped sky of a panorama.
+
+Unknowns: the haze (aerosol depth, the one free parameter of `atmosphere_for_haze`),
+the sun's elevation where the clipped region biases it, and the exposure `scale` that
+turns the file's relative values into W/m²/sr. The fit is robust: a per-channel log
+ratio (model / pixel) over cloud-free, unclipped cells above 3°, scale = its weighted
+median, cost = its weighted mean absolute deviation with each cell capped at 1 (so
+buildings, trees and clouds in the upper hemisphere cost a bounded amount each).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from ..sky.atmosphere import SkyTable, atmosphere_for_haze, sky_table
+from .grid import WorkGrid
+
+HAZE_GRID = (0.0, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
+HAZE_STEP = 0.1                   # the local search around a previous haze
+MIN_FIT_ELEVATION = 3.0           # degrees: the horizon line is often not sky
+DARK = 2e-3                       # relative linear: 8-bit quantisation dominates below
+CAP = 1.0                         # a cell's cost is capped (robust to non-sky cells)
+
+
+@dataclass
+class SkyFit:
+    """The clear sky that explains the panorama best, and how well it does."""
+
+    haze: float
+    scale: float                  # W/m²/sr per relative unit of the file
+    residual: float               # robust mean |log(model / pixel)|, 0 = perfect
+    sky_share: float              # share of the upper hemisphere (solid angle) used
+    sun_elevation_deg: float
+    sun_azimuth_deg: float
+    table: SkyTable = field(repr=False)
+    costs: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def sun_rgb(self) -> np.ndarray:
+        """Direct-sun irradiance at the observer (W/m² per channel) the fit implies."""
+        return np.asarray(self.table.sun_rgb, np.float64)
+
+
+@lru_cache(maxsize=32)
+def table_for(haze: float, elevation_deg: float) -> SkyTable:
+    """Cached sky table (a lift evaluates a handful; tests reuse them)."""
+    return sky_table(atmosphere_for_haze(haze), elevation_deg)
+
+
+def model_radiance(tab: SkyTable, elevations: np.ndarray, azimuths: np.ndarray,
+                   sun_azimuth_deg: float) -> np.ndarray:
+    """Table radiance (..., 3) at view elevations/azimuths (broadcast), bilinear."""
+    el, az = np.broadcast_arrays(elevations, azimuths)
+    rel = np.abs((az - sun_azimuth_deg + 180.0) % 360.0 - 180.0)
+    i, wi = _cell(tab.elevations_deg, el)
+    j, wj = _cell(tab.azimuths_deg, rel)
+    t = tab.radiance
+    top = t[i, j] * (1 - wj[..., None]) + t[i, j + 1] * wj[..., None]
+    bottom = t[i + 1, j] * (1 - wj[..., None]) + t[i + 1, j + 1] * wj[..., None]
+    return (top * (1 - wi[..., None]) + bottom * wi[..., None]).astype(np.float32)
+
+
+def _cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    i = np.clip(np.searchsorted(grid, x) - 1, 0, len(grid) - 2)
+    w = np.clip((x - grid[i]) / (grid[i + 1] - grid[i]), 0.0, 1.0)
+    return i, w.astype(np.float32)
+
+
+@dataclass
+class SkySamples:
+    """The cells the fit may use: relative RGB, their directions and weights."""
+
+    rgb: np.ndarray               # (n, 3)
+    elevations: np.ndarray        # (n,)
+    azimuths: np.ndarray          # (n,)
+    weights: np.ndarray           # (n,) solid angles
+    share: float
+
+
+def sky_samples(grid: WorkGrid) -> SkySamples:
+    els = grid.elevations
+    rows = np.nonzero(els > MIN_FIT_ELEVATION)[0]
+    rgb = grid.linear[rows]
+    ok = (grid.clipped[rows] == 0.0) & (rgb.min(axis=2) > DARK)
+    omega = np.broadcast_to(grid.solid_angles[rows, None], ok.shape)
+    r_idx, c_idx = np.nonzero(ok)
+    total = float(np.sum(grid.solid_angles[rows]) * grid.linear.shape[1])
+    return SkySamples(rgb[ok], els[rows][r_idx], grid.azimuths[c_idx], omega[ok],
+                      float(omega[ok].sum()) / max(total, 1e-12))
+
+
+def score(samples: SkySamples, tab: SkyTable, sun_az: float) -> tuple[float, float]:
+    """(robust cost, scale) of one model against the samples."""
+    model = model_radiance(tab, samples.elevations, samples.azimuths, sun_az)
+    r = np.log(np.maximum(model, 1e-12)) - np.log(samples.rgb)          # (n, 3)
+    w = np.repeat(samples.weights[:, None], 3, axis=1).ravel()
+    r = r.ravel()
+    log_k = _weighted_median(r, w)
+    cost = float(np.sum(np.minimum(np.abs(r - log_k), CAP) * w) / np.sum(w))
+    return cost, float(np.exp(log_k))
+
+
+def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
+    order = np.argsort(x)
+    cw = np.cumsum(w[order])
+    return float(x[order][np.searchsorted(cw, 0.5 * cw[-1])])
+
+
+def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
+             grid: tuple[float, ...] = HAZE_GRID) -> tuple[float, dict]:
+    """Haze by a search on `grid` and a parabola through the best point and its neighbours."""
+    costs = {h: score(samples, table_for(h, round(sun_el, 2)), sun_az)[0] for h in grid}
+    hs = list(grid)
+    best = int(np.argmin([costs[h] for h in hs]))
+    lo, hi = max(best - 1, 0), min(best + 1, len(hs) - 1)
+    if hi - lo == 2:
+        haze = _parabola_min(hs[lo:hi + 1], [costs[h] for h in hs[lo:hi + 1]])
+    else:
+        haze = hs[best]
+    return float(np.clip(round(haze, 2), 0.0, 1.0)), {f"{h:g}": c for h, c in costs.items()}
+
+
+def local_grid(haze: float) -> tuple[float, ...]:
+    lo = min(max(haze - HAZE_STEP, 0.0), 1.0 - 2 * HAZE_STEP)
+    return tuple(round(lo + i * HAZE_STEP, 2) for i in range(3))
+
+
+def _parabola_min(x: list[float], y: list[float]) -> float:
+    a, b, _ = np.polyfit(x, y, 2)
+    if a <= 0:
+        return x[int(np.argmin(y))]
+    return float(np.clip(-b / (2 * a), x[0], x[-1]))
+
+
+def fit_sky(grid: WorkGrid, sun_el: float, sun_az: float, haze: float | None = None,
+            haze_around: float | None = None) -> SkyFit:
+    """Fit haze (unless given; near `haze_around` when that is given) and scale."""
+    samples = sky_samples(grid)
+    if len(samples.weights) < 50:
+        raise ValueError("too few clear sky cells to fit")
+    costs: dict[str, float] = {}
+    if haze is None:
+        search = HAZE_GRID if haze_around is None else local_grid(haze_around)
+        haze, costs = fit_haze(samples, sun_el, sun_az, search)
+    tab = table_for(haze, round(sun_el, 2))
+    cost, scale = score(samples, tab, sun_az)
+    return SkyFit(haze, scale, cost, samples.share, sun_el, sun_az, tab, costs)

@@ -1,0 +1,52 @@
+"""A small working grid (about 512 wide) of a panorama: the sun search and the sky fit
+run on block means, so their cost does not grow with the file's width."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..sky.equirect import column_azimuths, pixel_solid_angles, row_elevations
+
+WORK_WIDTH = 512
+
+
+@dataclass
+class WorkGrid:
+    """Block means of a panorama (same equirect convention, `factor` pixels per cell)."""
+
+    linear: np.ndarray        # (h, w, 3) mean relative linear RGB of each cell
+    clipped: np.ndarray       # (h, w) share of the cell's pixels that clipped
+    factor: int
+
+    @property
+    def elevations(self) -> np.ndarray:
+        return row_elevations(self.linear.shape[0])
+
+    @property
+    def azimuths(self) -> np.ndarray:
+        return column_azimuths(self.linear.shape[1])
+
+    @property
+    def solid_angles(self) -> np.ndarray:
+        return pixel_solid_angles(self.linear.shape[1])
+
+
+def block_factor(height: int) -> int:
+    """The largest divisor of the height that keeps the grid at least WORK_WIDTH wide."""
+    limit = max(1, (2 * height) // WORK_WIDTH)
+    return max(f for f in range(1, limit + 1) if height % f == 0)
+
+
+def work_grid(linear: np.ndarray, clipped: np.ndarray) -> WorkGrid:
+    height, width = clipped.shape
+    f = block_factor(height)
+    h, w = height // f, width // f
+    if f == 1:
+        return WorkGrid(linear.astype(np.float32), clipped.astype(np.float32), 1)
+    # Rows first (cheap contiguous sums), then columns.
+    rows = linear.reshape(h, f, width, 3).sum(axis=1, dtype=np.float32)
+    means = rows.reshape(h, w, f, 3).sum(axis=2) / np.float32(f * f)
+    share = clipped.reshape(h, f, w, f).mean(axis=(1, 3), dtype=np.float32)
+    return WorkGrid(means, share, f)

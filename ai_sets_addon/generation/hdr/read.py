@@ -1,0 +1,215 @@
+"""Read an LDR (or LDR-in-EXR) 360° panorama and linearise it.
+
+Sizes are checked from the file header before any pixel is decoded, so a huge or
+malformed file is refused (InputError, exit 2) without filling memory. 8-bit PNG and
+JPEG decode through Pillow when it is installed (fast, every PNG filter); 16-bit PNG
+through `fileio.read_png` (Pillow would silently cut it to 8 bits); EXR through
+`fileio.read_exr`.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError
+
+MIN_WIDTH, MAX_WIDTH = 256, 16384
+CLIP_8BIT = 250          # codes >= this count as clipped (JPEG ringing, AI "white" suns)
+CLIP_16BIT = 64250       # the same fraction of full scale for 16-bit files
+EXR_FLAT_TOP = 0.995     # an EXR pixel within 0.5 % of the file's peak is clipped ...
+EXR_FLAT_SHARE = 2e-4    # ... when at least this share of pixels sits there (a flat top)
+
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_EXR_MAGIC = b"\x76\x2f\x31\x01"
+_JPEG_MAGIC = b"\xff\xd8\xff"
+
+
+@dataclass
+class Panorama:
+    """A linearised panorama: relative linear Rec.709 plus what was clipped."""
+
+    linear: np.ndarray        # (H, W, 3) float32, relative (1.0 = the file's white)
+    clipped: np.ndarray       # (H, W) bool: a channel reached the clip level
+    source: str               # "png8", "png16", "jpeg", "exr"
+    response: str             # how it was linearised
+    path: Path
+
+    @property
+    def width(self) -> int:
+        return int(self.linear.shape[1])
+
+
+def srgb_to_linear(v: np.ndarray) -> np.ndarray:
+    """Inverse sRGB transfer (IEC 61966-2-1) on values in 0..1."""
+    v = np.asarray(v, np.float32)
+    return np.where(v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4).astype(np.float32)
+
+
+_LUT8 = srgb_to_linear(np.arange(256, dtype=np.float32) / 255.0)
+
+
+def read_panorama(path: Path | str) -> Panorama:
+    """Header check (kind, 2:1, size limits), decode, linearise; InputError on bad files."""
+    path = Path(path)
+    kind, width, height = probe(path)
+    check_size(width, height, path)
+    if kind == "exr":
+        return _from_exr(path)
+    pixels = _decode_png(path) if kind == "png" else _decode_jpeg(path)
+    if pixels.shape[:2] != (height, width):
+        raise InputError(f"'{path}': the header says {width}x{height} but the pixels are "
+                         f"{pixels.shape[1]}x{pixels.shape[0]}; the file is damaged.")
+    return _linearise(pixels, path, "jpeg" if kind == "jpeg" else None)
+
+
+def probe(path: Path) -> tuple[str, int, int]:
+    """(kind, width, height) from the first bytes; InputError when it is no image we read."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(64)
+    except FileNotFoundError:
+        raise InputError(f"'{path}' does not exist: give a PNG, JPEG or EXR panorama.") from None
+    except IsADirectoryError:
+        raise InputError(f"'{path}' is a folder: give a PNG, JPEG or EXR panorama.") from None
+    except OSError as exc:
+        raise InputError(f"cannot read '{path}': {exc.strerror}.") from None
+    if head.startswith(_PNG_MAGIC) and head[12:16] == b"IHDR" and len(head) >= 24:
+        width, height = struct.unpack(">II", head[16:24])
+        return "png", int(width), int(height)
+    if head.startswith(_JPEG_MAGIC):
+        width, height = _jpeg_size(path)
+        return "jpeg", width, height
+    if head.startswith(_EXR_MAGIC):
+        width, height = _exr_size(path)
+        return "exr", width, height
+    raise InputError(f"'{path}' is not a PNG, JPEG or OpenEXR image: give an equirectangular "
+                     "360° panorama (2:1) in one of those formats.")
+
+
+def check_size(width: int, height: int, path: Path) -> None:
+    """2:1 equirect, width MIN_WIDTH..MAX_WIDTH (16384: the sky's own limit, ~1.6 GB)."""
+    if width != 2 * height:
+        raise InputError(f"'{path}' is {width}x{height}, not a 2:1 equirectangular panorama "
+                         "(width = 2 x height, e.g. 4096x2048). Crop or pad it to 2:1.")
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise InputError(f"'{path}' is {width}x{height}: panoramas from {MIN_WIDTH} to "
+                         f"{MAX_WIDTH} pixels wide are supported; resize it.")
+
+
+def _jpeg_size(path: Path) -> tuple[int, int]:
+    image_module = _pillow(path, "JPEG")
+    try:
+        with image_module.open(path) as im:
+            return int(im.size[0]), int(im.size[1])
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds on broken files
+        raise InputError(f"'{path}' is not a readable JPEG ({exc}).") from None
+
+
+def _exr_size(path: Path) -> tuple[int, int]:
+    import OpenEXR
+
+    try:
+        with OpenEXR.File(str(path), header_only=True) as exr:
+            (x0, y0), (x1, y1) = exr.header()["dataWindow"]
+    except Exception as exc:  # noqa: BLE001 - the bindings raise RuntimeError and others
+        raise InputError(f"'{path}' is not a readable OpenEXR file ({exc}).") from None
+    return int(x1 - x0 + 1), int(y1 - y0 + 1)
+
+
+def _pillow(path: Path, what: str):
+    try:
+        from PIL import Image
+    except ImportError:
+        raise InputError(f"reading {what} ('{path}') needs Pillow: pip install pillow "
+                         "(or convert the panorama to PNG).") from None
+    Image.MAX_IMAGE_PIXELS = MAX_WIDTH * MAX_WIDTH // 2 + 1   # our own limit, checked above
+    return Image
+
+
+def _decode_jpeg(path: Path) -> np.ndarray:
+    image_module = _pillow(path, "JPEG")
+    try:
+        with image_module.open(path) as im:
+            return np.asarray(im.convert("RGB"))
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"'{path}' is not a readable JPEG ({exc}).") from None
+
+
+def _decode_png(path: Path) -> np.ndarray:
+    depth = _png_depth(path)
+    try:
+        if depth == 8 and _has_pillow():
+            from PIL import Image
+
+            Image.MAX_IMAGE_PIXELS = MAX_WIDTH * MAX_WIDTH // 2 + 1
+            with Image.open(path) as im:
+                return np.asarray(im.convert("RGB"))
+        if depth not in (8, 16):
+            raise InputError(f"'{path}' is a {depth}-bit PNG: give an 8- or 16-bit one.")
+        from ..fileio import read_png
+
+        pixels = read_png(path)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zlib, struct and Pillow errors alike
+        raise InputError(f"'{path}' is not a readable PNG ({exc}).") from None
+    return _to_rgb(pixels, path)
+
+
+def _png_depth(path: Path) -> int:
+    with open(path, "rb") as fh:
+        head = fh.read(26)
+    return int(head[24])
+
+
+def _has_pillow() -> bool:
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _to_rgb(pixels: np.ndarray, path: Path) -> np.ndarray:
+    """Grey, grey+alpha, RGB, RGBA -> RGB (alpha dropped: a panorama is opaque)."""
+    if pixels.ndim == 2:
+        return np.repeat(pixels[..., None], 3, axis=2)
+    if pixels.shape[2] == 2:
+        return np.repeat(pixels[..., :1], 3, axis=2)
+    if pixels.shape[2] in (3, 4):
+        return pixels[..., :3]
+    raise InputError(f"'{path}' has {pixels.shape[2]} channels; give an RGB panorama.")
+
+
+def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
+    if pixels.dtype == np.uint8:
+        linear = _LUT8[pixels]
+        clipped = pixels.max(axis=2) >= CLIP_8BIT
+        source = kind or "png8"
+    else:
+        linear = srgb_to_linear(pixels.astype(np.float32) / 65535.0)
+        clipped = pixels.max(axis=2) >= CLIP_16BIT
+        source = "png16"
+    return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path)
+
+
+def _from_exr(path: Path) -> Panorama:
+    """An EXR is already linear; a 'fake HDRI' (an LDR image saved as EXR) has a flat top."""
+    from ..fileio import read_exr
+
+    try:
+        rgb = read_exr(path)
+    except Exception as exc:  # noqa: BLE001
+        raise InputError(f"'{path}' has no readable RGB channels ({exc}).") from None
+    rgb = np.nan_to_num(np.maximum(rgb, 0.0), nan=0.0, posinf=0.0).astype(np.float32)
+    peak = float(rgb.max())
+    if peak <= 0.0:
+        raise InputError(f"'{path}' is black: there is nothing to lift.")
+    top = rgb.max(axis=2) >= EXR_FLAT_TOP * peak
+    clipped = top if top.mean() >= EXR_FLAT_SHARE else np.zeros_like(top)
+    return Panorama(rgb / np.float32(peak), clipped, "exr", f"linear EXR, scaled by 1/{peak:.6g}",
+                    path)

@@ -1,0 +1,119 @@
+"""The LDR -> HDR lift on procedural skies tone-mapped to 8 bits (the truth is known):
+the sun comes back within 2° and 25 % in irradiance, the map is a true HDR afterwards,
+an overcast sky gets no sun, a sun across the 0/360° seam is found whole."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ai_sets_addon.generation.hdr import LiftOptions, Panorama, expansion_gain, lift
+from ai_sets_addon.generation.hdr.read import _LUT8, CLIP_8BIT
+from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.generation.sky import SkyOptions, render_sky
+from ai_sets_addon.generation.sky.equirect import direction
+
+WIDTH = 1024
+
+
+def tone_map(rgb: np.ndarray, key: float = 0.2) -> np.ndarray:
+    """A camera: the sky's median at `key`, everything above 1 clipped, sRGB, 8 bits."""
+    upper = rgb[: rgb.shape[0] // 2]
+    y = upper[..., 0] * 0.2126 + upper[..., 1] * 0.7152 + upper[..., 2] * 0.0722
+    x = np.clip(rgb * (key / float(np.median(y))), 0.0, 1.0)
+    srgb = np.where(x <= 0.0031308, 12.92 * x, 1.055 * x ** (1 / 2.4) - 0.055)
+    return (srgb * 255.0 + 0.5).astype(np.uint8)
+
+
+@lru_cache(maxsize=8)
+def ldr_sky(time_of_day: str, cover: str = "clear", haze: float = 0.0,
+            sun_azimuth: float | None = None, key: float = 0.2):
+    request = SkyRequest(time_of_day=time_of_day, cloud_cover=cover, haze=haze,
+                         sun_azimuth_deg=sun_azimuth)
+    sky = render_sky(request, WIDTH, SkyOptions(sun_in_map=True))
+    return tone_map(sky.rgb, key), sky.key
+
+
+def panorama(u8: np.ndarray) -> Panorama:
+    return Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("test.png"))
+
+
+def angle_between(el1, az1, el2, az2) -> float:
+    a = direction(np.array(el1), np.array(az1))
+    b = direction(np.array(el2), np.array(az2))
+    return float(np.degrees(np.arccos(np.clip(np.sum(a * b), -1.0, 1.0))))
+
+
+@pytest.mark.parametrize("time_of_day,haze", [("afternoon", 0.2), ("golden hour", 0.0),
+                                              ("morning", 0.5)])
+def test_lift_recovers_the_sun_of_a_procedural_sky(time_of_day, haze):
+    u8, truth = ldr_sky(time_of_day, haze=haze)
+    result = lift(panorama(u8))
+    sun = result.sun
+    assert sun.found and sun.method == "clipped"
+    err = angle_between(sun.elevation_deg, sun.azimuth_deg, truth.elevation_deg,
+                        truth.azimuth_deg)
+    assert err < 2.0, f"sun {err:.2f}° off"
+    assert result.irradiance == pytest.approx(truth.irradiance, rel=0.25)
+    y = result.rgb[..., 0] * 0.2126 + result.rgb[..., 1] * 0.7152 + result.rgb[..., 2] * 0.0722
+    assert float(y.max()) / float(np.median(y)) >= 1e4
+    assert np.isfinite(result.rgb).all() and result.rgb.min() >= 0.0
+    assert 0.5 < result.confidence <= 1.0
+
+
+def test_lifted_sky_matches_the_original_in_absolute_units():
+    """The fitted scale puts the unclipped sky back in W/m²/sr (within 10 % median)."""
+    request = SkyRequest(time_of_day="afternoon", cloud_cover="clear", haze=0.2)
+    original = render_sky(request, WIDTH, SkyOptions(sun_in_map=False)).rgb
+    u8, _ = ldr_sky("afternoon", haze=0.2)
+    result = lift(panorama(u8))
+    upper = slice(0, WIDTH // 4 - 10)
+    ratio = result.rgb[upper, :, 1] / np.maximum(original[upper, :, 1], 1e-6)
+    unclipped = u8[upper].max(axis=2) < 200
+    assert np.median(ratio[unclipped]) == pytest.approx(1.0, rel=0.1)
+
+
+def test_overcast_gets_no_sun():
+    u8, _ = ldr_sky("afternoon", cover="overcast")
+    result = lift(panorama(u8))
+    assert not result.sun.found
+    assert result.irradiance == 0.0
+    assert "no sun" in result.sun.reason
+    assert any("overcast" in note for note in result.notes)
+
+
+def test_sun_across_the_seam_is_found_whole():
+    """Azimuth 270° sits on the image's left/right edge: the clipped region wraps."""
+    u8, truth = ldr_sky("afternoon", haze=0.2, sun_azimuth=270.0)
+    result = lift(panorama(u8))
+    err = angle_between(result.sun.elevation_deg, result.sun.azimuth_deg,
+                        truth.elevation_deg, truth.azimuth_deg)
+    assert err < 2.0
+
+
+def test_given_sun_is_used_as_is():
+    u8, truth = ldr_sky("afternoon", haze=0.2)
+    result = lift(panorama(u8), LiftOptions(sun=(truth.azimuth_deg, truth.elevation_deg),
+                                            sun_source="given"))
+    assert result.sun.method == "given"
+    assert result.sun.azimuth_deg == pytest.approx(truth.azimuth_deg)
+    assert result.irradiance == pytest.approx(truth.irradiance, rel=0.25)
+
+
+def test_sun_below_the_horizon_is_not_added():
+    u8, _ = ldr_sky("afternoon", haze=0.2)
+    result = lift(panorama(u8), LiftOptions(sun=(100.0, -10.0), sun_source="place_time"))
+    assert not result.sun.found and result.irradiance == 0.0
+
+
+def test_expansion_curve():
+    x = np.linspace(0.0, 1.0, 1001)
+    y = x * expansion_gain(x, 2.0, 0.6)
+    assert np.all(np.diff(y) > 0)                              # monotone
+    assert np.allclose(y[x <= 0.6], x[x <= 0.6])               # untouched below the knee
+    assert y[-1] == pytest.approx(4.0)                         # +2 EV at the clip point
+    assert np.allclose(expansion_gain(x, 0.0, 0.6), 1.0)
