@@ -119,6 +119,7 @@ def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], 
         checkpoint("render")
     if request.save_blend:
         progress(0.95, "saving set.blend")
+        _record_final_folder(scene, writer.out)
         _timed(timings, "save", save_blend, writer.path / "set.blend")
         checkpoint("blend")
     render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
@@ -181,6 +182,16 @@ def _render(scene, request: BuildRequest, out_png: Path) -> Path:
     from .scene.render import render_still
 
     return render_still(scene, out_png, request.resolution, request.samples)
+
+
+def _record_final_folder(scene, folder: Path) -> None:
+    """set.blend is saved from staging but read after the swap: it must name the
+    published folder, not the staging one."""
+    from .scene.builder import SET_FOLDER, current_set
+
+    root = current_set(scene)
+    if root is not None:
+        root[SET_FOLDER] = str(folder)
 
 
 def save_blend(path: Path) -> Path:

@@ -110,7 +110,7 @@ class _Builder:
             self.link(_own(bpy.data.objects.new(part.name, mesh)))
             return
         if self.target == "usd":
-            for obj in objects._node_instancer(part, mesh, EXPORT_TAG):
+            for obj in objects.node_instancer(part, mesh, EXPORT_TAG):
                 self.link(_own(obj))
                 if obj.data is not mesh:
                     _own(obj.data)

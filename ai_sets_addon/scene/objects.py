@@ -71,7 +71,7 @@ def objects_for_part(part: MeshPart, mesh: bpy.types.Mesh,
     if not part.instances:
         return [tag(bpy.data.objects.new(part.name, mesh), set_name)]
     if len(part.instances) >= GN_INSTANCE_MIN:
-        return _node_instancer(part, mesh, set_name)
+        return node_instancer(part, mesh, set_name)
     objects = []
     for index, transform in enumerate(part.instances):
         obj = tag(bpy.data.objects.new(f"{part.name} {index + 1:03d}", mesh), set_name)
@@ -80,7 +80,7 @@ def objects_for_part(part: MeshPart, mesh: bpy.types.Mesh,
     return objects
 
 
-def _node_instancer(part: MeshPart, mesh: bpy.types.Mesh,
+def node_instancer(part: MeshPart, mesh: bpy.types.Mesh,
                     set_name: str) -> list[bpy.types.Object]:
     """A hidden source object and a point cloud that instances it with per-point
     transforms (a FLOAT4X4 attribute read by Set Instance Transform)."""

@@ -91,3 +91,17 @@ def test_unwritable_output_is_bad_input(tmp_path):
     proc = ai_sets("build", "a room", "--out", str(blocker / "set"), *SMALL)
     assert proc.returncode == 2
     assert "folder" in proc.stderr
+
+
+def test_the_saved_blend_names_the_published_folder(built, empty_scene):
+    import bpy
+
+    out, _ = built
+    with bpy.data.libraries.load(str(out / "set.blend")) as (source, target):
+        target.collections = list(source.collections)
+    roots = [c for c in target.collections if c and c.get("ai_sets_folder")]
+    assert roots and Path(roots[0]["ai_sets_folder"]) == out.absolute()
+    images = [i for i in bpy.data.images if i.library]
+    assert all(not i.filepath.startswith("//..") or ".staging" not in i.filepath
+               for i in images)
+    bpy.data.batch_remove([c for c in target.collections if c])
