@@ -36,6 +36,21 @@ def is_switchable(light_name: str, portal: bool = False) -> bool:
     return not portal and not any(word in name for word in ALWAYS_ON_WORDS)
 
 
+def sun_elevation(sky) -> float:
+    """The sun's own elevation for a SkyAsset. At night the sky's key light is the moon
+    (`sun_elevation_deg` then describes the moon); the sun is in params["lights"]."""
+    lights = (getattr(sky, "params", None) or {}).get("lights") or {}
+    value = lights.get("sun_elevation_deg")
+    return float(value) if value is not None else float(sky.sun_elevation_deg)
+
+
+def key_light_label(sky) -> str:
+    """'sun +12°', or 'sun -20°, moon +17°' when the moon is the key."""
+    sun = f"sun {sun_elevation(sky):+.0f}°"
+    body = (getattr(sky, "params", None) or {}).get("key_body", "sun")
+    return sun if body == "sun" else f"{sun}, {body} {sky.sun_elevation_deg:+.0f}°"
+
+
 def hour_label(hour: float) -> str:
     """18.5 -> '18:30'."""
     minutes = int(round(hour * 60)) % (24 * 60)

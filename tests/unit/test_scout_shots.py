@@ -153,3 +153,14 @@ def test_contact_sheets_letterbox_and_read_back(tmp_path) -> None:
         assert x >= bx - 1e-9 and y >= by - 1e-9 and w <= bw + 1e-9 and h <= bh + 1e-9
     with pytest.raises(InputError, match="empty"):
         sheets.write_sheets([], "x", "d", tmp_path)
+
+
+def test_night_key_light_is_the_moon_but_practicals_follow_the_sun() -> None:
+    from types import SimpleNamespace
+
+    night = SimpleNamespace(sun_elevation_deg=16.9, params={
+        "key_body": "moon", "lights": {"sun_elevation_deg": -14.0}})
+    assert daylight.sun_elevation(night) == -14.0
+    assert daylight.key_light_label(night) == "sun -14°, moon +17°"
+    day = SimpleNamespace(sun_elevation_deg=40.0, params={"key_body": "sun"})
+    assert daylight.sun_elevation(day) == 40.0 and daylight.key_light_label(day) == "sun +40°"

@@ -18,6 +18,7 @@ from ...generation.errors import InputError
 from ...generation.fileio import ensure_writable_dir
 from .. import moves
 from ..cameras import lens_label
+from ..daylight import sun_elevation
 from .camera import aim, burn_frame_lines, set_package
 from .daylight import set_folder
 
@@ -61,7 +62,7 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
         scene.frame_start, scene.frame_end = 1, len(planned.frames)
         scene.render.fps = move.fps
         scene.frame_set(1)
-        render.meter_exposure(scene, doc.sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0),
+        render.meter_exposure(scene, sun_elevation(doc.sky), root.get(EXPOSURE_BIAS, 0.0),
                               out_dir)
         w, h = cap.desqueezed_resolution(resolution[0])
         if h > resolution[1]:

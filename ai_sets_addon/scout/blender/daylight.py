@@ -46,7 +46,7 @@ def preview_sky(scene: bpy.types.Scene, request: SkyRequest) -> SkyAsset:
     for old in folder.glob("preview_*"):
         if old.stem != path.stem:
             old.unlink(missing_ok=True)
-    switch_practicals(scene, sky.sun_elevation_deg)
+    switch_practicals(scene, daylight.sun_elevation(sky))
     return sky
 
 
@@ -60,7 +60,7 @@ def full_sky(scene: bpy.types.Scene, request: SkyRequest | None = None) -> SkyAs
                               preferences.size_setting(settings.hdri_width, "hdri_width"),
                               set_folder(scene), settings.sky.keep_sun_disc,
                               settings.sky.city_glow)
-    switch_practicals(scene, sky.sun_elevation_deg)
+    switch_practicals(scene, daylight.sun_elevation(sky))
     return sky
 
 

@@ -57,8 +57,21 @@ def current_shot(scene: bpy.types.Scene, name: str, note: str = "") -> shotdata.
         rotation_deg=tuple(round(math.degrees(a), 4)
                            for a in cam.matrix_world.to_euler("XYZ")),
         hour=float(scene.ai_sets.sky.hour), place=place, sky=sky,
-        sun_elevation_deg=world.get("ai_sets_sun_elevation_deg") if world else None,
+        sun_elevation_deg=_sun_of(folder, world),
         sun_azimuth_deg=world.get("ai_sets_sun_azimuth_deg") if world else None, note=note)
+
+
+def _sun_of(folder: Path | None, world) -> float | None:
+    """The sun's own elevation (not the moon's when the moon is the night's key)."""
+    import json as _json
+
+    if folder is not None and (folder / "sky.json").is_file():
+        try:
+            data = _json.loads((folder / "sky.json").read_text(encoding="utf-8"))
+            return float(data["params"]["lights"]["sun_elevation_deg"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    return world.get("ai_sets_sun_elevation_deg") if world else None
 
 
 def save_shot(scene: bpy.types.Scene, name: str, note: str = "") -> shotdata.Shot:
@@ -166,7 +179,10 @@ def restore_sky(scene: bpy.types.Scene, shot: shotdata.Shot) -> None:
     request = shot.sky_request()
     if folder is not None and load_set_json(folder)["plan"]["sky"] == asdict(request):
         world = scene.world
-        switch_practicals(scene, world.get("ai_sets_sun_elevation_deg", 45.0) if world else 45.0)
+        from ...generation.setfile import read_set
+        from ..daylight import sun_elevation
+
+        switch_practicals(scene, sun_elevation(read_set(folder).sky))
         return
     _settings_from_request(scene, request)
     full_sky(scene, request)

@@ -43,14 +43,14 @@ class Storyboard:
     shots: list[shotdata.Shot] = field(default_factory=list)
 
 
-def captions(shot: shotdata.Shot, sun_elevation: float | None) -> list[str]:
+def captions(shot: shotdata.Shot, key_light: str | None) -> list[str]:
     when = daylight_rules.hour_label(shot.hour)
     where = shot.place or ""
     date = (shot.sky.get("datetime_iso") or "")[:10]
     if not date:
         when = f"{when} ({shot.sky.get('time_of_day', 'set sky').replace('_', ' ')})" \
             if shot.sky else when
-    sun = f", sun {sun_elevation:+.0f}°" if sun_elevation is not None else ""
+    sun = f", {key_light}" if key_light else ""
     time_line = " ".join(p for p in (when, where, date) if p) + sun
     return [shot.camera_label, f"aspect {shot.aspect_label}", time_line, shot.note or "—"]
 
@@ -95,19 +95,22 @@ def render_storyboard(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_di
             if key != current:
                 replace_sky(scene, sky, meter=False)
                 current = key
-            switch_practicals(scene, sky.sun_elevation_deg)
+            sun = daylight_rules.sun_elevation(sky)
+            switch_practicals(scene, sun)
             cap = set_package(cam, None, shot.body, shot.lens_mm, shot.squeeze,
                               shot.frame_line, shot.focus_distance_m, shot.t_stop, shot.zoom)
             _place(cam, shot)
-            exposure = render.meter_exposure(scene, sky.sun_elevation_deg, bias, out_dir)
+            exposure = render.meter_exposure(scene, sun, bias, out_dir)
             png = frames_dir / f"{index + 1:02d}_{shot.stem}.png"
             scene.render.pixel_aspect_x = 1.0
             render.render_still(scene, png, _fit(cap.aspect, resolution), samples)
             burn_frame_lines(png, shot.frame_line)
             frames.append(png)
-            sheet.append(SheetFrame(png, shot.name, captions(shot, sky.sun_elevation_deg)))
+            sheet.append(SheetFrame(png, shot.name,
+                                    captions(shot, daylight_rules.key_light_label(sky))))
             records.append({"shot": asdict(shot), "frame": png.relative_to(out_dir).as_posix(),
-                            "sun_elevation_deg": sky.sun_elevation_deg,
+                            "sun_elevation_deg": sun,
+                            "key_light": daylight_rules.key_light_label(sky),
                             "exposure_ev": exposure})
         progress(0.95, "laying out the contact sheets")
         name = set_name or doc.plan.name
@@ -126,7 +129,7 @@ def render_storyboard(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_di
         bpy.data.cameras.remove(data)
         if current != json.dumps(asdict(doc.plan.sky), sort_keys=True):
             replace_sky(scene, doc.sky, meter=False)
-        switch_practicals(scene, doc.sky.sun_elevation_deg)
+        switch_practicals(scene, daylight_rules.sun_elevation(doc.sky))
         shutil.rmtree(scratch, ignore_errors=True)
     progress(1.0, f"storyboard: {pdf}")
     return Storyboard(frames, pages, pdf, record, list(shots))
