@@ -220,6 +220,8 @@ class WorkerProcess:
         self.stderr_tail: list[str] = []
         self._pending: set[Any] = set()
         self._counter = 0
+        self._lock = threading.Lock()
+        self._exit_code: int | None = None       # set when the worker has gone
         threading.Thread(target=self._pump, daemon=True).start()
         threading.Thread(target=self._drain_stderr, daemon=True).start()
 
@@ -227,7 +229,11 @@ class WorkerProcess:
         self._counter += 1
         rid = str(self._counter)
         if cmd in ("load", "paint"):
-            self._pending.add(rid)
+            with self._lock:
+                if self._exit_code is not None:      # already dead: say so at once
+                    self.events.put(self._crash_event(rid, self._exit_code))
+                    return rid
+                self._pending.add(rid)
         try:
             self.proc.stdin.write(json.dumps({"id": rid, "cmd": cmd, **fields_}) + "\n")
             self.proc.stdin.flush()
@@ -271,13 +277,19 @@ class WorkerProcess:
             except ValueError:
                 continue
             if event.get("event") in ("done", "loaded", "error"):
-                self._pending.discard(event.get("id"))
+                with self._lock:
+                    self._pending.discard(event.get("id"))
             self.events.put(event)
         code = self.proc.wait()
-        for rid in sorted(self._pending):
-            self.events.put({"id": rid, "event": "error", "kind": "crashed",
-                             "message": _crash_message(code, self.stderr_tail)})
-        self._pending.clear()
+        with self._lock:
+            self._exit_code = code
+            for rid in sorted(self._pending):
+                self.events.put(self._crash_event(rid, code))
+            self._pending.clear()
+
+    def _crash_event(self, rid: str, code: int) -> dict[str, Any]:
+        return {"id": rid, "event": "error", "kind": "crashed",
+                "message": _crash_message(code, self.stderr_tail)}
 
     def _drain_stderr(self) -> None:
         for line in self.proc.stderr:

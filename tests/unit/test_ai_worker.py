@@ -142,3 +142,13 @@ def test_idle_timeout() -> None:
     bye = proc.wait_for(None, ("bye",), timeout=30)
     assert bye["reason"] == "idle"
     assert proc.proc.wait(10) == 0
+
+
+def test_a_worker_that_cannot_start_is_a_crash_error(tmp_path) -> None:
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\necho 'no torch here' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    proc = WorkerProcess(python=str(fake))
+    proc.proc.wait(10)
+    event = proc.wait_for(proc.send("paint", set=str(tmp_path)), timeout=10)
+    assert event["kind"] == "crashed" and "exit code 3" in event["message"]

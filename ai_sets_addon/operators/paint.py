@@ -1,0 +1,363 @@
+"""Paint from Cameras: the AI worker paints the set from the ticked cameras; the result
+is mixed over the procedural materials through the `atlas` UV map.
+
+The scene as it is now is what gets painted: evaluated meshes (moved props, modifiers,
+the user's own objects, which hide what is behind them but are never painted) and the
+ticked cameras are captured into a paint scene file beside the set, and the worker
+(a separate Python with torch, set in the panel) paints it. Modal with progress and a
+preview of the last view; Esc cancels; a crashed worker is an error message, and the
+scene is left as it was until the paint is complete. One undo step.
+
+Register with the add-on: `CLASSES` (operators/__init__.py), `register_properties()` /
+`unregister_properties()` (Scene.ai_sets_paint, Object.ai_sets_paint), panels/paint.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import bpy
+import numpy as np
+
+from ..generation.plan import CameraPlan
+
+PREVIEW_IMAGE = "AI Sets Paint Preview"
+MAX_VIEW_SIDE = 768
+_ACTIVE = None          # the running operator's worker (one paint at a time)
+
+
+class AISETS_PaintSettings(bpy.types.PropertyGroup):
+    prompt: bpy.props.StringProperty(name="Prompt", default="",
+                                     description="Empty: the set's own prompt")
+    negative: bpy.props.StringProperty(name="Avoid", default="")
+    python: bpy.props.StringProperty(
+        name="AI Python", subtype="FILE_PATH", default="",
+        description="Python of a venv with `pip install \"ai-sets[ai]\"` (torch, diffusers)")
+    model: bpy.props.StringProperty(name="Model", subtype="FILE_PATH", default="",
+                                    description="SD 1.5 / SDXL: diffusers folder, "
+                                                ".safetensors file or cached HF id")
+    controlnet: bpy.props.StringProperty(name="Depth Model", subtype="FILE_PATH", default="",
+                                         description="Depth ControlNet or T2I-Adapter")
+    config: bpy.props.StringProperty(name="Config", subtype="DIR_PATH", default="",
+                                     description="For a single-file model: its configs")
+    steps: bpy.props.IntProperty(name="Steps", default=30, min=1, max=200)
+    guidance: bpy.props.FloatProperty(name="Guidance", default=7.5, min=0.0, max=30.0)
+    control_scale: bpy.props.FloatProperty(name="Depth Strength", default=1.0, min=0.0,
+                                           max=2.0)
+    seed: bpy.props.IntProperty(name="Seed", default=0, min=0, max=2**31 - 1)
+    allow_pickle: bpy.props.BoolProperty(
+        name="Allow Pickled Weights", default=False,
+        description=".ckpt/.bin files can run code when loaded: only if you trust them")
+
+
+class AISETS_OT_paint_from_cameras(bpy.types.Operator):
+    """Paint the set from the ticked cameras with a local diffusion model (AI worker)"""
+
+    bl_idname = "aisets.paint_from_cameras"
+    bl_label = "Paint from Cameras"
+    bl_options = {"REGISTER", "UNDO"}
+
+    painter: bpy.props.EnumProperty(items=[("diffusers", "Diffusers", ""),
+                                           ("test", "Test", "deterministic, no model")],
+                                    default="diffusers", options={"HIDDEN", "SKIP_SAVE"})
+
+    _worker = None
+    _timer = None
+    _request: str = ""
+    _folder: Path | None = None
+    _albedo: dict = {}
+
+    @classmethod
+    def poll(cls, context):
+        return _ACTIVE is None or _ACTIVE.proc.poll() is not None
+
+    def invoke(self, context, event):
+        try:
+            message = self._start(context)
+        except (ValueError, OSError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        if bpy.app.background:
+            return self._wait_sync(context, message)
+        self._set_state(context, True, 0.0, "starting the AI worker")
+        self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
+        context.window_manager.modal_handler_add(self)
+        return {"RUNNING_MODAL"}
+
+    def execute(self, context):
+        return self.invoke(context, None)
+
+    def modal(self, context, event):
+        if event.type == "ESC":
+            self._worker.send("cancel")
+            self._end(context)
+            self.report({"INFO"}, "Paint cancelled: the scene is unchanged")
+            return {"CANCELLED"}
+        if event.type != "TIMER":
+            return {"PASS_THROUGH"}
+        for message in self._worker.poll():
+            result = self._handle(context, message)
+            if result is not None:
+                return result
+        return {"RUNNING_MODAL"}
+
+    # -- start -------------------------------------------------------------------------
+    def _start(self, context) -> None:
+        from ..generation.paint.arrays import save_scene
+        from ..generation.paint.output import sidecar
+        from ..worker import WorkerProcess
+
+        global _ACTIVE
+        settings = context.scene.ai_sets_paint
+        self._folder = _set_folder(context)
+        scene, self._albedo = capture(context, self._folder)
+        python = bpy.path.abspath(settings.python) if settings.python else ""
+        if self.painter == "diffusers" and not (python and Path(python).is_file()):
+            raise ValueError("set the AI Python (a venv with ai-sets[ai]) in the Paint panel")
+        if self.painter == "diffusers" and not settings.model:
+            raise ValueError("choose a model in the Paint panel")
+        scene_file = sidecar(self._folder, "paint-scene.npz")
+        save_scene(scene, scene_file)
+        self._worker = _ACTIVE = WorkerProcess(python=python or sys.executable)
+        self._request = self._worker.send("paint", **self._paint_request(settings, scene,
+                                                                         scene_file))
+
+    def _paint_request(self, settings, scene, scene_file: Path) -> dict:
+        options = {"prompt": settings.prompt or scene.prompt, "seed": settings.seed,
+                   "negative_prompt": settings.negative, "steps": settings.steps,
+                   "guidance": settings.guidance, "control_scale": settings.control_scale,
+                   "cameras": [c.name for c in scene.cameras],
+                   "albedo_reference": self._albedo}
+        request = {"set": str(self._folder), "scene": str(scene_file), "options": options,
+                   "resolution": list(scene.resolution)}
+        if self.painter == "test":
+            return {**request, "painter": "test"}
+        model = {"model": bpy.path.abspath(settings.model),
+                 "allow_pickle": settings.allow_pickle,
+                 "allow_downloads": bool(getattr(bpy.app, "online_access", False))}
+        if settings.controlnet:
+            model["controlnet"] = bpy.path.abspath(settings.controlnet)
+        if settings.config:
+            model["config"] = bpy.path.abspath(settings.config)
+        return {**request, "model": model}
+
+    # -- events ------------------------------------------------------------------------
+    def _handle(self, context, message: dict):
+        if message.get("id") != self._request:
+            return None
+        kind = message.get("event")
+        if kind == "progress":
+            self._set_state(context, True, float(message["fraction"]), message["message"])
+        elif kind == "view":
+            _show_preview(message["image"])
+        elif kind == "done":
+            self._end(context)
+            return self._finish(context, Path(message["paint_json"]))
+        elif kind == "error":
+            self._end(context)
+            self.report({"ERROR"}, f"Paint failed ({message.get('kind')}): "
+                                   f"{message.get('message')}")
+            return {"CANCELLED"}
+        return None
+
+    def _wait_sync(self, context, _message):
+        while True:
+            event = self._worker.wait_for(self._request, ("done", "error"), timeout=24 * 3600)
+            result = self._handle(context, event)
+            if result is not None:
+                return result
+
+    def _finish(self, context, paint_json: Path):
+        try:
+            count = apply_paint(context, paint_json)
+        except Exception as exc:  # noqa: BLE001 - the scene is left as it was
+            self.report({"ERROR"}, f"painted files are in {paint_json.parent}, but applying "
+                                   f"them failed: {exc}")
+            return {"CANCELLED"}
+        self.report({"INFO"}, f"Painted {count} part(s) from {paint_json.parent}")
+        return {"FINISHED"}
+
+    def _set_state(self, context, running: bool, progress: float, message: str) -> None:
+        state = context.window_manager.ai_sets_job
+        state.running, state.progress, state.message = running, progress, message
+        if context.workspace:
+            context.workspace.status_text_set(
+                f"AI Sets: {message} ({progress * 100:.0f}%) - Esc to cancel" if running else None)
+        for area in context.screen.areas if context.screen else ():
+            if area.type == "VIEW_3D":
+                area.tag_redraw()
+
+    def _end(self, context) -> None:
+        global _ACTIVE
+        if self._timer:
+            context.window_manager.event_timer_remove(self._timer)
+            self._timer = None
+        if self._worker is not None:
+            self._worker.close(timeout=2.0)
+        _ACTIVE = None
+        self._set_state(context, False, 0.0, "")
+
+
+# ------------------------------------------------------------------- scene -> paint
+
+def _set_folder(context) -> Path:
+    from ..scene.builder import SET_FOLDER, current_set
+
+    root = current_set(context.scene)
+    folder = root.get(SET_FOLDER) if root is not None else None
+    if not folder or not Path(folder).is_dir():
+        raise ValueError("no AI set with a set folder in this scene: generate a set first")
+    return Path(folder)
+
+
+def capture(context, folder: Path):
+    """The scene as rendered now -> (PaintScene, albedo reference): evaluated meshes
+    grouped by mesh data (instances share the atlas), atlas sizes from the set, the
+    ticked cameras."""
+    from ..generation.paint.arrays import albedo_reference
+    from ..generation.paint.scene import PaintScene
+    from ..generation.setfile import read_set
+
+    doc = read_set(folder)
+    sizes = {p.name: p.atlas_size for p in doc.plan.parts}
+    parts = _capture_parts(context.evaluated_depsgraph_get(), sizes)
+    cameras = [_camera_plan(o) for o in context.scene.objects
+               if o.type == "CAMERA" and getattr(o, "ai_sets_paint", True)]
+    if not cameras:
+        raise ValueError("tick at least one camera in the Paint panel")
+    scene = PaintScene(parts, cameras, _view_size(context.scene),
+                       doc.texel_density_px_per_m or None, doc.spec.prompt)
+    return scene, albedo_reference(doc, parts)
+
+
+def _capture_parts(depsgraph, sizes: dict[str, tuple[int, int]]):
+    from ..generation.paint.scene import PaintPart
+
+    groups: dict[str, dict] = {}
+    for inst in depsgraph.object_instances:
+        obj = inst.object
+        owner = inst.parent.original if inst.is_instance and inst.parent else obj.original
+        if obj.type != "MESH" or owner.hide_render:
+            continue
+        key = obj.original.data.name if obj.original.data else obj.name
+        group = groups.setdefault(key, {"obj": obj, "matrices": []})
+        group["matrices"].append(np.array(inst.matrix_world, dtype=np.float64))
+    parts = []
+    for name, group in groups.items():
+        arrays = _corner_arrays(group["obj"])
+        if arrays is None:
+            continue
+        positions, atlas = arrays
+        paintable = name in sizes and atlas is not None
+        parts.append(PaintPart(
+            name=name, positions=positions, faces=np.arange(len(positions), dtype=np.uint32
+                                                           ).reshape(-1, 3),
+            atlas_uv=atlas if atlas is not None else np.zeros((len(positions), 2), np.float32),
+            atlas_size=tuple(sizes.get(name, (1, 1))), instances=group["matrices"],
+            paintable=paintable))
+    return parts
+
+
+def _corner_arrays(obj):
+    """(positions per triangle corner, atlas UV per corner or None) of an evaluated mesh."""
+    mesh = obj.to_mesh()
+    try:
+        mesh.calc_loop_triangles()
+        tris = len(mesh.loop_triangles)
+        if not tris:
+            return None
+        loops = np.empty(tris * 3, np.int32)
+        mesh.loop_triangles.foreach_get("loops", loops)
+        verts = np.empty(len(mesh.loops), np.int32)
+        mesh.loops.foreach_get("vertex_index", verts)
+        co = np.empty(len(mesh.vertices) * 3, np.float32)
+        mesh.vertices.foreach_get("co", co)
+        positions = co.reshape(-1, 3)[verts[loops]]
+        layer = mesh.uv_layers.get("atlas")
+        atlas = None
+        if layer is not None:
+            uv = np.empty(len(mesh.loops) * 2, np.float32)
+            layer.data.foreach_get("uv", uv)
+            atlas = uv.reshape(-1, 2)[loops]
+        return positions, atlas
+    finally:
+        obj.to_mesh_clear()
+
+
+def _camera_plan(obj) -> CameraPlan:
+    """A camera object as a CameraPlan (location, a target along its view, lens,
+    sensor width; roll and lens shift are not carried)."""
+    matrix = np.array(obj.matrix_world, dtype=np.float64)
+    location = matrix[:3, 3]
+    forward = -matrix[:3, 2] / max(np.linalg.norm(matrix[:3, 2]), 1e-12)
+    return CameraPlan(obj.name, tuple(location), tuple(location + 10.0 * forward),
+                      obj.data.lens, obj.data.sensor_width)
+
+
+def _view_size(scene) -> tuple[int, int]:
+    """The render's aspect, longest side MAX_VIEW_SIDE, both multiples of 8."""
+    w, h = scene.render.resolution_x, scene.render.resolution_y
+    scale = MAX_VIEW_SIDE / max(w, h)
+    return (max(64, int(round(w * scale / 8)) * 8), max(64, int(round(h * scale / 8)) * 8))
+
+
+# ------------------------------------------------------------------- paint -> scene
+
+def apply_paint(context, paint_json: Path) -> int:
+    """Mix each painted part's paint over its material (the scene builder's wiring)."""
+    import json
+
+    from ..scene.builder import current_set
+    from ..scene.paint import painted_material
+    from ..scene.tagging import TAG
+
+    root = current_set(context.scene)
+    folder = paint_json.parent
+    files = {name: {"paint": folder / entry["paint_png"], "coverage": folder / entry["coverage_png"]}
+             for name, entry in json.loads(paint_json.read_text())["parts"].items()}
+    set_tag = root.get(TAG)
+    done = set()
+    for mesh in {o.data for o in root.all_objects if o.type == "MESH"}:
+        if mesh.name not in files or mesh.name in done:
+            continue
+        for slot, material in enumerate(mesh.materials):
+            base = material.get("ai_sets_unpainted") or material.name
+            original = bpy.data.materials.get(base, material)
+            painted = painted_material(original, mesh.name, files[mesh.name], set_tag)
+            painted["ai_sets_unpainted"] = original.name
+            mesh.materials[slot] = painted
+        done.add(mesh.name)
+    return len(done)
+
+
+def _show_preview(path: str) -> None:
+    image = bpy.data.images.get(PREVIEW_IMAGE)
+    if image is None:
+        image = bpy.data.images.load(path)
+        image.name = PREVIEW_IMAGE
+    else:
+        image.filepath = path
+        image.reload()
+    image.preview_ensure()
+
+
+def register_properties() -> None:
+    bpy.types.Scene.ai_sets_paint = bpy.props.PointerProperty(type=AISETS_PaintSettings)
+    bpy.types.Object.ai_sets_paint = bpy.props.BoolProperty(
+        name="Paint", default=True, description="Paint the set from this camera")
+
+
+def unregister_properties() -> None:
+    del bpy.types.Object.ai_sets_paint
+    del bpy.types.Scene.ai_sets_paint
+
+
+def clear_previews() -> None:
+    """Forget the preview image (the files live beside the set, not in the .blend)."""
+    image = bpy.data.images.get(PREVIEW_IMAGE)
+    if image is not None:
+        bpy.data.images.remove(image)
+
+
+CLASSES = (AISETS_PaintSettings, AISETS_OT_paint_from_cameras)

@@ -1,0 +1,66 @@
+"""aisets.paint_from_cameras in background mode with the deterministic test painter
+(the worker runs as a subprocess, no model): the scene as it is now is painted, the
+paint lands on the set's materials through the `atlas` UV map, the set still verifies,
+and a failing worker leaves the scene unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bpy
+import pytest
+
+from ai_sets_addon.operators import paint as paint_op
+
+
+@pytest.fixture()
+def paint_ops(addon):
+    for cls in paint_op.CLASSES:
+        bpy.utils.register_class(cls)
+    paint_op.register_properties()
+    yield
+    paint_op.clear_previews()
+    paint_op.unregister_properties()
+    for cls in reversed(paint_op.CLASSES):
+        bpy.utils.unregister_class(cls)
+
+
+def _small_set(scene):
+    scene.ai_sets.texture_size = "512"
+    scene.ai_sets.hdri_width = "1024"
+    assert bpy.ops.aisets.generate_set(prompt="a concrete room at noon", seed=3) == {"FINISHED"}
+    return Path(scene.ai_sets.last_folder)
+
+
+def test_paint_from_cameras_with_the_test_painter(paint_ops, empty_scene):
+    from ai_sets_addon.generation.setfile import verify
+
+    folder = _small_set(empty_scene)
+    empty_scene.render.resolution_x, empty_scene.render.resolution_y = 160, 96
+    cams = [o for o in empty_scene.objects if o.type == "CAMERA"]
+    for cam in cams[1:]:
+        cam.ai_sets_paint = False
+    assert bpy.ops.aisets.paint_from_cameras(painter="test") == {"FINISHED"}
+    data = json.loads((folder / "paint" / "paint.json").read_text())
+    assert data["cameras"] == [cams[0].name] and data["painter"] == "test"
+    walls = bpy.data.meshes["Walls"]
+    nodes = walls.materials[0].node_tree.nodes
+    assert any(n.type == "UVMAP" and n.uv_map == "atlas" for n in nodes)
+    assert verify(folder) == []
+
+
+def test_worker_failure_leaves_the_scene_unchanged(paint_ops, empty_scene, tmp_path):
+    _small_set(empty_scene)
+    before = {m.name: [s.name for s in m.materials] for m in bpy.data.meshes}
+    empty_scene.ai_sets_paint.python = str(tmp_path / "no-python")
+    empty_scene.ai_sets_paint.model = str(tmp_path / "no-model")
+    with pytest.raises(RuntimeError, match="AI Python"):
+        bpy.ops.aisets.paint_from_cameras()
+    fake = tmp_path / "python"
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    fake.chmod(0o755)
+    empty_scene.ai_sets_paint.python = str(fake)
+    with pytest.raises(RuntimeError, match="crashed"):
+        bpy.ops.aisets.paint_from_cameras()
+    assert {m.name: [s.name for s in m.materials] for m in bpy.data.meshes} == before
