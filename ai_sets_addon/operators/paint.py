@@ -314,8 +314,9 @@ def apply_paint(context, paint_json: Path) -> int:
 
     root = current_set(context.scene)
     folder = paint_json.parent
-    files = {name: {"paint": folder / entry["paint_png"], "coverage": folder / entry["coverage_png"]}
-             for name, entry in json.loads(paint_json.read_text())["parts"].items()}
+    parts = json.loads(paint_json.read_text())["parts"]
+    files = {name: {"paint": folder / e["paint_png"], "coverage": folder / e["coverage_png"]}
+             for name, e in parts.items()}
     set_tag = root.get(TAG)
     done = set()
     for mesh in {o.data for o in root.all_objects if o.type == "MESH"}:
