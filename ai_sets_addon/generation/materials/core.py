@@ -8,13 +8,13 @@ to all families and live in modifiers.py and maps.py.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from .. import seeds
 from . import noise as nz
 
 F32 = np.float32
@@ -37,9 +37,7 @@ class Ctx:
 
     def rng(self, layer: str) -> np.random.Generator:
         """An independent stream per named layer: adding a layer never shifts others."""
-        words = [self.seed & 0xFFFFFFFF, zlib.crc32(self.family.encode()),
-                 zlib.crc32(layer.encode())]
-        return np.random.default_rng(np.random.SeedSequence(words))
+        return seeds.rng(self.seed, self.family, layer)      # the one seeding scheme
 
     def cycles(self, feature_m: float) -> float:
         """How many features of `feature_m` metres fit in one tile (cycles per tile)."""

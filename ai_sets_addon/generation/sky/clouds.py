@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import seeds
 from .atmosphere import EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, sun_transmittance
 from .noise import ValueNoise
 from .spectrum import SOLAR_IRRADIANCE, fixed_matmul, luminance, to_rgb
@@ -77,7 +78,7 @@ class CloudField:
 
     def __init__(self, style: CloudStyle, seed: int, light_dir: np.ndarray | None = None,
                  clear_light: bool = False, north_offset_deg: float = 0.0) -> None:
-        rng = np.random.default_rng([seed, 7001])
+        rng = seeds.rng(seed, "sky", "clouds")
         self.style = style
         self.north = 0.0
         self.noise = ValueNoise(rng)

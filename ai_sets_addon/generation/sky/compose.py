@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import seeds
 from ..plan import SkyRequest
 from .atmosphere import (Atmosphere, SkyTable, atmosphere_for_haze, linke_turbidity,
                          sky_irradiance_rgb, sky_table)
@@ -200,7 +201,7 @@ def _add_night_glow(grid: np.ndarray, options: SkyOptions, style, north: float) 
 def _add_stars(image: np.ndarray, seed: int, atm: Atmosphere, north: float,
                clear_view) -> None:
     """Stars dimmed by the air mass (extinction) and hidden by clouds."""
-    el, az, irradiance = star_field(np.random.default_rng([seed, 1701]), north)
+    el, az, irradiance = star_field(seeds.rng(seed, "sky", "stars"), north)
     airmass = 1.0 / np.maximum(np.sin(np.radians(np.clip(el, 0.5, 90.0))), 0.02)
     seen = np.exp(-(0.12 + atm.aerosol_depth_550) * airmass) * (el > -0.5) * clear_view(el, az)
     splat(image, el, az, irradiance * seen[:, None])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import seeds
 from .equirect import column_azimuths, row_elevations
 
 KINDS = ("city", "trees")
@@ -29,7 +30,7 @@ def add_skyline(image: np.ndarray, kind: str, seed: int, sun_azimuth_deg: float,
         return
     height, width = image.shape[:2]
     rows, cols = row_elevations(height), column_azimuths(width)
-    rng = np.random.default_rng([seed & 0xFFFFFFFF, 4441])
+    rng = seeds.rng(seed, "sky", "skyline")
     horizon = image[np.argmin(np.abs(rows - 0.5))].copy()          # sky just above it
     cos_el = np.cos(np.radians(max(sun_elevation_deg, 0.0)))
     walls = ALBEDO / np.pi * 0.5 * np.maximum(diffuse_rgb, 0.0)   # half the sky dome
