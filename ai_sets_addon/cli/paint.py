@@ -11,7 +11,9 @@ from pathlib import Path
 
 from . import common
 
-SCENE_FILE = "paint_scene.npz"    # a paint scene saved beside the set (until set.json)
+SCENE_FILE = "paint_scene.npz"    # a paint scene saved in SET (e.g. by --demo)
+DEFAULT_VIEW = {"sd15-controlnet": (768, 512), "sdxl-controlnet": (1152, 768),
+                "sdxl-t2i-adapter": (1152, 768)}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -40,8 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=common.seed, default=0)
     parser.add_argument("--density", type=common.finite_float(1.0, 4096.0), metavar="PX_PER_M",
                         help="texel density of the painted atlases (default: the set's)")
-    parser.add_argument("--resolution", type=common.resolution, default=(768, 512),
-                        help="size of each painted view, multiples of 8")
+    parser.add_argument("--resolution", type=common.resolution, default=None,
+                        help="size of each painted view, multiples of 8 (default: 768x512 "
+                             "for SD 1.5, 1152x768 for SDXL: the sizes they were trained near)")
     parser.add_argument("--scene", type=common.output_path, metavar="NPZ",
                         help=f"paint scene file (default: SET/{SCENE_FILE} if present, "
                              "else SET/set.json)")
@@ -66,11 +69,10 @@ def run(args: argparse.Namespace) -> int:
     from ..generation.paint import PaintOptions
     from ..generation.paint.job import run_paint
 
+    if args.resolution and (args.resolution[0] % 8 or args.resolution[1] % 8):
+        raise InputError(f"--resolution {args.resolution[0]}x{args.resolution[1]}: both "
+                         "sides must be multiples of 8")
     scene, albedo = load_scene(args)
-    width, height = args.resolution
-    if width % 8 or height % 8:
-        raise InputError(f"--resolution {width}x{height}: both sides must be multiples of 8")
-    scene.resolution = (width, height)
     if args.density:
         scene = scene.with_density(args.density)
     prompt = args.prompt or scene.prompt
@@ -85,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
                            albedo_reference=albedo)
     progress = common.Progress()
     painter, meta = make_painter(args, progress)
+    scene.resolution = args.resolution or DEFAULT_VIEW.get(meta.get("family", ""), (768, 512))
     path = run_paint(args.set, scene, painter, options, meta, progress)
     _summary(path)
     return common.EXIT_OK
@@ -102,7 +105,7 @@ def load_scene(args: argparse.Namespace):
                    folder / SCENE_FILE)
     scene_file = args.scene or (folder / SCENE_FILE if (folder / SCENE_FILE).is_file()
                                 else None)
-    return paint_input(folder, scene_file, args.resolution)
+    return paint_input(folder, scene_file, args.resolution or (768, 512))
 
 
 def make_painter(args: argparse.Namespace, progress):
