@@ -30,25 +30,22 @@ def expansion_gain(x: np.ndarray, ev: float = EXPAND_EV, from_: float = EXPAND_F
     return (1.0 + (2.0 ** ev - 1.0) * ramp * ramp).astype(np.float32)
 
 
-def expand_highlights(rgb: np.ndarray, relative: np.ndarray, clipped: np.ndarray,
-                      ev: float = EXPAND_EV, from_: float = EXPAND_FROM,
-                      keep_out=None) -> None:
-    """Scale highlight pixels of `rgb` in place by the gain of their relative value.
+def expand_highlights(rgb: np.ndarray, peak: np.ndarray, ev: float = EXPAND_EV,
+                      from_: float = EXPAND_FROM, keep_out=None) -> None:
+    """Scale highlight pixels of `rgb` in place by the gain of their relative peak
+    (the largest relative channel of each pixel, (H, W)).
 
     keep_out = (sun, radius_deg): pixels within that angle of the sun are skipped (the
     aureole is rebuilt from the model there, not guessed)."""
     if ev <= 0.0:
         return
-    rows = np.nonzero(relative.max(axis=2).max(axis=1) > from_)[0]
-    if rows.size == 0:
+    rr, c = np.nonzero(peak > from_)
+    if rr.size == 0:
         return
-    peak = relative[rows].max(axis=2)
-    r, c = np.nonzero(peak > from_)
-    gain = expansion_gain(peak[r, c], ev, from_)
-    rr = rows[r]
+    gain = expansion_gain(peak[rr, c], ev, from_)
     if keep_out is not None and keep_out[1] > 0.0:
         sun, radius = keep_out
-        height, width = clipped.shape
+        height, width = peak.shape
         d = direction(row_elevations(height)[rr], column_azimuths(width)[c])
         s = direction(np.array(sun.elevation_deg), np.array(sun.azimuth_deg))
         outside = fixed_matmul(d, s) < np.cos(np.radians(radius))

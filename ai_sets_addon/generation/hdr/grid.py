@@ -3,11 +3,11 @@ run on block means, so their cost does not grow with the file's width."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..sky.equirect import column_azimuths, pixel_solid_angles, row_elevations
+from ..sky.equirect import column_azimuths, direction, pixel_solid_angles, row_elevations
 
 WORK_WIDTH = 512
 
@@ -19,6 +19,13 @@ class WorkGrid:
     linear: np.ndarray        # (h, w, 3) mean relative linear RGB of each cell
     clipped: np.ndarray       # (h, w) share of the cell's pixels that clipped
     factor: int
+    _dirs: np.ndarray | None = field(default=None, repr=False)
+
+    def directions(self, rows: int) -> np.ndarray:
+        """(rows, w, 3) unit vectors of the first `rows` rows (computed once)."""
+        if self._dirs is None:
+            self._dirs = direction(self.elevations[:, None], self.azimuths[None, :])
+        return self._dirs[:rows]
 
     @property
     def elevations(self) -> np.ndarray:

@@ -86,8 +86,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         return _no_sun(pano, grid, sun, options)
     rgb = pano.linear * np.float32(fit.scale)
     region = _sun_region_radius(grid, sun)
-    expand_highlights(rgb, pano.linear, pano.clipped, options.expand_ev,
-                      options.expand_from, keep_out=(sun, region))
+    expand_highlights(rgb, pano.peak, options.expand_ev, options.expand_from,
+                      keep_out=(sun, region))
     _rebuild_aureole(rgb, pano.clipped, fit, sun, region)
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
@@ -130,8 +130,7 @@ def _sun_region_radius(grid: WorkGrid, sun: SunEstimate) -> float:
     region = largest_clipped_region(grid)
     if region is None:
         return 0.0
-    h = region.shape[0]
-    dirs = direction(grid.elevations[:h, None], grid.azimuths[None, :])[region > 0]
+    dirs = grid.directions(region.shape[0])[region > 0]
     cos = fixed_matmul(dirs, direction(np.array(sun.elevation_deg),
                                        np.array(sun.azimuth_deg)))
     if cos.size == 0 or float(cos.max()) < np.cos(np.radians(5.0)):
@@ -184,7 +183,7 @@ def _no_sun(pano: Panorama, grid: WorkGrid, sun: SunEstimate, options: LiftOptio
     kind = "night" if sun.reason.startswith("night") else "overcast"
     scale = NO_SUN_MEDIAN[kind] / max(float(np.median(lum)), 1e-6)
     rgb = pano.linear * np.float32(scale)
-    expand_highlights(rgb, pano.linear, pano.clipped, options.expand_ev, options.expand_from)
+    expand_highlights(rgb, pano.peak, options.expand_ev, options.expand_from)
     notes = [f"no sun: {sun.reason}",
              f"no absolute reference without a sun: scaled so the sky's median is "
              f"{NO_SUN_MEDIAN[kind]:g} W/m²/sr (a typical {kind} sky)"]

@@ -37,6 +37,11 @@ class Panorama:
     source: str               # "png8", "png16", "jpeg", "exr"
     response: str             # how it was linearised
     path: Path
+    peak: np.ndarray | None = None   # (H, W) largest relative channel (computed if None)
+
+    def __post_init__(self) -> None:
+        if self.peak is None:
+            self.peak = self.linear.max(axis=2)
 
     @property
     def width(self) -> int:
@@ -187,14 +192,17 @@ def _to_rgb(pixels: np.ndarray, path: Path) -> np.ndarray:
 
 def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
     if pixels.dtype == np.uint8:
-        linear = _LUT8[pixels]
-        clipped = pixels.max(axis=2) >= CLIP_8BIT
+        top = pixels.max(axis=2)              # sRGB is monotone: linear peak = LUT[top]
+        linear, peak = _LUT8[pixels], _LUT8[top]
+        clipped = top >= CLIP_8BIT
         source = kind or "png8"
     else:
+        top = pixels.max(axis=2)
         linear = srgb_to_linear(pixels.astype(np.float32) / 65535.0)
-        clipped = pixels.max(axis=2) >= CLIP_16BIT
+        peak = srgb_to_linear(top.astype(np.float32) / 65535.0)
+        clipped = top >= CLIP_16BIT
         source = "png16"
-    return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path)
+    return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path, peak)
 
 
 def _from_exr(path: Path) -> Panorama:
@@ -211,5 +219,5 @@ def _from_exr(path: Path) -> Panorama:
         raise InputError(f"'{path}' is black: there is nothing to lift.")
     top = rgb.max(axis=2) >= EXR_FLAT_TOP * peak
     clipped = top if top.mean() >= EXR_FLAT_SHARE else np.zeros_like(top)
-    return Panorama(rgb / np.float32(peak), clipped, "exr", f"linear EXR, scaled by 1/{peak:.6g}",
-                    path)
+    return Panorama(rgb / np.float32(peak), clipped, "exr",
+                    f"linear EXR, scaled by 1/{peak:.6g}", path)

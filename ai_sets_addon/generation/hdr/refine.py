@@ -80,15 +80,17 @@ def predicted_estimate(grid: WorkGrid, sun_el: float, sun_az: float, area_sr: fl
     h_up = int(np.sum(grid.elevations > 0.0))
     tab = table_for(haze, round(sun_el, 2))
     model = model_radiance(tab, grid.elevations[:h_up, None], grid.azimuths[None, :], sun_az)
-    peak = model.max(axis=2).ravel()
-    omega = np.broadcast_to(grid.solid_angles[:h_up, None], (h_up, grid.linear.shape[1]))
-    order = np.argsort(peak)[::-1]
-    cum = np.cumsum(omega.ravel()[order])
-    n = int(np.searchsorted(cum, area_sr)) + 1
-    mask = np.zeros(peak.size, np.float32)
-    mask[order[:n]] = 1.0
-    fake = WorkGrid(grid.linear, np.zeros_like(grid.clipped), grid.factor)
-    fake.clipped[:h_up] = mask.reshape(h_up, -1)
+    peak = model.max(axis=2)
+    omega = grid.solid_angles[:h_up, None]
+    lo, hi = 0.0, float(peak.max())
+    for _ in range(40):            # bisection: the level whose superlevel set has area_sr
+        mid = 0.5 * (lo + hi)
+        if float(np.sum((peak >= mid) * omega)) > area_sr:
+            lo = mid
+        else:
+            hi = mid
+    fake = WorkGrid(grid.linear, np.zeros_like(grid.clipped), grid.factor, grid._dirs)
+    fake.clipped[:h_up] = (peak >= lo).astype(np.float32)
     region = largest_clipped_region(fake)
     if region is None:
         return None

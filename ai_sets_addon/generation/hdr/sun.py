@@ -112,7 +112,7 @@ def region_direction(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
     Biased (the region leans toward the bright horizon, or is cut by the ground), but a
     smooth function of the region: refine.py removes the bias with the fitted model."""
     h = region.shape[0]
-    dirs = direction(grid.elevations[:h, None], grid.azimuths[None, :])
+    dirs = grid.directions(h)
     weights = region * grid.solid_angles[:h, None]
     centroid = (dirs * weights[..., None]).sum(axis=(0, 1))
     return angles_of(centroid / np.linalg.norm(centroid))
@@ -124,7 +124,7 @@ def _lobe(grid: WorkGrid, why_not_clipped: str) -> SunEstimate:
     lum = _blur(_lum(grid.linear[:h_up]), max(grid.linear.shape[1] // 128, 1))
     r, c = np.unravel_index(int(np.argmax(lum)), lum.shape)
     el, az = float(grid.elevations[r]), float(grid.azimuths[c])
-    dirs = direction(grid.elevations[:h_up, None], grid.azimuths[None, :])
+    dirs = grid.directions(h_up)
     cos = fixed_matmul(dirs, direction(np.array(el), np.array(az)))
     ring = (cos < np.cos(np.radians(25.0))) & (cos > np.cos(np.radians(40.0)))
     surround = float(np.median(lum[ring])) if ring.any() else float(np.median(lum))

@@ -1,0 +1,100 @@
+"""HDR lift benchmark: `lift()` on a 4096x2048 8-bit panorama (target <= 1 s on 2 cores).
+
+    python benchmarks/bench_hdr.py [--runs 5] [--width 4096]
+
+The panorama: our golden-hour sky with few clouds, tone-mapped to 8-bit sRGB with the
+sun and its aureole clipped. Timed: the lift itself (grid, sun, fit, refinement,
+aureole, disc, expansion), cold (sky tables rebuilt, as in a fresh process) and warm
+(tables cached: a second panorama in the same process); and the whole command path
+(read PNG + lift + write EXR/PNG/JSON). Peer, in the same run: reading and writing the
+same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays.
+No assertions: figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from ai_sets_addon.generation.fileio import read_exr, write_exr, write_png  # noqa: E402
+from ai_sets_addon.generation.hdr import lift, read_panorama, write_lift  # noqa: E402
+from ai_sets_addon.generation.hdr import fit as hdr_fit  # noqa: E402
+from ai_sets_addon.generation.plan import SkyRequest  # noqa: E402
+from ai_sets_addon.generation.sky import SkyOptions, atmosphere, render_sky  # noqa: E402
+
+
+def ldr_panorama(width: int) -> np.ndarray:
+    sky = render_sky(SkyRequest(time_of_day="golden hour", cloud_cover="few"), width,
+                     SkyOptions(sun_in_map=True)).rgb
+    upper = sky[: width // 4]
+    y = upper[..., 0] * 0.2126 + upper[..., 1] * 0.7152 + upper[..., 2] * 0.0722
+    x = np.clip(sky * (0.2 / float(np.median(y))), 0.0, 1.0)
+    srgb = np.where(x <= 0.0031308, 12.92 * x, 1.055 * x ** (1 / 2.4) - 0.055)
+    return (srgb * 255.0 + 0.5).astype(np.uint8)
+
+
+def clear_caches() -> None:
+    hdr_fit.table_for.cache_clear()
+    atmosphere._ms_table_cached.cache_clear()
+    atmosphere._optical_depth_table.cache_clear()
+
+
+def timed(fn, runs: int, before=None) -> list[float]:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--width", type=int, default=4096)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        src = tmp / "pano.png"
+        write_png(src, ldr_panorama(args.width))
+        pano = read_panorama(src)
+        result = lift(pano)
+        out = tmp / "sky.exr"
+        write_lift(out, result, pano, 2.0)
+        cold = timed(lambda: lift(pano), args.runs, clear_caches)
+        warm = timed(lambda: lift(pano), args.runs)
+        command = timed(lambda: write_lift(out, lift(read_panorama(src)), pano, 2.0),
+                        args.runs, clear_caches)
+        peer_path = tmp / "peer.exr"
+        peer = timed(lambda: write_exr(peer_path, read_exr(out), half=False), args.runs)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    med = {k: statistics.median(v) for k, v in
+           {"cold": cold, "warm": warm, "command": command, "peer": peer}.items()}
+    print(f"HDR lift, {args.width}x{args.width // 2} 8-bit golden-hour panorama, "
+          f"{args.runs} runs, {cores} cores, load {os.getloadavg()[0]:.1f}")
+    print(f"  sun: az {result.sun.azimuth_deg:.2f} el {result.sun.elevation_deg:.2f} "
+          f"({result.sun.method}), irradiance {result.irradiance:.3g} W/m^2, "
+          f"haze {result.fit.haze:.2f}")
+    print(f"  lift (cold tables)        median {med['cold']:.3f} s   "
+          f"x{med['cold'] / med['peer']:.2f} the peer")
+    print(f"  lift (warm tables)        median {med['warm']:.3f} s   "
+          f"x{med['warm'] / med['peer']:.2f} the peer")
+    print(f"  read PNG + lift + write   median {med['command']:.3f} s   "
+          f"x{med['command'] / med['peer']:.2f} the peer")
+    print(f"  peer: read + write the same float32 EXR   median {med['peer']:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
