@@ -14,6 +14,7 @@ import bpy
 
 from ..generation.assets import MaterialDescription
 from ..generation.plan import Atmosphere
+from .materials import BEVEL_RADIUS_M, BEVEL_SAMPLES
 from .tagging import tag
 
 
@@ -199,7 +200,18 @@ def _water(tree, p: dict[str, Any]) -> None:
 
 def _solid(tree, p: dict[str, Any]) -> None:
     """Seamless paper / painted cyc: matte, even."""
-    _output(tree, _principled(tree, p).outputs["BSDF"])
+    bsdf = _principled(tree, p)
+    _bevelled(tree, bsdf)
+    _output(tree, bsdf.outputs["BSDF"])
+
+
+def _bevelled(tree, bsdf) -> None:
+    """Rounded edges in the shading (Cycles Bevel node, 5 mm, 4 rays): painted boxes,
+    rails and props catch a highlight on every edge at no geometry cost."""
+    bevel = tree.nodes.new("ShaderNodeBevel")
+    bevel.samples = BEVEL_SAMPLES
+    bevel.inputs["Radius"].default_value = BEVEL_RADIUS_M
+    tree.links.new(bevel.outputs["Normal"], bsdf.inputs["Normal"])
 
 
 def _paint(tree, p: dict[str, Any]) -> None:
@@ -212,6 +224,7 @@ def _paint(tree, p: dict[str, Any]) -> None:
     span.inputs["To Max"].default_value = min(1.0, p["roughness"] * 1.25)
     tree.links.new(noise.outputs["Fac"], span.inputs["Value"])
     tree.links.new(span.outputs["Result"], bsdf.inputs["Roughness"])
+    _bevelled(tree, bsdf)
     _output(tree, bsdf.outputs["BSDF"])
 
 

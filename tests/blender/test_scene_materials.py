@@ -95,3 +95,20 @@ def test_wet_is_a_water_film_on_top_not_a_glossier_material(empty_scene, texture
     dry_bsdf = nodes(dry, "ShaderNodeBsdfPrincipled")[0]
     assert not dry_bsdf.inputs["Coat Weight"].is_linked
     assert dry_bsdf.inputs["Coat Weight"].default_value == 0.0
+
+
+def test_edges_are_bevelled_in_the_shading(empty_scene, textures):
+    """Every hard-surface edge catches light: a Bevel node feeds the BSDF normal, and
+    it takes the normal map's output so the texture's relief survives."""
+    from ai_sets_addon.generation.materials.shader_only import describe_shader_material
+    from ai_sets_addon.scene.shaders import shader_material
+
+    wall = build_material(textures["wall"], "SetA")
+    bevel = nodes(wall, "ShaderNodeBevel")[0]
+    assert bevel.inputs["Radius"].default_value == pytest.approx(0.005)
+    assert bevel.inputs["Normal"].is_linked
+    bsdf = nodes(wall, "ShaderNodeBsdfPrincipled")[0]
+    assert bsdf.inputs["Normal"].links[0].from_node == bevel
+    paint = shader_material(describe_shader_material(
+        MaterialRequest("rack", "paint", [], "blue", seed=1)), "SetA")
+    assert nodes(paint, "ShaderNodeBevel")
