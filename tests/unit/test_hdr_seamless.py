@@ -1,0 +1,77 @@
+"""Circular padding: with it, a conv stack (and a tiny diffusers VAE decoder / UNet) is
+translation-equivariant across the seam, so its outputs tile (xy) or wrap in azimuth
+(x); without it they are not; the layers are restored afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from ai_sets_addon.generation.ai_assets.seamless import (  # noqa: E402
+    circular_padding, seam_step_ratio)
+
+
+def _net():
+    torch.manual_seed(0)
+    return torch.nn.Sequential(
+        torch.nn.Conv2d(3, 8, 3, padding=1), torch.nn.ReLU(),
+        torch.nn.Conv2d(8, 8, 3, stride=2, padding=1), torch.nn.ReLU(),
+        torch.nn.Upsample(scale_factor=2), torch.nn.Conv2d(8, 3, 5, padding=2)).eval()
+
+
+def _x():
+    torch.manual_seed(1)
+    return torch.randn(1, 3, 32, 64)
+
+
+@torch.no_grad()
+def test_xy_tiles_and_is_restored():
+    net, x = _net(), _x()
+    before = net(x)
+    with circular_padding(net, axes="xy") as n:
+        assert n == 3
+        for dims, shift in (((-1,), 6), ((-2,), 4)):
+            y = net(torch.roll(x, shift, dims))
+            assert torch.allclose(y, torch.roll(net(x), shift, dims), atol=1e-5)
+    assert torch.allclose(net(x), before)
+    assert all(m.padding_mode == "zeros" for m in net if isinstance(m, torch.nn.Conv2d))
+    y = net(torch.roll(x, 6, -1))
+    assert not torch.allclose(y, torch.roll(net(x), 6, -1), atol=1e-3)   # zeros: seams
+
+
+@torch.no_grad()
+def test_x_only_wraps_in_width_not_height():
+    net, x = _net(), _x()
+    with circular_padding(net, axes="x"):
+        y = net(torch.roll(x, 6, -1))
+        assert torch.allclose(y, torch.roll(net(x), 6, -1), atol=1e-5)
+        y = net(torch.roll(x, 4, -2))
+        assert not torch.allclose(y, torch.roll(net(x), 4, -2), atol=1e-3)
+    assert all("_conv_forward" not in m.__dict__ for m in net)
+
+
+@torch.no_grad()
+def test_tiny_diffusers_vae_decoder_and_unet_wrap():
+    diffusers = pytest.importorskip("diffusers")
+    torch.manual_seed(0)
+    vae = diffusers.AutoencoderKL(
+        in_channels=3, out_channels=3, latent_channels=4,
+        down_block_types=("DownEncoderBlock2D", "DownEncoderBlock2D"),
+        up_block_types=("UpDecoderBlock2D", "UpDecoderBlock2D"),
+        block_out_channels=(8, 16), layers_per_block=1, norm_num_groups=4).eval()
+    unet = diffusers.UNet2DModel(
+        sample_size=16, in_channels=4, out_channels=4, block_out_channels=(8, 16),
+        layers_per_block=1, norm_num_groups=4,
+        down_block_types=("DownBlock2D", "DownBlock2D"),
+        up_block_types=("UpBlock2D", "UpBlock2D")).eval()
+    latents = torch.randn(1, 4, 16, 32)
+    with circular_padding(unet, vae, axes="x"):
+        eps = unet(latents, 10).sample
+        assert torch.allclose(unet(torch.roll(latents, 2, -1), 10).sample,
+                              torch.roll(eps, 2, -1), atol=1e-4)
+        image = vae.decode(latents).sample
+        rolled = vae.decode(torch.roll(latents, 3, -1)).sample
+        assert torch.allclose(rolled, torch.roll(image, 6, -1), atol=1e-4)
+    img = image[0].permute(1, 2, 0).numpy()
+    assert seam_step_ratio(img, axis=1) <= 1.5      # no larger than between neighbours
