@@ -79,8 +79,9 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "lobe"):
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
-                       f"{fit.residual:.2f} > {MAX_RESIDUAL}): night (a moon, a lamp) or "
-                       "heavy cloud, so no sun is added")
+                       f"{fit.residual:.2f} > {MAX_RESIDUAL}): a clipped wall or cloud, a "
+                       "sun hidden from the camera, a moon or lamp at night, or heavy "
+                       "cloud; no sun is added")
         if float(np.median(grid.linear[grid.elevations > 0][..., 2])) < 0.05:
             sun.reason = "night: " + sun.reason
         return _no_sun(pano, grid, sun, options)
