@@ -207,12 +207,14 @@ class WorkerProcess:
 
     def __init__(self, python: str | None = None, idle_timeout: float = IDLE_TIMEOUT_S,
                  env: dict[str, str] | None = None) -> None:
-        root = str(Path(__file__).resolve().parent.parent)
+        # This very package, whatever its name (ai_sets_addon in a checkout, ai_sets in
+        # an installed extension), so the worker runs the add-on's own code.
+        package = Path(__file__).resolve().parent
         environment = {**os.environ, **(env or {})}
         environment["PYTHONPATH"] = os.pathsep.join(
-            p for p in (root, environment.get("PYTHONPATH", "")) if p)
+            p for p in (str(package.parent), environment.get("PYTHONPATH", "")) if p)
         self.proc = subprocess.Popen(
-            [python or sys.executable, "-m", "ai_sets_addon.worker",
+            [python or sys.executable, "-m", f"{package.name}.worker",
              "--idle-timeout", str(idle_timeout)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, bufsize=1, env=environment)
