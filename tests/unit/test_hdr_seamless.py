@@ -75,3 +75,34 @@ def test_tiny_diffusers_vae_decoder_and_unet_wrap():
         assert torch.allclose(rolled, torch.roll(image, 6, -1), atol=1e-4)
     img = image[0].permute(1, 2, 0).numpy()
     assert seam_step_ratio(img, axis=1) <= 1.5      # no larger than between neighbours
+
+
+def test_pbr_maps_from_a_tiling_colour_tile():
+    """Maps made from a tiling colour tile: the joint steps no more than neighbours do."""
+    import numpy as np
+
+    from ai_sets_addon.generation.ai_assets.pbr import pbr_from_colour
+
+    rng = np.random.default_rng(3)
+    spectrum = rng.normal(size=(64, 33, 3)) + 1j * rng.normal(size=(64, 33, 3))
+    fy, fx = np.meshgrid(np.fft.fftfreq(64), np.fft.rfftfreq(64), indexing="ij")
+    spectrum *= np.exp(-(fx ** 2 + fy ** 2) / 0.01)[..., None]
+    noise = np.fft.irfft2(spectrum, s=(64, 64), axes=(0, 1))       # periodic by construction
+    colour = 0.5 + 0.4 * noise / np.abs(noise).max()
+    maps = pbr_from_colour(colour)
+    for m in (maps.height, maps.roughness, maps.ao, maps.normal):
+        assert np.isfinite(m).all() and m.min() >= 0.0 and m.max() <= 1.0
+        assert seam_step_ratio(m, axis=1) <= 1.5 and seam_step_ratio(m, axis=0) <= 1.5
+    assert maps.normal[..., 2].min() > 0.5          # normals point out of the surface
+
+
+def test_pbr_height_puts_dark_mortar_below_bright_bricks():
+    import numpy as np
+
+    from ai_sets_addon.generation.ai_assets.pbr import pbr_from_colour
+
+    y, x = np.mgrid[0:64, 0:64] / 64.0
+    mortar = ((4 * y) % 1.0 < 0.12) | ((2 * x + 0.5 * (np.floor(4 * y) % 2)) % 1.0 < 0.06)
+    colour = np.where(mortar[..., None], 0.35, 0.7) * np.array([0.9, 0.5, 0.4])
+    height = pbr_from_colour(colour).height
+    assert height[~mortar].mean() > height[mortar].mean() + 0.2
