@@ -228,3 +228,16 @@ def test_albedo_matching_removes_exposure_between_views() -> None:
         luma = srgb_to_linear(colour[painted].astype(np.float64)) @ LUMA
         assert np.mean(np.abs(luma - 0.18) < 0.01) > 0.98     # greys 0.073 vs 0.448 unmatched
         assert np.abs(luma - 0.18).max() < 0.05                # soft keep edges blend a little
+
+
+def test_control_depth_without_sky_keeps_the_far_wall_grey() -> None:
+    """A view filled by geometry: far surfaces map to 0.1, not to sky black."""
+    scene = demo_scene(density_px_per_m=4.0, resolution=(32, 24), cameras=1)
+    scene.cameras[0].location, scene.cameras[0].target = (0.0, 0.5, 1.5), (0.0, 3.0, 0.5)
+    view = _view(scene, 0)
+    assert view.hit.all()
+    depth = control_depth(view)
+    assert np.isclose(depth.min(), 0.1) and np.isclose(depth.max(), 1.0, atol=0.05)
+    scene.cameras[0].target = (0.0, 3.0, 1.5)            # one wall square on: no relief
+    flat = control_depth(_view(scene, 0))
+    assert np.allclose(flat, 0.5)

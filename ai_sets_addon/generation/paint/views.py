@@ -116,14 +116,17 @@ def control_depth(view: ViewBuffers) -> np.ndarray:
     """The ControlNet depth image (H, W) in [0, 1]: inverse depth normalised per view,
     near bright, sky black, like the MiDaS / Depth Anything maps the models learnt on.
     With sky in view the far end is inverse depth 0 (sky); without, the farthest
-    surface maps to 0.1 so it stays apart from empty sky."""
+    surface maps to 0.1 so it stays apart from empty sky (and a view with no depth
+    relief at all is a flat 0.5)."""
     if not view.hit.any():
         return np.zeros(view.hit.shape, np.float32)
     inv = np.where(view.hit, 1.0 / np.maximum(view.depth, 1e-6), 0.0)
     hi = float(np.percentile(inv[view.hit], 99.5))
     if view.hit.all():
         lo = float(inv.min())
-        scaled = 0.1 + 0.9 * (inv - lo) / max(hi - lo, 1e-12)
+        if hi - lo < 0.02 * hi:                # one surface square on: no relief to show
+            return np.full(view.hit.shape, 0.5, np.float32)
+        scaled = 0.1 + 0.9 * (inv - lo) / (hi - lo)
     else:
         scaled = inv / max(hi, 1e-12)
     return np.where(view.hit, np.clip(scaled, 0.0, 1.0), 0.0).astype(np.float32)
