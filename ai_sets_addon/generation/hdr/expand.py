@@ -1,24 +1,26 @@
 """Inverse tone mapping of the highlights that are not the sun.
 
-An 8-bit file squeezes everything brighter than its white into 1.0 (clouds lit by the
-sun, glints, windows, lamps). We expand smoothly above a knee: with x the pixel's
-largest relative channel and t = `from_` (default 0.6, sRGB code ~203),
+An 8-bit file squeezes everything brighter than its white into 1.0 (sunlit clouds,
+glints, windows, lamps). Below the clip, an sRGB file is already linear after the
+inverse transfer, so only what clipped, and its immediate surroundings, is expanded:
+an "expand map" as in Banterle et al. 2006 (inverse tone mapping): the density of
+clipped pixels (the work grid's clipped share, box-blurred over ~1°, bilinearly
+interpolated), times a ramp of the pixel's own value. With x the pixel's largest
+relative channel, t = `from_` (default 0.6, sRGB code ~203) and m the expand map,
 
-    gain(x) = 1 + (2**ev - 1) * ((x - t) / (1 - t))**2      for x > t, else 1,
+    gain = 1 + m * (2**ev - 1) * ((x - t) / (1 - t))**2      for x > t, else 1,
 
-so the curve x * gain(x) leaves everything below the knee untouched, is C1 at the
-knee and reaches 2**ev (default +2 EV, 4x) at the clip point: an "expand map" in the
-spirit of Banterle et al. 2006 (inverse tone mapping), with a power-2 ramp instead of
-their inverted Reinhard curve so it never diverges at 1. Hue is kept (all channels get
-the same gain). The clipped region around the sun is left to the fitted sky model.
+so the inside of a clipped cloud reaches 2**ev (default +2 EV, 4x) the clip level, its
+edge blends smoothly into the unclipped pixels, and bright but unclipped sky far from
+any clipping is untouched (the power-2 ramp, not an inverted Reinhard curve, never
+diverges at 1). Hue is kept (one gain for all channels). The sun's clipped zone is
+rebuilt from the fitted sky model instead (lift.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..sky.equirect import column_azimuths, direction, row_elevations
-from ..sky.spectrum import fixed_matmul
 
 EXPAND_EV = 2.0
 EXPAND_FROM = 0.6
@@ -30,24 +32,44 @@ def expansion_gain(x: np.ndarray, ev: float = EXPAND_EV, from_: float = EXPAND_F
     return (1.0 + (2.0 ** ev - 1.0) * ramp * ramp).astype(np.float32)
 
 
-def expand_highlights(rgb: np.ndarray, peak: np.ndarray, ev: float = EXPAND_EV,
-                      from_: float = EXPAND_FROM, keep_out=None) -> None:
-    """Scale highlight pixels of `rgb` in place by the gain of their relative peak
-    (the largest relative channel of each pixel, (H, W)).
+def expand_map(share: np.ndarray) -> np.ndarray:
+    """Density of clipped pixels on the work grid: a 3x3 box blur, wrapping in x."""
+    m = (share + np.roll(share, 1, 1) + np.roll(share, -1, 1)) / 3.0
+    up = np.vstack([m[:1], m[:-1]])
+    down = np.vstack([m[1:], m[-1:]])
+    return ((m + up + down) / 3.0).astype(np.float32)
 
-    keep_out = (sun, radius_deg): pixels within that angle of the sun are skipped (the
-    aureole is rebuilt from the model there, not guessed)."""
+
+def _at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int) -> np.ndarray:
+    """Bilinear value of a work-grid map at full-resolution pixels (columns wrap)."""
+    h, w = grid_map.shape
+    fr = np.clip((r + 0.5) / factor - 0.5, 0.0, h - 1.0)
+    fc = (c + 0.5) / factor - 0.5
+    r0 = np.minimum(fr.astype(np.int64), h - 2 if h > 1 else 0)
+    c0 = np.floor(fc).astype(np.int64)
+    wr, wc = (fr - r0).astype(np.float32), (fc - c0).astype(np.float32)
+    r1 = np.minimum(r0 + 1, h - 1)
+    a, b = grid_map[r0, c0 % w], grid_map[r0, (c0 + 1) % w]
+    d, e = grid_map[r1, c0 % w], grid_map[r1, (c0 + 1) % w]
+    return (a * (1 - wc) + b * wc) * (1 - wr) + (d * (1 - wc) + e * wc) * wr
+
+
+def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, factor: int,
+                      ev: float = EXPAND_EV, from_: float = EXPAND_FROM,
+                      keep_out: np.ndarray | None = None) -> None:
+    """Scale highlight pixels of `rgb` in place (see the module's formula).
+
+    peak: (H, W) largest relative channel; share: (h, w) clipped share of each work-grid
+    cell (factor pixels a side); keep_out: (h, w) bool cells left alone (the sun's zone)."""
     if ev <= 0.0:
         return
     rr, c = np.nonzero(peak > from_)
     if rr.size == 0:
         return
-    gain = expansion_gain(peak[rr, c], ev, from_)
-    if keep_out is not None and keep_out[1] > 0.0:
-        sun, radius = keep_out
-        height, width = peak.shape
-        d = direction(row_elevations(height)[rr], column_azimuths(width)[c])
-        s = direction(np.array(sun.elevation_deg), np.array(sun.azimuth_deg))
-        outside = fixed_matmul(d, s) < np.cos(np.radians(radius))
-        rr, c, gain = rr[outside], c[outside], gain[outside]
+    density = expand_map(share)
+    if keep_out is not None:
+        outside = ~keep_out[rr // factor, c // factor]
+        rr, c = rr[outside], c[outside]
+    m = _at(density, rr, c, factor)
+    gain = 1.0 + m * (expansion_gain(peak[rr, c], ev, from_) - 1.0)
     rgb[rr, c] *= gain[:, None]

@@ -34,6 +34,7 @@ from .sun import SunEstimate, find_sun, largest_clipped_region
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
 NO_SUN_MEDIAN = {"overcast": 4.0, "night": 1e-3}
 LOBE_CLEAR_CONTRAST = 10.0   # a lobe this contrasted counts as an unveiled sun
+ZONE_GROW = 3                # work-grid cells (~2°) around the sun's clipped region
 MIN_REFINE_SR = 0.003        # a smaller clipped region is the disc itself: no bias to remove
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 
@@ -86,10 +87,10 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
             sun.reason = "night: " + sun.reason
         return _no_sun(pano, grid, sun, options)
     rgb = pano.linear * np.float32(fit.scale)
-    region = _sun_region_radius(grid, sun)
-    expand_highlights(rgb, pano.peak, options.expand_ev, options.expand_from,
-                      keep_out=(sun, region))
-    _rebuild_aureole(rgb, pano.clipped, fit, sun, region)
+    zone = sun_zone(grid, sun)
+    expand_highlights(rgb, pano.peak, grid.clipped, grid.factor, options.expand_ev,
+                      options.expand_from, zone)
+    _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid.factor)
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
     if sun.elevation_deg > -SUN_RADIUS_DEG:
@@ -124,39 +125,43 @@ def _refine(grid: WorkGrid, sun: SunEstimate) -> tuple[SkyFit, dict]:
     return joint.fit, info
 
 
-def _sun_region_radius(grid: WorkGrid, sun: SunEstimate) -> float:
-    """Angular radius (deg) of the clipped region around the sun (0 when none)."""
-    if sun.method not in ("clipped", "given", "place_time"):
-        return 0.0
+def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
+    """(h, w) bool on the work grid: the clipped region around the sun, grown by
+    ZONE_GROW cells (columns wrap); None when no clipped region surrounds this sun."""
+    if sun.method == "lobe":
+        return None
     region = largest_clipped_region(grid)
     if region is None:
-        return 0.0
+        return None
     dirs = grid.directions(region.shape[0])[region > 0]
     cos = fixed_matmul(dirs, direction(np.array(sun.elevation_deg),
                                        np.array(sun.azimuth_deg)))
     if cos.size == 0 or float(cos.max()) < np.cos(np.radians(5.0)):
-        return 0.0                      # the clipped region is not around this sun
-    cell = 180.0 / grid.linear.shape[0]
-    return float(np.degrees(np.arccos(np.clip(cos.min(), -1, 1)))) + 1.5 * cell
+        return None                     # the clipped region is not around this sun
+    zone = np.zeros(grid.clipped.shape, bool)
+    zone[: region.shape[0]] = region > 0
+    for _ in range(ZONE_GROW):
+        zone = zone | np.roll(zone, 1, 1) | np.roll(zone, -1, 1)
+        zone[1:] |= zone[:-1].copy()
+        zone[:-1] |= zone[1:].copy()
+    return zone
 
 
 def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
-                     radius_deg: float) -> None:
-    """Clipped pixels within the sun's region take max(pixel, fitted model radiance)."""
-    if radius_deg <= 0.0:
+                     zone: np.ndarray | None, factor: int) -> None:
+    """Clipped pixels in the sun's zone take max(pixel, fitted model radiance): the
+    aureole and the horizon glow the camera clipped, from the fit, not guessed."""
+    if zone is None:
         return
+    rows = np.nonzero(zone.any(axis=1))[0]
+    r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
+    r, c = np.nonzero(clipped[r0:r1])
+    r += r0
+    inside = zone[r // factor, c // factor]
+    r, c = r[inside], c[inside]
     height, width = clipped.shape
-    els, azs = row_elevations(height), column_azimuths(width)
-    rows = np.nonzero((els > -2.0) & (np.abs(els - sun.elevation_deg) <= radius_deg))[0]
-    if rows.size == 0:
-        return
-    sub = clipped[rows]
-    r, c = np.nonzero(sub)
-    d = direction(els[rows][r], azs[c])
-    near = fixed_matmul(d, direction(np.array(sun.elevation_deg), np.array(sun.azimuth_deg))) \
-        >= np.cos(np.radians(radius_deg))
-    r, c = rows[r[near]], c[near]
-    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    model = model_radiance(fit.table, row_elevations(height)[r], column_azimuths(width)[c],
+                           sun.azimuth_deg)
     rgb[r, c] = np.maximum(rgb[r, c], model)
 
 
@@ -184,7 +189,8 @@ def _no_sun(pano: Panorama, grid: WorkGrid, sun: SunEstimate, options: LiftOptio
     kind = "night" if sun.reason.startswith("night") else "overcast"
     scale = NO_SUN_MEDIAN[kind] / max(float(np.median(lum)), 1e-6)
     rgb = pano.linear * np.float32(scale)
-    expand_highlights(rgb, pano.peak, options.expand_ev, options.expand_from)
+    expand_highlights(rgb, pano.peak, grid.clipped, grid.factor, options.expand_ev,
+                      options.expand_from)
     notes = [f"no sun: {sun.reason}",
              f"no absolute reference without a sun: scaled so the sky's median is "
              f"{NO_SUN_MEDIAN[kind]:g} W/m²/sr (a typical {kind} sky)"]
