@@ -326,3 +326,63 @@ def below_openings_mask(vertices: np.ndarray, openings: list[tuple[np.ndarray, n
         value = np.clip(1.0 - depth / fall_m, 0.0, 1.0) * (depth >= -1e-6) * inside
         mask = np.maximum(mask, value.astype(np.float32))
     return mask
+
+
+def sweep(points, radii, sections: int = 8) -> trimesh.Trimesh:
+    """Open tubes along polylines with a radius per point (trunks, limbs, twigs):
+    `points` (P, 3) or a batch (N, P, 3) with `radii` (P,) or (N, P). Rings follow a
+    parallel-transported frame, so a bending branch stays one smooth surface with no
+    cracks or twists at its joints; u runs around (metres at the widest radius), v
+    along the arc. A batch is one vectorised call (a tree has hundreds of twigs)."""
+    pts = np.asarray(points, float)
+    rad = np.asarray(radii, float)
+    if pts.ndim == 2:
+        pts, rad = pts[None], rad[None]
+    count, rows = pts.shape[:2]
+    seg = np.diff(pts, axis=1)
+    seg /= np.maximum(np.linalg.norm(seg, axis=2), 1e-9)[..., None]
+    tangent = np.concatenate([seg[:, :1], seg[:, :-1] + seg[:, 1:], seg[:, -1:]], axis=1)
+    tangent /= np.maximum(np.linalg.norm(tangent, axis=2), 1e-9)[..., None]
+    helper = np.where(np.abs(tangent[:, :1, 0]) < 0.9, [[1.0, 0.0, 0.0]], [[0.0, 1.0, 0.0]])
+    normal = np.empty_like(pts)
+    n = np.cross(helper, tangent[:, 0])
+    for i in range(rows):
+        t = tangent[:, i]
+        n = n - np.einsum("ij,ij->i", n, t)[:, None] * t
+        n /= np.maximum(np.linalg.norm(n, axis=1), 1e-9)[:, None]
+        normal[:, i] = n
+    binormal = np.cross(tangent, normal)
+    ang = np.linspace(0.0, 2 * np.pi, sections + 1)
+    ring = (np.cos(ang)[None, None, :, None] * normal[:, :, None]
+            + np.sin(ang)[None, None, :, None] * binormal[:, :, None])
+    verts = pts[:, :, None] + ring * rad[..., None, None]
+    arc = np.concatenate([np.zeros((count, 1)),
+                          np.cumsum(np.linalg.norm(np.diff(pts, axis=1), axis=2), axis=1)], 1)
+    circ = ang[None, None, :] * np.maximum(rad.max(axis=1), 1e-3)[:, None, None]
+    uv = np.stack(np.broadcast_arrays(circ, arc[:, :, None]), -1)
+    cols = sections + 1
+    i, k = np.meshgrid(np.arange(rows - 1), np.arange(sections), indexing="ij")
+    a = (i * cols + k).ravel()
+    quad = np.concatenate([np.column_stack([a, a + 1, a + 1 + cols]),
+                           np.column_stack([a, a + 1 + cols, a + cols])])
+    faces = quad[None] + (np.arange(count) * rows * cols)[:, None, None]
+    return new_mesh(verts.reshape(-1, 3), faces.reshape(-1, 3), uv.reshape(-1, 2))
+
+
+def cards(centres, normals, ups, width: float, height: float) -> trimesh.Trimesh:
+    """Many flat quads (leaf and needle cards) facing `normals`, their height along
+    `ups`: UVs in metres centred on each card (u in +-width/2, v in +-height/2), so an
+    alpha pattern in the shader can cut leaves out and fade the card's outline."""
+    c = np.atleast_2d(np.asarray(centres, float))
+    nrm = np.atleast_2d(np.asarray(normals, float))
+    nrm = nrm / np.maximum(np.linalg.norm(nrm, axis=1), 1e-9)[:, None]
+    right = np.cross(np.atleast_2d(np.asarray(ups, float)), nrm)
+    right /= np.maximum(np.linalg.norm(right, axis=1), 1e-9)[:, None]
+    up = np.cross(nrm, right)
+    su = np.array([-1.0, 1.0, 1.0, -1.0]) * width / 2
+    sv = np.array([-1.0, -1.0, 1.0, 1.0]) * height / 2
+    verts = c[:, None] + su[None, :, None] * right[:, None] + sv[None, :, None] * up[:, None]
+    uv = np.tile(np.column_stack([su, sv]), (len(c), 1))
+    base = (np.arange(len(c)) * 4)[:, None]
+    faces = np.concatenate([base + [0, 1, 2], base + [0, 2, 3]])
+    return new_mesh(verts.reshape(-1, 3), faces, uv)

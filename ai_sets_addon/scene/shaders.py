@@ -143,13 +143,15 @@ def _bark(tree, p: dict[str, Any]) -> None:
     """Furrowed bark: vertical wave furrows broken by noise, dark grey-brown."""
     wave = tree.nodes.new("ShaderNodeTexWave")
     wave.wave_type = "BANDS"
-    wave.bands_direction = "X"
+    wave.bands_direction = p.get("bands", "X")
     wave.inputs["Scale"].default_value = 6.0
     wave.inputs["Distortion"].default_value = 12.0
     wave.inputs["Detail"].default_value = 6.0
     coord = tree.nodes.new("ShaderNodeTexCoord")
     tree.links.new(coord.outputs["Object"], wave.inputs["Vector"])
     ramp = _two_tone(tree, wave.outputs["Fac"], p["tone_dark"], p["tone_light"])
+    lo, hi = p.get("tone_split", (0.3, 0.7))
+    ramp.color_ramp.elements[0].position, ramp.color_ramp.elements[1].position = lo, hi
     bsdf = _principled(tree, p)
     tree.links.new(ramp.outputs["Color"], bsdf.inputs["Base Color"])
     bump = _bump(tree, wave.outputs["Fac"], 0.8, 0.03)
@@ -176,7 +178,72 @@ def _foliage(tree, p: dict[str, Any]) -> None:
     mix.inputs["Fac"].default_value = p["translucency"]
     links.new(bsdf.outputs["BSDF"], mix.inputs[1])
     links.new(translucent.outputs["BSDF"], mix.inputs[2])
-    _output(tree, mix.outputs["Shader"])
+    leaf = mix.outputs["Shader"]
+    if p.get("pattern"):
+        leaf = _cut_out(tree, leaf, _leaf_alpha(tree, p))
+    _output(tree, leaf)
+
+
+def _cut_out(tree, shader, alpha):
+    """Alpha-masked cards: transparent where the pattern has no leaf."""
+    clear = tree.nodes.new("ShaderNodeBsdfTransparent")
+    mix = tree.nodes.new("ShaderNodeMixShader")
+    tree.links.new(alpha, mix.inputs["Fac"])
+    tree.links.new(clear.outputs["BSDF"], mix.inputs[1])
+    tree.links.new(shader, mix.inputs[2])
+    return mix.outputs["Shader"]
+
+
+def _math(tree, op: str, *values):
+    """A Math node on sockets or constants; returns its output socket."""
+    node = tree.nodes.new("ShaderNodeMath")
+    node.operation = op
+    for socket, value in zip(node.inputs, values):
+        if isinstance(value, bpy.types.NodeSocket):
+            tree.links.new(value, socket)
+        elif value is not None:
+            socket.default_value = value
+    return node.outputs["Value"]
+
+
+def _leaf_alpha(tree, p: dict[str, Any]):
+    """1 on a leaf, 0 between leaves, from the card's centred metre UVs: leaves (or
+    needles) are Voronoi cells stretched to a leaf's shape, different on every card
+    (the island's random number is the cells' third coordinate); the card's outline
+    is a noisy disc, so no square edge shows. Palm fronds: slanted leaflets."""
+    nodes, links = tree.nodes, tree.links
+    uv = nodes.new("ShaderNodeTexCoord").outputs["UV"]
+    parts = nodes.new("ShaderNodeSeparateXYZ")
+    links.new(uv, parts.inputs["Vector"])
+    u, v = parts.outputs["X"], parts.outputs["Y"]
+    w, length = p["leaf_m"]
+    if p["pattern"] == "frond":
+        slant = _math(tree, "MULTIPLY_ADD", _math(tree, "ABSOLUTE", u), 1.2 / length,
+                      _math(tree, "DIVIDE", v, w))
+        leaflet = _math(tree, "LESS_THAN", _math(tree, "FRACT", slant), 0.5)
+        rachis = _math(tree, "LESS_THAN", _math(tree, "ABSOLUTE", u), 0.02)
+        return _math(tree, "MAXIMUM", leaflet, rachis)
+    island = nodes.new("ShaderNodeNewGeometry").outputs["Random Per Island"]
+    cells = nodes.new("ShaderNodeTexVoronoi")
+    combine = nodes.new("ShaderNodeCombineXYZ")
+    links.new(_math(tree, "DIVIDE", u, w), combine.inputs["X"])
+    links.new(_math(tree, "DIVIDE", v, length), combine.inputs["Y"])
+    links.new(_math(tree, "MULTIPLY", island, 97.0), combine.inputs["Z"])
+    links.new(combine.outputs["Vector"], cells.inputs["Vector"])
+    leaf = _math(tree, "LESS_THAN", cells.outputs["Distance"], 0.5)
+    radius = _math(tree, "DIVIDE", _length(tree, uv),
+                   p["card_m"] / 2)
+    ragged = _noise(tree, 4.0, 2.0)
+    edge = _math(tree, "LESS_THAN", _math(tree, "MULTIPLY_ADD", ragged.outputs["Fac"], 0.5,
+                                            radius), 1.15)
+    return _math(tree, "MULTIPLY", leaf, edge)
+
+
+def _length(tree, vector):
+    node = tree.nodes.new("ShaderNodeVectorMath")
+    node.operation = "LENGTH"
+    tree.links.new(vector, node.inputs[0])
+    return node.outputs["Value"]
 
 
 def _water(tree, p: dict[str, Any]) -> None:

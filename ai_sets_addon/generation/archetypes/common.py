@@ -169,6 +169,15 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "ceramic": ("paint", "white"), "board": ("paint", "green"), "brass": ("paint", "gold"),
     "screen": ("paint", "black"), "bottles": ("glass", None), "stone": ("marble", None),
     "machine": ("paint", "white"), "shutter": ("paint", "green"),
+    # vegetation (props.trees): leaf cards cut out by the shader's alpha pattern
+    "leaves": ("foliage", "green"), "needles": ("foliage", "green"),
+    "fronds": ("foliage", "green"), "birch_bark": ("bark", None),
+    "grass_blades": ("foliage", "olive"),
+}
+# Slots that always carry modifiers (the card pattern, the needles' dark tone...).
+SLOT_MODIFIERS: dict[str, tuple[str, ...]] = {
+    "foliage_dark": ("dark",), "leaves": ("cards",), "needles": ("needles", "dark"),
+    "fronds": ("fronds",), "birch_bark": ("birch",),
 }
 
 
@@ -198,8 +207,7 @@ def prop_materials(spec: SetSpec, keys: set[str], lit: bool,
         mods = ("rust",) if key == "barrel" and worn else ()
         if mods:
             family, colour = "rusted_metal", None
-        if key == "foliage_dark":
-            mods = ("dark",)
+        mods = SLOT_MODIFIERS.get(key, mods)
         out[key] = plain(key, family, spec.seed, colour, mods)
     return out
 

@@ -14,6 +14,7 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
+from ..props import trees
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, eroded, graded_axis, smoothstep, terrain_mesh
 from . import common
@@ -32,6 +33,10 @@ WORDS = {
     },
     "exterior": True,
     "features": {
+        "autumn": {"en": ("autumn", "autumnal", "in the fall", "fall foliage"),
+                   "fr": ("automne", "automnal", "automnale", "en automne")},
+        "winter": {"en": ("winter", "wintry", "bare trees"),
+                   "fr": ("hiver", "hivernal", "hivernale", "en hiver", "arbres nus")},
         "dense": {
             "en": ("dense forest", "thick forest", "deep forest", "dense woods", "jungle",
                    "lush"),
@@ -101,10 +106,12 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
                             sink=0.15, scale=(0.6, 1.4), gap=0.4)
     edge = props.ring(0.0, 0.0, clearing * 0.8, clearing * 1.3)
     for k in range(2):
-        placed += props.scatter(rng, occ, nat.bush(rng, 1.6), int(14 * q), edge,
+        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), int(14 * q), edge,
                                 height=terrain.z, sink=0.05, scale=(0.7, 1.3), gap=0.2)
-    variants_c = [nat.conifer_tree(rng, h) for h in (16.0, 21.0)]
-    variants_b = [nat.broadleaf_tree(rng, h) for h in (10.0, 13.0)]
+    bare = "winter" in spec.features
+    variants_c = [trees.tree(rng, "pine", h) for h in (16.0, 21.0)]
+    variants_b = [trees.tree(rng, "oak", 10.0, not bare), trees.tree(rng, "oak", 13.0, not bare),
+                  trees.tree(rng, "birch", 14.0, not bare)]
     rings = [(clearing * 1.05, clearing * 1.8, 0.55), (clearing * 1.8, clearing * 3.5, 0.3),
              (clearing * 3.5, 90.0, 0.12)]
     for r0, r1, density in rings:
@@ -115,8 +122,13 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
             placed += props.scatter(rng, occ, model, int(total * conifer_share / 2), region,
                                     height=terrain.z, sink=0.2, scale=size, gap=gap)
         for k, model in enumerate(variants_b):
-            placed += props.scatter(rng, occ, model, int(total * broad_share / 2), region,
+            placed += props.scatter(rng, occ, model, int(total * broad_share / 3), region,
                                     height=terrain.z, sink=0.2, scale=size, gap=gap)
+    glade = props.ring(0.0, 0.0, 1.0, clearing * 1.4)
+    for k in range(2):       # ground cover last, in the gaps (hundreds: one instancer)
+        placed += props.scatter(rng, occ, trees.grass_tuft(rng, 0.35 + 0.2 * k),
+                                int(260 * q), glade, height=terrain.z, sink=0.03,
+                                scale=(0.6, 1.4), gap=0.0)
     return placed
 
 
@@ -141,10 +153,12 @@ def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
 
 
 def _foliage(spec: SetSpec) -> dict[str, MaterialRequest]:
-    """Autumn and winter words tint the leaves; mossy rocks in a forest."""
+    """Autumn words turn the leaves russet and gold; mossy rocks in a forest."""
     autumn = {"orange", "red", "gold", "ochre", "yellow"} & set(spec.colours)
     leaf = sorted(autumn)[0] if autumn else "green"
+    season = ("cards", "autumn") if autumn or "autumn" in spec.features else ("cards",)
     return {
+        "leaves": common.plain("leaves", "foliage", spec.seed, leaf, season),
         "foliage": common.plain("foliage", "foliage", spec.seed, leaf),
         "foliage_dark": common.plain("foliage_dark", "foliage", spec.seed, "green", ("dark",)),
         "rock": common.plain("rock", "rock", spec.seed, modifiers=("moss",)),

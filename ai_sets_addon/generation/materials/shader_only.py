@@ -66,17 +66,39 @@ def _poster(request: MaterialRequest) -> dict[str, Any]:
 
 
 def _bark(request: MaterialRequest) -> dict[str, Any]:
-    return {"base_color": (0.1, 0.08, 0.06), "roughness": 0.9,
-            "tone_dark": (0.035, 0.028, 0.022), "tone_light": (0.16, 0.13, 0.1)}
+    if "birch" in request.modifiers:          # white papery bark, dark horizontal lenticels
+        return {"base_color": (0.55, 0.53, 0.5), "roughness": 0.7, "bands": "Z",
+                "tone_dark": (0.03, 0.028, 0.025), "tone_light": (0.62, 0.6, 0.56),
+                "tone_split": (0.12, 0.22)}
+    return {"base_color": (0.1, 0.08, 0.06), "roughness": 0.9, "bands": "X",
+            "tone_dark": (0.035, 0.028, 0.022), "tone_light": (0.16, 0.13, 0.1),
+            "tone_split": (0.3, 0.7)}
+
+
+# Leaf cards: which alpha pattern cuts the leaves out of a card, and at what size (m).
+# card_m matches props/trees.py's cards; leaf_m is one leaf (width, length).
+CARD_PATTERNS = {
+    "cards": {"pattern": "leaf", "card_m": 0.7, "leaf_m": (0.05, 0.08)},
+    "needles": {"pattern": "needle", "card_m": 0.55, "leaf_m": (0.02, 0.1)},
+    "fronds": {"pattern": "frond", "card_m": 0.0, "leaf_m": (0.09, 0.6)},
+}
+AUTUMN = ((0.16, 0.035, 0.008), (0.62, 0.3, 0.03))      # russet to gold, linear
 
 
 def _foliage(request: MaterialRequest) -> dict[str, Any]:
     base = _colour(request, "green")
     if "dark" in request.modifiers:                      # conifer needles
         base = (base[0] * 0.35, base[1] * 0.55, base[2] * 0.5)
-    return {"base_color": base, "roughness": 0.6, "translucency": 0.2,
-            "tone_dark": tuple(c * 0.35 for c in base),
-            "tone_light": tuple(min(1.0, c * 1.25 + 0.01) for c in base)}
+    params = {"base_color": base, "roughness": 0.6, "translucency": 0.2,
+              "tone_dark": tuple(c * 0.35 for c in base),
+              "tone_light": tuple(min(1.0, c * 1.25 + 0.01) for c in base)}
+    if "autumn" in request.modifiers:
+        params.update(base_color=tuple((a + b) / 2 for a, b in zip(*AUTUMN)),
+                      tone_dark=AUTUMN[0], tone_light=AUTUMN[1])
+    for word, pattern in CARD_PATTERNS.items():
+        if word in request.modifiers:
+            params.update(pattern, translucency=0.35, alpha_mode="MASK", alpha_cutoff=0.5)
+    return params
 
 
 def _water(request: MaterialRequest) -> dict[str, Any]:
