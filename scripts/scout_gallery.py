@@ -81,6 +81,7 @@ def main() -> int:
 def scout(scene) -> None:
     from ai_sets_addon.scout.blender import daylight, shots
     from ai_sets_addon.scout.blender.camera import aim, set_package
+    from ai_sets_addon.scout.daylight import key_light_label
     from ai_sets_addon.scout.blender.camera_ops import scout_camera
 
     scout_settings = scene.ai_sets_scout
@@ -96,7 +97,7 @@ def scout(scene) -> None:
         scene.ai_sets.sky.hour = hour
         sky = daylight.full_sky(scene)             # metered for this framing
         shots.save_shot(scene, name, note)
-        print(f"{name}: sun {sky.sun_elevation_deg:+.1f}° az {sky.sun_azimuth_deg:.0f}°",
+        print(f"{name}: {key_light_label(sky)}, key azimuth {sky.sun_azimuth_deg:.0f}°",
               flush=True)
 
 
