@@ -54,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
         workers = args.workers or os.cpu_count() or 1
         print(expansion_table(expansion.tasks))
         print(f"\n{len(expansion.tasks)} tasks ({_counts(expansion)}); estimated "
-              f"{clock(total)} on one core, about {clock(total / workers)} on {workers} "
-              "worker(s) (rough: calibrated on a 2-core VM; nothing was run)")
+              f"{clock(total)} of CPU on one core, about {clock(total / workers)} on "
+              f"{workers} free core(s) (rough: fitted on a 2-core VM with small sets; "
+              "nothing was run)")
         return common.EXIT_OK
     return _run_batch(args, expansion)
 

@@ -210,13 +210,15 @@ def _render_task(set_id: str, shot: ShotJob, camera: str, upstream: Task) -> Ren
 
 # ------------------------------------------------------------------------------ cost
 
-# Rough CPU-seconds on one core of the 2-core development VM (benchmarks/bench_batch.py):
-# a render task pays Blender's start, the scene build and the meter before its samples.
+# Rough CPU-seconds, fitted to the CPU time of benchmarks/bench_batch.py and of the
+# examples/batch.toml run on the 2-core development VM (small sets, 256 px maps): a
+# render task pays Python and Blender's start, the scene build and the meter (base)
+# before its samples. A crowded machine's wall time is longer; a big set's renders too.
 PREPARE_BASE_S = 3.0
 PREPARE_PER_MPX_S = 1.6          # per million texture pixels (about 12 maps per set)
 SKY_PER_MPX_S = 2.5              # per million sky pixels
-RENDER_BASE_S = 6.0
-RENDER_PER_GSAMPLE_S = 1400.0    # per 10^9 pixel-samples, a small set on one core
+RENDER_BASE_S = 5.0
+RENDER_PER_GSAMPLE_S = 15000.0   # per 10^9 pixel-samples
 
 
 def estimate_seconds(task: Task) -> float:

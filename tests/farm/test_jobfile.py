@@ -186,3 +186,27 @@ def test_every_batch_option_states_its_default() -> None:
             continue
         assert "default" in cmd.formatter_class("batch")._get_help_string(action), \
             action.option_strings
+
+
+def test_paint_tasks_are_submitted_with_a_gpu_resource(tmp_path: Path) -> None:
+    """The graph as the scheduler sees it: paint needs GPU=1, prepare and render do not,
+    and each task waits for its upstream future."""
+    from ai_sets_addon.farm.runner import _submit
+    from ai_sets_addon.farm.work import Context
+
+    text = ('[[set]]\nprompt = "a concrete room"\npaint = { model = "/m" }\n'
+            '[[set.shot]]\ncamera = "CAM_Wide_24mm"\n')
+    todo = tasks.expand(jobfile.parse(text)).tasks
+    calls = []
+
+    class Client:
+        def submit(self, func, task, context, *upstream, **options):
+            calls.append((task.kind, upstream, options))
+            return f"future of {task.kind}"
+
+    _submit(Client(), todo, Context(tmp_path, {}))
+    assert [(kind, upstream, options["resources"], options["retries"])
+            for kind, upstream, options in calls] == [
+        ("prepare", (), None, 1),
+        ("paint", ("future of prepare",), {"GPU": 1}, 1),
+        ("render", ("future of paint",), None, 1)]
