@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from ..generation.errors import InputError
 from ..generation.vocabulary import TIME_WORDS
