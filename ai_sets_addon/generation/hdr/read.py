@@ -131,15 +131,26 @@ def _pillow(path: Path, what: str):
     except ImportError:
         raise InputError(f"reading {what} ('{path}') needs Pillow: pip install pillow "
                          "(or convert the panorama to PNG).") from None
-    Image.MAX_IMAGE_PIXELS = MAX_WIDTH * MAX_WIDTH // 2 + 1   # our own limit, checked above
     return Image
 
 
-def _decode_jpeg(path: Path) -> np.ndarray:
-    image_module = _pillow(path, "JPEG")
+def _decode_with_pillow(path: Path) -> np.ndarray:
+    """Pillow's bomb limit raised to ours (checked from the header) for this call only."""
+    from PIL import Image
+
+    old = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_WIDTH * MAX_WIDTH // 2 + 1
     try:
-        with image_module.open(path) as im:
+        with Image.open(path) as im:
             return np.asarray(im.convert("RGB"))
+    finally:
+        Image.MAX_IMAGE_PIXELS = old
+
+
+def _decode_jpeg(path: Path) -> np.ndarray:
+    _pillow(path, "JPEG")
+    try:
+        return _decode_with_pillow(path)
     except Exception as exc:  # noqa: BLE001
         raise InputError(f"'{path}' is not a readable JPEG ({exc}).") from None
 
@@ -148,11 +159,7 @@ def _decode_png(path: Path) -> np.ndarray:
     depth = _png_depth(path)
     try:
         if depth == 8 and _has_pillow():
-            from PIL import Image
-
-            Image.MAX_IMAGE_PIXELS = MAX_WIDTH * MAX_WIDTH // 2 + 1
-            with Image.open(path) as im:
-                return np.asarray(im.convert("RGB"))
+            return _decode_with_pillow(path)
         if depth not in (8, 16):
             raise InputError(f"'{path}' is a {depth}-bit PNG: give an 8- or 16-bit one.")
         from ..fileio import read_png
