@@ -13,6 +13,7 @@ from __future__ import annotations
 import platform
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -88,14 +89,17 @@ def publish(request: BuildRequest, writer: SetWriter, doc: SetDocument,
 
 
 def build(request: BuildRequest, progress: ProgressFn | None = None,
-          cancel: CancelFn | None = None, scene=None) -> BuildResult:
+          cancel: CancelFn | None = None, scene=None,
+          before_scene: Callable[[Path], None] | None = None) -> BuildResult:
     """The whole pipeline, for `ai-sets build`, Generate in the background and batch:
-    lock + staging, the pure half, then `finish`. The previous set stays whole until
-    the very end."""
+    lock + staging, the pure half, `before_scene` on the staged folder (AI painting),
+    then `finish`. The previous set stays whole until the very end."""
     progress = progress or (lambda fraction, message: None)
     with SetWriter(request.out_dir, wait=request.wait) as writer, _on_interrupt(writer):
         request.options.validate()
         timings = prepare(request, writer, _scaled(progress, 0.0, 0.6), cancel)
+        if before_scene is not None:
+            _timed(timings, "paint", before_scene, writer.path)
         return finish(request, writer, timings, scene, progress)
 
 
@@ -211,11 +215,8 @@ def versions() -> dict[str, str]:
     for module in ("numpy", "trimesh", "OpenEXR", "xatlas"):
         mod = sys.modules.get(module) or _try_import(module)
         found[module] = getattr(mod, "__version__", "unknown") if mod else "missing"
-    try:
-        import bpy
-        found["blender"] = bpy.app.version_string
-    except ImportError:
-        found["blender"] = "missing"
+    bpy = sys.modules.get("bpy")          # never load Blender just to name its version
+    found["blender"] = bpy.app.version_string if bpy is not None else "not loaded"
     return found
 
 

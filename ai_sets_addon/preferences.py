@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -32,8 +33,14 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
         description="Generate keeps this many of the newest set folders and deletes older "
                     "ones (never the one a scene uses)")
 
+    ai_python: bpy.props.StringProperty(
+        name="AI Python", subtype="FILE_PATH", default="",
+        description="Python of a virtual environment made with `pip install "
+                    "\"ai-sets[ai]\"` (torch, diffusers): the AI painting worker runs there")
+
     def draw(self, context):
         layout = self.layout
+        layout.prop(self, "ai_python")
         layout.prop(self, "texture_size")
         layout.prop(self, "hdri_width")
         layout.prop(self, "output_folder")
@@ -54,6 +61,15 @@ def size_setting(scene_value: str, name: str) -> int:
         return int(scene_value)
     prefs = get()
     return int(getattr(prefs, name) if prefs else DEFAULTS[name])
+
+
+def ai_python() -> str:
+    """The AI worker's interpreter: the preferences, else AISETS_AI_PYTHON (headless
+    runs and tests where the add-on is loaded as a plain module)."""
+    prefs = get()
+    path = prefs.ai_python if prefs and prefs.ai_python else os.environ.get(
+        "AISETS_AI_PYTHON", "")
+    return bpy.path.abspath(path) if path else ""
 
 
 def keep_sets() -> int:

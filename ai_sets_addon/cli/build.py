@@ -34,6 +34,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="atlas pixels per metre for painting and baking (4..512)")
     parser.add_argument("--wait", action="store_true",
                         help="wait for another build writing DIR instead of refusing")
+    ai = parser.add_argument_group(
+        "AI painting", "paint the set from its cameras before the scene is built "
+                       "(options as in `ai-sets paint`)")
+    ai.add_argument("--paint", action="store_true", help="paint with a local model")
+    ai.add_argument("--model", help="base model: diffusers folder, .safetensors or cached id")
+    ai.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter")
+    ai.add_argument("--paint-option", action="append", default=[], metavar="OPT",
+                    help="any other `ai-sets paint` option, e.g. --paint-option=--steps=20")
     parser.set_defaults(func=run)
 
 
@@ -51,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         render=args.render, samples=args.samples, resolution=args.resolution,
         wait=args.wait)
     _fresh_scene()
-    result = build(request, progress=common.Progress())
+    result = build(request, progress=common.Progress(), before_scene=_painting(args))
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
     total = sum(result.timings.values())
@@ -61,6 +69,34 @@ def run(args: argparse.Namespace) -> int:
           f"{result.exposure:+.2f} EV; sun {result.doc.sky.sun_elevation_deg:.1f}° up; "
           f"folder {result.folder}")
     return common.EXIT_OK
+
+
+def _painting(args: argparse.Namespace):
+    """--paint: `ai-sets paint` on the staged set folder, its options checked by the paint
+    command's own parser before any work starts."""
+    from ..generation.errors import InputError
+
+    if not args.paint:
+        if args.model or args.controlnet or args.paint_option:
+            raise InputError("--model, --controlnet and --paint-option need --paint")
+        return None
+    from . import make_parser
+
+    extra = [a for a in (["--model", args.model] if args.model else [])
+             + (["--controlnet", args.controlnet] if args.controlnet else [])]
+    try:
+        template = make_parser().parse_args(["paint", "SET", *extra, *args.paint_option])
+    except SystemExit:
+        raise InputError("a --paint-option was not understood (see `ai-sets paint --help`)") \
+            from None
+    if template.painter != "test" and not template.model:
+        raise InputError("--paint needs --model (see `ai-sets models`)")
+
+    def paint(folder) -> None:
+        template.set = folder
+        template.func(template)
+
+    return paint
 
 
 def _require_bpy() -> None:

@@ -23,7 +23,7 @@ from .plan import SHADER_FAMILIES, SetPlan
 from .portals import add_window_portals
 from .setfile import SetDocument, write_document
 from .setfile.atlas import DEFAULT_DENSITY_PX_PER_M, unwrap
-from .spec import SetSpec
+from .spec import TIMES_OF_DAY, SetSpec
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -42,6 +42,7 @@ class BuildOptions:
     sky_backend: str = "procedural"
     material_backend: str = "procedural"
     texel_density: float = DEFAULT_DENSITY_PX_PER_M   # atlas pixels per metre
+    time_of_day: str | None = None       # overrides the prompt's (batch time-of-day lists)
 
     def validate(self) -> None:
         if self.texture_size not in TEXTURE_SIZES:
@@ -51,6 +52,9 @@ class BuildOptions:
         if not lo <= self.hdri_width <= hi or self.hdri_width % 2:
             raise InputError(f"HDRI width {self.hdri_width} is out of range; use an even "
                              f"width from {lo} to {hi} (the height is half the width)")
+        if self.time_of_day is not None and self.time_of_day not in TIMES_OF_DAY:
+            raise InputError(f"time of day '{self.time_of_day}' is not known; use one of "
+                             f"{', '.join(TIMES_OF_DAY)}")
         lo, hi = DENSITY_RANGE
         if not lo <= self.texel_density <= hi:
             raise InputError(f"texel density {self.texel_density} px/m is out of range; "
@@ -96,6 +100,8 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
     steps = _Steps(progress, cancel)
     steps.check(0.0, "reading the prompt")
     spec = steps.timed("parse", make_spec, prompt, seed)
+    if options.time_of_day:
+        spec.time_of_day = options.time_of_day
     ensure_writable_dir(folder)
     steps.check(0.05, f"laying out the {spec.archetype.replace('_', ' ')}")
     plan = steps.timed("layout", archetypes.plan_set, spec)

@@ -2,7 +2,18 @@
 
 import bpy
 
-from . import export, generate, scout, sky
+from . import export, generate, paint, scout, sky
 
-CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES + scout.CLASSES
-register, unregister = bpy.utils.register_classes_factory(CLASSES)
+CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES + scout.CLASSES + paint.CLASSES
+_register, _unregister = bpy.utils.register_classes_factory(CLASSES)
+
+
+def register() -> None:
+    _register()
+    paint.register_properties()
+
+
+def unregister() -> None:
+    paint.clear_previews()
+    paint.unregister_properties()
+    _unregister()

@@ -20,6 +20,7 @@ from pathlib import Path
 import bpy
 import numpy as np
 
+from .. import preferences
 from ..generation.plan import CameraPlan
 
 PREVIEW_IMAGE = "AI Sets Paint Preview"
@@ -31,9 +32,6 @@ class AISETS_PaintSettings(bpy.types.PropertyGroup):
     prompt: bpy.props.StringProperty(name="Prompt", default="",
                                      description="Empty: the set's own prompt")
     negative: bpy.props.StringProperty(name="Avoid", default="")
-    python: bpy.props.StringProperty(
-        name="AI Python", subtype="FILE_PATH", default="",
-        description="Python of a venv with `pip install \"ai-sets[ai]\"` (torch, diffusers)")
     model: bpy.props.StringProperty(name="Model", subtype="FILE_PATH", default="",
                                     description="SD 1.5 / SDXL: diffusers folder, "
                                                 ".safetensors file or cached HF id")
@@ -112,9 +110,10 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
         settings = context.scene.ai_sets_paint
         self._folder = _set_folder(context)
         scene, self._albedo = capture(context, self._folder)
-        python = bpy.path.abspath(settings.python) if settings.python else ""
+        python = preferences.ai_python()
         if self.painter == "diffusers" and not (python and Path(python).is_file()):
-            raise ValueError("set the AI Python (a venv with ai-sets[ai]) in the Paint panel")
+            raise ValueError("set the AI Python (a venv with ai-sets[ai]) in the add-on "
+                             "preferences")
         if self.painter == "diffusers" and not settings.model:
             raise ValueError("choose a model in the Paint panel")
         scene_file = sidecar(self._folder, "paint-scene.npz")

@@ -2,7 +2,7 @@
 
 import bpy
 
-from . import main, scout, sky
+from . import main, paint, scout, sky
 
-CLASSES = main.CLASSES + sky.CLASSES + scout.CLASSES  # parents before children
+CLASSES = main.CLASSES + sky.CLASSES + scout.CLASSES + paint.CLASSES  # parents first
 register, unregister = bpy.utils.register_classes_factory(CLASSES)

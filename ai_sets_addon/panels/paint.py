@@ -28,7 +28,6 @@ class AISETS_PT_paint(bpy.types.Panel):
         layout.prop(settings, "prompt")
         layout.prop(settings, "negative")
         col = layout.column(align=True)
-        col.prop(settings, "python")
         col.prop(settings, "model")
         col.prop(settings, "controlnet")
         col.prop(settings, "config")

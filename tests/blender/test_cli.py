@@ -105,3 +105,29 @@ def test_the_saved_blend_names_the_published_folder(built, empty_scene):
     assert all(not i.filepath.startswith("//..") or ".staging" not in i.filepath
                for i in images)
     bpy.data.batch_remove([c for c in target.collections if c])
+
+
+def test_build_with_paint_bakes_the_painting_into_the_scene(tmp_path, empty_scene):
+    """--paint: the (test) painter paints the staged set, the scene mixes the painting
+    over the procedural materials, and the manifest covers paint/ too."""
+    import bpy
+
+    from ai_sets_addon.generation.setfile import verify
+
+    out = tmp_path / "painted"
+    proc = ai_sets("build", "a concrete room at noon", "--out", str(out), "--seed", "2",
+                   *SMALL, "--paint", "--paint-option=--painter=test",
+                   "--paint-option=--resolution=128x80")
+    assert proc.returncode == 0, proc.stderr
+    assert verify(out) == []
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "paint/paint.json" in manifest["files"] and "paint" in manifest["timings_s"]
+    with bpy.data.libraries.load(str(out / "set.blend")) as (source, target):
+        target.materials = [m for m in source.materials if "(painted" in m]
+    assert len(target.materials) >= 3
+    bpy.data.batch_remove([m for m in target.materials if m])
+
+
+def test_paint_options_without_paint_are_refused(tmp_path):
+    proc = ai_sets("build", "a room", "--out", str(tmp_path / "x"), "--model", "m", *SMALL)
+    assert proc.returncode == 2 and "--paint" in proc.stderr

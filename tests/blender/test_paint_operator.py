@@ -16,14 +16,9 @@ from ai_sets_addon.operators import paint as paint_op
 
 @pytest.fixture()
 def paint_ops(addon):
-    for cls in paint_op.CLASSES:
-        bpy.utils.register_class(cls)
-    paint_op.register_properties()
+    """The add-on registers the paint operator, panel and properties itself."""
+    assert hasattr(bpy.types.Scene, "ai_sets_paint")
     yield
-    paint_op.clear_previews()
-    paint_op.unregister_properties()
-    for cls in reversed(paint_op.CLASSES):
-        bpy.utils.unregister_class(cls)
 
 
 def _small_set(scene):
@@ -50,17 +45,18 @@ def test_paint_from_cameras_with_the_test_painter(paint_ops, empty_scene):
     assert verify(folder) == []
 
 
-def test_worker_failure_leaves_the_scene_unchanged(paint_ops, empty_scene, tmp_path):
+def test_worker_failure_leaves_the_scene_unchanged(paint_ops, empty_scene, tmp_path,
+                                                   monkeypatch):
     _small_set(empty_scene)
     before = {m.name: [s.name for s in m.materials] for m in bpy.data.meshes}
-    empty_scene.ai_sets_paint.python = str(tmp_path / "no-python")
+    monkeypatch.setenv("AISETS_AI_PYTHON", str(tmp_path / "no-python"))
     empty_scene.ai_sets_paint.model = str(tmp_path / "no-model")
     with pytest.raises(RuntimeError, match="AI Python"):
         bpy.ops.aisets.paint_from_cameras()
     fake = tmp_path / "python"
     fake.write_text("#!/bin/sh\nexit 3\n")
     fake.chmod(0o755)
-    empty_scene.ai_sets_paint.python = str(fake)
+    monkeypatch.setenv("AISETS_AI_PYTHON", str(fake))
     with pytest.raises(RuntimeError, match="crashed"):
         bpy.ops.aisets.paint_from_cameras()
     assert {m.name: [s.name for s in m.materials] for m in bpy.data.meshes} == before

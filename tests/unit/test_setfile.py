@@ -197,3 +197,14 @@ def test_one_writer_per_folder_the_second_refused_or_waiting(tmp_path):
     assert entered and entered[0] >= released
     assert json.loads((out / "manifest.json").read_text())["prompt"] == "second"
     assert verify(out) == []
+
+
+def test_a_damaged_painting_costs_the_painting_not_the_set(street, tmp_path):
+    folder, _ = street
+    copy = tmp_path / "painted"
+    shutil.copytree(folder, copy)
+    (copy / "paint").mkdir()
+    (copy / "paint" / "paint.json").write_text('{"parts": {"Road": {"paint_png": "x.png"}}}')
+    doc = read_set(copy)
+    assert doc.paint == {}
+    assert any("painting" in n and "damaged" in n for n in doc.notices)

@@ -1,15 +1,13 @@
 """Backend protocols: small on purpose, so a new backend is one class.
 
-The procedural backend (numpy, no GPU, no weights) is the default; the diffusers
-backend lives in its own module and is imported only when asked for.
+The procedural backend (numpy, no GPU, no weights) is the default. The AI view painter's
+protocol lives with the painting code (generation/paint/painters.ViewPainter).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Protocol
-
-import numpy as np
 
 from ..assets import SkyAsset, MaterialDescription
 from ..plan import MaterialRequest, SkyRequest
@@ -25,14 +23,6 @@ class SkyBackend(Protocol):
 class MaterialBackend(Protocol):
     name: str
 
-    def make_material(self, request: MaterialRequest, size: int, out_dir: Path) -> MaterialDescription:
+    def make_material(self, request: MaterialRequest, size: int,
+                      out_dir: Path) -> MaterialDescription:
         """Write tileable maps of `size` x `size` pixels into out_dir."""
-
-
-class ViewPainter(Protocol):
-    """Paints a view of the set from its depth (the AI backend's depth ControlNet)."""
-
-    name: str
-
-    def paint_view(self, prompt: str, depth: np.ndarray, seed: int, out_path: Path) -> Path:
-        """Depth (H, W) in metres -> an sRGB PNG at out_path."""

@@ -162,15 +162,17 @@ def read_document(folder: Path) -> SetDocument:
             materials={k: _read_material(m, folder) for k, m in data["materials"].items()},
             sky=_read_sky(data["sky"], folder), options=dict(data["options"]),
             texel_density_px_per_m=float(data["texel_density_px_per_m"]), folder=folder,
-            paint=read_paint(folder))
+            paint=read_paint(folder, plan.notices))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"'{folder / SET_JSON}' is not a valid set document ({exc!r}); "
                          "rebuild the set") from None
 
 
-def read_paint(folder: Path) -> dict[str, dict[str, Path]]:
+def read_paint(folder: Path, notices: list[str] | None = None) -> dict[str, dict[str, Path]]:
     """paint/paint.json (written by the AI painter): each painted part's base colour and
-    coverage images in its atlas; {} when the set was never painted."""
+    coverage images in its atlas; {} when the set was never painted. A damaged paint
+    folder costs the painting, not the set: it is skipped with a notice, so the set
+    still builds and can be painted again."""
     path = Path(folder) / PAINT_JSON
     if not path.is_file():
         return {}
@@ -179,8 +181,11 @@ def read_paint(folder: Path) -> dict[str, dict[str, Path]]:
         return {name: {"paint": _existing(path.parent, entry["paint_png"]),
                        "coverage": _existing(path.parent, entry["coverage_png"])}
                 for name, entry in parts.items()}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"'{path}' cannot be read ({exc!r}); paint the set again") from None
+    except (OSError, ValueError, KeyError, TypeError, InputError) as exc:
+        if notices is not None:
+            notices.append(f"the AI painting in '{path.parent}' is damaged ({exc}) and was "
+                           "left out; paint the set again")
+        return {}
 
 
 def load_set_json(folder: Path) -> dict[str, Any]:
