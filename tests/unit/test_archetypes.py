@@ -249,7 +249,7 @@ def test_busy_sets_still_have_no_intersections(prompt):
 
 def test_repeated_props_are_instanced():
     spec, plan = plan_for("une clairière dans une forêt de sapins")
-    trees = [p for p in plan.parts if p.name.startswith("Conifer")]
+    trees = [p for p in plan.parts if p.name.startswith("Pine")]
     assert trees and sum(len(p.instances) for p in trees) >= 100
     assert all(len(p.mesh.faces) < 20000 for p in trees)
 

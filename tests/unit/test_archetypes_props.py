@@ -12,6 +12,7 @@ from ai_sets_addon.generation.props import furniture as fu
 from ai_sets_addon.generation.props import industrial as ind
 from ai_sets_addon.generation.props import nature as nat
 from ai_sets_addon.generation.props import street as st
+from ai_sets_addon.generation.props import trees
 from ai_sets_addon.generation.props.scatter import (Box, Occupancy, Region, overlap, place, scatter,
                                                     world_boxes)
 from ai_sets_addon.generation.mesh import boxes, lathe, slab
@@ -26,8 +27,10 @@ MAKERS = {
     "lamp_post": st.lamp_post, "lantern": st.heritage_lamp, "bench": st.bench, "bin": st.street_bin,
     "neon": lambda r: st.neon_sign(r, "HOTEL", "cyan"), "tower": st.lifeguard_tower,
     "softbox": st.softbox, "chair": st.armchair, "planter": st.planter,
-    "rock": nat.rock, "tree": nat.broadleaf_tree, "conifer": nat.conifer_tree, "palm": nat.palm_tree,
-    "bush": nat.bush, "cactus": nat.cactus, "log": nat.log, "scrub": nat.dead_shrub,
+    "rock": nat.rock, "oak": lambda r: trees.tree(r, "oak", 10.0),
+    "birch": lambda r: trees.tree(r, "birch", 13.0), "pine": lambda r: trees.tree(r, "pine", 15.0),
+    "street_tree": lambda r: trees.tree(r, "street_tree", 8.0), "palm": trees.palm,
+    "bush": trees.shrub, "grass": trees.grass_tuft, "cactus": nat.cactus, "log": nat.log, "scrub": nat.dead_shrub,
     "vending": st.vending_machine, "vertical_sign": lambda r: st.vertical_sign(r, "pink"),
     "sofa": fu.sofa, "rug": fu.rug, "coffee_table": fu.coffee_table, "table": fu.table,
     "bistro": fu.round_table, "dining_chair": fu.chair, "stool": fu.stool,
@@ -40,7 +43,7 @@ MAKERS = {
 }
 # Pieces that are closed solids (their volume must come out positive: normals outward).
 CLOSED = {"crate", "crate_stack", "barrel", "pillar", "beam", "bag", "chimney", "bin", "rock",
-          "bush", "chair"}
+          "chair"}
 
 
 @pytest.mark.parametrize("kind", sorted(MAKERS))

@@ -16,6 +16,10 @@ def plan(prompt: str, seed: int = 2):
     return archetypes.plan_set(parse_prompt(prompt, seed))
 
 
+def trees_in(p) -> int:
+    return sum(count(p, label) for label in ("Pine", "Oak", "Birch"))
+
+
 def count(p, label: str) -> int:
     """How many props of a kind (instances of the first piece of each variant)."""
     seen, total = set(), 0
@@ -82,12 +86,11 @@ CASES = [
     ("en", "a desert with lots of rocks", lambda p: count(p, "Rock") > count(plan("a desert"), "Rock")),
     ("en", "a red rock canyon", lambda p: p.materials["rock"].colour == "red"),
     ("fr", "un canyon avec des cactus", lambda p: count(p, "Cactus") > 0),
-    ("en", "a pine forest", lambda p: count(p, "Conifer") > 0 and count(p, "Tree") == 0),
-    ("fr", "une forêt de chênes", lambda p: count(p, "Tree") > 0),
-    ("en", "a dense forest", lambda p: count(p, "Conifer") + count(p, "Tree")
-     > count(plan("a forest"), "Conifer") + count(plan("a forest"), "Tree")),
+    ("en", "a pine forest", lambda p: count(p, "Pine") > 0 and count(p, "Oak") + count(p, "Birch") == 0),
+    ("fr", "une forêt de chênes", lambda p: count(p, "Oak") > 0),
+    ("en", "a dense forest", lambda p: trees_in(p) > trees_in(plan("a forest"))),
     ("fr", "une forêt dans le brouillard", lambda p: p.atmosphere.density > 0 and p.atmosphere.bounds),
-    ("en", "an autumn forest with orange leaves", lambda p: p.materials["foliage"].colour == "orange"),
+    ("en", "an autumn forest with orange leaves", lambda p: p.materials["leaves"].colour == "orange"),
     ("en", "a tropical beach", lambda p: count(p, "Palm Tree") > 0),
     ("fr", "une plage avec des parasols", lambda p: count(p, "Parasol") > 0),
     ("en", "a beach with a lifeguard tower", lambda p: count(p, "Lifeguard Tower") == 1),
@@ -107,9 +110,9 @@ CASES = [
     ("fr", "une ruelle avec des bennes à ordures", lambda p: count(p, "Dumpster") > count(plan("une ruelle"), "Dumpster")),
     ("fr", "un couloir étroit", lambda p: floor_area(p, "Floor") < floor_area(plan("un couloir"), "Floor")),
     ("fr", "un quai de métro avec des bancs", lambda p: count(p, "Bench") > 0 and "Metro" in p.name),
-    ("fr", "une rue avec des arbres et des bancs", lambda p: count(p, "Tree") > 0 and count(p, "Bench") > 0),
+    ("fr", "une rue avec des arbres et des bancs", lambda p: count(p, "Street Tree") > 0 and count(p, "Bench") > 0),
     ("fr", "des dunes avec des palmiers", lambda p: count(p, "Palm Tree") > 0),
-    ("fr", "une forêt de pins", lambda p: count(p, "Conifer") > 0 and count(p, "Tree") == 0),
+    ("fr", "une forêt de pins", lambda p: count(p, "Pine") > 0 and count(p, "Oak") == 0),
     ("fr", "un entrepôt abandonné avec des tonneaux rouillés", lambda p: p.materials["barrel"].family == "rusted_metal"),
     ("fr", "un fond bleu", lambda p: p.materials["backdrop"].colour == "blue"),
     ("fr", "une grande chambre", lambda p: floor_area(p, "Floor") > floor_area(plan("une chambre"), "Floor")),

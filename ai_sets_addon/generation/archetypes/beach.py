@@ -15,6 +15,7 @@ from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import street as st
+from ..props import trees
 from ..mesh import boxes
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, smoothstep, split_faces, terrain_mesh
@@ -107,13 +108,18 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, line) -> list[props.Placemen
     if tropical:
         palms = props.Region(-120.0, 10.0, 120.0, 70.0,
                              inside=lambda x, y: (y - line(x) > 24.0) & (y - line(x) < 50.0))
-        placed += props.scatter(rng, occ, nat.palm_tree(rng, 9.0), int(16 * q), palms,
-                                height=terrain.z, sink=0.2, scale=(0.75, 1.2), gap=0.5)
+        for height in (8.0, 10.5):
+            placed += props.scatter(rng, occ, trees.palm(rng, height), int(8 * q), palms,
+                                    height=terrain.z, sink=0.2, scale=(0.8, 1.15), gap=0.5)
     else:
         grass = props.Region(-150.0, 30.0, 150.0, 80.0,
                              inside=lambda x, y: y - line(x) > 40.0)
-        placed += props.scatter(rng, occ, nat.bush(rng, 1.0), int(40 * q), grass,
+        placed += props.scatter(rng, occ, trees.shrub(rng, 1.0), int(40 * q), grass,
                                 height=terrain.z, sink=0.1, scale=(0.6, 1.3), gap=0.2)
+    dunes = props.Region(-150.0, 10.0, 150.0, 80.0,
+                         inside=lambda x, y: y - line(x) > 30.0)
+    placed += props.scatter(rng, occ, trees.grass_tuft(rng, 0.7, 30), int(300 * q), dunes,
+                            height=terrain.z, sink=0.05, scale=(0.7, 1.4), gap=0.0)   # marram
     if "parasol" in words:
         placed += props.scatter(rng, occ, st.parasol(rng), int(10 * q), sand,
                                 height=terrain.z, sink=0.2, gap=1.0)

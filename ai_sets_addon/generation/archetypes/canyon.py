@@ -14,6 +14,7 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
+from ..props import trees
 from ..mesh import box_uv_split
 from ..spec import SetSpec
 from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, smoothstep,
@@ -100,7 +101,7 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, centre) -> list[props.Placem
     placed += props.scatter(rng, occ, nat.dead_shrub(rng), int(30 * q), on_floor, height=terrain.z,
                             scale=(0.6, 1.4), gap=0.3)
     if "bush" in words or "tree" in words:
-        placed += props.scatter(rng, occ, nat.bush(rng, 1.6), int(14 * q), on_floor,
+        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), int(14 * q), on_floor,
                                 height=terrain.z, sink=0.1, gap=0.5)
     if "cactus" in words:
         placed += props.scatter(rng, occ, nat.cactus(rng), int(8 * q), on_floor, height=terrain.z,

@@ -14,6 +14,7 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
+from ..props import trees
 from ..spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, terrain_mesh, thermal_erosion
 from . import common
@@ -98,7 +99,7 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain) -> list[props.Placement]:
         placed += props.scatter(rng, occ, nat.cactus(rng, 4.0), int(8 * q), far, height=terrain.z,
                                 scale=(0.7, 1.2), gap=1.0)
     if "palm" in words:
-        placed += props.scatter(rng, occ, nat.palm_tree(rng, 8.0), int(5 * q), far,
+        placed += props.scatter(rng, occ, trees.palm(rng, 8.0), int(5 * q), far,
                                 height=terrain.z, gap=1.5)
     return placed
 

@@ -15,7 +15,7 @@ import numpy as np
 from .. import props
 from ..plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
-from ..props import nature as nat
+from ..props import trees
 from ..props import street as st
 from ..mesh import boxes
 from ..spec import SetSpec
@@ -154,7 +154,9 @@ def _trees(spec: SetSpec, rng, occ: props.Occupancy, L: float) -> list[props.Pla
     """Street trees planted at a regular pitch in pits along the east kerb (placed
     first, so signs and lamps fit around them); the words decide how many."""
     words, q = spec.props, spec.quantity
-    tree = nat.broadleaf_tree(rng, 6.0, crown=0.2)
+    tree = trees.tree(rng, "street_tree", 8.0, "winter" not in spec.features)
+    tree.hulls[1][[0, 1]] = np.maximum(tree.hulls[1][[0, 1]], -1.6)     # pruned clear of
+    tree.hulls[1][[3, 4]] = np.minimum(tree.hulls[1][[3, 4]], 1.6)      # the facades
     wanted = int((6 if "tree" in words or "broadleaf" in words else 2) * q)
     pitch = 10.0 if wanted > 2 else 24.0
     placed = []

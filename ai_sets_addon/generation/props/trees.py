@@ -69,11 +69,14 @@ PINE = Species("Pine", "pine", 0.97, 0.02, (
     Level(44, 88, 0.24, 0.12, -0.03, 0.9), Level(4, 55, 0.45, 0.25, 0.0)),
     card_m=0.55, cards_per_tip=8, leaf_key="needles", leaf_up=0.5, wobble=0.05,
     needles_on=1)
+STREET = Species("Street Tree", "street_tree", 0.42, 0.03, (     # a pruned, narrow lime
+    Level(5, 15, 0.85, 0.8, 0.12), Level(5, 30, 0.4, 0.25, 0.04, 0.3),
+    Level(4, 45, 0.5, 0.25, -0.05)), card_m=0.7, cards_per_tip=12, wobble=0.15)
 SHRUB = Species("Bush", "bush", 0.15, 0.03, (
     Level(7, 50, 1.0, 0.3, 0.2), Level(4, 45, 0.55, 0.3, 0.0)),
     card_m=0.7, cards_per_tip=5, wobble=0.2)
 
-SPECIES = {s.kind: s for s in (OAK, BIRCH, PINE, SHRUB)}
+SPECIES = {s.kind: s for s in (OAK, BIRCH, PINE, STREET, SHRUB)}
 
 
 def grow(rng: np.random.Generator, sp: Species, height: float) -> Skeleton:
@@ -173,9 +176,11 @@ def tree(rng: np.random.Generator, species: str = "oak", height: float = 10.0,
     if leaves:
         pieces.append(Piece("Leaves", leaf_cards(rng, sk, sp), sp.leaf_key))
     r = height * sp.radius * 1.6
-    trunk_hull = np.array([-r, -r, 0.0, r, r, height * 0.3])
+    low = min(pts[:, 2].min() for pts, _, depth in sk.branches if depth > 0) - sp.card_m
+    low = float(np.clip(low, 0.0, height * 0.3))          # the crown's underside
+    trunk_hull = np.array([-r, -r, min(0.0, bark.vertices[:, 2].min()), r, r, low])
     crown = hull_of([p.mesh for p in pieces])
-    crown[2] = height * 0.3
+    crown[2] = low
     return PropModel(sp.kind, sp.label, pieces, [trunk_hull, crown])
 
 
@@ -184,9 +189,7 @@ def shrub(rng: np.random.Generator, size: float = 1.4) -> PropModel:
     sk = grow(rng, SHRUB, size)
     pieces = [Piece("Stems", bark_mesh(sk), "bark", True),
               Piece("Leaves", leaf_cards(rng, sk, SHRUB), "leaves")]
-    model = PropModel("bush", "Bush", pieces)
-    model.hulls = [model.bounds() * [0.6, 0.6, 1, 0.6, 0.6, 1]]
-    return model
+    return PropModel("bush", "Bush", pieces)
 
 
 def palm(rng: np.random.Generator, height: float = 8.0) -> PropModel:
@@ -230,7 +233,7 @@ def grass_tuft(rng: np.random.Generator, size: float = 0.45, blades: int = 22) -
     strips = []
     for a, l, hh in zip(az, lean, h):
         out = np.array([np.cos(a), np.sin(a), 0.0])
-        side = np.array([-np.sin(a), np.cos(a), 0.0]) * 0.006 * (1.0 - t)[:, None]
+        side = np.array([-np.sin(a), np.cos(a), 0.0]) * 0.006 * (1.0 - 0.85 * t)[:, None]
         spine = np.outer(t * hh * l, out) + np.outer(hh * (t - 0.35 * l * t ** 2), UP)
         spine += rng.uniform(-0.04, 0.04, 3) * [1, 1, 0]
         strips.append(quad_strip(spine - side, spine + side))
