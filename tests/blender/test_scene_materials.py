@@ -112,3 +112,19 @@ def test_edges_are_bevelled_in_the_shading(empty_scene, textures):
     paint = shader_material(describe_shader_material(
         MaterialRequest("rack", "paint", [], "blue", seed=1)), "SetA")
     assert nodes(paint, "ShaderNodeBevel")
+
+
+@pytest.mark.parametrize("modifiers", [["cards"], ["needles", "dark"], ["fronds"]])
+def test_leaf_cards_are_alpha_cut_and_translucent(empty_scene, modifiers):
+    """Leaf cards: a Transparent BSDF mixed in by the leaf pattern, light through leaves."""
+    from ai_sets_addon.generation.materials.shader_only import describe_shader_material
+    from ai_sets_addon.scene.shaders import shader_material
+
+    mat = shader_material(describe_shader_material(
+        MaterialRequest("leaves", "foliage", modifiers, "green", seed=1)), "SetA")
+    clear = nodes(mat, "ShaderNodeBsdfTransparent")[0]
+    cut = clear.outputs["BSDF"].links[0].to_node
+    assert cut.bl_idname == "ShaderNodeMixShader" and cut.inputs["Fac"].is_linked
+    assert nodes(mat, "ShaderNodeBsdfTranslucent")
+    out = nodes(mat, "ShaderNodeOutputMaterial")[0]
+    assert out.inputs["Surface"].links[0].from_node == cut
