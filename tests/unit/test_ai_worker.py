@@ -102,7 +102,7 @@ def test_kill_9_mid_job_is_a_clean_error(worker, set_dir) -> None:
     assert event["event"] == "error" and event["kind"] == "crashed"
     assert "killed by signal 9" in event["message"] and "nothing in the set" in event["message"]
     assert (set_dir / "paint" / "paint.json").read_bytes() == before
-    assert not list(set_dir.parent.glob(".set.paint-staging-*"))
+    assert not list(set_dir.parent.glob(".set.staging-*"))
     assert sorted(p.name for p in set_dir.iterdir()) == ["paint", "paint_scene.npz"]
 
 

@@ -7,21 +7,16 @@ Files (per part, `<stem>` = the part name made file-safe; paint.json maps names)
   conditioned on, and what was painted (for previews and debugging)
 - `paint.json`: prompt, model, seed, steps, cameras, coverage per part, files.
 
-The folder is built beside the set (`.SET.paint-staging-*`, so a killed run leaves
-nothing inside the set) and swapped in when complete, under the set's own writer lock
-(`.SET.lock`, the one `ai-sets build` takes): a paint never overlaps a rebuild. When the
-set has a manifest, it is rewritten to list the new paint files, so `ai-sets verify`
-still passes.
+A painted set is a new revision of the set folder (`setfile.revise`: the set's own
+writer lock, a hard-linked staging copy beside it, the new paint/, a new manifest, one
+swap): a paint never overlaps a rebuild, a killed paint leaves the set as it was, and
+`ai-sets verify` passes after it.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import secrets
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,21 +35,21 @@ def to_u8(values: np.ndarray) -> np.ndarray:
 
 
 def write_paint(set_dir: Path | str, scene: PaintScene, result: PaintResult,
-                meta: dict[str, Any]) -> Path:
-    """Write the paint folder of a set; returns `<set>/paint/paint.json`."""
+                 meta: dict[str, Any]) -> Path:
+    """Write the paint folder of a set; returns `<set>/paint/paint.json`.
+
+    A published set (it has a manifest) gets a new revision through `setfile.revise`:
+    hard-linked staging, the new paint/, a new manifest, one swap — whole or absent, one
+    writer at a time. A set still being built (`ai-sets build --paint` paints its
+    staging folder) is written directly: its own writer publishes it."""
+    from ..setfile import MANIFEST, revise
+
     set_dir = ensure_writable_dir(set_dir).absolute()
-    with set_lock(set_dir):
-        for leftover in (*set_dir.parent.glob(f".{set_dir.name}.paint-staging-*"),
-                         *set_dir.parent.glob(f".{set_dir.name}.paint-old-*")):
-            shutil.rmtree(leftover, ignore_errors=True)          # from a killed run
-        staging = sidecar(set_dir, f"paint-staging-{secrets.token_hex(4)}")
-        try:
-            _write_all(staging, scene, result, meta)
-            _swap_in(staging, set_dir / PAINT_DIR)
-            _refresh_manifest(set_dir)
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+    if (set_dir / MANIFEST).is_file():
+        with revise(set_dir, f"painted: {meta.get('prompt', '')}"[:200]) as writer:
+            _replace_paint(writer.path, scene, result, meta)
+    else:
+        _replace_paint(set_dir, scene, result, meta)
     return set_dir / PAINT_DIR / "paint.json"
 
 
@@ -63,16 +58,10 @@ def sidecar(set_dir: Path, kind: str) -> Path:
     return set_dir.parent / f".{set_dir.name}.{kind}"
 
 
-def _refresh_manifest(set_dir: Path) -> None:
-    from ..setfile import MANIFEST
-    from ..setfile.folder import write_manifest
-
-    path = set_dir / MANIFEST
-    if not path.is_file():
-        return
-    old = json.loads(path.read_text(encoding="utf-8"))
-    write_manifest(set_dir, {k: v for k, v in old.items()
-                             if k not in ("format", "schema_version", "files")})
+def _replace_paint(folder: Path, scene: PaintScene, result: PaintResult, meta: dict) -> None:
+    """The previous painting out (in a revision: links only), the new one in."""
+    shutil.rmtree(folder / PAINT_DIR, ignore_errors=True)
+    _write_all(folder / PAINT_DIR, scene, result, meta)
 
 
 def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict) -> None:
@@ -103,28 +92,6 @@ def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict)
         "cameras": [v["camera"] for v in views], "views": views, "parts": parts,
         "unpainted_parts": skipped,
         "files": files})
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    old = sidecar(final.parent, f"paint-old-{secrets.token_hex(4)}")
-    if final.exists():
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
-
-
-@contextmanager
-def set_lock(set_dir: Path) -> Iterator[None]:
-    """The set's writer lock (an OS lock the OS drops if this process dies)."""
-    from ..setfile.folder import acquire_lock, release_lock
-    from ..setfile.folder import sidecar as set_sidecar
-
-    fd = acquire_lock(set_sidecar(set_dir, "lock"), set_dir, wait=False)
-    try:
-        yield
-    finally:
-        release_lock(fd)
 
 
 def read_paint(set_dir: Path | str) -> dict[str, Any]:
