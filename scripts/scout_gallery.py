@@ -47,6 +47,7 @@ def main() -> int:
     parser.add_argument("--resolution", default="640x360")
     parser.add_argument("--samples", type=int, default=16)
     parser.add_argument("--skip-shots", action="store_true", help="reuse the saved shots")
+    parser.add_argument("--previs-only", action="store_true", help="only the previs move")
     args = parser.parse_args()
     size = tuple(int(v) for v in args.resolution.lower().split("x"))
 
@@ -69,6 +70,9 @@ def main() -> int:
     pipeline.apply(read_set(args.set), scene, meter=False, temp_dir=args.set.parent)
     scene.ai_sets.last_folder = str(args.set)
     scene.ai_sets.hdri_width = "2048"
+    if args.previs_only:
+        previs(scene, args)
+        return 0
     if not args.skip_shots:
         scout(scene)
     else:
@@ -143,12 +147,12 @@ def previs(scene, args) -> None:
     from ai_sets_addon.scout.blender import daylight
 
     daylight.full_sky(scene)
-    result = render_animatic(scene, move, loc, target, frames_dir, "02_cafe_push_in",
+    result = render_animatic(scene, move, loc, target, frames_dir, "02 Cafe two-shot",
                              {"body": body, "lens_mm": lens, "squeeze": squeeze,
                               "frame_line": line}, (480, 270), 8)
     out = args.out / "previs"
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(result.mp4, out / result.mp4.name)
+    shutil.copyfile(result.mp4, out / "02_cafe_push_in.mp4")
     picks = [result.frames[0], result.frames[len(result.frames) // 2], result.frames[-1]]
     images = [Image.open(p).convert("RGB") for p in picks]
     w, h = images[0].size

@@ -88,6 +88,13 @@ class Move:
                 f"{self.duration_s:g} s ({per_s:.2f} {self.unit}/s, {self.easing})")
 
 
+    def short_label(self) -> str:
+        """For a burn-in: 'push-in 2.0 m / 2 s'."""
+        if self.kind == "handheld":
+            return f"handheld / {self.duration_s:g} s"
+        return f"{self.kind.replace('_', '-')} {self.travel:+.1f} {self.unit} / {self.duration_s:g} s"
+
+
 @dataclass
 class Frame:
     location: np.ndarray     # (3,)

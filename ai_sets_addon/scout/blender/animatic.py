@@ -19,6 +19,7 @@ from ...generation.fileio import ensure_writable_dir
 from .. import moves
 from ..cameras import lens_label
 from ..daylight import sun_elevation
+from ..shots import shot_stem
 from .camera import aim, burn_frame_lines, set_package
 from .daylight import set_folder
 
@@ -38,7 +39,8 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
                     name: str = "previs", package: dict | None = None,
                     resolution: tuple[int, int] = (480, 270), samples: int = 4,
                     mp4: bool = True, world_mesh=None) -> Animatic:
-    """Render `move` from the mark (location, target) into OUT/NAME_####.png (+ NAME.mp4)."""
+    """Render `move` from the mark (location, target) into OUT/STEM_####.png (+ STEM.mp4),
+    STEM = the name as a file name; the name itself goes into the burn-in."""
     from ...generation.setfile import read_set
     from ...scene import render
     from ...scene.builder import EXPOSURE_BIAS, current_set
@@ -68,12 +70,13 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
         if h > resolution[1]:
             w, h = max(2, int(round(resolution[1] * cap.aspect / 2)) * 2), resolution[1]
         scene.render.resolution_y = h
-        _burn_in(scene, f"{name} | {lens_label(cap.lens_mm, cap.squeeze)} | "
-                        f"{planned.move.label()}")
-        frames = _render_png_sequence(scene, out_dir, name, (w, h), samples)
+        _burn_in(scene, f"{name}  {lens_label(cap.lens_mm, cap.squeeze)}  "
+                        f"{planned.move.short_label()}")
+        frames = _render_png_sequence(scene, out_dir, shot_stem(name), (w, h), samples)
         for png in frames:
             burn_frame_lines(png, package.get("frame_line", ""))
-        movie = encode_mp4(frames, out_dir / f"{name}.mp4", move.fps, (w, h)) if mp4 else None
+        movie = (encode_mp4(frames, out_dir / f"{shot_stem(name)}.mp4", move.fps, (w, h))
+                 if mp4 else None)
     finally:
         _restore(scene, saved)
         data = cam.data
@@ -101,7 +104,8 @@ def _burn_in(scene: bpy.types.Scene, note: str) -> None:
     r.use_stamp_note = True
     r.use_stamp_labels = False
     r.stamp_note_text = note
-    r.stamp_font_size = max(8, scene.render.resolution_y // 24)
+    r.stamp_font_size = max(10, scene.render.resolution_y // 14)
+    r.stamp_background = (0.0, 0.0, 0.0, 0.6)
 
 
 def _render_png_sequence(scene, out_dir: Path, name: str, size: tuple[int, int],
