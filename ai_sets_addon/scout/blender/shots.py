@@ -63,11 +63,9 @@ def current_shot(scene: bpy.types.Scene, name: str, note: str = "") -> shotdata.
 
 def _sun_of(folder: Path | None, world) -> float | None:
     """The sun's own elevation (not the moon's when the moon is the night's key)."""
-    import json as _json
-
     if folder is not None and (folder / "sky.json").is_file():
         try:
-            data = _json.loads((folder / "sky.json").read_text(encoding="utf-8"))
+            data = json.loads((folder / "sky.json").read_text(encoding="utf-8"))
             return float(data["params"]["lights"]["sun_elevation_deg"])
         except (OSError, ValueError, KeyError, TypeError):
             pass

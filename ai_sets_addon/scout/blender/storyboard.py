@@ -25,9 +25,8 @@ from ...generation.errors import InputError
 from ...generation.fileio import ensure_writable_dir, write_json
 from .. import daylight as daylight_rules
 from .. import shots as shotdata
-from ..cameras import capture
 from ..sheets import SheetFrame, write_sheets
-from .camera import aim, burn_frame_lines, set_package
+from .camera import burn_frame_lines, set_package
 from .daylight import set_folder, switch_practicals
 
 SKY_WIDTH = 1024
@@ -168,15 +167,19 @@ def shots_for(scene: bpy.types.Scene, folder: Path) -> list[shotdata.Shot]:
     saved = shotdata.read_shots(folder)
     if saved:
         return saved
-    from ...generation.setfile.document import load_set_json
+    from dataclasses import fields
+
     from ...generation.plan import CameraPlan, SkyRequest
-    from ...generation.setfile.document import _build
+    from ...generation.setfile.document import load_set_json
 
     data = load_set_json(folder)["plan"]
-    sky = SkyRequest(**data["sky"])
-    hour = _hour_of(sky)
-    return [shotdata.shot_from_plan(_build(CameraPlan, c), hour, sky)
-            for c in data["cameras"]]
+    known = {f.name for f in fields(SkyRequest)}
+    sky = SkyRequest(**{k: v for k, v in data["sky"].items() if k in known})
+    camera_keys = {f.name for f in fields(CameraPlan)}
+    cameras = [CameraPlan(**{k: tuple(v) if isinstance(v, list) else v
+                             for k, v in c.items() if k in camera_keys})
+               for c in data["cameras"]]
+    return [shotdata.shot_from_plan(c, _hour_of(sky), sky) for c in cameras]
 
 
 def _hour_of(sky) -> float:
