@@ -4,7 +4,7 @@
 # From a fresh clone with only Python 3.11 installed, it sets up and runs everything:
 #   1. .venv        pip install -e ".[test]" (bpy 5.0.1, torch CPU, diffusers, dask, pytest)
 #                   -> pytest tests/ (unit, Blender 5.0 tests, e2e install of the zip in 5.0)
-#   2. .venv-bpy45  bpy==4.5.* + the package's own dependencies
+#   2. .venv-bpy45  bpy==4.5.* + the package and what its Blender-facing tests need
 #                   -> pytest tests/blender tests/e2e (the manifest promises Blender 4.5.0+)
 # Venvs are reused while pyproject.toml is unchanged (a stamp holds its hash).
 # Exits non-zero if any run fails; ends with one "total: N passed, N failed" line.
@@ -15,6 +15,9 @@ cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
 PYTHON=${PYTHON:-python3.11}
 BPY45_REQ="bpy==4.5.*"
+# What the Blender-facing tests need besides bpy: scouting (PDF, gazetteer), USD export,
+# ray casting for painting, the PDF reader and hypothesis (torch is not needed there).
+BPY45_EXTRAS=(pytest pypdf hypothesis "usd-core>=26.11" "embreex>=2.17")
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ai_sets_test.XXXXXX")
 trap 'rm -rf "$LOG_DIR"' EXIT
 SECONDS=0
@@ -101,9 +104,9 @@ bpy45_run() {
         return
     fi
     local stamp dir="$ROOT/.venv-bpy45"
-    stamp=$(stamp_of "$BPY45_REQ pytest")
+    stamp=$(stamp_of "$BPY45_REQ ${BPY45_EXTRAS[*]} [scout,hdr]")
     # The package's own dependencies (numpy<2, trimesh, openexr) come from pyproject.toml.
-    if ensure_venv "$dir" "$stamp" "$BPY45_REQ" pytest -e "$ROOT"; then
+    if ensure_venv "$dir" "$stamp" "$BPY45_REQ" "${BPY45_EXTRAS[@]}" -e "$ROOT[scout,hdr]"; then
         run_pytest "bpy 4.5 (.venv-bpy45): blender+e2e" "$dir" tests/blender tests/e2e -q "$@"
     else
         setup_failed "bpy 4.5 (.venv-bpy45)"
