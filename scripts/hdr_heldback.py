@@ -40,8 +40,14 @@ def main() -> int:
     ap.add_argument("--shot-samples", type=int, default=32)
     ap.add_argument("--eye", type=float, default=1.7,
                     help="camera height of the panorama, metres (30: above the roofs)")
+    ap.add_argument("--aerial", default="70,-40", metavar="AZ,PITCH",
+                    help="also a sunlit view from the panorama's point, looking toward AZ "
+                         "(degrees clockwise from north), PITCH degrees (negative: down)")
+    ap.add_argument("--aerial-ev", type=float, default=-1.5,
+                    help="exposure of the sunlit view relative to the set's (it was metered "
+                         "for the street in shade)")
     ap.add_argument("--reuse", action="store_true",
-                    help="keep a panorama and an original-sky shot already in --work")
+                    help="keep the panorama and shots already in --work")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     args.docs.mkdir(parents=True, exist_ok=True)
@@ -56,12 +62,21 @@ def main() -> int:
     meta = json.loads(lifted.with_suffix(".json").read_text())
     w, h = (int(v) for v in args.shot.split("x"))
     shots = {name: args.work / f"shot_{name}.png" for name in ("original", "lifted")}
-    skies = {"original": original, "lifted": lifted}
-    if args.reuse and shots["original"].exists():
-        skies.pop("original")
+    skies = {k: v for k, v in {"original": original, "lifted": lifted}.items()
+             if not (args.reuse and shots[k].exists())}
     exposure = render_shots(args.set_folder, skies, shots, (w, h), args.shot_samples)
+    az, pitch = (float(v) for v in args.aerial.split(","))
+    aerial = {name: args.work / f"aerial_{name}.png" for name in ("original", "lifted")}
+    todo = {k: v for k, v in {"original": original, "lifted": lifted}.items()
+            if not (args.reuse and aerial[k].exists())}
+    render_shots(args.set_folder, todo, aerial, (w, h), args.shot_samples,
+                 view=((0.0, 0.0, args.eye), az, pitch), exposure=exposure + args.aerial_ev)
     figures = compare(truth, meta, shots, exposure)
-    side_by_side(pano, lifted.with_suffix(".png"), shots, figures, args.docs)
+    figures["aerial"] = compare(truth, meta, aerial, exposure + args.aerial_ev)
+    figures["aerial"] = {k: v for k, v in figures["aerial"].items() if k.startswith("shot_")}
+    figures["aerial"]["view"] = {"location": [0.0, 0.0, args.eye], "azimuth_deg": az,
+                                 "pitch_deg": pitch, "lens_mm": 28.0}
+    side_by_side(pano, lifted.with_suffix(".png"), [shots, aerial], figures, args.docs)
     (args.docs / "heldback.json").write_text(json.dumps(figures, indent=2) + "\n")
     print(json.dumps(figures, indent=2))
     return 0
@@ -133,14 +148,18 @@ def render_panorama(set_folder: Path, sky: Path, out: Path, width: int, samples:
 
 
 def render_shots(set_folder: Path, skies: dict[str, Path], shots: dict[str, Path],
-                 size: tuple[int, int], samples: int) -> float:
-    exposure = None
+                 size: tuple[int, int], samples: int, view=None,
+                 exposure: float | None = None) -> float:
+    """Render each sky's shot with the set's own metered exposure (the same for all);
+    view = ((x, y, z), azimuth, pitch) for a camera of our own, else the set's camera."""
     for name, sky in skies.items():
         bpy, scene = _open(set_folder)
         _world_image(bpy, scene, sky)
         cams = [o for o in scene.objects if o.type == "CAMERA"]
         scene.camera = sorted(cams, key=lambda o: o.name)[0] if scene.camera is None \
             else scene.camera
+        if view is not None:
+            _aim(bpy, scene, *view)
         if exposure is None:
             exposure = float(scene.view_settings.exposure)
         scene.view_settings.exposure = exposure
@@ -150,7 +169,21 @@ def render_shots(set_folder: Path, skies: dict[str, Path], shots: dict[str, Path
         scene.render.image_settings.file_format = "PNG"
         scene.render.filepath = str(shots[name])
         bpy.ops.render.render(write_still=True)
+    if exposure is None:                                # nothing to render (--reuse)
+        bpy, scene = _open(set_folder)
+        exposure = float(scene.view_settings.exposure)
     return float(exposure)
+
+
+def _aim(bpy, scene, location, azimuth: float, pitch: float) -> None:
+    data = bpy.data.cameras.new("aerial")
+    data.lens = 28.0
+    cam = bpy.data.objects.new("aerial", data)
+    cam.location = location
+    # A camera looks down its -Z; X = 90° looks north (+Y), Z turns it counter-clockwise.
+    cam.rotation_euler = (math.radians(90.0 + pitch), 0.0, math.radians(-azimuth))
+    scene.collection.objects.link(cam)
+    scene.camera = cam
 
 
 def _png(path: Path) -> np.ndarray:
@@ -178,29 +211,32 @@ def compare(truth: dict, meta: dict, shots: dict[str, Path], exposure: float) ->
     return fig
 
 
-def side_by_side(pano: Path, lifted_preview: Path, shots: dict[str, Path], fig: dict,
+def side_by_side(pano: Path, lifted_preview: Path, rows: list[dict[str, Path]], fig: dict,
                  docs: Path) -> None:
+    """Top: the LDR panorama and the lifted preview; then one row per pair of shots."""
     from PIL import Image, ImageDraw
 
-    a, b = (Image.open(shots[k]).convert("RGB") for k in ("original", "lifted"))
-    p = Image.open(pano).convert("RGB")
-    q = Image.open(lifted_preview).convert("RGB")
-    w = a.width * 2
-    ph = w // 4
-    canvas = Image.new("RGB", (w, ph + a.height + 40), (20, 20, 20))
-    canvas.paste(p.resize((w // 2, ph)), (0, 0))
-    canvas.paste(q.resize((w // 2, ph)), (w // 2, 0))
-    canvas.paste(a, (0, ph + 20))
-    canvas.paste(b, (a.width, ph + 20))
+    pairs = [[Image.open(r[k]).convert("RGB") for k in ("original", "lifted")] for r in rows]
+    sw, sh = pairs[0][0].size
+    w, ph, gap = sw * 2, sw // 2, 20
+    canvas = Image.new("RGB", (w, ph + gap + len(pairs) * (sh + gap)), (20, 20, 20))
+    canvas.paste(Image.open(pano).convert("RGB").resize((w // 2, ph)), (0, 0))
+    canvas.paste(Image.open(lifted_preview).convert("RGB").resize((w // 2, ph)), (w // 2, 0))
     draw = ImageDraw.Draw(canvas)
-    err = fig.get("sun_direction_error_deg")
-    label = (f"sun error {err:.2f} deg, irradiance x{fig['irradiance_ratio']:.2f}"
-             if err is not None else "no sun found")
-    draw.text((4, ph + 4), "LDR panorama (8-bit, Cycles) | lifted HDR (preview)", fill="white")
-    draw.text((4, ph + 20 + a.height + 4), f"lit by the original sky | lit by the lifted sky;"
-              f" {label}", fill="white")
+    draw.text((4, ph + 4), "LDR panorama (8-bit, Cycles) | lifted HDR (its own preview)",
+              fill="white")
+    y = ph + gap
+    for a, b in pairs:
+        canvas.paste(a, (0, y))
+        canvas.paste(b, (sw, y))
+        y += sh + gap
+        err = fig.get("sun_direction_error_deg")
+        label = (f"sun error {err:.2f} deg, irradiance x{fig['irradiance_ratio']:.2f}"
+                 if err is not None else "no sun found")
+        draw.text((4, y - gap + 4), f"lit by the original sky | lit by the lifted sky; {label}",
+                  fill="white")
     canvas.save(docs / "heldback_side_by_side.png")
-    p.save(docs / "heldback_panorama_ldr.png")
+    Image.open(pano).save(docs / "heldback_panorama_ldr.png", optimize=True)
 
 
 if __name__ == "__main__":
