@@ -106,3 +106,33 @@ def test_pbr_height_puts_dark_mortar_below_bright_bricks():
     colour = np.where(mortar[..., None], 0.35, 0.7) * np.array([0.9, 0.5, 0.4])
     height = pbr_from_colour(colour).height
     assert height[~mortar].mean() > height[mortar].mean() + 0.2
+
+
+def test_tiny_model_panorama_wraps_has_flat_poles_and_lifts(tmp_path):
+    """A tiny random-weight SD 1.5 + ControlNet (tests/unit/tiny_models.py) makes a 2:1
+    panorama: the step across 0/360° is no larger than between neighbouring columns, the
+    pole rows are flat, and the lift accepts it (an HDR map with or without a sun)."""
+    import numpy as np
+
+    pytest.importorskip("diffusers")
+    import tiny_models
+    from ai_sets_addon.generation.ai import ModelRequest, load_pipeline
+    from ai_sets_addon.generation.ai_assets.panorama import (
+        PanoramaRequest, generate_panorama, lift_panorama)
+
+    torch.set_num_threads(1)
+    folder = tiny_models.save_sd15(tmp_path / "sd15")
+    model = load_pipeline(ModelRequest(str(folder)))
+    ldr = generate_panorama(model, PanoramaRequest("a misty glen", width=128, steps=2))
+    assert ldr.shape == (64, 128, 3) and ldr.dtype == np.uint8
+    assert seam_step_ratio(ldr.astype(float), axis=1) <= 1.5
+    assert np.ptp(ldr[0].astype(float), axis=0).max() <= 2     # the zenith row is one colour
+    result, _ = lift_panorama(ldr.repeat(4, 0).repeat(4, 1))    # the lift needs >= 256 wide
+    assert np.isfinite(result.rgb).all() and result.rgb.shape == (256, 512, 3)
+    from ai_sets_addon.generation.ai_assets.panorama import make_ai_sky
+
+    out = tmp_path / "sky" / "glen.exr"
+    result, ldr_path = make_ai_sky(model, PanoramaRequest("a misty glen", width=256, steps=2),
+                                   out)
+    names = sorted(p.name for p in out.parent.iterdir())
+    assert names == ["glen.exr", "glen.json", "glen.png", "glen_ldr.png"]
