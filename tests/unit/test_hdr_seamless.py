@@ -136,3 +136,27 @@ def test_tiny_model_panorama_wraps_has_flat_poles_and_lifts(tmp_path):
                                    out)
     names = sorted(p.name for p in out.parent.iterdir())
     assert names == ["glen.exr", "glen.json", "glen.png", "glen_ldr.png"]
+
+
+def test_tiny_model_material_tiles_and_writes_the_procedural_map_set(tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    pytest.importorskip("diffusers")
+    import tiny_models
+    from ai_sets_addon.generation.ai import ModelRequest, load_pipeline
+    from ai_sets_addon.generation.ai_assets.material import (
+        AiMaterialRequest, make_ai_material)
+
+    torch.set_num_threads(1)
+    model = load_pipeline(ModelRequest(str(tiny_models.save_sd15(tmp_path / "sd15"))))
+    desc = make_ai_material(model, AiMaterialRequest("peeling teal paint", "teal_paint",
+                                                     size=64, steps=2), tmp_path / "m")
+    names = sorted(p.name for p in (tmp_path / "m").iterdir())
+    assert names == ["teal_paint.json", "teal_paint_ao.png", "teal_paint_base_color.png",
+                     "teal_paint_height.png", "teal_paint_normal.png",
+                     "teal_paint_roughness.png"]
+    assert desc.family == "ai" and set(desc.maps) == {"base_color", "normal", "roughness",
+                                                      "height", "ao"}
+    colour = np.asarray(Image.open(desc.maps["base_color"]), float)
+    assert seam_step_ratio(colour, axis=1) <= 1.5 and seam_step_ratio(colour, axis=0) <= 1.5
