@@ -120,7 +120,8 @@ def _polyline(rng, sp: Species, base, direction, length: float, segments: int, d
     step = length / segments
     pts, dirs = [np.asarray(base, float)], [np.asarray(direction, float)]
     d = dirs[0]
-    bends = rng.normal(0.0, sp.wobble * (0.3 if depth == 0 else 1.0), (segments, 3)) + UP * trop * step
+    wobble = sp.wobble * (0.3 if depth == 0 else 1.0)        # trunks grow straighter
+    bends = rng.normal(0.0, wobble, (segments, 3)) + UP * trop * step
     for bend in bends:
         d = d + bend
         d = d / np.sqrt(d @ d)
