@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import trees
 from .model import LightSocket, Piece, PropModel, hull_of
 from ..mesh import (blob, box, box_mesh, lathe, merge, polyline_tube, quad_strip,
                      transformed, translated, tube)
@@ -240,10 +241,12 @@ def vending_machine(rng: np.random.Generator) -> PropModel:
 def planter(rng: np.random.Generator) -> PropModel:
     """A terracotta pot with a leafy plant (cyc dressing, rooftops, interiors)."""
     pot = lathe([(0.16, 0.0), (0.22, 0.4), (0.24, 0.42), (0.24, 0.46), (0.0, 0.44)], 16, True, False)
-    leaves = [translated(blob(rng, 0.25, (1.0, 1.0, 1.2), 0.6, 2), (x, y, z))
-              for x, y, z in ((0, 0, 0.75), (0.12, 0.08, 0.95), (-0.1, -0.05, 1.05), (0.0, 0.0, 1.25))]
+    plant = trees.grow(rng, trees.POTTED, 0.9)          # stems and alpha leaf cards, not a blob
+    stems = translated(trees.bark_mesh(plant), (0.0, 0.0, 0.4))
+    leaves = translated(trees.leaf_cards(rng, plant, trees.POTTED), (0.0, 0.0, 0.4))
     return PropModel("planter", "Potted Plant", [Piece("Pot", pot, "terracotta", True),
-                                                 Piece("Leaves", merge(leaves), "foliage", True)])
+                                                 Piece("Stems", stems, "bark", True),
+                                                 Piece("Leaves", leaves, "leaves")])
 
 
 def awning(width: float, depth: float = 1.2, drop: float = 0.45) -> PropModel:

@@ -76,6 +76,10 @@ SHRUB = Species("Bush", "bush", 0.15, 0.03, (
     Level(7, 50, 1.0, 0.3, 0.2), Level(4, 45, 0.55, 0.3, 0.0)),
     card_m=0.7, cards_per_tip=5, wobble=0.2)
 
+POTTED = Species("Potted Plant", "potted", 0.3, 0.03, (      # an upright ficus in a pot
+    Level(5, 25, 1.6, 0.5, 0.3), Level(3, 40, 0.5, 0.3, 0.0)),
+    card_m=0.7, cards_per_tip=3, wobble=0.15, spread=(1.0, 0.35))
+
 SPECIES = {s.kind: s for s in (OAK, BIRCH, PINE, STREET, SHRUB)}
 
 
