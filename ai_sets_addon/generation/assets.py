@@ -59,3 +59,10 @@ class SkyAsset:
     preview_path: Path | None = None
     sidecar_path: Path | None = None
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def solar_elevation_deg(self) -> float:
+        """The sun's own elevation: at night the key light (`sun_*`) is the moon, but
+        exposure and practicals follow the sun."""
+        return float(self.params.get("lights", {}).get("sun_elevation_deg",
+                                                       self.sun_elevation_deg))

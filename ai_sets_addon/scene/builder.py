@@ -59,7 +59,7 @@ def apply_to_scene(doc: SetDocument, scene: bpy.types.Scene, *,
     result.collection[EXPOSURE_BIAS] = doc.plan.exposure_bias_ev
     result.collection[SET_FOLDER] = str(doc.folder)
     if meter:
-        result.exposure = render.meter_exposure(scene, doc.sky.sun_elevation_deg,
+        result.exposure = render.meter_exposure(scene, doc.sky.solar_elevation_deg,
                                                 doc.plan.exposure_bias_ev, temp_dir)
     return result
 
@@ -84,7 +84,7 @@ def _build(doc: SetDocument, scene: bpy.types.Scene, set_tag: str) -> SceneResul
             groups.get(part.group, groups["geometry"]).objects.link(obj)
     for light in plan.lights:
         groups["lights"].objects.link(objects.light_object(light, set_tag))
-    cameras = [objects.camera_object(c, set_tag) for c in plan.cameras]
+    cameras = [_camera(c, set_tag) for c in plan.cameras]
     for cam in cameras:
         groups["cameras"].objects.link(cam)
     world, sun = _world(doc.sky, set_tag)
@@ -96,6 +96,15 @@ def _build(doc: SetDocument, scene: bpy.types.Scene, set_tag: str) -> SceneResul
         scene.camera = cameras[0]
     render.configure(scene)
     return SceneResult(root, cameras[0] if cameras else None, sun, 0.0)
+
+
+def _camera(plan, set_tag: str) -> bpy.types.Object:
+    """A scout camera with its body, lens, squeeze, frame lines and focus (scout)."""
+    from ..scout.blender.camera import apply_plan_camera
+
+    obj = objects.camera_object(plan, set_tag)
+    apply_plan_camera(obj, plan)
+    return obj
 
 
 def _write_masks(mesh: bpy.types.Mesh, part) -> None:
@@ -154,7 +163,7 @@ def replace_sky(scene: bpy.types.Scene, sky: SkyAsset, meter: bool = True) -> bp
     lights.objects.link(sun)
     scene.world = world
     if meter:
-        render.meter_exposure(scene, sky.sun_elevation_deg, root.get(EXPOSURE_BIAS, 0.0),
+        render.meter_exposure(scene, sky.solar_elevation_deg, root.get(EXPOSURE_BIAS, 0.0),
                               Path(sky.exr_path).parent)
     return sun
 

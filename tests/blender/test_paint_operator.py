@@ -60,3 +60,28 @@ def test_worker_failure_leaves_the_scene_unchanged(paint_ops, empty_scene, tmp_p
     with pytest.raises(RuntimeError, match="crashed"):
         bpy.ops.aisets.paint_from_cameras()
     assert {m.name: [s.name for s in m.materials] for m in bpy.data.meshes} == before
+
+
+def test_paint_from_cameras_with_a_tiny_model_in_the_worker(paint_ops, empty_scene, tmp_path,
+                                                           monkeypatch):
+    """The real path: the worker process loads a (tiny, random-weight) SD 1.5 + depth
+    ControlNet from a local folder and paints; the scene gets the painted materials."""
+    pytest.importorskip("diffusers")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+    import tiny_models
+
+    model = tiny_models.save_sd15(tmp_path / "sd15")
+    folder = _small_set(empty_scene)
+    monkeypatch.setenv("AISETS_AI_PYTHON", sys.executable)
+    settings = empty_scene.ai_sets_paint
+    settings.model, settings.steps = str(model), 2
+    for cam in [o for o in empty_scene.objects if o.type == "CAMERA"][1:]:
+        cam.ai_sets_paint = False
+    empty_scene.render.resolution_x, empty_scene.render.resolution_y = 128, 80
+    assert bpy.ops.aisets.paint_from_cameras() == {"FINISHED"}
+    data = json.loads((folder / "paint" / "paint.json").read_text())
+    assert data["painter"] != "test" and data["steps"] == 2
+    assert any(p["coverage"] > 0 for p in data["parts"].values())
+    assert any("(painted" in m.name for m in bpy.data.materials)
