@@ -63,3 +63,30 @@ def test_paint_cli_on_a_set_keeps_its_manifest_true(room) -> None:
     assert data["options"]["albedo_reference"]["Walls"] > 0
     assert verify(room) == []                       # paint/ listed in the manifest
     assert not list(room.parent.glob(".set.paint-*"))
+
+
+def test_the_painted_scene_state_lands_in_the_set_folder(tmp_path):
+    """What was painted (moved props, extra occluders, the cameras used) is part of the
+    set's painting revision: paint/scene.npz, listed in paint.json and the manifest."""
+    import json
+
+    from ai_sets_addon.generation.paint.arrays import load_scene
+    from ai_sets_addon.generation.paint.output import PAINT_DIR, SCENE_NPZ, write_paint
+    from ai_sets_addon.generation.paint.loop import paint_set
+    from ai_sets_addon.generation.paint import PaintOptions, TestPainter
+    from ai_sets_addon.generation.paint.testset import demo_scene
+    from ai_sets_addon.generation.setfile.folder import write_manifest
+    from ai_sets_addon.generation.setfile import verify
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "set.json").write_text("{}")
+    write_manifest(folder, {"prompt": "boxes"})
+    scene = demo_scene(density_px_per_m=16.0, cameras=2)
+    scene.resolution = (64, 48)
+    result = paint_set(scene, TestPainter(), PaintOptions(prompt="boxes", seed=1))
+    write_paint(folder, scene, result, {"prompt": "boxes"})
+    saved = load_scene(folder / PAINT_DIR / SCENE_NPZ)
+    assert [c.name for c in saved.cameras] == [c.name for c in scene.cameras]
+    assert SCENE_NPZ in json.loads((folder / PAINT_DIR / "paint.json").read_text())["files"]
+    assert verify(folder) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from ..fileio import atomic_path
+from ..fileio import write_bytes
 from ..plan import CameraPlan
 from .scene import PaintPart, PaintScene
 
@@ -30,10 +30,9 @@ def save_scene(scene: PaintScene, path: Path | str) -> Path:
                               "atlas_size": [int(v) for v in part.atlas_size],
                               "paintable": part.paintable})
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), np.uint8)
-    with atomic_path(path) as tmp:
-        with open(tmp, "wb") as fh:
-            np.savez(fh, **arrays)
-    return Path(path)
+    from ..setfile.meshes import encode          # the set's reproducible .npz writer
+
+    return write_bytes(path, encode(arrays))
 
 
 def load_scene(path: Path | str) -> PaintScene:

@@ -27,6 +27,7 @@ from .loop import PaintResult
 from .scene import PaintScene, safe_stem
 
 PAINT_DIR = "paint"
+SCENE_NPZ = "scene.npz"
 SCHEMA = 1
 
 
@@ -59,8 +60,13 @@ def sidecar(set_dir: Path, kind: str) -> Path:
 
 
 def _replace_paint(folder: Path, scene: PaintScene, result: PaintResult, meta: dict) -> None:
-    """The previous painting out (in a revision: links only), the new one in."""
+    """The previous painting out (in a revision: links only), the new one in, with the
+    scene exactly as it was painted (moved props, the user's own objects, the cameras
+    ticked in Blender) as `paint/scene.npz`, so the folder says what was painted."""
+    from .arrays import save_scene
+
     shutil.rmtree(folder / PAINT_DIR, ignore_errors=True)
+    save_scene(scene, folder / PAINT_DIR / SCENE_NPZ)
     _write_all(folder / PAINT_DIR, scene, result, meta)
 
 
@@ -86,7 +92,7 @@ def _write_all(folder: Path, scene: PaintScene, result: PaintResult, meta: dict)
         views.append({"camera": record.camera, "seed": record.seed, "regions": record.regions,
                       "control": f"views/{stem}_control.png", "view": f"views/{stem}_view.png"})
     files = {p.relative_to(folder).as_posix(): sha256_of(p)
-             for p in sorted(folder.rglob("*.png"))}
+             for p in sorted([*folder.rglob("*.png"), folder / SCENE_NPZ])}
     write_json(folder / "paint.json", {
         "schema": SCHEMA, **meta, "resolution": list(scene.resolution),
         "cameras": [v["camera"] for v in views], "views": views, "parts": parts,
