@@ -246,7 +246,7 @@ def planter(rng: np.random.Generator) -> PropModel:
     leaves = translated(trees.leaf_cards(rng, plant, trees.POTTED), (0.0, 0.0, 0.4))
     return PropModel("planter", "Potted Plant", [Piece("Pot", pot, "terracotta", True),
                                                  Piece("Stems", stems, "bark", True),
-                                                 Piece("Leaves", leaves, "leaves")])
+                                                 Piece("Leaves", leaves, "leaves", True)])
 
 
 def awning(width: float, depth: float = 1.2, drop: float = 0.45) -> PropModel:

@@ -179,7 +179,7 @@ def tree(rng: np.random.Generator, species: str = "oak", height: float = 10.0,
     bark = bark_mesh(sk)
     pieces = [Piece("Trunk", bark, sp.bark_key, True)]
     if leaves:
-        pieces.append(Piece("Leaves", leaf_cards(rng, sk, sp), sp.leaf_key))
+        pieces.append(Piece("Leaves", leaf_cards(rng, sk, sp), sp.leaf_key, True))   # flat: smooth is flat
     r = height * sp.radius * 1.6
     low = min(pts[:, 2].min() for pts, _, depth in sk.branches if depth > 0) - sp.card_m
     low = float(np.clip(low, 0.0, height * 0.3))          # the crown's underside
@@ -193,7 +193,7 @@ def shrub(rng: np.random.Generator, size: float = 1.4) -> PropModel:
     """A bush as a shrub: a few stems from one root under a cloud of leaf cards."""
     sk = grow(rng, SHRUB, size)
     pieces = [Piece("Stems", bark_mesh(sk), "bark", True),
-              Piece("Leaves", leaf_cards(rng, sk, SHRUB), "leaves")]
+              Piece("Leaves", leaf_cards(rng, sk, SHRUB), "leaves", True)]
     return PropModel("bush", "Bush", pieces)
 
 
