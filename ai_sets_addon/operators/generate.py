@@ -13,7 +13,7 @@ from .. import pipeline, preferences
 from ..generation.errors import Cancelled, InputError
 from ..generation.prepare import BuildOptions
 from ..generation.setfile.retention import prune, set_folders
-from .job import BackgroundJob
+from .job import BackgroundJob, show_job_state
 
 _ACTIVE_JOB: BackgroundJob | None = None
 
@@ -62,7 +62,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         global _ACTIVE_JOB
         self._job = _ACTIVE_JOB = BackgroundJob(lambda report, cancelled: pipeline.prepare(
             request, writer, report, cancelled)).start()
-        self._set_state(context, True, 0.0, "starting")
+        show_job_state(context, True, 0.0, "starting")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
         context.window_manager.modal_handler_add(self)
         return {"RUNNING_MODAL"}
@@ -71,13 +71,13 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         job = self._job
         if event.type == "ESC" and not job.cancelled:
             job.cancel()                  # the worker stops at its next check
-            self._set_state(context, True, job.progress, "cancelling")
+            show_job_state(context, True, job.progress, "cancelling")
             return {"RUNNING_MODAL"}
         if event.type != "TIMER":
             return {"PASS_THROUGH"}
         if not job.done:
             if not job.cancelled:
-                self._set_state(context, True, job.progress, job.message)
+                show_job_state(context, True, job.progress, job.message)
             return {"RUNNING_MODAL"}
         if job.cancelled:
             self._end(context, "Generate cancelled: the scene and the set folder are unchanged")
@@ -91,7 +91,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             self._end(context, None)
             self.report({"ERROR"}, message)
             return {"CANCELLED"}
-        self._set_state(context, True, 0.95, "building the scene and publishing the set folder")
+        show_job_state(context, True, 0.95, "building the scene and publishing the set folder")
         try:
             result = pipeline.finish(self._request, self._writer, job.result, context.scene)
             self._end(context, None)
@@ -129,16 +129,6 @@ class AISETS_OT_generate_set(bpy.types.Operator):
                               f"(exposure {result.exposure:+.1f} EV"
                               + (f"; removed {len(removed)} old set folders)" if removed else ")"))
 
-    def _set_state(self, context, running: bool, progress: float, message: str) -> None:
-        state = context.window_manager.ai_sets_job
-        state.running, state.progress, state.message = running, progress, message
-        if context.workspace:
-            context.workspace.status_text_set(
-                f"AI Sets: {message} ({progress * 100:.0f}%) - Esc to cancel" if running else None)
-        for area in context.screen.areas if context.screen else ():
-            if area.type == "VIEW_3D":
-                area.tag_redraw()
-
     def _end(self, context, message: str | None) -> None:
         if self._timer:
             context.window_manager.event_timer_remove(self._timer)
@@ -146,7 +136,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         if self._writer is not None:
             self._writer.close()          # unpublished staging is removed, lock released
             self._writer = None
-        self._set_state(context, False, 0.0, "")
+        show_job_state(context, False, 0.0, "")
         if message:
             self.report({"INFO"}, message)
 

@@ -46,3 +46,16 @@ class BackgroundJob:
 
     def wait(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
+
+
+def show_job_state(context, running: bool, progress: float, message: str) -> None:
+    """A running job's progress in the panel (WindowManager.ai_sets_job) and the status
+    bar, for every modal operator that polls a worker."""
+    state = context.window_manager.ai_sets_job
+    state.running, state.progress, state.message = running, progress, message
+    if context.workspace:
+        context.workspace.status_text_set(
+            f"AI Sets: {message} ({progress * 100:.0f}%) - Esc to cancel" if running else None)
+    for area in context.screen.areas if context.screen else ():
+        if area.type == "VIEW_3D":
+            area.tag_redraw()

@@ -22,6 +22,7 @@ import numpy as np
 
 from .. import preferences
 from ..generation.plan import CameraPlan
+from .job import show_job_state
 
 PREVIEW_IMAGE = "AI Sets Paint Preview"
 MAX_VIEW_SIDE = 768
@@ -78,7 +79,7 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
             return {"CANCELLED"}
         if bpy.app.background:
             return self._wait_sync(context, message)
-        self._set_state(context, True, 0.0, "starting the AI worker")
+        show_job_state(context, True, 0.0, "starting the AI worker")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
         context.window_manager.modal_handler_add(self)
         return {"RUNNING_MODAL"}
@@ -147,7 +148,7 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
             return None
         kind = message.get("event")
         if kind == "progress":
-            self._set_state(context, True, float(message["fraction"]), message["message"])
+            show_job_state(context, True, float(message["fraction"]), message["message"])
         elif kind == "view":
             _show_preview(message["image"])
         elif kind == "done":
@@ -177,16 +178,6 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
         self.report({"INFO"}, f"Painted {count} part(s) from {paint_json.parent}")
         return {"FINISHED"}
 
-    def _set_state(self, context, running: bool, progress: float, message: str) -> None:
-        state = context.window_manager.ai_sets_job
-        state.running, state.progress, state.message = running, progress, message
-        if context.workspace:
-            context.workspace.status_text_set(
-                f"AI Sets: {message} ({progress * 100:.0f}%) - Esc to cancel" if running else None)
-        for area in context.screen.areas if context.screen else ():
-            if area.type == "VIEW_3D":
-                area.tag_redraw()
-
     def _end(self, context) -> None:
         global _ACTIVE
         if self._timer:
@@ -195,7 +186,7 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
         if self._worker is not None:
             self._worker.close(timeout=2.0)
         _ACTIVE = None
-        self._set_state(context, False, 0.0, "")
+        show_job_state(context, False, 0.0, "")
 
 
 # ------------------------------------------------------------------- scene -> paint

@@ -10,6 +10,7 @@ import pytest
 
 from ai_sets_addon.generation.fileio import read_png
 from ai_sets_addon.generation.paint import PaintOptions, TestPainter, paint_set
+from ai_sets_addon.generation.paint.atlas import dilate
 from ai_sets_addon.generation.paint.bake import reproject
 from ai_sets_addon.generation.paint.camera import ViewCamera
 from ai_sets_addon.generation.paint.output import write_paint
@@ -162,19 +163,10 @@ def test_coverage_and_padding(one_view) -> None:
         assert 0.0 <= stats["coverage"] <= stats["seen_fraction"] <= 1.0
         assert stats["unseen_texels"] > 0                      # box bottoms are never seen
         island = result.island[index]
-        gutter = ~island & _dilate(island)
+        gutter = ~island & dilate(island)
         assert (result.coverage[index][gutter] >= 0).all()
-        painted_edge = gutter & _dilate(result.coverage[index] > 0.99)
+        painted_edge = gutter & dilate(result.coverage[index] > 0.99)
         assert (result.colour[index][painted_edge].sum(-1) > 0).all()   # padded, not black
-
-
-def _dilate(mask: np.ndarray) -> np.ndarray:
-    out = mask.copy()
-    out[1:] |= mask[:-1]
-    out[:-1] |= mask[1:]
-    out[:, 1:] |= mask[:, :-1]
-    out[:, :-1] |= mask[:, 1:]
-    return out
 
 
 def test_paint_folder(tmp_path, one_view) -> None:

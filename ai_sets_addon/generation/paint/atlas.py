@@ -110,7 +110,7 @@ def _grow(values: np.ndarray, have: np.ndarray) -> None:
     """One step, in place: each empty texel next to a filled one takes the mean of its
     filled 4-neighbours. Only the frontier is gathered, so a 2K atlas stays cheap."""
     h, w = have.shape
-    ys, xs = np.nonzero(_dilate(have) & ~have)
+    ys, xs = np.nonzero(dilate(have) & ~have)
     if not len(ys):
         return
     total = np.zeros((len(ys), values.shape[2]), np.float64)
@@ -125,7 +125,8 @@ def _grow(values: np.ndarray, have: np.ndarray) -> None:
     have[ys, xs] = True
 
 
-def _dilate(mask: np.ndarray) -> np.ndarray:
+def dilate(mask: np.ndarray) -> np.ndarray:
+    """Grow a boolean mask by one pixel (4-neighbourhood)."""
     out = mask.copy()
     out[1:] |= mask[:-1]
     out[:-1] |= mask[1:]

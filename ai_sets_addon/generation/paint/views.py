@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import trimesh
 
+from .atlas import dilate
 from .camera import ViewCamera
 from .scene import PaintScene
 
@@ -155,16 +156,7 @@ def edge_fade(view: ViewBuffers, radius_px: int) -> np.ndarray:
     fade[near] = 0.0
     grown = near
     for step in range(1, max(radius_px, 1)):
-        grown = _dilate(grown)
+        grown = dilate(grown)
         fresh = grown & (fade == 1.0)
         fade[fresh] = step / radius_px
     return fade
-
-
-def _dilate(mask: np.ndarray) -> np.ndarray:
-    out = mask.copy()
-    out[1:] |= mask[:-1]
-    out[:-1] |= mask[1:]
-    out[:, 1:] |= mask[:, :-1]
-    out[:, :-1] |= mask[:, 1:]
-    return out
