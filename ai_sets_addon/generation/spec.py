@@ -59,6 +59,9 @@ class SetSpec:
     room_type: str | None = None       # "kitchen", "church"... (archetype room_types)
     style: str | None = None           # styles.STYLES key: "haussmann", "tokyo"...
     era: str | None = None             # styles.ERAS key: "1970s", "medieval"...
+    # A real city named in the prompt: name, country, latitude, longitude, timezone
+    # (the sun then stands where it really does there; see sky/local_time.py).
+    place: dict[str, Any] | None = None
     languages: list[str] = field(default_factory=list)  # "en", "fr"
     unknown_words: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)

@@ -50,6 +50,12 @@ def sky_request(spec: SetSpec, **overrides) -> SkyRequest:
     haze = max(spec.atmosphere.get("haze", 0.0), 0.6 * spec.atmosphere.get("fog", 0.0))
     request = SkyRequest(time_of_day=spec.time_of_day, cloud_cover=spec.cloud_cover,
                          precipitation=spec.precipitation, haze=float(haze), seed=spec.seed)
+    if spec.place:          # a real city: the sun where it stands there at that time
+        from ..sky.local_time import local_datetime
+
+        request.latitude, request.longitude = spec.place["latitude"], spec.place["longitude"]
+        request.datetime_iso = local_datetime(spec.time_of_day, request.latitude,
+                                              request.longitude, spec.place["timezone"])
     for name, value in overrides.items():
         setattr(request, name, value)
     return request
