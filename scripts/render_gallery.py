@@ -124,17 +124,25 @@ def _shrink(img: np.ndarray, cell: tuple[int, int]) -> np.ndarray:
 
 
 def write_readme(records: list[dict], out_dir: Path) -> None:
+    """The gallery page: the sheet (and the previous one, kept as before.png, beside it),
+    then per set the figures a reviewer checks: clipped and black pixels, times."""
+    before = (out_dir / "before.png").exists()
     lines = ["# Set archetype gallery", "",
              "Each set rendered from its first scout camera (Cycles CPU, denoised) by "
-             "`python scripts/render_gallery.py`; figures in `gallery.json`.", "",
-             "![contact sheet](contact_sheet.png)", "",
-             "| set | prompt | camera | clipped | layout s | build s (no render) |",
-             "|---|---|---|---|---|---|"]
+             "`python scripts/render_gallery.py`; figures in `gallery.json`. Times are wall "
+             "clock on a shared 2-core machine (load varies between frames).", "",
+             "![contact sheet](contact_sheet.png)", ""]
+    if before:
+        lines += ["Before (the previous contact sheet):", "", "![before](before.png)", ""]
+    lines += ["| set | prompt | camera | clipped | black | layout s | build s (no render) "
+              "| render s |", "|---|---|---|---|---|---|---|---|"]
     for r in records:
         t = r["timings"]
         build = sum(v for k, v in t.items() if k in ("parse", "layout", "assets", "scene"))
         lines.append(f"| [{r['archetype']}]({r['archetype']}.png) | {r['prompt']} | {r['camera']} "
-                     f"| {100 * r['clipped_fraction']:.2f}% | {t.get('layout', 0):.2f} | {build:.1f} |")
+                     f"| {100 * r['clipped_fraction']:.2f}% "
+                     f"| {100 * r.get('black_fraction', 0.0):.2f}% | {t.get('layout', 0):.2f} "
+                     f"| {build:.1f} | {t.get('render', 0):.0f} |")
     (out_dir / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
