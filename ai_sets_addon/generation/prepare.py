@@ -99,7 +99,7 @@ def locate(spec: SetSpec) -> None:
     from .prompt import fold
 
     try:
-        from ..scout.places import find_city_in_text
+        from .places import find_city_in_text
         place = find_city_in_text(spec.prompt)
     except (ImportError, InputError):
         return

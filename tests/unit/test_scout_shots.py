@@ -12,7 +12,8 @@ import pytest
 
 from ai_sets_addon.generation.errors import InputError
 from ai_sets_addon.generation.plan import SkyRequest
-from ai_sets_addon.scout import daylight, places, sheets, shots
+from ai_sets_addon.generation import places
+from ai_sets_addon.scout import daylight, sheets, shots
 from ai_sets_addon.scout.shots import Shot
 
 SCOUT = Path(__file__).resolve().parents[2] / "ai_sets_addon" / "scout"

@@ -85,7 +85,7 @@ def on_hour_changed(scene: bpy.types.Scene) -> None:
 
 def set_place(scene: bpy.types.Scene, name: str) -> str:
     """A city name -> the Sky settings' latitude, longitude and UTC offset on its date."""
-    from ..places import find_city, parse_date, utc_offset_hours
+    from ...generation.places import find_city, parse_date, utc_offset_hours
 
     place = find_city(name)
     sky = scene.ai_sets.sky

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..generation.errors import InputError
+from .errors import InputError
 
 
 @dataclass(frozen=True)
