@@ -18,6 +18,7 @@ import trimesh
 
 from ..errors import InputError
 from ..fileio import write_bytes
+from ..mesh import vertex_normals
 from ..plan import MeshPart
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -29,7 +30,8 @@ def mesh_arrays(part: MeshPart) -> dict[str, np.ndarray]:
     arrays = {
         "positions": np.asarray(mesh.vertices, np.float32),
         "faces": np.asarray(mesh.faces, np.uint32),
-        "normals": np.asarray(mesh.vertex_normals, np.float32),
+        "normals": vertex_normals(np.asarray(mesh.vertices, np.float32),  # as stored
+                                  mesh.faces).astype(np.float32),
         "uv": np.asarray(mesh.visual.uv, np.float32),
         "atlas_uv": np.asarray(part.atlas_uv if part.atlas_uv is not None
                                else np.zeros((len(mesh.vertices), 2)), np.float32),
