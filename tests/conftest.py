@@ -60,3 +60,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.write_line(
             f"not collected (bpy is not importable here): {', '.join(sorted(_left_out))}; "
             "run ./scripts/test.sh for the full suite")
+
+
+# Blender as a Python module can hang in its own teardown at interpreter exit after a
+# long session (seen with bpy 4.5: every test reported, then the process waited for
+# ever in native threads). The run's verdict is known by then, so a test process that
+# loaded bpy ends right after pytest's last word, with pytest's own exit status.
+_exit_status: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import os
+    import sys
+
+    if "bpy" in sys.modules and _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status[-1])
