@@ -139,8 +139,8 @@ def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], 
 
 @contextmanager
 def _on_interrupt(writer: SetWriter):
-    """Ctrl-C / SIGTERM (cli.interrupts) say what a killed build leaves behind."""
-    from .cli import interrupts
+    """Ctrl-C / SIGTERM (ai_sets_addon/interrupts.py) say what a killed build leaves behind."""
+    from . import interrupts
 
     remove = interrupts.on_interrupt(lambda: f"the previous set in {writer.out} is intact "
                                              "(the unfinished staging folder is removed "

@@ -53,7 +53,7 @@ _cleanup_registered = False
 def install_interrupts() -> bool:
     """Signal watcher on, with the cleanup that removes half-written temporary files."""
     global _cleanup_registered
-    from . import interrupts as watcher
+    from .. import interrupts as watcher
 
     if not watcher.install():
         return False

@@ -65,7 +65,7 @@ def _run_batch(args: argparse.Namespace, expansion) -> int:
     from ..generation.errors import InputError
     from ..farm.progress import summary_table
     from ..farm.runner import BatchOptions, run_batch
-    from . import interrupts
+    from .. import interrupts
 
     _require_dask()
     remove = interrupts.on_interrupt(

@@ -48,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..generation.prepare import BuildOptions
     from ..pipeline import BuildRequest, build
-    from . import interrupts
+    from .. import interrupts
 
     _require_bpy()
     interrupts.reinstall()                   # importing Blender may replace handlers

@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..export import export_set, remove_unfinished
-    from . import interrupts
+    from .. import interrupts
     from .build import _require_bpy
 
     _require_bpy()

@@ -134,7 +134,7 @@ def _require_bpy() -> None:
 def _preview(tex, out_dir: Path, samples: int, resolution: tuple[int, int]) -> Path:
     import bpy
 
-    from . import interrupts
+    from .. import interrupts
 
     interrupts.reinstall()                   # in case importing Blender replaced handlers
     from ..generation.fileio import atomic_path

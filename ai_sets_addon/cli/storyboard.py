@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from .build import _require_bpy
 
     _require_bpy()
-    from . import interrupts
+    from .. import interrupts
     from ..scout.blender.storyboard import storyboard_from_source
 
     interrupts.reinstall()

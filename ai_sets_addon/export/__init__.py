@@ -28,7 +28,7 @@ FORMATS: dict[str, tuple[str, ...]] = {"glb": (".glb",), "usd": (".usd", ".usdc"
                                        "usdz": (".usdz",)}
 ProgressFn = Callable[[float, str], None]
 # Staging folders being written right now: an interrupt that ends the process without
-# unwinding (cli.interrupts) removes them through `remove_unfinished`.
+# unwinding (ai_sets_addon/interrupts.py) removes them through `remove_unfinished`.
 _STAGING: set[Path] = set()
 
 
