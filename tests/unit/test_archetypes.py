@@ -94,8 +94,10 @@ def _check_cameras(spec, plan) -> None:
 
 # --------------------------------------------------------------------------- cameras
 
-def _frame_rays(camera, n: int = 9):
-    """Unit rays through an n x n grid of a 16:9 Super 35 frame (rows top to bottom)."""
+def frame_rays(camera, nx: int = 9, ny: int | None = None):
+    """Unit rays through an nx x ny grid (ny defaults to nx) of a 16:9 frame, rows top
+    to bottom; test_styles uses it too."""
+    ny = nx if ny is None else ny
     location, target = np.array(camera.location), np.array(camera.target)
     forward = (target - location) / np.linalg.norm(target - location)
     right = np.cross(forward, [0, 0, 1.0])
@@ -104,7 +106,7 @@ def _frame_rays(camera, n: int = 9):
     half_w = camera.sensor_width_mm / 2 / camera.lens_mm
     half_h = half_w * 9 / 16
     dirs = np.array([forward + right * half_w * sx + up * half_h * sy
-                     for sy in np.linspace(1, -1, n) for sx in np.linspace(-1, 1, n)])
+                     for sy in np.linspace(1, -1, ny) for sx in np.linspace(-1, 1, nx)])
     return location, dirs / np.linalg.norm(dirs, axis=1)[:, None]
 
 
@@ -164,7 +166,7 @@ ALL_PROMPTS = [(a, en) for a, en, _ in PROMPTS] + [(a, fr) for a, _, fr in PROMP
 def test_every_camera_sees_the_set_and_nothing_is_near_the_lens(archetype, prompt):
     spec, plan = plan_for(prompt)
     for camera in plan.cameras:
-        origin, dirs = _frame_rays(camera)
+        origin, dirs = frame_rays(camera)
         dist = first_hits(plan, origin, dirs)
         hit = np.isfinite(dist)
         assert dist[hit].min() > 0.3, f"{camera.name}: geometry {dist[hit].min():.2f} m from the lens"

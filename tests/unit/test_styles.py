@@ -21,6 +21,7 @@ from ai_sets_addon.generation.prompt import parse_prompt
 from ai_sets_addon.generation.spec import SetSpec
 from ai_sets_addon.generation.styles import ERAS, STYLES
 from test_archetypes import PROMPTS as _ARCHETYPE_PROMPTS
+from test_archetypes import frame_rays
 
 # (language, prompt, archetype, room type, style, era)
 CASES = [
@@ -195,18 +196,6 @@ def test_the_plan_builds_what_was_asked(prompt, check):
 
 # --------------------------------------------------------------------------- framing
 
-def _frame_rays(camera, nx: int = 24, ny: int = 14):
-    location, target = np.array(camera.location), np.array(camera.target)
-    forward = (target - location) / np.linalg.norm(target - location)
-    right = np.cross(forward, [0, 0, 1.0])
-    right /= np.linalg.norm(right)
-    up = np.cross(right, forward)
-    half_w = camera.sensor_width_mm / 2 / camera.lens_mm
-    half_h = half_w * 9 / 16
-    dirs = np.array([forward + right * half_w * sx + up * half_h * sy
-                     for sy in np.linspace(1, -1, ny) for sx in np.linspace(-1, 1, nx)])
-    return location, dirs / np.linalg.norm(dirs, axis=1)[:, None]
-
 
 def _first_hits(p, origin, dirs):
     """Per ray: (label of the part hit first, whether that face is a prop's back)."""
@@ -236,7 +225,7 @@ def test_the_first_camera_frames_what_defines_the_room(room):
     prompt = next(p for _, p, _, r, _, _ in CASES if r == room)
     p = plan(prompt)
     camera = p.cameras[0]
-    origin, dirs = _frame_rays(camera)
+    origin, dirs = frame_rays(camera, 24, 14)
     owners, backs = _first_hits(p, origin, dirs)
     defining = rooms.ROOMS[room].defining
     share = np.mean([o is not None and o[0] in defining for o in owners])
@@ -253,7 +242,7 @@ def test_the_first_camera_frames_what_defines_the_room(room):
                          ids=[a for a, _, _ in _ARCHETYPE_PROMPTS])
 def test_no_first_camera_shows_the_back_of_a_prop(archetype, prompt):
     p = plan(prompt, 1)
-    origin, dirs = _frame_rays(p.cameras[0], 16, 9)
+    origin, dirs = frame_rays(p.cameras[0], 16, 9)
     owners, backs = _first_hits(p, origin, dirs)
     by_prop: dict = {}
     for o, b in zip(owners, backs):
