@@ -114,7 +114,8 @@ def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], 
     scene = scene or bpy.context.scene
     progress(0.62, "building the Blender scene from the set folder")
     start = time.perf_counter()
-    scene_result = apply(read_set(writer.path), scene, temp_dir=writer.work_dir)
+    staged = read_set(writer.path)
+    scene_result = apply(staged, scene, temp_dir=writer.work_dir)
     timings["scene"] = round(time.perf_counter() - start, 4)
     checkpoint("scene")
     if request.render:
@@ -128,7 +129,7 @@ def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], 
         checkpoint("blend")
     render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
                    "samples": request.samples, "resolution": list(request.resolution)}
-    folder = publish(request, writer, read_set(writer.path), timings, {"render": render_info})
+    folder = publish(request, writer, staged, timings, {"render": render_info})
     from .scene.builder import relocate
 
     relocate(scene, writer.path, folder)
