@@ -6,7 +6,7 @@ import trimesh
 
 from ai_sets_addon.generation import archetypes
 from ai_sets_addon.generation.spec import SetSpec, SurfaceSpec
-from test_archetypes import _frame_rays
+from test_archetypes import frame_rays
 
 
 def _plan(**kwargs):
@@ -28,7 +28,7 @@ def _scene_mesh(plan):
 
 def _camera_rays(camera, n=9):
     """Rays through an n x n grid of the camera's 16:9 frame (shared with test_archetypes)."""
-    location, dirs = _frame_rays(camera, n)
+    location, dirs = frame_rays(camera, n)
     return np.repeat(location[None], len(dirs), 0), dirs
 
 
