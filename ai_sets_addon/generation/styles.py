@@ -31,12 +31,28 @@ class Facade:
 
 
 @dataclass(frozen=True)
+class StreetSection:
+    """A street's cross-section (m): a Provençal lane is a 3-5 m gap between houses,
+    a Haussmann boulevard a wide road between broad pavements."""
+
+    road: float = 7.5                  # kerb to kerb
+    sidewalk: float = 3.2              # kerb to facade, each side
+    markings: bool = True              # lane lines and a zebra (not in a village lane)
+
+    @property
+    def width(self) -> float:
+        """Facade to facade."""
+        return self.road + 2 * self.sidewalk
+
+
+@dataclass(frozen=True)
 class Style:
     key: str
     label: str
     words: Words
     surfaces: dict[str, Surface] = field(default_factory=dict)   # role or material key
     facade: Facade = Facade()
+    street: StreetSection = StreetSection()
     neon: tuple[str, ...] = ()            # neon colours when the prompt names none
     signs: tuple[str, ...] = ()           # sign words (blade signs, shopfronts)
     props: tuple[str, ...] = ()           # prop kinds the style brings
@@ -57,7 +73,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "door": ("paint", "navy"), "ground": ("cobblestone", None),
            "upholstery": ("fabric", "burgundy")},
           Facade((6, 7), 3.0, 4.6, (1.2, 2.3), None, True, True),
-          signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3),
+          signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3,
+          street=StreetSection(12.0, 5.0)),
     Style("provencal", "Provençal village",
           {"en": ("provencal", "provence", "french village", "southern france"),
            "fr": ("provençal", "provençale", "provence", "village provençal",
@@ -67,7 +84,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ground": ("cobblestone", None), "trim": ("paint", "cream"),
            "door": ("paint", "teal")},
           Facade((2, 3), 2.9, 3.4, (0.9, 1.5), "teal", False, False),
-          signs=("CAFE", "BOULANGERIE"), props=("plant",)),
+          signs=("CAFE", "BOULANGERIE"), props=("plant",),
+          street=StreetSection(3.0, 0.7, False)),
     Style("tokyo", "Tokyo backstreet",
           {"en": ("tokyo", "japanese", "japan", "shinjuku", "shibuya", "osaka"),
            "fr": ("tokyo", "japonais", "japonaise", "japon", "tokyoïte")},
@@ -76,7 +94,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "door": ("paint", "grey")},
           Facade((3, 5), 2.9, 3.6, (1.5, 1.3), None, False, True),
           neon=("pink", "cyan", "red"), signs=("RAMEN", "BAR", "IZAKAYA", "KARAOKE"),
-          props=("vending_machine", "cables"), sign_shape="vertical"),
+          props=("vending_machine", "cables"), sign_shape="vertical",
+          street=StreetSection(4.4, 0.8, False)),
     Style("brownstone", "New York brownstone",
           {"en": ("brownstone", "new york", "brooklyn", "manhattan", "nyc"),
            "fr": ("new york", "new-yorkais", "new-yorkaise", "brooklyn", "manhattan")},
@@ -84,7 +103,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "walls": ("brick", "red"), "floor": ("wood_planks", None),
            "door": ("paint", "black")},
           Facade((4, 5), 3.2, 3.8, (1.1, 2.1), None, False, False),
-          props=("fire_escape",)),
+          props=("fire_escape",), street=StreetSection(9.0, 3.8)),
     Style("victorian", "Victorian London",
           {"en": ("victorian", "london", "londoner", "dickensian", "english"),
            "fr": ("victorien", "victorienne", "londres", "londonien", "londonienne",
@@ -93,7 +112,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "walls": ("painted_wall", "green"), "floor": ("wood_planks", None),
            "ground": ("cobblestone", None), "door": ("paint", "black"),
            "trim": ("paint", "white")},
-          Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR"), ceiling_h=3.1),
+          Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR"), ceiling_h=3.1,
+          street=StreetSection(6.5, 2.2)),
     Style("medina", "Mediterranean / Moroccan medina",
           {"en": ("moroccan", "morocco", "medina", "marrakech", "marrakesh", "mediterranean",
                   "greek", "arabic"),
@@ -102,7 +122,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
           {"walls": ("plaster", "ochre"), "facade_a": ("plaster", "ochre"),
            "facade_b": ("plaster", "white"), "floor": ("ceramic_tiles", "teal"),
            "ground": ("paving_slabs", "beige"), "door": ("paint", "blue")},
-          Facade((2, 3), 3.0, 3.2, (0.7, 1.1), None, False, False), props=("plant",)),
+          Facade((2, 3), 3.0, 3.2, (0.7, 1.1), None, False, False), props=("plant",),
+          street=StreetSection(2.6, 0.6, False)),
     Style("scandinavian", "Scandinavian modern",
           {"en": ("scandinavian", "nordic", "scandi", "swedish", "danish", "hygge"),
            "fr": ("scandinave", "nordique", "suédois", "suédoise", "danois", "danoise")},
@@ -110,14 +131,16 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("plaster", "white"), "furniture": ("wood_planks", "beige"),
            "upholstery": ("fabric", "grey"),
            "facade_a": ("wood_planks", "red"), "facade_b": ("plaster", "white")},
-          Facade((2, 4), 3.0, 3.4, (1.4, 1.8)), props=("plant",)),
+          Facade((2, 4), 3.0, 3.4, (1.4, 1.8)), props=("plant",),
+          street=StreetSection(6.5, 2.8)),
     Style("brutalist", "Brutalist concrete",
           {"en": ("brutalist", "brutalism", "soviet", "modernist concrete"),
            "fr": ("brutaliste", "brutalisme", "soviétique")},
           {"walls": ("board_formed_concrete", None), "floor": ("concrete", None),
            "ceiling": ("board_formed_concrete", None),
            "facade_a": ("board_formed_concrete", None), "facade_b": ("concrete", None)},
-          Facade((8, 12), 3.0, 4.0, (1.8, 1.4), None, False, False)),
+          Facade((8, 12), 3.0, 4.0, (1.8, 1.4), None, False, False),
+          street=StreetSection(14.0, 5.0)),
     Style("art_deco", "Art Deco",
           {"en": ("art deco", "deco", "gatsby", "roaring twenties", "1920s", "twenties"),
            "fr": ("art déco", "déco", "années 20", "années folles", "années vingt")},
@@ -125,7 +148,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("plaster", "gold"), "trim": ("paint", "gold"),
            "facade_a": ("plaster", "cream"), "facade_b": ("marble", "white"),
            "furniture": ("wood_planks", "brown"), "upholstery": ("fabric", "navy")},
-          Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold"), ceiling_h=3.4),
+          Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold"), ceiling_h=3.4,
+          street=StreetSection(10.0, 4.0)),
     Style("diner", "1950s American diner",
           {"en": ("diner", "1950s", "fifties", "rockabilly", "americana", "retro diner"),
            "fr": ("diner", "années 50", "années cinquante", "rockabilly")},
@@ -148,7 +172,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("wood_planks", "brown"), "facade_a": ("rock", None),
            "facade_b": ("plaster", "beige"), "ground": ("cobblestone", None),
            "door": ("wood_planks", None)},
-          Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False), ceiling_h=3.6),
+          Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False), ceiling_h=3.6,
+          street=StreetSection(3.2, 0.6, False)),
     Style("minimal", "Contemporary minimal",
           {"en": ("minimalist", "contemporary", "modern", "minimal design", "white cube"),
            "fr": ("minimaliste", "contemporain", "contemporaine", "moderne", "épuré")},
@@ -156,7 +181,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("plaster", "white"), "furniture": ("painted_wall", "white"),
            "upholstery": ("fabric", "white"),
            "facade_a": ("concrete", None), "facade_b": ("brushed_metal", None)},
-          Facade((5, 9), 3.3, 4.5, (2.4, 2.6))),
+          Facade((5, 9), 3.3, 4.5, (2.4, 2.6)), street=StreetSection(10.0, 4.5)),
     Style("scifi", "Sci-fi",
           {"en": ("sci-fi", "scifi", "science fiction", "spaceship", "space station",
                   "starship", "spacecraft"),

@@ -250,3 +250,40 @@ def test_no_first_camera_shows_the_back_of_a_prop(archetype, prompt):
             by_prop[o] = by_prop.get(o, 0) + 1
     worst = max(by_prop.values(), default=0) / len(dirs)
     assert worst <= 0.15, f"{archetype}: one prop's back fills {worst:.0%} of the first frame"
+
+
+# --------------------------------------------------------------------------- streets
+
+def facade_gap(p) -> float:
+    """Facade to facade across the street (m), from the wall blocks of the two rows
+    mid-street (the buildings across the far junction are left out)."""
+    blocks = [part.mesh.bounds for part in p.parts
+              if part.name.startswith("Building") and " - " not in part.name]
+    blocks = [b for b in blocks if b[0][1] < 20.0 and b[1][1] > -20.0]     # mid-street
+    west = max(b[1][0] for b in blocks if b[1][0] < 0)
+    east = min(b[0][0] for b in blocks if b[0][0] > 0)
+    return float(east - west)
+
+
+STREETS = ["rue pavée d'un village provençal", "a medieval street", "a Tokyo street at night",
+           "un boulevard haussmannien", "a city street", "une rue médiévale, vue aérienne"]
+
+
+def test_village_and_medieval_streets_are_lanes_and_boulevards_are_wide():
+    gaps = {prompt: facade_gap(plan(prompt)) for prompt in STREETS}
+    for lane in ("rue pavée d'un village provençal", "a medieval street"):
+        assert 3.0 <= gaps[lane] <= 5.0, gaps
+    assert gaps["a Tokyo street at night"] < gaps["a city street"] < \
+        gaps["un boulevard haussmannien"], gaps
+    assert gaps["un boulevard haussmannien"] >= 18.0, gaps
+    assert not any(x.name == "Road Markings" for x in plan("a medieval street").parts)
+    assert any(x.name == "Road Markings" for x in plan("un boulevard haussmannien").parts)
+
+
+@pytest.mark.parametrize("prompt", STREETS)
+def test_street_cameras_stand_in_the_street_not_in_a_wall(prompt):
+    p = plan(prompt)
+    half = facade_gap(p) / 2
+    for camera in p.cameras:
+        x, y, _ = camera.location
+        assert abs(x) <= half - 0.3, (prompt, camera.name, x, half)
