@@ -88,7 +88,12 @@ class WheelPin:
     def pip_download_args(self) -> list[str]:
         """Arguments that make pip fetch exactly this file, whatever this machine is."""
         args = ["--no-deps", "--only-binary=:all:", f"{self.dist}=={self.version}"]
-        if self.platform_tag != "any":
+        if self.platform_tag == "any":
+            # else pip prefers this machine's binary build of a package that also
+            # ships a pure wheel (fonttools), and the pinned file never arrives
+            args += ["--platform", "any", "--abi", "none", "--implementation", "py",
+                     "--python-version", "3.11"]
+        else:
             for tag in self.platform_tag.split("."):     # compressed tag set (PEP 425)
                 args += ["--platform", tag]
             args += ["--abi", self.abi_tag]

