@@ -766,13 +766,26 @@ def _style(styles: list[str], era: str | None, archetype: str,
     style = _first_of(styles, "styles", notices) or (ERAS[era].style if era else None)
     if style is None:
         return None
+    why = _unstyled_reason(STYLES[style], archetype)
+    if why:
+        notices.append(f"the {STYLES[style].label} style is not applied to "
+                       f"{_label(archetype)} sets: {why}")
+    return style
+
+
+def _unstyled_reason(style, archetype: str) -> str | None:
+    """Why a style does not shape this place (None when it does): a landscape has no
+    buildings or furnishings, an interior style has no street, and the reverse."""
     words = voc.place_registry()[archetype]
     outdoor = words.get("exterior", False)
-    if not words.get("styled") or (outdoor and not STYLES[style].exterior) \
-            or (not outdoor and not STYLES[style].interior):
-        notices.append(f"the {STYLES[style].label} style is not applied to "
-                       f"{_label(archetype)} sets yet")
-    return style
+    if not words.get("styled"):
+        return (f"a {_label(archetype)} has no buildings or furnishings for a style to "
+                "shape (its sky, ground and plants follow the other words)")
+    if outdoor and not style.exterior:
+        return "that style describes interiors"
+    if not outdoor and not style.interior:
+        return "that style describes exteriors"
+    return None
 
 
 # ----------------------------------------------------------------------------- API

@@ -57,6 +57,8 @@ class Style:
     signs: tuple[str, ...] = ()           # sign words (blade signs, shopfronts)
     props: tuple[str, ...] = ()           # prop kinds the style brings
     sign_shape: str = "word"              # "word" (neon letters) or "vertical" (tategaki)
+    lamp: str = "led"                     # its public lights: "gas", "tungsten",
+                                          # "fluorescent" or "led" (see LAMPS)
     interior: bool = True                 # meaningful indoors
     ceiling_h: float | None = None        # a room's height (m) when the words give no scale
     exterior: bool = True                 # meaningful outdoors
@@ -71,10 +73,11 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "facade_b": ("plaster", "cream"), "floor": ("parquet", None),
            "ceiling": ("plaster", "white"), "trim": ("paint", "white"),
            "door": ("paint", "navy"), "ground": ("cobblestone", None),
-           "upholstery": ("fabric", "burgundy")},
+           "upholstery": ("fabric", "burgundy"),
+           "platform_walls": ("subway_tiles", "white")},
           Facade((6, 7), 3.0, 4.6, (1.2, 2.3), None, True, True),
           signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3,
-          street=StreetSection(12.0, 5.0)),
+          street=StreetSection(12.0, 5.0), lamp="gas"),
     Style("provencal", "Provençal village",
           {"en": ("provencal", "provence", "french village", "southern france"),
            "fr": ("provençal", "provençale", "provence", "village provençal",
@@ -85,16 +88,17 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "door": ("paint", "teal")},
           Facade((2, 3), 2.9, 3.4, (0.9, 1.5), "teal", False, False),
           signs=("CAFE", "BOULANGERIE"), props=("plant",),
-          street=StreetSection(3.0, 0.7, False)),
+          street=StreetSection(3.0, 0.7, False), lamp="gas"),
     Style("tokyo", "Tokyo backstreet",
           {"en": ("tokyo", "japanese", "japan", "shinjuku", "shibuya", "osaka"),
            "fr": ("tokyo", "japonais", "japonaise", "japon", "tokyoïte")},
           {"facade_a": ("plaster", "grey"), "facade_b": ("ceramic_tiles", "white"),
            "walls": ("plaster", "beige"), "ground": ("asphalt", None),
-           "door": ("paint", "grey")},
+           "door": ("paint", "grey"), "platform_walls": ("ceramic_tiles", "white"),
+           "platform_floor": ("ceramic_tiles", "grey")},
           Facade((3, 5), 2.9, 3.6, (1.5, 1.3), None, False, True),
           neon=("pink", "cyan", "red"), signs=("RAMEN", "BAR", "IZAKAYA", "KARAOKE"),
-          props=("vending_machine", "cables"), sign_shape="vertical",
+          props=("vending_machine", "cables"), sign_shape="vertical", lamp="fluorescent",
           street=StreetSection(4.4, 0.8, False)),
     Style("brownstone", "New York brownstone",
           {"en": ("brownstone", "new york", "brooklyn", "manhattan", "nyc"),
@@ -103,7 +107,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "walls": ("brick", "red"), "floor": ("wood_planks", None),
            "door": ("paint", "black")},
           Facade((4, 5), 3.2, 3.8, (1.1, 2.1), None, False, False),
-          props=("fire_escape",), street=StreetSection(9.0, 3.8)),
+          props=("fire_escape",), street=StreetSection(9.0, 3.8),
+          lamp="tungsten"),
     Style("victorian", "Victorian London",
           {"en": ("victorian", "london", "londoner", "dickensian", "english"),
            "fr": ("victorien", "victorienne", "londres", "londonien", "londonienne",
@@ -111,9 +116,10 @@ STYLES: dict[str, Style] = {s.key: s for s in (
           {"facade_a": ("brick", None), "facade_b": ("brick", "brown"),
            "walls": ("painted_wall", "green"), "floor": ("wood_planks", None),
            "ground": ("cobblestone", None), "door": ("paint", "black"),
-           "trim": ("paint", "white")},
+           "trim": ("paint", "white"), "platform_walls": ("subway_tiles", "cream"),
+           "platform_floor": ("wood_planks", None)},
           Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR"), ceiling_h=3.1,
-          street=StreetSection(6.5, 2.2)),
+          street=StreetSection(6.5, 2.2), lamp="gas"),
     Style("medina", "Mediterranean / Moroccan medina",
           {"en": ("moroccan", "morocco", "medina", "marrakech", "marrakesh", "mediterranean",
                   "greek", "arabic"),
@@ -123,7 +129,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "facade_b": ("plaster", "white"), "floor": ("ceramic_tiles", "teal"),
            "ground": ("paving_slabs", "beige"), "door": ("paint", "blue")},
           Facade((2, 3), 3.0, 3.2, (0.7, 1.1), None, False, False), props=("plant",),
-          street=StreetSection(2.6, 0.6, False)),
+          street=StreetSection(2.6, 0.6, False), lamp="tungsten"),
     Style("scandinavian", "Scandinavian modern",
           {"en": ("scandinavian", "nordic", "scandi", "swedish", "danish", "hygge"),
            "fr": ("scandinave", "nordique", "suédois", "suédoise", "danois", "danoise")},
@@ -140,30 +146,34 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "ceiling": ("board_formed_concrete", None),
            "facade_a": ("board_formed_concrete", None), "facade_b": ("concrete", None)},
           Facade((8, 12), 3.0, 4.0, (1.8, 1.4), None, False, False),
-          street=StreetSection(14.0, 5.0)),
+          street=StreetSection(14.0, 5.0), lamp="fluorescent"),
     Style("art_deco", "Art Deco",
           {"en": ("art deco", "deco", "gatsby", "roaring twenties", "1920s", "twenties"),
            "fr": ("art déco", "déco", "années 20", "années folles", "années vingt")},
           {"walls": ("painted_wall", "cream"), "floor": ("marble", "black"),
            "ceiling": ("plaster", "gold"), "trim": ("paint", "gold"),
            "facade_a": ("plaster", "cream"), "facade_b": ("marble", "white"),
-           "furniture": ("wood_planks", "brown"), "upholstery": ("fabric", "navy")},
+           "furniture": ("wood_planks", "brown"), "upholstery": ("fabric", "navy"),
+           "platform_walls": ("marble", "cream"), "platform_floor": ("marble", "white")},
           Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold"), ceiling_h=3.4,
-          street=StreetSection(10.0, 4.0)),
+          street=StreetSection(10.0, 4.0), lamp="tungsten"),
     Style("diner", "1950s American diner",
           {"en": ("diner", "1950s", "fifties", "rockabilly", "americana", "retro diner"),
            "fr": ("diner", "années 50", "années cinquante", "rockabilly")},
           {"walls": ("ceramic_tiles", "white"), "floor": ("ceramic_tiles", "black"),
            "furniture": ("brushed_metal", None), "ceiling": ("plaster", "white")},
-          neon=("red", "cyan"), signs=("DINER", "EAT", "OPEN"), exterior=False),
+          neon=("red", "cyan"), signs=("DINER", "EAT", "OPEN"), exterior=False,
+          lamp="tungsten"),
     Style("seventies", "1970s interior",
           {"en": ("1970s", "seventies", "70s", "retro", "disco", "mid-century"),
            "fr": ("années 70", "années 1970", "années soixante-dix", "seventies", "rétro",
                   "vintage 70")},
           {"walls": ("wood_planks", "brown"), "floor": ("carpet", "orange"),
            "furniture": ("wood_planks", "brown"), "upholstery": ("fabric", "orange"),
-           "ceiling": ("plaster", "cream"), "rug": ("carpet", "brown")},
-          props=("plant",), exterior=False),
+           "ceiling": ("plaster", "cream"), "rug": ("carpet", "brown"),
+           "platform_walls": ("ceramic_tiles", "orange"),
+           "platform_floor": ("ceramic_tiles", "brown")},
+          props=("plant",), exterior=False, lamp="fluorescent"),
     Style("medieval", "Medieval stone",
           {"en": ("medieval", "middle ages", "castle", "gothic", "romanesque", "dungeon"),
            "fr": ("médiéval", "médiévale", "moyen âge", "moyen-âge", "château fort",
@@ -173,7 +183,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "facade_b": ("plaster", "beige"), "ground": ("cobblestone", None),
            "door": ("wood_planks", None)},
           Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False), ceiling_h=3.6,
-          street=StreetSection(3.2, 0.6, False)),
+          street=StreetSection(3.2, 0.6, False), lamp="gas"),
     Style("minimal", "Contemporary minimal",
           {"en": ("minimalist", "contemporary", "modern", "minimal design", "white cube"),
            "fr": ("minimaliste", "contemporain", "contemporaine", "moderne", "épuré")},
@@ -197,6 +207,16 @@ class Era:
     key: str
     words: Words
     style: str | None = None     # the style an era means when no style is named
+
+
+# Lamp kind -> (prop that carries it, linear RGB): a gas mantle burns at ~2000 K, a
+# tungsten globe ~2800 K, a 1970s tube cool and green, an LED strip a clean 5600 K.
+LAMPS: dict[str, tuple[str, tuple[float, float, float]]] = {
+    "gas": ("lantern", (1.0, 0.55, 0.24)),
+    "tungsten": ("lantern", (1.0, 0.66, 0.38)),
+    "fluorescent": ("tube", (0.86, 0.95, 1.0)),
+    "led": ("tube", (1.0, 0.97, 0.94)),
+}
 
 
 ERAS: dict[str, Era] = {e.key: e for e in (

@@ -110,12 +110,48 @@ def test_room_type_style_and_era_are_read(lang, prompt, archetype, room, style, 
         spec.notices
 
 
-def test_a_style_the_set_does_not_read_is_a_notice():
-    assert parse_prompt("a Victorian desert").notices == [
-        "the Victorian London style is not applied to desert sets yet"]
+@pytest.mark.parametrize("prompt,place", [
+    ("a Victorian desert", "desert"), ("une plage japonaise", "beach"),
+    ("un canyon marocain", "canyon"), ("a medieval forest", "forest")])
+def test_a_landscape_says_why_a_style_is_not_applied(prompt, place):
+    spec = parse_prompt(prompt)
+    label = STYLES[spec.style].label
+    assert spec.notices == [
+        f"the {label} style is not applied to {place} sets: a {place} has no buildings or "
+        "furnishings for a style to shape (its sky, ground and plants follow the other words)"]
+
+
+def test_an_indoor_style_outdoors_is_a_notice():
     assert parse_prompt("une rue des années 70").notices == [
-        "the 1970s interior style is not applied to street sets yet"]
+        "the 1970s interior style is not applied to street sets: that style describes "
+        "interiors"]
     assert parse_prompt("une rue haussmannienne").notices == []
+
+
+def lamp_kinds(p) -> set[str]:
+    return {part.name.split(" - ")[0] for part in p.parts} & {"Lantern Post", "Strip Light"}
+
+
+def test_a_platform_reads_its_style_finish_lights_and_props():
+    victorian, seventies = plan("a Victorian metro platform"), plan("un quai de métro des années 70")
+    tokyo, plain = plan("a Tokyo subway platform"), plan("a metro platform")
+    assert lamp_kinds(victorian) == {"Lantern Post"} and lamp_kinds(plain) == {"Strip Light"}
+    assert any(l.name.startswith("Lantern") and l.colour[2] < 0.4 for l in victorian.lights)
+    assert (seventies.materials["walls"].family, seventies.materials["walls"].colour) == \
+        ("ceramic_tiles", "orange")
+    assert "Vending Machine" in labels(tokyo) and "Vending Machine" not in labels(plain)
+    assert plan("un quai de métro parisien").materials["walls"].colour == "white"
+    assert plan("a sci-fi metro station").materials["walls"].family == "brushed_metal"
+    assert parse_prompt("a Victorian metro platform").notices == []
+
+
+def test_a_cyclorama_dresses_its_subject_in_the_style_and_says_the_cyc_stays_neutral():
+    seventies, plain = plan("a 1970s studio cyclorama"), plan("a cyclorama")
+    assert seventies.materials["upholstery"].colour == "orange"
+    assert plain.materials["upholstery"].colour == "ochre" and not plain.notices
+    assert seventies.materials["backdrop"].colour == "white"
+    assert any("neutral backdrop" in n for n in seventies.notices)
+    assert "Vending Machine" in labels(plan("a Tokyo photo studio"))
 
 
 # Words these prompts carry that no stage reacts to yet (reported honestly).

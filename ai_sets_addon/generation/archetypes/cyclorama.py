@@ -5,6 +5,10 @@ The cyc is a rounded box: a floor, a back wall and two side wings joined by cove
 white unless the words name a colour ("fond vert", "green screen"). A black stage
 encloses it; cyc lights wash the wall from above, two softboxes on stands light the
 subject (an armchair on apple boxes, a plant). No sun reaches in here.
+
+A style dresses the subject, not the cyc (a backdrop is neutral by trade): the
+armchair takes the style's upholstery and wood, and the style's own props (a Tokyo
+vending machine) stand beside it; the plan's notices say so.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ..plan import LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..props import street as st
 from ..mesh import boxes, merge, new_mesh
 from ..spec import SetSpec
+from ..styles import style_of
 from . import common
 from .scout import Scout, Shot
 
@@ -34,6 +39,7 @@ WORDS = {
         "fr": ("plateau", "scène de studio"),
     },
     "exterior": False,
+    "styled": True,        # reads SetSpec.style (styles.STYLES): the subject's dressing
 }
 
 
@@ -96,12 +102,16 @@ def plan(spec: SetSpec) -> SetPlan:
     scout = Scout(parts, ceiling=H + 2.0, mode=spec.camera)
     cameras = scout.cameras(_shots(W, D))
     white = _colour(spec) in (None, "white", "cream", "beige")
+    style = style_of(spec.style)
+    notices = [f"the {style.label} style dresses the subject (armchair, props); the cyc "
+               "stays a neutral backdrop (name its colour to change it)"] if style else []
     return SetPlan(
         name=common.set_name(spec, "Cyclorama"), archetype="cyclorama", parts=parts,
         materials=common.all_materials(spec, parts, _materials(spec), True), lights=lights,
         cameras=cameras, sky=common.sky_request(spec),
         atmosphere=common.atmosphere_in(spec, True, (-W / 2, -D / 2 - 6, 0.0), (W / 2, D / 2, H)),
-        interior=True, exposure_bias_ev=1.8 if white else 0.0)  # white paper ~ 80% vs 18% grey
+        interior=True, exposure_bias_ev=1.8 if white else 0.0,  # white paper ~ 80% vs 18% grey
+        notices=notices)
 
 
 def _stage(W: float, D: float, H: float) -> list[MeshPart]:
@@ -141,6 +151,10 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
     for x, y, yaw in ((-4.2, -2.2, 0.55), (4.4, -1.4, np.pi - 0.35)):
         box = props.place(occ, st.softbox(rng, power_w=500.0), x, y, 0.0, yaw)
         placed += [box] if box else []
+    style = style_of(spec.style)
+    if style and "vending_machine" in style.props:
+        machine = props.place(occ, st.vending_machine(rng), 2.6, 1.6, 0.0, -0.35)
+        placed += [machine] if machine else []
     if "softbox" in words:
         box = props.place(occ, st.softbox(rng, power_w=300.0), 0.0, -4.0, 0.0, np.pi / 2)
         placed += [box] if box else []
@@ -164,6 +178,7 @@ def _materials(spec: SetSpec) -> dict[str, MaterialRequest]:
     return {
         "backdrop": common.plain("backdrop", "backdrop", spec.seed, _colour(spec) or "white"),
         "stage": common.plain("stage", "paint", spec.seed, "black", ("matte",)),
-        "upholstery": common.plain("upholstery", "fabric", spec.seed, "ochre"),
+        "upholstery": common.styled(spec, "upholstery", "props", "fabric", "ochre"),
+        "wood": common.styled(spec, "wood", "props", "wood_planks", style_key="furniture"),
         "foliage": common.plain("foliage", "foliage", spec.seed, "green"),
     }

@@ -6,6 +6,11 @@ both ends, strip lights down the platform, benches, light-box posters across the
 track. Open-air (train, gare, railway words): the same platform and track under a
 canopy on columns, with the sky and the far side open.
 
+A style (styles.STYLES) sets the wall and floor finish (a Paris Métro's white bevelled
+tiles, a 1970s station's orange tiles, Art Deco marble), the era's lights (gas or
+tungsten lanterns on posts for Victorian, Haussmann or Art Deco, tubes for a 1970s or
+Tokyo station, cool LED strips for sci-fi) and its props (Tokyo's vending machines).
+
 The platform top is z = 0 (cameras stand on it); the track bed is at -1.1 m.
 """
 
@@ -20,6 +25,7 @@ from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
 from ..spec import SetSpec
+from ..styles import LAMPS, style_of
 from . import common, shell
 from .scout import Scout, Shot
 
@@ -37,6 +43,7 @@ WORDS = {
         "fr": ("station", "train", "arrêt de bus", "arrêt de tram", "voie ferrée"),
     },
     "exterior": False,
+    "styled": True,        # reads SetSpec.style (styles.STYLES)
     "features": {
         "open_air": {
             "en": ("train", "train station", "railway", "railway station", "tram stop"),
@@ -64,8 +71,10 @@ def plan(spec: SetSpec) -> SetPlan:
     placed = _dressing(spec, rng, W, L, x_edge, open_air)
     parts += props.to_parts(placed)
     lit = common.practicals_on(spec) or not open_air
-    lights = props.to_lights([p for p in placed if p.model.kind == "fluorescent"],
-                             common.COOL_FLUORESCENT) if lit else []
+    kind, colour = _lamp(spec)
+    lamps = [p for p in placed if p.model.kind in ("fluorescent", "heritage_lamp")]
+    lights = props.to_lights(lamps, colour, "Lantern" if kind == "lantern" else "Strip Light") \
+        if lit else []
     lights += props.to_lights([p for p in placed if p.model.kind == "poster"],
                               common.NEUTRAL_LED, "Poster Light") if lit else []
     height = None if open_air else 5.0
@@ -152,7 +161,7 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, x_edge: float,
     for x, y in _camera_spots(W, L, x_edge):
         occ.block(x - 1.0, y - 1.0, x + 1.0, y + 1.0)
     q = spec.quantity
-    placed = []
+    placed = _lamps(spec, rng, occ, W, L, open_air)       # first: benches fit around them
     bench = st.bench(rng, 1.8)
     for y in np.arange(-L / 2 + 7.0, L / 2 - 5.0, 9.0):
         p = props.place(occ, bench, -W / 2 + 1.0, y, 0.0, yaw=np.pi / 2, gap=0.05)
@@ -163,15 +172,45 @@ def _dressing(spec: SetSpec, rng, W: float, L: float, x_edge: float,
     if "pillar" in spec.props:
         placed += [p for y in np.arange(-L / 2 + 6, L / 2 - 3, 6.0)
                    if (p := props.place(occ, ind.pillar(4.5, 0.6), -W / 2 + 3.2, y))]
-    lamp = ind.fluorescent_fixture(rng, 1.5)
-    z_lamp = 3.2 if not open_air else 3.78
-    for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 4.0):
-        fixture = props.Placement(lamp, transform(-W / 2 + 3.0, y, z_lamp, np.pi / 2), [])
-        placed.append(fixture)
+    placed += _style_props(spec, rng, occ, W, L)
     if not open_air:
         poster = st.poster_frame(rng, 3.0, 2.0)
         for y in np.arange(-L / 2 + 6.0, L / 2 - 4.0, 7.0):
             placed.append(props.Placement(poster, transform(W / 2 + 0.2, y, 0.6, -np.pi / 2), []))
+    return placed
+
+
+def _lamp(spec: SetSpec) -> tuple[str, tuple[float, float, float]]:
+    """(prop kind, light colour) of the era's lamps: the style's, else cool tubes."""
+    style = style_of(spec.style)
+    return LAMPS[style.lamp] if style else ("tube", common.COOL_FLUORESCENT)
+
+
+def _lamps(spec: SetSpec, rng, occ: props.Occupancy, W: float, L: float,
+           open_air: bool) -> list[props.Placement]:
+    """Lantern posts down the platform's back for gas and tungsten eras; otherwise a
+    line of strip lights under the vault or the canopy."""
+    if _lamp(spec)[0] == "lantern":
+        post = st.heritage_lamp(rng, 3.2)
+        return [p for y in np.arange(-L / 2 + 3.0, L / 2 - 2.0, 8.0)
+                if (p := props.place(occ, post, -W / 2 + 0.45, y, 0.0, gap=0.02))]
+    lamp = ind.fluorescent_fixture(rng, 1.5)
+    z_lamp = 3.2 if not open_air else 3.78
+    return [props.Placement(lamp, transform(-W / 2 + 3.0, y, z_lamp, np.pi / 2), [])
+            for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 4.0)]
+
+
+def _style_props(spec: SetSpec, rng, occ: props.Occupancy, W: float,
+                 L: float) -> list[props.Placement]:
+    """The style's own props against the back wall (vending machines, potted plants)."""
+    style = style_of(spec.style)
+    makers = {"vending_machine": st.vending_machine, "plant": st.planter}
+    placed = []
+    for k, kind in enumerate(k for k in (style.props if style else ()) if k in makers):
+        model = makers[kind](rng)
+        for y in np.arange(-L / 2 + 10.0 + 2.5 * k, L / 2 - 6.0, 18.0):
+            p = props.place(occ, model, -W / 2 + 0.5, y, 0.0, yaw=-np.pi / 2, gap=0.05)
+            placed += [p] if p else []
     return placed
 
 
@@ -190,11 +229,12 @@ def _shots(W: float, L: float, x_edge: float) -> list[Shot]:
 
 def _materials(spec: SetSpec, open_air: bool) -> dict[str, MaterialRequest]:
     walls_default = "brick" if open_air else "subway_tiles"
-    walls = common.material(spec, "walls", "walls", walls_default)
+    walls = common.styled(spec, "walls", "walls", walls_default, style_key="platform_walls")
+    floor, floor_colour = _styled_floor(spec, "paving_slabs" if open_air else "ceramic_tiles")
     return {
         "walls": walls,
-        "floor": common.material(spec, "floor", "floor", "paving_slabs" if open_air else "ceramic_tiles",
-                                 fallback_roles=("ground",)),
+        "floor": common.material(spec, "floor", "floor", floor, fallback_roles=("ground",),
+                                 default_colour=floor_colour),
         "coping": common.plain("coping", "concrete", spec.seed),
         "safety_line": common.plain("safety_line", "paint", spec.seed, "yellow", ("matte",)),
         "ballast": common.plain("ballast", "gravel", spec.seed, modifiers=("soot",)),
@@ -203,3 +243,10 @@ def _materials(spec: SetSpec, open_air: bool) -> dict[str, MaterialRequest]:
         "roof": common.plain("roof", "paint", spec.seed, "grey"),
         "ground": common.plain("ground", "gravel", spec.seed),
     }
+
+
+def _styled_floor(spec: SetSpec, default: str) -> tuple[str, str | None]:
+    """A platform floor is the style's platform floor if it names one (a living room's
+    parquet is not a platform's), else the archetype's."""
+    style = style_of(spec.style)
+    return (style.surfaces.get("platform_floor") if style else None) or (default, None)
