@@ -6,7 +6,13 @@ and the map has no seam or pole artefacts. Lighting is a cheap physically motiva
 mix: two-stream diffuse transmission for the bases (thick = dark, thin = bright rims),
 reflection from sunlit faces seen away from the sun, a forward-scattering silver
 lining near the sun, self-shadowing by a density sample toward the sun, sky ambient,
-and aerial perspective with distance. Overcast skies follow the CIE overcast luminance
+and aerial perspective with distance.
+
+The key light reaching the layer is the sun's spectrum times the atmosphere's
+transmittance at the layer's altitude, so a low sun lights the clouds golden; seen from
+below, a flat base is not lit by a low sun (only the sides are) but by the ground's
+bounce, which is warm at golden hour; and the light leaving a cloud crosses the air to
+the eye (Rayleigh + Mie + ozone along that path), which reddens and fades far clouds. Overcast skies follow the CIE overcast luminance
 distribution L(el) = Lz (1 + 2 sin el) / 3.
 """
 
@@ -17,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import seeds
-from .atmosphere import EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, sun_transmittance
+from .atmosphere import (EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, _extinction,
+                         sun_optical_depth, sun_transmittance)
 from .noise import ValueNoise
 from .spectrum import SOLAR_IRRADIANCE, fixed_matmul, luminance, to_rgb
 
@@ -71,6 +78,7 @@ class CloudLayer:
     alpha: np.ndarray          # (h, w) how much of the sky behind is hidden
     premultiplied: np.ndarray  # (h, w, 3) radiance the clouds add (already x coverage)
     sun_transmittance: float   # along the key light's direction
+    hide: np.ndarray | None = None   # (h, w, 3) per channel share of the sky hidden
 
 
 class CloudField:
@@ -139,8 +147,7 @@ class CloudField:
 
 
 def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
-                light: Light, atm: Atmosphere, ambient_rgb: np.ndarray,
-                visibility_m: float) -> CloudLayer:
+                light: Light, atm: Atmosphere, ambient_rgb: np.ndarray) -> CloudLayer:
     """Clouds over the upper hemisphere on an (elevations x azimuths) grid."""
     from .equirect import direction
     style = field.style
@@ -153,10 +160,30 @@ def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
     tau = (density * style.optical_depth).astype(np.float32)
     s = np.asarray(light.direction, np.float64)
     radiance, alpha = _light_clouds(field, p, dirs, tau, s, light, atm, ambient_rgb)
-    air = np.exp(-t / visibility_m).astype(np.float32) * (el[:, None] > 0)
-    premult = (radiance * air[..., None]).astype(np.float32)
+    air = view_transmittance(atm, el, style.base_m) * (el[:, None] > 0)[..., None]
+    air = np.broadcast_to(air, radiance.shape)
+    premult = (radiance * air).astype(np.float32)
+    air_y = np.clip(luminance(air), 0.0, 1.0)
     sun_t = _transmittance_toward(field, s)
-    return CloudLayer((alpha * air).astype(np.float32), premult, sun_t)
+    return CloudLayer((alpha * air_y).astype(np.float32), premult, sun_t,
+                      (alpha[..., None] * air).astype(np.float32))
+
+
+def view_transmittance(atm: Atmosphere, elevations: np.ndarray, base_m: float) -> np.ndarray:
+    """(n_el, 1, 3) RGB transmittance of the air between the eye and the layer.
+
+    Optical depth of the path = depth to space from the eye minus depth to space from
+    the cloud point along the same ray (exact in a spherical, layered atmosphere).
+    """
+    r0, rc = EARTH_RADIUS + OBSERVER_ALTITUDE, EARTH_RADIUS + base_m
+    mu = np.sin(np.radians(np.clip(elevations, 0.0, 90.0)))
+    t = -r0 * mu + np.sqrt(np.maximum(r0 * r0 * (mu * mu - 1.0) + rc * rc, 0.0))
+    mu_c = (r0 * mu + t) / rc
+    near, _ = sun_optical_depth(np.full(mu.shape, OBSERVER_ALTITUDE), mu)
+    far, _ = sun_optical_depth(np.full(mu.shape, base_m), mu_c)
+    spectral = np.exp(-_extinction(atm, np.maximum(near - far, 0.0))) * SOLAR_IRRADIANCE
+    rgb = to_rgb(spectral) / to_rgb(SOLAR_IRRADIANCE)[None, :]
+    return np.clip(rgb, 0.0, 1.0)[:, None, :].astype(np.float32)
 
 
 def _transmittance_toward(field: CloudField, s: np.ndarray) -> float:
@@ -195,14 +222,28 @@ def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.nd
     t_total = 1.0 / (1.0 + 0.1125 * tau)          # two-stream, g = 0.85
     multiple = np.maximum(t_total - extinct * (1.0 + tau), 0.0)
     through = np.maximum(mu_l, 0.0) * multiple * (0.4 + 0.6 * self_shadow)
-    faces = 0.45 * (1.0 - t_total) * (1.0 - cos_t) * (0.25 + 0.75 * self_shadow)
+    base = BASE_SHARE * np.clip(dirs[..., 2], 0.0, 1.0)   # flat base seen from below
+    faces = 0.45 * (1.0 - t_total) * (1.0 - cos_t) * (0.25 + 0.75 * self_shadow) * (1 - base)
     g = 0.8
     hg = (1 - g * g) / (4 * np.pi * np.power(1 + g * g - 2 * g * cos_t, 1.5))
     single = hg * tau * extinct * self_shadow
     key = (through + faces) / np.pi + single
-    amb = ambient_rgb.astype(np.float32) / np.pi * (0.45 + 0.35 * (1.0 - t_total))[..., None]
+    below = _ground_bounce(atm, s, light.scale, ambient_rgb)
+    fill = ambient_rgb[None, None, :] * (1.0 - base[..., None]) + below * base[..., None]
+    amb = fill.astype(np.float32) / np.pi * (0.45 + 0.35 * (1.0 - t_total))[..., None]
     radiance = e_key * key[..., None] + amb * (1.0 - extinct)[..., None]
     return radiance.astype(np.float32), (1.0 - extinct).astype(np.float32)
+
+
+BASE_SHARE = 0.7    # of a cumulus seen straight up, the part that is its flat base
+
+
+def _ground_bounce(atm: Atmosphere, s: np.ndarray, scale: float,
+                   sky_rgb: np.ndarray) -> np.ndarray:
+    """Irradiance (3,) on a cloud base from the ground below: albedo x (sun + sky)."""
+    mu = np.array([max(float(s[2]), 0.0)])
+    sun = np.maximum(to_rgb(sun_transmittance(atm, np.zeros(1), mu) * SOLAR_IRRADIANCE), 0.0)
+    return (atm.ground_albedo * (sun[0] * scale * mu[0] + sky_rgb)).astype(np.float32)
 
 
 def overcast_radiance(elevations: np.ndarray, horizontal_irradiance: float,

@@ -254,9 +254,7 @@ def _clouds(image: np.ndarray, seed: int, style, lights: SkyLights, key: KeyLigh
     if style.overcast > 0.0:
         layer = _overcast(field, rows_c, cols_c, key, diffuse, options)
     else:
-        visibility = 60_000.0 * (1.0 - 0.7 * min(atm.aerosol_depth_550, 1.0))
-        layer = cloud_layer(field, rows_c, cols_c, Light(key_dir, scale), atm, diffuse,
-                            visibility)
+        layer = cloud_layer(field, rows_c, cols_c, Light(key_dir, scale), atm, diffuse)
     _composite(image, layer, wc)
     if style.overcast > 0.0:
         _overcast_ground(image, layer, options)
@@ -303,7 +301,7 @@ def _overcast_ground(image: np.ndarray, layer: CloudLayer, options: SkyOptions) 
 def _composite(grid: np.ndarray, layer: CloudLayer, wc: int) -> None:
     """Lay the cloud layer (same grid, upper half) over the sky."""
     top = grid[: grid.shape[0] // 2]
-    top *= 1.0 - layer.alpha[..., None]
+    top *= 1.0 - (layer.alpha[..., None] if layer.hide is None else layer.hide)
     top += layer.premultiplied
 
 
