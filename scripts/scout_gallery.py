@@ -123,10 +123,15 @@ def board(scene, args, size) -> None:
     from ai_sets_addon.scout.blender.shots import shot_list
 
     out = args.out
+    # a storyboard folder is replaced whole; docs/scouting also holds previs/ and shots.json
+    staged = Path("/tmp/aisets_scout_gallery/storyboard")
+    result = render_storyboard(scene, shot_list(scene), staged, size, args.samples,
+                               progress=lambda f, m: print(f"[{f:4.0%}] {m}", flush=True))
     if (out / "frames").exists():
         shutil.rmtree(out / "frames")
-    result = render_storyboard(scene, shot_list(scene), out, size, args.samples,
-                               progress=lambda f, m: print(f"[{f:4.0%}] {m}", flush=True))
+    shutil.copytree(staged / "frames", out / "frames")
+    for path in [*result.pages, result.pdf, result.record]:
+        shutil.copyfile(path, out / path.name)
     shutil.copyfile(args.set / "shots.json", out / "shots.json")
     print("storyboard:", result.pdf, [p.name for p in result.pages], flush=True)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import bpy
 
 from ..generation.errors import InputError
+from .job import show_job_state
 
 
 def _scene_has_set(context) -> bool:
@@ -183,30 +184,79 @@ class AISETS_OT_delete_shot(_ShotOperator):
 
 
 class AISETS_OT_storyboard(bpy.types.Operator):
-    """Render every shot and lay them out on contact sheets (PNG pages + PDF)"""
+    """Render every shot and lay them out on contact sheets (PNG pages + PDF); Esc stops
+    between frames and leaves the previous storyboard as it was"""
 
     bl_idname = "aisets.storyboard"
     bl_label = "Render Storyboard"
+
+    _steps = None
+    _timer = None
 
     @classmethod
     def poll(cls, context):
         return _scene_has_set(context)
 
-    def execute(self, context):
+    def _start(self, context):
         from ..scout.blender.daylight import set_folder
-        from ..scout.blender.storyboard import render_storyboard, shots_for
+        from ..scout.blender.storyboard import shots_for, storyboard_steps
 
         scene = context.scene
         scout = scene.ai_sets_scout
         out = Path(bpy.path.abspath(scout.storyboard_dir))
+        shots = shots_for(scene, set_folder(scene))
+        return storyboard_steps(scene, shots, out, (960, 540), scout.storyboard_samples)
+
+    def execute(self, context):
+        from ..scout.blender.storyboard import run_steps
+
         try:
-            shots = shots_for(scene, set_folder(scene))
-            board = render_storyboard(scene, shots, out, (960, 540), scout.storyboard_samples)
+            board = run_steps(self._start(context))
         except (InputError, OSError) as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
         self.report({"INFO"}, f"storyboard: {board.pdf}")
         return {"FINISHED"}
+
+    def invoke(self, context, event):
+        if bpy.app.background:
+            return self.execute(context)
+        try:
+            self._steps = self._start(context)
+        except (InputError, OSError) as exc:
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        show_job_state(context, True, 0.0, "storyboard: starting")
+        self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
+        context.window_manager.modal_handler_add(self)
+        return {"RUNNING_MODAL"}
+
+    def modal(self, context, event):
+        if event.type == "ESC":
+            self._steps.close()           # staging removed, scene and lock restored
+            self._end(context)
+            self.report({"WARNING"}, "storyboard cancelled: the previous one is unchanged")
+            return {"CANCELLED"}
+        if event.type != "TIMER":
+            return {"PASS_THROUGH"}
+        try:
+            fraction, message = next(self._steps)      # renders one frame
+        except StopIteration as done:
+            self._end(context)
+            self.report({"INFO"}, f"storyboard: {done.value.pdf}")
+            return {"FINISHED"}
+        except (InputError, OSError) as exc:
+            self._end(context)
+            self.report({"ERROR"}, str(exc))
+            return {"CANCELLED"}
+        show_job_state(context, True, fraction, message)
+        return {"RUNNING_MODAL"}
+
+    def _end(self, context) -> None:
+        if self._timer:
+            context.window_manager.event_timer_remove(self._timer)
+            self._timer = None
+        show_job_state(context, False, 0.0, "")
 
 
 class AISETS_OT_previs(bpy.types.Operator):

@@ -231,6 +231,39 @@ def test_storyboard_of_scout_cameras_when_no_shot_was_saved(scene_with_set, room
         render_storyboard(scene_with_set, [], tmp_path / "sb2", TINY, 1)
 
 
+def test_storyboard_is_whole_or_absent_and_esc_leaves_the_previous_one(scene_with_set,
+                                                                      room, tmp_path):
+    """What the panel's modal Render Storyboard does: one frame per step; Esc (closing
+    the steps) mid-way leaves the previous storyboard byte for byte and the scene's
+    camera and world as they were; a foreign folder is refused untouched."""
+    from ai_sets_addon.scout.blender.storyboard import (render_storyboard, shots_for,
+                                                        storyboard_steps)
+
+    pytest.importorskip("fpdf", reason="the scout extra (fpdf2) is not installed here")
+    scene = scene_with_set
+    scene.ai_sets_scout.shots.clear()
+    shots = shots_for(scene, room)[:2]
+    out = tmp_path / "board"
+    first = render_storyboard(scene, shots, out, TINY, 1)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert first.pdf == out / "storyboard.pdf" and all(f.is_file() for f in first.frames)
+    camera, world = scene.camera, scene.world
+    steps = storyboard_steps(scene, list(reversed(shots)), out, TINY, 1)
+    next(steps), next(steps)                  # the first frame is rendered, in staging
+    steps.close()                             # Esc
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert scene.camera == camera and scene.world == world
+    assert "AI Sets Storyboard" not in bpy.data.objects
+    assert not list(tmp_path.glob(".board.staging-*"))
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    with pytest.raises(InputError, match="not empty"):
+        render_storyboard(scene, shots, mine, TINY, 1)
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
 def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
     from ai_sets_addon.scout.blender.animatic import render_animatic
     from ai_sets_addon.scout.moves import Move

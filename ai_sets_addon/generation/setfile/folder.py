@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 import json
 import os
@@ -48,8 +48,12 @@ def sidecar(out: Path, kind: str) -> Path:
 
 @dataclass
 class SetWriter:
+    """Also serves other whole-or-absent output folders (a storyboard): `owned` says
+    which existing folder is ours to replace (default: an AI Sets set folder)."""
+
     out: Path
     wait: bool = False
+    owned: Callable[[Path], bool] | None = None
     path: Path = field(init=False)
     _lock_fd: int | None = field(default=None, init=False)
     committed: bool = field(default=False, init=False)
@@ -62,7 +66,7 @@ class SetWriter:
         self._lock_fd = acquire_lock(sidecar(self.out, "lock"), self.out, self.wait)
         try:
             recover(self.out)
-            check_replaceable(self.out)
+            check_replaceable(self.out, self.owned or _is_set_folder)
             self.path = sidecar(self.out, f"staging-{os.getpid()}-{secrets.token_hex(3)}")
             self.path.mkdir()
             self.work_dir.mkdir()
@@ -210,15 +214,17 @@ def recover(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def check_replaceable(out: Path) -> None:
-    """Never swap away a folder that is not an AI Sets set (a user's own files)."""
+def check_replaceable(out: Path, owned: Callable[[Path], bool] | None = None) -> None:
+    """Never swap away a folder that is not ours (a user's own files)."""
+    owned = owned or _is_set_folder
     if not out.exists():
         return
     if not out.is_dir():
         raise InputError(f"'{out}' exists and is not a folder; choose a folder for --out")
-    if any(out.iterdir()) and not _is_set_folder(out):
-        raise InputError(f"'{out}' is not empty and is not an AI Sets set folder; choose "
-                         "a new or empty folder (nothing was changed)")
+    if any(out.iterdir()) and not owned(out):
+        what = "an AI Sets set folder" if owned is _is_set_folder else "one AI Sets wrote"
+        raise InputError(f"'{out}' is not empty and is not {what}; choose a new or empty "
+                         "folder (nothing was changed)")
 
 
 def _is_set_folder(folder: Path) -> bool:

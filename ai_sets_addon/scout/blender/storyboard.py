@@ -14,15 +14,16 @@ storyboard.json (what was rendered, with sun and exposure per frame).
 from __future__ import annotations
 
 import json
-import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import bpy
 
 from ...generation.errors import InputError
-from ...generation.fileio import ensure_writable_dir, write_json
+from ...generation.fileio import write_json
 from .. import daylight as daylight_rules
 from .. import shots as shotdata
 from ..sheets import SheetFrame, write_sheets
@@ -31,6 +32,7 @@ from .daylight import set_folder, switch_practicals
 
 SKY_WIDTH = 1024
 CAMERA_NAME = "AI Sets Storyboard"
+RECORD = "storyboard.json"
 
 
 @dataclass
@@ -57,81 +59,157 @@ def captions(shot: shotdata.Shot, key_light: str | None) -> list[str]:
 def render_storyboard(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir: Path,
                       resolution: tuple[int, int] = (960, 540), samples: int = 16,
                       set_name: str = "", progress=None) -> Storyboard:
+    """Render the whole storyboard now (headless, tests); the panel steps
+    `storyboard_steps` from a modal operator instead."""
+    steps = storyboard_steps(scene, shots, out_dir, resolution, samples, set_name)
+    return run_steps(steps, progress)
+
+
+def run_steps(steps: Iterator[tuple[float, str]], progress=None) -> Storyboard:
+    """Drive `storyboard_steps` to the end, reporting each step; its result."""
+    while True:
+        try:
+            fraction, message = next(steps)
+        except StopIteration as done:
+            if progress:
+                progress(1.0, f"storyboard: {done.value.pdf}")
+            return done.value
+        if progress:
+            progress(fraction, message)
+
+
+def storyboard_steps(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir: Path,
+                     resolution: tuple[int, int] = (960, 540), samples: int = 16,
+                     set_name: str = "") -> Iterator[tuple[float, str]]:
+    """Yield (fraction, message) before each frame; return the Storyboard.
+
+    OUT is whole or absent, as a set folder is: one run at a time (a lock), everything
+    rendered into a staging folder beside it and swapped in at the end; closing the
+    generator early (Esc) or an error leaves the previous storyboard and the scene as
+    they were."""
     from ...generation.setfile import read_set
-    from ...scene import render
-    from ...scene.builder import EXPOSURE_BIAS, current_set, replace_sky
+    from ...generation.setfile.folder import SetWriter
+    from ...scene.builder import current_set
 
     if not shots:
         raise InputError("the shot list is empty: save a shot first (or give a set with "
                          "scout cameras)")
-    progress = progress or (lambda fraction, message: None)
-    out_dir = ensure_writable_dir(Path(out_dir))
-    frames_dir = out_dir / "frames"
-    frames_dir.mkdir(exist_ok=True)
-    scratch = out_dir / f".sky-{int(time.time() * 1000)}"
     folder = set_folder(scene)
-    root = current_set(scene)
-    if root is None or folder is None:
+    if current_set(scene) is None or folder is None:
         raise InputError("the scene holds no AI set to storyboard; generate or open one")
     doc = read_set(folder)
-    bias = root.get(EXPOSURE_BIAS, 0.0)
+    out_dir = Path(out_dir).expanduser().absolute()
+    with SetWriter(out_dir, owned=is_storyboard) as writer, \
+            _storyboard_camera(scene, doc) as (cam, skies):
+        staging = writer.path
+        (staging / "frames").mkdir()
+        records, sheet = [], []
+        for index, shot in enumerate(shots):
+            yield index / len(shots), f"rendering {shot.name} ({index + 1}/{len(shots)})"
+            sky = skies.use(scene, shot, writer.work_dir)
+            record, frame = _render_shot(scene, cam, sky, shot, index, staging,
+                                         resolution, samples, writer.work_dir)
+            records.append(record)
+            sheet.append(frame)
+        yield 0.95, "laying out the contact sheets"
+        name = set_name or doc.plan.name
+        date = time.strftime("%Y-%m-%d")
+        pages, pdf = write_sheets(sheet, name, date, staging)
+        write_json(staging / RECORD, {
+            "set": name, "date": date, "set_folder": str(folder),
+            "resolution": list(resolution), "samples": samples,
+            "pages": [p.name for p in pages], "pdf": pdf.name, "frames": records})
+        writer.commit({"kind": "storyboard", "set": name, "shots": len(shots)})
+    frames = [out_dir / f.image.relative_to(staging) for f in sheet]
+    return Storyboard(frames, [out_dir / p.name for p in pages], out_dir / pdf.name,
+                      out_dir / RECORD, list(shots))
+
+
+def is_storyboard(folder: Path) -> bool:
+    """A folder this module wrote (safe to replace with a new storyboard)."""
+    return (folder / RECORD).is_file()
+
+
+@dataclass
+class _Skies:
+    """Each shot's sky, made once per distinct sky request (1024 px, scratch files)."""
+
+    doc: object
+    made: dict[str, object] = field(default_factory=dict)
+    current: str = ""
+
+    def __post_init__(self) -> None:
+        self.current = self._key(self.doc.plan.sky)
+        self.made[self.current] = self.doc.sky
+
+    @staticmethod
+    def _key(request) -> str:
+        return json.dumps(asdict(request), sort_keys=True)
+
+    def use(self, scene: bpy.types.Scene, shot: shotdata.Shot, scratch: Path):
+        from ...scene.builder import replace_sky
+
+        key = self._key(shot.sky_request()) if shot.sky else self.current
+        if key not in self.made:
+            path = scratch / f"sky_{len(self.made)}.exr"
+            self.made[key] = _make_sky(shot.sky_request(), path)
+        if key != self.current:
+            replace_sky(scene, self.made[key], meter=False)
+            self.current = key
+        return self.made[key]
+
+    def restore(self, scene: bpy.types.Scene) -> None:
+        from ...scene.builder import replace_sky
+
+        if self.current != self._key(self.doc.plan.sky):
+            replace_sky(scene, self.doc.sky, meter=False)
+        switch_practicals(scene, daylight_rules.sun_elevation(self.doc.sky))
+
+
+@contextmanager
+def _storyboard_camera(scene: bpy.types.Scene, doc) -> Iterator[tuple[bpy.types.Object, _Skies]]:
+    """A storyboard camera and the shots' skies for the block; the scene's camera,
+    exposure, resolution, sky and practicals are put back however the block ends."""
     saved = (scene.camera, scene.view_settings.exposure, scene.render.resolution_x,
              scene.render.resolution_y, scene.render.pixel_aspect_x)
     cam = bpy.data.objects.new(CAMERA_NAME, bpy.data.cameras.new(CAMERA_NAME))
     cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0
     scene.collection.objects.link(cam)
     scene.camera = cam
-    skies: dict[str, object] = {json.dumps(asdict(doc.plan.sky), sort_keys=True): doc.sky}
-    current = json.dumps(asdict(doc.plan.sky), sort_keys=True)
-    frames, records, sheet = [], [], []
+    skies = _Skies(doc)
     try:
-        for index, shot in enumerate(shots):
-            progress(index / len(shots), f"rendering {shot.name} ({index + 1}/{len(shots)})")
-            key = json.dumps(asdict(shot.sky_request()), sort_keys=True) if shot.sky else current
-            if key not in skies:
-                skies[key] = _make_sky(shot.sky_request(), scratch / f"sky_{len(skies)}.exr")
-            sky = skies[key]
-            if key != current:
-                replace_sky(scene, sky, meter=False)
-                current = key
-            sun = daylight_rules.sun_elevation(sky)
-            switch_practicals(scene, sun)
-            cap = set_package(cam, None, shot.body, shot.lens_mm, shot.squeeze,
-                              shot.frame_line, shot.focus_distance_m, shot.t_stop, shot.zoom)
-            _place(cam, shot)
-            exposure = render.meter_exposure(scene, sun, bias, out_dir)
-            png = frames_dir / f"{index + 1:02d}_{shot.stem}.png"
-            scene.render.pixel_aspect_x = 1.0
-            render.render_still(scene, png, _fit(cap.aspect, resolution), samples)
-            burn_frame_lines(png, shot.frame_line)
-            frames.append(png)
-            sheet.append(SheetFrame(png, shot.name,
-                                    captions(shot, daylight_rules.key_light_label(sky))))
-            records.append({"shot": asdict(shot), "frame": png.relative_to(out_dir).as_posix(),
-                            "sun_elevation_deg": sun,
-                            "key_light": daylight_rules.key_light_label(sky),
-                            "exposure_ev": exposure})
-        progress(0.95, "laying out the contact sheets")
-        name = set_name or doc.plan.name
-        date = time.strftime("%Y-%m-%d")
-        pages, pdf = write_sheets(sheet, name, date, out_dir)
-        record = write_json(out_dir / "storyboard.json",
-                            {"set": name, "date": date, "set_folder": str(folder),
-                             "resolution": list(resolution), "samples": samples,
-                             "pages": [p.name for p in pages], "pdf": pdf.name,
-                             "frames": records})
+        yield cam, skies
     finally:
         (scene.camera, scene.view_settings.exposure, scene.render.resolution_x,
          scene.render.resolution_y, scene.render.pixel_aspect_x) = saved
         data = cam.data
         bpy.data.objects.remove(cam)
         bpy.data.cameras.remove(data)
-        if current != json.dumps(asdict(doc.plan.sky), sort_keys=True):
-            replace_sky(scene, doc.sky, meter=False)
-        switch_practicals(scene, daylight_rules.sun_elevation(doc.sky))
-        shutil.rmtree(scratch, ignore_errors=True)
-    progress(1.0, f"storyboard: {pdf}")
-    return Storyboard(frames, pages, pdf, record, list(shots))
+        skies.restore(scene)
+
+
+def _render_shot(scene: bpy.types.Scene, cam: bpy.types.Object, sky, shot: shotdata.Shot,
+                 index: int, staging: Path, resolution: tuple[int, int], samples: int,
+                 scratch: Path) -> tuple[dict, SheetFrame]:
+    """One frame under its sky, practicals switched and metered for its sun."""
+    from ...scene import render
+    from ...scene.builder import EXPOSURE_BIAS, current_set
+
+    sun = daylight_rules.sun_elevation(sky)
+    switch_practicals(scene, sun)
+    cap = set_package(cam, None, shot.body, shot.lens_mm, shot.squeeze,
+                      shot.frame_line, shot.focus_distance_m, shot.t_stop, shot.zoom)
+    _place(cam, shot)
+    bias = current_set(scene).get(EXPOSURE_BIAS, 0.0)
+    exposure = render.meter_exposure(scene, sun, bias, scratch)
+    png = staging / "frames" / f"{index + 1:02d}_{shot.stem}.png"
+    scene.render.pixel_aspect_x = 1.0
+    render.render_still(scene, png, _fit(cap.aspect, resolution), samples)
+    burn_frame_lines(png, shot.frame_line)
+    label = daylight_rules.key_light_label(sky)
+    record = {"shot": asdict(shot), "frame": png.relative_to(staging).as_posix(),
+              "sun_elevation_deg": sun, "key_light": label, "exposure_ev": exposure}
+    return record, SheetFrame(png, shot.name, captions(shot, label))
 
 
 def _make_sky(request, path: Path):
