@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import common
+from . import ai_options, common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -38,10 +38,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "AI painting", "paint the set from its cameras before the scene is built "
                        "(options as in `ai-sets paint`)")
     ai.add_argument("--paint", action="store_true", help="paint with a local model")
-    ai.add_argument("--model", help="base model: diffusers folder, .safetensors or cached id")
+    ai.add_argument("--model", help="base model: diffusers folder, .safetensors or cached id "
+                                    "(for --paint and the diffusers backends)")
     ai.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter")
     ai.add_argument("--paint-option", action="append", default=[], metavar="OPT",
                     help="any other `ai-sets paint` option, e.g. --paint-option=--steps=20")
+    backends = parser.add_argument_group(
+        "AI materials and sky", "make the set's materials and/or sky with --model (loaded "
+                                "once per build) instead of the procedural backends")
+    backends.add_argument("--material-backend", choices=ai_options.BACKENDS,
+                          default="procedural", help="how the material maps are made")
+    backends.add_argument("--sky-backend", choices=ai_options.BACKENDS, default="procedural",
+                          help="how the sky is made (diffusers: an AI panorama lifted to "
+                               "HDR; the Sun lamp takes the lifted sun)")
+    ai_options.add_model_arguments(backends, prefix="ai-", model=False)
     parser.set_defaults(func=run)
 
 
@@ -55,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     request = BuildRequest(
         prompt=args.prompt, seed=args.seed, out_dir=args.out,
         options=BuildOptions(texture_size=args.texture_size, hdri_width=args.hdri_width,
-                             texel_density=args.texel_density),
+                             texel_density=args.texel_density,
+                             material_backend=args.material_backend,
+                             sky_backend=args.sky_backend, ai=_ai(args)),
         render=args.render, samples=args.samples, resolution=args.resolution,
         wait=args.wait)
     _fresh_scene()
@@ -71,14 +83,24 @@ def run(args: argparse.Namespace) -> int:
     return common.EXIT_OK
 
 
+def _ai(args: argparse.Namespace):
+    """The model settings when a diffusers backend is chosen (checked by BuildOptions)."""
+    if "diffusers" not in (args.material_backend, args.sky_backend):
+        return None
+    return ai_options.ai_settings(args, prefix="ai-")
+
+
 def _painting(args: argparse.Namespace):
     """--paint: `ai-sets paint` on the staged set folder, its options checked by the paint
     command's own parser before any work starts."""
     from ..generation.errors import InputError
 
     if not args.paint:
-        if args.model or args.controlnet or args.paint_option:
-            raise InputError("--model, --controlnet and --paint-option need --paint")
+        if args.paint_option:
+            raise InputError("--paint-option needs --paint")
+        if (args.model or args.controlnet) and _ai(args) is None:
+            raise InputError("--model and --controlnet need --paint, --material-backend "
+                             "diffusers or --sky-backend diffusers")
         return None
     from . import make_parser
 

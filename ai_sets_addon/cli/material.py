@@ -4,6 +4,11 @@ Makes the tileable PBR maps for every material the prompt names ("old red brick
 walls, wet cobblestone ground" gives two), named after the material
 (mossy_red_brick_base_color.png ...), with a JSON sidecar each; --preview also renders
 each on a lit floor-and-wall corner, 1024 px wide by default so it can be judged.
+
+`--backend diffusers --model PATH` paints one seamless colour tile from the whole prompt
+with a local diffusion model (words the procedural families cannot describe: "hand-
+painted azulejo tiles") and derives the same map set and sidecar; the tile covers the
+named family's trade size (1 m when no family is named).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import common
+from . import ai_options, common
 
 
 PREVIEW_WIDTH = 1024          # wide enough to judge grain, joints and scale
@@ -40,6 +45,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              f"(default {PREVIEW_WIDTH})")
     parser.add_argument("--samples", type=common.samples, default=32,
                         help=f"preview samples, 1..{common.CYCLES_MAX_SAMPLES} (default 32)")
+    parser.add_argument("--backend", choices=ai_options.BACKENDS, default="procedural",
+                        help="procedural (numpy, one material per surface named) or "
+                             "diffusers (one seamless AI material from the whole prompt, "
+                             "needs --model)")
+    ai = parser.add_argument_group("diffusers backend", "the model (as in `ai-sets paint`)")
+    ai_options.add_model_arguments(ai)
     parser.set_defaults(func=run)
 
 
@@ -47,11 +58,13 @@ def run(args: argparse.Namespace) -> int:
     from ..generation.materials import ProceduralMaterials, check_size
 
     check_size(args.size)
-    requests = requests_from_prompt(args.prompt, args.seed)
+    progress = common.Progress()
     if args.preview:
         _require_bpy()
-    backend = ProceduralMaterials()
-    progress = common.Progress()
+    if args.backend == "diffusers":
+        requests, backend = _diffusers(args, progress)
+    else:
+        requests, backend = requests_from_prompt(args.prompt, args.seed), ProceduralMaterials()
     for i, request in enumerate(requests):
         progress(i / len(requests), f"{request.key}: {request.family}")
         tex = backend.make_material(request, args.size, Path(args.out))
@@ -63,6 +76,31 @@ def run(args: argparse.Namespace) -> int:
     progress(1.0, f"{len(requests)} material(s) written to {args.out}: "
                   + ", ".join(r.key for r in requests))
     return common.EXIT_OK
+
+
+def _diffusers(args: argparse.Namespace, progress) -> tuple[list, object]:
+    """One request for the whole prompt (what the model reads), at the tile size of the
+    first family the words name; the model is loaded (or refused) before any file."""
+    from ..generation.ai_assets.backends import DiffusersMaterials
+    from ..generation.errors import InputError
+    from ..generation.plan import MaterialRequest
+
+    if not args.prompt or not args.prompt.strip():
+        raise InputError('the prompt is empty: describe the material, e.g. "hand-painted '
+                         'azulejo tiles"')
+    try:
+        named = requests_from_prompt(args.prompt, args.seed)
+    except InputError:
+        named = []                                   # no family: a 1 m tile
+    if len(named) > 1:
+        print(f"notice: several materials named; one AI material is made from the whole "
+              f"prompt, tiled at the size of '{named[0].family}'", file=sys.stderr)
+    key = material_name(args.prompt, [], "material", set())
+    request = MaterialRequest(key=key, family=named[0].family if named else "",
+                              modifiers=list(named[0].modifiers) if named else [],
+                              colour=named[0].colour if named else None, seed=args.seed)
+    model = ai_options.shared_model(args, progress)
+    return [request], DiffusersMaterials(model, prompts={key: args.prompt.strip()})
 
 
 def requests_from_prompt(text: str, seed: int) -> list:

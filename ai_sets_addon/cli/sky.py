@@ -1,11 +1,16 @@
-"""`ai-sets sky "PROMPT" --out sky.exr`: only the HDR environment (no Blender needed)."""
+"""`ai-sets sky "PROMPT" --out sky.exr`: only the HDR environment (no Blender needed).
+
+`--backend diffusers --model PATH` paints a 2:1 panorama that wraps at 0/360° with a
+local diffusion model ("a misty Scottish glen") and lifts it to true HDR (the sun found,
+the clear-sky model fitted, the disc restored: generation.hdr); SKY_ldr.png keeps what
+the model painted."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from . import common
+from . import ai_options, common
 
 YEARS = "1..6000"
 
@@ -21,8 +26,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("prompt", help='e.g. "golden hour, scattered clouds, light haze"')
     parser.add_argument("--out", required=True, type=common.output_path, metavar="SKY.exr",
                         help="the EXR to write; SKY.png and SKY.json go beside it")
-    parser.add_argument("--width", type=int, default=4096,
-                        help="512..16384, even; height is width/2 (default 4096)")
+    parser.add_argument("--width", type=int, default=None,
+                        help="512..16384, even; height is width/2 (default 4096; with "
+                             "--backend diffusers 1024, 256..16384: the model paints at "
+                             "most its own size, 1024 for SD 1.5, 2048 for SDXL, and the "
+                             "panorama is resampled up to --width before the lift)")
     parser.add_argument("--lat", type=common.finite_float(-90.0, 90.0, "a latitude"),
                         metavar="DEG",
                         help="latitude, degrees north, -90..90 (default: none; with --lon "
@@ -50,6 +58,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         default=0.0, metavar="0..1",
                         help="light pollution at night, 0 countryside .. 1 big city "
                              "(default 0)")
+    parser.add_argument("--backend", choices=ai_options.BACKENDS, default="procedural",
+                        help="procedural (physical sky model) or diffusers (an AI "
+                             "panorama lifted to HDR, needs --model)")
+    ai = parser.add_argument_group("diffusers backend", "the model (as in `ai-sets paint`)")
+    ai_options.add_model_arguments(ai)
     parser.set_defaults(func=run)
 
 
@@ -58,10 +71,13 @@ def run(args: argparse.Namespace) -> int:
     from ..generation.sky import resolve_lights
     from ..generation.sky.equirect import check_width
 
-    check_width(args.width)
     out = Path(args.out)
     if out.suffix.lower() != ".exr":
         out = out.with_suffix(".exr")
+    if args.backend == "diffusers":
+        return _diffusers(args, out)
+    args.width = 4096 if args.width is None else args.width
+    check_width(args.width)
     request = sky_request_for(args)
     resolve_lights(request)          # bad place/time -> a clear error before any work
     options = SkyOptions(sun_in_map=args.sun, city_glow=args.city_glow)
@@ -73,6 +89,36 @@ def run(args: argparse.Namespace) -> int:
           f"azimuth {asset.sun_azimuth_deg:.2f} deg, elevation {asset.sun_elevation_deg:.2f} "
           f"deg, irradiance {asset.sun_irradiance_w_m2:.4g} W/m^2, "
           f"suggested exposure {asset.params['exposure_ev']:+.2f} EV")
+    return common.EXIT_OK
+
+
+def _diffusers(args: argparse.Namespace, out: Path) -> int:
+    """AI panorama -> lift -> EXR/PNG/JSON (+ SKY_ldr.png); the model is loaded (or
+    refused) before any file is written."""
+    from ..generation.ai_assets.backends import DiffusersSky
+    from ..generation.errors import InputError
+    from ..generation.sky import resolve_lights
+
+    width = 1024 if args.width is None else args.width
+    if not 256 <= width <= 16384 or width % 2:
+        raise InputError(f"--width {width}: use an even width from 256 to 16384 with "
+                         "--backend diffusers (the height is half)")
+    request = sky_request_for(args)
+    resolve_lights(request)
+    progress = common.Progress()
+    model = ai_options.shared_model(args, progress)
+    progress(0.1, f"painting a {width}x{width // 2} panorama")
+    asset = DiffusersSky(model, args.prompt, sun_in_map=args.sun).make_sky(request, width, out)
+    progress(1.0, f"wrote {asset.exr_path}")
+    found = asset.params["sun_found"]
+    print(f"{asset.exr_path}: {width}x{width // 2} (painted at "
+          f"{asset.params['generated_width']}), "
+          + (f"sun at azimuth {asset.sun_azimuth_deg:.2f} deg, elevation "
+             f"{asset.sun_elevation_deg:.2f} deg, irradiance "
+             f"{asset.sun_irradiance_w_m2:.4g} W/m^2" if found else
+             "no sun found (overcast or night: no sun was invented)")
+          + f", confidence {asset.params['confidence']:.2f}, suggested exposure "
+            f"{asset.params['exposure_ev']:+.2f} EV")
     return common.EXIT_OK
 
 

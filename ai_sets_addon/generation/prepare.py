@@ -12,8 +12,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from . import archetypes
+from .ai_assets.backends import AiSettings, SharedModel
 from .assets import MaterialDescription, SkyAsset
 from .backends import MaterialBackend, SkyBackend
 from .errors import Cancelled, InputError
@@ -29,6 +31,7 @@ ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
 
 TEXTURE_SIZES = (256, 512, 1024, 2048, 4096)
+BACKENDS = ("procedural", "diffusers")
 HDRI_WIDTH_RANGE = (512, 16384)
 DENSITY_RANGE = (4.0, 512.0)
 
@@ -43,8 +46,19 @@ class BuildOptions:
     material_backend: str = "procedural"
     texel_density: float = DEFAULT_DENSITY_PX_PER_M   # atlas pixels per metre
     time_of_day: str | None = None       # overrides the prompt's (batch time-of-day lists)
+    ai: AiSettings | dict[str, Any] | None = None   # the model of a "diffusers" backend
+
+    @property
+    def uses_ai(self) -> bool:
+        return "diffusers" in (self.sky_backend, self.material_backend)
 
     def validate(self) -> None:
+        for what, name in (("sky", self.sky_backend), ("material", self.material_backend)):
+            if name not in BACKENDS:
+                raise InputError(f"unknown {what} backend '{name}'; available: "
+                                 + ", ".join(BACKENDS))
+        if self.uses_ai:
+            AiSettings.coerce(self.ai).model_request()      # no model named: say so now
         if self.texture_size not in TEXTURE_SIZES:
             raise InputError(f"texture size {self.texture_size} is not supported; "
                              f"use one of {', '.join(map(str, TEXTURE_SIZES))}")
@@ -134,7 +148,8 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
     if add_window_portals(plan) and not plan.sky.skyline:
         plan.sky.skyline = "city"         # what the windows look out on
     steps.check(0.1, "painting sky and materials, unwrapping atlases")
-    sky, materials = steps.timed("assets", make_assets, plan, options, Path(folder), steps)
+    sky, materials = steps.timed("assets", make_assets, plan, options, Path(folder), steps,
+                                 spec.prompt)
     doc = SetDocument(spec=spec, plan=plan, materials=materials, sky=sky,
                       options=asdict(options), texel_density_px_per_m=options.texel_density,
                       folder=Path(folder))
@@ -144,14 +159,21 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
     return doc, steps.timings
 
 
-def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Steps
-                ) -> tuple[SkyAsset, dict[str, MaterialDescription]]:
+def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Steps,
+                prompt: str = "") -> tuple[SkyAsset, dict[str, MaterialDescription]]:
     """Sky, material maps and atlas unwraps in parallel (numpy releases the GIL in its
-    heavy loops); a cancel drops every queued job at once."""
+    heavy loops); a cancel drops every queued job at once. A diffusers backend's model
+    is loaded here, once, before any asset is made (a bad path fails first)."""
     from .materials.shader_only import describe_shader_material
 
-    sky_backend = get_sky_backend(options.sky_backend)
-    mat_backend = get_material_backend(options.material_backend)
+    model = None
+    if options.uses_ai:
+        model = SharedModel(AiSettings.coerce(options.ai))
+        steps.check(0.1, f"loading {model.settings.model}")
+        with model.using():
+            pass
+    sky_backend = get_sky_backend(options.sky_backend, model, prompt)
+    mat_backend = get_material_backend(options.material_backend, model)
     textures = folder / "textures"
     pool = ThreadPoolExecutor(max_workers=2)
     try:
@@ -186,15 +208,26 @@ def _timed_sky(backend: SkyBackend, plan: SetPlan, options: BuildOptions,
     return sky, round(time.perf_counter() - start, 4)
 
 
-def get_sky_backend(name: str) -> SkyBackend:
+def get_sky_backend(name: str, model: SharedModel | None = None, prompt: str = ""
+                    ) -> SkyBackend:
+    """`model`: the build's shared diffusers model (needed for "diffusers")."""
     if name == "procedural":
         from .sky import ProceduralSky
         return ProceduralSky()
-    raise InputError(f"unknown sky backend '{name}'; available: procedural")
+    if name == "diffusers" and model is not None:
+        from .ai_assets.backends import DiffusersSky
+        return DiffusersSky(model, prompt)
+    raise InputError(f"unknown sky backend '{name}'; available: {', '.join(BACKENDS)} "
+                     "(diffusers needs a model)")
 
 
-def get_material_backend(name: str) -> MaterialBackend:
+def get_material_backend(name: str, model: SharedModel | None = None) -> MaterialBackend:
+    """`model`: the build's shared diffusers model (needed for "diffusers")."""
     if name == "procedural":
         from .materials import ProceduralMaterials
         return ProceduralMaterials()
-    raise InputError(f"unknown material backend '{name}'; available: procedural")
+    if name == "diffusers" and model is not None:
+        from .ai_assets.backends import DiffusersMaterials
+        return DiffusersMaterials(model)
+    raise InputError(f"unknown material backend '{name}'; available: {', '.join(BACKENDS)} "
+                     "(diffusers needs a model)")

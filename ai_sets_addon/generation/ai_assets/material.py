@@ -11,7 +11,7 @@ cavity AO: a heuristic, named in the sidecar). The real-world tile size is the c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,9 @@ class AiMaterialRequest:
     guidance: float = 7.0
     tile_size_m: tuple[float, float] = (1.0, 1.0)
     height_range_m: float = 0.01      # what height 0..1 spans (displacement amplitude)
+    generate_size: int | None = None  # the model's own size when `size` is larger: the
+                                      # colour is then resampled (wrapping) up to `size`
+    extra_params: dict[str, Any] = field(default_factory=dict)   # recorded as they are
 
 
 def generate_tile(model: Any, request: AiMaterialRequest) -> np.ndarray:
@@ -39,7 +42,7 @@ def generate_tile(model: Any, request: AiMaterialRequest) -> np.ndarray:
     import torch
     from PIL import Image
 
-    n = int(request.size)
+    n = int(request.generate_size or request.size)
     kwargs = dict(prompt=f"seamless tileable texture, flat, top-down, {request.prompt}",
                   negative_prompt="perspective, shadow, border, frame, text",
                   image=Image.new("RGB", (n, n), (128, 128, 128)), height=n, width=n,
@@ -58,15 +61,26 @@ def generate_tile(model: Any, request: AiMaterialRequest) -> np.ndarray:
 def make_ai_material(model: Any, request: AiMaterialRequest, out_dir: Path
                      ) -> MaterialDescription:
     """Generate, derive the maps, write them as the procedural backend does."""
+    return write_ai_material(generate_tile(model, request), request, model.describe(),
+                             out_dir)
+
+
+def write_ai_material(colour: np.ndarray, request: AiMaterialRequest,
+                      model_info: dict[str, Any], out_dir: Path) -> MaterialDescription:
+    """Maps from a tiling colour, written with the procedural names and sidecar (apart
+    from generation, so a shared model is held only while it paints)."""
     from ..fileio import write_json
     from ..materials import maps as mp
     from ..materials.backend import write_maps
 
-    colour = generate_tile(model, request)
+    colour = resample_wrapped(colour, int(request.size))
     pbr = pbr_from_colour(colour)
     half = request.height_range_m / 2.0
     params = {"backend": "diffusers", "prompt": request.prompt, "seed": request.seed,
-              "steps": request.steps, "pbr_method": pbr.method, "model": model.describe()}
+              "steps": request.steps, "guidance": request.guidance, "size": request.size,
+              "generated_size": int(request.generate_size or request.size),
+              "pbr_method": pbr.method, "model": model_info,
+              "height_median": float(np.median(pbr.height)), **request.extra_params}
     maps = mp.MaterialMaps(family="ai", tile_size_m=tuple(request.tile_size_m),
                            base_color=colour, normal=pbr.normal * 2.0 - 1.0,
                            roughness=pbr.roughness, height=pbr.height, ao=pbr.ao,
@@ -82,3 +96,22 @@ def make_ai_material(model: Any, request: AiMaterialRequest, out_dir: Path
                                tile_size_m=tuple(request.tile_size_m), maps=paths,
                                metallic=0.0, displacement_m=request.height_range_m,
                                params=params)
+
+
+def resample_wrapped(image: np.ndarray, size: int) -> np.ndarray:
+    """(n, n, C) -> (size, size, C) bilinear, neighbours taken across the edges, so a
+    tile resampled from a tile still tiles (a clamped resize would put a seam back)."""
+    out = np.asarray(image, np.float32)
+    for axis in (0, 1):
+        n = out.shape[axis]
+        if n == size:
+            continue
+        u = (np.arange(size) + 0.5) * (n / size) - 0.5
+        lo = np.floor(u).astype(int)
+        w = (u - lo).astype(np.float32)
+        shape = [1] * out.ndim
+        shape[axis] = size
+        w = w.reshape(shape)
+        out = np.take(out, lo % n, axis=axis) * (1 - w) + np.take(out, (lo + 1) % n,
+                                                                   axis=axis) * w
+    return out

@@ -1,0 +1,71 @@
+"""The diffusers-backend options `material`, `sky` and `build` share (not a command):
+the same names and meanings as `ai-sets paint`, so one model path works everywhere."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import common
+
+BACKENDS = ("procedural", "diffusers")
+
+
+def add_model_arguments(group, prefix: str = "", model: bool = True) -> None:
+    """--model ... --offload, and --steps/--guidance (with `prefix`, e.g. --ai-steps)."""
+    if model:
+        group.add_argument("--model", help="base model for the diffusers backend: diffusers "
+                                           "folder, .safetensors checkpoint or cached "
+                                           "Hugging Face id (see `ai-sets models`)")
+        group.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
+                                                ".safetensors or cached id); not needed when "
+                                                "--model is a saved ControlNet pipeline")
+    group.add_argument("--config", help="for a single-file --model: the diffusers folder or "
+                                        "cached id its configs come from")
+    group.add_argument("--allow-pickle", action="store_true",
+                       help="allow pickled .ckpt/.bin/.pt weights (they can run code)")
+    group.add_argument("--allow-downloads", action="store_true",
+                       help="let diffusers download missing models from Hugging Face")
+    group.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
+    group.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto")
+    group.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
+                       default="auto", help="CPU offload for small GPUs")
+    group.add_argument(f"--{prefix}steps", type=common.bounded_int(1, 200), default=25,
+                       help="denoising steps of the diffusers backend")
+    group.add_argument(f"--{prefix}guidance", type=common.finite_float(0.0, 50.0),
+                       default=7.0, help="classifier-free guidance of the diffusers backend")
+    group.add_argument(f"--{prefix}model-size", type=model_size, metavar="PX",
+                       help="side the model paints at, a multiple of 16 from 64 to 2048: "
+                            "material tiles PXxPX, panoramas (2PX)xPX, then resampled "
+                            "(wrapping) to the size asked for (default: the model's own, "
+                            "512 for SD 1.5, 1024 for SDXL)")
+
+
+def model_size(text: str) -> int:
+    value = common.bounded_int(64, 2048, "a whole number of pixels")(text)
+    if value % 16:
+        raise argparse.ArgumentTypeError(f"{value} is not a multiple of 16")
+    return value
+
+
+def ai_settings(args: argparse.Namespace, prefix: str = ""):
+    """The parsed options -> generation.ai_assets.backends.AiSettings."""
+    from ..generation.ai_assets.backends import AiSettings
+
+    key = prefix.replace("-", "_")
+    return AiSettings(model=args.model or "", controlnet=args.controlnet, config=args.config,
+                      allow_pickle=args.allow_pickle, allow_downloads=args.allow_downloads,
+                      device=args.device, precision=args.precision, offload=args.offload,
+                      steps=getattr(args, f"{key}steps"),
+                      guidance=getattr(args, f"{key}guidance"),
+                      model_size=getattr(args, f"{key}model_size"))
+
+
+def shared_model(args: argparse.Namespace, progress, prefix: str = ""):
+    """The model, loaded now (a bad path or a pickle fails before anything is written)."""
+    from ..generation.ai_assets.backends import SharedModel
+
+    model = SharedModel(ai_settings(args, prefix))
+    progress(0.0, f"loading {model.settings.model or '(no --model)'}")
+    with model.using() as loaded:
+        progress(0.05, f"loaded {loaded.family} on {loaded.device} ({loaded.dtype})")
+    return model
