@@ -41,7 +41,10 @@ def material(spec: SetSpec, key: str, role: str, default_family: str,
     if spec.wet and "wet" not in modifiers:
         modifiers.append("wet")
     colour = surface.colour or (None if surface.family else default_colour)
-    return MaterialRequest(key=key, family=surface.family or default_family,
+    family = surface.family or default_family
+    if family == "concrete" and role == "walls":
+        family = "cast_concrete"        # walls are cast in forms: panel seams, tie holes
+    return MaterialRequest(key=key, family=family,
                            modifiers=modifiers, colour=colour,
                            seed=material_seed(spec.seed, key))
 

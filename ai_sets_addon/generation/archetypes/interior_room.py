@@ -402,7 +402,7 @@ def _materials(spec: SetSpec, lit: bool, room: rooms.RoomType | None = None
         return common.material(spec, key, role, fam, default_colour=colour, **kwargs)
 
     walls = surface("walls", "walls", "plaster")
-    concrete = walls.family in ("concrete", "board_formed_concrete")
+    concrete = walls.family in ("concrete", "cast_concrete", "board_formed_concrete")
     floor = surface("floor", "floor", "polished_concrete" if concrete else "wood_planks",
                     fallback_roles=("ground",))
     mats = {

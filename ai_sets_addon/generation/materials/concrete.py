@@ -40,6 +40,70 @@ def concrete(ctx: Ctx) -> Surface:
     return Surface(albedo, height, rough, joints=pits, params={"bug_holes_mm": [2, 8]})
 
 
+# Plywood formwork: 1.2 x 2.4 m panels stood on end, through-ties on a 0.6 x 0.8 m grid
+# (two columns, three rows per panel, 0.3 m in from the panel's sides).
+PANEL_W, PANEL_H = 1.2, 2.4
+TIE_X = (0.3, 0.9)
+TIE_Y = (0.4, 1.2, 2.0)
+TIE_DIAMETER = 0.025
+
+
+@family("cast_concrete", tile_m=2.4, roughness=(0.7, 0.95), base_rgb=(0.56, 0.55, 0.53),
+        porosity=0.7)
+def cast_concrete(ctx: Ctx) -> Surface:
+    """Wall cast against plywood forms: the cast concrete paste, a faint panel-to-panel
+    tone change (each sheet soaked up water differently), fins at the panel joints and
+    25 mm tie holes, recessed, with a darker mortar-filled ring."""
+    albedo, height, rough = _cast_paste(ctx)
+    ids, edge_m = _panels(ctx)
+    panel = ctx.rng("panels").standard_normal((2, int(ids.max()) + 1)).astype(F32)[:, ids]
+    seam = nz.smoothstep(F32(0.003), F32(0.0), edge_m)      # fin + grout loss at joints
+    ply = ctx.noise("plywood", 0.5, smallest_m=0.004, aniso=8.0, angle=np.pi / 2)
+    ties, rings = _form_ties(ctx)
+    tone = (F32(1.0) + F32(0.05) * panel[0] + F32(0.012) * ply - F32(0.12) * seam
+            - F32(0.55) * ties - F32(0.06) * rings)
+    albedo = albedo * tone[..., None]
+    height = (height + F32(0.0003) * ply + F32(0.0008) * seam
+              - F32(0.015) * ties - F32(0.0006) * rings)
+    rough = rough + F32(0.03) * panel[1] - F32(0.05) * seam + F32(0.08) * ties
+    joints = np.maximum(seam, ties)
+    return Surface(albedo, height, np.clip(rough, 0.0, 1.0), joints=joints,
+                   params={"panel_m": [PANEL_W, PANEL_H], "tie_mm": TIE_DIAMETER * 1000,
+                           "ties_per_panel": len(TIE_X) * len(TIE_Y)})
+
+
+def _panels(ctx: Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """(panel id, metres to the panel's border) on the same grid as the ties."""
+    x, y = ctx.coords()
+    mx, my = x * F32(ctx.tile_m), y * F32(ctx.tile_m)
+    col, row = (mx // F32(PANEL_W)).astype(np.int32), (my // F32(PANEL_H)).astype(np.int32)
+    cols = max(1, int(round(ctx.tile_m / PANEL_W)))
+    px, py = mx - col * F32(PANEL_W), my - row * F32(PANEL_H)
+    edge = np.minimum(np.minimum(px, F32(PANEL_W) - px), np.minimum(py, F32(PANEL_H) - py))
+    return (row * cols + col).astype(np.int32), edge.astype(F32)
+
+
+def _cast_paste(ctx: Ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The paste of plain cast concrete (same as the `concrete` family)."""
+    surface = concrete(ctx)
+    return surface.albedo, surface.height, surface.roughness
+
+
+def _form_ties(ctx: Ctx) -> tuple[np.ndarray, np.ndarray]:
+    """(holes, rings) 0..1: the tie cones and the patched ring around each, on the
+    panel grid (whole panels per tile, so the ties repeat with the panels)."""
+    x, y = ctx.coords()
+    px = (x * F32(ctx.tile_m)) % F32(PANEL_W)
+    py = (y * F32(ctx.tile_m)) % F32(PANEL_H)
+    dx = np.min(np.stack([np.abs(px - F32(t)) for t in TIE_X]), axis=0)
+    dy = np.min(np.stack([np.abs(py - F32(t)) for t in TIE_Y]), axis=0)
+    d = np.sqrt(dx * dx + dy * dy)
+    r = F32(TIE_DIAMETER / 2.0)
+    holes = nz.smoothstep(r, r * F32(0.6), d) * F32(ctx.visible(TIE_DIAMETER))
+    rings = nz.smoothstep(r * F32(2.2), r * F32(1.4), d) * (F32(1.0) - holes)
+    return holes, rings
+
+
 @family("polished_concrete", tile_m=3.0, roughness=(0.1, 0.35), base_rgb=(0.58, 0.57, 0.55),
         porosity=0.2, floor_like=True)
 def polished_concrete(ctx: Ctx) -> Surface:

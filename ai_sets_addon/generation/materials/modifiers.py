@@ -29,8 +29,8 @@ F32 = np.float32
 
 AGE = {"new": 0.0, "clean": 0.05, "worn": 0.4, "old": 0.6, "abandoned": 0.85, "derelict": 1.0}
 DEFAULT_AGE = 0.2           # nothing said: lived-in, not showroom
-RIGID = {"concrete", "polished_concrete", "board_formed_concrete", "plaster", "painted_wall",
-         "ceramic_tiles", "subway_tiles", "marble", "asphalt", "paving_slabs", "rock"}
+RIGID = {"concrete", "cast_concrete", "polished_concrete", "board_formed_concrete", "plaster",
+         "painted_wall", "ceramic_tiles", "subway_tiles", "marble", "asphalt", "paving_slabs", "rock"}
 
 
 @dataclass
