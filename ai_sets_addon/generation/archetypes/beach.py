@@ -99,17 +99,18 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, line) -> list[props.Placemen
     sand = props.Region(-120.0, -10.0, 120.0, 60.0,
                         inside=lambda x, y: (y - line(x) > 4.0) & (y - line(x) < 42.0))
     point = props.Region(-100.0, -40.0, -45.0, 30.0)
-    placed += props.scatter(rng, occ, nat.rock(rng, 4.0), int(8 * q), point, height=terrain.z,
-                            sink=0.5, scale=(0.7, 1.3), gap=0.2)
-    placed += props.scatter(rng, occ, nat.rock(rng, 1.5), int(12 * q), point, height=terrain.z,
-                            sink=0.2, scale=(0.6, 1.3), gap=0.2)
+    for size, n in common.count_by_size(spec, "rock", ((4.0, 8), (1.5, 12)), named=1.0):
+        placed += props.scatter(rng, occ, nat.rock(rng, size), n, point, height=terrain.z,
+                                sink=0.5 if size > 2 else 0.2,
+                                scale=(0.7 if size > 2 else 0.6, 1.3), gap=0.2)
     placed += props.scatter(rng, occ, nat.log(rng, 3.5), common.count(spec, "log", 3, 8),
                             sand, height=terrain.z, gap=0.5)
     if tropical:
         palms = props.Region(-120.0, 10.0, 120.0, 70.0,
                              inside=lambda x, y: (y - line(x) > 24.0) & (y - line(x) < 50.0))
-        for height in (8.0, 10.5):
-            placed += props.scatter(rng, occ, trees.palm(rng, height), int(8 * q), palms,
+        counts = common.count_split(common.count(spec, "palm", 16, 16), (1.0, 1.0))
+        for height, n in zip((8.0, 10.5), counts):
+            placed += props.scatter(rng, occ, trees.palm(rng, height), n, palms,
                                     height=terrain.z, sink=0.2, scale=(0.8, 1.15), gap=0.5)
     else:
         grass = props.Region(-150.0, 30.0, 150.0, 80.0,

@@ -94,18 +94,19 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain, centre) -> list[props.Placem
     on_floor = props.Region(-60.0, -20.0, 60.0, 200.0,
                             inside=lambda x, y: np.abs(x - centre(y)) < 26.0)
     placed = []
-    mult = 2.0 if "rock" in words else 1.0
-    for size, count in ((7.0, 4), (3.0, 10), (1.2, 24), (0.5, 40)):
-        placed += props.scatter(rng, occ, nat.rock(rng, size), int(count * q * mult), on_floor,
+    rocks = common.count_by_size(spec, "rock", ((7.0, 4), (3.0, 10), (1.2, 24), (0.5, 40)))
+    for size, n in rocks:
+        placed += props.scatter(rng, occ, nat.rock(rng, size), n, on_floor,
                                 height=terrain.z, sink=0.12 * size, scale=(0.75, 1.3), gap=0.3)
     placed += props.scatter(rng, occ, nat.dead_shrub(rng), int(30 * q), on_floor, height=terrain.z,
                             scale=(0.6, 1.4), gap=0.3)
     if "bush" in words or "tree" in words:
-        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), int(14 * q), on_floor,
+        shrubs = max(common.count(spec, k, 0, 14) for k in ("bush", "tree"))
+        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), shrubs, on_floor,
                                 height=terrain.z, sink=0.1, gap=0.5)
     if "cactus" in words:
-        placed += props.scatter(rng, occ, nat.cactus(rng), int(8 * q), on_floor, height=terrain.z,
-                                gap=1.0)
+        placed += props.scatter(rng, occ, nat.cactus(rng), common.count(spec, "cactus", 0, 8),
+                                on_floor, height=terrain.z, gap=1.0)
     return placed
 
 

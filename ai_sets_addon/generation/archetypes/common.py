@@ -108,6 +108,29 @@ def count(spec: SetSpec, kind: str, usual: float, named: float, bias: float = 0.
     return int((named if kind in spec.props else usual) * spec.quantity + bias)
 
 
+def count_by_size(spec: SetSpec, kind: str, usual: tuple[tuple[float, int], ...],
+                  named: float = 2.0) -> list[tuple[float, int]]:
+    """(size, how many) for a prop scattered in several sizes (rocks): the number the
+    words give ("deux rochers") split over the sizes, largest first, so the count is
+    exact; else the usual counts, times `named` when the words name the prop, times
+    the quantity words."""
+    asked = 0 if kind in spec.excluded_props else spec.props.get(kind, 0)
+    if asked or kind in spec.excluded_props:
+        return [(size, asked // len(usual) + (k < asked % len(usual)))
+                for k, (size, _) in enumerate(usual)]
+    factor = spec.quantity * (named if kind in spec.props else 1.0)
+    return [(size, int(n * factor)) for size, n in usual]
+
+
+def count_split(total: int, shares: tuple[float, ...]) -> list[int]:
+    """`total` split by shares into whole numbers that add up to it exactly."""
+    raw = np.asarray(shares, float) / max(sum(shares), 1e-9) * total
+    out = np.floor(raw).astype(int)
+    for k in np.argsort(out - raw)[: total - int(out.sum())]:
+        out[k] += 1
+    return [int(v) for v in out]
+
+
 def neon_colours(spec: SetSpec) -> list[str]:
     """Saturated colours the prompt names (for neon), else the style's, else a classic
     magenta/cyan pair."""

@@ -88,19 +88,18 @@ def _dressing(spec: SetSpec, rng, terrain: Terrain) -> list[props.Placement]:
     words, q = spec.props, spec.quantity
     far = props.Region(-70.0, -10.0, 70.0, 140.0)
     placed = []
-    for size, count in ((6.0, 2), (2.5, 4), (0.8, 10)):
+    for size, n in common.count_by_size(spec, "rock", ((6.0, 2), (2.5, 4), (0.8, 10))):
         model = nat.rock(rng, size)
-        n = int(count * q * (2.0 if "rock" in words else 1.0))
         placed += props.scatter(rng, occ, model, n, far, height=terrain.z, sink=0.1 * size,
                                 scale=(0.8, 1.25), gap=0.5)
-    placed += props.scatter(rng, occ, nat.dead_shrub(rng), int(18 * q), far, height=terrain.z,
-                            scale=(0.7, 1.3), gap=0.5)
+    placed += props.scatter(rng, occ, nat.dead_shrub(rng), common.count(spec, "bush", 18, 18),
+                            far, height=terrain.z, scale=(0.7, 1.3), gap=0.5)
     if "cactus" in words:
-        placed += props.scatter(rng, occ, nat.cactus(rng, 4.0), int(8 * q), far, height=terrain.z,
-                                scale=(0.7, 1.2), gap=1.0)
+        placed += props.scatter(rng, occ, nat.cactus(rng, 4.0), common.count(spec, "cactus", 0, 8),
+                                far, height=terrain.z, scale=(0.7, 1.2), gap=1.0)
     if "palm" in words:
-        placed += props.scatter(rng, occ, trees.palm(rng, 8.0), int(5 * q), far,
-                                height=terrain.z, gap=1.5)
+        placed += props.scatter(rng, occ, trees.palm(rng, 8.0), common.count(spec, "palm", 0, 5),
+                                far, height=terrain.z, gap=1.5)
     return placed
 
 

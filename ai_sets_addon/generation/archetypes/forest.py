@@ -92,21 +92,24 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
     occ = props.Occupancy(cell=4.0)
     for x, y in _spots(clearing):
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5)
-    dense = "dense" in spec.features
-    q = spec.quantity * (1.6 if dense else 1.0)
-    size, gap = ((0.6, 0.85), 0.1) if dense else ((0.8, 1.2), 0.3)     # packed stands grow slimmer
+    dense = 1.6 if "dense" in spec.features else 1.0
+    q = spec.quantity * dense
+    size, gap = ((0.6, 0.85), 0.1) if dense > 1 else ((0.8, 1.2), 0.3)     # packed stands grow slimmer
     conifer_share, broad_share = _kinds(spec)
     placed: list[props.Placement] = []
+    logs = common.count(spec, "log", 1, 3, 0.65)         # the hero log, unless excluded
     log = nat.log(rng, 5.0)
     spot = props.place(occ, log, clearing * 0.25, clearing * 0.35, terrain.height(clearing * 0.25, clearing * 0.35) - 0.05,
-                       0.6, gap=0.3)
+                       0.6, gap=0.3) if logs else None
     placed += [spot] if spot else []
     glade = props.ring(0.0, 0.0, 2.0, clearing * 0.9)
-    placed += props.scatter(rng, occ, nat.rock(rng, 1.2), int(4 * q), glade, height=terrain.z,
-                            sink=0.15, scale=(0.6, 1.4), gap=0.4)
+    placed += props.scatter(rng, occ, log, logs - len(placed), glade, height=terrain.z,
+                            sink=0.05, gap=0.3) if logs > len(placed) else []
+    placed += props.scatter(rng, occ, nat.rock(rng, 1.2), _count(spec, "rock", 4, 8, dense), glade,
+                            height=terrain.z, sink=0.15, scale=(0.6, 1.4), gap=0.4)
     edge = props.ring(0.0, 0.0, clearing * 0.8, clearing * 1.3)
-    for k in range(2):
-        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), int(14 * q), edge,
+    for n in common.count_split(_count(spec, "bush", 28, 40, dense), (1.0, 1.0)):
+        placed += props.scatter(rng, occ, trees.shrub(rng, 1.6), n, edge,
                                 height=terrain.z, sink=0.05, scale=(0.7, 1.3), gap=0.2)
     bare = "winter" in spec.features
     variants_c = [trees.tree(rng, "pine", h) for h in (16.0, 21.0)]
@@ -114,15 +117,16 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
                   trees.tree(rng, "birch", 14.0, not bare)]
     rings = [(clearing * 1.05, clearing * 1.8, 0.55), (clearing * 1.8, clearing * 3.5, 0.3),
              (clearing * 3.5, 90.0, 0.12)]
+    exact = _exact_trees(spec, conifer_share)
     for r0, r1, density in rings:
         area = np.pi * (r1 ** 2 - r0 ** 2)
         total = int(area * density / 16.0 * q)
         region = props.ring(0.0, 0.0, r0, r1)
-        for k, model in enumerate(variants_c):
-            placed += props.scatter(rng, occ, model, int(total * conifer_share / 2), region,
-                                    height=terrain.z, sink=0.2, scale=size, gap=gap)
-        for k, model in enumerate(variants_b):
-            placed += props.scatter(rng, occ, model, int(total * broad_share / 3), region,
+        wanted = [int(total * conifer_share / 2)] * 2 + [int(total * broad_share / 3)] * 3
+        if exact is not None:        # the words' numbers, all in the first ring
+            wanted = exact if r0 == rings[0][0] else [0] * 5
+        for model, n in zip(variants_c + variants_b, wanted):
+            placed += props.scatter(rng, occ, model, n, region,
                                     height=terrain.z, sink=0.2, scale=size, gap=gap)
     glade = props.ring(0.0, 0.0, 1.0, clearing * 1.4)
     for k in range(2):       # ground cover last, in the gaps (hundreds: one instancer)
@@ -130,6 +134,24 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
                                 int(260 * q), glade, height=terrain.z, sink=0.03,
                                 scale=(0.6, 1.4), gap=0.0)
     return placed
+
+
+def _count(spec: SetSpec, kind: str, usual: float, named: float, dense: float) -> int:
+    """common.count, scaled by the forest's density factor (dense woods)."""
+    return common.count(spec, kind, usual * dense, named * dense)
+
+
+def _exact_trees(spec: SetSpec, conifer_share: float) -> list[int] | None:
+    """Trees per variant (two pines, two oaks, a birch) when the words number them
+    ("trois sapins", "two oaks and a pine", "five trees"), else None."""
+    numbers = {k: 0 if k in spec.excluded_props else spec.props.get(k, 0)
+               for k in ("conifer", "broadleaf", "tree")}
+    if not any(numbers.values()):
+        return None
+    split = common.count_split(numbers["tree"], (conifer_share, 1.0 - conifer_share))
+    pines = common.count_split(numbers["conifer"] + split[0], (1.0, 1.0))
+    broad = common.count_split(numbers["broadleaf"] + split[1], (1.0, 1.0, 1.0))
+    return pines + broad
 
 
 def _spots(clearing: float) -> list[tuple[float, float]]:
