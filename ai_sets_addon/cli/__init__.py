@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from . import common
 
 COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export", "batch",
-            "storyboard", "hdr")
+            "storyboard", "previs", "hdr")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -275,6 +275,40 @@ def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
     assert len(result.frames) == 5 and all(f.is_file() for f in result.frames)
     assert result.mp4 is not None and result.mp4.stat().st_size > 1000
     assert result.mp4.read_bytes()[4:8] == b"ftyp"
+    assert result.mp4.parent == tmp_path / "truck"          # one folder per take
+    assert json.loads((tmp_path / "truck" / "animatic.json").read_text())["frames"] == 5
+
+
+def test_previs_cli_renders_a_take_and_keeps_it_whole(room, tmp_path, capsys) -> None:
+    """`ai-sets previs`: a take from a scout camera; a re-run replaces that take whole
+    (frames of the old one never mix in); bad input exits 2 and changes nothing."""
+    from ai_sets_addon.cli import main
+
+    camera = json.loads((room / "set.json").read_text())["plan"]["cameras"][0]["name"]
+    out = tmp_path / "previs"
+    args = ["previs", str(room), "--shot", camera, "--move", "dolly", "--distance", "0.2",
+            "--duration", "0.5", "--fps", "8", "--resolution", "64x36", "--samples", "1",
+            "--out", str(out)]
+    assert main(args) == 0, capsys.readouterr().err
+    take = out / shot_stem_of(camera)
+    record = json.loads((take / "animatic.json").read_text())
+    assert record["frames"] == 5 and record["move"].startswith("dolly")
+    assert len(list(take.glob("*_0*.png"))) == 5
+    assert (take / record["mp4"]).read_bytes()[4:8] == b"ftyp"
+    assert main(args[:9] + ["0.25"] + args[10:] + ["--no-mp4"]) == 0
+    assert len(list(take.glob("*_0*.png"))) == 3 and not list(take.glob("*.mp4"))
+    before = {p.name: p.read_bytes() for p in take.iterdir()}
+    assert main(["previs", str(room), "--shot", "Nope", "--move", "dolly",
+                 "--out", str(out)]) == 2
+    assert "no shot called 'Nope'" in capsys.readouterr().err
+    assert main(["previs", str(room), "--move", "warp", "--out", str(out)]) == 2
+    assert {p.name: p.read_bytes() for p in take.iterdir()} == before
+
+
+def shot_stem_of(name: str) -> str:
+    from ai_sets_addon.scout.shots import shot_stem
+
+    return shot_stem(name)
 
 
 def test_operators_drive_the_shot_list(scene_with_set, room) -> None:

@@ -156,7 +156,7 @@ def test_keyboard_interrupt_without_the_watcher_exits_130(capsys):
     assert "interrupted" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["sky", "material"])
+@pytest.mark.parametrize("command", ["sky", "material", "previs"])
 def test_every_option_has_help_with_its_default(command):
     parser = make_parser()
     sub = next(a for a in parser._actions if hasattr(a, "choices") and a.choices)
@@ -166,10 +166,11 @@ def test_every_option_has_help_with_its_default(command):
         if action.dest in ("help",) or action.help == "==SUPPRESS==":
             continue
         assert action.help, f"{command} {action.option_strings or action.dest} has no help"
-        if action.option_strings and action.dest not in ("out",):
+        if action.option_strings and not action.required and action.dest not in ("out",):
             assert "default" in cmd.formatter_class(command)._get_help_string(action), \
                 f"{command} {action.option_strings} does not state its default"
-    assert "--no-sun" in text if command == "sky" else "--preview-width" in text
+    assert {"sky": "--no-sun", "material": "--preview-width", "previs": "--no-mp4"}[command] \
+        in text
 
 
 def _peak_over_median(path) -> float:

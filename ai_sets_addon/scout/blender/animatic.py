@@ -15,7 +15,7 @@ from pathlib import Path
 import bpy
 
 from ...generation.errors import InputError
-from ...generation.fileio import ensure_writable_dir
+from ...generation.fileio import write_json
 from .. import moves
 from ..cameras import lens_label
 from ..daylight import sun_elevation
@@ -24,6 +24,7 @@ from .camera import aim, burn_frame_lines, set_package
 from .daylight import set_folder
 
 CAMERA_NAME = "AI Sets Previs"
+RECORD = "animatic.json"
 
 
 @dataclass
@@ -39,20 +40,51 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
                     name: str = "previs", package: dict | None = None,
                     resolution: tuple[int, int] = (480, 270), samples: int = 4,
                     mp4: bool = True, world_mesh=None) -> Animatic:
-    """Render `move` from the mark (location, target) into OUT/STEM_####.png (+ STEM.mp4),
-    STEM = the name as a file name; the name itself goes into the burn-in."""
+    """Render `move` from the mark (location, target) into OUT/STEM/STEM_####.png (+
+    STEM.mp4 and animatic.json), STEM = the name as a file name; the name itself goes
+    into the burn-in. OUT/STEM is whole or absent (locked, staged, swapped in), so a
+    failed or interrupted render leaves the previous take of that shot as it was, and
+    other shots' animatics in OUT are never touched."""
     from ...generation.setfile import read_set
-    from ...scene import render
-    from ...scene.builder import EXPOSURE_BIAS, current_set
+    from ...generation.setfile.folder import SetWriter
+    from ...scene.builder import current_set
 
-    folder, root = set_folder(scene), current_set(scene)
-    if folder is None or root is None:
+    folder = set_folder(scene)
+    if folder is None or current_set(scene) is None:
         raise InputError("the scene holds no AI set to move a camera through")
     doc = read_set(folder)
     world_mesh = world_mesh if world_mesh is not None else moves.world_mesh_of(doc)
     planned = moves.clear_move(world_mesh, move, location, target)
-    out_dir = ensure_writable_dir(Path(out_dir))
     package = package or {"body": "alexa35", "lens_mm": 32.0}
+    stem = shot_stem(name)
+    take = Path(out_dir).expanduser().absolute() / stem
+    with SetWriter(take, owned=is_animatic) as writer:
+        frames, movie = _render_take(scene, doc, planned, name, package, resolution,
+                                     samples, mp4, writer)
+        notices = [planned.notice] if planned.notice else []
+        write_json(writer.path / RECORD, {
+            "shot": name, "move": planned.move.label(), "fraction_kept": planned.fraction,
+            "frames": len(frames), "fps": move.fps, "package": package,
+            "mp4": movie.name if movie else None, "notices": notices})
+        writer.commit({"kind": "animatic", "shot": name})
+    return Animatic([take / f.name for f in frames], take / movie.name if movie else None,
+                    planned.move, planned.fraction, notices)
+
+
+def is_animatic(folder: Path) -> bool:
+    """A take this module wrote (safe to replace with a new one)."""
+    return (folder / RECORD).is_file()
+
+
+def _render_take(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: str,
+                 package: dict, resolution: tuple[int, int], samples: int, mp4: bool,
+                 writer) -> tuple[list[Path], Path | None]:
+    """Key a previs camera on the planned frames, meter, render, encode; the scene's
+    camera, frame range and render settings are put back afterwards."""
+    from ...scene import render
+    from ...scene.builder import EXPOSURE_BIAS, current_set
+
+    move, stem, out = planned.move, shot_stem(name), writer.path
     cam = bpy.data.objects.new(CAMERA_NAME, bpy.data.cameras.new(CAMERA_NAME))
     cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0
     scene.collection.objects.link(cam)
@@ -64,26 +96,24 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
         scene.frame_start, scene.frame_end = 1, len(planned.frames)
         scene.render.fps = move.fps
         scene.frame_set(1)
-        render.meter_exposure(scene, sun_elevation(doc.sky), root.get(EXPOSURE_BIAS, 0.0),
-                              out_dir)
+        render.meter_exposure(scene, sun_elevation(doc.sky),
+                              current_set(scene).get(EXPOSURE_BIAS, 0.0), writer.work_dir)
         w, h = cap.desqueezed_resolution(resolution[0])
         if h > resolution[1]:
             w, h = max(2, int(round(resolution[1] * cap.aspect / 2)) * 2), resolution[1]
         scene.render.resolution_y = h
         _burn_in(scene, f"{name}  {lens_label(cap.lens_mm, cap.squeeze)}  "
-                        f"{planned.move.short_label()}")
-        frames = _render_png_sequence(scene, out_dir, shot_stem(name), (w, h), samples)
+                        f"{move.short_label()}")
+        frames = _render_png_sequence(scene, out, stem, (w, h), samples)
         for png in frames:
             burn_frame_lines(png, package.get("frame_line", ""))
-        movie = (encode_mp4(frames, out_dir / f"{shot_stem(name)}.mp4", move.fps, (w, h))
-                 if mp4 else None)
+        movie = encode_mp4(frames, out / f"{stem}.mp4", move.fps, (w, h)) if mp4 else None
     finally:
         _restore(scene, saved)
         data = cam.data
         bpy.data.objects.remove(cam)
         bpy.data.cameras.remove(data)
-    notices = [planned.notice] if planned.notice else []
-    return Animatic(frames, movie, planned.move, planned.fraction, notices)
+    return frames, movie
 
 
 def _key(cam: bpy.types.Object, frames: list[moves.Frame]) -> None:
