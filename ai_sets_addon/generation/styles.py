@@ -57,6 +57,7 @@ class Style:
     signs: tuple[str, ...] = ()           # sign words (blade signs, shopfronts)
     props: tuple[str, ...] = ()           # prop kinds the style brings
     sign_shape: str = "word"              # "word" (neon letters) or "vertical" (tategaki)
+    details: tuple[str, ...] = ()         # room details: "cornice", "fireplace"
     lamp: str = "led"                     # its public lights: "gas", "tungsten",
                                           # "fluorescent" or "led" (see LAMPS)
     interior: bool = True                 # meaningful indoors
@@ -77,7 +78,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "platform_walls": ("subway_tiles", "white")},
           Facade((6, 7), 3.0, 4.6, (1.2, 2.3), None, True, True),
           signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3,
-          street=StreetSection(12.0, 5.0), lamp="gas"),
+          street=StreetSection(12.0, 5.0), lamp="gas", details=("cornice", "fireplace")),
     Style("provencal", "Provençal village",
           {"en": ("provencal", "provence", "french village", "southern france"),
            "fr": ("provençal", "provençale", "provence", "village provençal",
@@ -119,7 +120,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "trim": ("paint", "white"), "platform_walls": ("subway_tiles", "cream"),
            "platform_floor": ("wood_planks", None)},
           Facade((3, 4), 3.2, 4.0, (1.0, 2.0)), signs=("PUB", "INN", "TAILOR"), ceiling_h=3.1,
-          street=StreetSection(6.5, 2.2), lamp="gas"),
+          street=StreetSection(6.5, 2.2), lamp="gas", details=("cornice", "fireplace")),
     Style("medina", "Mediterranean / Moroccan medina",
           {"en": ("moroccan", "morocco", "medina", "marrakech", "marrakesh", "mediterranean",
                   "greek", "arabic"),
@@ -156,7 +157,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "furniture": ("wood_planks", "brown"), "upholstery": ("fabric", "navy"),
            "platform_walls": ("marble", "cream"), "platform_floor": ("marble", "white")},
           Facade((6, 9), 3.3, 5.0, (1.2, 2.4)), neon=("amber", "gold"), ceiling_h=3.4,
-          street=StreetSection(10.0, 4.0), lamp="tungsten"),
+          street=StreetSection(10.0, 4.0), lamp="tungsten", details=("cornice",)),
     Style("diner", "1950s American diner",
           {"en": ("diner", "1950s", "fifties", "rockabilly", "americana", "retro diner"),
            "fr": ("diner", "années 50", "années cinquante", "rockabilly")},

@@ -40,6 +40,7 @@ MAKERS = {
     "school_desk": fu.school_desk, "blackboard": fu.blackboard, "bathtub": fu.bathtub,
     "washbasin": fu.washbasin, "toilet": fu.toilet, "pew": fu.pew, "altar": fu.altar,
     "counter": fu.counter, "wine_rack": fu.wine_rack, "pendant": fu.pendant_lamp, "tv": fu.tv,
+    "fireplace": fu.fireplace, "led_strip": fu.led_strip,
 }
 # Pieces that are closed solids (their volume must come out positive: normals outward).
 CLOSED = {"crate", "crate_stack", "barrel", "pillar", "beam", "bag", "chimney", "bin", "rock",
@@ -229,6 +230,7 @@ def _piece_top(model, suffix: str = "") -> float:
     (fu.sofa, "", 0.85), (fu.kitchen_run, "Worktop", 0.9), (fu.bar_counter, "Top", 1.105),
     (fu.desk, "", 0.745), (fu.pew, "", 0.97), (fu.table, "", 0.75),
     (fu.bed, "Frame", 1.1), (fu.stool, "Seat", 0.76), (fu.counter, "Top", 1.055),
+    (fu.fireplace, "", 1.12),
 ])
 def test_furniture_stands_at_real_heights(maker, suffix, height):
     """A sofa's back at 0.85 m, a worktop at 0.9 m, a bar at 1.1 m: what a set

@@ -323,3 +323,60 @@ def test_street_cameras_stand_in_the_street_not_in_a_wall(prompt):
     for camera in p.cameras:
         x, y, _ = camera.location
         assert abs(x) <= half - 0.3, (prompt, camera.name, x, half)
+
+
+# --------------------------------------------------------------------------- details
+
+def part(p, name: str):
+    return next(x for x in p.parts if x.name == name)
+
+
+def test_a_nave_has_a_ribbed_barrel_vault_not_a_flat_ceiling():
+    p = plan("la nef d'une église")
+    walls = part(p, "Walls").mesh.vertices
+    springing = float(np.percentile(part(p, "Vault").mesh.vertices[:, 2], 0))
+    apex = float(part(p, "Vault").mesh.vertices[:, 2].max())
+    width = float(walls[:, 0].max() - walls[:, 0].min())
+    assert springing >= 10.0 and apex - springing >= 0.4 * width, (springing, apex)
+    assert p.materials[part(p, "Vault").material].family == "plaster"
+    ribs = part(p, "Vault Ribs").mesh
+    assert ribs.bounds[1][2] > springing + 5.0 and p.materials["stone"].family == "marble"
+    assert len(ribs.split(only_watertight=False)) >= 6        # transverse arches + ridge
+
+
+def test_a_cellar_vault_stays_brick():
+    p = plan("une cave voûtée")
+    assert part(p, "Vault").material == "walls" and p.materials["walls"].family == "brick"
+    assert not any(x.name == "Vault Ribs" for x in p.parts)
+
+
+def test_a_haussmann_room_has_a_cornice_and_a_marble_fireplace():
+    p = plan("a Haussmann apartment")
+    walls = part(p, "Walls").mesh.vertices
+    H = float(part(p, "Ceiling").mesh.bounds[0][2])
+    cornice = part(p, "Cornice").mesh.bounds
+    assert cornice[0][2] >= H - 0.35 and cornice[1][2] <= H + 0.01, (cornice, H)
+    assert cornice[1][0] - cornice[0][0] >= walls[:, 0].ptp() - 0.7     # runs wall to wall
+    fire = [x for x in p.parts if x.name == "Fireplace"]
+    assert fire and p.materials[fire[0].material].family == "marble"
+    mantel = fire[0].mesh.bounds[1][2] - fire[0].mesh.bounds[0][2]
+    assert 1.0 <= mantel <= 1.3
+    x = fire[0].instances[0][0, 3] if fire[0].instances else fire[0].mesh.centroid[0]
+    assert abs(x) > float(walls[:, 0].max()) - 0.8          # against a side wall
+    assert "Cornice" not in labels(plan("a kitchen"))
+    assert "Fireplace" not in labels(plan("a Haussmann kitchen"))
+
+
+def test_a_scifi_corridor_is_built_of_ribs_panels_grating_and_light_lines():
+    p, plain = plan("a spaceship corridor"), plan("un couloir d'hôpital")
+    for name in ("Wall Ribs", "Wall Panels", "Corner Panels", "Floor Grating", "Accent Lines"):
+        assert name in labels(p) and name not in labels(plain), name
+    walls = part(p, "Walls").mesh.bounds
+    ribs = part(p, "Wall Ribs").mesh
+    inner = float(np.abs(ribs.vertices[:, 0]).min())
+    assert inner < walls[1][0] - 0.3 - 0.1           # ribs stand proud of the wall faces
+    assert len(ribs.split(only_watertight=False)) >= 5
+    grating = part(p, "Floor Grating")
+    assert len(grating.instances) >= 20 and grating.mesh.bounds[1][2] <= 0.0
+    strips = [l for l in p.lights if l.name.startswith("Light Strip")]
+    assert len(strips) >= 8 and not any(l.name.startswith("Strip Light") for l in p.lights)

@@ -2,7 +2,8 @@
 
 Two shapes from the words: a rectangular corridor (doors recessed in both walls,
 strip lights on the ceiling, pipes along the top of one wall, an exit door at the
-end) or a vaulted tunnel (brick or concrete barrel vault, caged wall lamps, a wet
+end; a sci-fi one is an octagonal tube of wall panels between ribs, with a grated
+floor walkway and LED light lines) or a vaulted tunnel (brick or concrete barrel vault, caged wall lamps, a wet
 floor, its far mouth open to the outside so the time of day shows at the end). Both
 are lit by their practicals at any hour: no sun reaches in here.
 """
@@ -15,6 +16,7 @@ import trimesh
 from .. import props
 from ..mesh import boxes, merge, tube
 from ..plan import MaterialRequest, MeshPart, SetPlan
+from ..props import furniture as fu
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
@@ -93,16 +95,25 @@ def _corridor(spec: SetSpec, rng, W: float, H: float, L: float):
     end_door = (-0.9, 0.0, 0.9, 2.2)
     walls = shell.walls(W, L, H, T, {"west": doors_w, "east": doors_e, "north": [end_door]})
     leaves, frames = _door_leaves(W, L, doors_w, doors_e, end_door)
-    parts = [MeshPart("Walls", walls, "walls"), MeshPart("Floor", shell.floor(W, L, T), "floor"),
+    sci_fi = spec.style == "scifi"
+    floor = [MeshPart("Floor", shell.floor(W, L, T), "floor")] if not sci_fi else \
+        _grated_floor(W, L)
+    parts = [MeshPart("Walls", walls, "walls")] + floor + [
              MeshPart("Ceiling", shell.roof(W, L, H, T, 0.25), "ceiling"),
              MeshPart("Doors", leaves, "door"), MeshPart("Door Frames", frames, "dark_metal"),
              MeshPart("Skirting", _skirting(W, L, doors_w, doors_e), "dark_metal"),
              MeshPart("Exit Sign", boxes([(-0.25, L / 2 - 0.06, 2.32)], [(0.25, L / 2, 2.5)]),
                       "exit_sign")]
-    if "pipe" in spec.props or rng.random() < 0.8:
+    if ("pipe" in spec.props or rng.random() < 0.8) and not sci_fi:
         parts.append(MeshPart("Pipes", _pipes(W, L, H), "metal", smooth=True))
-    placed = [props.Placement(ind.fluorescent_fixture(rng, 1.5), transform(0.0, y, H), [])
-              for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 3.5)]
+    if sci_fi:
+        parts += _scifi_shell(W, H, L, doors_w + doors_e)
+        strip = fu.led_strip(rng, RIB_PITCH - RIB_W - 0.3)
+        placed = [props.Placement(strip, transform(0.0, y + RIB_PITCH / 2, H, np.pi / 2), [])
+                  for y in _rib_ys(L)[:-1]]
+    else:
+        placed = [props.Placement(ind.fluorescent_fixture(rng, 1.5), transform(0.0, y, H), [])
+                  for y in np.arange(-L / 2 + 2.0, L / 2 - 1.0, 3.5)]
     occ = props.Occupancy(cell=1.0)
     _reserve(occ, W, L)
     region = props.Region(-W / 2 + 0.1, -L / 2 + 3.0, W / 2 - 0.1, L / 2 - 2.0,
@@ -112,7 +123,8 @@ def _corridor(spec: SetSpec, rng, W: float, H: float, L: float):
                             region, gap=0.1)
     placed += props.scatter(rng, occ, ind.crate(rng, 0.6), common.count(spec, "crate", 3, 8),
                             region, gap=0.1, yaw=(-0.3, 0.3))
-    placed += props.scatter(rng, occ, ind.traffic_cone(rng), int(1 * q + 0.5), region, gap=0.1)
+    cones = 0 if sci_fi else int(1 * q + 0.5)          # no roadworks on a starship
+    placed += props.scatter(rng, occ, ind.traffic_cone(rng), cones, region, gap=0.1)
     return parts, placed
 
 
@@ -155,6 +167,76 @@ def _pipes(W: float, L: float, H: float) -> trimesh.Trimesh:
     brackets = boxes([(W / 2 - 1.0, y, H - 0.47) for y in np.arange(-L / 2 + 1, L / 2, 2.5)],
                      [(W / 2, y + 0.05, H - 0.43) for y in np.arange(-L / 2 + 1, L / 2, 2.5)])
     return merge(runs + [brackets])
+
+
+# --------------------------------------------------------------------------- sci-fi
+
+RIB_PITCH, RIB_W, RIB_D = 2.4, 0.3, 0.14      # rib spacing, width along Y, depth
+CHAMFER = 0.45                                 # the upper corners cut at 45 degrees
+GRATE_HALF = 0.6                               # half the grated walkway's width
+
+
+def _rib_ys(L: float) -> np.ndarray:
+    return np.arange(-L / 2 + 1.0, L / 2 - 0.5, RIB_PITCH)
+
+
+def _clear_of(doors, y0: float, y1: float) -> bool:
+    return all(y1 < d0 - 0.1 or y0 > d1 + 0.1 for d0, _, d1, _ in doors)
+
+
+def _octagon(half: float, top: float, cut: float) -> np.ndarray:
+    """The corridor's cross-section (x, z) from the west foot over the top to the east."""
+    return np.array([(-half, 0.0), (-half, top - cut), (-half + cut, top), (half - cut, top),
+                     (half, top - cut), (half, 0.0)])
+
+
+def _scifi_shell(W: float, H: float, L: float, doors) -> list[MeshPart]:
+    """Ribs (octagonal frames standing RIB_D off the walls, skipped at the doors),
+    45-degree panels cutting the upper corners, wall panels between the ribs (a seam at
+    1.1 m), and cyan accent lines along the foot of the walls."""
+    inner = _octagon(W / 2 - RIB_D, H - 0.06, CHAMFER + 0.1)
+    outer = _octagon(W / 2 + 0.01, H + 0.01, CHAMFER)
+    ribs = []
+    for y in _rib_ys(L):
+        y0, y1 = y - RIB_W / 2, y + RIB_W / 2
+        if _clear_of(doors, y0, y1):
+            ribs += [shell.extrude(inner, y0, y1, True), shell.ring(inner, outer, y0, -1.0),
+                     shell.ring(inner, outer, y1, 1.0)]
+    cut = CHAMFER - 0.01
+    corners = [shell.extrude(np.array([(s * (W / 2 - 0.005), H - cut), (s * (W / 2 - cut), H - 0.005)]),
+                             -L / 2, L / 2, True) for s in (-1, 1)]
+    panels, accents = [], []
+    for y in _rib_ys(L)[:-1]:
+        y0, y1 = y + RIB_W / 2 + 0.03, y + RIB_PITCH - RIB_W / 2 - 0.03
+        if not _clear_of(doors, y0, y1):
+            continue
+        for s in (-1, 1):
+            x0, x1 = sorted((s * W / 2, s * (W / 2 - 0.03)))
+            panels += [boxes([(x0, y0, 0.15)], [(x1, y1, 1.08)]),
+                       boxes([(x0, y0, 1.12)], [(x1, y1, H - CHAMFER - 0.02)])]
+            a0, a1 = sorted((s * (W / 2 - 0.03), s * (W / 2 - 0.05)))
+            accents.append(boxes([(a0, y0, 0.06)], [(a1, y1, 0.1)]))
+    return [MeshPart("Wall Ribs", merge(ribs), "dark_metal"),
+            MeshPart("Corner Panels", merge(corners), "panel"),
+            MeshPart("Wall Panels", merge(panels), "panel"),
+            MeshPart("Accent Lines", merge(accents), "neon_cyan")]
+
+
+def _grated_floor(W: float, L: float) -> list[MeshPart]:
+    """Deck plates either side of a 1.2 m walkway of steel grating over a dark service
+    trench: bars every 6 cm across the walkway on three stringers, one 1 m panel
+    instanced down the corridor."""
+    g = GRATE_HALF
+    deck = boxes([(-W / 2 - T, -L / 2 - T, -0.3), (g, -L / 2 - T, -0.3),
+                  (-g, -L / 2 - T, -0.36)],
+                 [(-g, L / 2 + T, 0.0), (W / 2 + T, L / 2 + T, 0.0), (g, L / 2 + T, -0.3)])
+    bars = boxes([(-g + 0.01, y - 0.0125, -0.035) for y in np.arange(-0.47, 0.5, 0.06)],
+                 [(g - 0.01, y + 0.0125, -0.005) for y in np.arange(-0.47, 0.5, 0.06)])
+    stringers = boxes([(x - 0.015, -0.5, -0.09) for x in (-g + 0.03, 0.0, g - 0.03)],
+                      [(x + 0.015, 0.495, -0.036) for x in (-g + 0.03, 0.0, g - 0.03)])
+    panels = [transform(0.0, y, 0.0) for y in np.arange(-L / 2 + 0.5, L / 2, 1.0)]
+    return [MeshPart("Floor", deck, "floor"),
+            MeshPart("Floor Grating", merge([bars, stringers]), "metal", instances=panels)]
 
 
 def _reserve(occ: props.Occupancy, W: float, L: float) -> None:
@@ -246,6 +328,8 @@ def _materials(spec: SetSpec, tunnel: bool) -> dict[str, MaterialRequest]:
         "door": common.plain("door", "paint", spec.seed, "grey"),
         "exit_sign": common.plain("exit_sign", "neon", spec.seed, "cyan" if sci_fi else "green"),
     }
+    if sci_fi:
+        mats["panel"] = common.plain("panel", "paint", spec.seed, "white", ("matte",))
     if tunnel:
         mats["portal"] = common.plain("portal", "concrete", spec.seed, modifiers=("old",))
         mats["ground"] = common.plain("ground", "gravel", spec.seed)

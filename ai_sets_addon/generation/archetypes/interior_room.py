@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import props
-from ..mesh import below_openings_mask, box_mesh, merge, quad, slab
+from ..mesh import below_openings_mask, box_mesh, merge, quad, slab, sweep
+from ..props import furniture as fu
 from ..props import industrial as ind
 from ..props import street as st
 from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
@@ -134,8 +135,9 @@ def plan(spec: SetSpec) -> SetPlan:
     size = room_size(spec, rng)
     window, door = _window(size, room.window_scale if room else 1.0), _door(size)
     sides = _side_windows(size) if room is not None and room.side_windows else []
-    parts = _shell(size, window, door, room is not None and room.vaulted, sides)
+    parts = _shell(size, window, door, room, sides)
     parts += _window_parts(size, window) + _trim(size, door) + _side_window_parts(size, sides)
+    parts += _cornice(spec, size, room)
     lit = common.practicals_on(spec)
     if room is None:
         parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
@@ -210,11 +212,12 @@ def _side_window_parts(size: RoomSize, sides) -> list[MeshPart]:
             MeshPart("Side Window Glass", glass, "glass")]
 
 
-def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False,
-           sides=()) -> list[MeshPart]:
+def _shell(size: RoomSize, window: Opening, door: Opening,
+           room: rooms.RoomType | None = None, sides=()) -> list[MeshPart]:
     """Walls (with the window, the door and any side windows cut out), floor and
     ceiling slabs; a vaulted room springs a barrel vault from its side walls, its end
     walls rising to the crown."""
+    vaulted = room is not None and room.vaulted
     hw, hd = size.half
     full_x = size.width + 2 * WALL_T
     top = size.height + (hw if vaulted else 0.0)
@@ -226,9 +229,7 @@ def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False
         slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, top, WALL_T)),
         slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, top, WALL_T),
              [door.rect()] + side),
-        slab((hw, -hd, 0), y, z, x, (size.depth, top, WALL_T), side)]
-        + ([shell.extrude(shell.vault_profile(size.width, size.height)[1:-1], -hd, hd, True)]
-           if vaulted else []))
+        slab((hw, -hd, 0), y, z, x, (size.depth, top, WALL_T), side)])
     floor = box_mesh((-hw - WALL_T, -hd - WALL_T, -SLAB_T), (hw + WALL_T, hd + WALL_T, 0))
     ceiling = box_mesh((-hw - WALL_T, -hd - WALL_T, top),
                        (hw + WALL_T, hd + WALL_T, top + SLAB_T))
@@ -242,7 +243,28 @@ def _shell(size: RoomSize, window: Opening, door: Opening, vaulted: bool = False
         MeshPart("Floor", floor, "floor"),
         MeshPart("Ceiling", ceiling, "ceiling"),
         MeshPart("Exterior Ground", ground, "ground"),
-    ]
+    ] + (_vault(size, room) if vaulted else [])
+
+
+def _vault(size: RoomSize, room: rooms.RoomType) -> list[MeshPart]:
+    """A semicircular barrel vault springing from the side walls' tops, and, for a
+    nave, stone ribs: transverse arches every few metres and a ridge rib along the
+    crown, swept as round mouldings under the vault's surface."""
+    hw, hd = size.half
+    profile = shell.vault_profile(size.width, size.height, 24)[1:-1]
+    out = [MeshPart("Vault", shell.extrude(profile, -hd, hd, True), room.vault_surface,
+                    smooth=True)]
+    if room.vault_ribs <= 0:
+        return out
+    r = 0.16                                        # a rib's radius (m)
+    arch = shell.vault_profile(size.width - 2 * r, size.height, 24)[1:-1]
+    ys = np.arange(-hd + room.vault_ribs / 2, hd, room.vault_ribs)
+    arches = np.stack([np.column_stack([arch[:, 0], np.full(len(arch), y), arch[:, 1]])
+                       for y in ys])
+    ridge = np.array([[0.0, -hd, size.height + hw - r], [0.0, hd, size.height + hw - r]])
+    ribs = merge([sweep(arches, np.full(arches.shape[:2], r), 10),
+                  sweep(ridge, np.full(2, r * 0.8), 10)])
+    return out + [MeshPart("Vault Ribs", ribs, "stone", smooth=True)]
 
 
 def _window_parts(size: RoomSize, window: Opening) -> list[MeshPart]:
@@ -360,6 +382,7 @@ def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.L
     occ = props.Occupancy(cell=1.0)
     occ.block(-hw, hd - 1.6, -hw + 1.0, hd - 0.4)                       # door swing
     layout = room.furnish(rng, size.width, size.depth, size.height, occ)
+    layout.placed += _fireplace(spec, size, occ)
     floor = props.Region(-hw + 0.3, -hd + 0.3, hw - 0.3, hd - 0.3)
     extras = {"crate": ind.crate(rng, 0.6), "plant": st.planter(rng), "chair": st.armchair(rng),
               "barrel": ind.barrel(rng)}
@@ -368,6 +391,45 @@ def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.L
             count = spec.props[kind] or int(3 * spec.quantity)
             layout.placed += props.scatter(rng, occ, model, count, floor, gap=0.1)
     return layout
+
+
+FIREPLACE_ROOMS = ("living_room", "bedroom", "library", "hotel_lobby")
+
+
+def _fireplace(spec: SetSpec, size: RoomSize, occ: props.Occupancy) -> list[props.Placement]:
+    """The style's chimneypiece (a Haussmann flat's marble one) against the east wall,
+    else the west, where the furniture leaves room; only in rooms that have one."""
+    style = style_of(spec.style)
+    if not style or "fireplace" not in style.details or \
+            (spec.room_type or "living_room") not in FIREPLACE_ROOMS:
+        return []
+    hw, hd = size.half
+    model = fu.fireplace(common.rng_for(spec, "interior_room.details"))
+    for x, yaw in ((hw - 0.17, rooms.WEST), (-hw + 0.17, rooms.EAST)):
+        for y in (-0.15 * size.depth, 0.0, -0.3 * size.depth, 0.15 * size.depth):
+            placed = props.place(occ, model, x, y, 0.0, yaw, gap=0.05)
+            if placed:
+                return [placed]
+    return []
+
+
+def _cornice(spec: SetSpec, size: RoomSize, room: rooms.RoomType | None) -> list[MeshPart]:
+    """A stepped crown moulding round the top of the walls (Haussmann, Victorian, Art
+    Deco): three bands growing out from the wall toward the ceiling. Its back and top
+    sink 1 mm into wall and ceiling, so no face is coplanar with theirs."""
+    style = style_of(spec.style)
+    if not style or "cornice" not in style.details or (room is not None and room.vaulted):
+        return []
+    hw, hd, H = *size.half, size.height
+    bands = ((0.05, H - 0.3, H - 0.2), (0.1, H - 0.2, H - 0.09), (0.17, H - 0.09, H + 0.001))
+    pieces = []
+    for k, (d, z0, z1) in enumerate(bands):
+        e = 0.001 * (k + 1)                       # bands overlap at the corners, offset
+        pieces += [box_mesh((-hw - e, -hd - e, z0), (hw + e, -hd + d, z1)),
+                   box_mesh((-hw - e, hd - d, z0), (hw + e, hd + e, z1)),
+                   box_mesh((-hw - e, -hd + d - 0.002, z0), (-hw + d, hd - d + 0.002, z1 - e)),
+                   box_mesh((hw - d, -hd + d - 0.002, z0), (hw + e, hd - d + 0.002, z1 - e))]
+    return [MeshPart("Cornice", merge(pieces), "trim")]
 
 
 def _slot_overrides(spec: SetSpec, room: rooms.RoomType | None) -> dict[str, MaterialRequest]:

@@ -51,6 +51,9 @@ class RoomType:
     furnish: Furnish
     defining: tuple[str, ...]                   # prop labels the first shot must show
     vaulted: bool = False                       # a barrel vault instead of a flat ceiling
+    vault_surface: str = "walls"                # its material: the walls' (a brick cellar)
+                                                # or the ceiling's (a nave's plaster)
+    vault_ribs: float = 0.0                     # transverse stone ribs every n m (0: none)
     window_scale: float = 1.0                   # the south window's size (a cellar's is small)
     side_windows: bool = False                  # tall windows along both side walls (a nave)
 
@@ -368,6 +371,7 @@ ROOMS: dict[str, RoomType] = {
                                             "floor": ("paving_slabs", "beige"),
                                             "ceiling": ("plaster", "cream"),
                                             "stone": ("marble", "white")}, _church, ("Altar", "Pew"),
+                       vaulted=True, vault_surface="ceiling", vault_ribs=4.0,
                        window_scale=1.6, side_windows=True),
     "interrogation_room": RoomType((4.2, 3.8, 2.7), {"walls": ("painted_wall", "grey"),
                                                      "floor": ("concrete", None)},

@@ -310,3 +310,34 @@ def pendant_lamp(rng: np.random.Generator, drop: float = 0.9) -> PropModel:
 def tv(rng: np.random.Generator) -> PropModel:
     screen = box((0, 0, 0.95), (1.2, 0.06, 0.7))
     return PropModel("tv", "Television", [Piece("", screen, "screen")])
+
+
+def fireplace(rng: np.random.Generator, w: float = 1.5, h: float = 1.12) -> PropModel:
+    """A marble chimneypiece (Haussmann, Victorian): jambs and a frieze round a dark
+    firebox, a moulded mantel shelf at 1.12 m, a hearth slab, two brass candlesticks;
+    its back (+Y) against the wall. Boxes overlap, never share a face."""
+    d = 0.34
+    jambs = [box((x * (w / 2 - 0.14), 0.0, (h - 0.05) / 2), (0.28, d, h - 0.05)) for x in (-1, 1)]
+    frieze = box((0, 0.0, h - 0.2), (w - 0.2, d - 0.02, 0.32))
+    shelf = box((0, -0.03, h - 0.02), (w + 0.14, d + 0.1, 0.05))
+    bead = box((0, -0.01, h - 0.07), (w + 0.04, d + 0.05, 0.05))
+    hearth = box((0, -0.3, 0.015), (w + 0.3, 0.62, 0.03))
+    back = box((0, 0.12, (h - 0.34) / 2), (w - 0.5, 0.08, h - 0.34))      # the firebox
+    floor = box((0, 0.0, 0.035), (w - 0.52, d - 0.06, 0.01))
+    sticks = [translated(lathe([(0.05, 0.0), (0.02, 0.04), (0.015, 0.3), (0.03, 0.32)], 10),
+                         (x * (w / 2 - 0.15), -0.02, h + 0.005)) for x in (-1, 1)]
+    return PropModel("fireplace", "Fireplace",
+                     [Piece("", merge(jambs + [frieze, shelf, bead, hearth]), "stone"),
+                      Piece("Firebox", merge([back, floor]), "dark_metal"),
+                      Piece("Candlesticks", merge(sticks), "brass", True)])
+
+
+def led_strip(rng: np.random.Generator, length: float = 2.0) -> PropModel:
+    """A recessed LED light line (sci-fi ceilings): a 0.12 m diffuser in a shallow
+    dark channel, along local X, hung from its top (origin at the ceiling)."""
+    channel = box((0, 0, -0.02), (length, 0.2, 0.04))
+    diffuser = box((0, 0, -0.045), (length - 0.04, 0.12, 0.01))
+    socket = LightSocket((0.0, 0.0, -0.06), "AREA", (0, 0, -1), 60.0, length - 0.1, 0.1)
+    return PropModel("led_strip", "Light Strip", [Piece("", channel, "dark_metal"),
+                                                  Piece("Diffuser", diffuser, "lamp")],
+                     sockets=[socket])
