@@ -130,26 +130,114 @@ def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float 
                       Piece("Tubes", merge(tubes), f"neon_{colour}", True)], sockets=[socket])
 
 
-def vertical_sign(rng: np.random.Generator, colour: str, cells: int = 5) -> PropModel:
-    """A Japanese-style vertical lightbox (tategaki): a tall glowing panel with dark
-    character strokes stacked in cells, readable from both sides (a blade sign)."""
+# Katakana and a few kanji as strokes on a 0..1 cell (u right, v up), written for
+# vertical signs (the long vowel mark ー stands upright in tategaki).
+_KANA: dict[str, list[list[tuple[float, float]]]] = {
+    "ラ": [[(0.22, 0.9), (0.78, 0.9)], [(0.15, 0.64), (0.85, 0.64), (0.74, 0.3), (0.38, 0.04)]],
+    "ー": [[(0.5, 0.92), (0.5, 0.08)]],
+    "メ": [[(0.8, 0.92), (0.55, 0.45), (0.15, 0.06)], [(0.3, 0.62), (0.85, 0.18)]],
+    "ン": [[(0.18, 0.82), (0.36, 0.66)], [(0.14, 0.12), (0.5, 0.3), (0.86, 0.86)]],
+    "カ": [[(0.14, 0.7), (0.84, 0.7), (0.8, 0.1), (0.64, 0.16)], [(0.48, 0.95), (0.44, 0.42),
+                                                                  (0.18, 0.05)]],
+    "オ": [[(0.1, 0.7), (0.9, 0.7)], [(0.62, 0.95), (0.62, 0.05), (0.5, 0.1)],
+           [(0.56, 0.64), (0.14, 0.18)]],
+    "ケ": [[(0.36, 0.95), (0.1, 0.52)], [(0.26, 0.72), (0.9, 0.72)],
+           [(0.62, 0.72), (0.56, 0.34), (0.3, 0.04)]],
+    "ホ": [[(0.14, 0.72), (0.86, 0.72)], [(0.5, 0.95), (0.5, 0.05), (0.4, 0.1)],
+           [(0.3, 0.5), (0.12, 0.2)], [(0.7, 0.5), (0.88, 0.2)]],
+    "テ": [[(0.24, 0.9), (0.76, 0.9)], [(0.1, 0.64), (0.9, 0.64)],
+           [(0.5, 0.64), (0.46, 0.3), (0.24, 0.04)]],
+    "ル": [[(0.32, 0.9), (0.32, 0.42), (0.1, 0.05)], [(0.6, 0.9), (0.6, 0.1), (0.9, 0.36)]],
+    "バ": [[(0.34, 0.66), (0.1, 0.18)], [(0.58, 0.66), (0.9, 0.18)],
+           [(0.72, 0.95), (0.78, 0.84)], [(0.86, 0.95), (0.92, 0.84)]],
+    "日": [[(0.2, 0.05), (0.2, 0.95), (0.8, 0.95), (0.8, 0.05), (0.2, 0.05)],
+           [(0.2, 0.5), (0.8, 0.5)]],
+    "本": [[(0.08, 0.72), (0.92, 0.72)], [(0.5, 0.95), (0.5, 0.04)], [(0.48, 0.7), (0.1, 0.22)],
+           [(0.52, 0.7), (0.9, 0.22)], [(0.3, 0.26), (0.7, 0.26)]],
+    "中": [[(0.14, 0.26), (0.14, 0.76), (0.86, 0.76), (0.86, 0.26), (0.14, 0.26)],
+           [(0.5, 0.96), (0.5, 0.04)]],
+    "円": [[(0.14, 0.04), (0.14, 0.92), (0.86, 0.92), (0.86, 0.04), (0.74, 0.1)],
+           [(0.5, 0.92), (0.5, 0.46)], [(0.14, 0.46), (0.86, 0.46)]],
+}
+# What a shop's vertical sign says, in katakana (a made-up kanji shop name fills the
+# cells above it).
+TATEGAKI = {"RAMEN": "ラーメン", "KARAOKE": "カラオケ", "BAR": "バー", "HOTEL": "ホテル",
+            "IZAKAYA": "本日", "NOODLES": "ラーメン"}
+
+# The shapes kanji are built of, on a unit box: 口, 十, 三, 八, 日, 木.
+_PARTS: dict[str, list[list[tuple[float, float]]]] = {
+    "box": [[(0.15, 0.12), (0.15, 0.88), (0.85, 0.88), (0.85, 0.12), (0.15, 0.12)]],
+    "cross": [[(0.05, 0.62), (0.95, 0.62)], [(0.5, 0.96), (0.5, 0.04)]],
+    "bars": [[(0.2, 0.88), (0.8, 0.88)], [(0.3, 0.5), (0.7, 0.5)], [(0.06, 0.1), (0.94, 0.1)]],
+    "legs": [[(0.45, 0.92), (0.1, 0.08)], [(0.55, 0.62), (0.9, 0.08)]],
+    "sun": [[(0.18, 0.06), (0.18, 0.94), (0.82, 0.94), (0.82, 0.06), (0.18, 0.06)],
+            [(0.18, 0.5), (0.82, 0.5)]],
+    "tree": [[(0.06, 0.66), (0.94, 0.66)], [(0.5, 0.96), (0.5, 0.04)],
+             [(0.48, 0.64), (0.1, 0.16)], [(0.52, 0.64), (0.9, 0.16)]],
+}
+_LAYOUTS = {"side": [(0.0, 0.0, 0.36, 1.0), (0.44, 0.0, 1.0, 1.0)],       # 偏 + 旁
+            "stack": [(0.0, 0.56, 1.0, 1.0), (0.0, 0.0, 1.0, 0.48)],       # 冠 over 脚
+            "whole": [(0.0, 0.0, 1.0, 1.0)]}
+
+
+def _kanji_like(rng: np.random.Generator) -> list[list[tuple[float, float]]]:
+    """A made-up kanji: a radical beside (or over) a body, each one of the shapes
+    kanji are built of, so a sign reads as Japanese without saying anything."""
+    layout = _LAYOUTS[("side", "side", "stack", "whole")[int(rng.integers(0, 4))]]
+    names = sorted(_PARTS)
+    strokes = []
+    for u0, v0, u1, v1 in layout:
+        for stroke in _PARTS[names[int(rng.integers(0, len(names)))]]:
+            strokes.append([(u0 + (u1 - u0) * u, v0 + (v1 - v0) * v) for u, v in stroke])
+    return strokes
+
+
+def _ribbon(points: np.ndarray, half_w: float) -> tuple[np.ndarray, np.ndarray]:
+    """Left and right edges (2D) of a stroke of half width `half_w`, mitred at bends."""
+    seg = np.diff(points, axis=0)
+    seg /= np.maximum(np.linalg.norm(seg, axis=1), 1e-9)[:, None]
+    tangent = np.vstack([seg[:1], seg[:-1] + seg[1:], seg[-1:]])
+    tangent /= np.maximum(np.linalg.norm(tangent, axis=1), 1e-9)[:, None]
+    normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])
+    seg_n = np.column_stack([-np.vstack([seg[:1], seg])[:, 1], np.vstack([seg[:1], seg])[:, 0]])
+    mitre = 1.0 / np.clip(np.einsum("ij,ij->i", normal, seg_n), 0.5, 1.0)
+    offset = normal * (half_w * mitre)[:, None]
+    return points + offset, points - offset
+
+
+def _glyph_mesh(strokes, x0: float, z0: float, size: float, y: float, facing: float):
+    """A glyph's strokes as flat ribbons in the plane y, readable from `facing` (-1:
+    seen from -Y, +1: from +Y, mirrored so it is not back to front)."""
+    meshes = []
+    for stroke in strokes:
+        uv = np.asarray(stroke, float)
+        left, right = _ribbon(uv, 0.055)
+        lift = [np.column_stack([x0 + (e[:, 0] - 0.5) * size * -facing, np.full(len(e), y),
+                                 z0 + e[:, 1] * size]) for e in (left, right)]
+        mesh = quad_strip(*lift)
+        if np.mean(mesh.face_normals[:, 1]) * facing < 0:
+            mesh.faces = mesh.faces[:, ::-1]
+        meshes.append(mesh)
+    return meshes
+
+
+def vertical_sign(rng: np.random.Generator, colour: str, cells: int = 5,
+                  word: str | None = None) -> PropModel:
+    """A Japanese vertical lightbox (tategaki): a tall glowing panel with dark glyphs
+    stacked top to bottom, katakana for what the shop is (ラーメン, カラオケ, バー...)
+    under made-up kanji for its name; readable from both sides (a blade sign)."""
     cell, w, t = 0.42, 0.5, 0.1
     height = cells * cell + 0.16
     panel = box((0, 0, height / 2), (w, t, height))
+    fitting = [k for k in TATEGAKI.values() if len(k) <= cells] or [""]
+    kana = TATEGAKI.get((word or "").upper()) or fitting[int(rng.integers(0, len(fitting)))]
+    text = [None] * (cells - len(kana)) + list(kana[:cells])      # top to bottom
+    glyphs = [_KANA.get(c) if c else _kanji_like(rng) for c in text]
     strokes = []
-    for k in range(cells):
-        z0 = 0.08 + k * cell + 0.06
-        for _ in range(int(rng.integers(2, 5))):
-            if rng.random() < 0.5:                               # a horizontal stroke
-                x, z = rng.uniform(-0.15, 0.02), z0 + rng.uniform(0.0, cell - 0.14)
-                lo, hi = (x, z), (x + rng.uniform(0.12, 0.3), z + 0.035)
-            else:                                                # a vertical one
-                x, z = rng.uniform(-0.16, 0.13), z0 + rng.uniform(0.0, 0.12)
-                lo, hi = (x, z), (x + 0.035, z + rng.uniform(0.12, cell - 0.14))
-            for side in (-1, 1):
-                y0 = side * (t / 2 + 0.002)
-                strokes.append(box_mesh((lo[0], min(y0, y0 + side * 0.006), lo[1]),
-                                        (hi[0], max(y0, y0 + side * 0.006), hi[1])))
+    for k, glyph in enumerate(glyphs):
+        z0 = height - 0.08 - (k + 1) * cell + 0.05
+        for side in (-1, 1):
+            strokes += _glyph_mesh(glyph, 0.0, z0, cell - 0.1, side * (t / 2 + 0.003), side)
     socket = LightSocket((0.0, -0.5, height / 2), "AREA", (0, -1, 0), 40.0 * cells, w, height,
                          colour=colour)
     return PropModel(f"neon_vertical_{colour}", f"Vertical Sign ({colour})",
