@@ -33,6 +33,9 @@ streaks below openings shader     run-off under sills needs to know where openin
 large-scale variation  shader     a world-space noise (features ~3 m, +-7 % value, +-0.05
                                   roughness) that does not repeat with the texture tile, so
                                   a wall many tiles wide shows no tiled pattern
+tile shuffling         shader     every map sampled twice, the second shifted, switched by a
+                                  slow UV noise: neighbouring tiles show different parts of
+                                  the texture (families and offsets: materials/shuffle.py)
 =====================  =========  ==========================================================
 
 Images are loaded with check_existing=True, so objects and materials sharing a map
@@ -41,12 +44,14 @@ file share one image datablock. Every datablock made here is tagged with the set
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import bpy
 
 from ..generation.assets import COLOR_MAPS, MaterialDescription
+from ..generation.materials import shuffle
 from .render import render_to_file
 from .tagging import tag
 
@@ -174,8 +179,7 @@ def _wire(g: _Graph, tex: MaterialDescription, mat: bpy.types.Material, displace
     mapping.inputs["Scale"].default_value = (1.0 / tile_w, 1.0 / tile_h, 1.0)
     g.link(coords.outputs["UV"], mapping.inputs["Vector"])
     vec = mapping.outputs["Vector"]
-    imgs = {name: g.image(Path(path), name in COLOR_MAPS, vec, 400 - 260 * i)
-            for i, (name, path) in enumerate(sorted(tex.maps.items()))}
+    imgs = _images(g, tex, vec)
     geo = g.node("ShaderNodeNewGeometry", -700, -1500)
     up = _up_facing(g, geo)
 
@@ -214,6 +218,41 @@ def _wire(g: _Graph, tex: MaterialDescription, mat: bpy.types.Material, displace
         bsdf.inputs["Sheen Weight"].default_value = sheen
         bsdf.inputs["Sheen Roughness"].default_value = 0.5
     _displacement(g, mat, tex, imgs.get("height"), out, displacement)
+
+
+@dataclass
+class _Shuffled:
+    """Stands where an image node would: `outputs["Color"]` is the map sampled twice
+    (the second shifted) and switched by a slow noise, so tiles do not repeat."""
+
+    outputs: dict[str, bpy.types.NodeSocket]
+
+
+def _images(g: _Graph, tex: MaterialDescription, vec: bpy.types.NodeSocket) -> dict[str, Any]:
+    """One image node per map; for shuffled families, two samples per map and a mask
+    (generation/materials/shuffle.py: which families, the offset, the mask size)."""
+    maps = sorted(tex.maps.items())
+    offset = shuffle.offset_for(tex.family)
+    if offset is None:
+        return {name: g.image(Path(path), name in COLOR_MAPS, vec, 400 - 260 * i)
+                for i, (name, path) in enumerate(maps)}
+    shift = g.node("ShaderNodeVectorMath", -900, -200, operation="ADD")
+    g.link(vec, shift.inputs[0])
+    shift.inputs[1].default_value = (offset[0], offset[1], 0.0)
+    noise = g.node("ShaderNodeTexNoise", -900, -450, noise_dimensions="2D")
+    noise.label = "tile shuffle mask"
+    g.link(vec, noise.inputs["Vector"])
+    noise.inputs["Scale"].default_value = shuffle.MASK_CYCLES
+    noise.inputs["Detail"].default_value = 1.0
+    mask = g.ramp(noise.outputs["Fac"], *shuffle.MASK_EDGE, -700, -450)
+    out: dict[str, Any] = {}
+    for i, (name, path) in enumerate(maps):
+        a = g.image(Path(path), name in COLOR_MAPS, vec, 400 - 260 * i)
+        b = g.image(Path(path), name in COLOR_MAPS, shift.outputs["Vector"], 270 - 260 * i)
+        b.location.x -= 200
+        mixed = g.mix("RGBA", mask, a.outputs["Color"], b.outputs["Color"], -500, 400 - 260 * i)
+        out[name] = _Shuffled({"Color": mixed})
+    return out
 
 
 def _bevel(g: _Graph, normal: Any) -> Any:
