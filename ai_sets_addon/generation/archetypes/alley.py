@@ -48,7 +48,7 @@ def plan(spec: SetSpec) -> SetPlan:
     parts += _ground(W, L)
     placed = _dressing(spec, common.rng_for(spec, "alley.props"), W, L, doors)
     parts += props.to_parts(placed)
-    if _wants(spec, "cables"):
+    if "cables" not in spec.excluded_props:            # every real alley has them
         cables = bld.overhead_cables(common.rng_for(spec, "alley.cables"), -W / 2, W / 2,
                                      -L / 2 + 3.0, L / 2 - 2.0, (4.5, 7.5), 12)
         parts.append(MeshPart("Overhead Cables", cables, "dark_metal", smooth=True))
@@ -209,12 +209,13 @@ def _street_signs(spec: SetSpec, rng, W: float, L: float) -> list[props.Placemen
     colours = common.neon_colours(spec)
     out = []
     style = style_of(spec.style)
-    words = style.signs if style and style.signs else ("BAR", "HOTEL", "OPEN", "NOODLES")
+    words = st.sign_words(rng, style.signs if style and style.signs else st.SIGN_WORDS, 3)
     for k, x in enumerate((-1.6, 2.4)):
-        word = words[int(rng.integers(0, len(words)))]
-        model = st.neon_sign(rng, word, colours[k % len(colours)], 0.75)
+        model = st.neon_sign(rng, words[k], colours[k % len(colours)], 0.75)
+        half = max(abs(model.hulls[0][0]), abs(model.hulls[0][3]))
+        x = float(np.clip(x, -W / 2 + half - 0.3, max(W / 2 - half + 0.3, -W / 2 + half - 0.3)))
         out.append(props.Placement(model, transform(x, L / 2 + CROSS - 0.1, 4.7 + 1.6 * k, 0.0), []))
-    blade = st.neon_sign(rng, "BAR", colours[-1], 0.45)
+    blade = st.neon_sign(rng, words[2], colours[-1], 0.45)
     half = max(abs(blade.hulls[0][0]), abs(blade.hulls[0][3]))
     out.append(props.Placement(blade, transform(W / 2 - half - 0.25, L / 2 - 6.0, 3.0, 0.0), []))
     if style is not None and style.sign_shape == "vertical":       # tategaki blade signs

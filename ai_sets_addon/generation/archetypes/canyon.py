@@ -73,8 +73,10 @@ def plan(spec: SetSpec) -> SetPlan:
     xs = graded_axis(1400.0, 1.0, 40.0, 1.09)
     ys = graded_axis(1400.0, 1.0, 40.0, 1.09) + 40.0
     mesh = terrain_mesh(terrain, xs, ys)
-    steep = face_slope_deg(mesh) > 24.0
-    walls, floor = split_faces(mesh, steep)
+    # Rock: steep faces, and the flat benches up the walls too (sand there read as
+    # bright slivers cut into the cliffs); sand only on the valley floor and its fans.
+    high = mesh.vertices[mesh.faces][:, :, 2].mean(axis=1) > 4.0
+    walls, floor = split_faces(mesh, (face_slope_deg(mesh) > 24.0) | high)
     walls = box_uv_split(walls)          # steep faces: project UVs on their own plane
     parts = [MeshPart("Canyon Walls", walls, "rock", smooth=True),
              MeshPart("Valley Floor", floor, "ground", smooth=True)]

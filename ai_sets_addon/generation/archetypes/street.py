@@ -250,10 +250,10 @@ def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list
     neon_wanted = lit or "neon" in spec.props or "cyberpunk" in spec.moods
     colours = common.neon_colours(spec)
     placed, models = [], {}
+    words = st.sign_words(rng, _sign_words(spec), (len(anchors) + 1) // 2)
     for k, (frame, uc, width, ground_h) in enumerate(anchors):
         if neon_wanted and k % 2 == 0:
-            words = _sign_words(spec)
-            word = words[int(rng.integers(0, len(words)))]
+            word = words[k // 2]
             colour = colours[(k // 2) % len(colours)]
             flat = abs(np.sin(frame.yaw)) < 0.5                 # the far building: flat on it
             vertical = _sign_shape(spec) == "vertical" and not flat

@@ -105,7 +105,20 @@ _STROKES = {   # a tiny stroke font on a 0..1 x 0..1 cell (x right, y up)
     "2": [[(0, 0.8), (0.2, 1), (0.8, 1), (1, 0.8), (1, 0.6), (0, 0), (1, 0)]],
     "4": [[(0.8, 0), (0.8, 1), (0, 0.35), (1, 0.35)]],
 }
-SIGN_WORDS = ("BAR", "HOTEL", "OPEN", "CAFE", "24H", "BAR", "NOODLES", "CLUB")
+SIGN_WORDS = ("BAR", "HOTEL", "OPEN", "CAFE", "24H", "NOODLES", "CLUB", "PIZZA", "TATTOO")
+
+
+def sign_words(rng: np.random.Generator, words: tuple[str, ...], count: int) -> list[str]:
+    """`count` sign words for signs in a row: shuffled decks of the distinct words, so
+    a word comes back only after the others and never twice side by side."""
+    deck = list(dict.fromkeys(words)) or ["BAR"]
+    out: list[str] = []
+    while len(out) < count:
+        order = [deck[i] for i in rng.permutation(len(deck))]
+        if out and len(order) > 1 and order[0] == out[-1]:
+            order[0], order[-1] = order[-1], order[0]
+        out += order
+    return out[:count]
 
 
 def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float = 0.45

@@ -1,0 +1,40 @@
+"""Street clutter a set designer expects: signs that differ from their neighbours, and
+cables over the alley."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ai_sets_addon.generation import archetypes
+from ai_sets_addon.generation.props.street import SIGN_WORDS, sign_words
+from ai_sets_addon.generation.prompt import parse_prompt
+
+
+def test_sign_words_never_repeat_side_by_side() -> None:
+    for seed in range(20):
+        words = sign_words(np.random.default_rng(seed), SIGN_WORDS, 25)
+        assert all(a != b for a, b in zip(words, words[1:]))
+        assert len(set(words[:len(set(SIGN_WORDS))])) == len(set(SIGN_WORDS))   # a full deck
+    assert sign_words(np.random.default_rng(0), ("BAR", "BAR"), 3) == ["BAR"] * 3
+
+
+def neon_words(plan) -> list[str]:
+    found = [re.search(r"Neon Sign (\w+)", p.name) for p in plan.parts]
+    return [m.group(1) for m in found if m]
+
+
+def test_alley_signs_all_differ_and_cables_hang_overhead() -> None:
+    plan = archetypes.plan_set(parse_prompt("une ruelle pavée sous la pluie, la nuit", 6))
+    words = neon_words(plan)
+    assert len(words) >= 3
+    assert len(set(words)) >= 3                 # two across the street, one blade: all differ
+    cables = [p for p in plan.parts if p.name == "Overhead Cables"]
+    assert cables and cables[0].mesh.bounds[0][2] > 4.0          # above a truck's roof
+
+
+def test_street_at_night_shows_several_sign_words() -> None:
+    plan = archetypes.plan_set(parse_prompt("a city street at night with neon signs", 5))
+    words = set(neon_words(plan))
+    assert len(words) >= 3
