@@ -129,7 +129,7 @@ class _Builder:
             obj.data.type = "SPOT"
             # Blender exports a spot's W as W / 4 pi candela; an area lamp's on-axis
             # intensity is W / pi (units.area_candela): 4x the watts as a spot.
-            obj.data.energy = plan.power_w * 4.0
+            obj.data.energy = plan.power_w * 4.0 if plan.on else 0.0
             obj.data.spot_size = math.radians(179.0)   # glTF: outer cone < 90 deg
             obj.data.spot_blend = 1.0
         _unit_colour(obj.data)

@@ -79,6 +79,8 @@ class LightPlan:
     spot_angle_deg: float = 60.0
     portal: bool = False           # AREA only: a Cycles light portal in a window opening
     spot_blend: float = 0.3        # SPOT only: softness of the cone's edge
+    on: bool = True                # off: a practical built dark at the set's hour (its
+                                   # power kept) for the hour slider to switch on
 
 
 @dataclass

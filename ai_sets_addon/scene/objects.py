@@ -124,9 +124,12 @@ def _instance_tree(source: bpy.types.Object, name: str, set_name: str) -> bpy.ty
     return tree
 
 
+POWER_KEY = "ai_sets_power_w"     # a light's design power, kept while it is switched off
+
+
 def light_object(plan: LightPlan, set_name: str) -> bpy.types.Object:
     data = tag(bpy.data.lights.new(plan.name, plan.kind), set_name)
-    data.energy = plan.power_w
+    data.energy = plan.power_w if getattr(plan, "on", True) else 0.0
     data.color = plan.colour
     if plan.kind == "AREA":
         data.shape = "RECTANGLE"
@@ -141,6 +144,7 @@ def light_object(plan: LightPlan, set_name: str) -> bpy.types.Object:
     else:
         data.shadow_soft_size = plan.size_m
     obj = tag(bpy.data.objects.new(plan.name, data), set_name)
+    obj[POWER_KEY] = float(plan.power_w)
     obj.location = plan.location
     obj.rotation_euler = Vector(plan.direction).to_track_quat("-Z", "Y").to_euler()
     return obj

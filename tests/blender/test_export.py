@@ -304,7 +304,7 @@ def test_glb_content_true_scale_lights_cameras_instancing(exported, key):
         light = by_name[plan.name]
         assert all(0.0 <= c <= 1.0 for c in light["color"])
         expected = (units.area_candela if plan.kind == "AREA" else units.point_candela)(
-            plan.power_w) * units.unit_colour(plan.colour)[1]
+            plan.power_w) * units.unit_colour(plan.colour)[1] * plan.on     # off: dark
         assert light["intensity"] == pytest.approx(expected, rel=1e-4)
     cameras = {c["name"]: c["perspective"] for c in data["cameras"]}
     for cam in doc.plan.cameras:

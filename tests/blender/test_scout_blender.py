@@ -161,11 +161,20 @@ def test_practicals_switch_with_the_hour(scene_with_set) -> None:
         obj[TAG] = data[TAG] = root[TAG]
         root.objects.link(obj)
         lamps.append(obj)
+    # a practical the set was built with dark (built at noon): its power is kept
+    from ai_sets_addon.generation.plan import LightPlan
+    from ai_sets_addon.scene.objects import light_object
+
+    dark = light_object(LightPlan("Street Lamp 01", "SPOT", (0, 0, 4), power_w=250.0,
+                                  on=False), root[TAG])
+    root.objects.link(dark)
+    assert dark.data.energy == 0.0
     lamp, portal = lamps
     assert not switch_practicals(scene_with_set, 40.0)       # a room at noon: lamps off
     assert lamp.data.energy == 0.0 and portal.data.energy == 60.0
     assert switch_practicals(scene_with_set, 5.0)            # below the room's 12°: on
     assert lamp.data.energy == pytest.approx(60.0) and portal.data.energy == 60.0
+    assert dark.data.energy == pytest.approx(250.0)
 
 
 def test_hour_preview_is_quick_and_leaves_the_folder_alone(scene_with_set, room) -> None:

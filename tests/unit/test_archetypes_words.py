@@ -57,11 +57,12 @@ CASES = [
     ("en", "an empty warehouse", lambda p: count(p, "Crate") < count(plan("a warehouse"), "Crate")),
     ("fr", "un entrepôt vide", lambda p: count(p, "Pallet") < count(plan("un entrepôt"), "Pallet")),
     ("en", "a warehouse at night", lambda p: any(l.name.startswith("High-Bay") for l in p.lights)),
-    ("fr", "un entrepôt à midi", lambda p: not p.lights),
+    ("fr", "un entrepôt à midi", lambda p: p.lights and not any(l.on for l in p.lights)),
     ("en", "a huge warehouse", lambda p: floor_area(p, "Floor Slab") > 1.5 * floor_area(plan("a small warehouse"), "Floor Slab")),
     ("fr", "un entrepôt en béton", lambda p: p.materials["walls"].family == "concrete"),
     ("en", "a street at night", lambda p: any(l.name.startswith("Street Lamp") for l in p.lights)),
-    ("fr", "une rue à midi", lambda p: not any(l.name.startswith("Street Lamp") for l in p.lights)),
+    ("fr", "une rue à midi", lambda p: (lamps := [l for l in p.lights if l.name.startswith("Street Lamp")])
+     and not any(l.on for l in lamps) and all(l.power_w > 0 for l in lamps)),   # dark, switchable
     ("en", "a street at night with pink neon signs", lambda p: "neon_pink" in neon(p)),
     ("fr", "une rue la nuit avec des néons verts et bleus", lambda p: {"neon_green", "neon_blue"} <= neon(p)),
     ("en", "a street with plaster facades", lambda p: p.materials["facade_a"].family == "plaster"),

@@ -233,9 +233,9 @@ def _lights(spec: SetSpec, placed, lit: bool):
     lights = props.to_lights(neon, (1, 1, 1), colours=colours)
     machines = [p for p in placed if p.model.kind == "vending_machine"]
     lights += props.to_lights(machines, common.COOL_FLUORESCENT)
-    if lit:
-        lamps = [p for p in placed if p.model.kind == "wall_lamp"]
-        lights += props.to_lights(lamps, common.WARM_TUNGSTEN, "Door Lamp", power_scale=1.5)
+    lamps = [p for p in placed if p.model.kind == "wall_lamp"]
+    lights += common.switched(props.to_lights(lamps, common.WARM_TUNGSTEN, "Door Lamp",
+                                              power_scale=1.5), lit)
     return lights
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import seeds
-from ..plan import Atmosphere, MaterialRequest, SetPlan, SkyRequest
+from ..plan import Atmosphere, LightPlan, MaterialRequest, SetPlan, SkyRequest
 from ..spec import SetSpec
 from ..styles import style_of
 
@@ -82,6 +82,14 @@ def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:
 
 def practicals_on(spec: SetSpec) -> bool:
     return spec.time_of_day in PRACTICAL_TIMES or spec.cloud_cover in ("stormy",)
+
+
+def switched(lights: list[LightPlan], on: bool) -> list[LightPlan]:
+    """Practicals that exist at every hour: on at dusk and night, built dark by day
+    (their power kept) so scouting's hour slider can switch them on."""
+    for light in lights:
+        light.on = on
+    return lights
 
 
 # ----------------------------------------------------------------------------- shared

@@ -73,10 +73,10 @@ def plan(spec: SetSpec) -> SetPlan:
     lit = common.practicals_on(spec) or not open_air
     kind, colour = _lamp(spec)
     lamps = [p for p in placed if p.model.kind in ("fluorescent", "heritage_lamp")]
-    lights = props.to_lights(lamps, colour, "Lantern" if kind == "lantern" else "Strip Light") \
-        if lit else []
-    lights += props.to_lights([p for p in placed if p.model.kind == "poster"],
-                              common.NEUTRAL_LED, "Poster Light") if lit else []
+    lights = common.switched(
+        props.to_lights(lamps, colour, "Lantern" if kind == "lantern" else "Strip Light")
+        + props.to_lights([p for p in placed if p.model.kind == "poster"],
+                          common.NEUTRAL_LED, "Poster Light"), lit)
     height = None if open_air else 5.0
     scout = Scout(parts, ceiling=height, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L, x_edge))

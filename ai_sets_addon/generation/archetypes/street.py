@@ -277,12 +277,11 @@ def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list
 
 
 def _lights(spec: SetSpec, placed, lit: bool):
-    if not lit:
-        neon = [p for p in placed if p.model.kind.startswith("neon")]
-        return props.to_lights(neon, (1, 1, 1), colours=_neon_rgb(spec)) if neon else []
+    """Neon always glows; the street lamps are switched by the hour."""
     lamps = [p for p in placed if p.model.kind in ("lamp_post", "heritage_lamp")]
     neon = [p for p in placed if p.model.kind.startswith("neon")]
-    return (props.to_lights(lamps, common.street_lamp_colour(spec), "Street Lamp")
+    return (common.switched(props.to_lights(lamps, common.street_lamp_colour(spec),
+                                            "Street Lamp"), lit)
             + props.to_lights(neon, (1, 1, 1), colours=_neon_rgb(spec)))
 
 

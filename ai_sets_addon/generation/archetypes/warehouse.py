@@ -56,7 +56,7 @@ def plan(spec: SetSpec) -> SetPlan:
     placed = _dressing(spec, occ, W, L, H, bays)
     parts += props.to_parts(placed)
     lamps = [p for p in placed if p.model.kind == "highbay"]
-    lights = props.to_lights(lamps, common.NEUTRAL_LED, "High-Bay") if lit else []
+    lights = common.switched(props.to_lights(lamps, common.NEUTRAL_LED, "High-Bay"), lit)
     scout = Scout(parts, ceiling=H, mode=spec.camera)
     cameras = scout.cameras(_shots(W, L, H))
     return SetPlan(

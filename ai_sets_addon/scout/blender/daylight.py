@@ -19,11 +19,11 @@ import bpy
 
 from ...generation.assets import SkyAsset
 from ...generation.plan import SkyRequest
+from ...scene.objects import POWER_KEY
 from .. import daylight
 
 PREVIEW_WIDTH = 512
 SETTLE_S = 0.6
-POWER_KEY = "ai_sets_power_w"
 _pending = {"token": 0}
 
 
