@@ -38,3 +38,8 @@ def test_street_at_night_shows_several_sign_words() -> None:
     plan = archetypes.plan_set(parse_prompt("a city street at night with neon signs", 5))
     words = set(neon_words(plan))
     assert len(words) >= 3
+
+
+def test_every_sign_word_can_be_bent_in_neon() -> None:
+    from ai_sets_addon.generation.props.street import _STROKES
+    assert all(c in _STROKES for w in SIGN_WORDS for c in w)

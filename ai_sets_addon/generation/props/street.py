@@ -105,7 +105,7 @@ _STROKES = {   # a tiny stroke font on a 0..1 x 0..1 cell (x right, y up)
     "2": [[(0, 0.8), (0.2, 1), (0.8, 1), (1, 0.8), (1, 0.6), (0, 0), (1, 0)]],
     "4": [[(0.8, 0), (0.8, 1), (0, 0.35), (1, 0.35)]],
 }
-SIGN_WORDS = ("BAR", "HOTEL", "OPEN", "CAFE", "24H", "NOODLES", "CLUB", "PIZZA", "TATTOO")
+SIGN_WORDS = ("BAR", "HOTEL", "OPEN", "CAFE", "24H", "NOODLES", "CLUB", "DELI", "TATTOO")
 
 
 def sign_words(rng: np.random.Generator, words: tuple[str, ...], count: int) -> list[str]:
