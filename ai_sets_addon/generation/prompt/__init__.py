@@ -1,0 +1,113 @@
+"""Free text (English, French or both) -> SetSpec.
+
+A table-driven, deterministic parser: no model, no bpy, no network, so the same
+prompt always gives the same spec (the manifest can rebuild a set from it) and it
+runs in well under a millisecond per sentence.
+
+How it reads a prompt:
+1. Fold: NFC, casefold, words split on anything that is not a letter or digit,
+   accents stripped per word (NFKD) - "ENTREPÔT" and "entrepot" are the same word.
+2. Match: greedy longest phrase against one lexicon built from the EN/FR word
+   tables in `vocabulary` (so "heure dorée" beats "dorée", "carrelage métro" beats
+   "métro"); plurals (-s, -x) and French feminine adjectives (-e) fall back to
+   the base form. Punctuation ends phrases.
+3. Resolve: one value per slot (the first wins; contradictions become notices);
+   surface phrases ("sol en béton mouillé", "wet red brick walls") bind roles,
+   materials, modifiers and colours; words left over are kept in `unknown_words`.
+4. Qualify: a second pass reads props (with counts and negations), "lots of" /
+   "empty", camera heights and the archetypes' features into typed fields, so no
+   later stage reads the text.
+Only an empty, wordless, non-text or over-long prompt (or a bad seed) raises InputError;
+everything else the user should know about becomes a notice.
+
+One module per step: `tokens` (fold, tokenise, lexicon, match), `context` (negations,
+words read by their neighbours, languages), `slots` (place, time, sky, atmosphere),
+`surfaces` (surface phrases), `qualifiers` (props and counts, camera, features,
+style, era); this module checks the input and assembles the SetSpec.
+"""
+
+from __future__ import annotations
+
+from ..errors import InputError
+from ..spec import SetSpec, SurfaceSpec
+from .context import apply_negations, languages, resolve_deserted, resolve_noir, resolve_shades
+from .qualifiers import pick_style, read_qualifiers
+from .slots import (archetype_of, atmosphere_of, cloud_for_precipitation, every, first,
+                    first_of, room_type_of, unknown_words_of)
+from .surfaces import WET_MODIFIERS, read_surfaces
+from .tokens import fold, lexicon, match, time_for_hour, tokenize, vocabulary_sizes
+
+__all__ = ["EXAMPLE_PROMPTS", "MAX_PROMPT_CHARS", "MAX_SEED", "fold", "lexicon",
+           "parse_prompt", "time_for_hour", "vocabulary_sizes"]
+
+MAX_PROMPT_CHARS = 2000
+MAX_SEED = 2**31 - 1
+EXAMPLE_PROMPTS = ('"an abandoned concrete warehouse at dusk, light fog"',
+                   '"une ruelle pavée sous la pluie, la nuit"')
+
+
+# ----------------------------------------------------------------------------- API
+
+def _check_input(text: object, seed: object) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"the prompt must be text, not {type(text).__name__}; "
+                         f"type a description of the place, e.g. {EXAMPLE_PROMPTS[0]}")
+    stripped = text.strip()
+    if not stripped:
+        raise InputError("the prompt is empty: type a description of the place, e.g. "
+                         f"{EXAMPLE_PROMPTS[0]} or {EXAMPLE_PROMPTS[1]}")
+    if not any(ch.isalpha() for ch in stripped):
+        raise InputError("the prompt has no words (only digits, punctuation or invisible "
+                         "characters): type a description of the place, e.g. "
+                         f"{EXAMPLE_PROMPTS[0]} or {EXAMPLE_PROMPTS[1]}")
+    if len(stripped) > MAX_PROMPT_CHARS:
+        raise InputError(f"the prompt is {len(stripped):,} characters long; the limit is "
+                         f"{MAX_PROMPT_CHARS:,}: shorten it to the place, its surfaces, the "
+                         "time of day and the weather")
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise InputError(f"seed {seed!r} is out of range; use a whole number "
+                         f"0..{MAX_SEED}")
+    return stripped
+
+
+def parse_prompt(text: str, seed: int = 0) -> SetSpec:
+    """Read a prompt (English, French or mixed) into a SetSpec.
+
+    Never fails on words it does not know: they land in `unknown_words` and a notice.
+    Raises InputError only for an empty, wordless, non-text or over-long prompt or a
+    bad seed.
+    """
+    prompt = _check_input(text, seed)
+    tokens = tokenize(prompt)
+    items = match(tokens)
+    apply_negations(items)
+    resolve_noir(items)
+    resolve_shades(items)
+    resolve_deserted(items)
+    langs = languages(items)
+    notices: list[str] = []
+    archetype, explicit = archetype_of(items, notices)
+    surf = read_surfaces(items, archetype, langs, notices)
+    precipitation = first(items, "precipitation", "kinds of precipitation", notices) or "none"
+    cloud = cloud_for_precipitation(first(items, "cloud", "cloud covers", notices),
+                                     precipitation)
+    used_mods = surf.modifiers + [m for s in surf.surfaces.values() for m in s.modifiers]
+    spec = SetSpec(
+        prompt=prompt, seed=seed, archetype=archetype, archetype_explicit=explicit,
+        surfaces=surf.surfaces, modifiers=surf.modifiers,
+        time_of_day=first(items, "time", "times of day", notices) or "afternoon",
+        cloud_cover=cloud or "few", precipitation=precipitation,
+        wet=precipitation == "rain" or bool(WET_MODIFIERS & set(used_mods)),
+        atmosphere=atmosphere_of(items, surf.dust_in_air), moods=every(items, "mood"),
+        colours=every(items, "colour"),
+        scale=first(items, "scale", "scale words", notices) or "medium",
+        languages=langs, notices=notices,
+    )
+    quals = read_qualifiers(tokens, items)
+    spec.props, spec.excluded_props = quals.props, quals.excluded_props
+    spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
+    spec.room_type = room_type_of(items, archetype, notices)
+    spec.era = first_of(quals.eras, "eras", notices)
+    spec.style = pick_style(quals.styles, spec.era, archetype, notices)
+    spec.unknown_words = unknown_words_of(items, quals.understood, notices)
+    return spec

@@ -1,0 +1,178 @@
+"""The second pass: props with their counts and negations ("three palm trees",
+"deux rochers", "no crates"), quantity words, camera heights, archetype features,
+styles and eras, read into typed fields so no later stage reads the text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import vocabulary as voc
+from ..styles import ERAS, STYLES, era_words, style_words
+from .slots import first_of, key_label
+from .tokens import Item, Token, phrase_key, singular
+
+# ----------------------------------------------------------------------------- qualifiers
+# A second pass over the tokens for words that qualify the set without taking part in
+# the surface grammar: props and their counts, "lots of"/"empty", camera heights and
+# the archetypes' own features ("tropical", "tunnel"). A word may be read by both
+# passes ("crates" is the props surface and the crate prop).
+
+QUALIFIER_TABLES = ("prop", "quantity", "camera", "feature", "style", "era", "number")
+# Words that may stand between a count or a negation and its prop: "no wooden crates".
+_BEFORE_PROP = frozenset({"stop", "filler", "colour", "material", "modifier", "shade",
+                          "density", "scale"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A qualifier phrase found over tokens [start, end)."""
+
+    cat: str
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class Qualifiers:
+    props: dict[str, int] = field(default_factory=dict)
+    excluded_props: list[str] = field(default_factory=list)
+    quantity: float = 1.0
+    camera: str = "eye"
+    features: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+    eras: list[str] = field(default_factory=list)
+    understood: set[int] = field(default_factory=set)     # token indices read here
+
+
+def _qualifier_tables() -> dict[str, voc.WordTable]:
+    return {"prop": voc.PROP_WORDS, "quantity": voc.QUANTITY_WORDS,
+            "camera": voc.CAMERA_WORDS, "feature": voc.feature_words(),
+            "style": style_words(), "era": era_words(), "number": voc.NUMBER_WORDS}
+
+
+@cache
+def qualifier_index() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """First folded word -> ((phrase words, category, key), ...), longest first."""
+    index: dict[str, set] = {}
+    for cat, table in _qualifier_tables().items():
+        for key, by_lang in table.items():
+            for phrases in by_lang.values():
+                for phrase in phrases:
+                    words = phrase_key(phrase)
+                    index.setdefault(words[0], set()).add((words, cat, key))
+    return {w: tuple(sorted(v, key=lambda e: (-len(e[0]), e))) for w, v in index.items()}
+
+
+def _same(token: str, word: str) -> bool:
+    return token == word or singular(token) == word
+
+
+def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
+    """The longest qualifier phrase of each category starting at token i."""
+    index = qualifier_index()
+    text = tokens[i].text
+    found: dict[str, Hit] = {}
+    if text.isdigit():
+        found["number"] = Hit("number", text, i, i + 1)
+    candidates = sorted(set(index.get(text, ()) + index.get(singular(text), ())),
+                        key=lambda e: -len(e[0]))
+    for words, cat, key in candidates:
+        end = i + len(words)
+        if cat in found or end > len(tokens):
+            continue
+        if all(not t.punct and _same(t.text, w) for t, w in zip(tokens[i:end], words)):
+            found[cat] = Hit(cat, key, i, end)
+    return found
+
+
+def qualifier_hits(tokens: list[Token]) -> list[Hit]:
+    """Qualifier phrases in prompt order; within a category phrases never overlap."""
+    hits: list[Hit] = []
+    free_from: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
+        if tok.punct:
+            continue
+        for cat, hit in _hits_at(tokens, i).items():
+            if i >= free_from.get(cat, 0):
+                hits.append(hit)
+                free_from[cat] = hit.end
+    return hits
+
+
+def _prop_context(hit: Hit, tokens: list[Token], cats: dict[int, set[str]],
+                  numbers: dict[int, Hit]) -> tuple[int, bool, Hit | None]:
+    """(count, negated, count hit) from the words just before a prop."""
+    pos = hit.start
+    for _ in range(4):
+        if pos in numbers:
+            count = min(int(numbers[pos].key), voc.MAX_PROP_COUNT)
+            return count, False, numbers[pos]
+        prev = pos - 1
+        if prev < 0 or tokens[prev].punct:
+            break
+        if "neg" in cats.get(prev, ()):
+            return 0, True, None
+        if not cats.get(prev, set()) & _BEFORE_PROP:
+            break
+        pos = prev
+    return 0, False, None
+
+
+def read_qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
+    hits = qualifier_hits(tokens)
+    cats: dict[int, set[str]] = {}
+    for item in items:
+        for t in range(item.start, item.end):
+            cats.setdefault(t, set()).add(item.cat)
+    numbers = {h.end: h for h in hits if h.cat == "number"}
+    out = Qualifiers()
+    used = [h for h in hits if h.cat in ("quantity", "camera", "feature", "style", "era")]
+    for hit in (h for h in hits if h.cat == "prop"):
+        count, negated, number = _prop_context(hit, tokens, cats, numbers)
+        used += [hit] + ([number] if number else [])
+        if negated:
+            out.excluded_props.append(hit.key)
+        else:
+            out.props[hit.key] = max(out.props.get(hit.key, 0), count)
+    out.excluded_props = [k for k in dict.fromkeys(out.excluded_props) if k not in out.props]
+    quantities = {h.key for h in hits if h.cat == "quantity"}
+    out.quantity = next((voc.QUANTITY_FACTORS[k] for k in ("more", "fewer") if k in quantities),
+                        1.0)
+    cameras = {h.key for h in hits if h.cat == "camera"}
+    out.camera = next((m for m in voc.CAMERA_MODES[1:] if m in cameras), "eye")
+    out.features = list(dict.fromkeys(h.key for h in hits if h.cat == "feature"))
+    out.styles = list(dict.fromkeys(h.key for h in hits if h.cat == "style"))
+    out.eras = list(dict.fromkeys(h.key for h in hits if h.cat == "era"))
+    out.understood = {t for h in used for t in range(h.start, h.end)}
+    return out
+
+
+def pick_style(styles: list[str], era: str | None, archetype: str,
+           notices: list[str]) -> str | None:
+    """The first style named, else the style the era implies ("années 70"); a notice
+    when the set built does not read styles (yet) or the style is indoor-only."""
+    style = first_of(styles, "styles", notices) or (ERAS[era].style if era else None)
+    if style is None:
+        return None
+    why = _unstyled_reason(STYLES[style], archetype)
+    if why:
+        notices.append(f"the {STYLES[style].label} style is not applied to "
+                       f"{key_label(archetype)} sets: {why}")
+    return style
+
+
+def _unstyled_reason(style, archetype: str) -> str | None:
+    """Why a style does not shape this place (None when it does): a landscape has no
+    buildings or furnishings, an interior style has no street, and the reverse."""
+    words = voc.place_registry()[archetype]
+    outdoor = words.get("exterior", False)
+    if not words.get("styled"):
+        return (f"a {key_label(archetype)} has no buildings or furnishings for a style to "
+                "shape (its sky, ground and plants follow the other words)")
+    if outdoor and not style.exterior:
+        return "that style describes interiors"
+    if not outdoor and not style.interior:
+        return "that style describes exteriors"
+    return None
