@@ -8,6 +8,11 @@ from .preferences import FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES
 from .scout.blender import properties as scout_properties
 
 
+BACKENDS = [("procedural", "Procedural", "Built from the words, no model, no GPU"),
+            ("diffusers", "Diffusers", "A local diffusion model (the Paint panel's model); "
+                                       "runs headless with `ai-sets build`")]
+
+
 class AISETS_SceneSettings(bpy.types.PropertyGroup):
     prompt: bpy.props.StringProperty(
         name="Prompt", default="a concrete room at noon",
@@ -19,6 +24,12 @@ class AISETS_SceneSettings(bpy.types.PropertyGroup):
                                          default=FROM_PREFS[0])
     hdri_width: bpy.props.EnumProperty(name="Sky", items=[FROM_PREFS] + HDRI_WIDTHS,
                                        default=FROM_PREFS[0])
+    material_backend: bpy.props.EnumProperty(
+        name="Materials", items=BACKENDS, default="procedural",
+        description="How the material maps are made (Diffusers: the Paint panel's model)")
+    sky_backend: bpy.props.EnumProperty(
+        name="Sky Source", items=BACKENDS, default="procedural",
+        description="How the sky is made (Diffusers: an AI panorama lifted to HDR)")
     last_set: bpy.props.StringProperty(name="Last Set", default="")
     last_folder: bpy.props.StringProperty(name="Files", default="", subtype="DIR_PATH")
     last_notices: bpy.props.StringProperty(name="Notices", default="")

@@ -112,7 +112,10 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         seed = self.seed if self.seed >= 0 else settings.seed
         options = BuildOptions(
             texture_size=preferences.size_setting(settings.texture_size, "texture_size"),
-            hdri_width=preferences.size_setting(settings.hdri_width, "hdri_width"))
+            hdri_width=preferences.size_setting(settings.hdri_width, "hdri_width"),
+            material_backend=settings.material_backend, sky_backend=settings.sky_backend,
+            ai=_ai_settings(context, settings))
+        _refuse_ai_here(options, prompt)
         folder = preferences.output_root() / f"{_slug(prompt)}_s{seed}"
         return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options,
                                      render=False, save_blend=False)
@@ -139,6 +142,35 @@ class AISETS_OT_generate_set(bpy.types.Operator):
         show_job_state(context, False, 0.0, "")
         if message:
             self.report({"INFO"}, message)
+
+
+def _ai_settings(context, settings):
+    """The Paint panel's model, when a Diffusers material or sky backend is chosen."""
+    from ..generation.ai_assets.backends import AiSettings
+
+    paint = getattr(context.scene, "ai_sets_paint", None)
+    if paint is None or "diffusers" not in (settings.material_backend, settings.sky_backend):
+        return None
+    return AiSettings(model=bpy.path.abspath(paint.model) if paint.model else "",
+                      controlnet=bpy.path.abspath(paint.controlnet) or None,
+                      config=bpy.path.abspath(paint.config) or None,
+                      allow_pickle=paint.allow_pickle, steps=paint.steps,
+                      guidance=paint.guidance)
+
+
+def _refuse_ai_here(options: BuildOptions, prompt: str) -> None:
+    """Generate prepares the set in a thread of Blender's own process, which has no
+    torch, and a model there would stall the UI; the diffusers backends run headless."""
+    if not options.uses_ai:
+        return
+    ai = options.ai
+    model = getattr(ai, "model", "") or "PATH"
+    raise InputError(
+        "Diffusers materials/sky do not run inside Blender yet (loading the model would "
+        "freeze it): set Materials and Sky Source to Procedural, or build headless with "
+        f"the AI Python: ai-sets build \"{prompt}\" --out DIR --material-backend "
+        f"{options.material_backend} --sky-backend {options.sky_backend} --model \"{model}\""
+        " and open DIR/set.blend")
 
 
 def _slug(text: str) -> str:

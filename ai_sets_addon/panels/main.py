@@ -23,6 +23,7 @@ class AISETS_PT_main(bpy.types.Panel):
         row = layout.row(align=True)
         row.prop(settings, "texture_size")
         row.prop(settings, "hdri_width")
+        _draw_backends(layout, context, settings)
         if job.running:
             layout.progress(factor=job.progress, type="BAR",
                             text=f"{job.message} - Esc to cancel")
@@ -35,6 +36,23 @@ class AISETS_PT_main(bpy.types.Panel):
                 box.label(text=notice, icon="INFO")
             box.operator("aisets.export_set", icon="EXPORT")
             box.operator("aisets.remove_set", icon="TRASH")
+
+
+def _draw_backends(layout, context, settings) -> None:
+    """Procedural / Diffusers for materials and sky; with Diffusers, the model path (the
+    Paint panel's own) and where it runs."""
+    col = layout.column(align=True)
+    col.prop(settings, "material_backend")
+    col.prop(settings, "sky_backend")
+    if "diffusers" not in (settings.material_backend, settings.sky_backend):
+        return
+    paint = getattr(context.scene, "ai_sets_paint", None)
+    box = layout.box()
+    if paint is not None:
+        box.prop(paint, "model")
+        box.prop(paint, "controlnet")
+    box.label(text="Diffusers runs headless:", icon="INFO")
+    box.label(text="ai-sets build ... --material-backend diffusers --model PATH")
 
 
 CLASSES = (AISETS_PT_main,)

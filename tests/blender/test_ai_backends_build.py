@@ -1,0 +1,78 @@
+"""The diffusers material/sky backends where Blender is involved: `ai-sets build
+--material-backend diffusers --sky-backend diffusers` with the tiny SD 1.5 (a set whose
+materials and sky came from the model, a Sun lamp where the lifted sun says), bad model
+options exit 2 with no set folder, and the Generate operator refuses a Diffusers choice
+(the model would run in Blender's own process) and points to the headless command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import bpy
+import pytest
+
+SMALL = ["--texture-size", "256", "--hdri-width", "512", "--ai-steps", "2",
+         "--ai-model-size", "64"]
+
+
+def ai_sets(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ai_sets_addon", *args], capture_output=True,
+                          text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def sd15(tmp_path_factory):
+    pytest.importorskip("diffusers")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+    import tiny_models
+
+    return tiny_models.save_sd15(tmp_path_factory.mktemp("models") / "sd15")
+
+
+def test_build_with_the_diffusers_backends(sd15, tmp_path):
+    out = tmp_path / "set"
+    proc = ai_sets("build", "a concrete room at noon", "--out", str(out), "--seed", "2",
+                   "--material-backend", "diffusers", "--sky-backend", "diffusers",
+                   "--model", str(sd15), *SMALL)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    doc = json.loads((out / "set.json").read_text())
+    textured = [m for m in doc["materials"].values() if m.get("kind") == "textured"]
+    assert textured and {m["params"]["backend"] for m in textured} == {"diffusers"}
+    assert doc["options"]["material_backend"] == "diffusers"
+    assert doc["options"]["ai"]["model"] == str(sd15)
+    sky = json.loads((out / "sky.json").read_text())
+    assert sky["backend"] == "diffusers" and (out / "sky_ldr.png").is_file()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["backend"] == {"sky": "diffusers", "materials": "diffusers"}
+    assert (out / "set.blend").is_file()
+
+
+@pytest.mark.parametrize("extra,needle", [
+    ([], "needs a model"),
+    (["--model", "/nowhere/sd15"], "no model at"),
+])
+def test_build_with_a_bad_model_exits_2_and_leaves_no_folder(tmp_path, extra, needle):
+    out = tmp_path / "set"
+    proc = ai_sets("build", "a concrete room", "--out", str(out),
+                   "--material-backend", "diffusers", *extra, *SMALL)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert needle in proc.stderr
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".set")]
+
+
+def test_generate_refuses_diffusers_and_names_the_headless_command(addon, empty_scene):
+    settings = empty_scene.ai_sets
+    settings.material_backend = "diffusers"
+    empty_scene.ai_sets_paint.model = "/models/sd15"
+    before = len(bpy.data.objects)
+    with pytest.raises(RuntimeError, match="ai-sets build.*--material-backend diffusers"):
+        bpy.ops.aisets.generate_set(prompt="a concrete room")
+    assert len(bpy.data.objects) == before and not settings.last_set
+    settings.material_backend = "procedural"
+    settings.sky_backend = "diffusers"
+    with pytest.raises(RuntimeError, match="--sky-backend diffusers"):
+        bpy.ops.aisets.generate_set(prompt="a concrete room")
