@@ -43,3 +43,13 @@ def test_street_at_night_shows_several_sign_words() -> None:
 def test_every_sign_word_can_be_bent_in_neon() -> None:
     from ai_sets_addon.generation.props.street import _STROKES
     assert all(c in _STROKES for w in SIGN_WORDS for c in w)
+
+
+def test_bin_bags_are_tied_sacks_not_round_stones() -> None:
+    from ai_sets_addon.generation.props.industrial import trash_bag
+    for seed in range(4):
+        mesh = trash_bag(np.random.default_rng(seed)).pieces[0].mesh
+        lo, hi = mesh.bounds
+        assert hi[2] > 1.5 * max(hi[0] - lo[0], hi[1] - lo[1]) / 2     # taller than round
+        top = mesh.vertices[mesh.vertices[:, 2] > 0.85 * hi[2]]
+        assert np.ptp(top[:, :2], axis=0).max() < 0.3                  # a gathered neck

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from .model import LightSocket, Piece, PropModel, hull_of, single
-from ..mesh import blob, box, box_mesh, lathe, merge, transformed, translated, tube
+from ..mesh import (blob, box, box_mesh, lathe, merge, new_mesh, transformed, translated,
+                    tube)
 
 
 def crate(rng: np.random.Generator, size: float = 0.8) -> PropModel:
@@ -154,10 +155,33 @@ def dumpster(rng: np.random.Generator) -> PropModel:
 
 
 def trash_bag(rng: np.random.Generator) -> PropModel:
-    r = rng.uniform(0.28, 0.38)
-    mesh = blob(rng, r, squash=(1.0, 0.9, 0.85), bumpiness=0.5, subdivisions=2, flat_bottom=-0.6 * r)
-    mesh.vertices[:, 2] -= mesh.vertices[:, 2].min()
-    return single("trash_bag", "Rubbish Bag", mesh, "bag", smooth=True)
+    """A filled bin bag: a sack slumped on the ground, vertical creases gathering into a
+    tied neck, the knot and its two ears on top (a blob read as a black stone)."""
+    r, h = rng.uniform(0.24, 0.32), rng.uniform(0.5, 0.7)
+    profile = [(0.0, 0.0), (0.75 * r, 0.0), (0.98 * r, 0.08 * h), (r, 0.3 * h),
+               (0.9 * r, 0.55 * h), (0.55 * r, 0.78 * h), (0.18 * r, 0.92 * h), (0.07, h)]
+    sack = lathe(profile, 28)
+    sack = new_mesh(_creased(rng, sack.vertices, r, h), sack.faces, sack.visual.uv)
+    knot = translated(blob(rng, 0.05, (1.0, 0.9, 0.8), 0.3, 1), (0.0, 0.0, h + 0.02))
+    ears = [transformed(blob(rng, 0.06, (1.0, 0.35, 0.5), 0.4, 1), yaw=a,
+                        offset=(0.06 * np.cos(a), 0.06 * np.sin(a), h + 0.06))
+            for a in rng.uniform(0, 2 * np.pi) + np.array([0.0, np.pi * rng.uniform(0.7, 1.3)])]
+    return single("trash_bag", "Rubbish Bag", [sack, knot] + ears, "bag", smooth=True)
+
+
+def _creased(rng: np.random.Generator, verts: np.ndarray, r: float, h: float) -> np.ndarray:
+    """Radial folds that grow toward the neck, and a lopsided slump."""
+    angle = np.arctan2(verts[:, 1], verts[:, 0])
+    up = np.clip(verts[:, 2] / h, 0.0, 1.0)
+    folds = np.zeros(len(verts))
+    for k in rng.integers(5, 11, 4):
+        folds += rng.uniform(0.02, 0.05) * np.cos(k * angle + rng.uniform(0, 2 * np.pi)
+                                                   + 3.0 * up * rng.uniform(-1, 1))
+    lean = rng.uniform(0.05, 0.12) * np.cos(angle - rng.uniform(0, 2 * np.pi)) * (1 - up)
+    scale = 1.0 + folds * (0.3 + up) + lean
+    out = verts.copy()
+    out[:, :2] *= scale[:, None]
+    return out
 
 
 def ac_unit(rng: np.random.Generator) -> PropModel:
