@@ -16,6 +16,7 @@ ends, so exporting leaves the open file as it was.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,7 @@ KINDS = ("objects", "meshes", "lights", "cameras", "materials", "node_groups", "
          "worlds", "collections")
 UV_NAME = "st"          # the tiled UVs (metres): USD's conventional name, TEXCOORD_0
 GLTF_OUTPUT_GROUP = "glTF Material Output"   # the name Blender's glTF exporter looks for
+DUPLICATE_SUFFIX = re.compile(r"\.\d{3,}$")  # what Blender appends to a name in use
 
 
 @contextmanager
@@ -45,12 +47,38 @@ def export_scene(doc: SetDocument, target: str) -> Iterator[bpy.types.Scene]:
     are Geometry Nodes instances on points (UsdGeomPointInstancer)."""
     scene = bpy.data.scenes.new(f"{doc.plan.name} (export)")
     scene[EXPORT_TAG] = True
+    held: list[tuple[bpy.types.ID, str]] = []
     try:
         _Builder(doc, scene, target).build()
+        held = _take_plain_names()
         yield scene
     finally:
         remove_export_blocks()
         bpy.data.scenes.remove(scene)
+        _give_names_back(held)
+
+
+def _take_plain_names() -> list[tuple[bpy.types.ID, str]]:
+    """Exported names are the set's own ('Wide', not 'Wide.001') even while the user's
+    copy of the set, holding those names, is open: the user's blocks are renamed for
+    the export and named back afterwards (returned: block, name to give back)."""
+    held = []
+    for kind in KINDS:
+        blocks = getattr(bpy.data, kind)
+        for block in [b for b in blocks if b.get(EXPORT_TAG)]:
+            plain = DUPLICATE_SUFFIX.sub("", block.name)
+            other = blocks.get(plain)
+            if plain == block.name or other is None or other.get(EXPORT_TAG) or other.library:
+                continue
+            other.name = f"{plain} (exporting)"
+            held.append((other, plain))
+            block.name = plain
+    return held
+
+
+def _give_names_back(held: list[tuple[bpy.types.ID, str]]) -> None:
+    for block, name in reversed(held):
+        block.name = name
 
 
 def remove_export_blocks() -> None:

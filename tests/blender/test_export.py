@@ -526,13 +526,26 @@ def test_operator_exports_the_scene_set_and_leaves_the_file_as_it_was(exported, 
     kinds = ("objects", "meshes", "materials", "images", "node_groups", "lights", "cameras",
              "worlds", "scenes", "collections", "libraries")
     before = {kind: len(getattr(bpy.data, kind)) for kind in kinds}
+    names_before = sorted(o.name for o in bpy.data.objects)
     for fmt in FORMATS[:2]:
         assert bpy.ops.aisets.export_set(filepath=str(tmp_path / f"op.{fmt}"),
                                          export_format=fmt) == {"FINISHED"}
         assert (tmp_path / f"op.{fmt}").is_file()
     assert {kind: len(getattr(bpy.data, kind)) for kind in kinds} == before
-    names = {m["name"] for m in gltf_json(tmp_path / "op.glb")["materials"]}
-    assert names == set(exported[ARCHETYPES[0]]["doc"].materials)   # no ".001" suffixes
+    data = gltf_json(tmp_path / "op.glb")
+    doc = exported[ARCHETYPES[0]]["doc"]
+    assert {m["name"] for m in data["materials"]} == set(doc.materials)  # no ".001" suffixes
+    # the open set holds the camera and lamp names: the export still uses them as they are
+    nodes = {n.get("name") for n in data["nodes"]}
+    assert {c.name for c in doc.plan.cameras} <= nodes, sorted(nodes)
+    assert {light.name for light in doc.plan.lights if not light.portal} <= nodes
+    assert sorted(o.name for o in bpy.data.objects) == names_before     # given back
+    if HAS_USD:
+        from pxr import Usd, UsdGeom
+
+        stage = Usd.Stage.Open(str(tmp_path / "op.usd"))
+        prims = {p.GetName() for p in stage.Traverse() if p.IsA(UsdGeom.Camera)}
+        assert prims == {c.name.replace(" ", "_") for c in doc.plan.cameras}, prims
 
 
 def test_operator_needs_a_set(addon):
