@@ -80,12 +80,6 @@ class SharedModel:
         self._model: Any = None
         self._lock = threading.Lock()
 
-    def check(self) -> None:
-        """Refuse a missing model, a pickle or a mismatched pair before any work."""
-        from ..ai.loader import resolve
-
-        resolve(self.settings.model_request())
-
     @contextmanager
     def using(self) -> Iterator[Any]:
         with self._lock:
@@ -115,11 +109,12 @@ class SharedModel:
 def family_tile(family: str | None) -> tuple[str | None, float]:
     """(procedural family key, tile metres) the words name, or (None, 1 m)."""
     from ..materials import FAMILIES, resolve_family
+    from ..materials.backend import FALLBACK
 
     if not family:
         return None, DEFAULT_TILE_M
     key, notice = resolve_family(family)
-    if notice and "not known" in notice:
+    if key == FALLBACK and notice:                # an unknown word, not a family
         return None, DEFAULT_TILE_M
     return key, float(FAMILIES[key].tile_m)
 
