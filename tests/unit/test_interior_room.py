@@ -101,8 +101,11 @@ def test_scale_words_change_the_room_and_same_seed_gives_the_same_plan():
 
 
 def test_night_turns_the_practical_on_and_day_leaves_it_off():
-    assert _plan(time_of_day="night").lights
-    assert not _plan(time_of_day="noon").lights
+    night, noon = _plan(time_of_day="night").lights, _plan(time_of_day="noon").lights
+    assert night and all(light.on for light in night)
+    # by day the same lamps exist, dark with their power kept, for the hour slider
+    assert [(l.name, l.power_w) for l in noon] == [(l.name, l.power_w) for l in night]
+    assert not any(light.on for light in noon)
 
 
 def test_fog_fills_the_room_with_a_volume():

@@ -22,7 +22,7 @@ from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..spec import SetSpec
 from ..styles import style_of
 from . import common, rooms, shell
-from .scout import Scout
+from .scout import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.
@@ -160,7 +160,8 @@ def plan(spec: SetSpec) -> SetPlan:
         name=_set_name(spec), archetype="interior_room", parts=parts,
         materials=common.all_materials(spec, parts, _materials(spec, lit, room), lit,
                                        _slot_overrides(spec, room)),
-        lights=_lights(size, lit) + (props.to_lights(dressing, common.WARM_TUNGSTEN) if lit else []),
+        lights=_lights(size, lit) + common.switched(
+            props.to_lights(dressing, common.WARM_TUNGSTEN), lit),
         cameras=cameras,
         sky=common.sky_request(spec, sun_azimuth_deg=sun_azimuth), atmosphere=atmosphere,
         interior=True,
@@ -382,7 +383,7 @@ def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.L
     occ = props.Occupancy(cell=1.0)
     occ.block(-hw, hd - 1.6, -hw + 1.0, hd - 0.4)                       # door swing
     layout = room.furnish(rng, size.width, size.depth, size.height, occ)
-    layout.placed += _fireplace(spec, size, occ)
+    _fireplace(spec, size, occ, layout)
     floor = props.Region(-hw + 0.3, -hd + 0.3, hw - 0.3, hd - 0.3)
     extras = {"crate": ind.crate(rng, 0.6), "plant": st.planter(rng), "chair": st.armchair(rng),
               "barrel": ind.barrel(rng)}
@@ -396,21 +397,32 @@ def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.L
 FIREPLACE_ROOMS = ("living_room", "bedroom", "library", "hotel_lobby")
 
 
-def _fireplace(spec: SetSpec, size: RoomSize, occ: props.Occupancy) -> list[props.Placement]:
-    """The style's chimneypiece (a Haussmann flat's marble one) against the east wall,
-    else the west, where the furniture leaves room; only in rooms that have one."""
+def _fireplace(spec: SetSpec, size: RoomSize, occ: props.Occupancy,
+               layout: rooms.Layout) -> None:
+    """The style's chimneypiece (a Haussmann salon's marble one), only in rooms that
+    have one. In a living room it takes the TV wall (no television in a Haussmann
+    salon) and the first shot, from the window corner, frames it with the sofa;
+    elsewhere it stands against a side wall where the furniture leaves room."""
     style = style_of(spec.style)
     if not style or "fireplace" not in style.details or \
             (spec.room_type or "living_room") not in FIREPLACE_ROOMS:
-        return []
+        return
     hw, hd = size.half
     model = fu.fireplace(common.rng_for(spec, "interior_room.details"))
+    tv = [p for p in layout.placed if p.model.kind in ("tv", "sideboard")]
+    if tv:
+        y = float(tv[0].transform[1, 3])
+        layout.placed = [p for p in layout.placed if p not in tv]
+        layout.put(occ, model, -hw + 0.17, y, rooms.EAST)
+        layout.shots[0] = Shot("wide", 24.0, (hw - 0.4, -hd + 0.4),
+                               (-0.35 * hw, 0.3 * hd, 0.8), third=0.0, pitch_bias_deg=-4.0)
+        return
     for x, yaw in ((hw - 0.17, rooms.WEST), (-hw + 0.17, rooms.EAST)):
         for y in (-0.15 * size.depth, 0.0, -0.3 * size.depth, 0.15 * size.depth):
             placed = props.place(occ, model, x, y, 0.0, yaw, gap=0.05)
             if placed:
-                return [placed]
-    return []
+                layout.placed.append(placed)
+                return
 
 
 def _cornice(spec: SetSpec, size: RoomSize, room: rooms.RoomType | None) -> list[MeshPart]:
@@ -484,12 +496,11 @@ def _materials(spec: SetSpec, lit: bool, room: rooms.RoomType | None = None
 
 def _lights(size: RoomSize, lit: bool) -> list[LightPlan]:
     """The ceiling practical carries dusk and night; by day the window does the work,
-    with the practical off as it would be on a real location."""
-    if not lit:
-        return []
-    return [LightPlan("Ceiling Practical", "AREA", (0.0, 0.0, size.height - 0.06),
-                      (0.0, 0.0, -1.0), power_w=180.0, colour=common.WARM_TUNGSTEN,
-                      size_m=0.55, size_y_m=0.55)]
+    with the practical off (built dark, for the hour slider) as on a real location."""
+    return common.switched([LightPlan("Ceiling Practical", "AREA",
+                                      (0.0, 0.0, size.height - 0.06), (0.0, 0.0, -1.0),
+                                      power_w=180.0, colour=common.WARM_TUNGSTEN,
+                                      size_m=0.55, size_y_m=0.55)], lit)
 
 
 def _cameras(size: RoomSize, mode: str = "eye") -> list[CameraPlan]:

@@ -177,12 +177,12 @@ def _festoon(rng, RW: float, RD: float) -> list[props.Placement]:
 
 
 def _lights(placed, lit: bool):
-    if not lit:
-        return []
+    """Festoons are strung only for an evening; the door lamps are switched by the hour."""
     bulbs = [p for p in placed if p.model.kind == "bulb"]
     lamps = [p for p in placed if p.model.kind == "wall_lamp"]
     return (props.to_lights(bulbs[::2], common.WARM_TUNGSTEN, "Festoon", power_scale=8.0)
-            + props.to_lights(lamps, common.WARM_TUNGSTEN, "Door Lamp", power_scale=1.5))
+            + common.switched(props.to_lights(lamps, common.WARM_TUNGSTEN, "Door Lamp",
+                                              power_scale=1.5), lit))
 
 
 def _camera_spots(RW: float, RD: float) -> list[tuple[float, float]]:
