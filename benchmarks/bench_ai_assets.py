@@ -66,17 +66,19 @@ def full_size_model(work: Path):
                        ModelRequest("random-weights"))
 
 
-def median_time(func, repeats: int) -> tuple[float, object]:
+def median_time(func, repeats: int, label: str = "") -> tuple[float, object]:
     times, result = [], None
     for _ in range(repeats):
         start = time.perf_counter()
         result = func()
         times.append(time.perf_counter() - start)
+    if label:
+        print(f"  {label}: " + ", ".join(f"{t:.2f}" for t in times) + " s", flush=True)
     return statistics.median(times), result
 
 
 @contextlib.contextmanager
-def no_wrapping(*modules):
+def no_wrapping(*modules, axes: str = "xy"):
     """The peer: the pipeline as diffusers ships it (zero padding)."""
     yield 0
 
@@ -102,30 +104,30 @@ def bench(args: argparse.Namespace, work: Path) -> dict[str, float]:
     pano = panorama.PanoramaRequest("a misty glen", width=args.pano_width, steps=args.steps)
     out: dict[str, float] = {}
     out["tile"], colour = median_time(lambda: material.generate_tile(model, tile),
-                                      args.repeats)
+                                      args.repeats, "tile")
     out["pano"], ldr = median_time(lambda: panorama.generate_panorama(model, pano),
-                                   args.repeats)
+                                   args.repeats, "panorama")
     saved = material.circular_padding, panorama.circular_padding
     material.circular_padding = panorama.circular_padding = no_wrapping
     try:
         out["tile_plain"], _ = median_time(lambda: material.generate_tile(model, tile),
-                                           args.repeats)
+                                           args.repeats, "tile, zero padding")
         out["pano_plain"], _ = median_time(lambda: panorama.generate_panorama(model, pano),
-                                           args.repeats)
+                                           args.repeats, "panorama, zero padding")
     finally:
         material.circular_padding, panorama.circular_padding = saved
     big = material.AiMaterialRequest("bench", "ai", size=args.map_size,
                                      generate_size=args.tile)
     out["maps"], _ = median_time(lambda: material.write_ai_material(
-        colour, big, model.describe(), work / "ai"), args.repeats)
+        colour, big, model.describe(), work / "ai"), args.repeats, "maps")
     out["lift"], _ = median_time(lambda: panorama.lift_panorama(
-        upscale_ldr(ldr, args.sky_width)), args.repeats)
+        upscale_ldr(ldr, args.sky_width)), args.repeats, "lift")
     brick = MaterialRequest("brick", "brick")
     out["proc_material"], _ = median_time(lambda: ProceduralMaterials().make_material(
-        brick, args.map_size, work / "proc"), args.repeats)
+        brick, args.map_size, work / "proc"), args.repeats, "procedural material")
     out["proc_sky"], _ = median_time(lambda: ProceduralSky().make_sky(
         SkyRequest(time_of_day="golden_hour"), args.sky_width, work / "sky.exr"),
-        args.repeats)
+        args.repeats, "procedural sky")
     return out
 
 
