@@ -74,9 +74,8 @@ class AiSettings:
 class SharedModel:
     """A pipeline loaded once, on first use, and lent to one caller at a time."""
 
-    def __init__(self, settings: AiSettings, progress=None) -> None:
+    def __init__(self, settings: AiSettings) -> None:
         self.settings = settings
-        self.progress = progress
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -86,8 +85,6 @@ class SharedModel:
             if self._model is None:
                 from ..ai.loader import load_pipeline
 
-                if self.progress:
-                    self.progress(f"loading {self.settings.model}")
                 self._model = load_pipeline(self.settings.model_request())
             yield self._model
 
