@@ -58,6 +58,9 @@ ENTRIES: dict[str, tuple[str, int]] = {
     "style_medieval": ("a medieval street at dawn", 32),
     "style_minimal": ("un salon minimaliste contemporain", 33),
     "style_scifi": ("a spaceship corridor", 34),
+    "style_platform_victorian": ("a Victorian metro platform at night", 36),
+    "style_platform_seventies": ("un quai de métro des années 70", 37),
+    "style_cyclorama_seventies": ("a 1970s photo studio cyclorama", 38),
 }
 
 
@@ -139,20 +142,21 @@ def write_readme(results: list[dict], folder: Path) -> None:
 
 
 FALLBACKS = (
-    "Rooftops take a style's facade material and skyline colour only; platforms, "
-    "beaches, deserts, canyons, forests and the cyclorama do not read styles: the "
-    "parser says so in a notice (\"the X style is not applied to Y sets yet\").",
+    "Rooftops take a style's facade material and skyline colour only. Platforms take "
+    "the style's wall and floor finish, its era's lamps (gas or tungsten lanterns, tubes, "
+    "LED) and its props; the cyclorama dresses its subject in the style and keeps the "
+    "cyc neutral (a notice says so). Beaches, deserts, canyons and forests have no "
+    "buildings or furnishings: a style there is a notice that says why.",
     "Indoor-only styles (1950s diner, 1970s, sci-fi) on a street or alley: a notice, "
     "the street keeps its default look.",
-    "Tokyo signs are vertical lightboxes with abstract strokes, not real kana; the "
-    "neon words use a Latin stroke font.",
-    "The church nave has its one window in the entrance wall (no side lancets, no "
-    "vault yet); the sci-fi corridor is the corridor in brushed metal, not new geometry.",
-    "A room with no room type named (\"a Haussmann apartment\") keeps the generic "
-    "table-and-chairs layout with the style's surfaces and ceiling height.",
+    "Tokyo vertical signs carry katakana (ラーメン, カラオケ, バー, ホテル) under made-up "
+    "kanji; the neon words still use a Latin stroke font.",
+    "The church's vault is a semicircular barrel with transverse and ridge ribs, not a "
+    "pointed quadripartite rib vault; its side walls are plain (no aisles, no arcade).",
+    "Haussmann and Victorian rooms get a cornice and a marble fireplace; no ceiling "
+    "rose, wall panelling (boiseries) or herringbone parquet pattern yet.",
     "Regions are read as styles (Paris -> Haussmann, Tokyo, Brooklyn -> brownstone, "
-    "London -> Victorian, Marrakech -> medina); they do not yet place the sun at the "
-    "city's latitude.",
+    "London -> Victorian, Marrakech -> medina); a named city also places the sun.",
 )
 
 

@@ -152,6 +152,7 @@ def test_a_cyclorama_dresses_its_subject_in_the_style_and_says_the_cyc_stays_neu
     assert seventies.materials["backdrop"].colour == "white"
     assert any("neutral backdrop" in n for n in seventies.notices)
     assert "Vending Machine" in labels(plan("a Tokyo photo studio"))
+    assert {"Armchair", "Apple Boxes", "Potted Plant"} <= labels(plain)    # the whole subject
 
 
 # Words these prompts carry that no stage reacts to yet (reported honestly).
@@ -363,6 +364,10 @@ def test_a_haussmann_room_has_a_cornice_and_a_marble_fireplace():
     assert 1.0 <= mantel <= 1.3
     x = fire[0].instances[0][0, 3] if fire[0].instances else fire[0].mesh.centroid[0]
     assert abs(x) > float(walls[:, 0].max()) - 0.8          # against a side wall
+    assert "Television" not in labels(p)                    # it took the TV wall
+    owners, _ = _first_hits(p, *frame_rays(p.cameras[0], 24, 14))
+    seen = {o[0] for o in owners if o is not None}
+    assert {"Fireplace", "Sofa", "Cornice"} <= seen, seen   # the first shot shows them
     assert "Cornice" not in labels(plan("a kitchen"))
     assert "Fireplace" not in labels(plan("a Haussmann kitchen"))
 

@@ -146,14 +146,14 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
     placed += [chair] if chair else []
     boxes_ = props.place(occ, st.apple_boxes(rng), -1.0, 0.7, 0.0, 0.3)
     placed += [boxes_] if boxes_ else []
-    plant = props.place(occ, st.planter(rng), 1.2, 1.1, 0.0, 0.0)
+    plant = props.place(occ, st.planter(rng), 1.6, 1.2, 0.0, 0.0)   # leaves clear the chair
     placed += [plant] if plant else []
     for x, y, yaw in ((-4.2, -2.2, 0.55), (4.4, -1.4, np.pi - 0.35)):
         box = props.place(occ, st.softbox(rng, power_w=500.0), x, y, 0.0, yaw)
         placed += [box] if box else []
     style = style_of(spec.style)
     if style and "vending_machine" in style.props:
-        machine = props.place(occ, st.vending_machine(rng), 2.6, 1.6, 0.0, -0.35)
+        machine = props.place(occ, st.vending_machine(rng), -2.7, 1.6, 0.0, 0.35)
         placed += [machine] if machine else []
     if "softbox" in words:
         box = props.place(occ, st.softbox(rng, power_w=300.0), 0.0, -4.0, 0.0, np.pi / 2)

@@ -400,9 +400,11 @@ FIREPLACE_ROOMS = ("living_room", "bedroom", "library", "hotel_lobby")
 def _fireplace(spec: SetSpec, size: RoomSize, occ: props.Occupancy,
                layout: rooms.Layout) -> None:
     """The style's chimneypiece (a Haussmann salon's marble one), only in rooms that
-    have one. In a living room it takes the TV wall (no television in a Haussmann
-    salon) and the first shot, from the window corner, frames it with the sofa;
-    elsewhere it stands against a side wall where the furniture leaves room."""
+    have one. In a living room it replaces the television (there is none in a
+    Haussmann salon): it takes the armchair's place on the east wall, facing the sofa
+    group, the armchair takes the TV's, and the first shot swings right to hold the
+    sofa and the fireplace. Elsewhere it stands against a side wall where the
+    furniture leaves room."""
     style = style_of(spec.style)
     if not style or "fireplace" not in style.details or \
             (spec.room_type or "living_room") not in FIREPLACE_ROOMS:
@@ -410,12 +412,15 @@ def _fireplace(spec: SetSpec, size: RoomSize, occ: props.Occupancy,
     hw, hd = size.half
     model = fu.fireplace(common.rng_for(spec, "interior_room.details"))
     tv = [p for p in layout.placed if p.model.kind in ("tv", "sideboard")]
-    if tv:
-        y = float(tv[0].transform[1, 3])
-        layout.placed = [p for p in layout.placed if p not in tv]
-        layout.put(occ, model, -hw + 0.17, y, rooms.EAST)
-        layout.shots[0] = Shot("wide", 24.0, (hw - 0.4, -hd + 0.4),
-                               (-0.35 * hw, 0.3 * hd, 0.8), third=0.0, pitch_bias_deg=-4.0)
+    chair = [p for p in layout.placed if p.model.kind == "armchair"]
+    if tv and chair:
+        tv_y, chair_y = float(tv[0].transform[1, 3]), float(chair[0].transform[1, 3])
+        layout.placed = [p for p in layout.placed if p not in tv + chair]
+        layout.put(occ, model, hw - 0.17, chair_y, rooms.WEST)
+        layout.put(occ, chair[0].model, -hw + 0.6, tv_y, rooms.EAST)
+        first = layout.shots[0]          # a 20 mm holds the hearth and the cornice
+        layout.shots[0] = Shot(first.shot, 20.0, first.stand,
+                               (0.45 * hw, chair_y + 0.3, 0.9), third=0.0, pitch_bias_deg=6.0)
         return
     for x, yaw in ((hw - 0.17, rooms.WEST), (-hw + 0.17, rooms.EAST)):
         for y in (-0.15 * size.depth, 0.0, -0.3 * size.depth, 0.15 * size.depth):

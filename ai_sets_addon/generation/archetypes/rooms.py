@@ -301,7 +301,10 @@ def _church(rng, W, D, H, occ) -> Layout:
     for y in np.arange(D / 2 - 6.0, -D / 2 + 3.0, -1.1):
         for x in (-(W / 4 + 0.4), W / 4 + 0.4):
             out.put(occ, pew, x, y, SOUTH + np.pi)      # seats face the altar (north)
-    out.shots = [Shot("wide", 35.0, (0.0, -D / 2 + 1.0), (0.0, D / 2 - 2.0, 1.8), third=0.0),
+    # An 18 mm tilted up from the entrance: the altar low in frame, the vault and its
+    # ribs above (a nave is sold by its height).
+    out.shots = [Shot("wide", 18.0, (0.0, -D / 2 + 1.0), (0.0, D / 2 - 2.0, 1.8), third=0.0,
+                      pitch_bias_deg=14.0),
                  Shot("medium", 35.0, (-W / 2 + 0.8, 0.0), (0.0, D / 2 - 2.0, 1.5), third=0.3),
                  Shot("reverse", 35.0, (1.0, D / 2 - 4.2), (0.0, -D / 2, 3.0))]
     return out
