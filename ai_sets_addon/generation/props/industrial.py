@@ -163,8 +163,8 @@ def trash_bag(rng: np.random.Generator) -> PropModel:
     sack = lathe(profile, 28)
     sack = new_mesh(_creased(rng, sack.vertices, r, h), sack.faces, sack.visual.uv)
     knot = translated(blob(rng, 0.05, (1.0, 0.9, 0.8), 0.3, 1), (0.0, 0.0, h + 0.02))
-    ears = [transformed(blob(rng, 0.06, (1.0, 0.35, 0.5), 0.4, 1), yaw=a,
-                        offset=(0.06 * np.cos(a), 0.06 * np.sin(a), h + 0.06))
+    ears = [transformed(blob(rng, 0.04, (1.0, 0.3, 0.7), 0.4, 1), yaw=a,
+                        offset=(0.035 * np.cos(a), 0.035 * np.sin(a), h + 0.05))
             for a in rng.uniform(0, 2 * np.pi) + np.array([0.0, np.pi * rng.uniform(0.7, 1.3)])]
     return single("trash_bag", "Rubbish Bag", [sack, knot] + ears, "bag", smooth=True)
 
