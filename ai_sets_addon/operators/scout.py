@@ -183,50 +183,40 @@ class AISETS_OT_delete_shot(_ShotOperator):
         delete_shot(scene, index)
 
 
-class AISETS_OT_storyboard(bpy.types.Operator):
-    """Render every shot and lay them out on contact sheets (PNG pages + PDF); Esc stops
-    between frames and leaves the previous storyboard as it was"""
-
-    bl_idname = "aisets.storyboard"
-    bl_label = "Render Storyboard"
+class _SteppedOperator(bpy.types.Operator):
+    """A long render run one step (a frame) per timer tick: progress in the status
+    bar, Esc between frames; the steps leave the previous output and the scene as they
+    were when stopped. In background mode (scripts, tests) it runs to the end."""
 
     _steps = None
     _timer = None
 
-    @classmethod
-    def poll(cls, context):
-        return _scene_has_set(context)
+    def start(self, context):
+        raise NotImplementedError
 
-    def _start(self, context):
-        from ..scout.blender.daylight import set_folder
-        from ..scout.blender.storyboard import shots_for, storyboard_steps
-
-        scene = context.scene
-        scout = scene.ai_sets_scout
-        out = Path(bpy.path.abspath(scout.storyboard_dir))
-        shots = shots_for(scene, set_folder(scene))
-        return storyboard_steps(scene, shots, out, (960, 540), scout.storyboard_samples)
+    def finished(self, result) -> str:
+        raise NotImplementedError
 
     def execute(self, context):
-        from ..scout.blender.storyboard import run_steps
+        from ..scout.blender.steps import run_steps
 
         try:
-            board = run_steps(self._start(context))
+            result = run_steps(self.start(context))
         except (InputError, OSError) as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
-        self.report({"INFO"}, f"storyboard: {board.pdf}")
+        self.report({"INFO"}, self.finished(result))
         return {"FINISHED"}
 
     def invoke(self, context, event):
         if bpy.app.background:
             return self.execute(context)
         try:
-            self._steps = self._start(context)
+            self._steps = self.start(context)
         except (InputError, OSError) as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
-        show_job_state(context, True, 0.0, "storyboard: starting")
+        show_job_state(context, True, 0.0, f"{self.bl_label}: starting")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
         context.window_manager.modal_handler_add(self)
         return {"RUNNING_MODAL"}
@@ -235,7 +225,7 @@ class AISETS_OT_storyboard(bpy.types.Operator):
         if event.type == "ESC":
             self._steps.close()           # staging removed, scene and lock restored
             self._end(context)
-            self.report({"WARNING"}, "storyboard cancelled: the previous one is unchanged")
+            self.report({"WARNING"}, f"{self.bl_label} stopped: the previous one is unchanged")
             return {"CANCELLED"}
         if event.type != "TIMER":
             return {"PASS_THROUGH"}
@@ -243,7 +233,7 @@ class AISETS_OT_storyboard(bpy.types.Operator):
             fraction, message = next(self._steps)      # renders one frame
         except StopIteration as done:
             self._end(context)
-            self.report({"INFO"}, f"storyboard: {done.value.pdf}")
+            self.report({"INFO"}, self.finished(done.value))
             return {"FINISHED"}
         except (InputError, OSError) as exc:
             self._end(context)
@@ -259,8 +249,34 @@ class AISETS_OT_storyboard(bpy.types.Operator):
         show_job_state(context, False, 0.0, "")
 
 
-class AISETS_OT_previs(bpy.types.Operator):
-    """Render the move from the scene camera's mark as a low-sample animatic (PNG + MP4)"""
+class AISETS_OT_storyboard(_SteppedOperator):
+    """Render every shot and lay them out on contact sheets (PNG pages + PDF); Esc stops
+    between frames and leaves the previous storyboard as it was"""
+
+    bl_idname = "aisets.storyboard"
+    bl_label = "Render Storyboard"
+
+    @classmethod
+    def poll(cls, context):
+        return _scene_has_set(context)
+
+    def start(self, context):
+        from ..scout.blender.daylight import set_folder
+        from ..scout.blender.storyboard import shots_for, storyboard_steps
+
+        scene = context.scene
+        scout = scene.ai_sets_scout
+        out = Path(bpy.path.abspath(scout.storyboard_dir))
+        shots = shots_for(scene, set_folder(scene))
+        return storyboard_steps(scene, shots, out, (960, 540), scout.storyboard_samples)
+
+    def finished(self, board) -> str:
+        return f"storyboard: {board.pdf}"
+
+
+class AISETS_OT_previs(_SteppedOperator):
+    """Render the move from the scene camera's mark as a low-sample animatic (PNG + MP4);
+    Esc stops between frames and leaves the previous take as it was"""
 
     bl_idname = "aisets.previs"
     bl_label = "Render Animatic"
@@ -269,10 +285,10 @@ class AISETS_OT_previs(bpy.types.Operator):
     def poll(cls, context):
         return context.scene.camera is not None and _scene_has_set(context)
 
-    def execute(self, context):
+    def start(self, context):
         from mathutils import Vector
 
-        from ..scout.blender.animatic import render_animatic
+        from ..scout.blender.animatic import animatic_steps
         from ..scout.blender.camera import package_of
         from ..scout.moves import Move
 
@@ -284,19 +300,16 @@ class AISETS_OT_previs(bpy.types.Operator):
         distance = package["focus_distance_m"] or 5.0
         move = Move(m.kind, m.duration_s, m.distance, m.speed if m.use_speed else None,
                     m.easing, m.fps, 0, m.intensity, m.shake)
-        try:
-            result = render_animatic(scene, move, tuple(location),
-                                     tuple(location + forward * distance),
-                                     Path(bpy.path.abspath(m.out_dir)), cam.name.replace(" ", "_"),
-                                     package, (scene.render.resolution_x,
-                                               scene.render.resolution_y), m.samples)
-        except (InputError, OSError) as exc:
-            self.report({"ERROR"}, str(exc))
-            return {"CANCELLED"}
+        return animatic_steps(scene, move, tuple(location),
+                              tuple(location + forward * distance),
+                              Path(bpy.path.abspath(m.out_dir)), cam.name.replace(" ", "_"),
+                              package, (scene.render.resolution_x,
+                                        scene.render.resolution_y), m.samples)
+
+    def finished(self, result) -> str:
         for notice in result.notices:
             self.report({"WARNING"}, notice)
-        self.report({"INFO"}, f"animatic: {result.mp4 or result.frames[0].parent}")
-        return {"FINISHED"}
+        return f"animatic: {result.mp4 or result.frames[0].parent}"
 
 
 CLASSES = (AISETS_OT_previs, AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,

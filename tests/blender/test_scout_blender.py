@@ -286,6 +286,23 @@ def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
     assert result.mp4.read_bytes()[4:8] == b"ftyp"
     assert result.mp4.parent == tmp_path / "truck"          # one folder per take
     assert json.loads((tmp_path / "truck" / "animatic.json").read_text())["frames"] == 5
+    # the panel steps it a frame at a time; Esc (closing the steps) after two frames
+    # leaves the previous take byte for byte and the scene's camera and frame range
+    from ai_sets_addon.scout.blender.animatic import animatic_steps
+
+    before = {p.name: p.read_bytes() for p in (tmp_path / "truck").iterdir()}
+    camera, frames = scene_with_set.camera, (scene_with_set.frame_start,
+                                             scene_with_set.frame_end)
+    steps = animatic_steps(scene_with_set, Move("dolly", duration_s=0.5, distance=0.3, fps=8),
+                           (0.0, -1.0, 1.6), (0.0, 2.0, 1.2), tmp_path, "truck",
+                           {"body": "alexa35", "lens_mm": 32.0}, (64, 36), 1)
+    fractions = [next(steps)[0] for _ in range(3)]
+    assert fractions == sorted(fractions) and fractions[0] == 0.0
+    steps.close()
+    assert {p.name: p.read_bytes() for p in (tmp_path / "truck").iterdir()} == before
+    assert scene_with_set.camera == camera
+    assert (scene_with_set.frame_start, scene_with_set.frame_end) == frames
+    assert "AI Sets Previs" not in bpy.data.objects
 
 
 def test_previs_cli_renders_a_take_and_keeps_it_whole(room, tmp_path, capsys) -> None:
@@ -293,18 +310,18 @@ def test_previs_cli_renders_a_take_and_keeps_it_whole(room, tmp_path, capsys) ->
     (frames of the old one never mix in); bad input exits 2 and changes nothing."""
     from ai_sets_addon.cli import main
 
-    camera = json.loads((room / "set.json").read_text())["plan"]["cameras"][0]["name"]
     out = tmp_path / "previs"
-    args = ["previs", str(room), "--shot", camera, "--move", "dolly", "--distance", "0.2",
-            "--duration", "0.5", "--fps", "8", "--resolution", "64x36", "--samples", "1",
-            "--out", str(out)]
+    args = ["previs", str(room), "--move", "dolly", "--distance", "0.2", "--duration",
+            "0.5", "--fps", "8", "--resolution", "64x36", "--samples", "1", "--out", str(out)]
     assert main(args) == 0, capsys.readouterr().err
-    take = out / shot_stem_of(camera)
+    # the first shot (saved, else a scout camera); beside it only the hidden lock
+    (take,) = [p for p in out.iterdir() if not p.name.startswith(".")]
     record = json.loads((take / "animatic.json").read_text())
+    assert take.name == shot_stem_of(record["shot"])
     assert record["frames"] == 5 and record["move"].startswith("dolly")
     assert len(list(take.glob("*_0*.png"))) == 5
     assert (take / record["mp4"]).read_bytes()[4:8] == b"ftyp"
-    assert main(args[:9] + ["0.25"] + args[10:] + ["--no-mp4"]) == 0
+    assert main(args[:7] + ["0.25"] + args[8:] + ["--no-mp4"]) == 0
     assert len(list(take.glob("*_0*.png"))) == 3 and not list(take.glob("*.mp4"))
     before = {p.name: p.read_bytes() for p in take.iterdir()}
     assert main(["previs", str(room), "--shot", "Nope", "--move", "dolly",

@@ -9,6 +9,8 @@ Blender's own FFmpeg through a throwaway sequencer scene.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from ..daylight import sun_elevation
 from ..shots import shot_stem
 from .camera import aim, burn_frame_lines, set_package
 from .daylight import set_folder
+from .steps import run_steps
 
 CAMERA_NAME = "AI Sets Previs"
 RECORD = "animatic.json"
@@ -39,12 +42,21 @@ class Animatic:
 def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, out_dir: Path,
                     name: str = "previs", package: dict | None = None,
                     resolution: tuple[int, int] = (480, 270), samples: int = 4,
-                    mp4: bool = True, world_mesh=None) -> Animatic:
+                    mp4: bool = True, world_mesh=None, progress=None) -> Animatic:
+    """Render the whole take now (headless, tests); the panel steps `animatic_steps`."""
+    return run_steps(animatic_steps(scene, move, location, target, out_dir, name, package,
+                                    resolution, samples, mp4, world_mesh), progress)
+
+
+def animatic_steps(scene: bpy.types.Scene, move: moves.Move, location, target, out_dir: Path,
+                   name: str = "previs", package: dict | None = None,
+                   resolution: tuple[int, int] = (480, 270), samples: int = 4,
+                   mp4: bool = True, world_mesh=None) -> Iterator[tuple[float, str]]:
     """Render `move` from the mark (location, target) into OUT/STEM/STEM_####.png (+
-    STEM.mp4 and animatic.json), STEM = the name as a file name; the name itself goes
-    into the burn-in. OUT/STEM is whole or absent (locked, staged, swapped in), so a
-    failed or interrupted render leaves the previous take of that shot as it was, and
-    other shots' animatics in OUT are never touched."""
+    STEM.mp4 and animatic.json), one frame per step; returns the Animatic. STEM = the
+    name as a file name; the name itself goes into the burn-in. OUT/STEM is whole or
+    absent (locked, staged, swapped in), so a failed or stopped take leaves the
+    previous take of that shot as it was, and other shots' takes in OUT are untouched."""
     from ...generation.setfile import read_set
     from ...generation.setfile.folder import SetWriter
     from ...scene.builder import current_set
@@ -58,10 +70,19 @@ def render_animatic(scene: bpy.types.Scene, move: moves.Move, location, target, 
     package = package or {"body": "alexa35", "lens_mm": 32.0}
     stem = shot_stem(name)
     take = Path(out_dir).expanduser().absolute() / stem
-    with SetWriter(take, owned=is_animatic) as writer:
-        frames, movie = _render_take(scene, doc, planned, name, package, resolution,
-                                     samples, mp4, writer)
-        notices = [planned.notice] if planned.notice else []
+    notices = [planned.notice] if planned.notice else []
+    with SetWriter(take, owned=is_animatic) as writer, \
+            _previs_camera(scene, doc, planned, name, package, resolution, writer) as size:
+        frames = []
+        for index in range(1, len(planned.frames) + 1):
+            yield (index - 1) / len(planned.frames), \
+                f"{name}: frame {index}/{len(planned.frames)}"
+            frames.append(_render_frame(scene, index, writer.path / f"{stem}_{index:04d}.png",
+                                        size, samples, package.get("frame_line", "")))
+        movie = None
+        if mp4:
+            yield 0.97, f"{name}: encoding the MP4"
+            movie = encode_mp4(frames, writer.path / f"{stem}.mp4", move.fps, size)
         write_json(writer.path / RECORD, {
             "shot": name, "move": planned.move.label(), "fraction_kept": planned.fraction,
             "frames": len(frames), "fps": move.fps, "package": package,
@@ -76,15 +97,16 @@ def is_animatic(folder: Path) -> bool:
     return (folder / RECORD).is_file()
 
 
-def _render_take(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: str,
-                 package: dict, resolution: tuple[int, int], samples: int, mp4: bool,
-                 writer) -> tuple[list[Path], Path | None]:
-    """Key a previs camera on the planned frames, meter, render, encode; the scene's
-    camera, frame range and render settings are put back afterwards."""
+@contextmanager
+def _previs_camera(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: str,
+                   package: dict, resolution: tuple[int, int], writer
+                   ) -> Iterator[tuple[int, int]]:
+    """A previs camera keyed on the planned frames, metered, with the burn-in; yields
+    the frame size. The scene's camera, frame range and render settings are put back
+    however the block ends."""
     from ...scene import render
     from ...scene.builder import EXPOSURE_BIAS, current_set
 
-    move, stem, out = planned.move, shot_stem(name), writer.path
     cam = bpy.data.objects.new(CAMERA_NAME, bpy.data.cameras.new(CAMERA_NAME))
     cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0
     scene.collection.objects.link(cam)
@@ -94,7 +116,7 @@ def _render_take(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: st
     try:
         scene.camera = cam
         scene.frame_start, scene.frame_end = 1, len(planned.frames)
-        scene.render.fps = move.fps
+        scene.render.fps = planned.move.fps
         scene.frame_set(1)
         render.meter_exposure(scene, sun_elevation(doc.sky),
                               current_set(scene).get(EXPOSURE_BIAS, 0.0), writer.work_dir)
@@ -103,17 +125,24 @@ def _render_take(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: st
             w, h = max(2, int(round(resolution[1] * cap.aspect / 2)) * 2), resolution[1]
         scene.render.resolution_y = h
         _burn_in(scene, f"{name}  {lens_label(cap.lens_mm, cap.squeeze)}  "
-                        f"{move.short_label()}")
-        frames = _render_png_sequence(scene, out, stem, (w, h), samples)
-        for png in frames:
-            burn_frame_lines(png, package.get("frame_line", ""))
-        movie = encode_mp4(frames, out / f"{stem}.mp4", move.fps, (w, h)) if mp4 else None
+                        f"{planned.move.short_label()}")
+        yield w, h
     finally:
         _restore(scene, saved)
         data = cam.data
         bpy.data.objects.remove(cam)
         bpy.data.cameras.remove(data)
-    return frames, movie
+
+
+def _render_frame(scene: bpy.types.Scene, index: int, png: Path, size: tuple[int, int],
+                  samples: int, frame_line: str) -> Path:
+    """One frame of the take, stamped (timecode of `index`) and with its frame lines."""
+    from ...scene import render
+
+    scene.frame_set(index)
+    render.render_still(scene, png, size, samples)
+    burn_frame_lines(png, frame_line)
+    return png
 
 
 def _key(cam: bpy.types.Object, frames: list[moves.Frame]) -> None:
@@ -136,27 +165,6 @@ def _burn_in(scene: bpy.types.Scene, note: str) -> None:
     r.stamp_note_text = note
     r.stamp_font_size = max(10, scene.render.resolution_y // 14)
     r.stamp_background = (0.0, 0.0, 0.0, 0.6)
-
-
-def _render_png_sequence(scene, out_dir: Path, name: str, size: tuple[int, int],
-                         samples: int) -> list[Path]:
-    r = scene.render
-    r.resolution_x, r.resolution_y = size
-    r.resolution_percentage = 100
-    r.pixel_aspect_x = r.pixel_aspect_y = 1.0
-    scene.cycles.samples = samples
-    scene.cycles.use_denoising = True
-    r.image_settings.file_format = "PNG"
-    r.image_settings.color_mode = "RGB"
-    r.filepath = str(out_dir / f"{name}_####")
-    r.use_file_extension = True
-    bpy.ops.render.render(animation=True, scene=scene.name)
-    frames = [out_dir / f"{name}_{i:04d}.png" for i in range(scene.frame_start, scene.frame_end + 1)]
-    missing = [f for f in frames if not f.is_file()]
-    if missing:
-        raise OSError(f"the animatic render left {len(missing)} frame(s) unwritten, first "
-                      f"{missing[0]}")
-    return frames
 
 
 def encode_mp4(frames: list[Path], mp4: Path, fps: int, size: tuple[int, int]) -> Path:

@@ -29,6 +29,7 @@ from .. import shots as shotdata
 from ..sheets import SheetFrame, write_sheets
 from .camera import burn_frame_lines, set_package
 from .daylight import set_folder, switch_practicals
+from .steps import run_steps
 
 SKY_WIDTH = 1024
 CAMERA_NAME = "AI Sets Storyboard"
@@ -63,19 +64,6 @@ def render_storyboard(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_di
     `storyboard_steps` from a modal operator instead."""
     steps = storyboard_steps(scene, shots, out_dir, resolution, samples, set_name)
     return run_steps(steps, progress)
-
-
-def run_steps(steps: Iterator[tuple[float, str]], progress=None) -> Storyboard:
-    """Drive `storyboard_steps` to the end, reporting each step; its result."""
-    while True:
-        try:
-            fraction, message = next(steps)
-        except StopIteration as done:
-            if progress:
-                progress(1.0, f"storyboard: {done.value.pdf}")
-            return done.value
-        if progress:
-            progress(fraction, message)
 
 
 def storyboard_steps(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir: Path,
