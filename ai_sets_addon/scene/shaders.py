@@ -27,7 +27,20 @@ def shader_material(desc: MaterialDescription, set_name: str) -> bpy.types.Mater
         mat.use_nodes = True
     mat.node_tree.nodes.clear()
     builders[desc.family](mat.node_tree, desc.params)
+    if desc.params.get("practical"):
+        mat[GLOW_KEY] = float(desc.params["emission_strength_on"])
     return mat
+
+
+GLOW_KEY = "ai_sets_glow_on"          # a practical lamp head's lit emission strength
+GLOW_NODE = "Practical Glow"
+
+
+def set_glow(mat: bpy.types.Material, on: bool) -> None:
+    """Light or darken a practical lamp head (the scout hour's switch)."""
+    node = mat.node_tree.nodes.get(GLOW_NODE) if mat.node_tree else None
+    if node is not None and GLOW_KEY in mat:
+        node.inputs["Emission Strength"].default_value = mat[GLOW_KEY] if on else 0.0
 
 
 def _rgba(rgb) -> tuple[float, float, float, float]:
@@ -106,8 +119,17 @@ def _glass(tree, p: dict[str, Any]) -> None:
 
 
 def _emission(tree, p: dict[str, Any]) -> None:
-    """A diffuser panel or a neon tube: a flat glow of the described colour."""
-    _glow(tree, p["emission"], p["emission_strength"])
+    """A diffuser panel or a neon tube: a flat glow of the described colour. A
+    practical lamp head is an opal cover that glows (Principled emission), so it
+    still reads as a lamp when the hour switches it off."""
+    if not p.get("practical"):
+        _glow(tree, p["emission"], p["emission_strength"])
+        return
+    bsdf = _principled(tree, p)
+    bsdf.name = GLOW_NODE
+    bsdf.inputs["Emission Color"].default_value = _rgba(p["emission"])
+    bsdf.inputs["Emission Strength"].default_value = p["emission_strength"]
+    _output(tree, bsdf.outputs["BSDF"])
 
 
 def _lit_window(tree, p: dict[str, Any]) -> None:

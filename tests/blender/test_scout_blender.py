@@ -169,12 +169,23 @@ def test_practicals_switch_with_the_hour(scene_with_set) -> None:
                                   on=False), root[TAG])
     root.objects.link(dark)
     assert dark.data.energy == 0.0
+    from ai_sets_addon.generation.materials.shader_only import describe_shader_material
+    from ai_sets_addon.generation.plan import MaterialRequest
+    from ai_sets_addon.scene.shaders import GLOW_NODE, shader_material
+
+    head = shader_material(describe_shader_material(MaterialRequest(
+        "lamp", "emission", ["practical", "off"], "white")), root[TAG])
+    glow = head.node_tree.nodes[GLOW_NODE].inputs["Emission Strength"]
+    assert glow.default_value == 0.0
     lamp, portal = lamps
     assert not switch_practicals(scene_with_set, 40.0)       # a room at noon: lamps off
     assert lamp.data.energy == 0.0 and portal.data.energy == 60.0
     assert switch_practicals(scene_with_set, 5.0)            # below the room's 12°: on
     assert lamp.data.energy == pytest.approx(60.0) and portal.data.energy == 60.0
     assert dark.data.energy == pytest.approx(250.0)
+    assert glow.default_value == pytest.approx(40.0)          # the lamp head glows too
+    switch_practicals(scene_with_set, 40.0)
+    assert glow.default_value == 0.0 and dark.data.energy == 0.0
 
 
 def test_hour_preview_is_quick_and_leaves_the_folder_alone(scene_with_set, room) -> None:

@@ -124,6 +124,23 @@ def test_a_city_keeps_its_time_zone_without_timezonefinder(monkeypatch) -> None:
     assert places.find_city("Tokyo").timezone == "Asia/Tokyo"
 
 
+def test_lamp_heads_are_built_dark_by_day_with_their_glow_kept() -> None:
+    """A noon street's lamps are switchable practicals: light and lamp-head glow are
+    both built dark, their lit values kept, so scrubbing to night lights them."""
+    from ai_sets_addon.generation.archetypes import plan_set
+    from ai_sets_addon.generation.materials.shader_only import describe_shader_material
+    from ai_sets_addon.generation.prompt import parse_prompt
+
+    noon = plan_set(parse_prompt("a street at noon", 2))
+    night = plan_set(parse_prompt("a street at night", 2))
+    day_glow = describe_shader_material(noon.materials["lamp"]).params
+    night_glow = describe_shader_material(night.materials["lamp"]).params
+    assert day_glow["emission_strength"] == 0.0
+    assert day_glow["emission_strength_on"] == night_glow["emission_strength"] > 0
+    lamps = [l for l in noon.lights if l.name.startswith("Street Lamp")]
+    assert lamps and not any(l.on for l in lamps) and min(l.power_w for l in lamps) > 0
+
+
 def test_practicals_follow_the_sun_per_archetype() -> None:
     assert daylight.practicals_on(-5.0, "street", False)
     assert not daylight.practicals_on(20.0, "street", False)

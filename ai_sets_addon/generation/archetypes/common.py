@@ -238,8 +238,10 @@ def prop_materials(spec: SetSpec, keys: set[str], lit: bool,
             out[key] = plain(key, "neon", spec.seed, key[5:])
             continue
         family, colour = PROP_SLOTS.get(key, ("paint", "grey"))
-        if key in ("lamp",) and not lit:
-            family, colour = "paint", "white"
+        if key == "lamp":              # lamp heads switch with the practicals' hour
+            out[key] = plain(key, family, spec.seed, colour,
+                             ("practical",) if lit else ("practical", "off"))
+            continue
         if key in ("wood", "barrel", "metal") and props_surface.family:
             out[key] = material(spec, key, "props", family)
             continue

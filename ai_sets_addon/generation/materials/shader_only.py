@@ -38,10 +38,19 @@ def _glass(request: MaterialRequest) -> dict[str, Any]:
 
 
 def _emission(request: MaterialRequest) -> dict[str, Any]:
+    """A diffuser glowing like tungsten behind it. A `practical` lamp (a lamp head the
+    hour switches) keeps its lit strength in `emission_strength_on` and is built
+    dark when `off`: an opal cover by day, a glow when the scout hour turns it on."""
     r, g, b = COLOURS.get(request.colour or "white", COLOURS["white"])
-    warm = (r, g * 0.78, b * 0.55)            # a diffuser glowing like tungsten behind it
-    return {"base_color": warm, "roughness": 0.5, "emission": warm,
-            "emission_strength": 12.0 if "dim" in request.modifiers else 40.0}
+    warm = (r, g * 0.78, b * 0.55)
+    lit = 12.0 if "dim" in request.modifiers else 40.0
+    params = {"base_color": warm, "roughness": 0.5, "emission": warm,
+              "emission_strength": lit}
+    if "practical" in request.modifiers:
+        params.update(base_color=(r * 0.8, g * 0.8, b * 0.8), practical=True,
+                      emission_strength_on=lit,
+                      emission_strength=0.0 if "off" in request.modifiers else lit)
+    return params
 
 
 def _neon(request: MaterialRequest) -> dict[str, Any]:

@@ -99,6 +99,7 @@ def switch_practicals(scene: bpy.types.Scene, sun_elevation_deg: float) -> bool:
     """Practicals on below the archetype's sun elevation, off above; returns on/off.
     Each lamp's own power is kept on it, so switching never loses it."""
     from ...scene.builder import current_set
+    from ...scene.shaders import set_glow
     from ...scene.tagging import TAG
 
     root = current_set(scene)
@@ -107,6 +108,9 @@ def switch_practicals(scene: bpy.types.Scene, sun_elevation_deg: float) -> bool:
     archetype, interior = _archetype(scene)
     on = daylight.practicals_on(sun_elevation_deg, archetype, interior)
     name = root[TAG]
+    for mat in bpy.data.materials:
+        if mat.get(TAG) == name:
+            set_glow(mat, on)
     for obj in bpy.data.objects:
         if obj.get(TAG) != name or obj.type != "LIGHT" or obj.data.type == "SUN":
             continue
