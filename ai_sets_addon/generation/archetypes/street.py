@@ -169,10 +169,12 @@ def _ground(L: float, sec: Section) -> list[MeshPart]:
 
 def _camera_spots(L: float, sec: Section) -> list[tuple[float, float]]:
     """Where the shots stand: in the road and on the west sidewalk, at least 0.7 m
-    from the facades however narrow the street."""
+    from the facades however narrow the street. The wide stands near the centre line
+    (one-point perspective), not by the kerb where the first street tree would fill
+    the side of the frame."""
     reach = sec.front - 0.7
     half = sec.road_half
-    return [(min(half - 1.3, reach) if half > 1.3 else 0.4 * half, -L / 2 + 5.0),
+    return [(0.3 * half, -L / 2 + 5.0),
             (-min(1.2, 0.5 * half), 0.0),
             (-min(half + 1.6, reach), L / 2 - 9.0)]
 
