@@ -385,3 +385,16 @@ def test_a_scifi_corridor_is_built_of_ribs_panels_grating_and_light_lines():
     assert len(grating.instances) >= 20 and grating.mesh.bounds[1][2] <= 0.0
     strips = [l for l in p.lights if l.name.startswith("Light Strip")]
     assert len(strips) >= 8 and not any(l.name.startswith("Strip Light") for l in p.lights)
+
+
+@pytest.mark.parametrize("prompt,kind,warm", [
+    ("a Victorian London street at night", "Lantern Post", True),
+    ("une rue médiévale la nuit", "Lantern Post", True),
+    ("une rue brutaliste la nuit", "Street Lamp", False),
+    ("a minimalist street at night", "Street Lamp", False),
+])
+def test_street_lamps_belong_to_the_style_era(prompt, kind, warm):
+    p = plan(prompt)
+    assert kind in labels(p)
+    lamp = next(l for l in p.lights if l.name.startswith("Street Lamp"))
+    assert (lamp.colour[2] < 0.45) == warm, lamp.colour         # gas/tungsten vs LED

@@ -22,7 +22,7 @@ from ..props import trees
 from ..props import street as st
 from ..mesh import boxes
 from ..spec import SetSpec
-from ..styles import StreetSection, style_of
+from ..styles import LAMPS, StreetSection, style_of
 from . import buildings as bld
 from . import common
 from .scout import Scout, Shot
@@ -46,7 +46,6 @@ WORDS = {
 
 
 CURB_H = 0.15
-OLD_TOWN_STYLES = ("haussmann", "provencal", "victorian", "medieval", "medina")
 
 
 @dataclass(frozen=True)
@@ -214,7 +213,7 @@ def _furniture(spec: SetSpec, rng, occ: props.Occupancy, L: float, sec: Section,
                lit: bool) -> list[props.Placement]:
     words, q = spec.props, spec.quantity
     old_town = spec.surface("ground").family == "cobblestone" or "old" in spec.modifiers \
-        or spec.style in OLD_TOWN_STYLES
+        or _era_lamp(spec) is not None
     lamp = st.heritage_lamp(rng) if old_town else st.lamp_post(rng)
     half, front = sec.road_half, sec.front
     placed = []
@@ -282,9 +281,19 @@ def _lights(spec: SetSpec, placed, lit: bool):
     """Neon always glows; the street lamps are switched by the hour."""
     lamps = [p for p in placed if p.model.kind in ("lamp_post", "heritage_lamp")]
     neon = [p for p in placed if p.model.kind.startswith("neon")]
-    return (common.switched(props.to_lights(lamps, common.street_lamp_colour(spec),
-                                            "Street Lamp"), lit)
+    colour = _era_lamp(spec) or common.street_lamp_colour(spec)
+    return (common.switched(props.to_lights(lamps, colour, "Street Lamp"), lit)
             + props.to_lights(neon, (1, 1, 1), colours=_neon_rgb(spec)))
+
+
+def _era_lamp(spec: SetSpec) -> tuple[float, float, float] | None:
+    """The colour of the style's lantern era (a gas mantle, a tungsten globe: styles.LAMPS)
+    when its street lights are lanterns on posts, else None (modern heads)."""
+    style = style_of(spec.style)
+    if style is None or not style.exterior:
+        return None
+    kind, colour = LAMPS[style.lamp]
+    return colour if kind == "lantern" else None
 
 
 def _neon_rgb(spec: SetSpec) -> dict[str, tuple[float, float, float]]:
