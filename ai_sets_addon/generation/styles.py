@@ -57,7 +57,8 @@ class Style:
     signs: tuple[str, ...] = ()           # sign words (blade signs, shopfronts)
     props: tuple[str, ...] = ()           # prop kinds the style brings
     sign_shape: str = "word"              # "word" (neon letters) or "vertical" (tategaki)
-    details: tuple[str, ...] = ()         # room details: "cornice", "fireplace"
+    details: tuple[str, ...] = ()         # room details: "cornice", "fireplace",
+                                          # "pointed_vault" (a Gothic nave)
     lamp: str = "led"                     # its public lights: "gas", "tungsten",
                                           # "fluorescent" or "led" (see LAMPS)
     interior: bool = True                 # meaningful indoors
@@ -184,7 +185,7 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "facade_b": ("plaster", "beige"), "ground": ("cobblestone", None),
            "door": ("wood_planks", None)},
           Facade((2, 3), 2.8, 3.2, (0.6, 1.0), None, False, False), ceiling_h=3.6,
-          street=StreetSection(3.2, 0.6, False), lamp="gas"),
+          street=StreetSection(3.2, 0.6, False), lamp="gas", details=("pointed_vault",)),
     Style("minimal", "Contemporary minimal",
           {"en": ("minimalist", "contemporary", "modern", "minimal design", "white cube"),
            "fr": ("minimaliste", "contemporain", "contemporaine", "moderne", "épuré")},

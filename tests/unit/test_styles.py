@@ -398,3 +398,19 @@ def test_street_lamps_belong_to_the_style_era(prompt, kind, warm):
     assert kind in labels(p)
     lamp = next(l for l in p.lights if l.name.startswith("Street Lamp"))
     assert (lamp.colour[2] < 0.45) == warm, lamp.colour         # gas/tungsten vs LED
+
+
+def test_a_gothic_nave_is_pointed_a_plain_one_round():
+    def crown(prompt: str) -> tuple[float, float]:
+        """(apex height, rise of the last facet before the apex per metre across)."""
+        v = part(plan(prompt), "Vault").mesh.vertices
+        apex = v[:, 2].max()
+        near = v[(np.abs(v[:, 0]) > 0.2) & (np.abs(v[:, 0]) < 1.5)]
+        step = near[np.argmax(near[:, 2])]
+        return float(apex), float((apex - step[2]) / abs(step[0]))
+    round_apex, round_slope = crown("la nef d'une église")
+    gothic_apex, gothic_slope = crown("la nef d'une église gothique")
+    assert gothic_apex > round_apex + 2.0
+    assert round_slope < 0.15 < gothic_slope            # a flat crown vs a point
+    walls = part(plan("la nef d'une église gothique"), "Walls").mesh.bounds
+    assert walls[1][2] >= gothic_apex - 0.01            # the end walls close the point

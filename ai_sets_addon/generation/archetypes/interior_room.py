@@ -135,7 +135,7 @@ def plan(spec: SetSpec) -> SetPlan:
     size = room_size(spec, rng)
     window, door = _window(size, room.window_scale if room else 1.0), _door(size)
     sides = _side_windows(size) if room is not None and room.side_windows else []
-    parts = _shell(size, window, door, room, sides)
+    parts = _shell(size, window, door, room, sides, _pointed(spec, room))
     parts += _window_parts(size, window) + _trim(size, door) + _side_window_parts(size, sides)
     parts += _cornice(spec, size, room)
     lit = common.practicals_on(spec)
@@ -213,15 +213,30 @@ def _side_window_parts(size: RoomSize, sides) -> list[MeshPart]:
             MeshPart("Side Window Glass", glass, "glass")]
 
 
+def _pointed(spec: SetSpec, room: rooms.RoomType | None) -> float:
+    """How pointed a ribbed vault is: a Gothic (medieval) nave's two-centred arch,
+    else 0, a round barrel."""
+    style = style_of(spec.style)
+    gothic = style is not None and "pointed_vault" in style.details
+    return 0.6 if gothic and room is not None and room.vault_ribs > 0 else 0.0
+
+
+def _vault_profile(size: RoomSize, pointed: float, inset: float = 0.0) -> np.ndarray:
+    """The vault's arch (x, z) from springing to springing, `inset` inside the walls."""
+    return shell.vault_profile(size.width - 2 * inset, size.height, 24,
+                               pointed=pointed)[1:-1]
+
+
 def _shell(size: RoomSize, window: Opening, door: Opening,
-           room: rooms.RoomType | None = None, sides=()) -> list[MeshPart]:
+           room: rooms.RoomType | None = None, sides=(), pointed: float = 0.0
+           ) -> list[MeshPart]:
     """Walls (with the window, the door and any side windows cut out), floor and
     ceiling slabs; a vaulted room springs a barrel vault from its side walls, its end
     walls rising to the crown."""
     vaulted = room is not None and room.vaulted
     hw, hd = size.half
     full_x = size.width + 2 * WALL_T
-    top = size.height + (hw if vaulted else 0.0)
+    top = float(_vault_profile(size, pointed)[:, 1].max()) if vaulted else size.height
     x, y, z = np.eye(3)
     side = [(y0 + hd, z0, y1 + hd, z1) for y0, z0, y1, z1 in sides]   # slab u from -hd
     wall_mesh = merge([
@@ -244,25 +259,26 @@ def _shell(size: RoomSize, window: Opening, door: Opening,
         MeshPart("Floor", floor, "floor"),
         MeshPart("Ceiling", ceiling, "ceiling"),
         MeshPart("Exterior Ground", ground, "ground"),
-    ] + (_vault(size, room) if vaulted else [])
+    ] + (_vault(size, room, pointed) if vaulted else [])
 
 
-def _vault(size: RoomSize, room: rooms.RoomType) -> list[MeshPart]:
-    """A semicircular barrel vault springing from the side walls' tops, and, for a
-    nave, stone ribs: transverse arches every few metres and a ridge rib along the
-    crown, swept as round mouldings under the vault's surface."""
+def _vault(size: RoomSize, room: rooms.RoomType, pointed: float = 0.0) -> list[MeshPart]:
+    """A barrel vault (semicircular, or pointed for a Gothic nave) springing from the
+    side walls' tops, and, for a nave, stone ribs: transverse arches every few metres
+    and a ridge rib along the crown, swept as round mouldings under the vault."""
     hw, hd = size.half
-    profile = shell.vault_profile(size.width, size.height, 24)[1:-1]
+    profile = _vault_profile(size, pointed)
     out = [MeshPart("Vault", shell.extrude(profile, -hd, hd, True), room.vault_surface,
                     smooth=True)]
     if room.vault_ribs <= 0:
         return out
     r = 0.16                                        # a rib's radius (m)
-    arch = shell.vault_profile(size.width - 2 * r, size.height, 24)[1:-1]
+    arch = _vault_profile(size, pointed, r)
     ys = np.arange(-hd + room.vault_ribs / 2, hd, room.vault_ribs)
     arches = np.stack([np.column_stack([arch[:, 0], np.full(len(arch), y), arch[:, 1]])
                        for y in ys])
-    ridge = np.array([[0.0, -hd, size.height + hw - r], [0.0, hd, size.height + hw - r]])
+    crown = float(profile[:, 1].max()) - r
+    ridge = np.array([[0.0, -hd, crown], [0.0, hd, crown]])
     ribs = merge([sweep(arches, np.full(arches.shape[:2], r), 10),
                   sweep(ridge, np.full(2, r * 0.8), 10)])
     return out + [MeshPart("Vault Ribs", ribs, "stone", smooth=True)]

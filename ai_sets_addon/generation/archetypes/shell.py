@@ -85,14 +85,30 @@ def _oriented(rect: Rect, centre: float, half_t: float, along_x: bool):
 # --------------------------------------------------------------------------- vaults
 
 def vault_profile(W: float, wall_h: float, n: int = 16, rise: float | None = None,
-                  base: float = 0.0) -> np.ndarray:
+                  base: float = 0.0, pointed: float = 0.0) -> np.ndarray:
     """Cross-section (x, z) of a barrel vault from the west foot to the east foot:
-    walls `wall_h` high then a half-ellipse rising `rise` (default: a semicircle)."""
+    walls `wall_h` high then a half-ellipse rising `rise` (default: a semicircle), or,
+    with `pointed` > 0, a Gothic pointed arch: two arcs whose centres sit `pointed`
+    half-spans inside the springings (1: the equilateral arch, apex 0.87 W up)."""
     r = W / 2
+    if pointed > 0:
+        return np.vstack([[[-r, base]], _pointed_arc(r, base + wall_h, pointed, n),
+                          [[r, base]]])
     rise = r if rise is None else rise
     angles = np.linspace(np.pi, 0.0, n + 1)
     arc = np.column_stack([np.cos(angles) * r, base + wall_h + np.sin(angles) * rise])
     return np.vstack([[[-r, base]], arc, [[r, base]]])
+
+
+def _pointed_arc(r: float, spring: float, pointed: float, n: int) -> np.ndarray:
+    """West springing to east springing over a pointed apex (n + 1 points, n even)."""
+    c = pointed * r                         # each arc's centre, across the axis
+    radius = r + c
+    apex = np.arccos(-c / radius)           # where the west arc reaches x = 0
+    angles = np.linspace(np.pi, apex, n // 2 + 1)
+    west = np.column_stack([c + radius * np.cos(angles), spring + radius * np.sin(angles)])
+    east = west[-2::-1] * [-1.0, 1.0] + [0.0, 0.0]
+    return np.vstack([west, east])
 
 
 def extrude(profile: np.ndarray, y0: float, y1: float, inward: bool) -> trimesh.Trimesh:
