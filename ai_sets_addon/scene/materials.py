@@ -236,8 +236,12 @@ def _images(g: _Graph, tex: MaterialDescription, vec: bpy.types.NodeSocket) -> d
     if offset is None:
         return {name: g.image(Path(path), name in COLOR_MAPS, vec, 400 - 260 * i)
                 for i, (name, path) in enumerate(maps)}
+    angle = shuffle.angle_for(tex.family)
+    turn = g.node("ShaderNodeVectorRotate", -1000, -200, rotation_type="Z_AXIS")
+    g.link(vec, turn.inputs["Vector"])
+    turn.inputs["Angle"].default_value = angle
     shift = g.node("ShaderNodeVectorMath", -900, -200, operation="ADD")
-    g.link(vec, shift.inputs[0])
+    g.link(turn.outputs["Vector"], shift.inputs[0])
     shift.inputs[1].default_value = (offset[0], offset[1], 0.0)
     noise = g.node("ShaderNodeTexNoise", -900, -450, noise_dimensions="2D")
     noise.label = "tile shuffle mask"
@@ -250,9 +254,30 @@ def _images(g: _Graph, tex: MaterialDescription, vec: bpy.types.NodeSocket) -> d
         a = g.image(Path(path), name in COLOR_MAPS, vec, 400 - 260 * i)
         b = g.image(Path(path), name in COLOR_MAPS, shift.outputs["Vector"], 270 - 260 * i)
         b.location.x -= 200
-        mixed = g.mix("RGBA", mask, a.outputs["Color"], b.outputs["Color"], -500, 400 - 260 * i)
+        second = b.outputs["Color"]
+        if name == "normal" and angle:
+            second = _turned_normal(g, second, -angle, 270 - 260 * i)
+        mixed = g.mix("RGBA", mask, a.outputs["Color"], second, -500, 400 - 260 * i)
         out[name] = _Shuffled({"Color": mixed})
     return out
+
+
+def _turned_normal(g: _Graph, colour: bpy.types.NodeSocket, angle: float, y: float
+                   ) -> bpy.types.NodeSocket:
+    """A tangent-space normal sampled at turned UVs, turned back into the surface's
+    tangent frame: colour -> [-1, 1] vector, rotate about Z, -> colour."""
+    unpack = g.node("ShaderNodeVectorMath", -650, y - 60, operation="MULTIPLY_ADD")
+    g.link(colour, unpack.inputs[0])
+    unpack.inputs[1].default_value = (2.0, 2.0, 2.0)
+    unpack.inputs[2].default_value = (-1.0, -1.0, -1.0)
+    turn = g.node("ShaderNodeVectorRotate", -600, y - 60, rotation_type="Z_AXIS")
+    g.link(unpack.outputs["Vector"], turn.inputs["Vector"])
+    turn.inputs["Angle"].default_value = angle
+    pack = g.node("ShaderNodeVectorMath", -550, y - 60, operation="MULTIPLY_ADD")
+    g.link(turn.outputs["Vector"], pack.inputs[0])
+    pack.inputs[1].default_value = (0.5, 0.5, 0.5)
+    pack.inputs[2].default_value = (0.5, 0.5, 0.5)
+    return pack.outputs["Vector"]
 
 
 def _bevel(g: _Graph, normal: Any) -> Any:

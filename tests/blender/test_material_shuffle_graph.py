@@ -28,6 +28,8 @@ def test_concrete_samples_every_map_twice_with_a_noise_switch(empty_scene, textu
     assert len(images(mat)) == 2 * len(tex.maps)
     masks = [n for n in mat.node_tree.nodes if n.label == "tile shuffle mask"]
     assert len(masks) == 1 and masks[0].outputs["Fac"].is_linked
+    turns = [n for n in mat.node_tree.nodes if n.bl_idname == "ShaderNodeVectorRotate"]
+    assert len(turns) == 2          # the second sample's UVs, and its normal turned back
     bsdf = next(n for n in mat.node_tree.nodes if n.bl_idname == "ShaderNodeBsdfPrincipled")
     assert bsdf.inputs["Base Color"].is_linked and bsdf.inputs["Normal"].is_linked
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from ai_sets_addon.generation.materials import FAMILIES, generate_maps
-from ai_sets_addon.generation.materials.shuffle import offset_for, shuffled
+from ai_sets_addon.generation.materials.shuffle import angle_for, offset_for, shuffled
 from ai_sets_addon.generation.plan import MaterialRequest
 
 N = 128
@@ -37,7 +37,7 @@ def test_three_by_three_shows_no_identical_repeat(family: str) -> None:
     tile = generate_maps(MaterialRequest("m", family, seed=2), N).base_color.mean(-1)
     plain = np.tile(tile, (3, 3))
     assert tile_correlation(plain, N) > 0.99                 # today: the same tile 9 times
-    mixed = shuffled(tile, 3, slow_mask(3 * N, 3 * 0.6), offset_for(family))
+    mixed = shuffled(tile, 3, slow_mask(3 * N, 3 * 0.6), offset_for(family), angle_for(family))
     assert tile_correlation(mixed, N) < 0.6
 
 
@@ -47,6 +47,7 @@ def test_unit_layouts_are_left_alone_and_formwork_shifts_by_a_whole_panel() -> N
     du, dv = offset_for("cast_concrete")
     tile_m = FAMILIES["cast_concrete"].tile_m
     assert (du * tile_m) % 1.2 == pytest.approx(0.0) and (dv * tile_m) % 2.4 == pytest.approx(0.0)
+    assert angle_for("cast_concrete") == 0.0 and angle_for("brushed_metal") == 0.0
 
 
 def test_every_shuffled_family_exists() -> None:
