@@ -61,7 +61,7 @@ def test_build_with_a_bad_model_exits_2_and_leaves_no_folder(tmp_path, extra, ne
     assert proc.returncode == 2, proc.stderr[-2000:]
     assert needle in proc.stderr
     assert not out.exists()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".set")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".set.staging")]
 
 
 def test_generate_refuses_diffusers_and_names_the_headless_command(addon, empty_scene):
