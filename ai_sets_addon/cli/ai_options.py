@@ -15,18 +15,22 @@ def add_model_arguments(group, prefix: str = "", model: bool = True) -> None:
     if model:
         group.add_argument("--model", help="base model for the diffusers backend: diffusers "
                                            "folder, .safetensors checkpoint or cached "
-                                           "Hugging Face id (see `ai-sets models`)")
+                                           "Hugging Face id (see `ai-sets models`; default: none)")
         group.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
-                                                ".safetensors or cached id); not needed when "
-                                                "--model is a saved ControlNet pipeline")
+                                                ".safetensors or cached id: not needed when "
+                                                "--model is a saved ControlNet pipeline; default: none)")
     group.add_argument("--config", help="for a single-file --model: the diffusers folder or "
-                                        "cached id its configs come from")
+                                        "cached id its configs come from (default: none)")
     group.add_argument("--allow-pickle", action="store_true",
-                       help="allow pickled .ckpt/.bin/.pt weights (they can run code)")
+                       help="allow pickled .ckpt/.bin/.pt weights (they can run code; "
+                            "default: off)")
     group.add_argument("--allow-downloads", action="store_true",
-                       help="let diffusers download missing models from Hugging Face")
-    group.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
-    group.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto")
+                       help="let diffusers download missing models from Hugging Face "
+                            "(default: off)")
+    group.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto",
+                       help="where the model runs: auto is CUDA, else MPS, else the CPU")
+    group.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto",
+                       help="weights and activations: auto is fp16 on a GPU, fp32 on the CPU")
     group.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
                        default="auto", help="CPU offload for small GPUs")
     group.add_argument(f"--{prefix}steps", type=common.bounded_int(1, 200), default=25,
