@@ -58,7 +58,7 @@ class Style:
     props: tuple[str, ...] = ()           # prop kinds the style brings
     sign_shape: str = "word"              # "word" (neon letters) or "vertical" (tategaki)
     details: tuple[str, ...] = ()         # room details: "cornice", "fireplace",
-                                          # "pointed_vault" (a Gothic nave)
+                                          # "panelling", "pointed_vault" (Gothic nave)
     lamp: str = "led"                     # its public lights: "gas", "tungsten",
                                           # "fluorescent" or "led" (see LAMPS)
     interior: bool = True                 # meaningful indoors
@@ -79,7 +79,8 @@ STYLES: dict[str, Style] = {s.key: s for s in (
            "platform_walls": ("subway_tiles", "white")},
           Facade((6, 7), 3.0, 4.6, (1.2, 2.3), None, True, True),
           signs=("CAFE", "BOULANGERIE", "TABAC", "HOTEL"), ceiling_h=3.3,
-          street=StreetSection(12.0, 5.0), lamp="gas", details=("cornice", "fireplace")),
+          street=StreetSection(12.0, 5.0), lamp="gas",
+          details=("cornice", "fireplace", "panelling")),
     Style("provencal", "Provençal village",
           {"en": ("provencal", "provence", "french village", "southern france"),
            "fr": ("provençal", "provençale", "provence", "village provençal",

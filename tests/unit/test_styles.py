@@ -368,6 +368,16 @@ def test_a_haussmann_room_has_a_cornice_and_a_marble_fireplace():
     owners, _ = _first_hits(p, *frame_rays(p.cameras[0], 24, 14))
     seen = {o[0] for o in owners if o is not None}
     assert {"Fireplace", "Sofa", "Cornice"} <= seen, seen   # the first shot shows them
+    panels = part(p, "Wall Panelling").mesh.vertices
+    lo, hi = fire[0].mesh.bounds
+    t = fire[0].instances[0] if fire[0].instances else np.eye(4)
+    box = trimesh.transformations.transform_points(np.array([lo, hi]), t)
+    x0, y0 = box[:, :2].min(axis=0) - 0.05
+    x1, y1 = box[:, :2].max(axis=0) + 0.05
+    over = (panels[:, 0] > x0) & (panels[:, 0] < x1) & (panels[:, 1] > y0) & \
+        (panels[:, 1] < y1)
+    assert len(panels) >= 8 * 8 * 4 and not over.any()       # bays, none behind the hearth
+    assert "Wall Panelling" not in labels(plan("a Victorian library"))
     assert "Cornice" not in labels(plan("a kitchen"))
     assert "Fireplace" not in labels(plan("a Haussmann kitchen"))
 

@@ -148,6 +148,7 @@ def plan(spec: SetSpec) -> SetPlan:
     else:
         layout = _room_layout(spec, room, size)
         dressing = layout.placed
+        parts += _panelling(spec, size, room, window, door, dressing)
         parts += props.to_parts(dressing)
         ceiling = size.height + (size.width / 2 if room.vaulted else 0.0)
         cameras = Scout(parts, ceiling=ceiling, mode=spec.camera).cameras(layout.shots)
@@ -463,6 +464,81 @@ def _cornice(spec: SetSpec, size: RoomSize, room: rooms.RoomType | None) -> list
                    box_mesh((-hw - e, -hd + d - 0.002, z0), (-hw + d, hd - d + 0.002, z1 - e)),
                    box_mesh((hw - d, -hd + d - 0.002, z0), (hw + e, hd - d + 0.002, z1 - e))]
     return [MeshPart("Cornice", merge(pieces), "trim")]
+
+
+# Wall -> (corner it runs from, along axis, inward normal): the room's inner faces.
+_WALLS = {"south": ((-1, -1), (1, 0), (0, 1)), "north": ((-1, 1), (1, 0), (0, -1)),
+          "west": ((-1, -1), (0, 1), (1, 0)), "east": ((1, -1), (0, 1), (-1, 0))}
+
+
+def _panelling(spec: SetSpec, size: RoomSize, room: rooms.RoomType | None, window: Opening,
+               door: Opening, dressing: list[props.Placement]) -> list[MeshPart]:
+    """Boiseries (a Haussmann salon): moulded frames on the walls, a tall panel over a
+    dado panel per bay, 1.1 m bays wherever the wall is free: not across the window,
+    the door, the fireplace or tall furniture standing against the wall."""
+    style = style_of(spec.style)
+    if not style or "panelling" not in style.details or (room is not None and room.vaulted):
+        return []
+    hw, hd = size.half
+    pieces = []
+    for name, (corner, along, inward) in _WALLS.items():
+        origin = np.array([corner[0] * hw, corner[1] * hd])
+        length = size.width if along[0] else size.depth
+        blocked = _wall_blocks(name, origin, np.array(along), np.array(inward), window, door,
+                               dressing)
+        for a0, a1 in _bays(length, blocked):
+            for z0, z1 in ((0.3, 0.8), (1.05, size.height - 0.55)):
+                pieces += _frame(origin, np.array(along), np.array(inward), a0, a1, z0, z1)
+    return [MeshPart("Wall Panelling", merge(pieces), "trim")] if pieces else []
+
+
+def _wall_blocks(name: str, origin, along, inward, window: Opening, door: Opening,
+                 dressing: list[props.Placement]) -> list[tuple[float, float]]:
+    """Intervals along a wall (m from its corner) that panels must leave clear."""
+    out = []
+    if name == "south":
+        out.append((window.u0 - WALL_T - 0.15, window.u1 - WALL_T + 0.15))
+    if name == "west":
+        out.append((door.u0 - 0.15, door.u1 + 0.15))
+    for placed in dressing:
+        for b in placed.boxes:
+            rel = np.array([b.x, b.y]) - origin
+            if b.z1 > 0.9 and rel @ inward < b.radius + 0.3:
+                centre = float(rel @ along)
+                out.append((centre - b.radius - 0.1, centre + b.radius + 0.1))
+    return out
+
+
+def _bays(length: float, blocked: list[tuple[float, float]], target: float = 1.1,
+          gap: float = 0.2) -> list[tuple[float, float]]:
+    """Panel spans (a0, a1) filling the free stretches of a wall at about `target` wide."""
+    edges, free, start = sorted(blocked), [], 0.15
+    for b0, b1 in edges + [(length - 0.15, length)]:
+        if b0 > start:
+            free.append((start, b0))
+        start = max(start, b1)
+    out = []
+    for f0, f1 in free:
+        n = int((f1 - f0 + gap) // (target + gap))
+        if n < 1:
+            continue
+        w = (f1 - f0 - gap * (n - 1)) / n
+        out += [(f0 + k * (w + gap), f0 + k * (w + gap) + w) for k in range(n)]
+    return out
+
+
+def _frame(origin, along, inward, a0: float, a1: float, z0: float, z1: float,
+           s: float = 0.06, d: float = 0.03) -> list:
+    """A moulded rectangle on a wall: rails full width, stiles between them (a hair
+    thinner and longer, so no two faces are coplanar)."""
+    def slab_box(b0, b1, c0, c1, depth):
+        p0 = origin + along * b0 - inward * 0.001
+        p1 = origin + along * b1 + inward * depth
+        lo, hi = np.minimum(p0, p1), np.maximum(p0, p1)
+        return box_mesh((lo[0], lo[1], c0), (hi[0], hi[1], c1))
+    return [slab_box(a0, a1, z0, z0 + s, d), slab_box(a0, a1, z1 - s, z1, d),
+            slab_box(a0, a0 + s, z0 + s - 0.002, z1 - s + 0.002, d - 0.002),
+            slab_box(a1 - s, a1, z0 + s - 0.002, z1 - s + 0.002, d - 0.002)]
 
 
 def _slot_overrides(spec: SetSpec, room: rooms.RoomType | None) -> dict[str, MaterialRequest]:
