@@ -151,10 +151,11 @@ FALLBACKS = (
     "the street keeps its default look.",
     "Tokyo vertical signs carry katakana (ラーメン, カラオケ, バー, ホテル) under made-up "
     "kanji; the neon words still use a Latin stroke font.",
-    "The church's vault is a semicircular barrel with transverse and ridge ribs, not a "
-    "pointed quadripartite rib vault; its side walls are plain (no aisles, no arcade).",
-    "Haussmann and Victorian rooms get a cornice and a marble fireplace; no ceiling "
-    "rose, wall panelling (boiseries) or herringbone parquet pattern yet.",
+    "The church's vault is a barrel (pointed for a Gothic nave) with transverse and "
+    "ridge ribs, not a quadripartite rib vault; its side windows are rectangles (no "
+    "lancet heads) and its side walls are plain (no aisles, no arcade).",
+    "Haussmann rooms get a cornice, boiseries and a marble fireplace (Victorian: cornice "
+    "and fireplace); no ceiling rose or herringbone parquet pattern yet.",
     "Regions are read as styles (Paris -> Haussmann, Tokyo, Brooklyn -> brownstone, "
     "London -> Victorian, Marrakech -> medina); a named city also places the sun.",
 )
