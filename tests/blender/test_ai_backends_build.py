@@ -47,7 +47,20 @@ def test_build_with_the_diffusers_backends(sd15, tmp_path):
     assert sky["backend"] == "diffusers" and (out / "sky_ldr.png").is_file()
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["backend"] == {"sky": "diffusers", "materials": "diffusers"}
-    assert (out / "set.blend").is_file()
+    # The Sun lamp takes the AI sky's sun (the lifted one; with none found, where the
+    # words put it, at zero strength), as it takes the procedural sky's.
+    from ai_sets_addon.scene.world import sun_rotation
+
+    bpy.ops.wm.open_mainfile(filepath=str(out / "set.blend"))
+    sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")
+    lamp = doc["sky"]
+    assert sun.data.energy == pytest.approx(lamp["sun_irradiance_w_m2"], abs=1e-4)
+    expected = sun_rotation(lamp["sun_elevation_deg"], lamp["sun_azimuth_deg"])
+    assert tuple(sun.rotation_euler) == pytest.approx(expected, abs=1e-4)
+    if sky["sun"]["found"]:
+        assert lamp["sun_azimuth_deg"] == pytest.approx(sky["sun"]["azimuth_deg"])
+        assert lamp["sun_irradiance_w_m2"] == pytest.approx(sky["sun"]["irradiance_w_m2"])
+    bpy.ops.wm.read_factory_settings(use_empty=True)
 
 
 @pytest.mark.parametrize("extra,needle", [
