@@ -81,7 +81,8 @@ CASES = [
     ("en", "a subway platform with pillars", lambda p: count(p, "Pillar") > 0),
     ("en", "a rooftop at night", lambda p: any(l.name.startswith("Festoon") for l in p.lights)),
     ("fr", "un toit avec deux châteaux d'eau", lambda p: count(p, "Water Tank") >= 2),
-    ("en", "a rooftop at noon", lambda p: not p.lights),
+    ("en", "a rooftop at noon", lambda p: not any(l.on for l in p.lights)           # dark,
+     and not any(l.name.startswith("Festoon") for l in p.lights)),                    # no festoon
     ("en", "a desert with cacti", lambda p: count(p, "Cactus") > 0),
     ("fr", "un désert de sable", lambda p: count(p, "Cactus") == 0 and p.materials["ground"].family == "sand"),
     ("en", "a desert with lots of rocks", lambda p: count(p, "Rock") > count(plan("a desert"), "Rock")),
