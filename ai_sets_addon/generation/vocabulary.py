@@ -14,7 +14,7 @@ from pathlib import Path
 DEFAULT_ARCHETYPE = "interior_room"   # built when no place is named
 
 MATERIAL_FAMILIES = (
-    "concrete", "polished_concrete", "board_formed_concrete", "brick", "plaster",
+    "concrete", "cast_concrete", "polished_concrete", "board_formed_concrete", "brick", "plaster",
     "painted_wall", "wood_planks", "parquet", "ceramic_tiles", "subway_tiles", "marble",
     "asphalt", "cobblestone", "paving_slabs", "brushed_metal", "corrugated_metal",
     "rusted_metal", "sand", "soil", "grass", "rock", "gravel", "snow", "fabric", "carpet",
@@ -89,6 +89,11 @@ MATERIAL_WORDS: WordTable = {
         "en": ("concrete", "cement", "raw concrete", "bare concrete", "exposed concrete",
                "cast concrete", "cinder block", "breeze block"),
         "fr": ("béton", "ciment", "béton brut", "béton coulé", "parpaing"),
+    },
+    "cast_concrete": {
+        "en": ("cast-in-place concrete", "cast in place concrete", "architectural concrete",
+               "tie-hole concrete"),
+        "fr": ("béton de parement", "béton architectonique"),
     },
     "polished_concrete": {
         "en": ("polished concrete", "waxed concrete", "smooth concrete", "microcement"),

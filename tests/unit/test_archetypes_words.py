@@ -59,7 +59,7 @@ CASES = [
     ("en", "a warehouse at night", lambda p: any(l.name.startswith("High-Bay") for l in p.lights)),
     ("fr", "un entrepôt à midi", lambda p: p.lights and not any(l.on for l in p.lights)),
     ("en", "a huge warehouse", lambda p: floor_area(p, "Floor Slab") > 1.5 * floor_area(plan("a small warehouse"), "Floor Slab")),
-    ("fr", "un entrepôt en béton", lambda p: p.materials["walls"].family == "concrete"),
+    ("fr", "un entrepôt en béton", lambda p: p.materials["walls"].family == "cast_concrete"),
     ("en", "a street at night", lambda p: any(l.name.startswith("Street Lamp") for l in p.lights)),
     ("fr", "une rue à midi", lambda p: (lamps := [l for l in p.lights if l.name.startswith("Street Lamp")])
      and not any(l.on for l in lamps) and all(l.power_w > 0 for l in lamps)),   # dark, switchable
@@ -73,7 +73,7 @@ CASES = [
      and "puddles" in p.materials["ground"].modifiers),
     ("en", "an alley at night", lambda p: any(l.name.startswith("Door Lamp") for l in p.lights)),
     ("fr", "une ruelle la nuit avec des néons rouges", lambda p: "neon_red" in neon(p)),
-    ("en", "a long concrete corridor", lambda p: "Corridor" in p.name and p.materials["walls"].family == "concrete"),
+    ("en", "a long concrete corridor", lambda p: "Corridor" in p.name and p.materials["walls"].family == "cast_concrete"),
     ("fr", "un tunnel en briques", lambda p: "Tunnel" in p.name and p.materials["walls"].family == "brick"),
     ("en", "an underground passage with pipes", lambda p: "Tunnel" in p.name),
     ("en", "a subway platform", lambda p: "Metro" in p.name and p.interior),
