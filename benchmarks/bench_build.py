@@ -97,8 +97,9 @@ def bench_scaling(counts: list[int]) -> None:
         materials = dict(base.plan.materials)
         materials.update(common.prop_materials(base.spec, {"wood", "barrel"}, False))
         textures = dict(base.materials)
-        textures["wood"] = ProceduralMaterials().make_material(materials["wood"], 1024,
-                                                               Path(tmp) / "textures")
+        for key in ("wood", "barrel"):          # the scattered props' materials
+            textures[key] = ProceduralMaterials().make_material(materials[key], 1024,
+                                                                Path(tmp) / "textures")
         rng = np.random.default_rng(0)
         models = [nat.rock(rng, 1.2), nat.rock(rng, 0.6), ind.crate(rng, 0.8), ind.barrel(rng)]
         print(f"\n{'props':>7s} {'layout':>8s} {'scene(GN)':>10s} {'scene(dup)':>11s} "
