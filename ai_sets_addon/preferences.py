@@ -36,7 +36,8 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
     ai_python: bpy.props.StringProperty(
         name="AI Python", subtype="FILE_PATH", default="",
         description="Python of a virtual environment made with `pip install "
-                    "\"ai-sets[ai]\"` (torch, diffusers): the AI painting worker runs there")
+                    "\"ai-sets[ai]\"` (torch, diffusers): the AI worker runs there "
+                    "(painting; Generate with Diffusers materials or sky)")
 
     def draw(self, context):
         layout = self.layout

@@ -12,6 +12,9 @@ Requests, one JSON object per line, each with an "id":
   {"cmd": "paint", "set": DIR, "scene": NPZ (optional: else the set folder),
    "model": {...} or "painter": "test", "options": {PaintOptions fields},
    "resolution": [W, H]}
+  {"cmd": "prepare", "prompt", "seed", "folder": STAGING (made and locked by the caller),
+   "options": {BuildOptions fields, "ai": {AiSettings fields}}}
+                             the pure half of a build (pipeline.prepare), for Generate
   {"cmd": "cancel"}          cancels the running job between two denoising steps
   {"cmd": "shutdown"}
 Events: {"id", "event": "progress"|"view"|"loaded"|"done"|"error"|"pong"|"bye", ...};
@@ -37,6 +40,7 @@ from typing import Any, TextIO
 from .generation.errors import Cancelled, InputError
 
 IDLE_TIMEOUT_S = 600.0
+JOBS = ("load", "paint", "prepare")     # commands that run as the one job in flight
 
 
 class Worker:
@@ -67,7 +71,7 @@ class Worker:
             self._cancel.set()
         elif cmd == "shutdown":
             return False
-        elif cmd in ("load", "paint"):
+        elif cmd in JOBS:
             if self.busy():
                 self.send(id=rid, event="error", kind="busy", message="a job is running")
             else:
@@ -82,7 +86,7 @@ class Worker:
 
     def _run(self, rid: Any, cmd: str, message: dict[str, Any]) -> None:
         try:
-            result = self._load(rid, message) if cmd == "load" else self._paint(rid, message)
+            result = getattr(self, f"_{cmd}")(rid, message)
             final = {"event": "loaded" if cmd == "load" else "done", **result}
         except Cancelled as exc:
             final = {"event": "error", "kind": "cancelled", "message": str(exc)}
@@ -145,6 +149,23 @@ class Worker:
                          self._cancel.is_set, on_view)
         return {"paint_json": str(path), "model_cached": cached}
 
+    def _prepare(self, rid: Any, message: dict[str, Any]) -> dict[str, Any]:
+        """Generate's pure half here, where torch is: the set folder into the caller's
+        staging folder, which the caller publishes (or removes) itself."""
+        from .generation.prepare import prepare_set
+
+        folder = Path(message.get("folder") or "")
+        if not message.get("folder") or not folder.is_dir():
+            # never recreate a staging folder the caller has already removed
+            raise InputError(f"no staging folder at {folder}")
+        options = build_options(message.get("options") or {})
+        _, timings = prepare_set(str(message.get("prompt") or ""), int(message.get("seed", 0)),
+                                 folder, options,
+                                 lambda f, m: self.send(id=rid, event="progress", fraction=f,
+                                                        message=m),
+                                 self._cancel.is_set)
+        return {"timings": {stage: float(seconds) for stage, seconds in timings.items()}}
+
     def _painter(self, message: dict[str, Any]):
         if message.get("painter") == "test":
             from .generation.paint import TestPainter
@@ -159,6 +180,18 @@ class Worker:
 
         model, cached = self.model(message.get("model") or {})
         return DiffusersPainter(model), model.describe(), cached
+
+
+def build_options(data: dict[str, Any]):
+    """BuildOptions from the JSON dict of `dataclasses.asdict` (its "ai" stays a dict:
+    AiSettings.coerce reads it); unknown names are an input error, not a crash."""
+    from .generation.prepare import BuildOptions
+
+    known = {f.name for f in fields(BuildOptions)}
+    unknown = set(data) - known
+    if unknown:
+        raise InputError(f"unknown build options: {', '.join(sorted(unknown))}")
+    return BuildOptions(**data)
 
 
 def serve(stdin: TextIO, stdout: TextIO, idle_timeout: float = IDLE_TIMEOUT_S) -> int:
@@ -230,7 +263,7 @@ class WorkerProcess:
     def send(self, cmd: str, **fields_: Any) -> str:
         self._counter += 1
         rid = str(self._counter)
-        if cmd in ("load", "paint"):
+        if cmd in JOBS:
             with self._lock:
                 if self._exit_code is not None:      # already dead: say so at once
                     self.events.put(self._crash_event(rid, self._exit_code))

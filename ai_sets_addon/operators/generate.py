@@ -1,6 +1,7 @@
 """Generate Set: modal in the UI (work off the main thread, Esc cancels), synchronous
 in background mode (timers do not fire there). Thin: it reads properties, calls the
-pipeline and reports."""
+pipeline and reports. With a Diffusers material or sky backend the pure half runs in
+the AI worker process (worker_job.py), not in a thread here."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from ..generation.errors import Cancelled, InputError
 from ..generation.prepare import BuildOptions
 from ..generation.setfile.retention import prune, set_folders
 from .job import BackgroundJob, show_job_state
+from .worker_job import WorkerFailed, WorkerJob, ai_python, build_in_worker, prepare_job
 
-_ACTIVE_JOB: BackgroundJob | None = None
+_ACTIVE_JOB: BackgroundJob | WorkerJob | None = None
 
 
 class AISETS_OT_generate_set(bpy.types.Operator):
@@ -30,7 +32,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
     seed: bpy.props.IntProperty(name="Seed", default=-1, min=-1,
                                 description="-1: use the panel's seed")
 
-    _job: BackgroundJob | None = None
+    _job: BackgroundJob | WorkerJob | None = None
     _writer = None
     _request: pipeline.BuildRequest | None = None
     _timer = None
@@ -43,8 +45,11 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
     def execute(self, context):
         try:
-            result = pipeline.build(self._make_request(context), scene=context.scene)
-        except InputError as exc:
+            request = self._make_request(context)
+            python = ai_python(request.options)
+            result = (build_in_worker(request, python, context.scene) if python
+                      else pipeline.build(request, scene=context.scene))
+        except (InputError, Cancelled, WorkerFailed) as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
         self._finish(context, result)
@@ -55,13 +60,16 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             return self.execute(context)
         try:
             request = self._request = self._make_request(context)
+            python = ai_python(request.options)
             writer = self._writer = pipeline.open_folder(request)
         except InputError as exc:
             self.report({"ERROR"}, str(exc))
             return {"CANCELLED"}
         global _ACTIVE_JOB
-        self._job = _ACTIVE_JOB = BackgroundJob(lambda report, cancelled: pipeline.prepare(
-            request, writer, report, cancelled)).start()
+        self._job = _ACTIVE_JOB = (
+            prepare_job(python, request, writer.path) if python
+            else BackgroundJob(lambda report, cancelled: pipeline.prepare(
+                request, writer, report, cancelled))).start()
         show_job_state(context, True, 0.0, "starting")
         self._timer = context.window_manager.event_timer_add(0.1, window=context.window)
         context.window_manager.modal_handler_add(self)
@@ -84,9 +92,10 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             return {"CANCELLED"}
         return self._complete(context, job)
 
-    def _complete(self, context, job: BackgroundJob):
+    def _complete(self, context, job: BackgroundJob | WorkerJob):
         if job.error is not None:
-            message = str(job.error) if isinstance(job.error, (InputError, Cancelled)) \
+            message = str(job.error) if isinstance(job.error, (InputError, Cancelled,
+                                                               WorkerFailed)) \
                 else f"internal error: {job.error!r} (see the system console)"
             self._end(context, None)
             self.report({"ERROR"}, message)
@@ -115,7 +124,6 @@ class AISETS_OT_generate_set(bpy.types.Operator):
             hdri_width=preferences.size_setting(settings.hdri_width, "hdri_width"),
             material_backend=settings.material_backend, sky_backend=settings.sky_backend,
             ai=_ai_settings(context, settings))
-        _refuse_ai_here(options, prompt)
         folder = preferences.output_root() / f"{_slug(prompt)}_s{seed}"
         return pipeline.BuildRequest(prompt=prompt, seed=seed, out_dir=folder, options=options,
                                      render=False, save_blend=False)
@@ -154,23 +162,9 @@ def _ai_settings(context, settings):
     return AiSettings(model=bpy.path.abspath(paint.model) if paint.model else "",
                       controlnet=bpy.path.abspath(paint.controlnet) or None,
                       config=bpy.path.abspath(paint.config) or None,
-                      allow_pickle=paint.allow_pickle, steps=paint.steps,
-                      guidance=paint.guidance)
-
-
-def _refuse_ai_here(options: BuildOptions, prompt: str) -> None:
-    """Generate prepares the set in a thread of Blender's own process, which has no
-    torch, and a model there would stall the UI; the diffusers backends run headless."""
-    if not options.uses_ai:
-        return
-    ai = options.ai
-    model = getattr(ai, "model", "") or "PATH"
-    raise InputError(
-        "Diffusers materials/sky do not run inside Blender yet (loading the model would "
-        "freeze it): set Materials and Sky Source to Procedural, or build headless with "
-        f"the AI Python: ai-sets build \"{prompt}\" --out DIR --material-backend "
-        f"{options.material_backend} --sky-backend {options.sky_backend} --model \"{model}\""
-        " and open DIR/set.blend")
+                      allow_pickle=paint.allow_pickle,
+                      allow_downloads=bool(getattr(bpy.app, "online_access", False)),
+                      steps=paint.steps, guidance=paint.guidance)
 
 
 def _slug(text: str) -> str:

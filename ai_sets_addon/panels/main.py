@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bpy
 
+from .. import preferences
+
 
 class AISETS_PT_main(bpy.types.Panel):
     bl_idname = "AISETS_PT_main"
@@ -40,7 +42,7 @@ class AISETS_PT_main(bpy.types.Panel):
 
 def _draw_backends(layout, context, settings) -> None:
     """Procedural / Diffusers for materials and sky; with Diffusers, the model path (the
-    Paint panel's own) and where it runs."""
+    Paint panel's own) and whether the AI worker can run (Generate refuses without it)."""
     col = layout.column(align=True)
     col.prop(settings, "material_backend")
     col.prop(settings, "sky_backend")
@@ -51,8 +53,10 @@ def _draw_backends(layout, context, settings) -> None:
     if paint is not None:
         box.prop(paint, "model")
         box.prop(paint, "controlnet")
-    box.label(text="Diffusers runs headless:", icon="INFO")
-    box.label(text="ai-sets build ... --material-backend diffusers --model PATH")
+    if preferences.ai_python():
+        box.label(text="Runs in the AI worker (AI Python)", icon="INFO")
+    else:
+        box.label(text="Set the AI Python in the add-on preferences", icon="ERROR")
 
 
 CLASSES = (AISETS_PT_main,)
