@@ -40,7 +40,9 @@ def start_build(out: Path, prompt: str, env: dict[str, str] | None = None, *extr
                 ) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "ai_sets_addon", "build", prompt, "--out",
                              str(out), "--seed", "3", *SMALL, *RENDER, *extra],
-                            stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            # stdout unread: a full pipe (Blender's render log) would
+                            # block the build while the test waits on stderr
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
                             env={**os.environ, **(env or {})})
 
 
