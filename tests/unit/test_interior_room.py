@@ -83,7 +83,7 @@ def test_window_lets_the_sun_in():
 
 def test_materials_follow_the_prompt_and_defaults_are_sensible():
     concrete = _plan(surfaces={"walls": SurfaceSpec("walls", "concrete", ["wet"])})
-    assert concrete.materials["walls"].family == "concrete"
+    assert concrete.materials["walls"].family == "cast_concrete"      # walls cast against forms
     assert "wet" in concrete.materials["walls"].modifiers
     assert concrete.materials["floor"].family == "polished_concrete"
     plain = _plan()
