@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import ai_options, common
+from . import _ai_options as ai_options
+from . import common
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

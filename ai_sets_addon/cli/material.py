@@ -17,7 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ai_options, common
+from . import _ai_options as ai_options
+from . import common
 
 
 PREVIEW_WIDTH = 1024          # wide enough to judge grain, joints and scale

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import ai_options, common
+from . import _ai_options as ai_options
+from . import common
 
 YEARS = "1..6000"
 

@@ -4,15 +4,13 @@ Blender's own Python has no torch, and a model loaded there would stall the UI, 
 Diffusers build prepares its set in the worker (the AI Python of the preferences).
 Blender keeps the lock and the staging folder (`pipeline.open_folder`); the worker
 only writes into that folder; `pipeline.finish` then builds the scene and publishes,
-exactly as after a thread. `WorkerJob` has BackgroundJob's attributes (progress,
-message, done, cancelled, result, error, cancel(), wait()), so the modal operator is
-the same code for both.
+exactly as after a thread. `WorkerJob` is a BackgroundJob whose work follows the
+worker, so the modal operator is the same code for both.
 """
 
 from __future__ import annotations
 
 import queue
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict
@@ -21,6 +19,7 @@ from typing import Any
 
 from .. import pipeline, preferences
 from ..generation.errors import Cancelled, InputError
+from .job import BackgroundJob
 
 KILL_AFTER_CANCEL_S = 10.0      # a cancel is seen between assets; a long one is killed
 NO_AI_PYTHON = ("set the AI Python (a venv with ai-sets[ai]) in the add-on preferences: "
@@ -31,60 +30,37 @@ class WorkerFailed(RuntimeError):
     """The worker crashed, could not start, or hit a bug: its message says which."""
 
 
-class WorkerJob:
+class WorkerJob(BackgroundJob):
+    """A BackgroundJob whose work is following one worker request to its answer."""
+
     def __init__(self, python: str, request: dict[str, Any],
                  pick: Callable[[dict[str, Any]], Any] = lambda event: event,
                  env: dict[str, str] | None = None,
                  kill_after_s: float = KILL_AFTER_CANCEL_S) -> None:
+        super().__init__(self._drive)
         self._python, self._request, self._pick, self._env = python, request, pick, env
         self._kill_after = kill_after_s
-        self._cancel = threading.Event()
-        self.progress, self.message = 0.0, "starting the AI worker"
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="ai-sets-worker-job",
-                                        daemon=True)
+        self.message = "starting the AI worker"
 
-    def start(self) -> WorkerJob:
-        self._thread.start()
-        return self
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    @property
-    def done(self) -> bool:
-        """True once the worker has answered (or died): it writes nothing after that."""
-        return not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
-
-    def _run(self) -> None:
+    def _drive(self, report: Callable[[float, str], None], cancelled: Callable[[], bool]):
         from ..worker import WorkerProcess
 
         try:
             worker = WorkerProcess(python=self._python, env=self._env)
         except OSError as exc:
-            self.error = WorkerFailed(f"could not start the AI worker ({self._python}): {exc}")
-            return
+            raise WorkerFailed(f"could not start the AI worker ({self._python}): "
+                               f"{exc}") from None
         try:
-            self._follow(worker, worker.send(**self._request))
-        except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-            self.error = exc
+            return self._follow(worker, worker.send(**self._request), report, cancelled)
         finally:
             worker.close(timeout=2.0)
 
-    def _follow(self, worker, rid: str) -> None:
+    def _follow(self, worker, rid: str, report, cancelled) -> Any:
         """Events of request `rid` until its answer; a cancel is passed on, and a worker
         that has not stopped `kill_after_s` later is killed (its crash ends the job)."""
         kill_at = None
         while True:
-            if self._cancel.is_set() and kill_at is None:
+            if cancelled() and kill_at is None:
                 worker.send("cancel")
                 kill_at = time.monotonic() + self._kill_after
             try:
@@ -98,13 +74,11 @@ class WorkerJob:
                 continue
             kind = event.get("event")
             if kind == "progress":
-                self.progress, self.message = float(event["fraction"]), str(event["message"])
+                report(float(event["fraction"]), str(event["message"]))
             elif kind in ("done", "loaded"):
-                self.result = self._pick(event)
-                return
+                return self._pick(event)
             elif kind == "error":
-                self.error = self._failure(event)
-                return
+                raise self._failure(event)
 
     def _failure(self, event: dict[str, Any]) -> BaseException:
         kind, message = event.get("kind"), str(event.get("message", ""))
