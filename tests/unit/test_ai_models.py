@@ -176,3 +176,15 @@ def test_no_torch_at_import() -> None:
             "ai_sets_addon.generation.paint, ai_sets_addon.worker; "
             "assert 'torch' not in sys.modules and 'diffusers' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_python_without_diffusers_gets_an_install_hint(models, monkeypatch) -> None:
+    """A good model in a Python lacking diffusers (e.g. Blender's own) is exit 2 with how
+    to install it, not a traceback."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "diffusers" else real(name, *a))
+    with pytest.raises(InputError, match=r"needs diffusers.*pip install"):
+        load_pipeline(ModelRequest(str(models / "sd15")))

@@ -86,6 +86,20 @@ def _hf_snapshot(repo_id: str, allow_downloads: bool) -> str:
     return snapshot_download(repo_id, allow_patterns=patterns)
 
 
+def require_ai_packages() -> None:
+    """Say how to install torch and diffusers when this Python lacks them."""
+    import importlib.util
+
+    missing = [name for name in ("torch", "diffusers", "transformers")
+               if importlib.util.find_spec(name) is None]
+    if missing:
+        raise InputError(
+            f"the diffusers backend needs {', '.join(missing)}, not installed in this Python: "
+            "pip install 'ai-sets[ai]' (torch==2.13.0, diffusers, transformers), or "
+            "install the AI worker from the add-on preferences, or use the procedural "
+            "backend (the default)")
+
+
 def pick_device(preference: str = "auto") -> str:
     import torch
 
@@ -135,10 +149,13 @@ def resolve(request: ModelRequest) -> tuple[tuple[str, ModelInfo], tuple[str, Mo
 
 
 def load_pipeline(request: ModelRequest) -> LoadedModel:
-    """Build the pipeline on the best device (fp16 on GPU, offload when memory is short)."""
+    """Build the pipeline on the best device (fp16 on GPU, offload when memory is short).
+    The models are checked first, so a wrong path is reported even where diffusers is
+    missing; a missing diffusers or torch is an environment error (exit 2), not a bug."""
+    (base_path, base), control = resolve(request)
+    require_ai_packages()
     import diffusers
 
-    (base_path, base), control = resolve(request)
     kind = control[1].kind if control else base.control
     device = pick_device(request.device)
     dtype = pick_dtype(device, request.precision)
