@@ -261,10 +261,12 @@ class Skyline:
     boxes: list[tuple[float, float, float, float, float]]   # x0, y0, x1, y1, top
 
 
-def skyline(rng: np.random.Generator, keep_out: tuple[float, float, float, float],
-            radius: float, count: int, base_z: float, heights: tuple[float, float],
-            lit_fraction: float) -> Skyline:
-    """Tower blocks around a keep-out rectangle, with window grids on every face."""
+def skyline(rng: np.random.Generator, windows_rng: np.random.Generator,
+            keep_out: tuple[float, float, float, float], radius: float, count: int,
+            base_z: float, heights: tuple[float, float], lit_fraction: float) -> Skyline:
+    """Tower blocks around a keep-out rectangle, with window grids on every face. The
+    windows draw from their own stream, so the towers stand where they stand whatever
+    the windows do."""
     blocks, dark, lit, footprints = [], [], [], []
     tries = 0
     while len(footprints) < count and tries < count * 20:
@@ -280,7 +282,8 @@ def skyline(rng: np.random.Generator, keep_out: tuple[float, float, float, float
         footprints.append((x0, y0, x1, y1, top))
         blocks.append(_bx((x0, y0, base_z - 40.0), (x1, y1, top)))
         blocks.append(_bx((x0 - 0.3, y0 - 0.3, top), (x1 + 0.3, y1 + 0.3, top + 0.6)))
-        _face_windows(rng, (x0, y0, x1, y1), base_z - 40.0, top, lit_fraction, dark, lit)
+        # windows from the street up: the 40 m of block sunk below it is never seen
+        _face_windows(windows_rng, (x0, y0, x1, y1), base_z, top, lit_fraction, dark, lit)
     return Skyline(_boxes(blocks)[0], merge(dark), merge(lit), footprints)
 
 

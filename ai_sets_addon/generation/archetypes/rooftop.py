@@ -51,7 +51,9 @@ def plan(spec: SetSpec) -> SetPlan:
     RW, RD = round(24.0 * f ** 0.6, 1), round(18.0 * f ** 0.6, 1)
     lit = common.practicals_on(spec)
     parts = _roof(RW, RD) + _bulkhead(RW, RD)
-    city = bld.skyline(common.rng_for(spec, "rooftop.city"), (-RW / 2 - 8, -RD / 2 - 8, RW / 2 + 8, RD / 2 + 8),
+    city = bld.skyline(common.rng_for(spec, "rooftop.city"),
+                       common.rng_for(spec, "rooftop.windows"),
+                       (-RW / 2 - 8, -RD / 2 - 8, RW / 2 + 8, RD / 2 + 8),
                        360.0, 95, -DROP, (-8.0, 75.0), 0.4 if lit else 0.0)
     parts += [MeshPart("City Blocks", city.blocks, "city"),
               MeshPart("City Windows", city.windows_dark, "city_glass")]

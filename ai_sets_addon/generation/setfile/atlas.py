@@ -35,8 +35,8 @@ def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     side = math.sqrt(max(float(mesh.area), 1e-6)) * PACKING_SLACK
     used = min(density, (MAX_ATLAS_PX - 4 * PADDING_PX) / side)
     atlas = _pack(mesh, used)
-    while max(atlas.width, atlas.height) > MAX_ATLAS_PX:    # long thin charts (kerbs)
-        used *= 0.98 * MAX_ATLAS_PX / max(atlas.width, atlas.height)
+    while max(atlas.width, atlas.height) > MAX_ATLAS_PX:    # long thin charts, padding
+        used = _density_to_fit(atlas, float(mesh.area), used)
         atlas = _pack(mesh, used)
     vmapping, indices, atlas_uv = atlas[0]
     _reindex(part, np.asarray(vmapping, np.int64), np.asarray(indices, np.int64))
@@ -44,6 +44,20 @@ def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     part.atlas_size = (int(atlas.width), int(atlas.height))
     part.atlas_density = float(used)
     return used < density
+
+
+def _density_to_fit(atlas, area_m2: float, density: float) -> float:
+    """The density at which an atlas that came out too big should fit, one repack in
+    most cases. Each chart's padding does not shrink with the density, so with tens of
+    thousands of small charts (city windows) a plain ratio of sides overshoots several
+    times: model the side as k·√n·(√(A/n)·d + 2p), calibrated on this pack."""
+    n = max(int(atlas.chart_count), 1)
+    chart_side = math.sqrt(max(area_m2, 1e-9) / n)
+    side = max(atlas.width, atlas.height)
+    k = side / (math.sqrt(n) * (chart_side * density + 2 * PADDING_PX))
+    target = 0.9 * MAX_ATLAS_PX        # block-aligned packing comes in steps of ~10 %
+    fitted = (target / (k * math.sqrt(n)) - 2 * PADDING_PX) / chart_side
+    return float(min(max(fitted, 0.05 * density), 0.99 * density))
 
 
 def _pack(mesh: trimesh.Trimesh, density: float):
