@@ -65,6 +65,12 @@ def valley(rng: np.random.Generator, floor_half: float, wall_h: float) -> tuple[
     return Terrain(z), centre
 
 
+# (afternoon, morning) sun azimuths: from behind the wide shot's shoulder, down the
+# valley (which runs north), so a low sun rakes the walls and reaches the floor instead
+# of leaving the whole set in the walls' shade.
+SUN_ALONG_VALLEY = (200.0, 160.0)
+
+
 def plan(spec: SetSpec) -> SetPlan:
     rng = common.rng_for(spec, "canyon.layout")
     f = common.SCALE_FACTORS.get(spec.scale, 1.0)
@@ -85,7 +91,7 @@ def plan(spec: SetSpec) -> SetPlan:
     scout = Scout(parts, ground=terrain.height, mode=spec.camera)
     cameras = scout.cameras(_shots(terrain, centre))
     return common.landscape_plan(spec, "canyon", "Canyon", parts, _materials(spec), cameras,
-                                 (235.0, 115.0), ((-120.0, -60.0, -5.0), (120.0, 300.0, 90.0)))
+                                 SUN_ALONG_VALLEY, ((-120.0, -60.0, -5.0), (120.0, 300.0, 90.0)))
 
 
 def _dressing(spec: SetSpec, rng, terrain: Terrain, centre) -> list[props.Placement]:

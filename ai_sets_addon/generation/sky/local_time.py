@@ -16,7 +16,7 @@ from .solar import solar_position
 REFERENCE_DATE = date(2026, 6, 21)
 # word -> (solar elevation to reach in degrees, "am" rising / "pm" setting), or a clock
 # time in hours for words that name the day rather than the sun's height.
-SUN_AT = {"dawn": (-6.0, "am"), "sunrise": (0.5, "am"), "golden_hour": (6.0, "pm"),
+SUN_AT = {"dawn": (-6.0, "am"), "sunrise": (0.5, "am"), "golden_hour": (4.0, "pm"),
           "sunset": (0.5, "pm"), "dusk": (-4.0, "pm"), "blue_hour": (-6.0, "pm")}
 CLOCK = {"morning": 9.0, "noon": None, "afternoon": 15.5, "night": 23.5}
 

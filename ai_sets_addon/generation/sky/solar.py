@@ -252,10 +252,12 @@ def check_place(latitude: float, longitude: float) -> None:
 
 # --- Words -------------------------------------------------------------------------------
 
-# Time-of-day key -> (sun elevation, sun azimuth): a mid-latitude northern day.
+# Time-of-day key -> (sun elevation, sun azimuth): a mid-latitude northern day. Golden
+# hour is its middle (the sun 4° up; it spans about 6° to the horizon), where the light
+# and the cloud tops turn gold, not its start.
 TIME_OF_DAY_SUN: dict[str, tuple[float, float]] = {
     "dawn": (-4.0, 85.0), "sunrise": (1.5, 90.0), "morning": (25.0, 115.0),
-    "noon": (62.0, 180.0), "afternoon": (38.0, 235.0), "golden_hour": (6.0, 262.0),
+    "noon": (62.0, 180.0), "afternoon": (38.0, 235.0), "golden_hour": (4.0, 262.0),
     "sunset": (1.0, 278.0), "dusk": (-4.0, 288.0), "blue_hour": (-7.0, 293.0),
     "night": (-35.0, 340.0),
 }
