@@ -163,7 +163,9 @@ def _dressing(spec: SetSpec, rng, W: float, D: float) -> list[props.Placement]:
 
 def _shots(W: float, D: float) -> list[Shot]:
     return [
-        Shot("wide", 24.0, (0.4, -D / 2 - 4.0), (0.2, D / 2 - 1.0, 1.3), third=0.0),
+        # The subject, not the stage, fills the wide: the cove goes on past the frame
+        # edges (an infinite white), and the softboxes stay out of shot.
+        Shot("wide", 35.0, (0.3, -D / 2 - 1.8), (0.2, 0.8, 0.3), third=0.0),
         Shot("medium", 50.0, (-1.8, -D / 2 - 1.0), (0.3, 0.4, 0.7), third=-0.4),
         Shot("reverse", 35.0, (0.0, D / 2 - 2.2), (0.0, -D / 2 - 8.0, 1.8), third=0.3),
     ]
