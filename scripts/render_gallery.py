@@ -1,7 +1,7 @@
 """Render every set archetype from its first camera into docs/gallery/, with a contact
 sheet and the figures a set designer checks (clipped pixels, mean level, build time).
 
-    python scripts/render_gallery.py                      # all 12, 960x540, 32 samples
+    python scripts/render_gallery.py                      # all 12, 1280x720, 24 samples
     python scripts/render_gallery.py --only street alley --resolution 480x270 --samples 16
 
 Sequential on purpose (two shared cores): one set at a time, Cycles CPU, denoised.
@@ -39,11 +39,26 @@ PROMPTS: dict[str, tuple[str, int]] = {
 }
 
 
+def publish(records: list[dict], args: argparse.Namespace) -> None:
+    """Merge the new records into gallery.json; rebuild the contact sheet and the page."""
+    index = args.out / "gallery.json"
+    old = json.loads(index.read_text()) if index.exists() else []
+    merged = {r["archetype"]: r for r in old}
+    merged.update({r["archetype"]: r for r in records})
+    ordered = [merged[k] for k in PROMPTS if k in merged]
+    index.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not args.no_sheet:
+        pngs = [args.out / f"{r['archetype']}.png" for r in ordered
+                if (args.out / f"{r['archetype']}.png").exists()]
+        contact_sheet(pngs, args.out / "contact_sheet.png")
+        write_readme(ordered, args.out)
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=None, help="archetypes to render")
-    parser.add_argument("--resolution", default="960x540")
-    parser.add_argument("--samples", type=int, default=32)
+    parser.add_argument("--resolution", default="1280x720")
+    parser.add_argument("--samples", type=int, default=24)
     parser.add_argument("--texture-size", type=int, default=1024)
     parser.add_argument("--hdri-width", type=int, default=2048)
     parser.add_argument("--camera", type=int, default=0, help="camera index to render")
@@ -86,6 +101,7 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
             "timings": dict(timings, scene=round(scene_s, 3),
                             render=round(time.perf_counter() - t0, 2)),
             "exposure_ev": result.exposure, "notices": prepared.notices,
+            "resolution": [width, height], "samples": args.samples,
             **stats}
 
 
@@ -99,10 +115,14 @@ def image_stats(path: Path) -> dict:
             "mean_level": round(float(rgb.mean() / 255), 3)}
 
 
-def contact_sheet(paths: list[Path], out: Path, cell=(480, 270), cols: int = 3) -> Path:
-    """Tile the renders (box-filtered down to `cell`) into one PNG."""
+def contact_sheet(paths: list[Path], out: Path, cols: int = 3) -> Path:
+    """Tile the renders (box-filtered by a whole factor, to about 560 px wide) into one
+    PNG; a whole factor keeps every frame whole (1280x720 -> 640x360)."""
     from ai_sets_addon.generation.fileio import read_png, write_png
 
+    h0, w0 = read_png(paths[0]).shape[:2]
+    factor = max(1, round(w0 / 560))
+    cell = (w0 // factor, h0 // factor)
     rows = (len(paths) + cols - 1) // cols
     gap = 6
     sheet = np.full((rows * (cell[1] + gap) + gap, cols * (cell[0] + gap) + gap, 3), 24, np.uint8)
@@ -160,17 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             records.append(record)
             print(json.dumps({k: record[k] for k in ("archetype", "camera", "clipped_fraction",
                                                      "mean_level", "timings")}), flush=True)
-    index = args.out / "gallery.json"
-    old = json.loads(index.read_text()) if index.exists() else []
-    merged = {r["archetype"]: r for r in old}
-    merged.update({r["archetype"]: r for r in records})
-    ordered = [merged[k] for k in PROMPTS if k in merged]
-    index.write_text(json.dumps(ordered, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if not args.no_sheet:
-        pngs = [args.out / f"{r['archetype']}.png" for r in ordered
-                if (args.out / f"{r['archetype']}.png").exists()]
-        contact_sheet(pngs, args.out / "contact_sheet.png")
-        write_readme(ordered, args.out)
+            publish(records, args)       # after each set: an interrupted run keeps its frames
     return 0
 
 
