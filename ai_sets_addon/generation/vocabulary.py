@@ -39,6 +39,7 @@ COLOURS.update({
     "amber": (1.00, 0.60, 0.12), "turquoise": (0.25, 0.80, 0.75),
     "silver": (0.75, 0.75, 0.77), "navy": (0.08, 0.12, 0.35),
     "olive": (0.45, 0.45, 0.18), "burgundy": (0.45, 0.08, 0.15),
+    "slate": (0.30, 0.32, 0.35),
 })
 
 MOODS = (
@@ -266,6 +267,8 @@ COLOUR_WORDS: WordTable = {
     "navy": {"en": ("navy", "navy blue", "dark blue"), "fr": ("bleu marine", "marine")},
     "olive": {"en": ("olive", "khaki"), "fr": ("olive", "kaki")},
     "burgundy": {"en": ("burgundy", "maroon", "wine red"), "fr": ("bordeaux", "lie de vin")},
+    "slate": {"en": ("slate grey", "slate gray", "slate-grey", "slate-coloured"),
+              "fr": ("gris ardoise", "ardoise")},
 }
 
 TIME_WORDS: WordTable = {

@@ -32,8 +32,8 @@ WORDS = {
                "sur les toits"),
     },
     "near": {
-        "en": ("balcony", "terrace", "helipad"),
-        "fr": ("balcon", "terrasse", "héliport"),
+        "en": ("balcony", "terrace", "helipad", "skyline", "city skyline"),
+        "fr": ("balcon", "terrasse", "héliport", "skyline", "ligne des toits"),
     },
     "exterior": True,
     "styled": True,        # reads SetSpec.style (styles.STYLES)
@@ -214,7 +214,9 @@ def _materials(spec: SetSpec, lit: bool) -> dict[str, MaterialRequest]:
 
 
 def _city_colour(spec: SetSpec) -> str:
-    """The skyline takes the style's facade colour (cream Paris, red-brown Brooklyn)."""
+    """The skyline takes the style's facade colour (cream Paris, red-brown Brooklyn);
+    otherwise slate, the glass and stone of towers (a mid grey came out brighter than
+    the blue-hour sky behind it, as if lit by day)."""
     style = style_of(spec.style)
     facade = style.surfaces.get("facade_a") if style else None
-    return facade[1] if facade and facade[1] else "grey"
+    return facade[1] if facade and facade[1] else "slate"
