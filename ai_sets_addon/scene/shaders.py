@@ -8,6 +8,8 @@ well; here they become node graphs where a procedural pattern beats a tiled text
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 import bpy
@@ -170,7 +172,13 @@ def _bark(tree, p: dict[str, Any]) -> None:
     wave.inputs["Distortion"].default_value = 12.0
     wave.inputs["Detail"].default_value = 6.0
     coord = tree.nodes.new("ShaderNodeTexCoord")
-    tree.links.new(coord.outputs["Object"], wave.inputs["Vector"])
+    vector = coord.outputs["Object"]
+    if p.get("grain_axis") == "X":          # a log lying along X: turn X up to Z
+        turn = tree.nodes.new("ShaderNodeMapping")
+        turn.inputs["Rotation"].default_value = (0.0, math.pi / 2, 0.0)
+        tree.links.new(vector, turn.inputs["Vector"])
+        vector = turn.outputs["Vector"]
+    tree.links.new(vector, wave.inputs["Vector"])
     ramp = _two_tone(tree, wave.outputs["Fac"], p["tone_dark"], p["tone_light"])
     lo, hi = p.get("tone_split", (0.3, 0.7))
     ramp.color_ramp.elements[0].position, ramp.color_ramp.elements[1].position = lo, hi

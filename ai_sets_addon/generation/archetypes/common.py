@@ -212,12 +212,13 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     # vegetation (props.trees): leaf cards cut out by the shader's alpha pattern
     "leaves": ("foliage", "green"), "needles": ("foliage", "green"),
     "fronds": ("foliage", "green"), "birch_bark": ("bark", None),
+    "fallen_bark": ("bark", None),        # logs and dead branches: furrows along X
     "grass_blades": ("foliage", "olive"),
 }
 # Slots that always carry modifiers (the card pattern, the needles' dark tone...).
 SLOT_MODIFIERS: dict[str, tuple[str, ...]] = {
     "foliage_dark": ("dark",), "leaves": ("cards",), "needles": ("needles", "dark"),
-    "fronds": ("fronds",), "birch_bark": ("birch",),
+    "fronds": ("fronds",), "birch_bark": ("birch",), "fallen_bark": ("lying",),
 }
 
 

@@ -133,6 +133,20 @@ def _trees(spec: SetSpec, rng, terrain: Terrain, clearing: float) -> list[props.
         placed += props.scatter(rng, occ, trees.grass_tuft(rng, 0.35 + 0.2 * k),
                                 int(260 * q), glade, height=terrain.z, sink=0.03,
                                 scale=(0.6, 1.4), gap=0.0)
+    placed += _litter(spec, terrain, clearing, occ)
+    return placed
+
+
+def _litter(spec: SetSpec, terrain: Terrain, clearing: float, occ) -> list[props.Placement]:
+    """Dead branches on the forest floor, in the gaps left (their own random stream, so
+    the trees stand where they stood)."""
+    rng = common.rng_for(spec, "forest.litter")
+    branches = [nat.fallen_branch(rng) for _ in range(3)]
+    region = props.ring(0.0, 0.0, 1.5, clearing * 1.6)
+    placed = []
+    for model in branches:
+        placed += props.scatter(rng, occ, model, int(16 * spec.quantity), region,
+                                height=terrain.z, sink=0.0, scale=(0.8, 1.2), gap=0.0)
     return placed
 
 

@@ -79,9 +79,10 @@ def _bark(request: MaterialRequest) -> dict[str, Any]:
         return {"base_color": (0.55, 0.53, 0.5), "roughness": 0.7, "bands": "Z",
                 "tone_dark": (0.03, 0.028, 0.025), "tone_light": (0.62, 0.6, 0.56),
                 "tone_split": (0.12, 0.22)}
+    # Furrows run along a standing trunk (object Z); a `lying` log's run along its X.
     return {"base_color": (0.1, 0.08, 0.06), "roughness": 0.9, "bands": "X",
             "tone_dark": (0.035, 0.028, 0.022), "tone_light": (0.16, 0.13, 0.1),
-            "tone_split": (0.3, 0.7)}
+            "tone_split": (0.3, 0.7), "grain_axis": "X" if "lying" in request.modifiers else "Z"}
 
 
 # Leaf cards: which alpha pattern cuts the leaves out of a card, and at what size (m).
