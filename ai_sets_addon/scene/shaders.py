@@ -144,12 +144,26 @@ def _lit_window(tree, p: dict[str, Any]) -> None:
 
 def _poster(tree, p: dict[str, Any]) -> None:
     """A backlit advertising print: bold colour fields, different on every frame
-    (object-space Voronoi), glowing like a light box."""
+    (object-space Voronoi shifted by the object's or instance's random number, since
+    instanced frames share one object space), glowing like a light box."""
     nodes, links = tree.nodes, tree.links
     coord = nodes.new("ShaderNodeTexCoord")
+    info = nodes.new("ShaderNodeObjectInfo")
+    shift = nodes.new("ShaderNodeVectorMath")
+    shift.operation = "MULTIPLY_ADD"          # random x far offset + object position
+    links.new(coord.outputs["Object"], shift.inputs[2])
+    offset = nodes.new("ShaderNodeCombineXYZ")
+    for axis, k in zip("XYZ", (37.1, 11.3, 23.7)):
+        mul = nodes.new("ShaderNodeMath")
+        mul.operation = "MULTIPLY"
+        mul.inputs[1].default_value = k
+        links.new(info.outputs["Random"], mul.inputs[0])
+        links.new(mul.outputs["Value"], offset.inputs[axis])
+    links.new(offset.outputs["Vector"], shift.inputs[0])
+    shift.inputs[1].default_value = (1.0, 1.0, 1.0)
     cells = nodes.new("ShaderNodeTexVoronoi")
     cells.inputs["Scale"].default_value = 0.6
-    links.new(coord.outputs["Object"], cells.inputs["Vector"])
+    links.new(shift.outputs["Vector"], cells.inputs["Vector"])
     ramp = nodes.new("ShaderNodeValToRGB")
     ramp.color_ramp.interpolation = "CONSTANT"
     stops = p["poster_stops"]
