@@ -237,6 +237,21 @@ def split_faces(mesh: trimesh.Trimesh, mask: np.ndarray) -> tuple[trimesh.Trimes
     return subset(mesh, mask), subset(mesh, ~mask)
 
 
+def majority_filtered(mesh: trimesh.Trimesh, mask: np.ndarray, passes: int = 3) -> np.ndarray:
+    """A per-face mask with its specks removed: a face joins the side of at least two of
+    its three edge neighbours (a lone rock triangle in the sand read as a shard)."""
+    pairs = mesh.face_adjacency
+    out = np.asarray(mask, bool).copy()
+    degree = np.bincount(pairs.ravel(), minlength=len(out))
+    for _ in range(passes):
+        votes = np.zeros(len(out))
+        np.add.at(votes, pairs[:, 0], out[pairs[:, 1]])
+        np.add.at(votes, pairs[:, 1], out[pairs[:, 0]])
+        full = degree >= 3
+        out = np.where(full & (votes >= 2), True, np.where(full & (votes <= degree - 2), False, out))
+    return out
+
+
 def face_slope_deg(mesh: trimesh.Trimesh) -> np.ndarray:
     tris = mesh.vertices[mesh.faces]
     n = np.cross(tris[:, 1] - tris[:, 0], tris[:, 2] - tris[:, 0])

@@ -17,8 +17,8 @@ from ..props import nature as nat
 from ..props import trees
 from ..mesh import box_uv_split
 from ..spec import SetSpec
-from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, smoothstep,
-                       split_faces, terrain_mesh)
+from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, majority_filtered,
+                       smoothstep, split_faces, terrain_mesh)
 from . import common
 from .scout import Scout, Shot
 
@@ -82,7 +82,7 @@ def plan(spec: SetSpec) -> SetPlan:
     # Rock: steep faces, and the flat benches up the walls too (sand there read as
     # bright slivers cut into the cliffs); sand only on the valley floor and its fans.
     high = mesh.vertices[mesh.faces][:, :, 2].mean(axis=1) > 4.0
-    walls, floor = split_faces(mesh, (face_slope_deg(mesh) > 24.0) | high)
+    walls, floor = split_faces(mesh, majority_filtered(mesh, (face_slope_deg(mesh) > 24.0) | high))
     walls = box_uv_split(walls)          # steep faces: project UVs on their own plane
     parts = [MeshPart("Canyon Walls", walls, "rock", smooth=True),
              MeshPart("Valley Floor", floor, "ground", smooth=True)]
