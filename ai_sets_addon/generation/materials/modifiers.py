@@ -47,6 +47,7 @@ class Words:
     grime: float = 0.0
     finish: str | None = None   # "polished" / "matte"
     colour: tuple[float, float, float] | None = None
+    earth: tuple[float, float, float] | None = None   # the colour as a mineral pigment
     notices: list[str] = field(default_factory=list)
 
 
@@ -73,6 +74,7 @@ def resolve(modifiers: list[str], colour: str | None) -> Words:
     if colour is not None:
         if colour in COLOURS:
             words.colour = COLOURS[colour]
+            words.earth = EARTH_PIGMENTS.get(colour)
         else:
             words.notices.append(f"colour '{colour}' is not known; family colour kept")
     words.grime = max(words.grime, 0.5 * max(0.0, words.age - 0.3))
@@ -89,7 +91,7 @@ def cavity(ctx: Ctx, height: np.ndarray) -> np.ndarray:
 def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, float]:
     """Apply every word to `surface` in place; returns the shader-side amounts."""
     if words.colour is not None:
-        _recolour(surface, fam, words.colour)
+        _recolour(surface, fam, words.colour, words.earth)
     if words.finish:
         _finish(surface, words.finish)
     cav = cavity(ctx, surface.height)
@@ -119,9 +121,17 @@ def apply(surface: Surface, fam: Family, words: Words, ctx: Ctx) -> dict[str, fl
 
 
 MINERAL_MODULES = ("masonry", "stone", "concrete", "ground")
+# Colour words as the iron and manganese oxides that colour rock, brick and sand (sRGB):
+# "red rock" is red ochre, not a paint red (which read as mauve stone, fire-engine brick).
+EARTH_PIGMENTS: dict[str, tuple[float, float, float]] = {
+    "red": (0.60, 0.27, 0.15), "orange": (0.72, 0.42, 0.20), "yellow": (0.78, 0.63, 0.32),
+    "ochre": (0.74, 0.52, 0.26), "brown": (0.45, 0.30, 0.19), "pink": (0.78, 0.55, 0.46),
+    "burgundy": (0.42, 0.17, 0.12),
+}
 
 
-def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float]) -> None:
+def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float],
+              earth: tuple[float, float, float] | None = None) -> None:
     """Colour words keep the material's light and dark (its luminance relative to the
     family colour) and take the hue of the word: fully for paint-like families and as
     paint on metal, 70 % for clay and stone (a red vs. a yellow brick), less otherwise."""
@@ -139,8 +149,10 @@ def _recolour(surface: Surface, fam: Family, target: tuple[float, float, float])
         return
     strength = F32(1.0 if fam.paintable else (0.7 if fam.porosity >= 0.5 else 0.5))
     if _mineral(fam):           # clay and stone come in earth pigments, not paint colours
-        natural = (np.asarray(fam.base_rgb, np.float32) + np.asarray(rgb(target))) * F32(0.5)
+        natural = (np.asarray(rgb(earth), np.float32) if earth is not None else
+                   (np.asarray(fam.base_rgb, np.float32) + np.asarray(rgb(target))) * F32(0.5))
         recoloured = natural * lum[..., None]
+        strength = max(strength, F32(0.85)) if earth is not None else strength
         if surface.joints is not None:  # "red brick": the bricks, not the mortar
             strength = strength * (F32(1.0) - surface.joints)
     surface.albedo = mix(surface.albedo, recoloured, strength)
