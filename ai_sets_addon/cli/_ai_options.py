@@ -28,15 +28,21 @@ def add_model_arguments(group, prefix: str = "", model: bool = True) -> None:
                        help="let diffusers download missing models from Hugging Face "
                             "(default: off)")
     group.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto",
-                       help="where the model runs: auto is CUDA, else MPS, else the CPU")
+                       help="where the model runs: auto is CUDA, else MPS, else the CPU "
+                            "(default: %(default)s)")
     group.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto",
-                       help="weights and activations: auto is fp16 on a GPU, fp32 on the CPU")
+                       help="weights and activations: auto is fp16 on a GPU, fp32 on the "
+                            "CPU (default: %(default)s)")
     group.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
-                       default="auto", help="CPU offload for small GPUs")
+                       default="auto", help="CPU offload for small GPUs: none, whole "
+                                            "models, or layer by layer (sequential, "
+                                            "slowest, least memory) (default: %(default)s)")
     group.add_argument(f"--{prefix}steps", type=common.bounded_int(1, 200), default=25,
-                       help="denoising steps of the diffusers backend")
+                       help="denoising steps of the diffusers backend, 1..200 "
+                            "(default: %(default)s)")
     group.add_argument(f"--{prefix}guidance", type=common.finite_float(0.0, 50.0),
-                       default=7.0, help="classifier-free guidance of the diffusers backend")
+                       default=7.0, help="classifier-free guidance of the diffusers "
+                                         "backend, 0..50 (default: %(default)s)")
     group.add_argument(f"--{prefix}model-size", type=model_size, metavar="PX",
                        help="side the model paints at, a multiple of 16 from 64 to 2048: "
                             "material tiles PXxPX, panoramas (2PX)xPX, then resampled "

@@ -26,9 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="the batch folder (shared storage on a farm)")
     parser.add_argument("--scheduler", default="local", metavar="local|tcp://HOST:PORT",
                         type=_scheduler,
-                        help="'local' starts a LocalCluster; an address uses that cluster")
+                        help="'local' starts a LocalCluster; an address (tcp:// or tls://) "
+                             "uses that cluster (default: local)")
     parser.add_argument("--workers", type=common.bounded_int(1, 4096), default=None,
-                        metavar="N", help="local: worker processes, one thread each "
+                        metavar="N", help="1..4096; local: worker processes, one thread each "
                         "(default: the cores, %d here); tcp: wait for N workers "
                         "(default: 1)" % (os.cpu_count() or 1))
     parser.add_argument("--dry-run", action="store_true",

@@ -20,30 +20,43 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("prompt", help='what to build, e.g. "a concrete room at noon"')
     parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
                         help="the set folder (created, or replaced when the build is done)")
-    parser.add_argument("--seed", type=common.seed, default=0, help="same seed, same set")
-    parser.add_argument("--render", action="store_true", help="also render preview.png")
+    parser.add_argument("--seed", type=common.seed, default=0,
+                        help="same seed, same set, 0..2147483647 (default: %(default)s)")
+    parser.add_argument("--render", action="store_true",
+                        help="also render preview.png (default: off)")
     parser.add_argument("--samples", type=common.samples, default=32,
-                        help="Cycles samples of the preview (denoised)")
+                        help="Cycles samples of the preview (denoised), "
+                             f"1..{common.CYCLES_MAX_SAMPLES} (default: %(default)s)")
     parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
-                        metavar="WxH", help="preview size")
+                        metavar="WxH", help="preview size, 16..16384 pixels per side "
+                                            "(default: 960x540)")
     parser.add_argument("--texture-size", type=common.positive_int, default=1024,
-                        help="material maps, pixels per side (256..4096, a power of two)")
+                        metavar="PX",
+                        help="material maps, pixels per side (256..4096, a power of two; "
+                             "default: %(default)s)")
     parser.add_argument("--hdri-width", type=common.positive_int, default=2048,
-                        help="sky width in pixels (even, 512..16384; height is half)")
+                        metavar="PX",
+                        help="sky width in pixels (even, 512..16384; height is half; "
+                             "default: %(default)s)")
     parser.add_argument("--texel-density", default=32.0, metavar="PX_PER_M",
                         type=common.finite_float(4.0, 512.0, "pixels per metre"),
-                        help="atlas pixels per metre for painting and baking (4..512)")
+                        help="atlas pixels per metre for painting and baking (4..512; "
+                             "default: %(default)s)")
     parser.add_argument("--wait", action="store_true",
-                        help="wait for another build writing DIR instead of refusing")
+                        help="wait for another build writing DIR instead of refusing "
+                             "(default: off)")
     ai = parser.add_argument_group(
         "AI painting", "paint the set from its cameras before the scene is built "
                        "(options as in `ai-sets paint`)")
-    ai.add_argument("--paint", action="store_true", help="paint with a local model")
+    ai.add_argument("--paint", action="store_true",
+                    help="paint with a local model (default: off)")
     ai.add_argument("--model", help="base model: diffusers folder, .safetensors or cached id "
-                                    "(for --paint and the diffusers backends)")
-    ai.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter")
+                                    "(for --paint and the diffusers backends; default: none)")
+    ai.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (for --paint; "
+                                         "default: none)")
     ai.add_argument("--paint-option", action="append", default=[], metavar="OPT",
-                    help="any other `ai-sets paint` option, e.g. --paint-option=--steps=20")
+                    help="any other `ai-sets paint` option, e.g. --paint-option=--steps=20; "
+                         "repeat it for several (default: none)")
     backends = parser.add_argument_group(
         "AI materials and sky", "make the set's materials and/or sky with --model (loaded "
                                 "once per build) instead of the procedural backends")

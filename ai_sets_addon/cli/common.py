@@ -126,6 +126,7 @@ def finite_float(lo: float = -math.inf, hi: float = math.inf,
         return value
 
     parse.__name__ = "finite number"          # argparse names the type in its messages
+    parse.bounds = (lo, hi)                   # for the help test: the range must be stated
     return parse
 
 
@@ -147,6 +148,7 @@ def bounded_int(lo: int, hi: int, what: str = "a whole number") -> Callable[[str
         return value
 
     parse.__name__ = "whole number"
+    parse.bounds = (lo, hi)
     return parse
 
 
@@ -155,13 +157,29 @@ seed = bounded_int(0, 2**31 - 1, "a whole-number seed")
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
-    """Shows "(default: X)" for every option that has a default and does not say it."""
+    """Shows "(default: X)" for every option that has a default and does not say it
+    (a WxH tuple as 960x540, an empty string or list as "none"). A default of 0 is
+    stated too: only None, False and SUPPRESS mean "no default"."""
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
-        if "default" in text or action.default in (None, False, argparse.SUPPRESS):
+        default = action.default
+        if ("default" in text or default is None or default is False
+                or default is argparse.SUPPRESS):
             return text
-        return super()._get_help_string(action)
+        if not action.option_strings and action.nargs not in (argparse.OPTIONAL,
+                                                               argparse.ZERO_OR_MORE):
+            return text
+        return f"{text} (default: {describe_default(default)})"
+
+
+def describe_default(value) -> str:
+    """A default as the user would type it."""
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return f"{value[0]}x{value[1]}"
+    if value == "" or value == [] or value == ():
+        return "none"
+    return str(value).replace("%", "%%")
 
 
 def positive_int(text: str) -> int:

@@ -20,9 +20,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("folder", nargs="?", type=common.output_path, metavar="DIR",
                         help="where to look (default: $AI_SETS_MODELS, else the Hugging "
                              "Face cache)")
-    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    parser.add_argument("--json", action="store_true", help="one JSON document on stdout "
+                                                                 "(default: off: a table)")
     parser.add_argument("--allow-pickle", action="store_true",
-                        help="count pickled .ckpt/.bin weights as usable")
+                        help="count pickled .ckpt/.bin weights as usable (default: off)")
     parser.set_defaults(func=run)
 
 

@@ -26,39 +26,58 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "local weights (safetensors) unless told otherwise.")
     parser.add_argument("set", type=common.output_path, metavar="SET", help="the set folder")
     parser.add_argument("--model", help="base model: diffusers folder, .safetensors "
-                                        "checkpoint, or a Hugging Face id in the local cache")
+                                        "checkpoint, or a Hugging Face id in the local cache "
+                                        "(required; see `ai-sets models`)")
     parser.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
-                                             ".safetensors or cached id); not needed when "
-                                             "--model is a saved ControlNet pipeline")
+                                             ".safetensors or cached id; not needed when "
+                                             "--model is a saved ControlNet pipeline; "
+                                             "default: none)")
     parser.add_argument("--config", help="for a single-file --model: the diffusers folder or "
-                                         "cached id its configs come from")
+                                         "cached id its configs come from (default: none)")
     parser.add_argument("--prompt", help="what to paint (default: the set's own prompt)")
-    parser.add_argument("--negative", default="", help="what to avoid")
+    parser.add_argument("--negative", default="", help="what to avoid (default: nothing)")
     parser.add_argument("--cameras", help="comma-separated camera names, in painting order "
                                           "(default: all)")
-    parser.add_argument("--steps", type=common.bounded_int(1, 200), default=30)
-    parser.add_argument("--guidance", type=common.finite_float(0.0, 50.0), default=7.5)
-    parser.add_argument("--control-scale", type=common.finite_float(0.0, 4.0), default=1.0)
-    parser.add_argument("--seed", type=common.seed, default=0)
+    parser.add_argument("--steps", type=common.bounded_int(1, 200), default=30,
+                        help="denoising steps per view, 1..200 (default: %(default)s)")
+    parser.add_argument("--guidance", type=common.finite_float(0.0, 50.0), default=7.5,
+                        help="classifier-free guidance: how closely the prompt is "
+                             "followed, 0..50 (default: %(default)s)")
+    parser.add_argument("--control-scale", type=common.finite_float(0.0, 4.0), default=1.0,
+                        help="how strongly the depth ControlNet/adapter holds the "
+                             "painting to the set's shapes, 0..4 (default: %(default)s)")
+    parser.add_argument("--seed", type=common.seed, default=0,
+                        help="same seed, same painting, 0..2147483647 (default: %(default)s)")
     parser.add_argument("--density", type=common.finite_float(1.0, 4096.0), metavar="PX_PER_M",
-                        help="texel density of the painted atlases (default: the set's)")
+                        help="texel density of the painted atlases, pixels per metre, "
+                             "1..4096 (default: the set's)")
     parser.add_argument("--resolution", type=common.resolution, default=None,
-                        help="size of each painted view, multiples of 8 (default: 768x512 "
+                        metavar="WxH",
+                        help="size of each painted view, multiples of 8, 16..16384 per side "
+                             "(default: 768x512 "
                              "for SD 1.5, 1152x768 for SDXL: the sizes they were trained near)")
     parser.add_argument("--scene", type=common.output_path, metavar="NPZ",
                         help=f"paint scene file (default: SET/{SCENE_FILE} if present, "
                              "else SET/set.json)")
     parser.add_argument("--demo", action="store_true",
                         help=f"write a small demo set (boxes, 4 cameras) to SET/{SCENE_FILE} "
-                             "and paint it")
+                             "and paint it (default: off)")
     parser.add_argument("--allow-pickle", action="store_true",
-                        help="allow pickled .ckpt/.bin/.pt weights (they can run code)")
+                        help="allow pickled .ckpt/.bin/.pt weights (they can run code; "
+                             "default: off)")
     parser.add_argument("--allow-downloads", action="store_true",
-                        help="let diffusers download missing models from Hugging Face")
-    parser.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
-    parser.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto")
+                        help="let diffusers download missing models from Hugging Face "
+                             "(default: off)")
+    parser.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto",
+                        help="where the model runs: auto is CUDA, else MPS, else the CPU "
+                             "(default: %(default)s)")
+    parser.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto",
+                        help="weights and activations: auto is fp16 on a GPU, fp32 on the "
+                             "CPU (default: %(default)s)")
     parser.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
-                        default="auto", help="CPU offload for small GPUs")
+                        default="auto", help="CPU offload for small GPUs: none, whole "
+                                             "models, or layer by layer (sequential, "
+                                             "slowest, least memory) (default: %(default)s)")
     parser.add_argument("--painter", choices=("diffusers", "test"), default="diffusers",
                         help=argparse.SUPPRESS)
     parser.set_defaults(func=run)

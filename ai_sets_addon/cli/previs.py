@@ -31,10 +31,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--move", required=True, choices=KINDS, help="the camera move")
     parser.add_argument("--distance", type=common.finite_float(-1000.0, 1000.0), default=1.0,
                         help="travel: metres (dolly, truck, pedestal, push_in) or degrees "
-                             "(pan, tilt, orbit) (default 1)")
+                             "(pan, tilt, orbit), -1000..1000 (default 1)")
     parser.add_argument("--speed", type=common.finite_float(-100.0, 100.0), default=None,
                         metavar="M_PER_S",
-                        help="m/s or deg/s; wins over --distance (default: none)")
+                        help="m/s or deg/s, -100..100; wins over --distance "
+                             "(default: none)")
     parser.add_argument("--duration", type=common.finite_float(0.1, 120.0), default=3.0,
                         metavar="S", help="seconds, 0.1..120 (default 3)")
     parser.add_argument("--easing", choices=EASINGS, default="ease_in_out",
@@ -44,12 +45,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--shake", action="store_true",
                         help="add handheld shake on top of the move (default: off)")
     parser.add_argument("--intensity", type=common.finite_float(0.0, 10.0), default=1.0,
-                        help="handheld shake scale (default 1)")
-    parser.add_argument("--seed", type=common.seed, default=0, help="same seed, same shake (default 0)")
+                        help="handheld shake scale, 0..10 (default 1)")
+    parser.add_argument("--seed", type=common.seed, default=0,
+                        help="same seed, same shake, 0..2147483647 (default 0)")
     parser.add_argument("--resolution", type=common.resolution, default=(480, 270),
-                        metavar="WxH", help="the box each frame is fitted in (default 480x270)")
+                        metavar="WxH", help="the box each frame is fitted in, 16..16384 "
+                                            "pixels per side (default 480x270)")
     parser.add_argument("--samples", type=common.samples, default=4,
-                        help="Cycles samples per frame, denoised (default 4)")
+                        help="Cycles samples per frame, denoised, "
+                             f"1..{common.CYCLES_MAX_SAMPLES} (default 4)")
     parser.add_argument("--no-mp4", dest="mp4", action="store_false",
                         help="PNG frames only (default: frames and an MP4)")
     parser.set_defaults(func=run)

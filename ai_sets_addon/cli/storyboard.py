@@ -22,11 +22,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
                         help="folder for the sheets, the PDF and the frames")
     parser.add_argument("--shots", default="all", metavar="all|NAMES",
-                        help="'all', or shot names separated by commas, in storyboard order")
+                        help="'all', or shot names separated by commas, in storyboard order "
+                             "(default: all)")
     parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
-                        metavar="WxH", help="the box each frame is fitted in (its aspect kept)")
-    parser.add_argument("--samples", type=common.samples,
-                        default=16, help="Cycles samples per frame (denoised)")
+                        metavar="WxH", help="the box each frame is fitted in (its aspect "
+                                            "kept), 16..16384 pixels per side "
+                                            "(default: 960x540)")
+    parser.add_argument("--samples", type=common.samples, default=16,
+                        help="Cycles samples per frame (denoised), "
+                             f"1..{common.CYCLES_MAX_SAMPLES} (default: %(default)s)")
     parser.set_defaults(func=run)
 
 

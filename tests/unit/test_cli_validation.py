@@ -156,21 +156,60 @@ def test_keyboard_interrupt_without_the_watcher_exits_130(capsys):
     assert "interrupted" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["sky", "material", "previs"])
-def test_every_option_has_help_with_its_default(command):
+def _subcommands() -> dict:
+    import argparse
+
     parser = make_parser()
-    sub = next(a for a in parser._actions if hasattr(a, "choices") and a.choices)
-    cmd = sub.choices[command]
-    text = cmd.format_help()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def _bound(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def test_every_command_is_walked():
+    from ai_sets_addon.cli import COMMANDS
+
+    assert set(_subcommands()) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(_subcommands()))
+def test_every_option_has_help_with_its_default_and_range(command):
+    """Every option of every command: help text; a default other than None/False is
+    stated (as rendered by the command's formatter, i.e. what --help prints); a number
+    option states its range (both bounds of its argparse type)."""
+    import argparse
+
+    cmd = _subcommands()[command]
+    text = cmd.format_help()            # renders every help string (a stray % fails)
+    formatter = cmd._get_formatter()
     for action in cmd._actions:
-        if action.dest in ("help",) or action.help == "==SUPPRESS==":
+        if isinstance(action, argparse._HelpAction) or action.help == argparse.SUPPRESS:
             continue
-        assert action.help, f"{command} {action.option_strings or action.dest} has no help"
-        if action.option_strings and not action.required and action.dest not in ("out",):
-            assert "default" in cmd.formatter_class(command)._get_help_string(action), \
-                f"{command} {action.option_strings} does not state its default"
-    assert {"sky": "--no-sun", "material": "--preview-width", "previs": "--no-mp4"}[command] \
-        in text
+        name = "/".join(action.option_strings) or action.dest
+        assert action.help and action.help.strip(), f"{command} {name} has no help"
+        shown = formatter._expand_help(action)
+        if action.option_strings and not action.required:
+            default = action.default
+            if default is not None and default is not False:
+                assert "default" in shown, f"{command} {name} does not state its default"
+                if isinstance(default, (int, float, str)) and not isinstance(default, bool) \
+                        and default != "":
+                    forms = ({str(default), _bound(default)}
+                             if isinstance(default, (int, float)) else {default})
+                    assert any(form in shown for form in forms), \
+                        f"{command} {name}: default {default!r} not in {shown!r}"
+            elif action.nargs == 0:     # a flag: says what happens without it
+                assert "default" in shown, f"{command} {name} does not state its default"
+        bounds = getattr(action.type, "bounds", None)
+        if bounds:
+            for value in bounds:
+                if abs(value) != float("inf"):
+                    assert _bound(value) in shown, \
+                        f"{command} {name}: range bound {_bound(value)} not in {shown!r}"
+    assert "(default: (" not in text and "(default: )" not in text \
+        and "(default: [])" not in text
 
 
 def _peak_over_median(path) -> float:
