@@ -164,7 +164,7 @@ def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Step
     """Sky, material maps and atlas unwraps in parallel (numpy releases the GIL in its
     heavy loops); a cancel drops every queued job at once. A diffusers backend's model
     is loaded here, once, before any asset is made (a bad path fails first)."""
-    from .materials.shader_only import describe_shader_material
+    from .materials.shader_maps import make_shader_material
 
     model = None
     if options.uses_ai:
@@ -178,9 +178,11 @@ def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Step
     pool = ThreadPoolExecutor(max_workers=2)
     try:
         sky_future = pool.submit(_timed_sky, sky_backend, plan, options, folder)
-        jobs: dict[str, Future] = {
-            m.key: pool.submit(mat_backend.make_material, m, options.texture_size, textures)
-            for m in plan.materials.values() if m.family not in SHADER_FAMILIES}
+        jobs: dict[str, Future] = {       # shader-only: constants + the exporters' maps
+            m.key: pool.submit(make_shader_material if m.family in SHADER_FAMILIES
+                               else mat_backend.make_material, m, options.texture_size,
+                               textures)
+            for m in plan.materials.values()}
         jobs.update({f"atlas:{i}": pool.submit(unwrap, part, options.texel_density)
                      for i, part in enumerate(plan.parts)})
         for done, (key, future) in enumerate(jobs.items(), 1):
@@ -193,9 +195,8 @@ def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Step
     pool.shutdown()
     steps.timings["sky"] = sky_seconds
     materials = {}
-    for key, request in plan.materials.items():
-        materials[key] = (describe_shader_material(request) if request.family in SHADER_FAMILIES
-                          else jobs[key].result())
+    for key in plan.materials:
+        materials[key] = jobs[key].result()
         materials[key].masks = sorted({m for p in plan.parts if p.material == key
                                        for m in p.vertex_masks})
     return sky, materials

@@ -1,9 +1,11 @@
 """Shader-only families as data: glass, emitters, foliage, water, solid paint...
 
-These families need no texture maps (a procedural node graph beats a tiled texture for
-foliage and water; emitters and solid colours have nothing to paint), but every
+Blender needs no texture maps for these (a procedural node graph beats a tiled texture
+for foliage and water; emitters and solid colours have nothing to paint), but every
 consumer still needs their numbers: the Blender node builder wires them, and the
-glTF/USD exporters write them as constant factors. One description serves both.
+glTF/USD exporters write them as constant factors. One description serves both. The
+families that draw a pattern (leaf cards, bark, lit windows, posters) also get maps
+for the exporters, computed from these numbers by shader_maps.py at prepare time.
 All colours here are linear RGB.
 """
 
