@@ -4,7 +4,9 @@ The set's own scene is built for Cycles (weathering masks, world-space noise, li
 paths); an exporter cannot follow those graphs. This scene is the same set with plain
 graphs the exporters recognise: image textures linked straight to a Principled BSDF
 through one Mapping node (scale 1 / tile size: KHR_texture_transform, UsdTransform2d),
-a "glTF Material Output" group for occlusion, constants for shader-only materials.
+a "glTF Material Output" group for occlusion, constants for shader-only materials
+and, where the family draws a pattern (leaf cards, bark, lit windows, posters), the
+maps baked for the exporters at prepare time.
 Repeated props are linked duplicates under one Empty per prototype, which the glTF
 exporter turns into EXT_mesh_gpu_instancing.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 import bpy
 from mathutils import Matrix, Vector
 
-from ..generation.assets import COLOR_MAPS, MaterialDescription
+from ..generation.assets import MaterialDescription
 from ..generation.plan import LightPlan
 from ..generation.setfile import SetDocument
 from ..scene import objects, world
@@ -207,12 +209,15 @@ class _Builder:
         tree.links.new(bsdf.outputs["BSDF"], out.inputs["Surface"])
         if desc.kind == "shader":
             _constants(bsdf, units.shader_factors(desc.params))
+            if desc.maps:
+                self.shader_maps(mat, bsdf, desc)
         else:
             self.textured(tree, bsdf, desc)
         return mat
 
-    def textured(self, tree: bpy.types.NodeTree, bsdf: bpy.types.Node,
-                 desc: MaterialDescription) -> None:
+    def _texture_reader(self, tree: bpy.types.NodeTree, desc: MaterialDescription):
+        """texture(name) -> an image node for map `name`, read through the tiled UVs
+        and one Mapping node at 1 / tile size (KHR_texture_transform, UsdTransform2d)."""
         nodes, links = tree.nodes, tree.links
         uv = nodes.new("ShaderNodeUVMap")
         uv.uv_map = UV_NAME
@@ -224,11 +229,45 @@ class _Builder:
 
         def texture(name: str):
             node = nodes.new("ShaderNodeTexImage")
-            node.image = self.image(desc.maps[name], colour=name in COLOR_MAPS)
+            node.image = self.image(desc.maps[name], colour=name in units.COLOUR_MAP_NAMES)
             node.interpolation = "Linear"
             links.new(mapping.outputs["Vector"], node.inputs["Vector"])
             return node
 
+        return texture
+
+    def shader_maps(self, mat: bpy.types.Material, bsdf: bpy.types.Node,
+                    desc: MaterialDescription) -> None:
+        """A shader-only family's baked maps (generation/materials/shader_maps.py) over
+        its constants: base colour, for leaf cards with the cut-out alpha through a
+        Round node (the glTF exporter's alpha-clip pattern: alphaMode MASK, cutoff 0.5)
+        and both sides shown; a normal map; the emission colour at the material's
+        emission strength."""
+        tree, maps = mat.node_tree, desc.maps
+        links = tree.links
+        texture = self._texture_reader(tree, desc)
+        if "base_color" in maps:
+            base = texture("base_color")
+            links.new(base.outputs["Color"], bsdf.inputs["Base Color"])
+            if units.alpha_masked(desc.params):
+                clip = tree.nodes.new("ShaderNodeMath")
+                clip.operation = "ROUND"
+                links.new(base.outputs["Alpha"], clip.inputs[0])
+                links.new(clip.outputs["Value"], bsdf.inputs["Alpha"])
+                mat.use_backface_culling = False          # glTF doubleSided
+        if "normal" in maps:
+            normal_map = tree.nodes.new("ShaderNodeNormalMap")
+            links.new(texture("normal").outputs["Color"], normal_map.inputs["Color"])
+            links.new(normal_map.outputs["Normal"], bsdf.inputs["Normal"])
+        if "emission" in maps:
+            links.new(texture("emission").outputs["Color"], bsdf.inputs["Emission Color"])
+            bsdf.inputs["Emission Strength"].default_value = float(
+                desc.params.get("emission_strength", 1.0))
+
+    def textured(self, tree: bpy.types.NodeTree, bsdf: bpy.types.Node,
+                 desc: MaterialDescription) -> None:
+        nodes, links = tree.nodes, tree.links
+        texture = self._texture_reader(tree, desc)
         maps = desc.maps
         links.new(texture("base_color").outputs["Color"], bsdf.inputs["Base Color"])
         if "roughness" in maps:

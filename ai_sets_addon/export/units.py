@@ -132,3 +132,15 @@ def shader_factors(params: dict) -> dict[str, object]:
             "transmission": float(params.get("transmission", 0.0)),
             "ior": float(params.get("ior", 1.5)),
             "opacity": float(params.get("alpha", 1.0))}
+
+
+# Colour maps are stored sRGB; every other map is linear data. "emission" is the baked
+# emission colour of a shader-only family (generation/materials/shader_maps.py).
+COLOUR_MAP_NAMES = ("base_color", "emission")
+ALPHA_CUTOFF = 0.5
+
+
+def alpha_masked(params: dict) -> bool:
+    """A material whose base colour map's alpha cuts it out (leaf cards): glTF alphaMode
+    MASK at ALPHA_CUTOFF, double-sided; USD opacity from the map, opacityThreshold."""
+    return params.get("alpha_mode") == "MASK"

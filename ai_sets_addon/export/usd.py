@@ -8,7 +8,9 @@ a PointInstancer for each repeated prop (Geometry Nodes instances). usd-core the
 orients the DomeLight by the USD rule (pole on the light's +Y, image centre on its
 +Z) so the sky EXR sits where the set's sun is, gives the sun its irradiance and
 angular diameter, drops the empty point meshes the instancers leave, moves textures
-to `<name>_textures/`, adds occlusion and glass opacity, and packages .usdz.
+to `<name>_textures/`, adds occlusion and glass opacity, keeps the baked maps of
+shader-only families true (leaf cards cut out at opacityThreshold 0.5, emission maps at
+their strength), and packages .usdz.
 """
 
 from __future__ import annotations
@@ -155,6 +157,43 @@ def _complete_materials(stage, doc: SetDocument, texture_dir: Path) -> None:
             surface.GetInput("opacity").Set(1.0 - 0.9 * transmission)
         if "ao" in desc.maps:
             _occlusion(stage, prim, surface, Path(desc.maps["ao"]), texture_dir)
+        if desc.kind == "shader" and desc.maps:
+            _baked_maps(surface, desc)
+
+
+def _texture_of(surface, name: str):
+    """The UsdUVTexture feeding input `name` of a UsdPreviewSurface, or None."""
+    from pxr import UsdShade
+
+    socket = surface.GetInput(name)
+    if not socket or not socket.HasConnectedSource():
+        return None
+    sources = socket.GetConnectedSources()[0]
+    return UsdShade.Shader(sources[0].source.GetPrim()) if sources else None
+
+
+def _baked_maps(surface, desc) -> None:
+    """A shader-only family's baked maps, as a viewer needs them: leaf cards' opacity
+    from the base colour map's alpha, cut at opacityThreshold 0.5 (Blender writes both
+    from the Round node; kept true here whatever it writes), and the emission map at
+    the material's strength (Blender drops the strength when the colour is a texture;
+    it multiplies constant colours by it: the texture's `scale` does the same)."""
+    from pxr import Gf, Sdf
+
+    if units.alpha_masked(desc.params):
+        base = _texture_of(surface, "diffuseColor")
+        opacity = surface.GetInput("opacity") or surface.CreateInput(
+            "opacity", Sdf.ValueTypeNames.Float)
+        if base is not None and not opacity.HasConnectedSource():
+            alpha = base.GetOutput("a") or base.CreateOutput("a", Sdf.ValueTypeNames.Float)
+            opacity.ConnectToSource(alpha)
+        surface.CreateInput("opacityThreshold", Sdf.ValueTypeNames.Float).Set(
+            units.ALPHA_CUTOFF)
+    emission = _texture_of(surface, "emissiveColor") if "emission" in desc.maps else None
+    strength = float(desc.params.get("emission_strength", 1.0))
+    if emission is not None and strength != 1.0:
+        emission.CreateInput("scale", Sdf.ValueTypeNames.Float4).Set(
+            Gf.Vec4f(strength, strength, strength, 1.0))
 
 
 def _occlusion(stage, material, surface, ao_map: Path, texture_dir: Path) -> None:

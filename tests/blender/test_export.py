@@ -319,6 +319,82 @@ def test_glb_content_true_scale_lights_cameras_instancing(exported, key):
     assert data["scenes"][0]["extras"]["ai_sets"]["environment"] == sky.name
 
 
+def glb_image(path: Path, data: dict, texture: int, tmp_path: Path) -> np.ndarray:
+    """The pixels of glTF texture `texture` embedded in the .glb (rows top first)."""
+    from ai_sets_addon.generation.fileio import read_png
+
+    image = data["images"][data["textures"][texture]["source"]]
+    assert image["mimeType"] == "image/png", image
+    view = data["bufferViews"][image["bufferView"]]
+    start = view.get("byteOffset", 0)
+    png = tmp_path / f"texture_{texture}.png"
+    png.write_bytes(glb.read(path)[1][start:start + view["byteLength"]])
+    return read_png(png)
+
+
+def test_glb_shader_patterns_are_textures_leaf_cards_cut_out(exported, tmp_path):
+    """Shader-only families export their baked maps (generation/materials/shader_maps):
+    leaf cards a base colour with real holes (alphaMode MASK, cutoff 0.5, both sides),
+    bark a base colour and a normal map, lit windows an emissive texture at their
+    strength. Before, every tree was a stack of opaque green squares."""
+    forest = exported["forest"]
+    doc, path = forest["doc"], forest["glb"].path
+    data = gltf_json(path)
+    materials = {m["name"]: m for m in data["materials"]}
+    cards = [k for k, d in doc.materials.items() if d.params.get("alpha_mode") == "MASK"]
+    barks = [k for k, d in doc.materials.items() if d.family == "bark"]
+    assert cards and barks, sorted(doc.materials)
+    for key in cards:
+        mat = materials[key]
+        assert mat["alphaMode"] == "MASK" and mat.get("alphaCutoff", 0.5) == 0.5
+        assert mat["doubleSided"] is True
+        texture = mat["pbrMetallicRoughness"]["baseColorTexture"]
+        transform = texture["extensions"]["KHR_texture_transform"]        # one card a tile
+        card = doc.materials[key].params["card_m"]
+        assert transform["scale"] == pytest.approx([1 / card, 1 / card], rel=1e-5)
+        pixels = glb_image(path, data, texture["index"], tmp_path)
+        assert pixels.ndim == 3 and pixels.shape[2] == 4, pixels.shape
+        clear = float(np.mean(pixels[..., 3] == 0))
+        assert 0.2 < clear < 0.9, (key, clear)
+    for key in barks:
+        mat = materials[key]
+        assert "baseColorTexture" in mat["pbrMetallicRoughness"] and "normalTexture" in mat
+        assert mat.get("alphaMode", "OPAQUE") == "OPAQUE"
+    street = exported.get("street")
+    if street is not None:
+        data = gltf_json(street["glb"].path)
+        materials = {m["name"]: m for m in data["materials"]}
+        for key, desc in street["doc"].materials.items():
+            if "emission" in desc.maps:
+                mat = materials[key]
+                assert "emissiveTexture" in mat and mat["emissiveFactor"] == [1, 1, 1]
+                strength = mat.get("extensions", {}).get(
+                    "KHR_materials_emissive_strength", {}).get("emissiveStrength", 1.0)
+                assert strength == pytest.approx(desc.params["emission_strength"])
+
+
+@needs_usd
+def test_usd_leaf_cards_cut_out_at_opacity_threshold(exported):
+    from pxr import Usd, UsdShade
+
+    doc = exported["forest"]["doc"]
+    stage = Usd.Stage.Open(str(exported["forest"]["usd"].path))
+    cards = {k for k, d in doc.materials.items() if d.params.get("alpha_mode") == "MASK"}
+    found = set()
+    for prim in (p for p in stage.Traverse() if p.IsA(UsdShade.Material)):
+        if prim.GetName() not in cards:
+            continue
+        surface = next(UsdShade.Shader(c) for c in prim.GetChildren()
+                       if UsdShade.Shader(c).GetIdAttr().Get() == "UsdPreviewSurface")
+        (source,), _ = surface.GetInput("opacity").GetConnectedSources()
+        assert source.sourceName == "a"
+        texture = UsdShade.Shader(source.source.GetPrim())
+        assert texture.GetInput("file").Get().path.endswith(f"{prim.GetName()}_base_color.png")
+        assert surface.GetInput("opacityThreshold").Get() == pytest.approx(0.5)
+        found.add(prim.GetName())
+    assert found == cards
+
+
 def _usd_errors(stage, counts: dict | None = None) -> list:
     """Errors of every registered validator on `stage`; `counts` gets all by type."""
     from pxr import UsdValidation
