@@ -146,6 +146,15 @@ def capture(body_key: str, lens_mm: float, squeeze: float = 1.0) -> Capture:
     return Capture((round(width, 4), round(height, 4)), pixels, squeeze, float(lens))
 
 
+def fit_inside(aspect: float, box: tuple[int, int]) -> tuple[int, int]:
+    """The largest even-sided frame of `aspect` (width / height) inside `box` (never
+    stretched): how the storyboard and a batch size a saved shot's render."""
+    w, h = box
+    if aspect >= w / h:
+        return w, max(2, int(round(w / aspect / 2)) * 2)
+    return max(2, int(round(h * aspect / 2)) * 2), h
+
+
 def frame_line_box(image_aspect: float, line: str) -> tuple[float, float, float, float]:
     """The frame-line rectangle inside an image of `image_aspect`, as fractions
     (left, top, right, bottom): fitted and centred (a wider line letterboxes, a

@@ -161,6 +161,13 @@ def read_shots(folder: Path) -> list[Shot]:
     path = Path(folder) / SHOTS_JSON
     if not path.is_file():
         return []
+    return read_shot_file(path)
+
+
+def read_shot_file(path: Path) -> list[Shot]:
+    """A shot list file (a set folder's shots.json, or a copy of one under any name);
+    InputError on a missing or damaged file."""
+    path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT or int(data.get("version", 0)) > VERSION:

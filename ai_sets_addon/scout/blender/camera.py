@@ -52,6 +52,21 @@ def set_package(obj: bpy.types.Object, scene: bpy.types.Scene | None, body: str,
     return cap
 
 
+def place_shot(obj: bpy.types.Object, shot, scene: bpy.types.Scene | None = None,
+               lens_mm: float | None = None) -> Capture:
+    """A saved shot (scout/shots.py `Shot`) on camera `obj`: its package (body, lens or
+    `lens_mm` instead, squeeze, frame lines, focus, T-stop) and its transform exactly
+    as saved (location, XYZ Euler with any roll). Shared by the storyboard and the
+    batch renderer."""
+    cap = set_package(obj, scene, shot.body, shot.lens_mm if lens_mm is None else lens_mm,
+                      shot.squeeze, shot.frame_line, shot.focus_distance_m, shot.t_stop,
+                      shot.zoom)
+    obj.rotation_mode = "XYZ"
+    obj.location = shot.location
+    obj.rotation_euler = tuple(math.radians(a) for a in shot.rotation_deg)
+    return cap
+
+
 def package_of(obj: bpy.types.Object) -> dict:
     """What `set_package` stored on the camera (a plain Super 35 lens when nothing)."""
     default = {"body": "super35", "lens_mm": float(obj.data.lens), "squeeze": 1.0,

@@ -26,8 +26,9 @@ from ...generation.errors import InputError
 from ...generation.fileio import write_json
 from .. import daylight as daylight_rules
 from .. import shots as shotdata
+from ..cameras import fit_inside
 from ..sheets import SheetFrame, write_sheets
-from .camera import burn_frame_lines, set_package
+from .camera import burn_frame_lines, place_shot
 from .daylight import set_folder, switch_practicals
 from .steps import run_steps
 
@@ -185,14 +186,12 @@ def _render_shot(scene: bpy.types.Scene, cam: bpy.types.Object, sky, shot: shotd
 
     sun = daylight_rules.sun_elevation(sky)
     switch_practicals(scene, sun)
-    cap = set_package(cam, None, shot.body, shot.lens_mm, shot.squeeze,
-                      shot.frame_line, shot.focus_distance_m, shot.t_stop, shot.zoom)
-    _place(cam, shot)
+    cap = place_shot(cam, shot)
     bias = current_set(scene).get(EXPOSURE_BIAS, 0.0)
     exposure = render.meter_exposure(scene, sun, bias, scratch)
     png = staging / "frames" / f"{index + 1:02d}_{shot.stem}.png"
     scene.render.pixel_aspect_x = 1.0
-    render.render_still(scene, png, _fit(cap.aspect, resolution), samples)
+    render.render_still(scene, png, fit_inside(cap.aspect, resolution), samples)
     burn_frame_lines(png, shot.frame_line)
     label = daylight_rules.key_light_label(sky)
     record = {"shot": asdict(shot), "frame": png.relative_to(staging).as_posix(),
@@ -205,22 +204,6 @@ def _make_sky(request, path: Path):
 
     path.parent.mkdir(parents=True, exist_ok=True)
     return ProceduralSky(SkyOptions(sun_in_map=False)).make_sky(request, SKY_WIDTH, path)
-
-
-def _place(cam: bpy.types.Object, shot: shotdata.Shot) -> None:
-    import math
-
-    cam.rotation_mode = "XYZ"
-    cam.location = shot.location
-    cam.rotation_euler = tuple(math.radians(a) for a in shot.rotation_deg)
-
-
-def _fit(aspect: float, box: tuple[int, int]) -> tuple[int, int]:
-    """The largest even-sided frame of `aspect` inside `box` (never stretched)."""
-    w, h = box
-    if aspect >= w / h:
-        return w, max(2, int(round(w / aspect / 2)) * 2)
-    return max(2, int(round(h * aspect / 2)) * 2), h
 
 
 def shots_for(scene: bpy.types.Scene, folder: Path) -> list[shotdata.Shot]:
