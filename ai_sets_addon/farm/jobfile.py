@@ -10,11 +10,16 @@
     seed = [1, 2]                   # a whole number or a list
     time_of_day = ["dusk", "night"] # optional: one set per word
     paint = { model = "/models/sd15-depth" }   # optional AI painting (a GPU task)
+    shots_file = "scout/shots.json" # optional: saved shots (relative to this file)
 
       [[set.shot]]
       camera = "all"                # "all", "scouts", a camera name or a list of names
       samples = 64
       lens_mm = 50                  # optional lens override
+
+      [[set.shot]]
+      saved = "Hero low angle"      # saved shots of shots_file: "all", a name or a list
+      sky = "saved"                 # "saved": each shot's own time of day; "set": the set's
 
 Why our own positions: `tomllib` gives values but no line numbers, and a TD fixing a
 200-line file wants every mistake at once with its line. `KeyLines` maps each key
@@ -26,7 +31,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +47,16 @@ LENS_RANGE = (1.0, 5000.0)          # Blender's camera lens limits, mm
 SIDE_RANGE = (16, 16384)
 
 SET_KEYS = ("name", "prompt", "seed", "time_of_day", "texture_size", "hdri_width",
-            "texel_density", "backend", "paint", "shot")
-SHOT_KEYS = ("camera", "name", "resolution", "samples", "lens_mm")
+            "texel_density", "backend", "paint", "shots_file", "shot")
+SHOT_KEYS = ("camera", "saved", "sky", "name", "resolution", "samples", "lens_mm")
 DEFAULT_KEYS = ("seed", "time_of_day", "texture_size", "hdri_width", "texel_density",
-                "backend", "camera", "resolution", "samples", "lens_mm")
+                "backend", "shots_file", "camera", "resolution", "samples", "lens_mm")
+SAVED_ALL = "all"                   # every shot of the shots_file, in its order
+SKY_CHOICES = ("saved", "set")      # a saved shot's own time of day, or the set's
 PAINT_KEYS = ("model", "controlnet", "config", "prompt", "steps", "guidance", "seed")
 BUILT_IN = {"seed": 0, "texture_size": 1024, "hdri_width": 2048, "texel_density": 32.0,
             "backend": "procedural", "camera": "all", "resolution": "960x540",
-            "samples": 32, "lens_mm": None, "time_of_day": None}
+            "samples": 32, "lens_mm": None, "time_of_day": None, "shots_file": None}
 
 
 @dataclass(frozen=True)
@@ -67,12 +74,14 @@ class PaintJob:
 
 @dataclass(frozen=True)
 class ShotJob:
-    cameras: tuple[str, ...]
+    cameras: tuple[str, ...]        # scout cameras of the set (empty for saved shots)
     name: str | None
     resolution: tuple[int, int]
     samples: int
     lens_mm: float | None
     line: int
+    saved: tuple[dict, ...] = ()    # saved shots (scout/shots.py Shot as a dict), in order
+    sky: str = "saved"              # saved shots: "saved" (their own hour) or "set"
 
 
 @dataclass(frozen=True)
@@ -196,7 +205,7 @@ def parse(text: str, path: Path = Path("JOBS.toml")) -> JobFile:
         match = re.search(r"line (\d+)", str(exc))
         raise JobFileError(path, [Problem(int(match.group(1)) if match else 1,
                                           f"not valid TOML: {exc}")]) from None
-    checker = _Checker(KeyLines.scan(text))
+    checker = _Checker(KeyLines.scan(text), Path(path).parent)
     sets = checker.document(data)
     if checker.problems:
         raise JobFileError(path, checker.problems)
@@ -206,9 +215,11 @@ def parse(text: str, path: Path = Path("JOBS.toml")) -> JobFile:
 class _Checker:
     """Walks the parsed document collecting problems instead of stopping at the first."""
 
-    def __init__(self, lines: KeyLines) -> None:
+    def __init__(self, lines: KeyLines, base: Path = Path(".")) -> None:
         self.lines = lines
+        self.base = base                   # shots_file paths are relative to the job file
         self.problems: list[Problem] = []
+        self.shot_files: dict[Path, list | None] = {}
 
     def report(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.lines.line(path), message))
@@ -246,7 +257,8 @@ class _Checker:
         times = get.many("time_of_day", merged["time_of_day"], self.time_of_day)
         options = self.options(get, merged, path)
         paint = self.paint(entry.get("paint"), path + ("paint",))
-        shots = self.shots(entry.get("shot"), merged, defaults, path)
+        saved = self.shots_file(get, merged)
+        shots = self.shots(entry.get("shot"), merged, defaults, path, saved)
         name = self.folder_name(get, "name") or _slug(prompt or f"set{index + 1}")
         if prompt is None or None in (seeds, times, options, shots) or paint is False:
             return None
@@ -337,25 +349,70 @@ class _Checker:
             return False
         return PaintJob(**{k: v for k, v in value.items() if k in kinds})
 
-    def shots(self, value: Any, merged: dict, defaults: dict, path: tuple
-              ) -> tuple[ShotJob, ...] | None:
+    def shots_file(self, get: _Getter, merged: dict) -> _SavedShots | None | bool:
+        """The set's shot list file: None when it names none, False when it is bad
+        (reported once per file, however many sets use it)."""
+        value = get.value("shots_file", merged["shots_file"])
+        if value is None:
+            return None
+        where = get.where("shots_file")
+        if not self.typed(where, value, str) or not value.strip():
+            if isinstance(value, str):
+                self.report(where, "'shots_file' is empty")
+            return False
+        from ..scout import shots as shotdata
+
+        path = (self.base / Path(value.strip()).expanduser()).resolve()
+        first = path not in self.shot_files
+        if first:
+            self.shot_files[path] = None
+            file = path / shotdata.SHOTS_JSON if path.is_dir() else path
+            if not file.is_file():
+                self.report(where, f"shots_file '{value}' does not exist (resolved to "
+                                   f"{file}); give a scouted set folder or its shots.json, "
+                                   "relative to this job file")
+            else:
+                try:
+                    self.shot_files[path] = shotdata.read_shot_file(file)
+                except InputError as exc:
+                    self.report(where, f"shots_file: {exc}")
+        shots = self.shot_files[path]
+        return False if shots is None else _SavedShots(value, shots)
+
+    def shots(self, value: Any, merged: dict, defaults: dict, path: tuple,
+              saved: _SavedShots | None | bool = None) -> tuple[ShotJob, ...] | None:
         if value is None:
             value = [{}]                      # the defaults' cameras
         if not isinstance(value, list):
             self.report(path + ("shot",), "'shot' must be an array of tables ([[set.shot]])")
             return None
-        shots = [self.shot(entry, merged, defaults, path + ("shot", i))
+        shots = [self.shot(entry, merged, defaults, path + ("shot", i), saved)
                  for i, entry in enumerate(value)]
         return None if None in shots else tuple(shots)
 
-    def shot(self, entry: Any, merged: dict, defaults: dict, path: tuple) -> ShotJob | None:
+    def shot(self, entry: Any, merged: dict, defaults: dict, path: tuple,
+             saved: _SavedShots | None | bool = None) -> ShotJob | None:
         if not isinstance(entry, dict):
             self.report(path, "each shot must be a table")
             return None
         self.unknown(entry, SHOT_KEYS, path, "shot key")
         line = self.lines.line(path)
         get = _Getter(self, entry, defaults, path)
-        cameras = get.many("camera", merged["camera"], self.camera)
+        chosen: tuple[dict, ...] | None = ()
+        sky = "saved"
+        if "saved" in entry:
+            if "camera" in entry:
+                self.report(path + ("camera",), "a shot takes 'camera' (scout cameras) or "
+                                                "'saved' (saved shots), not both")
+            cameras: tuple | None = ()
+            chosen = self.saved(path + ("saved",), entry["saved"], saved)
+            sky = self.sky(path + ("sky",), entry.get("sky", "saved"))
+        else:
+            if "sky" in entry:
+                self.report(path + ("sky",), "'sky' applies to saved shots only (a scout "
+                                             "camera renders under its set's sky)")
+                sky = None
+            cameras = get.many("camera", merged["camera"], self.camera)
         resolution = self.resolution(get.where("resolution"),
                                      get.value("resolution", merged["resolution"]))
         samples = get.value("samples", merged["samples"])
@@ -371,11 +428,68 @@ class _Checker:
         elif lens is not None:
             lens = False
         name = self.folder_name(get, "name")
-        if None in (cameras, resolution) or not isinstance(samples, int) \
+        if None in (cameras, resolution, chosen, sky) or not isinstance(samples, int) \
                 or isinstance(samples, bool) or lens is False:
             return None
         return ShotJob(cameras, name, resolution, samples,
-                       None if lens is None else float(lens), line)
+                       None if lens is None else float(lens), line, chosen, sky)
+
+    def saved(self, path: tuple, value: Any, saved: _SavedShots | None | bool
+              ) -> tuple[dict, ...] | None:
+        """`saved = "all"`, a shot name or a list of names (as the storyboard's --shots:
+        compared without case), each checked against the set's shots_file."""
+        from ..scout import cameras as scout_cameras
+        from ..scout import shots as shotdata
+
+        names = value if isinstance(value, list) else [value]
+        if not names or not all(isinstance(n, str) and n.strip() for n in names):
+            self.report(path, f"'saved' must be \"{SAVED_ALL}\", a shot name or a list of "
+                              f"shot names, not {value!r}")
+            return None
+        if saved is None:
+            self.report(path, "'saved' needs a shots_file in its [[set]] or [defaults]: a "
+                              "scouted set folder or its shots.json")
+            return None
+        if saved is False:
+            return None                   # the file's problem is reported at its line
+        wanted = SAVED_ALL if [n.strip().lower() for n in names] == [SAVED_ALL] else names
+        if wanted != SAVED_ALL and any(n.strip().lower() == SAVED_ALL for n in names):
+            self.report(path, f"'{SAVED_ALL}' cannot be mixed with shot names")
+            return None
+        if len({n.strip().casefold() for n in names}) != len(names):
+            self.report(path, "'saved' lists a shot twice")
+            return None
+        try:
+            chosen = shotdata.select(saved.shots, wanted if wanted == SAVED_ALL
+                                     else ",".join(n.strip() for n in names))
+        except InputError as exc:
+            self.report(path, f"shots_file '{saved.label}': {exc}")
+            return None
+        ok = True
+        for shot in chosen:               # a hand-edited file: its package must exist
+            try:
+                scout_cameras.capture(shot.body, shot.lens_mm, shot.squeeze)
+                if shot.frame_line:
+                    scout_cameras.frame_line_box(1.0, shot.frame_line)
+                numbers = [*shot.location, *shot.rotation_deg]
+                if len(numbers) != 6 or not all(
+                        isinstance(v, (int, float)) and not isinstance(v, bool)
+                        and math.isfinite(v) for v in numbers):
+                    raise InputError("location and rotation_deg need three numbers each")
+                shot.sky_request()
+            except (InputError, TypeError, ValueError, AttributeError) as exc:
+                self.report(path, f"saved shot '{shot.name}' cannot be rendered: {exc}")
+                ok = False
+        if not ok:
+            return None
+        return tuple(_shot_data(shot) for shot in chosen)
+
+    def sky(self, path: tuple, value: Any) -> str | None:
+        if not isinstance(value, str) or value.strip().lower() not in SKY_CHOICES:
+            self.report(path, f"'sky' must be \"saved\" (each shot's own time of day) or "
+                              f"\"set\" (the set's sky), not {value!r}")
+            return None
+        return value.strip().lower()
 
     def camera(self, path: tuple, value: Any) -> str | None:
         if not self.typed(path, value, str) or not value.strip():
@@ -404,6 +518,22 @@ class _Checker:
                               f"be {lo}..{hi} pixels")
             return None
         return width, height
+
+
+@dataclass
+class _SavedShots:
+    label: str                      # the shots_file as written
+    shots: list                     # scout/shots.py Shot, in the file's order
+
+
+def _shot_data(shot) -> dict:
+    """What decides a saved shot's render (its note and thumbnail do not)."""
+    data = asdict(shot)
+    for key in ("note", "thumbnail"):
+        data.pop(key, None)
+    data["location"] = list(data["location"])
+    data["rotation_deg"] = list(data["rotation_deg"])
+    return data
 
 
 class _Getter:
@@ -456,11 +586,17 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 _KIND_WORDS = {int: "a whole number", float: "a number", str: "a string"}
 
 
-def _slug(text: str) -> str:
-    """A folder name from a prompt: ascii words joined by '-', at most 40 characters."""
+def _slug(text: str, limit: int = 40, empty: str = "set") -> str:
+    """A folder or file name from a prompt or a shot name: ascii words joined by '-',
+    at most `limit` characters ("Hero low angle" -> "hero-low-angle")."""
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words)[:40].strip("-") or "set"
+    return "-".join(words)[:limit].strip("-") or empty
+
+
+def shot_slug(name: str) -> str:
+    """A saved shot's output name (DIR/<set>/<slug>.png)."""
+    return _slug(name, limit=64, empty="shot")
 

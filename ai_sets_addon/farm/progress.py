@@ -78,9 +78,7 @@ def expansion_table(tasks: list[Task]) -> str:
                                      f"tex {t.options['texture_size']}, "
                                      f"sky {t.options['hdri_width']}",
                 "paint": lambda t: f"model {t.paint['model']} (GPU)",
-                "render": lambda t: f"{t.camera} {t.resolution[0]}x{t.resolution[1]} "
-                                    f"{t.samples} spp"
-                                    + (f" {t.lens_mm:g} mm" if t.lens_mm else "")}[task.kind]
+                "render": lambda t: t.summary()}[task.kind]
         rows.append([task.task_id, what(task), ", ".join(task.outputs()) or "paint/",
                      clock(estimate_seconds(task))])
     return table(rows, ["task", "what", "writes", "~cost"])

@@ -2,6 +2,14 @@
 
     python -m ai_sets_addon.farm.render_task --set DIR/<set>/set --camera CAM
            --out DIR/<set>/<shot>.png --resolution 64x36 --samples 2 --threads 1 --key K
+    ... --saved-shot '{"name": "Hero low angle", ...}' --sky saved|set   (a saved shot)
+
+A saved shot (scouting's shot list, scout/shots.py) is recalled as the storyboard
+recalls it: a camera with its package and transform exactly as saved
+(`scout.blender.camera.place_shot`), its own sky for its hour unless `--sky set` (made
+at the set's HDRI width in a scratch folder; the set folder is never changed),
+practicals switched for that sun, metered, and its frame lines burned in. Its record
+keeps the camera as rendered (matrix, lens, sensor, depth of field).
 
 Why a process per shot: a fresh Blender state every time, and a Cycles crash (or a
 kill) takes down this shot only, never the Dask worker or the other shots. The PNG
@@ -25,7 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..cli import common
 
     parser.add_argument("--set", required=True, type=Path, dest="set_folder")
-    parser.add_argument("--camera", required=True)
+    aim = parser.add_mutually_exclusive_group(required=True)
+    aim.add_argument("--camera", help="a scout camera of the set")
+    aim.add_argument("--saved-shot", type=_shot_json, metavar="JSON",
+                     help="a saved shot (the fields of a shots.json entry)")
+    parser.add_argument("--sky", choices=("saved", "set"), default="saved",
+                        help="a saved shot's sky: its own time of day, or the set's")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--resolution", type=common.resolution, default=(960, 540))
     parser.add_argument("--samples", type=common.samples, default=32)
@@ -50,8 +63,21 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)                                # died before prctl took effect
 
 
+def _shot_json(text: str):
+    import json
+
+    from ..scout.shots import shot_from_dict
+
+    try:
+        return shot_from_dict(json.loads(text))
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise argparse.ArgumentTypeError(f"not a saved shot's JSON ({exc})") from None
+
+
 def render_shot(args: argparse.Namespace) -> dict:
     """Read the set folder, build it into an empty scene, aim, meter, render."""
+    import tempfile
+
     from ..generation.faults import checkpoint
     from ..generation.fileio import sha256_of, write_json
     from ..generation.setfile import read_set
@@ -68,18 +94,27 @@ def render_shot(args: argparse.Namespace) -> dict:
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene
     apply_to_scene(doc, scene, meter=False, temp_dir=args.out.parent)
-    scene.camera = _camera(bpy, args.camera)
-    if args.lens:
-        scene.camera.data.lens = args.lens
-    scene.render.threads_mode = "FIXED"
-    scene.render.threads = args.threads
-    built = time.perf_counter()
-    exposure = render.meter_exposure(scene, doc.sky.sun_elevation_deg,
-                                     doc.plan.exposure_bias_ev, args.out.parent)
-    checkpoint("render")
-    render.render_still(scene, args.out, args.resolution, args.samples)
+    with tempfile.TemporaryDirectory(prefix=".sky-", dir=args.out.parent) as scratch:
+        if args.saved_shot is None:
+            scene.camera = _camera(bpy, args.camera)
+            if args.lens:
+                scene.camera.data.lens = args.lens
+            sun, extra = doc.sky.sun_elevation_deg, {"camera": args.camera}
+        else:
+            sun, extra = _recall(bpy, scene, doc, args, Path(scratch))
+        scene.render.threads_mode = "FIXED"
+        scene.render.threads = args.threads
+        built = time.perf_counter()
+        exposure = render.meter_exposure(scene, sun, doc.plan.exposure_bias_ev,
+                                         args.out.parent)
+        checkpoint("render")
+        render.render_still(scene, args.out, args.resolution, args.samples)
+    if args.saved_shot is not None and args.saved_shot.frame_line:
+        from ..scout.blender.camera import burn_frame_lines
+
+        burn_frame_lines(args.out, args.saved_shot.frame_line)
     done = time.perf_counter()
-    record = {"key": args.key, "camera": args.camera, "lens_mm": scene.camera.data.lens,
+    record = {"key": args.key, **extra, "lens_mm": scene.camera.data.lens,
               "resolution": list(args.resolution), "samples": args.samples,
               "threads": args.threads, "exposure_ev": exposure,
               "file": args.out.name, "sha256": sha256_of(args.out),
@@ -89,6 +124,53 @@ def render_shot(args: argparse.Namespace) -> dict:
               "versions": versions()}
     write_json(args.out.with_suffix(".json"), record)
     return record
+
+
+def _recall(bpy, scene, doc, args: argparse.Namespace, scratch: Path) -> tuple[float, dict]:
+    """A saved shot as scouting recalls it: camera package and transform, the sky of
+    its hour (unless --sky set), practicals for that sun. Returns (sun elevation for
+    the meter, what the record keeps)."""
+    from dataclasses import asdict
+
+    from ..scene.builder import replace_sky
+    from ..scout import daylight
+    from ..scout.blender.camera import place_shot
+    from ..scout.blender.daylight import switch_practicals
+
+    shot = args.saved_shot
+    cam = bpy.data.objects.new(SAVED_CAMERA, bpy.data.cameras.new(SAVED_CAMERA))
+    cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0      # as the storyboard's
+    scene.collection.objects.link(cam)
+    scene.camera = cam
+    place_shot(cam, shot, None, args.lens)
+    sky, source = doc.sky, "set"
+    if args.sky == "saved" and shot.sky:
+        source = "saved"
+        request = shot.sky_request()
+        if asdict(request) != asdict(doc.plan.sky):
+            from ..generation.sky import ProceduralSky, SkyOptions
+
+            width = int(doc.options.get("hdri_width") or 2048)
+            sky = ProceduralSky(SkyOptions(sun_in_map=False)).make_sky(
+                request, width, scratch / "sky.exr")
+            replace_sky(scene, sky, meter=False)
+    sun = daylight.sun_elevation(sky)
+    practicals = switch_practicals(scene, sun)
+    bpy.context.view_layer.update()
+    data = cam.data
+    return sun, {
+        "camera": cam.name, "shot": shot.name, "sky": source,
+        "sun_elevation_deg": round(sun, 4), "practicals_on": practicals,
+        "camera_data": {
+            "matrix_world": [list(row) for row in cam.matrix_world],
+            "lens_mm": data.lens, "sensor_fit": data.sensor_fit,
+            "sensor_width_mm": data.sensor_width, "sensor_height_mm": data.sensor_height,
+            "squeeze": shot.squeeze, "frame_line": shot.frame_line,
+            "dof": data.dof.use_dof, "focus_distance_m": data.dof.focus_distance,
+            "f_stop": data.dof.aperture_fstop, "aperture_ratio": data.dof.aperture_ratio}}
+
+
+SAVED_CAMERA = "AI Sets Batch Shot"
 
 
 def _camera(bpy, name: str):

@@ -18,7 +18,8 @@ from dataclasses import asdict, dataclass, field
 
 from ..generation.errors import InputError
 from ..generation.vocabulary import TIME_WORDS
-from .jobfile import SCOUTS, JobFile, JobFileError, PaintJob, Problem, SetJob, ShotJob
+from .jobfile import (SCOUTS, JobFile, JobFileError, PaintJob, Problem, SetJob, ShotJob,
+                      shot_slug)
 
 SET_DIR = "set"
 
@@ -66,10 +67,13 @@ class PaintTask(Task):
 @dataclass(frozen=True)
 class RenderTask(Task):
     shot_id: str = ""
-    camera: str = ""
+    camera: str = ""                # a scout camera of the set ("" for a saved shot)
     resolution: tuple[int, int] = (960, 540)
     samples: int = 32
     lens_mm: float | None = None
+    saved: dict | None = None       # a saved shot (scout/shots.py Shot fields)
+    sky: str = "saved"              # a saved shot's sky: "saved" (its own hour) or "set"
+    sky_width: int = 0              # > 0: the render makes the saved shot's own sky
 
     @property
     def task_id(self) -> str:
@@ -77,6 +81,22 @@ class RenderTask(Task):
 
     def outputs(self) -> list[str]:
         return [f"{self.set_id}/{self.shot_id}.png"]
+
+    def summary(self) -> str:
+        """What the --dry-run table says this render makes."""
+        size = f"{self.resolution[0]}x{self.resolution[1]} {self.samples} spp"
+        lens = f" {self.lens_mm:g} mm" if self.lens_mm else ""
+        if self.saved is None:
+            return f"{self.camera} {size}{lens}"
+        from ..scout import cameras
+        from ..scout.daylight import hour_label
+
+        shot = self.saved
+        lens = cameras.lens_label(self.lens_mm or shot["lens_mm"], shot["squeeze"])
+        when = (f"{hour_label(shot['hour'])} {shot['sky'].get('time_of_day', '')}".strip()
+                if self.sky == "saved" and shot["sky"] else "set sky")
+        return (f"saved '{shot['name']}' {cameras.body(shot['body']).name}, {lens}, "
+                f"{when}, {size}")
 
 
 @dataclass
@@ -124,9 +144,10 @@ def _variant(job: SetJob, seed: int, time: str | None, problems: list[Problem],
         return []
     seen[set_id] = job.line
     prompt = prompt_with_time(job.prompt, time)
-    cameras = _plan_cameras(job, prompt, seed, time, problems)
-    if cameras is None:
+    plan = _plan(job, prompt, seed, time, problems)
+    if plan is None:
         return []
+    cameras = [camera.name for camera in plan.cameras]
     options = asdict(job.options)
     prepare = PrepareTask("prepare", set_id, digest(["prepare", prompt, seed, options]),
                           prompt=prompt, seed=seed, time_of_day=time, options=options,
@@ -138,8 +159,11 @@ def _variant(job: SetJob, seed: int, time: str | None, problems: list[Problem],
         tasks.append(upstream)
     shot_ids: dict[str, int] = {}
     for shot in job.shots:
-        for camera in _cameras_of(shot, cameras, set_id, problems):
-            render = _render_task(set_id, shot, camera, upstream)
+        renders = [_render_task(set_id, shot, camera, upstream)
+                   for camera in _cameras_of(shot, cameras, set_id, problems)]
+        renders += [_saved_render_task(set_id, shot, saved, upstream, plan.sky,
+                                       job.options.hdri_width) for saved in shot.saved]
+        for render in renders:
             if render.shot_id in shot_ids:
                 problems.append(Problem(shot.line, f"shot '{set_id}/{render.shot_id}' is "
                                         f"declared twice (also line {shot_ids[render.shot_id]}); "
@@ -157,8 +181,8 @@ def _set_id(job: SetJob, seed: int, time: str | None) -> str:
     return "-".join(parts)
 
 
-def _plan_cameras(job: SetJob, prompt: str, seed: int, time: str | None,
-                  problems: list[Problem]) -> list[str] | None:
+def _plan(job: SetJob, prompt: str, seed: int, time: str | None, problems: list[Problem]):
+    """The set variant's plan (its cameras and its sky), or None when it cannot be."""
     from ..generation import archetypes
     from ..generation.prepare import make_spec
 
@@ -172,7 +196,7 @@ def _plan_cameras(job: SetJob, prompt: str, seed: int, time: str | None,
                                           f"({spec.time_of_day.replace('_', ' ')}); remove "
                                           "it from the prompt to use the time_of_day list"))
         return None
-    return [camera.name for camera in archetypes.plan_set(spec).cameras]
+    return archetypes.plan_set(spec)
 
 
 def _paint_task(set_id: str, paint: PaintJob, prepare: PrepareTask) -> PaintTask:
@@ -207,6 +231,29 @@ def _render_task(set_id: str, shot: ShotJob, camera: str, upstream: Task) -> Ren
                       resolution=shot.resolution, samples=shot.samples, lens_mm=shot.lens_mm)
 
 
+def _saved_render_task(set_id: str, shot: ShotJob, saved: dict, upstream: Task, set_sky,
+                       hdri_width: int) -> RenderTask:
+    """A saved shot: named by the slug of its name (or the shot's `name`), rendered at
+    its own (desqueezed) aspect fitted inside the resolution, as the storyboard does."""
+    from ..scout.cameras import capture, fit_inside
+    from ..scout.shots import shot_from_dict
+
+    slug = shot_slug(saved["name"])
+    shot_id = slug if shot.name is None else (
+        shot.name if len(shot.saved) == 1 else f"{shot.name}-{slug}")
+    if shot.name is None and shot.lens_mm is not None:
+        shot_id += f"-{shot.lens_mm:g}mm"
+    aspect = capture(saved["body"], saved["lens_mm"], saved["squeeze"]).aspect
+    resolution = fit_inside(aspect, shot.resolution)
+    own_sky = shot.sky == "saved" and bool(saved["sky"]) and \
+        shot_from_dict(saved).sky_request() != set_sky
+    settings = [saved, list(resolution), shot.samples, shot.lens_mm, shot.sky]
+    return RenderTask("render", set_id, digest(["render saved", upstream.key, settings]),
+                      needs=(upstream.task_id,), shot_id=shot_id, resolution=resolution,
+                      samples=shot.samples, lens_mm=shot.lens_mm, saved=saved, sky=shot.sky,
+                      sky_width=hdri_width if own_sky else 0)
+
+
 # ------------------------------------------------------------------------------ cost
 
 # Rough CPU-seconds, fitted to the CPU time of benchmarks/bench_batch.py and of the
@@ -228,5 +275,6 @@ def estimate_seconds(task: Task) -> float:
         return PREPARE_BASE_S + PREPARE_PER_MPX_S * tex + SKY_PER_MPX_S * sky
     if isinstance(task, RenderTask):
         w, h = task.resolution
-        return RENDER_BASE_S + RENDER_PER_GSAMPLE_S * w * h * task.samples / 1e9
+        sky = SKY_PER_MPX_S * task.sky_width ** 2 / 2 / 1e6      # a saved shot's own sky
+        return RENDER_BASE_S + sky + RENDER_PER_GSAMPLE_S * w * h * task.samples / 1e9
     return 60.0                   # painting: minutes on a GPU; not measured here

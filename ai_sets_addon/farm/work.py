@@ -137,8 +137,10 @@ def run_render(task: RenderTask, context: Context, stream) -> dict:
     """`python -m ai_sets_addon.farm.render_task` for one shot; its JSON beside the PNG."""
     out_png = context.out / task.outputs()[0]
     threads = context.cycles_threads.get(socket.gethostname(), _default_threads())
+    aim = (["--camera", task.camera] if task.saved is None else
+           ["--saved-shot", json.dumps(task.saved, sort_keys=True), "--sky", task.sky])
     command = [sys.executable, "-m", "ai_sets_addon.farm.render_task",
-               "--set", str(context.out / task.set_id / SET_DIR), "--camera", task.camera,
+               "--set", str(context.out / task.set_id / SET_DIR), *aim,
                "--out", str(out_png), "--resolution", "x".join(map(str, task.resolution)),
                "--samples", str(task.samples), "--threads", str(threads),
                "--key", task.key, "--parent", str(os.getpid())]
@@ -164,7 +166,9 @@ def _default_threads() -> int:
 
 
 def _child(command: list[str], stream, task: Task, context: Context) -> None:
-    stream.write("$ " + " ".join(command) + "\n")
+    import shlex
+
+    stream.write("$ " + shlex.join(command) + "\n")
     stream.flush()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     code = subprocess.call(command, stdout=stream, stderr=subprocess.STDOUT, env=env,
