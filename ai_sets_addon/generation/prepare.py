@@ -59,20 +59,31 @@ class BuildOptions:
                                  + ", ".join(BACKENDS))
         if self.uses_ai:
             AiSettings.coerce(self.ai).model_request()      # no model named: say so now
-        if self.texture_size not in TEXTURE_SIZES:
-            raise InputError(f"texture size {self.texture_size} is not supported; "
+        # Python callers (batch, operator, scripts) may pass any type: a wrong one is
+        # bad input too (InputError), not a TypeError deep inside the build.
+        if not _whole(self.texture_size) or self.texture_size not in TEXTURE_SIZES:
+            raise InputError(f"texture size {self.texture_size!r} is not supported; "
                              f"use one of {', '.join(map(str, TEXTURE_SIZES))}")
         lo, hi = HDRI_WIDTH_RANGE
-        if not lo <= self.hdri_width <= hi or self.hdri_width % 2:
-            raise InputError(f"HDRI width {self.hdri_width} is out of range; use an even "
+        if not _whole(self.hdri_width) or not lo <= self.hdri_width <= hi \
+                or self.hdri_width % 2:
+            raise InputError(f"HDRI width {self.hdri_width!r} is out of range; use an even "
                              f"width from {lo} to {hi} (the height is half the width)")
-        if self.time_of_day is not None and self.time_of_day not in TIMES_OF_DAY:
-            raise InputError(f"time of day '{self.time_of_day}' is not known; use one of "
+        if self.time_of_day is not None and (not isinstance(self.time_of_day, str)
+                                             or self.time_of_day not in TIMES_OF_DAY):
+            raise InputError(f"time of day {self.time_of_day!r} is not known; use one of "
                              f"{', '.join(TIMES_OF_DAY)}")
         lo, hi = DENSITY_RANGE
-        if not lo <= self.texel_density <= hi:
+        density = self.texel_density
+        if not isinstance(density, (int, float)) or isinstance(density, bool) \
+                or not lo <= density <= hi:
             raise InputError(f"texel density {self.texel_density} px/m is out of range; "
                              f"use {lo:g} to {hi:g}")
+
+
+def _whole(value: Any) -> bool:
+    """A whole number (an int, not a bool or a float)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class _Steps:
