@@ -24,9 +24,11 @@ VERTEX_MASKS = ("aisets_streaks",)
 class MaterialDescription:
     """One material of a set; one texture tile covers `tile_size_m` metres.
 
-    kind "textured": `maps` holds MAP_NAMES -> file. kind "shader": no maps; `params`
-    holds `base_color` (linear RGB), `roughness`, `metallic`, and where they apply
-    `emission` (linear RGB), `emission_strength`, `transmission`, `ior`, `alpha`.
+    kind "textured": `maps` holds MAP_NAMES -> file. kind "shader": Cycles draws it from
+    `params` (`base_color` linear RGB, `roughness`, `metallic`, and where they apply
+    `emission`, `emission_strength`, `transmission`, `ior`, `alpha`); a patterned family
+    (leaf cards, bark, lit windows, posters) also has `maps` baked for the exporters
+    (`params["maps_for"] == "export"`), which the Blender scene does not use.
     """
 
     key: str

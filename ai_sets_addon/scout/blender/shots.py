@@ -19,7 +19,7 @@ import bpy
 from ...generation.errors import InputError
 from ...generation.setfile.document import load_set_json
 from .. import shots as shotdata
-from .camera import package_of, set_package
+from .camera import package_of, place_shot
 from .camera_ops import scout_camera, sync_panel
 from .daylight import full_sky, set_folder, switch_practicals
 
@@ -154,13 +154,9 @@ def recall_shot(scene: bpy.types.Scene, index: int, sky: bool = True) -> shotdat
         raise InputError("no such shot: the list is empty" if not shots
                          else f"no shot number {index + 1}; the list has {len(shots)}")
     shot = shots[index]
-    cam = scout_camera(scene)
     package = {k: getattr(shot, k) for k in ("body", "lens_mm", "squeeze", "frame_line",
                                              "focus_distance_m", "t_stop", "zoom")}
-    set_package(cam, scene, **package)
-    cam.rotation_mode = "XYZ"
-    cam.location = shot.location
-    cam.rotation_euler = tuple(math.radians(a) for a in shot.rotation_deg)
+    place_shot(scout_camera(scene), shot, scene)
     _update(scene)
     sync_panel(scene, package)
     scene.ai_sets_scout["hour"] = shot.hour       # no live preview: the sky comes next
