@@ -28,11 +28,13 @@ pytestmark = pytest.mark.skipif(bpy.app.version < (5, 0, 0),
 SMALL = ["--texture-size", "256", "--hdri-width", "512"]
 PROMPT_OLD, PROMPT_NEW = "a concrete room at noon", "an alley at night in the rain"
 RENDER = ["--render", "--resolution", "64x36", "--samples", "2"]
-# SIGKILL at every boundary; SIGTERM and SIGINT at a few that differ in kind
-# (threads running, Blender data built, manifest about to be written).
-CASES = ([("SIGKILL", stage) for stage in ("parse", "assets", "write", "scene", "render",
-                                           "blend", "manifest", "swap")]
-         + [(sig, stage) for sig in ("SIGTERM", "SIGINT") for stage in ("assets", "render")])
+# Every stage boundary of a build, in order (AISETS_FAULT_AT hooks).
+STAGES = ("parse", "layout", "assets", "write", "scene", "render", "blend", "manifest",
+          "swap")
+# SIGKILL and SIGTERM (what a farm or a shell sends) at every boundary; SIGINT (Ctrl-C)
+# at those that differ in kind: threads running, Blender rendering, the swap to come.
+CASES = ([(sig, stage) for sig in ("SIGKILL", "SIGTERM") for stage in STAGES]
+         + [("SIGINT", stage) for stage in ("assets", "render", "swap")])
 EXPECTED_CODE = {"SIGKILL": -9, "SIGTERM": 143, "SIGINT": 130}
 
 
