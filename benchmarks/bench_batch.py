@@ -10,8 +10,13 @@ start to the last one's end, the cluster start excluded and printed apart), the
 scaling ratio 2 workers / 1 worker, and the per-task overhead: a batch task's mean
 time with one worker minus a shot's mean time in the single process (which builds the
 scene once and re-aims the camera) — Python and Blender start, reading the set
-folder, building the scene, Dask. Both runs fill the machine: one worker gets every
-core for Cycles, two workers one core each (as `ai-sets batch` sets them).
+folder, building the scene, Dask.
+
+Two scaling ratios. Per slot (what adding a worker adds on a farm): 1 worker and 2
+workers with one Cycles thread each. Machine-filled (what `ai-sets batch` does on this
+host): one worker gets every core for Cycles, two workers one core each; on 2 cores this
+can only overlap each task's single-threaded start and scene build with the other's
+render, so it stays well under 2x whatever the scheduler does.
 """
 
 from __future__ import annotations
@@ -51,8 +56,10 @@ def eight_shots(expansion) -> list:
     return renders
 
 
-def run_cluster(expansion, prepared: Path, workers: int, scratch: Path) -> dict:
-    """One batch from a copy of the prepared set; returns its figures."""
+def run_cluster(expansion, prepared: Path, workers: int, scratch: Path,
+                threads: int | None = None) -> dict:
+    """One batch from a copy of the prepared set (`threads` Cycles threads per render,
+    or the batch's own choice); returns its figures."""
     from ai_sets_addon.farm.manifest import BatchManifest
     from ai_sets_addon.farm.runner import BatchOptions, run_batch
 
@@ -60,7 +67,9 @@ def run_cluster(expansion, prepared: Path, workers: int, scratch: Path) -> dict:
     shutil.copytree(prepared, out / "bench-s0-noon")
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    outcomes = run_batch(expansion, BatchOptions(out, "local", workers, stream=open(os.devnull, "w")))
+    outcomes = run_batch(expansion, BatchOptions(out, "local", workers,
+                                                 stream=open(os.devnull, "w"),
+                                                 cycles_threads=threads))
     wall = time.perf_counter() - start
     failed = [o for o in outcomes if o.status in ("failed", "blocked")]
     if failed:
@@ -145,29 +154,33 @@ def main() -> None:
               f"samples; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} "
               "(a shared machine: other engineers' jobs run beside this)")
         one = single_process(prepared, renders, scratch)
-        tries: dict[int, list[dict]] = {1: [], 2: []}
+        setups = {"1": (1, None), "2": (2, None), "1x1": (1, 1)}   # workers, threads
+        tries: dict[str, list[dict]] = {k: [] for k in setups}
         for _ in range(args.repeat):
-            for n in (1, 2):
-                tries[n].append(run_cluster(expansion, prepared, n, scratch))
-        runs = {n: min(t, key=lambda r: r["render_phase_s"]) for n, t in tries.items()}
+            for key, (n, threads) in setups.items():
+                tries[key].append(run_cluster(expansion, prepared, n, scratch, threads))
+        runs = {k: min(t, key=lambda r: r["render_phase_s"]) for k, t in tries.items()}
         report(one, runs)
 
 
 def report(one: dict, runs: dict) -> None:
-    for n, run in runs.items():
+    for run in runs.values():
         rate = run["shots"] / run["render_phase_s"] * 60
-        print(f"  {n} worker(s), Cycles threads {run['threads']}: {run['shots']} shots in "
+        print(f"  {run['workers']} worker(s), Cycles threads {run['threads']}: {run['shots']} shots in "
               f"{run['render_phase_s']:.1f} s ({rate:.2f} shots/min; whole batch with the "
               f"cluster start {run['batch_wall_s']:.1f} s), mean task {run['mean_task_s']:.1f} s; "
               f"load average {run['load'][0]:.1f} -> {run['load'][1]:.1f}")
     print(f"  one process: {one['shots']} shots in {one['render_s']:.1f} s after "
           f"{one['startup_and_scene_s']:.1f} s of start and scene "
           f"({one['shots'] / one['process_s'] * 60:.2f} shots/min over the process)")
-    ratio = runs[1]["render_phase_s"] / runs[2]["render_phase_s"]
-    overhead = runs[1]["mean_task_s"] - one["per_shot_s"]
-    print(f"scaling 2 workers / 1 worker: {ratio:.2f}x (target >= 1.7x on 2 cores)")
+    per_slot = runs["1x1"]["render_phase_s"] / runs["2"]["render_phase_s"]
+    filled = runs["1"]["render_phase_s"] / runs["2"]["render_phase_s"]
+    overhead = runs["1"]["mean_task_s"] - one["per_shot_s"]
+    print(f"scaling per slot, 2 workers / 1 worker at 1 Cycles thread each: {per_slot:.2f}x "
+          "(target >= 1.7x on 2 cores)")
+    print(f"scaling machine-filled, 2 workers x 1 thread / 1 worker x all cores: {filled:.2f}x")
     print(f"per-task overhead (batch task with 1 worker - a shot in one process): "
-          f"{overhead:.1f} s ({runs[1]['mean_task_s']:.1f} s vs {one['per_shot_s']:.1f} s)")
+          f"{overhead:.1f} s ({runs['1']['mean_task_s']:.1f} s vs {one['per_shot_s']:.1f} s)")
 
 
 if __name__ == "__main__":

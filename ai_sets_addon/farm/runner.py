@@ -40,6 +40,7 @@ class BatchOptions:
     workers: int | None = None        # local: workers (default: cores); tcp: wait for N
     jobs_file: Path | None = None
     stream: object = field(default_factory=lambda: sys.stderr)
+    cycles_threads: int | None = None  # per render; default: a host's cores / its slots
 
 
 @dataclass
@@ -147,7 +148,10 @@ def connect(options: BatchOptions, needs_gpu: bool) -> Iterator[tuple[object, di
     try:
         if cluster is None:
             _wait_for_workers(client, options.workers or 1, needs_gpu)
-        yield client, cycles_threads(client)
+        threads = cycles_threads(client)
+        if options.cycles_threads:
+            threads = {host: options.cycles_threads for host in threads}
+        yield client, threads
     finally:
         client.close()
         if cluster is not None:
