@@ -111,6 +111,46 @@ def test_disk_full_is_exit_2_and_the_previous_set_is_whole(old_set):
     assert not list(old_set.parent.glob(f".{old_set.name}.staging-*"))
 
 
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real filesystem with little room: a tmpfs where this machine lets us mount one
+    (root, Linux); elsewhere the injected ENOSPC above stands in for it."""
+    import shutil
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root on Linux; the injected ENOSPC covers this")
+
+    def mount_with(size_bytes: int) -> Path:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_bytes}", "tmpfs",
+                               str(mount)], capture_output=True, text=True)
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here ({done.stderr.strip()})")
+        return mount
+
+    yield mount_with
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def test_a_full_real_disk_is_exit_2_and_the_previous_set_is_whole(old_set, small_disk):
+    """The previous set on a tmpfs with room for half of it again: the new set's
+    staging fills the disk, the build says so (exit 2), the old set verifies."""
+    import shutil
+
+    size = sum(p.stat().st_size for p in old_set.rglob("*") if p.is_file())
+    disk = small_disk(int(size * 1.5) + (1 << 20))
+    here = disk / "set"
+    shutil.copytree(old_set, here)
+    before = snapshot(here)
+    proc = start_build(here, PROMPT_NEW)
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 2, err[-2000:]
+    assert "space" in err.lower(), err[-2000:]
+    assert snapshot(here) == before and verify(here) == []
+    assert not list(disk.glob(".set.staging-*"))
+
+
 def test_a_bug_is_exit_1_and_the_previous_set_is_whole(old_set):
     before = snapshot(old_set)
     proc = start_build(old_set, PROMPT_NEW, {"AISETS_FAULT_AT": "scene",
