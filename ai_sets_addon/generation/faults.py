@@ -13,7 +13,7 @@ import os
 import sys
 import time
 
-STAGES = ("parse", "layout", "assets", "write", "scene", "meter", "render", "blend",
+STAGES = ("parse", "layout", "assets", "write", "meter", "scene", "render", "blend",
           "manifest", "swap")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import bpy
 
 from ..generation.assets import SkyAsset
+from ..generation.faults import checkpoint
 from ..generation.setfile import SetDocument
 from . import objects, render, shaders
 from .paint import painted_material
@@ -61,6 +62,7 @@ def apply_to_scene(doc: SetDocument, scene: bpy.types.Scene, *,
     if meter:
         result.exposure = render.meter_exposure(scene, doc.sky.solar_elevation_deg,
                                                 doc.plan.exposure_bias_ev, temp_dir)
+        checkpoint("meter")
     return result
 
 

@@ -29,8 +29,8 @@ SMALL = ["--texture-size", "256", "--hdri-width", "512"]
 PROMPT_OLD, PROMPT_NEW = "a concrete room at noon", "an alley at night in the rain"
 RENDER = ["--render", "--resolution", "64x36", "--samples", "2"]
 # Every stage boundary of a build, in order (AISETS_FAULT_AT hooks).
-STAGES = ("parse", "layout", "assets", "write", "scene", "render", "blend", "manifest",
-          "swap")
+STAGES = ("parse", "layout", "assets", "write", "meter", "scene", "render", "blend",
+          "manifest", "swap")
 # SIGKILL and SIGTERM (what a farm or a shell sends) at every boundary; SIGINT (Ctrl-C)
 # at those that differ in kind: threads running, Blender rendering, the swap to come.
 CASES = ([(sig, stage) for sig in ("SIGKILL", "SIGTERM") for stage in STAGES]
