@@ -40,6 +40,23 @@ def test_street_at_night_shows_several_sign_words() -> None:
     assert len(words) >= 3
 
 
+def test_neighbouring_signs_differ_in_shape() -> None:
+    """Backboards, open letters on a raceway, framed boards: a street shows them mixed."""
+    from ai_sets_addon.generation.props.street import neon_sign
+
+    rng = np.random.default_rng(0)
+    shapes = {board: neon_sign(rng, "HOTEL", "pink", 0.45, board) for board in
+              ("panel", "open", "framed")}
+    held = {b: m.pieces[0].mesh.bounds for b, m in shapes.items()}
+    assert held["open"][1][2] - held["open"][0][2] < 0.2 * (held["panel"][1][2] - held["panel"][0][2])
+    tubes = {b: m.pieces[1].mesh.bounds for b, m in shapes.items()}
+    assert tubes["framed"][1][0] - tubes["framed"][0][0] > tubes["panel"][1][0] - tubes["panel"][0][0]
+    plan = archetypes.plan_set(parse_prompt("a city street at night with neon signs", 5))
+    boards = {m.group(1) for m in (re.search(r"Neon Sign \w+ \(\w+, (\w+)\)", p.name)
+                                   for p in plan.parts) if m}
+    assert len(boards) >= 2, boards
+
+
 def test_every_sign_word_can_be_bent_in_neon() -> None:
     from ai_sets_addon.generation.props.street import _STROKES
     assert all(c in _STROKES for w in SIGN_WORDS for c in w)

@@ -211,7 +211,8 @@ def _street_signs(spec: SetSpec, rng, W: float, L: float) -> list[props.Placemen
     style = style_of(spec.style)
     words = st.sign_words(rng, style.signs if style and style.signs else st.SIGN_WORDS, 3)
     for k, x in enumerate((-1.6, 2.4)):
-        model = st.neon_sign(rng, words[k], colours[k % len(colours)], 0.75)
+        model = st.neon_sign(rng, words[k], colours[k % len(colours)], 0.75,
+                             ("open", "framed")[k])
         half = max(abs(model.hulls[0][0]), abs(model.hulls[0][3]))
         x = float(np.clip(x, -W / 2 + half - 0.3, max(W / 2 - half + 0.3, -W / 2 + half - 0.3)))
         out.append(props.Placement(model, transform(x, L / 2 + CROSS - 0.1, 4.7 + 1.6 * k, 0.0), []))

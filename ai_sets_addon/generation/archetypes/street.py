@@ -258,10 +258,11 @@ def _signs(spec: SetSpec, rng, occ: props.Occupancy, anchors, lit: bool) -> list
             colour = colours[(k // 2) % len(colours)]
             flat = abs(np.sin(frame.yaw)) < 0.5                 # the far building: flat on it
             vertical = _sign_shape(spec) == "vertical" and not flat
-            key = ("vertical" if vertical else word, colour)
+            board = st.SIGN_BOARDS[(k // 2) % len(st.SIGN_BOARDS)]    # neighbours differ
+            key = ("vertical" if vertical else word, colour, board)
             if key not in models:
                 models[key] = st.vertical_sign(rng, colour) if vertical else \
-                    st.neon_sign(rng, word, colour, 0.42)
+                    st.neon_sign(rng, word, colour, 0.42, board)
             model = models[key]
             half = max(abs(model.hulls[0][0]), abs(model.hulls[0][3]))
             out = 0.12 if flat else half + 0.3

@@ -121,10 +121,16 @@ def sign_words(rng: np.random.Generator, words: tuple[str, ...], count: int) -> 
     return out[:count]
 
 
-def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float = 0.45
-              ) -> PropModel:
-    """Glass tubes bent into letters on a dark backboard, facing -Y (mount on a +Y
-    wall or a blade bracket); a soft area light in front does the lighting."""
+SIGN_BOARDS = ("panel", "open", "framed")
+
+
+def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float = 0.45,
+              board: str = "panel") -> PropModel:
+    """Glass tubes bent into letters, facing -Y (mount on a +Y wall or a blade bracket);
+    a soft area light in front does the lighting. `board` is how the letters are held,
+    so neighbouring signs differ in shape as in a real street: "panel" a dark backboard,
+    "open" bare letters on a thin metal raceway, "framed" a backboard edged by a tube of
+    the same colour with cut corners."""
     word = "".join(c for c in word.upper() if c in _STROKES) or "BAR"
     w = letter_h * 0.62
     pitch = w + letter_h * 0.3
@@ -135,11 +141,22 @@ def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float 
         for stroke in _STROKES[char]:
             pts = [(x0 + u * w, -0.07, 0.12 + v * letter_h) for u, v in stroke]
             tubes.append(polyline_tube(pts, 0.011, 6))
-    board = box_mesh((-width / 2 - 0.12, -0.04, 0.0), (width / 2 + 0.12, 0.0, letter_h + 0.24))
+    x0, x1, top = -width / 2 - 0.12, width / 2 + 0.12, letter_h + 0.24
+    if board == "open":
+        held = box_mesh((-width / 2, -0.035, 0.12 + letter_h * 0.42),
+                        (width / 2, 0.0, 0.12 + letter_h * 0.58))
+    else:
+        held = box_mesh((x0, -0.04, 0.0), (x1, 0.0, top))
+    if board == "framed":
+        c, y = 0.06, -0.06
+        tubes.append(polyline_tube([(x0 + c, y, 0.02), (x1 - c, y, 0.02), (x1 - 0.02, y, c),
+                                    (x1 - 0.02, y, top - c), (x1 - c, y, top - 0.02),
+                                    (x0 + c, y, top - 0.02), (x0 + 0.02, y, top - c),
+                                    (x0 + 0.02, y, c), (x0 + c, y, 0.02)], 0.011, 6))
     socket = LightSocket((0.0, -0.45, 0.12 + letter_h / 2), "AREA", (0, -1, 0), 45.0 * len(word),
                          width + 0.2, letter_h + 0.2, colour=colour)
-    return PropModel(f"neon_{word.lower()}_{colour}", f"Neon Sign {word} ({colour})",
-                     [Piece("Board", board, "sign_board"),
+    return PropModel(f"neon_{word.lower()}_{colour}_{board}", f"Neon Sign {word} ({colour}, {board})",
+                     [Piece("Board", held, "sign_board" if board != "open" else "dark_metal"),
                       Piece("Tubes", merge(tubes), f"neon_{colour}", True)], sockets=[socket])
 
 
