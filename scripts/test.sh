@@ -92,7 +92,7 @@ main_run() {
     local stamp
     stamp=$(stamp_of "[test]")
     if ensure_venv "$ROOT/.venv" "$stamp" -e "$ROOT[test]"; then
-        run_pytest "bpy 5.0.1 (.venv): tests/" "$ROOT/.venv" tests/ -q "$@"
+        run_pytest "bpy 5.0.1 (.venv): tests/" "$ROOT/.venv" tests/ -q --durations=15 "$@"
     else
         setup_failed "bpy 5.0.1 (.venv)"
     fi
@@ -107,7 +107,7 @@ bpy45_run() {
     stamp=$(stamp_of "$BPY45_REQ ${BPY45_EXTRAS[*]} [scout,hdr]")
     # The package's own dependencies (numpy<2, trimesh, openexr) come from pyproject.toml.
     if ensure_venv "$dir" "$stamp" "$BPY45_REQ" "${BPY45_EXTRAS[@]}" -e "$ROOT[scout,hdr]"; then
-        run_pytest "bpy 4.5 (.venv-bpy45): blender+e2e" "$dir" tests/blender tests/e2e -q "$@"
+        run_pytest "bpy 4.5 (.venv-bpy45): blender+e2e" "$dir" tests/blender tests/e2e -q --durations=15 "$@"
     else
         setup_failed "bpy 4.5 (.venv-bpy45)"
     fi
