@@ -10,8 +10,10 @@ from . import common
 BACKENDS = ("procedural", "diffusers")
 
 
-def add_model_arguments(group, prefix: str = "", model: bool = True) -> None:
-    """--model ... --offload, and --steps/--guidance (with `prefix`, e.g. --ai-steps)."""
+def add_model_arguments(group, prefix: str = "", model: bool = True,
+                        generation: bool = True) -> None:
+    """--model ... --offload (`ai-sets paint` takes these too), and unless `generation`
+    is False --steps/--guidance/--model-size (with `prefix`, e.g. --ai-steps)."""
     if model:
         group.add_argument("--model", help="base model for the diffusers backend: diffusers "
                                            "folder, .safetensors checkpoint or cached "
@@ -37,6 +39,8 @@ def add_model_arguments(group, prefix: str = "", model: bool = True) -> None:
                        default="auto", help="CPU offload for small GPUs: none, whole "
                                             "models, or layer by layer (sequential, "
                                             "slowest, least memory) (default: %(default)s)")
+    if not generation:
+        return
     group.add_argument(f"--{prefix}steps", type=common.bounded_int(1, 200), default=25,
                        help="denoising steps of the diffusers backend, 1..200 "
                             "(default: %(default)s)")

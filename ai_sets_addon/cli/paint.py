@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import common
+from . import _ai_options, common
 
 SCENE_FILE = "paint_scene.npz"    # a paint scene saved in SET (e.g. by --demo)
 DEFAULT_VIEW = {"sd15-controlnet": (768, 512), "sdxl-controlnet": (1152, 768),
@@ -25,15 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "part's atlas as base colour + coverage mask in SET/paint/. Loads only "
                     "local weights (safetensors) unless told otherwise.")
     parser.add_argument("set", type=common.output_path, metavar="SET", help="the set folder")
-    parser.add_argument("--model", help="base model: diffusers folder, .safetensors "
-                                        "checkpoint, or a Hugging Face id in the local cache "
-                                        "(required; see `ai-sets models`)")
-    parser.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
-                                             ".safetensors or cached id; not needed when "
-                                             "--model is a saved ControlNet pipeline; "
-                                             "default: none)")
-    parser.add_argument("--config", help="for a single-file --model: the diffusers folder or "
-                                         "cached id its configs come from (default: none)")
+    _ai_options.add_model_arguments(parser, generation=False)
     parser.add_argument("--prompt", help="what to paint (default: the set's own prompt)")
     parser.add_argument("--negative", default="", help="what to avoid (default: nothing)")
     parser.add_argument("--cameras", help="comma-separated camera names, in painting order "
@@ -62,22 +54,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--demo", action="store_true",
                         help=f"write a small demo set (boxes, 4 cameras) to SET/{SCENE_FILE} "
                              "and paint it (default: off)")
-    parser.add_argument("--allow-pickle", action="store_true",
-                        help="allow pickled .ckpt/.bin/.pt weights (they can run code; "
-                             "default: off)")
-    parser.add_argument("--allow-downloads", action="store_true",
-                        help="let diffusers download missing models from Hugging Face "
-                             "(default: off)")
-    parser.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto",
-                        help="where the model runs: auto is CUDA, else MPS, else the CPU "
-                             "(default: %(default)s)")
-    parser.add_argument("--precision", choices=("auto", "fp16", "fp32"), default="auto",
-                        help="weights and activations: auto is fp16 on a GPU, fp32 on the "
-                             "CPU (default: %(default)s)")
-    parser.add_argument("--offload", choices=("auto", "none", "model", "sequential"),
-                        default="auto", help="CPU offload for small GPUs: none, whole "
-                                             "models, or layer by layer (sequential, "
-                                             "slowest, least memory) (default: %(default)s)")
     parser.add_argument("--painter", choices=("diffusers", "test"), default="diffusers",
                         help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
