@@ -16,7 +16,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DASK = Path(sys.executable).with_name("dask")
 
-TINY_JOBS = """\
+# One tiny set: the header every farm test's job file starts with.
+TINY_SET = """\
 [defaults]
 texture_size = 256
 hdri_width = 512
@@ -27,7 +28,8 @@ samples = 2
 name = "room"
 prompt = "a concrete room"
 time_of_day = "dusk"
-
+"""
+TINY_JOBS = TINY_SET + """
   [[set.shot]]
   camera = ["CAM_Wide_24mm", "CAM_Medium_35mm"]
 """

@@ -19,7 +19,7 @@ from ai_sets_addon.farm import jobfile, tasks
 from ai_sets_addon.scout import cameras
 from ai_sets_addon.scout.shots import Shot, shots_json
 
-from farm_helpers import REPO, needs_cluster_tools
+from farm_helpers import REPO, TINY_SET, needs_cluster_tools
 
 HERO = Shot(name="Hero low angle", body="alexa35", lens_mm=40.0, squeeze=2.0,
             frame_line="2.39", focus_distance_m=3.0, t_stop=2.8,
@@ -29,18 +29,7 @@ HERO = Shot(name="Hero low angle", body="alexa35", lens_mm=40.0, squeeze=2.0,
 WIDE = Shot(name="02 Wide window", body="super35", lens_mm=24.0,
             location=(2.7, 2.0, 1.6), rotation_deg=(88.0, 0.0, 145.0), hour=20.5)
 
-JOBS = """\
-[defaults]
-texture_size = 256
-hdri_width = 512
-resolution = "64x36"
-samples = 2
-
-[[set]]
-name = "room"
-prompt = "a concrete room"
-time_of_day = "dusk"
-shots_file = "scout/shots.json"
+JOBS = TINY_SET + """shots_file = "scout/shots.json"
 {shots}"""
 
 
