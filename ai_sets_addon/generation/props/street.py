@@ -142,9 +142,9 @@ def neon_sign(rng: np.random.Generator, word: str, colour: str, letter_h: float 
             pts = [(x0 + u * w, -0.07, 0.12 + v * letter_h) for u, v in stroke]
             tubes.append(polyline_tube(pts, 0.011, 6))
     x0, x1, top = -width / 2 - 0.12, width / 2 + 0.12, letter_h + 0.24
-    if board == "open":
-        held = box_mesh((-width / 2, -0.035, 0.12 + letter_h * 0.42),
-                        (width / 2, 0.0, 0.12 + letter_h * 0.58))
+    if board == "open":          # a 6 x 12 cm raceway (the transformers' box) behind
+        mid = 0.12 + letter_h / 2
+        held = box_mesh((-width / 2, -0.055, mid - 0.06), (width / 2, 0.0, mid + 0.06))
     else:
         held = box_mesh((x0, -0.04, 0.0), (x1, 0.0, top))
     if board == "framed":
