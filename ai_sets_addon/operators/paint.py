@@ -45,6 +45,10 @@ class AISETS_PaintSettings(bpy.types.PropertyGroup):
     control_scale: bpy.props.FloatProperty(name="Depth Strength", default=1.0, min=0.0,
                                            max=2.0)
     seed: bpy.props.IntProperty(name="Seed", default=0, min=0, max=2**31 - 1)
+    view_side: bpy.props.IntProperty(
+        name="View Size", default=MAX_VIEW_SIDE, min=64, max=2048, step=64, subtype="PIXEL",
+        description="Longest side of each painted view, in the render's aspect: 768 suits "
+                    "SD 1.5, 1024-1152 SDXL; smaller paints faster and blurrier")
     allow_pickle: bpy.props.BoolProperty(
         name="Allow Pickled Weights", default=False,
         description=".ckpt/.bin files can run code when loaded: only if you trust them")
@@ -286,9 +290,9 @@ def _camera_plan(obj) -> CameraPlan:
 
 
 def _view_size(scene) -> tuple[int, int]:
-    """The render's aspect, longest side MAX_VIEW_SIDE, both multiples of 8."""
+    """The render's aspect, longest side the panel's View Size, both multiples of 8."""
     w, h = scene.render.resolution_x, scene.render.resolution_y
-    scale = MAX_VIEW_SIDE / max(w, h)
+    scale = scene.ai_sets_paint.view_side / max(w, h)
     return (max(64, int(round(w * scale / 8)) * 8), max(64, int(round(h * scale / 8)) * 8))
 
 

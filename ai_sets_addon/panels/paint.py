@@ -36,6 +36,7 @@ class AISETS_PT_paint(bpy.types.Panel):
         col.prop(settings, "guidance")
         col.prop(settings, "control_scale")
         col.prop(settings, "seed")
+        col.prop(settings, "view_side")
         layout.prop(settings, "allow_pickle")
         box = layout.box()
         box.label(text="Cameras (painted in this order)", icon="CAMERA_DATA")

@@ -76,7 +76,7 @@ def test_paint_from_cameras_with_a_tiny_model_in_the_worker(paint_ops, empty_sce
     folder = _small_set(empty_scene)
     monkeypatch.setenv("AISETS_AI_PYTHON", sys.executable)
     settings = empty_scene.ai_sets_paint
-    settings.model, settings.steps = str(model), 2
+    settings.model, settings.steps, settings.view_side = str(model), 2, 128
     for cam in [o for o in empty_scene.objects if o.type == "CAMERA"][1:]:
         cam.ai_sets_paint = False
     empty_scene.render.resolution_x, empty_scene.render.resolution_y = 128, 80
