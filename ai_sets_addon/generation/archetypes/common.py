@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import seeds
+from ..colour import srgb_to_linear
 from ..plan import Atmosphere, LightPlan, MaterialRequest, SetPlan, SkyRequest
 from ..spec import SetSpec
 from ..styles import style_of
@@ -165,7 +166,7 @@ def linear_rgb(colour: str) -> tuple[float, float, float]:
     (a lamp's hue, not its reflectance)."""
     from ..vocabulary import COLOURS
     srgb = np.asarray(COLOURS.get(colour, COLOURS["white"]), float)
-    lin = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    lin = srgb_to_linear(srgb)
     lin = lin / max(lin.max(), 1e-6)
     return tuple(float(v) for v in lin)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..colour import srgb_to_linear as decode_srgb
 from ..errors import InputError
 
 MIN_WIDTH, MAX_WIDTH = 256, 16384
@@ -49,9 +50,8 @@ class Panorama:
 
 
 def srgb_to_linear(v: np.ndarray) -> np.ndarray:
-    """Inverse sRGB transfer (IEC 61966-2-1) on values in 0..1."""
-    v = np.asarray(v, np.float32)
-    return np.where(v <= 0.04045, v / 12.92, ((v + 0.055) / 1.055) ** 2.4).astype(np.float32)
+    """Encoded 0..1 values -> linear light, float32."""
+    return decode_srgb(np.asarray(v, np.float32)).astype(np.float32)
 
 
 _LUT8 = srgb_to_linear(np.arange(256, dtype=np.float32) / 255.0)

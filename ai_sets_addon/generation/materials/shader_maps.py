@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from ..colour import linear_to_srgb as encode_srgb
 from ..assets import MaterialDescription
 from ..fileio import write_png_fast
 from ..plan import MaterialRequest
@@ -106,9 +107,7 @@ def shader_map_arrays(family: str, params: dict[str, Any], size: int, seed: int,
 # --------------------------------------------------------------------------- helpers
 
 def linear_to_srgb(rgb: np.ndarray) -> np.ndarray:
-    rgb = np.clip(rgb, 0.0, 1.0)
-    return np.where(rgb <= 0.0031308, rgb * 12.92,
-                    1.055 * np.power(rgb, 1.0 / 2.4) - 0.055).astype(F32)
+    return encode_srgb(rgb).astype(F32)
 
 
 def _lerp(a, b, t: np.ndarray) -> np.ndarray:

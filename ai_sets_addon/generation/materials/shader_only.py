@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from ..colour import srgb_to_linear as decode_srgb
 from ..assets import MaterialDescription
 from ..plan import SHADER_FAMILIES, MaterialRequest
 from ..vocabulary import COLOURS
@@ -21,8 +24,7 @@ BLACK = (0.0, 0.0, 0.0)
 
 
 def srgb_to_linear(rgb) -> tuple[float, float, float]:
-    return tuple(float(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
-                 for c in rgb)
+    return tuple(float(c) for c in decode_srgb(np.asarray(rgb, float)))
 
 
 def _colour(request: MaterialRequest, default: str) -> tuple[float, float, float]:

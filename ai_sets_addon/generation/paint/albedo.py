@@ -12,17 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..colour import linear_to_srgb, srgb_to_linear
+
 LUMA = np.array([0.2126, 0.7152, 0.0722])
 MAX_GAIN = 4.0        # a dark picture of a white wall is lifted at most two stops
-
-
-def srgb_to_linear(c: np.ndarray) -> np.ndarray:
-    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-
-
-def linear_to_srgb(c: np.ndarray) -> np.ndarray:
-    c = np.clip(c, 0.0, 1.0)
-    return np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)
 
 
 def match_albedo(image: np.ndarray, part_of_pixel: np.ndarray, free: np.ndarray,

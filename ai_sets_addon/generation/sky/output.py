@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from ..colour import linear_to_srgb
 from ..fileio import ensure_writable_dir, write_exr, write_json, write_png
 from .spectrum import fixed_matmul
 
@@ -49,7 +50,7 @@ def preview_pixels(rgb: np.ndarray, exposure_ev: float) -> np.ndarray:
              + rgb[::step, half::step] + rgb[half::step, ::step]) * np.float32(0.25)
     x = small * np.float32(2.0 ** exposure_ev)
     mapped = np.clip((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0)
-    srgb = np.where(mapped <= 0.0031308, 12.92 * mapped, 1.055 * np.power(mapped, 1 / 2.4) - 0.055)
+    srgb = linear_to_srgb(mapped)
     return (np.clip(srgb, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
