@@ -148,11 +148,8 @@ def _recall(bpy, scene, doc, args: argparse.Namespace, scratch: Path) -> tuple[f
         source = "saved"
         request = shot.sky_request()
         if asdict(request) != asdict(doc.plan.sky):
-            from ..generation.sky import ProceduralSky, SkyOptions
-
             width = int(doc.options.get("hdri_width") or 2048)
-            sky = ProceduralSky(SkyOptions(sun_in_map=False)).make_sky(
-                request, width, scratch / "sky.exr")
+            sky = daylight.shot_sky(request, width, scratch / "sky.exr")
             replace_sky(scene, sky, meter=False)
     sun = daylight.sun_elevation(sky)
     practicals = switch_practicals(scene, sun)

@@ -55,3 +55,14 @@ def hour_label(hour: float) -> str:
     """18.5 -> '18:30'."""
     minutes = int(round(hour * 60)) % (24 * 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def shot_sky(request, width: int, path):
+    """A shot's own sky (its hour, weather, place) as the set builder makes skies: the
+    sun left out of the map for the Sun lamp. Shared by the storyboard and the batch."""
+    from pathlib import Path
+
+    from ..generation.sky import ProceduralSky, SkyOptions
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return ProceduralSky(SkyOptions(sun_in_map=False)).make_sky(request, width, Path(path))

@@ -141,7 +141,7 @@ class _Skies:
         key = self._key(shot.sky_request()) if shot.sky else self.current
         if key not in self.made:
             path = scratch / f"sky_{len(self.made)}.exr"
-            self.made[key] = _make_sky(shot.sky_request(), path)
+            self.made[key] = daylight_rules.shot_sky(shot.sky_request(), SKY_WIDTH, path)
         if key != self.current:
             replace_sky(scene, self.made[key], meter=False)
             self.current = key
@@ -197,13 +197,6 @@ def _render_shot(scene: bpy.types.Scene, cam: bpy.types.Object, sky, shot: shotd
     record = {"shot": asdict(shot), "frame": png.relative_to(staging).as_posix(),
               "sun_elevation_deg": sun, "key_light": label, "exposure_ev": exposure}
     return record, SheetFrame(png, shot.name, captions(shot, label))
-
-
-def _make_sky(request, path: Path):
-    from ...generation.sky import ProceduralSky, SkyOptions
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return ProceduralSky(SkyOptions(sun_in_map=False)).make_sky(request, SKY_WIDTH, path)
 
 
 def shots_for(scene: bpy.types.Scene, folder: Path) -> list[shotdata.Shot]:
