@@ -438,7 +438,6 @@ class _Checker:
               ) -> tuple[dict, ...] | None:
         """`saved = "all"`, a shot name or a list of names (as the storyboard's --shots:
         compared without case), each checked against the set's shots_file."""
-        from ..scout import cameras as scout_cameras
         from ..scout import shots as shotdata
 
         names = value if isinstance(value, list) else [value]
@@ -468,16 +467,8 @@ class _Checker:
         ok = True
         for shot in chosen:               # a hand-edited file: its package must exist
             try:
-                scout_cameras.capture(shot.body, shot.lens_mm, shot.squeeze)
-                if shot.frame_line:
-                    scout_cameras.frame_line_box(1.0, shot.frame_line)
-                numbers = [*shot.location, *shot.rotation_deg]
-                if len(numbers) != 6 or not all(
-                        isinstance(v, (int, float)) and not isinstance(v, bool)
-                        and math.isfinite(v) for v in numbers):
-                    raise InputError("location and rotation_deg need three numbers each")
-                shot.sky_request()
-            except (InputError, TypeError, ValueError, AttributeError) as exc:
+                shotdata.check_renderable(shot)
+            except InputError as exc:
                 self.report(path, f"saved shot '{shot.name}' cannot be rendered: {exc}")
                 ok = False
         if not ok:

@@ -177,6 +177,23 @@ def read_shot_file(path: Path) -> list[Shot]:
         raise InputError(f"'{path}' cannot be read ({exc}); save the shots again") from None
 
 
+def check_renderable(shot: Shot) -> None:
+    """InputError unless a (perhaps hand-edited) shot names a known camera package,
+    frame line and sky, and a finite location and rotation."""
+    try:
+        cameras.capture(shot.body, shot.lens_mm, shot.squeeze)
+        if shot.frame_line:
+            cameras.frame_line_box(1.0, shot.frame_line)
+        numbers = [*shot.location, *shot.rotation_deg]
+        if len(numbers) != 6 or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                for v in numbers):
+            raise InputError("location and rotation_deg need three numbers each")
+        shot.sky_request()
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise InputError(str(exc)) from None
+
+
 def shot_from_dict(data: dict[str, Any]) -> Shot:
     known = {f.name for f in fields(Shot)}
     values = {k: tuple(v) if k in ("location", "rotation_deg") else v
