@@ -8,12 +8,9 @@ from pathlib import Path
 
 import bpy
 
-TEXTURE_SIZES = [(str(s), f"{s} px", f"{s}x{s} texture maps") for s in (512, 1024, 2048, 4096)]
-DEFAULTS = {"texture_size": "1024", "hdri_width": "2048", "keep_sets": 10}
-# A scene setting that defers to the add-on preferences (the studio-wide default).
-FROM_PREFS = ("PREFS", "Default", "Use the size set in the add-on preferences")
-HDRI_WIDTHS = [(str(w), f"{w // 1024}K" if w >= 1024 else str(w), f"{w}x{w // 2} sky")
-               for w in (1024, 2048, 4096, 8192)]
+from .blender.settings import DEFAULTS, FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES, size_setting  # noqa: F401
+from .blender.settings import addon_preferences as get
+
 
 
 class AISETS_Preferences(bpy.types.AddonPreferences):
@@ -49,19 +46,6 @@ class AISETS_Preferences(bpy.types.AddonPreferences):
         row = layout.row()
         row.label(text=f"Files go to: {output_root()}")
         row.operator("aisets.clean_sets", icon="TRASH")
-
-
-def get() -> AISETS_Preferences | None:
-    addon = bpy.context.preferences.addons.get(__package__)
-    return addon.preferences if addon else None
-
-
-def size_setting(scene_value: str, name: str) -> int:
-    """A scene's texture size or HDRI width, falling back to the preferences' default."""
-    if scene_value != FROM_PREFS[0]:
-        return int(scene_value)
-    prefs = get()
-    return int(getattr(prefs, name) if prefs else DEFAULTS[name])
 
 
 def ai_python() -> str:

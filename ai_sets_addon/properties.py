@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bpy
 
-from .preferences import FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES
-from .scout.blender import properties as scout_properties
+from .core import limits
+from .blender.settings import FROM_PREFS, HDRI_WIDTHS, TEXTURE_SIZES
+from .blender import scout_properties
 
 
 BACKENDS = [("procedural", "Procedural", "Built from the words, no model, no GPU"),
@@ -18,7 +19,7 @@ class AISETS_SceneSettings(bpy.types.PropertyGroup):
         name="Prompt", default="a concrete room at noon",
         description="Describe the place, in English or French: place, materials, time "
                     "of day, weather, atmosphere")
-    seed: bpy.props.IntProperty(name="Seed", default=0, min=0, max=2**31 - 1,
+    seed: bpy.props.IntProperty(name="Seed", default=0, min=int(limits.SEED.lo), max=int(limits.SEED.hi),
                                 description="Same prompt and seed give the same set")
     texture_size: bpy.props.EnumProperty(name="Textures", items=[FROM_PREFS] + TEXTURE_SIZES,
                                          default=FROM_PREFS[0])

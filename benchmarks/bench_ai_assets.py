@@ -48,7 +48,7 @@ def full_size_model(work: Path):
     from transformers import CLIPTextConfig, CLIPTextModel
 
     import tiny_models
-    from ai_sets_addon.generation.ai.loader import LoadedModel, ModelRequest
+    from ai_sets_addon.ai.loader import LoadedModel, ModelRequest
 
     dtype = torch.float32
     text = CLIPTextModel(CLIPTextConfig(**SD15_TEXT)).eval()
@@ -86,10 +86,10 @@ def no_wrapping(*modules, axes: str = "xy"):
 def bench(args: argparse.Namespace, work: Path) -> dict[str, float]:
     import torch
 
-    from ai_sets_addon.generation.ai_assets import material, panorama
-    from ai_sets_addon.generation.ai_assets.backends import upscale_ldr
+    from ai_sets_addon.ai import material, panorama
+    from ai_sets_addon.ai.backends import upscale_ldr
     from ai_sets_addon.generation.materials import ProceduralMaterials
-    from ai_sets_addon.generation.plan import MaterialRequest, SkyRequest
+    from ai_sets_addon.model.plan import MaterialRequest, SkyRequest
     from ai_sets_addon.generation.sky import ProceduralSky
 
     start = time.perf_counter()

@@ -98,9 +98,9 @@ def single_process(prepared: Path, renders: list, scratch: Path) -> dict:
 def _single(folder: str, spec_text: str, out: str) -> None:
     import bpy
 
-    from ai_sets_addon.generation.setfile import read_set
-    from ai_sets_addon.scene import render
-    from ai_sets_addon.scene.builder import apply_to_scene
+    from ai_sets_addon.setfile import read_set
+    from ai_sets_addon.blender.scene import render
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
 
     start = time.perf_counter()
     bpy.ops.wm.read_factory_settings(use_empty=True)

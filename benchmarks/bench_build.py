@@ -48,8 +48,8 @@ def build_once(prompt: str, seed: int, work: Path) -> dict[str, float]:
     import bpy
 
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-    from ai_sets_addon.generation.setfile import read_set
-    from ai_sets_addon.scene.builder import apply_to_scene
+    from ai_sets_addon.setfile import read_set
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     options = BuildOptions(texture_size=1024, hdri_width=2048)
@@ -86,9 +86,9 @@ def bench_scaling(counts: list[int]) -> None:
     from ai_sets_addon.generation.materials import ProceduralMaterials
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
     from ai_sets_addon.generation.props import industrial as ind
-    from ai_sets_addon.generation.setfile import read_set
+    from ai_sets_addon.setfile import read_set
     from ai_sets_addon.generation.props import nature as nat
-    from ai_sets_addon.scene import objects
+    from ai_sets_addon.blender.scene import objects
 
     with tempfile.TemporaryDirectory(prefix="aisets_scale_") as tmp:
         prepare_set("a desert with rocks", 1, Path(tmp), BuildOptions(1024, 2048))
@@ -129,7 +129,7 @@ def bench_scaling(counts: list[int]) -> None:
 def _scene_time(prepared) -> tuple[float, int]:
     import bpy
 
-    from ai_sets_addon.scene.builder import apply_to_scene
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     start = time.perf_counter()

@@ -25,10 +25,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ai_sets_addon.generation.fileio import read_exr, write_exr, write_png  # noqa: E402
+from ai_sets_addon.core.fileio import read_exr, write_exr, write_png  # noqa: E402
 from ai_sets_addon.generation.hdr import lift, read_panorama, write_lift  # noqa: E402
 from ai_sets_addon.generation.hdr import fit as hdr_fit  # noqa: E402
-from ai_sets_addon.generation.plan import SkyRequest  # noqa: E402
+from ai_sets_addon.model.plan import SkyRequest  # noqa: E402
 from ai_sets_addon.generation.sky import SkyOptions, atmosphere, render_sky  # noqa: E402
 
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ai_sets_addon.generation.materials import (ProceduralMaterials,  # noqa: E402
                                                 generate_maps)
-from ai_sets_addon.generation.plan import MaterialRequest  # noqa: E402
+from ai_sets_addon.model.plan import MaterialRequest  # noqa: E402
 from ai_sets_addon.generation.vocabulary import MATERIAL_FAMILIES  # noqa: E402
 
 TARGET_S = 2.0

@@ -163,11 +163,11 @@ def bench_models(models: list[str], sizes: list[tuple[int, int]], steps: int, dt
 def bench_bake(atlas: int, resolution: tuple[int, int]) -> dict:
     import tempfile
 
-    from ai_sets_addon.generation.paint import PaintOptions, TestPainter, paint_set
-    from ai_sets_addon.generation.paint.camera import ViewCamera
-    from ai_sets_addon.generation.paint.output import write_paint
-    from ai_sets_addon.generation.paint.testset import demo_scene
-    from ai_sets_addon.generation.paint.views import WorldMesh, cast_view, control_depth
+    from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
+    from ai_sets_addon.ai.paint.camera import ViewCamera
+    from ai_sets_addon.ai.paint.output import write_paint
+    from ai_sets_addon.ai.paint.testset import demo_scene
+    from ai_sets_addon.ai.paint.views import WorldMesh, cast_view, control_depth
 
     scene = demo_scene(density_px_per_m=64.0, resolution=resolution, cameras=4)
     for part in scene.parts:

@@ -36,8 +36,8 @@ LADDER = (4, 6, 8, 12, 16, 24, 32, 48, 64)
 
 
 def render(scene, out: Path, size, samples: int) -> tuple[float, np.ndarray]:
-    from ai_sets_addon.generation.fileio import read_png
-    from ai_sets_addon.scene.render import render_still
+    from ai_sets_addon.core.fileio import read_png
+    from ai_sets_addon.blender.scene.render import render_still
 
     start = time.perf_counter()
     render_still(scene, out, size, samples)
@@ -55,7 +55,7 @@ def use_defaults(scene) -> None:
 
 
 def use_new(scene) -> None:
-    from ai_sets_addon.scene.render import configure
+    from ai_sets_addon.blender.scene.render import configure
 
     samples = scene.cycles.samples
     configure(scene, samples)
@@ -86,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     import bpy
 
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-    from ai_sets_addon.generation.setfile import read_set
-    from ai_sets_addon.scene.builder import apply_to_scene
+    from ai_sets_addon.setfile import read_set
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
 
     size = tuple(int(v) for v in args.resolution.split("x"))
     with tempfile.TemporaryDirectory(prefix="aisets_bench_render_") as tmp:

@@ -29,9 +29,9 @@ PARIS = dict(latitude=48.8566, longitude=2.3522)
 def build_set(out: Path):
     import bpy
 
-    from ai_sets_addon.cli.build import _fresh_scene
+    from ai_sets_addon.blender.session import fresh_scene as _fresh_scene
     from ai_sets_addon.generation.prepare import BuildOptions
-    from ai_sets_addon.pipeline import BuildRequest, build
+    from ai_sets_addon.blender.pipeline import BuildRequest, build
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     _fresh_scene()
@@ -42,7 +42,7 @@ def build_set(out: Path):
 
 
 def request_at(hour: float):
-    from ai_sets_addon.generation.plan import SkyRequest
+    from ai_sets_addon.model.plan import SkyRequest
 
     minutes = int(round(hour * 60))
     return SkyRequest(time_of_day="afternoon", cloud_cover="scattered", seed=3,
@@ -65,8 +65,8 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=2048, help="the released sky's width")
     args = parser.parse_args()
 
-    from ai_sets_addon import pipeline
-    from ai_sets_addon.scout.blender.daylight import PREVIEW_WIDTH, preview_sky
+    from ai_sets_addon.blender import pipeline
+    from ai_sets_addon.blender.daylight import PREVIEW_WIDTH, preview_sky
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "street"

@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ai_sets_addon.generation.plan import SkyRequest  # noqa: E402
+from ai_sets_addon.model.plan import SkyRequest  # noqa: E402
 from ai_sets_addon.generation.sky import ProceduralSky, SkyOptions, render_sky  # noqa: E402
 from ai_sets_addon.generation.sky import atmosphere  # noqa: E402
 from ai_sets_addon.generation.sky.equirect import row_elevations  # noqa: E402
@@ -55,7 +55,7 @@ def time_ours(width: int, runs: int, out_dir: Path, cold: bool) -> list[float]:
 def blender_sky_scene(width: int, sun_el: float, sun_az: float):
     import bpy
 
-    from ai_sets_addon.scene.world import add_equirect_camera
+    from ai_sets_addon.blender.scene.world import add_equirect_camera
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene

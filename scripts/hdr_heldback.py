@@ -84,7 +84,7 @@ def main() -> int:
 
 def original_sky(set_folder: Path, work: Path, width: int) -> tuple[Path, dict]:
     """The set's own sky request, with the sun disc in the map (deterministic)."""
-    from ai_sets_addon.generation.plan import SkyRequest
+    from ai_sets_addon.model.plan import SkyRequest
     from ai_sets_addon.generation.sky import ProceduralSky, SkyOptions
 
     sky = json.loads((set_folder / "set.json").read_text())["plan"]["sky"]
@@ -118,7 +118,7 @@ def _world_image(bpy, scene, path: Path) -> None:
 
 
 def _sky_median(path: Path) -> float:
-    from ai_sets_addon.generation.fileio import read_exr
+    from ai_sets_addon.core.fileio import read_exr
 
     rgb = read_exr(path)
     upper = rgb[: rgb.shape[0] // 2] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
@@ -127,7 +127,7 @@ def _sky_median(path: Path) -> float:
 
 def render_panorama(set_folder: Path, sky: Path, out: Path, width: int, samples: int,
                     eye: float) -> None:
-    from ai_sets_addon.scene.world import add_equirect_camera
+    from ai_sets_addon.blender.scene.world import add_equirect_camera
 
     bpy, scene = _open(set_folder)
     _world_image(bpy, scene, sky)

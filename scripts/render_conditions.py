@@ -17,9 +17,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ai_sets_addon.generation.fileio import read_png, write_png  # noqa: E402
+from ai_sets_addon.core.fileio import read_png, write_png  # noqa: E402
 from ai_sets_addon.generation.prepare import BuildOptions  # noqa: E402
-from ai_sets_addon.pipeline import BuildRequest, build  # noqa: E402
+from ai_sets_addon.blender.pipeline import BuildRequest, build  # noqa: E402
 
 CONDITIONS = ("at dawn", "at noon", "at golden hour", "overcast at noon", "at night")
 

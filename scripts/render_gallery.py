@@ -75,9 +75,9 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
     import bpy
 
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-    from ai_sets_addon.generation.setfile import read_set
-    from ai_sets_addon.scene.builder import apply_to_scene
-    from ai_sets_addon.scene.render import render_still
+    from ai_sets_addon.setfile import read_set
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
+    from ai_sets_addon.blender.scene.render import render_still
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene
@@ -106,7 +106,7 @@ def render_one(archetype: str, prompt: str, seed: int, args: argparse.Namespace,
 
 
 def image_stats(path: Path) -> dict:
-    from ai_sets_addon.generation.fileio import read_png
+    from ai_sets_addon.core.fileio import read_png
 
     rgb = read_png(path)[..., :3].astype(np.float32)
     clipped = float(np.mean(np.any(rgb >= 254.5, axis=-1)))
@@ -118,7 +118,7 @@ def image_stats(path: Path) -> dict:
 def contact_sheet(paths: list[Path], out: Path, cols: int = 3) -> Path:
     """Tile the renders (box-filtered by a whole factor, to about 560 px wide) into one
     PNG; a whole factor keeps every frame whole (1280x720 -> 640x360)."""
-    from ai_sets_addon.generation.fileio import read_png, write_png
+    from ai_sets_addon.core.fileio import read_png, write_png
 
     h0, w0 = read_png(paths[0]).shape[:2]
     factor = max(1, round(w0 / 560))

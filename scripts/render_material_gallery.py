@@ -19,9 +19,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ai_sets_addon.generation.fileio import write_png  # noqa: E402
+from ai_sets_addon.core.fileio import write_png  # noqa: E402
 from ai_sets_addon.generation.materials import ProceduralMaterials  # noqa: E402
-from ai_sets_addon.generation.plan import MaterialRequest  # noqa: E402
+from ai_sets_addon.model.plan import MaterialRequest  # noqa: E402
 from ai_sets_addon.generation.vocabulary import MATERIAL_FAMILIES  # noqa: E402
 
 WORD_VARIANTS = [
@@ -49,7 +49,7 @@ def render_cells(requests: list[MaterialRequest], labels: list[str], size: int,
                  samples: int, cell: tuple[int, int], work: Path) -> list[np.ndarray]:
     import bpy
 
-    from ai_sets_addon.scene.materials import render_preview
+    from ai_sets_addon.blender.scene.materials import render_preview
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     backend, images = ProceduralMaterials(), []

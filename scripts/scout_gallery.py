@@ -54,12 +54,12 @@ def main() -> int:
     import bpy
 
     import ai_sets_addon
-    from ai_sets_addon import pipeline
+    from ai_sets_addon.blender import pipeline
     from ai_sets_addon.generation.prepare import BuildOptions
-    from ai_sets_addon.generation.setfile import read_set
+    from ai_sets_addon.setfile import read_set
 
     if not (args.set / "manifest.json").is_file():
-        from ai_sets_addon.cli.build import _fresh_scene
+        from ai_sets_addon.blender.session import fresh_scene as _fresh_scene
 
         _fresh_scene()
         pipeline.build(pipeline.BuildRequest(PROMPT, SEED, args.set,
@@ -83,10 +83,10 @@ def main() -> int:
 
 
 def scout(scene) -> None:
-    from ai_sets_addon.scout.blender import daylight, shots
-    from ai_sets_addon.scout.blender.camera import aim, set_package
+    from ai_sets_addon.blender import daylight, shots
+    from ai_sets_addon.blender.camera import aim, set_package
     from ai_sets_addon.scout.daylight import key_light_label
-    from ai_sets_addon.scout.blender.camera_ops import scout_camera
+    from ai_sets_addon.blender.camera_ops import scout_camera
 
     scout_settings = scene.ai_sets_scout
     scout_settings.place = "Paris"
@@ -119,8 +119,8 @@ def load_shots(scene, folder: Path) -> None:
 
 
 def board(scene, args, size) -> None:
-    from ai_sets_addon.scout.blender.storyboard import render_storyboard
-    from ai_sets_addon.scout.blender.shots import shot_list
+    from ai_sets_addon.blender.storyboard import render_storyboard
+    from ai_sets_addon.blender.shots import shot_list
 
     out = args.out
     # a storyboard folder is replaced whole; docs/scouting also holds previs/ and shots.json
@@ -139,7 +139,7 @@ def board(scene, args, size) -> None:
 def previs(scene, args) -> None:
     from PIL import Image
 
-    from ai_sets_addon.scout.blender.animatic import render_animatic
+    from ai_sets_addon.blender.animatic import render_animatic
     from ai_sets_addon.scout.moves import Move
 
     _, body, lens, squeeze, line, *_rest = SHOTS[1]
@@ -149,7 +149,7 @@ def previs(scene, args) -> None:
     frames_dir = Path("/tmp/aisets_scout_gallery/previs")
     shutil.rmtree(frames_dir, ignore_errors=True)
     scene.ai_sets.sky.hour = SHOTS[1][7]
-    from ai_sets_addon.scout.blender import daylight
+    from ai_sets_addon.blender import daylight
 
     daylight.full_sky(scene)
     result = render_animatic(scene, move, loc, target, frames_dir, "02 Cafe two-shot",

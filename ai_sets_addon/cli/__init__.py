@@ -53,7 +53,7 @@ _cleanup_registered = False
 def install_interrupts() -> bool:
     """Signal watcher on, with the cleanup that removes half-written temporary files."""
     global _cleanup_registered
-    from .. import interrupts as watcher
+    from ..core import interrupts as watcher
 
     if not watcher.install():
         return False
@@ -64,7 +64,7 @@ def install_interrupts() -> bool:
 
 
 def _remove_unfinished_files() -> str | None:
-    from ..generation.fileio import remove_unfinished
+    from ..core.fileio import remove_unfinished
 
     count = remove_unfinished()
     return f"{count} unfinished file(s) removed" if count else None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..core import limits
 from . import common
 
-BACKENDS = ("procedural", "diffusers")
+BACKENDS = limits.BACKENDS.values
 
 
 def add_model_arguments(group, prefix: str = "", model: bool = True,
@@ -41,12 +42,11 @@ def add_model_arguments(group, prefix: str = "", model: bool = True,
                                             "slowest, least memory) (default: %(default)s)")
     if not generation:
         return
-    group.add_argument(f"--{prefix}steps", type=common.bounded_int(1, 200), default=25,
-                       help="denoising steps of the diffusers backend, 1..200 "
-                            "(default: %(default)s)")
-    group.add_argument(f"--{prefix}guidance", type=common.finite_float(0.0, 50.0),
-                       default=7.0, help="classifier-free guidance of the diffusers "
-                                         "backend, 0..50 (default: %(default)s)")
+    group.add_argument(f"--{prefix}steps", type=limits.AI_STEPS.argtype(), default=25,
+                       help=limits.AI_STEPS.help("denoising steps of the diffusers backend", 25))
+    group.add_argument(f"--{prefix}guidance", type=limits.AI_GUIDANCE.argtype(), default=7.0,
+                       help=limits.AI_GUIDANCE.help("classifier-free guidance of the diffusers "
+                                                    "backend", 7.0))
     group.add_argument(f"--{prefix}model-size", type=model_size, metavar="PX",
                        help="side the model paints at, a multiple of 16 from 64 to 2048: "
                             "material tiles PXxPX, panoramas (2PX)xPX, then resampled "
@@ -55,7 +55,7 @@ def add_model_arguments(group, prefix: str = "", model: bool = True,
 
 
 def model_size(text: str) -> int:
-    value = common.bounded_int(64, 2048, "a whole number of pixels")(text)
+    value = limits.AI_MODEL_SIZE.argtype()(text)
     if value % 16:
         raise argparse.ArgumentTypeError(f"{value} is not a multiple of 16")
     return value
@@ -63,7 +63,7 @@ def model_size(text: str) -> int:
 
 def ai_settings(args: argparse.Namespace, prefix: str = ""):
     """The parsed options -> generation.ai_assets.backends.AiSettings."""
-    from ..generation.ai_assets.backends import AiSettings
+    from ..model.ai_settings import AiSettings
 
     key = prefix.replace("-", "_")
     return AiSettings(model=args.model or "", controlnet=args.controlnet, config=args.config,
@@ -76,7 +76,7 @@ def ai_settings(args: argparse.Namespace, prefix: str = ""):
 
 def shared_model(args: argparse.Namespace, progress, prefix: str = ""):
     """The model, loaded now (a bad path or a pickle fails before anything is written)."""
-    from ..generation.ai_assets.backends import SharedModel
+    from ..ai.backends import SharedModel
 
     model = SharedModel(ai_settings(args, prefix))
     progress(0.0, f"loading {model.settings.model or '(no --model)'}")

@@ -7,6 +7,7 @@ import argparse
 import os
 from pathlib import Path
 
+from ..core import limits
 from . import common
 
 
@@ -28,8 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         type=_scheduler,
                         help="'local' starts a LocalCluster; an address (tcp:// or tls://) "
                              "uses that cluster (default: local)")
-    parser.add_argument("--workers", type=common.bounded_int(1, 4096), default=None,
-                        metavar="N", help="1..4096; local: worker processes, one thread each "
+    parser.add_argument("--workers", type=limits.WORKERS.argtype(), default=None,
+                        metavar="N", help=f"{limits.WORKERS.rules}; local: worker processes, one thread each "
                         "(default: the cores, %d here); tcp: wait for N workers "
                         "(default: 1)" % (os.cpu_count() or 1))
     parser.add_argument("--dry-run", action="store_true",
@@ -63,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_batch(args: argparse.Namespace, expansion) -> int:
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
     from ..farm.progress import summary_table
     from ..farm.runner import BatchOptions, run_batch
-    from .. import interrupts
+    from ..core import interrupts
 
     _require_dask()
     remove = interrupts.on_interrupt(
@@ -95,7 +96,7 @@ def _counts(expansion) -> str:
 
 
 def _require_dask() -> None:
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
 
     try:
         import distributed  # noqa: F401

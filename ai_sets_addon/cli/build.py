@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core import limits
 from . import _ai_options as ai_options
 from . import common
 
@@ -21,27 +22,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
                         help="the set folder (created, or replaced when the build is done)")
     parser.add_argument("--seed", type=common.seed, default=0,
-                        help="same seed, same set, 0..2147483647 (default: %(default)s)")
+                        help=limits.SEED.help("same seed, same set", 0))
     parser.add_argument("--render", action="store_true",
                         help="also render preview.png (default: off)")
     parser.add_argument("--samples", type=common.samples, default=32,
-                        help="Cycles samples of the preview (denoised), "
-                             f"1..{common.CYCLES_MAX_SAMPLES} (default: %(default)s)")
+                        help=limits.SAMPLES.help("Cycles samples of the preview (denoised)", 32))
     parser.add_argument("--resolution", type=common.resolution, default=(960, 540),
-                        metavar="WxH", help="preview size, 16..16384 pixels per side "
+                        metavar="WxH", help=f"preview size, {limits.IMAGE_SIDE.rules} per side "
                                             "(default: 960x540)")
-    parser.add_argument("--texture-size", type=common.positive_int, default=1024,
-                        metavar="PX",
-                        help="material maps, pixels per side (256..4096, a power of two; "
-                             "default: %(default)s)")
-    parser.add_argument("--hdri-width", type=common.positive_int, default=2048,
-                        metavar="PX",
-                        help="sky width in pixels (even, 512..16384; height is half; "
-                             "default: %(default)s)")
+    parser.add_argument("--texture-size", type=limits.TEXTURE_SIZE.argtype(), default=1024,
+                        metavar="PX", help=limits.TEXTURE_SIZE.help("material maps, pixels per side", 1024))
+    parser.add_argument("--hdri-width", type=limits.HDRI_WIDTH.argtype(), default=2048,
+                        metavar="PX", help=limits.HDRI_WIDTH.help("sky width (height is half)", 2048))
     parser.add_argument("--texel-density", default=32.0, metavar="PX_PER_M",
-                        type=common.finite_float(4.0, 512.0, "pixels per metre"),
-                        help="atlas pixels per metre for painting and baking (4..512; "
-                             "default: %(default)s)")
+                        type=limits.TEXEL_DENSITY.argtype(),
+                        help=limits.TEXEL_DENSITY.help("atlas pixels per metre for painting and baking", 32.0))
     parser.add_argument("--wait", action="store_true",
                         help="wait for another build writing DIR instead of refusing "
                              "(default: off)")
@@ -71,10 +66,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..generation.prepare import BuildOptions
-    from ..pipeline import BuildRequest, build
-    from .. import interrupts
+    from ..blender.pipeline import BuildRequest, build
+    from ..blender import session
+    from ..core import interrupts
 
-    _require_bpy()
+    session.require_bpy("the build command")
     interrupts.reinstall()                   # importing Blender may replace handlers
     request = BuildRequest(
         prompt=args.prompt, seed=args.seed, out_dir=args.out,
@@ -84,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                              sky_backend=args.sky_backend, ai=_ai(args)),
         render=args.render, samples=args.samples, resolution=args.resolution,
         wait=args.wait)
-    _fresh_scene()
+    session.fresh_scene()
     result = build(request, progress=common.Progress(), before_scene=_painting(args))
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
@@ -107,7 +103,7 @@ def _ai(args: argparse.Namespace):
 def _painting(args: argparse.Namespace):
     """--paint: `ai-sets paint` on the staged set folder, its options checked by the paint
     command's own parser before any work starts."""
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
 
     if not args.paint:
         if args.paint_option:
@@ -133,26 +129,3 @@ def _painting(args: argparse.Namespace):
         template.func(template)
 
     return paint
-
-
-def _require_bpy() -> None:
-    from ..generation.errors import InputError
-
-    try:
-        import bpy  # noqa: F401
-    except ImportError:
-        raise InputError("the build command needs Blender: install the bpy module "
-                         "(pip install 'ai-sets[blender]') or run inside blender -b") from None
-
-
-def _fresh_scene() -> None:
-    """Empty the startup scene so a headless build holds only the set. Data is removed
-    rather than factory settings read, which would disable an installed extension
-    when this runs inside `blender -b`."""
-    import bpy
-
-    if not bpy.app.background or bpy.data.filepath:
-        return
-    kinds = ("objects", "collections", "meshes", "materials", "lights", "cameras", "worlds",
-             "images", "node_groups")
-    bpy.data.batch_remove([block for kind in kinds for block in getattr(bpy.data, kind)])

@@ -31,11 +31,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export_set, remove_unfinished
-    from .. import interrupts
-    from .build import _require_bpy
+    from ..blender.export import export_set, remove_unfinished
+    from ..core import interrupts
+    from ..blender import session
 
-    _require_bpy()
+    session.require_bpy("the export command")
 
     def cleanup() -> str:
         count = remove_unfinished()

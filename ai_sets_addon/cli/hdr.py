@@ -6,6 +6,7 @@ import argparse
 import math
 from pathlib import Path
 
+from ..core import limits
 from . import common
 
 
@@ -19,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "implies and expand the other highlights. Writes SKY.exr (W/m²/sr), "
                     "SKY.png (preview) and SKY.json (sun, fit, confidence).")
     parser.add_argument("panorama", type=common.output_path, metavar="PANO",
-                        help="PNG (8 or 16 bit), JPEG or EXR, 2:1, 256..16384 pixels wide")
+                        help=f"PNG (8 or 16 bit), JPEG or EXR, 2:1, {limits.HDRI_WIDTH.rules} wide")
     parser.add_argument("--out", required=True, type=common.output_path, metavar="SKY.exr",
                         help="the EXR to write; SKY.png and SKY.json go beside it")
     parser.add_argument("--sun", default="auto", type=sun_argument, metavar="auto|AZ,EL",
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _options(args: argparse.Namespace):
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
     from ..generation.hdr import LiftOptions
 
     place = [args.datetime, args.lat, args.lon]
@@ -94,7 +95,7 @@ def _options(args: argparse.Namespace):
 
 
 def _sun_at(args: argparse.Namespace) -> tuple[float, float]:
-    from ..generation.plan import SkyRequest
+    from ..model.plan import SkyRequest
     from ..generation.sky import resolve_sun
 
     request = SkyRequest(latitude=args.lat, longitude=args.lon, datetime_iso=args.datetime,

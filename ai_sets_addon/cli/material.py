@@ -17,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..core import limits
 from . import _ai_options as ai_options
 from . import common
 
@@ -31,8 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                         "(and metallic) maps at real-world scale, named "
                                         "after the material (e.g. mossy_red_brick_normal.png).")
     parser.add_argument("prompt", help='material words, e.g. "old red brick, wet"')
-    parser.add_argument("--size", type=int, default=1024,
-                        help="pixels per side, a power of two 64..8192 (default 1024)")
+    parser.add_argument("--size", type=limits.TEXTURE_SIZE.argtype(), default=1024,
+                        help=limits.TEXTURE_SIZE.help("pixels per side", 1024))
     parser.add_argument("--out", required=True, type=common.output_path, metavar="DIR",
                         help="folder for the maps and their JSON sidecars")
     parser.add_argument("--seed", type=common.seed, default=0,
@@ -40,12 +41,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--preview", action="store_true",
                         help="also render NAME_preview.png on a lit floor-and-wall corner "
                              "(needs bpy, Cycles CPU; default: off)")
-    parser.add_argument("--preview-width", type=common.bounded_int(256, 4096),
+    parser.add_argument("--preview-width", type=limits.PREVIEW_WIDTH.argtype(),
                         default=PREVIEW_WIDTH, metavar="PX",
-                        help=f"preview width in pixels, 256..4096, height 3/4 of it "
-                             f"(default {PREVIEW_WIDTH})")
+                        help=limits.PREVIEW_WIDTH.help("preview width, height 3/4 of it",
+                                                       PREVIEW_WIDTH))
     parser.add_argument("--samples", type=common.samples, default=32,
-                        help=f"preview samples, 1..{common.CYCLES_MAX_SAMPLES} (default 32)")
+                        help=limits.SAMPLES.help("preview samples", 32))
     parser.add_argument("--backend", choices=ai_options.BACKENDS, default="procedural",
                         help="procedural (numpy, one material per surface named) or "
                              "diffusers (one seamless AI material from the whole prompt, "
@@ -61,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
     check_size(args.size)
     progress = common.Progress()
     if args.preview:
-        _require_bpy()
+        from ..blender import session
+
+        session.require_bpy("--preview", "pip install bpy==5.0.1, or leave --preview out")
     if args.backend == "diffusers":
         requests, backend = _diffusers(args, progress)
     else:
@@ -82,9 +85,9 @@ def run(args: argparse.Namespace) -> int:
 def _diffusers(args: argparse.Namespace, progress) -> tuple[list, object]:
     """One request for the whole prompt (what the model reads), at the tile size of the
     first family the words name; the model is loaded (or refused) before any file."""
-    from ..generation.ai_assets.backends import DiffusersMaterials
-    from ..generation.errors import InputError
-    from ..generation.plan import MaterialRequest
+    from ..ai.backends import DiffusersMaterials
+    from ..core.errors import InputError
+    from ..model.plan import MaterialRequest
 
     if not args.prompt or not args.prompt.strip():
         raise InputError('the prompt is empty: describe the material, e.g. "hand-painted '
@@ -106,8 +109,8 @@ def _diffusers(args: argparse.Namespace, progress) -> tuple[list, object]:
 
 def requests_from_prompt(text: str, seed: int) -> list:
     """One MaterialRequest per surface role that names a material family."""
-    from ..generation.errors import InputError
-    from ..generation.plan import MaterialRequest
+    from ..core.errors import InputError
+    from ..model.plan import MaterialRequest
     from ..generation.prompt import parse_prompt
 
     spec = parse_prompt(text, seed)
@@ -160,27 +163,16 @@ def _slug(text: str, limit: int = 48) -> str:
     return slug
 
 
-def _require_bpy() -> None:
-    from ..generation.errors import InputError
-
-    try:
-        import bpy  # noqa: F401
-    except ImportError:
-        raise InputError("--preview needs Blender's Python module: pip install bpy==5.0.1, "
-                         "or leave --preview out") from None
-
 
 def _preview(tex, out_dir: Path, samples: int, resolution: tuple[int, int]) -> Path:
-    import bpy
-
-    from .. import interrupts
+    from ..blender import session
+    from ..core import interrupts
 
     interrupts.reinstall()                   # in case importing Blender replaced handlers
-    from ..generation.fileio import atomic_path
-    from ..scene.materials import render_preview
+    from ..core.fileio import atomic_path
+    from ..blender.scene.materials import render_preview
 
-    if bpy.context.scene is None or not bpy.data.scenes:
-        bpy.ops.wm.read_factory_settings(use_empty=True)
+    session.ensure_scene()
     final = out_dir / f"{tex.key}_preview.png"
     with atomic_path(final) as tmp:          # a killed render leaves no final-named file
         render_preview(tex, tmp, samples=samples, resolution=resolution,

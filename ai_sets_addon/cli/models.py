@@ -35,7 +35,7 @@ def default_folder() -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..generation.ai.models import list_models
+    from ..ai.models import list_models
 
     folder = args.folder or default_folder()
     found = list_models(folder, allow_pickle=args.allow_pickle)

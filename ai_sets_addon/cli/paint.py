@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core import limits
 from . import _ai_options, common
 
 SCENE_FILE = "paint_scene.npz"    # a paint scene saved in SET (e.g. by --demo)
@@ -30,9 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--negative", default="", help="what to avoid (default: nothing)")
     parser.add_argument("--cameras", help="comma-separated camera names, in painting order "
                                           "(default: all)")
-    parser.add_argument("--steps", type=common.bounded_int(1, 200), default=30,
+    parser.add_argument("--steps", type=limits.AI_STEPS.argtype(), default=30,
                         help="denoising steps per view, 1..200 (default: %(default)s)")
-    parser.add_argument("--guidance", type=common.finite_float(0.0, 50.0), default=7.5,
+    parser.add_argument("--guidance", type=limits.AI_GUIDANCE.argtype(), default=7.5,
                         help="classifier-free guidance: how closely the prompt is "
                              "followed, 0..50 (default: %(default)s)")
     parser.add_argument("--control-scale", type=common.finite_float(0.0, 4.0), default=1.0,
@@ -40,9 +41,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "painting to the set's shapes, 0..4 (default: %(default)s)")
     parser.add_argument("--seed", type=common.seed, default=0,
                         help="same seed, same painting, 0..2147483647 (default: %(default)s)")
-    parser.add_argument("--density", type=common.finite_float(1.0, 4096.0), metavar="PX_PER_M",
-                        help="texel density of the painted atlases, pixels per metre, "
-                             "1..4096 (default: the set's)")
+    parser.add_argument("--density", type=limits.TEXEL_DENSITY.argtype(), metavar="PX_PER_M",
+                        help=f"texel density of the painted atlases, {limits.TEXEL_DENSITY.rules} "
+                             "(default: the set's)")
     parser.add_argument("--resolution", type=common.resolution, default=None,
                         metavar="WxH",
                         help="size of each painted view, multiples of 8, 16..16384 per side "
@@ -60,9 +61,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..generation.errors import InputError
-    from ..generation.paint import PaintOptions
-    from ..generation.paint.job import run_paint
+    from ..core.errors import InputError
+    from ..ai.paint import PaintOptions
+    from ..ai.paint.job import run_paint
 
     if args.resolution and (args.resolution[0] % 8 or args.resolution[1] % 8):
         raise InputError(f"--resolution {args.resolution[0]}x{args.resolution[1]}: both "
@@ -90,11 +91,11 @@ def run(args: argparse.Namespace) -> int:
 
 def load_scene(args: argparse.Namespace):
     """(scene, albedo reference per part) from --scene, SET/paint_scene.npz or set.json."""
-    from ..generation.paint.arrays import paint_input, save_scene
+    from ..ai.paint.arrays import paint_input, save_scene
 
     folder = Path(args.set)
     if args.demo:
-        from ..generation.paint.testset import demo_scene
+        from ..ai.paint.testset import demo_scene
 
         save_scene(demo_scene(density_px_per_m=args.density or 64.0, cameras=4),
                    folder / SCENE_FILE)
@@ -104,17 +105,17 @@ def load_scene(args: argparse.Namespace):
 
 
 def make_painter(args: argparse.Namespace, progress):
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
 
     if args.painter == "test":
-        from ..generation.paint import TestPainter
+        from ..ai.paint import TestPainter
 
         return TestPainter(), {"painter": "test"}
     if not args.model:
         raise InputError("--model is required: a diffusers folder, a .safetensors "
                          "checkpoint or a cached Hugging Face id (see `ai-sets models`)")
-    from ..generation.ai import ModelRequest, load_pipeline
-    from ..generation.ai.painter import DiffusersPainter
+    from ..ai import ModelRequest, load_pipeline
+    from ..ai.painter import DiffusersPainter
 
     request = ModelRequest(model=args.model, controlnet=args.controlnet, config=args.config,
                            allow_pickle=args.allow_pickle, allow_downloads=args.allow_downloads,
@@ -126,7 +127,7 @@ def make_painter(args: argparse.Namespace, progress):
 
 
 def _summary(path: Path) -> None:
-    from ..generation.paint.output import read_paint
+    from ..ai.paint.output import read_paint
 
     data = read_paint(path.parent.parent)
     print(f"{path}: {len(data['cameras'])} view(s) painted")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..core import limits
 from . import common
 
 AIM_DISTANCE_M = 5.0          # what the move aims at when the shot has no focus distance
@@ -53,30 +54,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                             "pixels per side (default 480x270)")
     parser.add_argument("--samples", type=common.samples, default=4,
                         help="Cycles samples per frame, denoised, "
-                             f"1..{common.CYCLES_MAX_SAMPLES} (default 4)")
+                             f"{limits.SAMPLES.rules} (default 4)")
     parser.add_argument("--no-mp4", dest="mp4", action="store_false",
                         help="PNG frames only (default: frames and an MP4)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .build import _require_bpy
+    from ..blender import session
 
-    _require_bpy()
-    import bpy
+    session.require_bpy("the previs command")
 
-    from .. import interrupts
-    from ..generation.errors import InputError
+    from ..core import interrupts
+    from ..core.errors import InputError
     from ..scout import shots as shotdata
-    from ..scout.blender.animatic import render_animatic
-    from ..scout.blender.storyboard import open_source, shots_for
+    from ..blender.animatic import render_animatic
+    from ..blender.storyboard import open_source, shots_for
     from ..scout.moves import Move
 
     interrupts.reinstall()
     if args.shot and "," in args.shot:
         raise InputError(f"--shot takes one shot name, got '{args.shot}'")
     folder = open_source(args.source)
-    scene = bpy.context.scene
+    scene = session.current_scene()
     shot = shotdata.select(shots_for(scene, folder), args.shot or "all")[0]
     move = Move(args.move, args.duration, args.distance, args.speed, args.easing, args.fps,
                 args.seed, args.intensity, args.shake).check()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core import limits
 from . import _ai_options as ai_options
 from . import common
 
@@ -27,9 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("prompt", help='e.g. "golden hour, scattered clouds, light haze"')
     parser.add_argument("--out", required=True, type=common.output_path, metavar="SKY.exr",
                         help="the EXR to write; SKY.png and SKY.json go beside it")
-    parser.add_argument("--width", type=int, default=None,
-                        help="512..16384, even; height is width/2 (default 4096; with "
-                             "--backend diffusers 1024, 256..16384: the model paints at "
+    parser.add_argument("--width", type=limits.HDRI_WIDTH.argtype(), default=None,
+                        help=f"{limits.HDRI_WIDTH.rules}; height is width/2 (default 4096; with "
+                             "--backend diffusers 1024: the model paints at "
                              "most its own size, 1024 for SD 1.5, 2048 for SDXL, and the "
                              "panorama is resampled up to --width before the lift)")
     parser.add_argument("--lat", type=common.finite_float(-90.0, 90.0, "a latitude"),
@@ -96,14 +97,12 @@ def run(args: argparse.Namespace) -> int:
 def _diffusers(args: argparse.Namespace, out: Path) -> int:
     """AI panorama -> lift -> EXR/PNG/JSON (+ SKY_ldr.png); the model is loaded (or
     refused) before any file is written."""
-    from ..generation.ai_assets.backends import DiffusersSky
-    from ..generation.errors import InputError
+    from ..ai.backends import DiffusersSky
+    from ..core.errors import InputError
     from ..generation.sky import resolve_lights
 
     width = 1024 if args.width is None else args.width
-    if not 256 <= width <= 16384 or width % 2:
-        raise InputError(f"--width {width}: use an even width from 256 to 16384 with "
-                         "--backend diffusers (the height is half)")
+    limits.HDRI_WIDTH.check(width)
     request = sky_request_for(args)
     resolve_lights(request)
     progress = common.Progress()
@@ -125,7 +124,7 @@ def _diffusers(args: argparse.Namespace, out: Path) -> int:
 
 def sky_request_for(args: argparse.Namespace):
     """Prompt words -> SkyRequest (the same mapping `build` uses), plus place/time."""
-    from ..generation.errors import InputError
+    from ..core.errors import InputError
     from ..generation.prompt import parse_prompt
 
     if not args.prompt or not args.prompt.strip():
@@ -140,6 +139,6 @@ def sky_request_for(args: argparse.Namespace):
 
 
 def _request_from_spec(spec):
-    from ..generation.archetypes.common import sky_request
+    from ..generation.sky.request import sky_request
 
     return sky_request(spec)

@@ -35,11 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .build import _require_bpy
+    from ..blender import session
 
-    _require_bpy()
-    from .. import interrupts
-    from ..scout.blender.storyboard import storyboard_from_source
+    session.require_bpy("the storyboard command")
+    from ..core import interrupts
+    from ..blender.storyboard import storyboard_from_source
 
     interrupts.reinstall()
     board = storyboard_from_source(args.source, args.out, args.shots, args.resolution,

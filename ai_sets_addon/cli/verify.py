@@ -20,8 +20,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..generation.errors import InputError
-    from ..generation.setfile import verify
+    from ..core.errors import InputError
+    from ..setfile import verify
 
     folder = Path(args.folder)
     if not folder.is_dir():

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..generation.fileio import sha256_of
-from ..generation.setfile import SetDocument
+from ..core.fileio import sha256_of
+from ..setfile import SetDocument
 from . import units
 
 FORMAT = "ai-sets/export"

@@ -35,16 +35,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..generation.errors import InputError
+from ..core import limits
+from ..core.errors import InputError
 from ..generation.prepare import BuildOptions
 
 SCOUTS = ("all", "scouts")          # every scout camera of the set's plan
-TIMES_OF_DAY = ("dawn", "sunrise", "morning", "noon", "afternoon", "golden_hour", "sunset",
-                "dusk", "blue_hour", "night")
-BACKENDS = ("procedural",)
-MAX_SAMPLES = 16_777_216
-LENS_RANGE = (1.0, 5000.0)          # Blender's camera lens limits, mm
-SIDE_RANGE = (16, 16384)
+TIMES_OF_DAY = limits.TIMES_OF_DAY.values
+BACKENDS = ("procedural",)          # AI painting: a 'paint' table
 
 SET_KEYS = ("name", "prompt", "seed", "time_of_day", "texture_size", "hdri_width",
             "texel_density", "backend", "paint", "shots_file", "shot")
@@ -316,8 +313,8 @@ class _Checker:
     def seed(self, path: tuple, value: Any) -> int | None:
         if not self.typed(path, value, int):
             return None
-        if not 0 <= value < 2**31:
-            self.report(path, f"seed {value} is out of range; use 0..2147483647")
+        if limits.SEED.problem(value):
+            self.report(path, limits.SEED.problem(value))
             return None
         return value
 
@@ -416,14 +413,13 @@ class _Checker:
         resolution = self.resolution(get.where("resolution"),
                                      get.value("resolution", merged["resolution"]))
         samples = get.value("samples", merged["samples"])
-        if self.typed(get.where("samples"), samples, int) and not 1 <= samples <= MAX_SAMPLES:
-            self.report(get.where("samples"), f"samples {samples} is outside 1..{MAX_SAMPLES}")
+        if self.typed(get.where("samples"), samples, int) and limits.SAMPLES.problem(samples):
+            self.report(get.where("samples"), limits.SAMPLES.problem(samples))
             samples = None
         lens = get.value("lens_mm", merged["lens_mm"])
         if lens is not None and self.typed(get.where("lens_mm"), lens, float):
-            if not LENS_RANGE[0] <= lens <= LENS_RANGE[1]:
-                self.report(get.where("lens_mm"), f"lens {lens} mm is outside "
-                                                  f"{LENS_RANGE[0]:g}..{LENS_RANGE[1]:g} mm")
+            if limits.LENS_MM.problem(lens):
+                self.report(get.where("lens_mm"), limits.LENS_MM.problem(lens))
                 lens = False
         elif lens is not None:
             lens = False
@@ -503,10 +499,9 @@ class _Checker:
             self.report(path, f"resolution must be \"WIDTHxHEIGHT\" or [width, height], "
                               f"not {value!r}")
             return None
-        lo, hi = SIDE_RANGE
-        if not (lo <= width <= hi and lo <= height <= hi):
+        if limits.IMAGE_SIDE.problem(width) or limits.IMAGE_SIDE.problem(height):
             self.report(path, f"resolution {width}x{height} is impossible: each side must "
-                              f"be {lo}..{hi} pixels")
+                              f"be {limits.IMAGE_SIDE.rules}")
             return None
         return width, height
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..generation.errors import InputError
-from ..generation.fileio import sha256_of, write_json
+from ..core.errors import InputError
+from ..core.fileio import sha256_of, write_json
 from .tasks import SET_DIR, PrepareTask, RenderTask, Task
 
 NAME = "batch-manifest.json"
@@ -121,7 +121,7 @@ def _render_on_disk(out: Path, task: RenderTask) -> dict | None:
 
 
 def _set_on_disk(out: Path, task: PrepareTask) -> dict | None:
-    from ..generation.setfile import verify
+    from ..setfile import verify
 
     folder = out / task.set_id / SET_DIR
     try:

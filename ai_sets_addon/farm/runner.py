@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..generation.errors import InputError
+from ..core.errors import InputError
 from .manifest import BatchManifest
 from .progress import BatchProgress
 from .tasks import Expansion, Task, estimate_seconds
@@ -74,7 +74,7 @@ def run_batch(expansion: Expansion, options: BatchOptions) -> list[Outcome]:
 @contextmanager
 def batch_lock(out: Path) -> Iterator[None]:
     """One batch per folder: an OS lock (freed if the process dies) naming its holder."""
-    from ..generation.setfile.folder import FolderBusy, acquire_lock, release_lock
+    from ..setfile.folder import FolderBusy, acquire_lock, release_lock
 
     path = out / LOCK
     try:
@@ -112,8 +112,8 @@ def triage(expansion: Expansion, manifest: BatchManifest) -> tuple[list[Outcome]
 
 
 def _header(options: BatchOptions) -> dict:
-    from ..generation.fileio import sha256_of
-    from ..pipeline import __version__
+    from ..core.fileio import sha256_of
+    from ..blender.pipeline import __version__
 
     jobs = options.jobs_file
     return {"jobs_file": str(jobs) if jobs else None,

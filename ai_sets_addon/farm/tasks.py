@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from ..generation.errors import InputError
-from ..generation.vocabulary import TIME_WORDS
+from ..core.errors import InputError
+from ..model.spec import SetSpec
 from .jobfile import (SCOUTS, JobFile, JobFileError, PaintJob, Problem, SetJob, ShotJob,
                       shot_slug)
 
@@ -112,14 +112,6 @@ def digest(data: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def prompt_with_time(prompt: str, time_of_day: str | None) -> str:
-    """How a job's time of day reaches the spec until BuildOptions carries one: the
-    time's first English phrase appended to the prompt (checked by `expand`)."""
-    if time_of_day is None:
-        return prompt
-    return f"{prompt}, at {TIME_WORDS[time_of_day]['en'][0]}"
-
-
 def expand(jobs: JobFile) -> Expansion:
     """Every task of the job file; plans each set variant (pure, ~0.3 s) to know its
     cameras, so "all" expands and an unknown camera is reported with its line."""
@@ -143,12 +135,12 @@ def _variant(job: SetJob, seed: int, time: str | None, problems: list[Problem],
                                           f"{seen[set_id]}); give each set its own name"))
         return []
     seen[set_id] = job.line
-    prompt = prompt_with_time(job.prompt, time)
+    prompt = job.prompt
     plan = _plan(job, prompt, seed, time, problems)
     if plan is None:
         return []
     cameras = [camera.name for camera in plan.cameras]
-    options = asdict(job.options)
+    options = asdict(replace(job.options, time_of_day=time))   # the spec's time, typed
     prepare = PrepareTask("prepare", set_id, digest(["prepare", prompt, seed, options]),
                           prompt=prompt, seed=seed, time_of_day=time, options=options,
                           cameras=tuple(cameras))
@@ -191,11 +183,13 @@ def _plan(job: SetJob, prompt: str, seed: int, time: str | None, problems: list[
     except InputError as exc:
         problems.append(Problem(job.line, f"prompt: {exc}"))
         return None
-    if time is not None and spec.time_of_day != time:
+    if time is not None and spec.time_of_day not in (time, SetSpec().time_of_day):
         problems.append(Problem(job.line, f"the prompt already sets the time of day "
                                           f"({spec.time_of_day.replace('_', ' ')}); remove "
                                           "it from the prompt to use the time_of_day list"))
         return None
+    if time is not None:
+        spec.time_of_day = time            # as prepare_set applies BuildOptions.time_of_day
     return archetypes.plan_set(spec)
 
 

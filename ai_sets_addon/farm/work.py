@@ -102,10 +102,10 @@ def _failure(task: Task, log: Path, what: str) -> str:
 
 def run_prepare(task: PrepareTask, context: Context, stream) -> dict:
     """The set folder through the pipeline's own steps: lock, prepare, publish."""
-    from ..generation.fileio import sha256_of
+    from ..core.fileio import sha256_of
     from ..generation.prepare import BuildOptions
-    from ..generation.setfile import read_set
-    from ..pipeline import BuildRequest, open_folder, prepare, publish
+    from ..setfile import read_set
+    from ..blender.pipeline import BuildRequest, open_folder, prepare, publish
 
     folder = context.out / task.set_id / SET_DIR
     request = BuildRequest(prompt=task.prompt, seed=task.seed, out_dir=folder,
@@ -134,12 +134,12 @@ def run_prepare(task: PrepareTask, context: Context, stream) -> dict:
 # --------------------------------------------------------------------------- render
 
 def run_render(task: RenderTask, context: Context, stream) -> dict:
-    """`python -m ai_sets_addon.farm.render_task` for one shot; its JSON beside the PNG."""
+    """`python -m ai_sets_addon.blender.shot_render` for one shot; its JSON beside the PNG."""
     out_png = context.out / task.outputs()[0]
     threads = context.cycles_threads.get(socket.gethostname(), _default_threads())
     aim = (["--camera", task.camera] if task.saved is None else
            ["--saved-shot", json.dumps(task.saved, sort_keys=True), "--sky", task.sky])
-    command = [sys.executable, "-m", "ai_sets_addon.farm.render_task",
+    command = [sys.executable, "-m", "ai_sets_addon.blender.shot_render",
                "--set", str(context.out / task.set_id / SET_DIR), *aim,
                "--out", str(out_png), "--resolution", "x".join(map(str, task.resolution)),
                "--samples", str(task.samples), "--threads", str(threads),
@@ -183,7 +183,7 @@ def _child(command: list[str], stream, task: Task, context: Context) -> None:
 
 def run_paint(task: PaintTask, context: Context, stream) -> dict:
     """`ai-sets paint` on the set folder (a GPU worker); records paint/ with hashes."""
-    from ..generation.fileio import sha256_of
+    from ..core.fileio import sha256_of
 
     folder = context.out / task.set_id / SET_DIR
     command = [sys.executable, "-m", "ai_sets_addon", "paint", str(folder)]

@@ -386,19 +386,3 @@ def cards(centres, normals, ups, width: float, height: float) -> trimesh.Trimesh
     base = (np.arange(len(c)) * 4)[:, None]
     faces = np.concatenate([base + [0, 1, 2], base + [0, 2, 3]])
     return new_mesh(verts.reshape(-1, 3), faces, uv)
-
-
-def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
-    """Area-weighted vertex normals in plain numpy, in a fixed summation order: the
-    same bytes on every machine, with or without scipy (trimesh's own path switches
-    algorithms, and logs a traceback, when scipy is missing)."""
-    vertices = np.asarray(vertices, np.float64)
-    faces = np.asarray(faces, np.int64)
-    tri = vertices[faces]
-    face_normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])   # 2 x area
-    summed = np.zeros_like(vertices)
-    for corner in range(3):
-        np.add.at(summed, faces[:, corner], face_normals)
-    length = np.linalg.norm(summed, axis=1, keepdims=True)
-    fallback = np.array([0.0, 0.0, 1.0])
-    return np.where(length > 1e-20, summed / np.maximum(length, 1e-20), fallback)

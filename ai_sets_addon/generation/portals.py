@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .plan import LightPlan, SetPlan
+from ..model.plan import LightPlan, SetPlan
 
 MAX_PORTALS = 8
 PLANE_TOLERANCE_M = 0.05

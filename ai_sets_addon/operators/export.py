@@ -6,7 +6,7 @@ from pathlib import Path
 
 import bpy
 
-from ..generation.errors import InputError
+from ..core.errors import InputError
 
 FORMATS = (("glb", "glTF Binary (.glb)", "PBR materials, lights, cameras, GPU instancing; "
             "the sky EXR is written beside it"),
@@ -18,7 +18,7 @@ EXTENSIONS = {"glb": ".glb", "usd": ".usd", "usdz": ".usdz"}
 
 def set_folder(context) -> Path | None:
     """The folder the scene's AI set was built from (None without a set)."""
-    from ..scene.builder import SET_FOLDER, current_set
+    from ..blender.scene.builder import SET_FOLDER, current_set
 
     root = current_set(context.scene)
     return Path(root[SET_FOLDER]) if root is not None and root.get(SET_FOLDER) else None
@@ -57,7 +57,7 @@ class AISETS_OT_export_set(bpy.types.Operator):
         return {"RUNNING_MODAL"}
 
     def execute(self, context):
-        from ..export import export_set
+        from ..blender.export import export_set
 
         folder = set_folder(context)
         if folder is None or not self.filepath:

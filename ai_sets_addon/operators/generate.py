@@ -10,10 +10,11 @@ from pathlib import Path
 
 import bpy
 
-from .. import pipeline, preferences
-from ..generation.errors import Cancelled, InputError
+from ..blender import pipeline
+from .. import preferences
+from ..core.errors import Cancelled, InputError
 from ..generation.prepare import BuildOptions
-from ..generation.setfile.retention import prune, set_folders
+from ..setfile.retention import prune, set_folders
 from .job import BackgroundJob, show_job_state
 from .worker_job import WorkerFailed, WorkerJob, ai_python, build_in_worker, prepare_job
 
@@ -154,7 +155,7 @@ class AISETS_OT_generate_set(bpy.types.Operator):
 
 def _ai_settings(context, settings):
     """The Paint panel's model, when a Diffusers material or sky backend is chosen."""
-    from ..generation.ai_assets.backends import AiSettings
+    from ..model.ai_settings import AiSettings
 
     paint = getattr(context.scene, "ai_sets_paint", None)
     if paint is None or "diffusers" not in (settings.material_backend, settings.sky_backend):
@@ -194,7 +195,7 @@ class AISETS_OT_remove_set(bpy.types.Operator):
     bl_options = {"REGISTER", "UNDO"}
 
     def execute(self, context):
-        from ..scene.builder import remove_sets
+        from ..blender.scene.builder import remove_sets
 
         count = remove_sets()
         context.scene.ai_sets.last_set = ""

@@ -18,13 +18,11 @@ import sys
 from pathlib import Path
 
 import bpy
-import numpy as np
 
 from .. import preferences
-from ..generation.plan import CameraPlan
+from ..blender.paint import apply_paint, capture, clear_previews, set_folder, show_preview  # noqa: F401
 from .job import show_job_state
 
-PREVIEW_IMAGE = "AI Sets Paint Preview"
 MAX_VIEW_SIDE = 768
 _ACTIVE = None          # the running operator's worker (one paint at a time)
 
@@ -107,13 +105,13 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
 
     # -- start -------------------------------------------------------------------------
     def _start(self, context) -> None:
-        from ..generation.paint.arrays import save_scene
-        from ..generation.paint.output import sidecar
-        from ..worker import WorkerProcess
+        from ..ai.paint.arrays import save_scene
+        from ..ai.paint.output import sidecar
+        from ..ai.worker import WorkerProcess
 
         global _ACTIVE
         settings = context.scene.ai_sets_paint
-        self._folder = _set_folder(context)
+        self._folder = set_folder(context)
         scene, self._albedo = capture(context, self._folder)
         python = preferences.ai_python()
         if self.painter == "diffusers" and not (python and Path(python).is_file()):
@@ -154,7 +152,7 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
         if kind == "progress":
             show_job_state(context, True, float(message["fraction"]), message["message"])
         elif kind == "view":
-            _show_preview(message["image"])
+            show_preview(message["image"])
         elif kind == "done":
             self._end(context)
             return self._finish(context, Path(message["paint_json"]))
@@ -193,150 +191,6 @@ class AISETS_OT_paint_from_cameras(bpy.types.Operator):
         show_job_state(context, False, 0.0, "")
 
 
-# ------------------------------------------------------------------- scene -> paint
-
-def _set_folder(context) -> Path:
-    from ..scene.builder import SET_FOLDER, current_set
-
-    root = current_set(context.scene)
-    folder = root.get(SET_FOLDER) if root is not None else None
-    if not folder or not Path(folder).is_dir():
-        raise ValueError("no AI set with a set folder in this scene: generate a set first")
-    return Path(folder)
-
-
-def capture(context, folder: Path):
-    """The scene as rendered now -> (PaintScene, albedo reference): evaluated meshes
-    grouped by mesh data (instances share the atlas), atlas sizes from the set, the
-    ticked cameras."""
-    from ..generation.paint.arrays import albedo_reference
-    from ..generation.paint.scene import PaintScene
-    from ..generation.setfile import read_set
-
-    doc = read_set(folder)
-    sizes = {p.name: p.atlas_size for p in doc.plan.parts}
-    parts = _capture_parts(context.evaluated_depsgraph_get(), sizes)
-    cameras = [_camera_plan(o) for o in context.scene.objects
-               if o.type == "CAMERA" and getattr(o, "ai_sets_paint", True)]
-    if not cameras:
-        raise ValueError("tick at least one camera in the Paint panel")
-    scene = PaintScene(parts, cameras, _view_size(context.scene),
-                       doc.texel_density_px_per_m or None, doc.spec.prompt)
-    return scene, albedo_reference(doc, parts)
-
-
-def _capture_parts(depsgraph, sizes: dict[str, tuple[int, int]]):
-    from ..generation.paint.scene import PaintPart
-
-    groups: dict[str, dict] = {}
-    for inst in depsgraph.object_instances:
-        obj = inst.object
-        owner = inst.parent.original if inst.is_instance and inst.parent else obj.original
-        if obj.type != "MESH" or owner.hide_render:
-            continue
-        key = obj.original.data.name if obj.original.data else obj.name
-        group = groups.setdefault(key, {"obj": obj, "matrices": []})
-        group["matrices"].append(np.array(inst.matrix_world, dtype=np.float64))
-    parts = []
-    for name, group in groups.items():
-        arrays = _corner_arrays(group["obj"])
-        if arrays is None:
-            continue
-        positions, atlas = arrays
-        paintable = name in sizes and atlas is not None
-        parts.append(PaintPart(
-            name=name, positions=positions, faces=np.arange(len(positions), dtype=np.uint32
-                                                           ).reshape(-1, 3),
-            atlas_uv=atlas if atlas is not None else np.zeros((len(positions), 2), np.float32),
-            atlas_size=tuple(sizes.get(name, (1, 1))), instances=group["matrices"],
-            paintable=paintable))
-    return parts
-
-
-def _corner_arrays(obj):
-    """(positions per triangle corner, atlas UV per corner or None) of an evaluated mesh."""
-    mesh = obj.to_mesh()
-    try:
-        mesh.calc_loop_triangles()
-        tris = len(mesh.loop_triangles)
-        if not tris:
-            return None
-        loops = np.empty(tris * 3, np.int32)
-        mesh.loop_triangles.foreach_get("loops", loops)
-        verts = np.empty(len(mesh.loops), np.int32)
-        mesh.loops.foreach_get("vertex_index", verts)
-        co = np.empty(len(mesh.vertices) * 3, np.float32)
-        mesh.vertices.foreach_get("co", co)
-        positions = co.reshape(-1, 3)[verts[loops]]
-        layer = mesh.uv_layers.get("atlas")
-        atlas = None
-        if layer is not None:
-            uv = np.empty(len(mesh.loops) * 2, np.float32)
-            layer.data.foreach_get("uv", uv)
-            atlas = uv.reshape(-1, 2)[loops]
-        return positions, atlas
-    finally:
-        obj.to_mesh_clear()
-
-
-def _camera_plan(obj) -> CameraPlan:
-    """A camera object as a CameraPlan (location, a target along its view, lens,
-    sensor width; roll and lens shift are not carried)."""
-    matrix = np.array(obj.matrix_world, dtype=np.float64)
-    location = matrix[:3, 3]
-    forward = -matrix[:3, 2] / max(np.linalg.norm(matrix[:3, 2]), 1e-12)
-    return CameraPlan(obj.name, tuple(location), tuple(location + 10.0 * forward),
-                      obj.data.lens, obj.data.sensor_width)
-
-
-def _view_size(scene) -> tuple[int, int]:
-    """The render's aspect, longest side the panel's View Size, both multiples of 8."""
-    w, h = scene.render.resolution_x, scene.render.resolution_y
-    scale = scene.ai_sets_paint.view_side / max(w, h)
-    return (max(64, int(round(w * scale / 8)) * 8), max(64, int(round(h * scale / 8)) * 8))
-
-
-# ------------------------------------------------------------------- paint -> scene
-
-def apply_paint(context, paint_json: Path) -> int:
-    """Mix each painted part's paint over its material (the scene builder's wiring)."""
-    import json
-
-    from ..scene.builder import current_set
-    from ..scene.paint import painted_material
-    from ..scene.tagging import TAG
-
-    root = current_set(context.scene)
-    folder = paint_json.parent
-    parts = json.loads(paint_json.read_text())["parts"]
-    files = {name: {"paint": folder / e["paint_png"], "coverage": folder / e["coverage_png"]}
-             for name, e in parts.items()}
-    set_tag = root.get(TAG)
-    done = set()
-    for mesh in {o.data for o in root.all_objects if o.type == "MESH"}:
-        if mesh.name not in files or mesh.name in done:
-            continue
-        for slot, material in enumerate(mesh.materials):
-            base = material.get("ai_sets_unpainted") or material.name
-            original = bpy.data.materials.get(base, material)
-            painted = painted_material(original, mesh.name, files[mesh.name], set_tag)
-            painted["ai_sets_unpainted"] = original.name
-            mesh.materials[slot] = painted
-        done.add(mesh.name)
-    return len(done)
-
-
-def _show_preview(path: str) -> None:
-    image = bpy.data.images.get(PREVIEW_IMAGE)
-    if image is None:
-        image = bpy.data.images.load(path)
-        image.name = PREVIEW_IMAGE
-    else:
-        image.filepath = path
-        image.reload()
-    image.preview_ensure()
-
-
 def register_properties() -> None:
     bpy.types.Scene.ai_sets_paint = bpy.props.PointerProperty(type=AISETS_PaintSettings)
     bpy.types.Object.ai_sets_paint = bpy.props.BoolProperty(
@@ -347,12 +201,6 @@ def unregister_properties() -> None:
     del bpy.types.Object.ai_sets_paint
     del bpy.types.Scene.ai_sets_paint
 
-
-def clear_previews() -> None:
-    """Forget the preview image (the files live beside the set, not in the .blend)."""
-    image = bpy.data.images.get(PREVIEW_IMAGE)
-    if image is not None:
-        bpy.data.images.remove(image)
 
 
 CLASSES = (AISETS_PaintSettings, AISETS_OT_paint_from_cameras)

@@ -1,4 +1,4 @@
-"""Scouting operators: thin wrappers over ai_sets_addon.scout.blender."""
+"""Scouting operators: thin wrappers over ai_sets_addon.blender."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from pathlib import Path
 
 import bpy
 
-from ..generation.errors import InputError
+from ..core.errors import InputError
 from .job import show_job_state
 
 
 def _scene_has_set(context) -> bool:
-    from ..scene.builder import current_set
+    from ..blender.scene.builder import current_set
 
     return current_set(context.scene) is not None
 
@@ -24,7 +24,7 @@ class AISETS_OT_scout_camera(bpy.types.Operator):
     bl_options = {"REGISTER", "UNDO"}
 
     def execute(self, context):
-        from ..scout.blender.camera_ops import apply_to_active, scout_camera
+        from ..blender.camera_ops import apply_to_active, scout_camera
 
         scout_camera(context.scene)
         apply_to_active(context.scene)
@@ -42,7 +42,7 @@ class AISETS_OT_set_place(bpy.types.Operator):
     bl_options = {"REGISTER", "UNDO"}
 
     def execute(self, context):
-        from ..scout.blender.daylight import set_place
+        from ..blender.daylight import set_place
 
         try:
             found = set_place(context.scene, context.scene.ai_sets_scout.place)
@@ -65,7 +65,7 @@ class AISETS_OT_apply_hour(bpy.types.Operator):
         return _scene_has_set(context)
 
     def execute(self, context):
-        from ..scout.blender.daylight import full_sky
+        from ..blender.daylight import full_sky
 
         try:
             sky = full_sky(context.scene)
@@ -96,7 +96,7 @@ class AISETS_OT_save_shot(bpy.types.Operator):
         return context.window_manager.invoke_props_dialog(self)
 
     def execute(self, context):
-        from ..scout.blender.shots import save_shot
+        from ..blender.shots import save_shot
 
         try:
             shot = save_shot(context.scene, self.name, self.note)
@@ -133,7 +133,7 @@ class AISETS_OT_recall_shot(_ShotOperator):
     bl_label = "Recall Shot"
 
     def act(self, scene, index):
-        from ..scout.blender.shots import recall_shot
+        from ..blender.shots import recall_shot
 
         return f"recalled {recall_shot(scene, index).name}"
 
@@ -152,7 +152,7 @@ class AISETS_OT_rename_shot(_ShotOperator):
         return context.window_manager.invoke_props_dialog(self)
 
     def act(self, scene, index):
-        from ..scout.blender.shots import rename_shot
+        from ..blender.shots import rename_shot
 
         rename_shot(scene, index, self.name)
 
@@ -166,7 +166,7 @@ class AISETS_OT_move_shot(_ShotOperator):
     direction: bpy.props.EnumProperty(items=[("UP", "Up", ""), ("DOWN", "Down", "")])
 
     def act(self, scene, index):
-        from ..scout.blender.shots import move_shot
+        from ..blender.shots import move_shot
 
         move_shot(scene, index, -1 if self.direction == "UP" else 1)
 
@@ -178,7 +178,7 @@ class AISETS_OT_delete_shot(_ShotOperator):
     bl_label = "Delete Shot"
 
     def act(self, scene, index):
-        from ..scout.blender.shots import delete_shot
+        from ..blender.shots import delete_shot
 
         delete_shot(scene, index)
 
@@ -198,7 +198,7 @@ class _SteppedOperator(bpy.types.Operator):
         raise NotImplementedError
 
     def execute(self, context):
-        from ..scout.blender.steps import run_steps
+        from ..blender.steps import run_steps
 
         try:
             result = run_steps(self.start(context))
@@ -261,8 +261,8 @@ class AISETS_OT_storyboard(_SteppedOperator):
         return _scene_has_set(context)
 
     def start(self, context):
-        from ..scout.blender.daylight import set_folder
-        from ..scout.blender.storyboard import shots_for, storyboard_steps
+        from ..blender.daylight import set_folder
+        from ..blender.storyboard import shots_for, storyboard_steps
 
         scene = context.scene
         scout = scene.ai_sets_scout
@@ -288,8 +288,8 @@ class AISETS_OT_previs(_SteppedOperator):
     def start(self, context):
         from mathutils import Vector
 
-        from ..scout.blender.animatic import animatic_steps
-        from ..scout.blender.camera import package_of
+        from ..blender.animatic import animatic_steps
+        from ..blender.camera import package_of
         from ..scout.moves import Move
 
         scene, m = context.scene, context.scene.ai_sets_scout.move

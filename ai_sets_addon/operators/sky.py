@@ -6,31 +6,11 @@ from pathlib import Path
 
 import bpy
 
-from .. import pipeline, preferences
-from ..generation.errors import InputError
-from ..generation.plan import SkyRequest
-
-
-def sky_request(settings) -> SkyRequest:
-    """Panel controls -> SkyRequest: a real place/date/time, or an hour mapped to a
-    time-of-day word when no place is given."""
-    from ..generation.prompt import time_for_hour
-
-    sky = settings.sky
-    request = SkyRequest(cloud_cover=sky.cloud_cover, haze=sky.haze, seed=sky.seed,
-                         north_offset_deg=sky.north_offset,
-                         time_of_day=time_for_hour(int(sky.hour) % 24))
-    if sky.use_place:
-        request.latitude, request.longitude = sky.latitude, sky.longitude
-        request.datetime_iso = _iso(sky.date, sky.hour, sky.utc_offset)
-    return request
-
-
-def _iso(date: str, hour: float, utc_offset: float) -> str:
-    minutes = int(round(hour * 60)) % (24 * 60)
-    sign = "+" if utc_offset >= 0 else "-"
-    off = int(round(abs(utc_offset) * 60))
-    return f"{date.strip()}T{minutes // 60:02d}:{minutes % 60:02d}:00{sign}{off // 60:02d}:{off % 60:02d}"
+from ..blender import pipeline
+from ..blender.daylight import sky_request
+from .. import preferences
+from ..core.errors import InputError
+from ..model.plan import SkyRequest
 
 
 class AISETS_OT_update_sky(bpy.types.Operator):
@@ -42,7 +22,7 @@ class AISETS_OT_update_sky(bpy.types.Operator):
 
     @classmethod
     def poll(cls, context):
-        from ..scene.builder import current_set
+        from ..blender.scene.builder import current_set
 
         return current_set(context.scene) is not None
 

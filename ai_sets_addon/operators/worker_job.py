@@ -17,8 +17,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .. import pipeline, preferences
-from ..generation.errors import Cancelled, InputError
+from ..blender import pipeline
+from .. import preferences
+from ..core.errors import Cancelled, InputError
 from .job import BackgroundJob
 
 KILL_AFTER_CANCEL_S = 10.0      # a cancel is seen between assets; a long one is killed
@@ -43,7 +44,7 @@ class WorkerJob(BackgroundJob):
         self.message = "starting the AI worker"
 
     def _drive(self, report: Callable[[float, str], None], cancelled: Callable[[], bool]):
-        from ..worker import WorkerProcess
+        from ..ai.worker import WorkerProcess
 
         try:
             worker = WorkerProcess(python=self._python, env=self._env)

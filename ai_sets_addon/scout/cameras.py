@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..generation.errors import InputError
+from ..core.errors import InputError
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ end values is taken away, so the first and last frames sit exactly on the marks.
 0.30 deg tilt, 0.20 deg roll, 6 mm position; `intensity` scales them all.
 
 Collision: the camera is a sphere of `CLEARANCE_M`; every step of the path is tested
-with rays of the set's ray caster (generation/paint/views.WorldMesh, embree when
+with rays of the set's ray caster (ai/paint/views.WorldMesh, embree when
 installed): the segment between frames, 14 directions around each position, and
 whether the position is inside a closed part (its axis rays meet back faces). A
 move that would pass through geometry is shortened to the last clear fraction of its
@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..generation.errors import InputError
-from ..generation.seeds import rng
+from ..core.errors import InputError
+from ..core.seeds import rng
 
 KINDS = ("dolly", "truck", "pedestal", "pan", "tilt", "orbit", "push_in", "handheld")
 EASINGS = ("linear", "ease_in_out", "ease_in", "ease_out")
@@ -297,7 +297,7 @@ def clear_move(world_mesh, move: Move, location, target,
 
 def world_mesh_of(doc):
     """The set's triangles in world space (every instance placed) for collision tests."""
-    from ..generation.paint.arrays import scene_from_document
-    from ..generation.paint.views import WorldMesh
+    from ..ai.paint.arrays import scene_from_document
+    from ..ai.paint.views import WorldMesh
 
     return WorldMesh.build(scene_from_document(doc, (16, 16))).mesh

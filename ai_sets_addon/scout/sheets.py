@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..generation.errors import InputError
+from ..core.errors import InputError
 
 PAGE_MM = (297.0, 210.0)          # A4 landscape
 MARGIN_MM = 10.0
@@ -87,7 +87,7 @@ def _aspect(path: Path) -> float:
 def write_sheets(frames: list[SheetFrame], set_name: str, date: str, out_dir: Path,
                  stem: str = "storyboard") -> tuple[list[Path], Path]:
     """PNG pages (STEM_01.png...) and STEM.pdf in `out_dir`; returns (pngs, pdf)."""
-    from ..generation.fileio import atomic_path
+    from ..core.fileio import atomic_path
 
     _require("PIL", "Pillow")
     _require("fpdf", "fpdf2")

@@ -18,9 +18,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..generation.errors import InputError
-from ..generation.fileio import atomic_path, write_json
-from ..generation.plan import CameraPlan, SkyRequest
+from ..core.errors import InputError
+from ..core.fileio import atomic_path, write_json
+from ..model.plan import CameraPlan, SkyRequest
 from . import cameras
 
 SHOTS_JSON = "shots.json"
@@ -210,7 +210,7 @@ def write_shots(folder: Path, shots: list[Shot], thumbnails: dict[str, Path],
     """A new revision of the set folder with this shot list: `thumbnails` maps shot
     names to PNGs to copy in (others keep theirs); thumbnails of shots no longer in the
     list leave the folder."""
-    from ..generation.setfile import revise
+    from ..setfile import revise
 
     with revise(Path(folder), note) as writer:
         stage = writer.path

@@ -23,9 +23,9 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 import bpy  # noqa: E402
 
-from ai_sets_addon.generation.plan import SkyRequest  # noqa: E402
+from ai_sets_addon.model.plan import SkyRequest  # noqa: E402
 from ai_sets_addon.generation.sky import ProceduralSky  # noqa: E402
-from ai_sets_addon.scene.world import build_world  # noqa: E402
+from ai_sets_addon.blender.scene.world import build_world  # noqa: E402
 
 CONDITIONS = {
     "dawn": SkyRequest(time_of_day="dawn", cloud_cover="few", seed=11),

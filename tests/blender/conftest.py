@@ -67,7 +67,7 @@ class AddonLifecycle:
 
 def _set_document(prompt: str, seed: int, folder, options=None):
     from ai_sets_addon.generation.prepare import prepare_set
-    from ai_sets_addon.generation.setfile import read_set
+    from ai_sets_addon.setfile import read_set
 
     prepare_set(prompt, seed, folder, options)
     return read_set(folder)

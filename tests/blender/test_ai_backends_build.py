@@ -50,7 +50,7 @@ def test_build_with_the_diffusers_backends(sd15, tmp_path):
     assert manifest["backend"] == {"sky": "diffusers", "materials": "diffusers"}
     # The Sun lamp takes the AI sky's sun (the lifted one; with none found, where the
     # words put it, at zero strength), as it takes the procedural sky's.
-    from ai_sets_addon.scene.world import sun_rotation
+    from ai_sets_addon.blender.scene.world import sun_rotation
 
     bpy.ops.wm.open_mainfile(filepath=str(out / "set.blend"))
     sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")

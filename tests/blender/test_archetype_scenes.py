@@ -10,10 +10,10 @@ import pytest
 from ai_sets_addon.generation.prepare import BuildOptions
 
 from ai_sets_addon.generation.materials.shader_only import describe_shader_material
-from ai_sets_addon.generation.plan import SHADER_FAMILIES, MaterialRequest
-from ai_sets_addon.scene import objects, shaders
-from ai_sets_addon.scene.builder import apply_to_scene
-from ai_sets_addon.scene.render import render_still
+from ai_sets_addon.model.plan import SHADER_FAMILIES, MaterialRequest
+from ai_sets_addon.blender.scene import objects, shaders
+from ai_sets_addon.blender.scene.builder import apply_to_scene
+from ai_sets_addon.blender.scene.render import render_still
 
 SMALL = BuildOptions(texture_size=256, hdri_width=512)
 

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from ai_sets_addon.generation.errors import Cancelled, InputError
+from ai_sets_addon.core.errors import Cancelled, InputError
 from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
 from ai_sets_addon.operators.job import BackgroundJob
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from ai_sets_addon.generation.prepare import BuildOptions
-from ai_sets_addon.scene import builder, objects
-from ai_sets_addon.scene.builder import apply_to_scene
+from ai_sets_addon.blender.scene import builder, objects
+from ai_sets_addon.blender.scene.builder import apply_to_scene
 
 SMALL = BuildOptions(texture_size=256, hdri_width=512)
 COUNTED = ("objects", "collections", "meshes", "materials", "images", "lights", "cameras",
@@ -35,7 +35,7 @@ def test_set_lands_in_one_tidy_collection(empty_scene, prepared):
     assert root.name == prepared[0].plan.name
     assert root.name in empty_scene.collection.children
     assert {c.name.split(" | ")[-1] for c in root.children} == set(builder.GROUPS)
-    from ai_sets_addon.scene.tagging import owned_by
+    from ai_sets_addon.blender.scene.tagging import owned_by
     assert not [b.name for b in owned_by() if "(building)" in b.name]
     meshes = [o for o in root.all_objects if o.type == "MESH"]
     assert len(meshes) >= 10
@@ -97,8 +97,8 @@ def test_user_objects_survive_regeneration(empty_scene, prepared):
 
 def _exposed_luma(scene, tmp_path, name: str) -> float:
     """Mean display brightness (0..1) of a tiny render with the metered exposure."""
-    from ai_sets_addon.generation.fileio import read_png
-    from ai_sets_addon.scene.render import render_still
+    from ai_sets_addon.core.fileio import read_png
+    from ai_sets_addon.blender.scene.render import render_still
 
     png = render_still(scene, tmp_path / f"{name}.png", (64, 36), 8)
     return float(read_png(png).astype(float).mean() / 255.0)
@@ -142,7 +142,7 @@ def test_same_prepared_set_builds_the_same_scene(empty_scene, prepared):
 
 
 def test_every_mesh_has_tiled_and_atlas_uv_maps(empty_scene, prepared):
-    from ai_sets_addon.scene.objects import ATLAS_UV
+    from ai_sets_addon.blender.scene.objects import ATLAS_UV
 
     result = apply_to_scene(prepared[0], empty_scene, meter=False)
     meshes = {o.data for o in result.collection.all_objects if o.type == "MESH"
@@ -155,7 +155,7 @@ def test_every_mesh_has_tiled_and_atlas_uv_maps(empty_scene, prepared):
 
 
 def test_weathering_masks_reach_the_mesh_the_shader_reads(empty_scene, prepared):
-    from ai_sets_addon.scene.materials import STREAK_ATTRIBUTE
+    from ai_sets_addon.blender.scene.materials import STREAK_ATTRIBUTE
 
     apply_to_scene(prepared[0], empty_scene, meter=False)
     walls = bpy.data.objects["Walls"].data

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ai_sets_addon.generation.fileio import read_png, sha256_of
+from ai_sets_addon.core.fileio import read_png, sha256_of
 
 SMALL = ["--texture-size", "256", "--hdri-width", "512"]
 
@@ -112,7 +112,7 @@ def test_build_with_paint_bakes_the_painting_into_the_scene(tmp_path, empty_scen
     over the procedural materials, and the manifest covers paint/ too."""
     import bpy
 
-    from ai_sets_addon.generation.setfile import verify
+    from ai_sets_addon.setfile import verify
 
     out = tmp_path / "painted"
     proc = ai_sets("build", "a concrete room at noon", "--out", str(out), "--seed", "2",

@@ -29,8 +29,9 @@ import pytest
 from mathutils import Vector
 
 from ai_sets_addon import cli
-from ai_sets_addon.export import export_set, glb, units
-from ai_sets_addon.export.usd import ENVIRONMENT
+from ai_sets_addon.blender.export import export_set
+from ai_sets_addon.export import glb, units
+from ai_sets_addon.blender.export_usd import ENVIRONMENT
 from ai_sets_addon.generation.prepare import BuildOptions
 
 REPO = Path(__file__).resolve().parents[2]
@@ -321,7 +322,7 @@ def test_glb_content_true_scale_lights_cameras_instancing(exported, key):
 
 def glb_image(path: Path, data: dict, texture: int, tmp_path: Path) -> np.ndarray:
     """The pixels of glTF texture `texture` embedded in the .glb (rows top first)."""
-    from ai_sets_addon.generation.fileio import read_png
+    from ai_sets_addon.core.fileio import read_png
 
     image = data["images"][data["textures"][texture]["source"]]
     assert image["mimeType"] == "image/png", image
@@ -525,7 +526,7 @@ def test_brick_wall_keeps_its_brick_size(exported, fmt):
 # ------------------------------------------------------------------- entry points, io
 
 def test_export_files_sidecar_and_hashes(exported):
-    from ai_sets_addon.generation.fileio import sha256_of
+    from ai_sets_addon.core.fileio import sha256_of
 
     result = exported[ARCHETYPES[0]]["glb"]
     listing = json.loads(result.sidecar.read_text())
@@ -537,7 +538,7 @@ def test_export_files_sidecar_and_hashes(exported):
 
 
 def test_cli_exports_from_the_blend_even_when_its_folder_moved(exported, tmp_path):
-    from ai_sets_addon.scene.builder import SET_FOLDER, apply_to_scene
+    from ai_sets_addon.blender.scene.builder import SET_FOLDER, apply_to_scene
 
     doc = exported[ARCHETYPES[0]]["doc"]
     copy = tmp_path / "moved_set"
@@ -584,7 +585,7 @@ def test_cli_help_names_the_formats(capsys):
 
 
 def test_failed_export_leaves_nothing(exported, tmp_path, monkeypatch):
-    from ai_sets_addon.export import gltf
+    from ai_sets_addon.blender import export_gltf
 
     def broken(path, extras):
         raise RuntimeError("simulated failure after Blender wrote the file")
@@ -596,7 +597,7 @@ def test_failed_export_leaves_nothing(exported, tmp_path, monkeypatch):
 
 
 def test_operator_exports_the_scene_set_and_leaves_the_file_as_it_was(exported, addon, tmp_path):
-    from ai_sets_addon.scene.builder import apply_to_scene
+    from ai_sets_addon.blender.scene.builder import apply_to_scene
 
     apply_to_scene(exported[ARCHETYPES[0]]["doc"], bpy.context.scene, meter=False)
     kinds = ("objects", "meshes", "materials", "images", "node_groups", "lights", "cameras",

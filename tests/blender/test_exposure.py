@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from ai_sets_addon.scene import render
+from ai_sets_addon.blender.scene import render
 
 
 def test_median_ignores_a_bright_window_and_noise():

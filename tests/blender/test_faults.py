@@ -2,7 +2,7 @@
 boundary leaves the previous set in --out whole (its manifest verifies byte for byte);
 two builds into one folder give one set and one clear refusal.
 
-Stages are stopped with the AISETS_FAULT_AT hook (generation/faults.py): the build
+Stages are stopped with the AISETS_FAULT_AT hook (core/faults.py): the build
 prints `AISETS_FAULT_POINT <stage>` and waits there to be killed.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import bpy
 import pytest
 
-from ai_sets_addon.generation.setfile import verify
+from ai_sets_addon.setfile import verify
 
 # The pipeline's fault handling is Blender-independent Python: run the suite once, with
 # the newest Blender (scripts/test.sh runs tests/blender again with 4.5).

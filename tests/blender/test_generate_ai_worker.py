@@ -15,10 +15,10 @@ from pathlib import Path
 import bpy
 import pytest
 
-from ai_sets_addon import pipeline
-from ai_sets_addon.generation.errors import Cancelled
+from ai_sets_addon.blender import pipeline
+from ai_sets_addon.core.errors import Cancelled
 from ai_sets_addon.generation.prepare import BuildOptions
-from ai_sets_addon.worker import WorkerProcess
+from ai_sets_addon.ai.worker import WorkerProcess
 
 ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -33,7 +33,7 @@ def sd15(tmp_path_factory):
 
 
 def _request(sd15: Path, out: Path) -> pipeline.BuildRequest:
-    from ai_sets_addon.generation.ai_assets.backends import AiSettings
+    from ai_sets_addon.model.ai_settings import AiSettings
 
     options = BuildOptions(texture_size=256, hdri_width=512, material_backend="diffusers",
                            ai=AiSettings(model=str(sd15), steps=2, model_size=64))

@@ -1,5 +1,5 @@
 """Ctrl-C and SIGTERM end a run within moments, Cycles renders and worker threads
-included, with exit 130 / 143 and one honest line (ai_sets_addon/interrupts.py).
+included, with exit 130 / 143 and one honest line (ai_sets_addon/core/interrupts.py).
 
 Each case runs a real process, waits until it is deep inside the stage, sends the
 signal and times the exit. The bound is generous (a loaded CI machine); the measured
@@ -24,7 +24,7 @@ BOUND_S = 5.0           # the promise is 2 s; room for a loaded machine
 RENDER_DRIVER = r"""
 import sys
 from ai_sets_addon.cli import install_interrupts
-from ai_sets_addon import interrupts
+from ai_sets_addon.core import interrupts
 install_interrupts()
 import bpy
 interrupts.reinstall()

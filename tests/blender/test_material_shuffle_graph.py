@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ai_sets_addon.generation.materials import ProceduralMaterials
-from ai_sets_addon.generation.plan import MaterialRequest
-from ai_sets_addon.scene.materials import build_material
+from ai_sets_addon.model.plan import MaterialRequest
+from ai_sets_addon.blender.scene.materials import build_material
 
 
 @pytest.fixture(scope="module")

@@ -95,7 +95,7 @@ def test_sun_disc_kept_in_the_hdri_turns_the_lamp_off(addon, empty_scene):
 def test_generate_publishes_a_whole_set_folder_and_update_sky_revises_it(addon, empty_scene,
                                                                         tmp_path):
     from ai_sets_addon import preferences
-    from ai_sets_addon.generation.setfile import read_set, verify
+    from ai_sets_addon.setfile import read_set, verify
 
     prefs = preferences.get()
     if prefs is not None:
@@ -122,8 +122,8 @@ def test_old_set_folders_are_pruned_but_never_the_one_in_use(tmp_path):
     import os
     import time
 
-    from ai_sets_addon.generation.setfile.folder import write_manifest
-    from ai_sets_addon.generation.setfile.retention import prune, set_folders
+    from ai_sets_addon.setfile.folder import write_manifest
+    from ai_sets_addon.setfile.retention import prune, set_folders
 
     for index in range(5):
         folder = tmp_path / f"set_{index}"

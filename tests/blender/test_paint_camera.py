@@ -9,9 +9,9 @@ import pytest
 from bpy_extras.object_utils import world_to_camera_view
 from mathutils import Vector
 
-from ai_sets_addon.generation.paint.camera import ViewCamera
-from ai_sets_addon.generation.plan import CameraPlan
-from ai_sets_addon.scene.objects import camera_object
+from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.model.plan import CameraPlan
+from ai_sets_addon.blender.scene.objects import camera_object
 
 PLANS = [CameraPlan("a", (0.5, -6.5, 1.7), (0.0, 0.5, 0.8), 24.0),
          CameraPlan("b", (5.5, -3.0, 2.2), (-1.0, 2.5, 0.6), 50.0, 36.0),

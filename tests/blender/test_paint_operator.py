@@ -29,7 +29,7 @@ def _small_set(scene):
 
 
 def test_paint_from_cameras_with_the_test_painter(paint_ops, empty_scene):
-    from ai_sets_addon.generation.setfile import verify
+    from ai_sets_addon.setfile import verify
 
     folder = _small_set(empty_scene)
     empty_scene.render.resolution_x, empty_scene.render.resolution_y = 160, 96

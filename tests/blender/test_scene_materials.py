@@ -6,9 +6,9 @@ import bpy
 import pytest
 
 from ai_sets_addon.generation.materials import ProceduralMaterials
-from ai_sets_addon.generation.plan import MaterialRequest
-from ai_sets_addon.scene.materials import build_material, render_preview
-from ai_sets_addon.scene.tagging import TAG
+from ai_sets_addon.model.plan import MaterialRequest
+from ai_sets_addon.blender.scene.materials import build_material, render_preview
+from ai_sets_addon.blender.scene.tagging import TAG
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def test_edges_are_bevelled_in_the_shading(empty_scene, textures):
     """Every hard-surface edge catches light: a Bevel node feeds the BSDF normal, and
     it takes the normal map's output so the texture's relief survives."""
     from ai_sets_addon.generation.materials.shader_only import describe_shader_material
-    from ai_sets_addon.scene.shaders import shader_material
+    from ai_sets_addon.blender.scene.shaders import shader_material
 
     wall = build_material(textures["wall"], "SetA")
     bevel = nodes(wall, "ShaderNodeBevel")[0]
@@ -118,7 +118,7 @@ def test_edges_are_bevelled_in_the_shading(empty_scene, textures):
 def test_leaf_cards_are_alpha_cut_and_translucent(empty_scene, modifiers):
     """Leaf cards: a Transparent BSDF mixed in by the leaf pattern, light through leaves."""
     from ai_sets_addon.generation.materials.shader_only import describe_shader_material
-    from ai_sets_addon.scene.shaders import shader_material
+    from ai_sets_addon.blender.scene.shaders import shader_material
 
     mat = shader_material(describe_shader_material(
         MaterialRequest("leaves", "foliage", modifiers, "green", seed=1)), "SetA")

@@ -12,7 +12,7 @@ from pathlib import Path
 import bpy
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.core.errors import InputError
 from ai_sets_addon.generation.prepare import BuildOptions
 
 SMALL = BuildOptions(texture_size=256, hdri_width=1024)
@@ -22,8 +22,8 @@ TINY = (96, 54)
 @pytest.fixture(scope="module")
 def room(tmp_path_factory) -> Path:
     """A finished set folder (manifest included), built once for the module."""
-    from ai_sets_addon.cli.build import _fresh_scene
-    from ai_sets_addon.pipeline import BuildRequest, build
+    from ai_sets_addon.blender.session import fresh_scene as _fresh_scene
+    from ai_sets_addon.blender.pipeline import BuildRequest, build
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     _fresh_scene()
@@ -35,8 +35,8 @@ def room(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def scene_with_set(addon, room):
-    from ai_sets_addon import pipeline
-    from ai_sets_addon.generation.setfile import read_set
+    from ai_sets_addon.blender import pipeline
+    from ai_sets_addon.setfile import read_set
 
     scene = bpy.context.scene
     pipeline.apply(read_set(room), scene, meter=False, temp_dir=room.parent)
@@ -48,7 +48,7 @@ def scene_with_set(addon, room):
 
 def test_camera_package_desqueezes_in_blender(addon) -> None:
     from ai_sets_addon.scout import cameras
-    from ai_sets_addon.scout.blender.camera import set_package
+    from ai_sets_addon.blender.camera import set_package
 
     scene = bpy.context.scene
     obj = bpy.data.objects.new("cam", bpy.data.cameras.new("cam"))
@@ -82,10 +82,10 @@ def _sun(scene) -> float:
 
 
 def test_save_recall_rename_reorder_delete(scene_with_set, room) -> None:
-    from ai_sets_addon.generation.setfile import verify
+    from ai_sets_addon.setfile import verify
     from ai_sets_addon.scout import shots as shotdata
-    from ai_sets_addon.scout.blender import daylight, shots
-    from ai_sets_addon.scout.blender.camera_ops import apply_to_active, scout_camera
+    from ai_sets_addon.blender import daylight, shots
+    from ai_sets_addon.blender.camera_ops import apply_to_active, scout_camera
 
     scene = scene_with_set
     sky = scene.ai_sets.sky
@@ -147,9 +147,9 @@ def test_save_recall_rename_reorder_delete(scene_with_set, room) -> None:
 
 
 def test_practicals_switch_with_the_hour(scene_with_set) -> None:
-    from ai_sets_addon.scene.builder import current_set
-    from ai_sets_addon.scene.tagging import TAG
-    from ai_sets_addon.scout.blender.daylight import switch_practicals
+    from ai_sets_addon.blender.scene.builder import current_set
+    from ai_sets_addon.blender.scene.tagging import TAG
+    from ai_sets_addon.blender.daylight import switch_practicals
 
     root = current_set(scene_with_set)
     lamps = []
@@ -162,16 +162,16 @@ def test_practicals_switch_with_the_hour(scene_with_set) -> None:
         root.objects.link(obj)
         lamps.append(obj)
     # a practical the set was built with dark (built at noon): its power is kept
-    from ai_sets_addon.generation.plan import LightPlan
-    from ai_sets_addon.scene.objects import light_object
+    from ai_sets_addon.model.plan import LightPlan
+    from ai_sets_addon.blender.scene.objects import light_object
 
     dark = light_object(LightPlan("Street Lamp 01", "SPOT", (0, 0, 4), power_w=250.0,
                                   on=False), root[TAG])
     root.objects.link(dark)
     assert dark.data.energy == 0.0
     from ai_sets_addon.generation.materials.shader_only import describe_shader_material
-    from ai_sets_addon.generation.plan import MaterialRequest
-    from ai_sets_addon.scene.shaders import GLOW_NODE, shader_material
+    from ai_sets_addon.model.plan import MaterialRequest
+    from ai_sets_addon.blender.scene.shaders import GLOW_NODE, shader_material
 
     head = shader_material(describe_shader_material(MaterialRequest(
         "lamp", "emission", ["practical", "off"], "white")), root[TAG])
@@ -189,8 +189,8 @@ def test_practicals_switch_with_the_hour(scene_with_set) -> None:
 
 
 def test_hour_preview_is_quick_and_leaves_the_folder_alone(scene_with_set, room) -> None:
-    from ai_sets_addon.generation.setfile import verify
-    from ai_sets_addon.scout.blender.daylight import PREVIEW_WIDTH, preview_sky, sky_request_of
+    from ai_sets_addon.setfile import verify
+    from ai_sets_addon.blender.daylight import PREVIEW_WIDTH, preview_sky, sky_request_of
 
     before = (room / "set.json").read_bytes()
     scene_with_set.ai_sets.sky.hour = 7.0
@@ -235,7 +235,7 @@ def test_storyboard_cli_from_the_blend_and_errors(room, tmp_path, capsys) -> Non
 def test_storyboard_of_scout_cameras_when_no_shot_was_saved(scene_with_set, room, tmp_path):
     import shutil
 
-    from ai_sets_addon.scout.blender.storyboard import render_storyboard, shots_for
+    from ai_sets_addon.blender.storyboard import render_storyboard, shots_for
 
     pytest.importorskip("fpdf", reason="the scout extra (fpdf2) is not installed here")
     bare = tmp_path / "bare"                  # set.json alone: no shots.json
@@ -256,7 +256,7 @@ def test_storyboard_is_whole_or_absent_and_esc_leaves_the_previous_one(scene_wit
     """What the panel's modal Render Storyboard does: one frame per step; Esc (closing
     the steps) mid-way leaves the previous storyboard byte for byte and the scene's
     camera and world as they were; a foreign folder is refused untouched."""
-    from ai_sets_addon.scout.blender.storyboard import (render_storyboard, shots_for,
+    from ai_sets_addon.blender.storyboard import (render_storyboard, shots_for,
                                                         storyboard_steps)
 
     pytest.importorskip("fpdf", reason="the scout extra (fpdf2) is not installed here")
@@ -285,7 +285,7 @@ def test_storyboard_is_whole_or_absent_and_esc_leaves_the_previous_one(scene_wit
 
 
 def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
-    from ai_sets_addon.scout.blender.animatic import render_animatic
+    from ai_sets_addon.blender.animatic import render_animatic
     from ai_sets_addon.scout.moves import Move
 
     move = Move("truck", duration_s=0.5, distance=0.5, fps=8)
@@ -299,7 +299,7 @@ def test_animatic_png_sequence_and_mp4(scene_with_set, tmp_path) -> None:
     assert json.loads((tmp_path / "truck" / "animatic.json").read_text())["frames"] == 5
     # the panel steps it a frame at a time; Esc (closing the steps) after two frames
     # leaves the previous take byte for byte and the scene's camera and frame range
-    from ai_sets_addon.scout.blender.animatic import animatic_steps
+    from ai_sets_addon.blender.animatic import animatic_steps
 
     before = {p.name: p.read_bytes() for p in (tmp_path / "truck").iterdir()}
     camera, frames = scene_with_set.camera, (scene_with_set.frame_start,

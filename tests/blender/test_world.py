@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from mathutils import Vector
 
-from ai_sets_addon.generation.assets import SkyAsset
-from ai_sets_addon.generation.fileio import write_exr
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.model.assets import SkyAsset
+from ai_sets_addon.core.fileio import write_exr
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky import ProceduralSky
 from ai_sets_addon.generation.sky.equirect import direction, pixel_of
-from ai_sets_addon.scene import tagging
-from ai_sets_addon.scene.world import add_equirect_camera, build_world
+from ai_sets_addon.blender.scene import tagging
+from ai_sets_addon.blender.scene.world import add_equirect_camera, build_world
 
 SPOT_EL, SPOT_AZ = 30.0, 60.0
 

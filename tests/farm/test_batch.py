@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ai_sets_addon.generation.fileio import sha256_of
-from ai_sets_addon.generation.setfile import verify
+from ai_sets_addon.core.fileio import sha256_of
+from ai_sets_addon.setfile import verify
 
 from farm_helpers import REPO, _wait_for, needs_cluster_tools
 
@@ -61,7 +61,7 @@ def renders_of(out: Path) -> list:
     found = []
     for proc in psutil.process_iter(["cmdline"]):
         cmd = proc.info["cmdline"] or []
-        if "ai_sets_addon.farm.render_task" in cmd and any(str(out) in c for c in cmd):
+        if "ai_sets_addon.blender.shot_render" in cmd and any(str(out) in c for c in cmd):
             found.append(proc)
     return found
 

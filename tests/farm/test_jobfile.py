@@ -11,7 +11,7 @@ import pytest
 from ai_sets_addon.cli import main
 from ai_sets_addon.farm import jobfile, tasks
 from ai_sets_addon.farm.manifest import BatchManifest
-from ai_sets_addon.generation.fileio import sha256_of
+from ai_sets_addon.core.fileio import sha256_of
 
 BAD = """\
 [defaults]
@@ -102,8 +102,9 @@ paint = { model = "/models/sd15" }
     prepares = expansion.of_kind("prepare")
     assert [t.set_id for t in prepares] == ["room-s1-dawn", "room-s1-night", "room-s2-dawn",
                                            "room-s2-night"]
-    assert {t.prompt for t in prepares} == {"a concrete room, at dawn",
-                                            "a concrete room, at night"}
+    # the time of day travels typed, in BuildOptions, never as words added to the prompt
+    assert {t.prompt for t in prepares} == {"a concrete room"}
+    assert [t.options["time_of_day"] for t in prepares] == ["dawn", "night", "dawn", "night"]
     paints = expansion.of_kind("paint")
     assert len(paints) == 4 and all(t.gpu for t in paints)
     renders = [t for t in expansion.of_kind("render") if t.set_id == "room-s1-dawn"]

@@ -16,8 +16,8 @@ pytest.importorskip("diffusers")
 
 import tiny_models  # noqa: E402
 from ai_sets_addon import cli  # noqa: E402
-from ai_sets_addon.generation.ai_assets.seamless import seam_step_ratio  # noqa: E402
-from ai_sets_addon.generation.fileio import read_exr, read_png  # noqa: E402
+from ai_sets_addon.ai.seamless import seam_step_ratio  # noqa: E402
+from ai_sets_addon.core.fileio import read_exr, read_png  # noqa: E402
 
 FAST = ["--steps", "2", "--model-size", "64"]
 MAPS = ("ao", "base_color", "height", "normal", "roughness")
@@ -54,7 +54,7 @@ def test_material_diffusers_writes_a_tiling_map_set_at_the_family_size(sd15, tmp
             assert seam_is_ordinary(pixels, axis), (name, axis)
     # Exact: the maps of the colour shifted across its edges are the maps shifted (every
     # filter wraps), so a tiling colour gives tiling maps.
-    from ai_sets_addon.generation.ai_assets.pbr import pbr_from_colour
+    from ai_sets_addon.ai.pbr import pbr_from_colour
 
     maps, shifted = pbr_from_colour(colour), pbr_from_colour(np.roll(colour, (17, 29), (0, 1)))
     for name in ("height", "normal", "roughness", "ao"):
@@ -80,8 +80,8 @@ def test_material_without_a_family_word_tiles_one_metre(sd15, tmp_path):
 def test_resampling_keeps_a_tile_tiling():
     """A periodic pattern resampled 64 -> 128 (and 2:1 panoramas 128 -> 256 wide) lands
     on the same periodic pattern: neighbours are taken across the edges, not clamped."""
-    from ai_sets_addon.generation.ai_assets.backends import resample_wrapped_rect
-    from ai_sets_addon.generation.ai_assets.material import resample_wrapped
+    from ai_sets_addon.ai.backends import resample_wrapped_rect
+    from ai_sets_addon.ai.material import resample_wrapped
 
     def wave(n: int, m: int) -> np.ndarray:
         y, x = (np.mgrid[0:n, 0:m] + 0.5) / [[[n]], [[m]]]
@@ -110,14 +110,16 @@ def test_sky_diffusers_writes_exr_png_json_and_wraps(sd15, tmp_path):
 
 
 def test_prepared_set_takes_materials_and_sky_from_the_ai_backends(sd15, tmp_path):
-    from ai_sets_addon.generation.ai_assets.backends import AiSettings
+    from ai_sets_addon.model.ai_settings import AiSettings
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-    from ai_sets_addon.generation.setfile import read_set
+    from ai_sets_addon.setfile import read_set
 
     options = BuildOptions(texture_size=256, hdri_width=512, material_backend="diffusers",
                            sky_backend="diffusers",
                            ai=AiSettings(model=str(sd15), steps=2, model_size=64))
-    prepare_set("a concrete room at noon", 1, tmp_path / "set", options)
+    from ai_sets_addon.ai.backends import backends_for
+
+    prepare_set("a concrete room at noon", 1, tmp_path / "set", options, backends=backends_for)
     doc = read_set(tmp_path / "set")
     textured = [m for m in doc.materials.values() if m.kind == "textured"]
     assert textured and all(m.params["backend"] == "diffusers" for m in textured)
@@ -139,7 +141,7 @@ def test_sky_light_takes_the_disc_out_of_the_map_for_the_lamp():
     the same irradiance), the rest of the sky is untouched."""
     from types import SimpleNamespace
 
-    from ai_sets_addon.generation.ai_assets.backends import sky_light
+    from ai_sets_addon.ai.backends import sky_light
     from ai_sets_addon.generation.sky.bodies import draw_disc
 
     sky = np.full((128, 256, 3), 2.0, np.float32)
@@ -176,11 +178,14 @@ def test_missing_model_or_pickle_exits_2_and_writes_nothing(sd15, tmp_path, caps
 
 
 def test_build_refuses_a_diffusers_backend_without_a_model(tmp_path):
-    from ai_sets_addon.generation.errors import InputError
+    from ai_sets_addon.core.errors import InputError
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
 
     options = BuildOptions(texture_size=256, hdri_width=512, material_backend="diffusers")
     with pytest.raises(InputError, match="needs a model"):
+        prepare_set("a concrete room", 1, tmp_path / "set", options)
+    with pytest.raises(InputError, match="AI package's factory"):   # a model, but no factory
+        options.ai = {"model": str(tmp_path / "m")}
         prepare_set("a concrete room", 1, tmp_path / "set", options)
     with pytest.raises(InputError, match="unknown sky backend"):
         BuildOptions(sky_backend="magic").validate()

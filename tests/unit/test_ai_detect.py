@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.ai.models import inspect_model, list_models
+from ai_sets_addon.ai.models import inspect_model, list_models
 
 safetensors_numpy = pytest.importorskip("safetensors.numpy")
 

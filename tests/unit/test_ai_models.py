@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 
 import tiny_models
-from ai_sets_addon.generation.ai import ModelRequest, inspect_model, list_models, load_pipeline
-from ai_sets_addon.generation.ai.painter import DiffusersPainter
-from ai_sets_addon.generation.errors import Cancelled, InputError
-from ai_sets_addon.generation.paint import PaintOptions, paint_set
-from ai_sets_addon.generation.paint.testset import demo_scene
+from ai_sets_addon.ai import ModelRequest, inspect_model, list_models, load_pipeline
+from ai_sets_addon.ai.painter import DiffusersPainter
+from ai_sets_addon.core.errors import Cancelled, InputError
+from ai_sets_addon.ai.paint import PaintOptions, paint_set
+from ai_sets_addon.ai.paint.testset import demo_scene
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("diffusers")
@@ -172,8 +172,8 @@ def test_cancel_between_steps(models) -> None:
 
 
 def test_no_torch_at_import() -> None:
-    code = ("import sys, ai_sets_addon.generation.ai, ai_sets_addon.generation.ai.painter, "
-            "ai_sets_addon.generation.paint, ai_sets_addon.worker; "
+    code = ("import sys, ai_sets_addon.ai, ai_sets_addon.ai.painter, "
+            "ai_sets_addon.ai.paint, ai_sets_addon.ai.worker; "
             "assert 'torch' not in sys.modules and 'diffusers' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ai_sets_addon.generation.paint.arrays import save_scene
-from ai_sets_addon.generation.paint.testset import demo_scene
-from ai_sets_addon.worker import WorkerProcess
+from ai_sets_addon.ai.paint.arrays import save_scene
+from ai_sets_addon.ai.paint.testset import demo_scene
+from ai_sets_addon.ai.worker import WorkerProcess
 
 ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 

@@ -13,7 +13,7 @@ import pytest
 import trimesh
 
 from ai_sets_addon.generation import archetypes
-from ai_sets_addon.generation.plan import SHADER_FAMILIES, SUPER35_SENSOR_MM
+from ai_sets_addon.model.plan import SHADER_FAMILIES, SUPER35_SENSOR_MM
 from ai_sets_addon.generation.prompt import parse_prompt
 from ai_sets_addon.generation.vocabulary import ARCHETYPES, MATERIAL_FAMILIES
 

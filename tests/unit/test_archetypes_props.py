@@ -172,7 +172,7 @@ def test_hulls_follow_the_transform():
 
 def test_the_intersection_check_catches_overlapping_props():
     pytest.importorskip("fcl")
-    from ai_sets_addon.generation.plan import MeshPart, SetPlan, SkyRequest
+    from ai_sets_addon.model.plan import MeshPart, SetPlan, SkyRequest
     from ai_sets_addon.generation.props.scatter import transform
     from test_archetypes import intersecting_props
     crate = ind.crate(np.random.default_rng(0))

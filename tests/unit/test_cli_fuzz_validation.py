@@ -27,7 +27,7 @@ from hypothesis import strategies as st  # noqa: E402
 pytest.importorskip("ai_sets_addon.generation.prompt")
 
 from ai_sets_addon.cli import make_parser  # noqa: E402
-from ai_sets_addon.generation.errors import InputError  # noqa: E402
+from ai_sets_addon.core.errors import InputError  # noqa: E402
 from test_cli_fuzz import WORDS, datetimes, in_range, numbers, option, seeds, texts  # noqa: E402
 
 SETTINGS = settings(max_examples=120, deadline=None, derandomize=True,
@@ -152,7 +152,7 @@ def test_build_options_validate_any_value(texture_size, hdri_width, density, tim
 def test_build_sky_place_and_time(lat, lon, when, word, sun_azimuth, north):
     """The sun of a build's sky (a city in the prompt gives latitude/longitude/date;
     a time-of-day word or clock time otherwise): resolve_lights on any values."""
-    from ai_sets_addon.generation.plan import SkyRequest
+    from ai_sets_addon.model.plan import SkyRequest
     from ai_sets_addon.generation.sky.resolve import resolve_lights
 
     request = SkyRequest(time_of_day=word, latitude=lat, longitude=lon, datetime_iso=when,
@@ -168,7 +168,7 @@ class _Reached(Exception):
 
 
 def _demo_scene():
-    from ai_sets_addon.generation.paint.testset import demo_scene
+    from ai_sets_addon.ai.paint.testset import demo_scene
 
     if not hasattr(_demo_scene, "scene"):
         _demo_scene.scene = demo_scene(density_px_per_m=64.0, cameras=4)
@@ -297,8 +297,8 @@ def test_previs_arguments_are_refused_with_a_message(options):
 def test_export_arguments_are_refused_with_a_message(source, fmt, out):
     """The parser, the target name and the source (a missing path, a folder without
     set.json, a file that is not a .blend) are refused before Blender is needed."""
-    from ai_sets_addon.export import output_path
-    from ai_sets_addon.export.source import set_folder
+    from ai_sets_addon.blender.export import output_path
+    from ai_sets_addon.blender.export_source import set_folder
 
     def check():
         args = PARSER.parse_args(["export", source, *fmt, "--out", out])
@@ -324,7 +324,7 @@ _SET_JSON = st.one_of(
 @given(_SET_JSON)
 def test_a_damaged_set_json_is_refused_with_a_message(data):
     """export, storyboard and previs all start by reading the set folder."""
-    from ai_sets_addon.generation.setfile import SET_JSON, read_set
+    from ai_sets_addon.setfile import SET_JSON, read_set
 
     folder = Path(tempfile.mkdtemp(dir=SANDBOX))
     (folder / SET_JSON).write_bytes(data)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from ai_sets_addon.cli import common, main, make_parser
-from ai_sets_addon.generation.fileio import read_exr
+from ai_sets_addon.core.fileio import read_exr
 
 pytest.importorskip("ai_sets_addon.generation.prompt")
 
@@ -100,7 +100,7 @@ def test_environment_faults_exit_2_with_what_to_do(number, words, tmp_path, monk
 
 
 def test_disk_full_while_writing_maps_exits_2(tmp_path, monkeypatch, capsys):
-    from ai_sets_addon.generation import fileio
+    from ai_sets_addon.core import fileio
 
     def full(path, data):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))

@@ -1,6 +1,6 @@
 """Same spec and seed, same bytes, whatever the thread count: every material family's
 map files and a small cloudy sky EXR are written by processes limited to 1 and to 2
-BLAS/OpenMP threads, and must be byte-identical.
+BLAS/OpenMP threads (and 1 and 3 OpenEXR compression threads), and must be byte-identical.
 
 (The cause it guards against: BLAS products, whose summation order follows the thread
 count and the CPU's kernel; resampling and colour products are now fixed-order
@@ -22,7 +22,7 @@ import hashlib, json, sys
 from pathlib import Path
 from ai_sets_addon.generation.materials import ProceduralMaterials
 from ai_sets_addon.generation.materials.core import FAMILIES
-from ai_sets_addon.generation.plan import MaterialRequest, SkyRequest
+from ai_sets_addon.model.plan import MaterialRequest, SkyRequest
 from ai_sets_addon.generation.sky import ProceduralSky, SkyOptions
 
 out = Path(sys.argv[1])
@@ -42,7 +42,8 @@ print(json.dumps(hashes))
 
 def _run(threads: int, out: Path) -> dict[str, str]:
     env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
-               MKL_NUM_THREADS=str(threads), PYTHONPATH=str(ROOT))
+               MKL_NUM_THREADS=str(threads), AISETS_EXR_THREADS=str(threads * 2 - 1),
+               PYTHONPATH=str(ROOT))
     proc = subprocess.run([sys.executable, "-c", WRITER, str(out)], env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]

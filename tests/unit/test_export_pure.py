@@ -10,8 +10,9 @@ import sys
 import numpy as np
 import pytest
 
-from ai_sets_addon.export import glb, output_path, units
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.blender.export import output_path
+from ai_sets_addon.export import glb, units
+from ai_sets_addon.core.errors import InputError
 
 
 def test_pure_modules_do_not_import_bpy():
@@ -87,7 +88,7 @@ def test_output_names(tmp_path):
 
 
 def test_interrupt_cleanup_removes_staging_folders(tmp_path):
-    from ai_sets_addon import export
+    from ai_sets_addon.blender import export
 
     with export._staging(tmp_path / "x.glb") as folder:
         (folder / "partial.glb").write_bytes(b"glTF")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation import fileio
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.core import fileio
+from ai_sets_addon.core.errors import InputError
 
 
 def test_atomic_path_leaves_nothing_when_the_writer_fails(tmp_path):

@@ -12,7 +12,7 @@ import OpenEXR
 import pytest
 
 from ai_sets_addon.cli import main
-from ai_sets_addon.generation.fileio import read_exr, write_exr, write_png
+from ai_sets_addon.core.fileio import read_exr, write_exr, write_png
 from test_hdr_lift import angle_between, ldr_sky
 
 
@@ -139,7 +139,7 @@ def test_bad_options_exit_2(tmp_path, argv):
 
 
 def test_place_and_time_put_the_sun_there(tmp_path, afternoon):
-    from ai_sets_addon.generation.plan import SkyRequest
+    from ai_sets_addon.model.plan import SkyRequest
     from ai_sets_addon.generation.sky import resolve_sun
 
     u8, _ = afternoon

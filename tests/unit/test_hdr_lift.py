@@ -12,7 +12,7 @@ import pytest
 
 from ai_sets_addon.generation.hdr import LiftOptions, Panorama, expansion_gain, lift
 from ai_sets_addon.generation.hdr.read import _LUT8, CLIP_8BIT
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky import SkyOptions, render_sky
 from ai_sets_addon.generation.sky.equirect import direction
 

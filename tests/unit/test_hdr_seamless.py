@@ -8,7 +8,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from ai_sets_addon.generation.ai_assets.seamless import (  # noqa: E402
+from ai_sets_addon.ai.seamless import (  # noqa: E402
     circular_padding, seam_step_ratio)
 
 
@@ -81,7 +81,7 @@ def test_pbr_maps_from_a_tiling_colour_tile():
     """Maps made from a tiling colour tile: the joint steps no more than neighbours do."""
     import numpy as np
 
-    from ai_sets_addon.generation.ai_assets.pbr import pbr_from_colour
+    from ai_sets_addon.ai.pbr import pbr_from_colour
 
     rng = np.random.default_rng(3)
     spectrum = rng.normal(size=(64, 33, 3)) + 1j * rng.normal(size=(64, 33, 3))
@@ -99,7 +99,7 @@ def test_pbr_maps_from_a_tiling_colour_tile():
 def test_pbr_height_puts_dark_mortar_below_bright_bricks():
     import numpy as np
 
-    from ai_sets_addon.generation.ai_assets.pbr import pbr_from_colour
+    from ai_sets_addon.ai.pbr import pbr_from_colour
 
     y, x = np.mgrid[0:64, 0:64] / 64.0
     mortar = ((4 * y) % 1.0 < 0.12) | ((2 * x + 0.5 * (np.floor(4 * y) % 2)) % 1.0 < 0.06)
@@ -116,8 +116,8 @@ def test_tiny_model_panorama_wraps_has_flat_poles_and_lifts(tmp_path):
 
     pytest.importorskip("diffusers")
     import tiny_models
-    from ai_sets_addon.generation.ai import ModelRequest, load_pipeline
-    from ai_sets_addon.generation.ai_assets.panorama import (
+    from ai_sets_addon.ai import ModelRequest, load_pipeline
+    from ai_sets_addon.ai.panorama import (
         PanoramaRequest, generate_panorama, lift_panorama)
 
     torch.set_num_threads(1)
@@ -129,7 +129,7 @@ def test_tiny_model_panorama_wraps_has_flat_poles_and_lifts(tmp_path):
     assert np.ptp(ldr[0].astype(float), axis=0).max() <= 2     # the zenith row is one colour
     result, _ = lift_panorama(ldr.repeat(4, 0).repeat(4, 1))    # the lift needs >= 256 wide
     assert np.isfinite(result.rgb).all() and result.rgb.shape == (256, 512, 3)
-    from ai_sets_addon.generation.ai_assets.panorama import make_ai_sky
+    from ai_sets_addon.ai.panorama import make_ai_sky
 
     out = tmp_path / "sky" / "glen.exr"
     result, ldr_path = make_ai_sky(model, PanoramaRequest("a misty glen", width=256, steps=2),
@@ -144,8 +144,8 @@ def test_tiny_model_material_tiles_and_writes_the_procedural_map_set(tmp_path):
 
     pytest.importorskip("diffusers")
     import tiny_models
-    from ai_sets_addon.generation.ai import ModelRequest, load_pipeline
-    from ai_sets_addon.generation.ai_assets.material import (
+    from ai_sets_addon.ai import ModelRequest, load_pipeline
+    from ai_sets_addon.ai.material import (
         AiMaterialRequest, make_ai_material)
 
     torch.set_num_threads(1)

@@ -5,7 +5,7 @@ import pytest
 import trimesh
 
 from ai_sets_addon.generation import archetypes
-from ai_sets_addon.generation.spec import SetSpec, SurfaceSpec
+from ai_sets_addon.model.spec import SetSpec, SurfaceSpec
 from test_archetypes import frame_rays
 
 

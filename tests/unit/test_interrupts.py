@@ -18,7 +18,7 @@ BOUND_S = 5.0
 
 DRIVER = r"""
 import sys, threading, time
-from ai_sets_addon import interrupts
+from ai_sets_addon.core import interrupts
 interrupts.install()
 interrupts.install()                                   # idempotent
 interrupts.on_interrupt(lambda: "first note")
@@ -72,7 +72,7 @@ def test_a_hung_or_failing_callback_does_not_hold_the_exit():
 def test_not_on_the_main_thread_nothing_changes():
     import threading
 
-    from ai_sets_addon import interrupts
+    from ai_sets_addon.core import interrupts
 
     result = []
     worker = threading.Thread(target=lambda: result.append(interrupts.install()))

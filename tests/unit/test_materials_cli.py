@@ -11,7 +11,7 @@ from ai_sets_addon.cli import main
 
 def test_bad_size_exits_2_and_names_the_range(tmp_path, capsys):
     assert main(["material", "old brick", "--size", "100000", "--out", str(tmp_path)]) == 2
-    assert "64 to 8192" in capsys.readouterr().err
+    assert "64..8192" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ai_sets_addon.generation.materials import FAMILIES, generate_maps
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 from ai_sets_addon.generation.vocabulary import MATERIAL_FAMILIES
 
 SIZE = 256

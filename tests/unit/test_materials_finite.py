@@ -8,7 +8,7 @@ import pytest
 
 from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.materials import FAMILIES, generate_maps
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 
 SIZE = 64
 MAPS = ("base_color", "normal", "roughness", "height", "ao")

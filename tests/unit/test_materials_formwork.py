@@ -9,7 +9,7 @@ import pytest
 from ai_sets_addon.generation.archetypes import common
 from ai_sets_addon.generation.materials import generate_maps
 from ai_sets_addon.generation.materials.concrete import PANEL_H, PANEL_W, TIE_X, TIE_Y
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 from ai_sets_addon.generation.prompt import parse_prompt
 
 SIZE = 1024

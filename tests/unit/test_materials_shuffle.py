@@ -8,7 +8,7 @@ import pytest
 
 from ai_sets_addon.generation.materials import FAMILIES, generate_maps
 from ai_sets_addon.generation.materials.shuffle import angle_for, offset_for, shuffled
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 
 N = 128
 

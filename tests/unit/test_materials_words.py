@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.core.errors import InputError
 from ai_sets_addon.generation.materials import (ProceduralMaterials, check_size,
                                                 generate_maps, resolve_family)
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 
 SIZE = 256
 
@@ -92,7 +92,7 @@ def test_unknown_words_fall_back_with_a_notice():
 
 @pytest.mark.parametrize("size", [0, 3, 100, 100000, -64, 63])
 def test_bad_sizes_say_the_valid_range(size):
-    with pytest.raises(InputError, match="64 to 8192"):
+    with pytest.raises(InputError, match="64..8192"):
         check_size(size)
 
 
@@ -114,7 +114,7 @@ def test_make_material_is_deterministic_to_the_byte(tmp_path):
 
 
 def test_files_and_sidecar(tmp_path):
-    from ai_sets_addon.generation.fileio import read_png
+    from ai_sets_addon.core.fileio import read_png
 
     tex = ProceduralMaterials().make_material(
         MaterialRequest(key="floor", family="rusted_metal", seed=2), 128, tmp_path)

@@ -8,15 +8,15 @@ import json
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.fileio import read_png
-from ai_sets_addon.generation.paint import PaintOptions, TestPainter, paint_set
-from ai_sets_addon.generation.paint.atlas import dilate
-from ai_sets_addon.generation.paint.bake import reproject
-from ai_sets_addon.generation.paint.camera import ViewCamera
-from ai_sets_addon.generation.paint.output import write_paint
-from ai_sets_addon.generation.paint.testset import demo_scene
-from ai_sets_addon.generation.paint.views import WorldMesh, cast_view, control_depth
-from ai_sets_addon.generation.plan import CameraPlan
+from ai_sets_addon.core.fileio import read_png
+from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
+from ai_sets_addon.ai.paint.atlas import dilate
+from ai_sets_addon.ai.paint.bake import reproject
+from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.ai.paint.output import write_paint
+from ai_sets_addon.ai.paint.testset import demo_scene
+from ai_sets_addon.ai.paint.views import WorldMesh, cast_view, control_depth
+from ai_sets_addon.model.plan import CameraPlan
 
 RES = (96, 72)
 
@@ -80,8 +80,8 @@ def test_round_trip_psnr(one_view) -> None:
 def test_instances_take_one_placement_per_texel(one_view) -> None:
     """Both crates are seen and share one atlas: each crate texel holds the colour of
     one placement's pixel, not a blend of the two."""
-    from ai_sets_addon.generation.paint.atlas import rasterise_atlas
-    from ai_sets_addon.generation.paint.bake import bilinear
+    from ai_sets_addon.ai.paint.atlas import rasterise_atlas
+    from ai_sets_addon.ai.paint.bake import bilinear
 
     scene, result = one_view
     crate = [p.name for p in scene.parts].index("crate")
@@ -106,7 +106,7 @@ def test_depth_test_keeps_paint_off_hidden_surfaces(one_view) -> None:
     scene, result = one_view
     world = WorldMesh.build(scene)
     cam = ViewCamera.from_plan(scene.cameras[0], *scene.resolution)
-    from ai_sets_addon.generation.paint.atlas import rasterise_atlas
+    from ai_sets_addon.ai.paint.atlas import rasterise_atlas
     for index, part in enumerate(scene.parts):
         if part.instances:
             continue
@@ -202,7 +202,7 @@ def test_same_seed_same_textures() -> None:
 def test_albedo_matching_removes_exposure_between_views() -> None:
     """Two cameras paint the same grey at different exposures; matched to one albedo
     luminance per part, both land on the same value and the seam disappears."""
-    from ai_sets_addon.generation.paint.albedo import LUMA, srgb_to_linear
+    from ai_sets_addon.ai.paint.albedo import LUMA, srgb_to_linear
 
     scene = demo_scene(density_px_per_m=16.0, resolution=RES, cameras=2)
     reference = {p.name: 0.18 for p in scene.parts}

@@ -10,14 +10,14 @@ import numpy as np
 import pytest
 
 from ai_sets_addon import cli
-from ai_sets_addon.generation.paint import PaintOptions, TestPainter, paint_set
-from ai_sets_addon.generation.paint.arrays import paint_input
-from ai_sets_addon.generation.paint.bake import reproject
-from ai_sets_addon.generation.paint.camera import ViewCamera
-from ai_sets_addon.generation.paint.views import WorldMesh, cast_view
+from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
+from ai_sets_addon.ai.paint.arrays import paint_input
+from ai_sets_addon.ai.paint.bake import reproject
+from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.ai.paint.views import WorldMesh, cast_view
 from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-from ai_sets_addon.generation.setfile import verify
-from ai_sets_addon.generation.setfile.folder import write_manifest
+from ai_sets_addon.setfile import verify
+from ai_sets_addon.setfile.folder import write_manifest
 
 RES = (96, 64)
 
@@ -70,13 +70,13 @@ def test_the_painted_scene_state_lands_in_the_set_folder(tmp_path):
     set's painting revision: paint/scene.npz, listed in paint.json and the manifest."""
     import json
 
-    from ai_sets_addon.generation.paint.arrays import load_scene
-    from ai_sets_addon.generation.paint.output import PAINT_DIR, SCENE_NPZ, write_paint
-    from ai_sets_addon.generation.paint.loop import paint_set
-    from ai_sets_addon.generation.paint import PaintOptions, TestPainter
-    from ai_sets_addon.generation.paint.testset import demo_scene
-    from ai_sets_addon.generation.setfile.folder import write_manifest
-    from ai_sets_addon.generation.setfile import verify
+    from ai_sets_addon.ai.paint.arrays import load_scene
+    from ai_sets_addon.ai.paint.output import PAINT_DIR, SCENE_NPZ, write_paint
+    from ai_sets_addon.ai.paint.loop import paint_set
+    from ai_sets_addon.ai.paint import PaintOptions, TestPainter
+    from ai_sets_addon.ai.paint.testset import demo_scene
+    from ai_sets_addon.setfile.folder import write_manifest
+    from ai_sets_addon.setfile import verify
 
     folder = tmp_path / "set"
     folder.mkdir()

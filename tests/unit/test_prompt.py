@@ -11,11 +11,11 @@ import json
 import pytest
 
 from ai_sets_addon.generation import vocabulary as voc
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.core.errors import InputError
 from ai_sets_addon.generation.prompt import (
     MAX_PROMPT_CHARS, fold, lexicon, parse_prompt, time_for_hour, vocabulary_sizes,
 )
-from ai_sets_addon.generation.spec import (
+from ai_sets_addon.model.spec import (
     ATMOSPHERES, CLOUD_COVERS, PRECIPITATIONS, SCALES, SURFACE_ROLES, TIMES_OF_DAY, SetSpec,
 )
 

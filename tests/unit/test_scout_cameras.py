@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
-from ai_sets_addon.generation.plan import CameraPlan
+from ai_sets_addon.core.errors import InputError
+from ai_sets_addon.model.plan import CameraPlan
 from ai_sets_addon.scout import cameras
 
 

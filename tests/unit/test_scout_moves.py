@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
-from ai_sets_addon.generation.paint.testset import demo_scene
-from ai_sets_addon.generation.paint.views import WorldMesh
+from ai_sets_addon.core.errors import InputError
+from ai_sets_addon.ai.paint.testset import demo_scene
+from ai_sets_addon.ai.paint.views import WorldMesh
 from ai_sets_addon.scout import moves
 from ai_sets_addon.scout.moves import Move
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
-from ai_sets_addon.generation.plan import SkyRequest
-from ai_sets_addon.generation import places
+from ai_sets_addon.core.errors import InputError
+from ai_sets_addon.model.plan import SkyRequest
+from ai_sets_addon.generation import gazetteer as places
 from ai_sets_addon.scout import daylight, sheets, shots
 from ai_sets_addon.scout.shots import Shot
 
@@ -59,7 +59,7 @@ def test_a_shot_aims_where_its_rotation_says() -> None:
 @pytest.fixture(scope="module")
 def set_folder(tmp_path_factory):
     from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-    from ai_sets_addon.generation.setfile.folder import write_manifest
+    from ai_sets_addon.setfile.folder import write_manifest
 
     folder = tmp_path_factory.mktemp("room") / "set"
     prepare_set("a concrete room at noon", 1, folder, BuildOptions(texture_size=256,
@@ -69,13 +69,13 @@ def set_folder(tmp_path_factory):
 
 
 def _png(path: Path, w: int = 32, h: int = 18) -> Path:
-    from ai_sets_addon.generation.fileio import write_png
+    from ai_sets_addon.core.fileio import write_png
 
     return write_png(path, np.full((h, w, 3), 128, np.uint8))
 
 
 def test_shots_json_is_a_new_revision_with_thumbnails(set_folder, tmp_path) -> None:
-    from ai_sets_addon.generation.setfile import verify
+    from ai_sets_addon.setfile import verify
 
     listed = [Shot("Wide", lens_mm=24, sky={"time_of_day": "noon"}), Shot("Close up", lens_mm=85)]
     thumbs = {s.name: _png(tmp_path / f"{i}.png") for i, s in enumerate(listed)}

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation import seeds
+from ai_sets_addon.core import seeds
 
 GENERATION = Path(__file__).resolve().parents[2] / "ai_sets_addon" / "generation"
 

@@ -9,11 +9,11 @@ import shutil
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
+from ai_sets_addon.core.errors import InputError
 from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
-from ai_sets_addon.generation.setfile import read_set, verify, write_document
-from ai_sets_addon.generation.setfile.atlas import texel_density
-from ai_sets_addon.generation.setfile.document import part_files, to_json
+from ai_sets_addon.setfile import read_set, verify, write_document
+from ai_sets_addon.setfile.atlas import texel_density
+from ai_sets_addon.setfile.document import part_files, to_json
 
 SMALL = BuildOptions(texture_size=256, hdri_width=512)
 
@@ -152,7 +152,7 @@ def test_a_damaged_folder_is_a_clear_error(street, tmp_path, damage):
 
 
 def test_verify_reports_changed_missing_and_extra_files(street, tmp_path):
-    from ai_sets_addon.generation.setfile.folder import write_manifest
+    from ai_sets_addon.setfile.folder import write_manifest
 
     folder, _ = street
     copy = tmp_path / "v"
@@ -171,7 +171,7 @@ def test_one_writer_per_folder_the_second_refused_or_waiting(tmp_path):
     import threading
     import time
 
-    from ai_sets_addon.generation.setfile import FolderBusy, SetWriter
+    from ai_sets_addon.setfile import FolderBusy, SetWriter
 
     out = tmp_path / "set"
     first = SetWriter(out).__enter__()

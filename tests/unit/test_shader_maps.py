@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.fileio import read_png
+from ai_sets_addon.core.fileio import read_png
 from ai_sets_addon.generation.materials import shader_maps as sm
 from ai_sets_addon.generation.materials.shader_only import describe_shader_material
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 
 ROOT = Path(__file__).resolve().parents[2]
 PATTERNS = {                      # key -> (family, modifiers)
@@ -114,7 +114,7 @@ WRITER = r"""
 import hashlib, json, sys
 from pathlib import Path
 from ai_sets_addon.generation.materials.shader_maps import make_shader_material
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 
 out = Path(sys.argv[1])
 for key, (family, mods) in json.loads(sys.argv[2]).items():

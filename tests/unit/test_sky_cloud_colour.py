@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky import render_sky
 from ai_sets_addon.generation.sky.atmosphere import atmosphere_for_haze
 from ai_sets_addon.generation.sky.clouds import view_transmittance

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
-from ai_sets_addon.generation.fileio import read_exr
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.core.errors import InputError
+from ai_sets_addon.core.fileio import read_exr
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky import ProceduralSky, SkyOptions, render_sky
 from ai_sets_addon.generation.sky.equirect import (pixel_of, pixel_solid_angles,
                                                    row_elevations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky import render_sky
 from ai_sets_addon.generation.sky.equirect import row_elevations
 from ai_sets_addon.generation.sky.spectrum import luminance

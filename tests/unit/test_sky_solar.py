@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.errors import InputError
-from ai_sets_addon.generation.plan import SkyRequest
+from ai_sets_addon.core.errors import InputError
+from ai_sets_addon.model.plan import SkyRequest
 from ai_sets_addon.generation.sky.resolve import resolve_lights
 from ai_sets_addon.generation.sky.solar import (moon_position, parse_datetime,
                                                 solar_position, time_of_day_key)

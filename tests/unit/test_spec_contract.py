@@ -17,7 +17,7 @@ import pytest
 
 from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.prompt import parse_prompt
-from ai_sets_addon.generation.spec import SetSpec
+from ai_sets_addon.model.spec import SetSpec
 from ai_sets_addon.generation.styles import era_words, style_words
 
 GENERATION = Path(__file__).resolve().parents[2] / "ai_sets_addon" / "generation"

@@ -18,7 +18,7 @@ from ai_sets_addon.generation import archetypes
 from ai_sets_addon.generation import vocabulary as voc
 from ai_sets_addon.generation.archetypes import rooms
 from ai_sets_addon.generation.prompt import parse_prompt
-from ai_sets_addon.generation.spec import SetSpec
+from ai_sets_addon.model.spec import SetSpec
 from ai_sets_addon.generation.styles import ERAS, STYLES
 from test_archetypes import PROMPTS as _ARCHETYPE_PROMPTS
 from test_archetypes import frame_rays

@@ -8,7 +8,7 @@ import pytest
 from ai_sets_addon.generation.archetypes import common
 from ai_sets_addon.generation.materials.shader_only import describe_shader_material
 from ai_sets_addon.generation.mesh import cards, sweep
-from ai_sets_addon.generation.plan import MaterialRequest
+from ai_sets_addon.model.plan import MaterialRequest
 from ai_sets_addon.generation.props import trees
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from ..plan import SetPlan
-from ..spec import SetSpec
+from ...model.plan import SetPlan
+from ...model.spec import SetSpec
 from ..vocabulary import ARCHETYPES
 
 # archetype key -> module name: every module that declares its place `WORDS`.

@@ -12,12 +12,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import street as st
 from ..props import trees
 from ..mesh import boxes
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, smoothstep, split_faces, terrain_mesh
 from . import common
 from .scout import Scout, Shot

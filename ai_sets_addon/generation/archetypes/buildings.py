@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-from ..plan import MeshPart
+from ...model.plan import MeshPart
 from ..styles import Facade
 from ..mesh import boxes, merge, polyline_tube, quad, quads, slab
 

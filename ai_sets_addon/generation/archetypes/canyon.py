@@ -12,11 +12,11 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import trees
 from ..mesh import box_uv_split
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, majority_filtered,
                        smoothstep, split_faces, terrain_mesh)
 from . import common

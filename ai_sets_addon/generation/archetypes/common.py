@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import seeds
-from ..colour import srgb_to_linear
-from ..plan import Atmosphere, LightPlan, MaterialRequest, SetPlan, SkyRequest
-from ..spec import SetSpec
+from ...core import seeds
+from ...core.colour import srgb_to_linear
+from ..sky.request import sky_request  # noqa: F401 (archetypes call common.sky_request)
+from ...model.plan import Atmosphere, LightPlan, MaterialRequest, SetPlan, SkyRequest
+from ...model.spec import SetSpec
 from ..styles import style_of
 
 SCALE_FACTORS = {"tiny": 0.6, "small": 0.8, "medium": 1.0, "large": 1.5, "huge": 2.4}
@@ -50,19 +51,6 @@ def material(spec: SetSpec, key: str, role: str, default_family: str,
                            seed=material_seed(spec.seed, key))
 
 
-def sky_request(spec: SetSpec, **overrides) -> SkyRequest:
-    haze = max(spec.atmosphere.get("haze", 0.0), 0.6 * spec.atmosphere.get("fog", 0.0))
-    request = SkyRequest(time_of_day=spec.time_of_day, cloud_cover=spec.cloud_cover,
-                         precipitation=spec.precipitation, haze=float(haze), seed=spec.seed)
-    if spec.place:          # a real city: the sun where it stands there at that time
-        from ..sky.local_time import local_datetime
-
-        request.latitude, request.longitude = spec.place["latitude"], spec.place["longitude"]
-        request.datetime_iso = local_datetime(spec.time_of_day, request.latitude,
-                                              request.longitude, spec.place["timezone"])
-    for name, value in overrides.items():
-        setattr(request, name, value)
-    return request
 
 
 def atmosphere(spec: SetSpec, interior: bool) -> Atmosphere:

@@ -15,12 +15,12 @@ import trimesh
 
 from .. import props
 from ..mesh import boxes, merge, tube
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import furniture as fu
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot
 

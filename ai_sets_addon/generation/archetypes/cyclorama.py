@@ -17,10 +17,10 @@ import numpy as np
 import trimesh
 
 from .. import props
-from ..plan import LightPlan, MaterialRequest, MeshPart, SetPlan
+from ...model.plan import LightPlan, MaterialRequest, MeshPart, SetPlan
 from ..props import street as st
 from ..mesh import boxes, merge, new_mesh
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..styles import style_of
 from . import common
 from .scout import Scout, Shot

@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import trees
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, terrain_mesh, thermal_erosion
 from . import common
 from .scout import Scout, Shot

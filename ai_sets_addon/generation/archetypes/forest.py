@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import nature as nat
 from ..props import trees
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..terrain import Noise, Terrain, eroded, graded_axis, smoothstep, terrain_mesh
 from . import common
 from .scout import Scout, Shot

@@ -18,8 +18,8 @@ from ..mesh import below_openings_mask, box_mesh, merge, quad, slab, sweep
 from ..props import furniture as fu
 from ..props import industrial as ind
 from ..props import street as st
-from ..plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
-from ..spec import SetSpec
+from ...model.plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan
+from ...model.spec import SetSpec
 from ..styles import style_of
 from . import common, rooms, shell
 from .scout import Scout, Shot

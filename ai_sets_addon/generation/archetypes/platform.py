@@ -20,11 +20,11 @@ import numpy as np
 
 from .. import props
 from ..mesh import boxes, lathe, merge
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..styles import LAMPS, style_of
 from . import common, shell
 from .scout import Scout, Shot

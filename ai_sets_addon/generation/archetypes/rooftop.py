@@ -11,12 +11,12 @@ from __future__ import annotations
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import street as st
 from ..props.scatter import transform
 from ..mesh import blob, boxes, lathe, merge, slab, tubes
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..styles import style_of
 from . import buildings as bld
 from . import common

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..plan import CameraPlan, MeshPart, SUPER35_SENSOR_MM
+from ...model.plan import CameraPlan, MeshPart, SUPER35_SENSOR_MM
 
 EYE = 1.6
 CLEARANCE = 0.5       # metres kept free around the lens (the tests ask for 0.3)

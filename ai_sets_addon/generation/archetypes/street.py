@@ -16,12 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import props
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props import trees
 from ..props import street as st
 from ..mesh import boxes
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from ..styles import LAMPS, StreetSection, style_of
 from . import buildings as bld
 from . import common

@@ -14,10 +14,10 @@ import numpy as np
 
 from .. import props
 from ..mesh import boxes, merge
-from ..plan import MaterialRequest, MeshPart, SetPlan
+from ...model.plan import MaterialRequest, MeshPart, SetPlan
 from ..props import industrial as ind
 from ..props.scatter import transform
-from ..spec import SetSpec
+from ...model.spec import SetSpec
 from . import common, shell
 from .scout import Scout, Shot
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..colour import srgb_to_linear as decode_srgb
-from ..errors import InputError
+from ...core.colour import srgb_to_linear as decode_srgb
+from ...core.errors import InputError
+from ...core.limits import HDRI_WIDTH
 
-MIN_WIDTH, MAX_WIDTH = 256, 16384
+MIN_WIDTH, MAX_WIDTH = int(HDRI_WIDTH.lo), int(HDRI_WIDTH.hi)   # core/limits.py
 CLIP_8BIT = 250          # codes >= this count as clipped (JPEG ringing, AI "white" suns)
 CLIP_16BIT = 64250       # the same fraction of full scale for 16-bit files
 EXR_FLAT_TOP = 0.995     # an EXR pixel within 0.5 % of the file's peak is clipped ...
@@ -162,7 +163,7 @@ def _decode_png(path: Path) -> np.ndarray:
             return _decode_with_pillow(path)
         if depth not in (8, 16):
             raise InputError(f"'{path}' is a {depth}-bit PNG: give an 8- or 16-bit one.")
-        from ..fileio import read_png
+        from ...core.fileio import read_png
 
         pixels = read_png(path)
     except InputError:
@@ -214,7 +215,7 @@ def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
 
 def _from_exr(path: Path) -> Panorama:
     """An EXR is already linear; a 'fake HDRI' (an LDR image saved as EXR) has a flat top."""
-    from ..fileio import read_exr
+    from ...core.fileio import read_exr
 
     try:
         rgb = read_exr(path)

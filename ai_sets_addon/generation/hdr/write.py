@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from ..fileio import sha256_of
+from ...core.fileio import sha256_of
 from ..sky.atmosphere import atmosphere_for_haze
 from ..sky.bodies import SUN_RADIUS_DEG
 from ..sky.output import write_outputs

@@ -20,15 +20,16 @@ from typing import Any
 
 import numpy as np
 
-from ..assets import MaterialDescription
-from ..errors import InputError
-from ..fileio import write_json, write_png_fast
-from ..plan import MaterialRequest
+from ...model.assets import MaterialDescription
+from ...core.errors import InputError
+from ...core.limits import TEXTURE_SIZE
+from ...core.fileio import write_json, write_png_fast
+from ...model.plan import MaterialRequest
 from . import maps as mp
 from . import modifiers as mods
 from .core import FAMILIES, Ctx
 
-MIN_SIZE, MAX_SIZE = 64, 8192
+MIN_SIZE, MAX_SIZE = int(TEXTURE_SIZE.lo), int(TEXTURE_SIZE.hi)
 VERSION = 1
 
 # Words that are not family keys but clearly mean one (a request from another backend,
@@ -48,13 +49,10 @@ FALLBACK = "concrete"
 
 
 def check_size(size: int) -> int:
-    """Texture size must be a power of two in 64..8192 (tiles, blurs and GPUs like it)."""
-    valid = isinstance(size, (int, np.integer)) and MIN_SIZE <= size <= MAX_SIZE \
-        and (int(size) & (int(size) - 1)) == 0
-    if not valid:
-        raise InputError(f"texture size {size!r} is not valid: use a power of two from "
-                         f"{MIN_SIZE} to {MAX_SIZE} (e.g. 1024 or 2048)")
-    return int(size)
+    """A texture size within limits.TEXTURE_SIZE (a power of two: tiles, blurs and GPUs like it)."""
+    if isinstance(size, np.integer):
+        size = int(size)
+    return int(TEXTURE_SIZE.check(size))
 
 
 def resolve_family(name: str | None) -> tuple[str, str | None]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import seeds
+from ...core import seeds
 from . import noise as nz
 
 F32 = np.float32
@@ -50,7 +50,7 @@ class Ctx:
 
         Never fewer than 2 cycles per tile: a blotch as large as the tile is what makes
         repeats obvious on a wall; variation that large is the shader's world-space
-        noise, which does not repeat (scene/materials.py).
+        noise, which does not repeat (blender/scene/materials.py).
         """
         low = max(2.0, self.cycles(feature_m))
         high = self.cycles(smallest_m) if smallest_m else low * 8.0

@@ -7,7 +7,7 @@ Where each effect is computed, and why:
   on arrises, stains, vertical streaks along the texture's v (walls are mapped with v
   up), rust spreading on metal, the overall darkening and gloss of wet porous stuff,
   cracks. These are the same on every object that uses the material.
-- In the shader (scene/materials.py): what depends on where a surface is in the set
+- In the shader (blender/scene/materials.py): what depends on where a surface is in the set
   and which way it faces, which a shared texture cannot know: puddles (up-facing
   faces, below a water level read from the height map), dust on horizontal ledges,
   dirt rising from the floor (world Z), cavity darkening from the scene's geometry
@@ -263,7 +263,7 @@ def _soot(surface: Surface, ctx: Ctx, amount: float) -> None:
 def _wet(surface: Surface, fam: Family, wet: float, cav: np.ndarray, ctx: Ctx) -> None:
     """Water: porous stuff darkens (light trapped in the pores) and its pores fill, so
     the surface under the film is a little smoother; the gloss itself is the water film
-    the shader lays on top (a clear coat, see scene/materials.py), not a glossier
+    the shader lays on top (a clear coat, see blender/scene/materials.py), not a glossier
     material. The albedo is clamped before the power: earlier layers may push a texel
     below zero, and a negative base to a fractional power is NaN (a black speck)."""
     dry = ctx.noise("drying", 0.8, smallest_m=0.05)

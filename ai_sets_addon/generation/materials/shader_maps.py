@@ -1,7 +1,7 @@
 """Texture maps of the shader-only families that draw a pattern, for the exporters.
 
 Cycles draws leaf cards, bark furrows, lit windows and posters with node graphs
-(scene/shaders.py); a glTF or USD viewer cannot run those graphs, so the same patterns
+(blender/scene/shaders.py); a glTF or USD viewer cannot run those graphs, so the same patterns
 are computed here once, in numpy, at prepare time, and written into the set's
 `textures/` like every other map:
 
@@ -30,11 +30,11 @@ from typing import Any
 
 import numpy as np
 
-from ..colour import linear_to_srgb as encode_srgb
-from ..assets import MaterialDescription
-from ..fileio import write_png_fast
-from ..plan import MaterialRequest
-from ..seeds import rng as stream
+from ...core.colour import linear_to_srgb as encode_srgb
+from ...model.assets import MaterialDescription
+from ...core.fileio import write_png_fast
+from ...model.plan import MaterialRequest
+from ...core.seeds import rng as stream
 from . import maps as mp
 from . import noise as nz
 from .shader_only import describe_shader_material
@@ -179,7 +179,7 @@ def _rgba(colour_linear: np.ndarray, alpha: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- foliage
 
 def _cards(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
-    """A leaf (or needle) card as Cycles cuts it (scene/shaders.py _leaf_alpha): leaves
+    """A leaf (or needle) card as Cycles cuts it (blender/scene/shaders.py _leaf_alpha): leaves
     are Voronoi cells stretched to a leaf's size (F1 < 0.5 in units of leaf_m), on a
     noisy disc of the card's size. The card's centre is texel (0, 0)."""
     card = float(p["card_m"])

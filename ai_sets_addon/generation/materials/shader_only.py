@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 
-from ..colour import srgb_to_linear as decode_srgb
-from ..assets import MaterialDescription
-from ..plan import SHADER_FAMILIES, MaterialRequest
+from ...core.colour import srgb_to_linear as decode_srgb
+from ...model.assets import MaterialDescription
+from ...model.plan import SHADER_FAMILIES, MaterialRequest
 from ..vocabulary import COLOURS
 
 BLACK = (0.0, 0.0, 0.0)

@@ -1,6 +1,6 @@
 """Per-region shuffling of a tiled texture, so a wall many tiles wide shows no repeat.
 
-The shader (scene/materials.py) samples every map twice, the second time turned by
+The shader (blender/scene/materials.py) samples every map twice, the second time turned by
 `angle` and shifted by `offset` tiles, and switches between the two with a slow noise
 over the surface (about `MASK_CYCLES` features per tile, a narrow soft edge). Two
 neighbouring tiles then show different parts of the texture in different places, and

@@ -28,8 +28,9 @@ style, era); this module checks the input and assembles the SetSpec.
 
 from __future__ import annotations
 
-from ..errors import InputError
-from ..spec import SetSpec, SurfaceSpec
+from ...core.errors import InputError
+from ...model.spec import SetSpec, SurfaceSpec
+from .city import locate
 from .context import apply_negations, languages, resolve_deserted, resolve_noir, resolve_shades
 from .qualifiers import pick_style, read_qualifiers
 from .slots import (archetype_of, atmosphere_of, cloud_for_precipitation, every, first,
@@ -110,4 +111,5 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     spec.era = first_of(quals.eras, "eras", notices)
     spec.style = pick_style(quals.styles, spec.era, archetype, notices)
     spec.unknown_words = unknown_words_of(items, quals.understood, notices)
+    locate(spec)                       # a real city: the sun stands where it does there
     return spec

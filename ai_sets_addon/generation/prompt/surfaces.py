@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import vocabulary as voc
-from ..spec import SetSpec, SurfaceSpec
+from ...model.spec import SetSpec, SurfaceSpec
 from .slots import key_label
 from .tokens import LINK_CATS, SURFACE_CATS, Item
 

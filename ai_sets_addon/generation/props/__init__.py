@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from ..plan import LightPlan, MeshPart
+from ...model.plan import LightPlan, MeshPart
 from . import industrial, nature, street  # noqa: F401  (public sub-modules)
 from .model import LightSocket, Piece, PropModel
 from .scatter import Occupancy, Placement, Region, place, ring, scatter

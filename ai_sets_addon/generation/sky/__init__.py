@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from ..assets import SkyAsset
-from ..plan import SkyRequest
+from ...model.assets import SkyAsset
+from ...model.plan import SkyRequest
 from .compose import KeyLight, SkyImage, SkyOptions, exposure_ev, render_sky
 from .equirect import check_width
 from .output import write_outputs

@@ -32,7 +32,7 @@ SUN_HALF_ANGLE_DEG = 0.2665
 
 
 @dataclass(frozen=True)
-class Atmosphere:
+class AirColumn:
     """Optical properties of one clear atmosphere (all spectral arrays per WAVELENGTHS)."""
 
     aerosol_depth_550: float = 0.08      # aerosol optical depth at 550 nm
@@ -59,15 +59,15 @@ class Atmosphere:
                 self.ground_albedo, self.ozone_du)
 
 
-def atmosphere_for_haze(haze: float, ground_albedo: float = 0.2) -> Atmosphere:
+def atmosphere_for_haze(haze: float, ground_albedo: float = 0.2) -> AirColumn:
     """Weather haze 0..1 -> aerosols: 0 is a crisp mountain day (AOD 0.05), 1 thick haze."""
     haze = float(np.clip(haze, 0.0, 1.0))
-    return Atmosphere(aerosol_depth_550=0.05 + 0.95 * haze ** 1.5,
+    return AirColumn(aerosol_depth_550=0.05 + 0.95 * haze ** 1.5,
                       angstrom=1.3 - 0.6 * haze, mie_g=0.76 + 0.04 * haze,
                       ground_albedo=ground_albedo)
 
 
-def linke_turbidity(atm: Atmosphere) -> float:
+def linke_turbidity(atm: AirColumn) -> float:
     """Rough Linke turbidity for the sidecar (clean dry air = 1)."""
     return float(1.0 + 9.0 * atm.aerosol_depth_550 / (0.098 + atm.aerosol_depth_550) * 0.9 + 1.1)
 
@@ -171,13 +171,13 @@ def _bilinear(table: np.ndarray, fi: np.ndarray, fj: np.ndarray) -> np.ndarray:
     return top * (1 - wi) + bottom * wi
 
 
-def _extinction(atm: Atmosphere, depth: np.ndarray) -> np.ndarray:
+def _extinction(atm: AirColumn, depth: np.ndarray) -> np.ndarray:
     """Optical depths (..., 3) -> spectral optical thickness (..., n_lambda)."""
     return (depth[..., 0:1] * atm.rayleigh + depth[..., 1:2] * atm.mie_extinction
             + depth[..., 2:3] * atm.ozone)
 
 
-def sun_transmittance(atm: Atmosphere, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
+def sun_transmittance(atm: AirColumn, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
     depth, lit = sun_optical_depth(alt, mu_sun)
     return np.exp(-_extinction(atm, depth)) * lit[..., None]
 
@@ -195,7 +195,7 @@ class MarchResult:
     ground_mu_sun: np.ndarray  # cos sun zenith at the ground point
 
 
-def march(atm: Atmosphere, origin_alt, view: np.ndarray, sun: np.ndarray,
+def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
           steps: int = 32, ms_table: np.ndarray | None = None) -> MarchResult:
     """Integrate in-scattering along rays.
 
@@ -252,14 +252,14 @@ def _sphere_directions(n: int) -> np.ndarray:
     return np.stack([rxy * np.cos(phi), rxy * np.sin(phi), z], axis=-1)
 
 
-def multiple_scattering_table(atm: Atmosphere) -> np.ndarray:
+def multiple_scattering_table(atm: AirColumn) -> np.ndarray:
     """(_MS_ALT, _MS_MU, n_lambda) Psi_ms per unit solar irradiance."""
     return _ms_table_cached(atm.key())
 
 
 @lru_cache(maxsize=8)
 def _ms_table_cached(key: tuple) -> np.ndarray:
-    atm = Atmosphere(*key)
+    atm = AirColumn(*key)
     dirs = _sphere_directions(48)
     alts = ATMOSPHERE_TOP * 0.6 * np.linspace(0.0, 1.0, _MS_ALT) ** 2
     mus = np.linspace(-1.0, 1.0, _MS_MU)
@@ -272,7 +272,7 @@ def _ms_table_cached(key: tuple) -> np.ndarray:
     return np.mean(l2, axis=2) / (1.0 - f_ms[:, None, :])
 
 
-def _transfer(atm: Atmosphere, alt: float, dirs: np.ndarray, steps: int = 20) -> np.ndarray:
+def _transfer(atm: AirColumn, alt: float, dirs: np.ndarray, steps: int = 20) -> np.ndarray:
     """Fraction of light scattered once along each direction (isotropic source)."""
     r0 = EARTH_RADIUS + alt
     mu = dirs[:, 2]
@@ -318,7 +318,7 @@ def azimuth_grid(n: int = 37) -> np.ndarray:
     return 180.0 * np.linspace(0.0, 1.0, n) ** 1.5
 
 
-def sky_table(atm: Atmosphere, sun_elevation_deg: float, scale: float = 1.0) -> SkyTable:
+def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0) -> SkyTable:
     """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's)."""
     el = np.radians(elevation_grid())
     az = np.radians(azimuth_grid())
@@ -341,7 +341,7 @@ def sky_table(atm: Atmosphere, sun_elevation_deg: float, scale: float = 1.0) -> 
                     sun_rgb / solid)
 
 
-def _ground(atm: Atmosphere, res: MarchResult, spectral: np.ndarray, direct: np.ndarray,
+def _ground(atm: AirColumn, res: MarchResult, spectral: np.ndarray, direct: np.ndarray,
             sun_el: float) -> np.ndarray:
     """Radiance of the lit ground seen through the air, for rays that end on it."""
     sky_down = _horizontal_irradiance(spectral)

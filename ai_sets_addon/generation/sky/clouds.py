@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import seeds
-from .atmosphere import (EARTH_RADIUS, OBSERVER_ALTITUDE, Atmosphere, _extinction,
+from ...core import seeds
+from .atmosphere import (EARTH_RADIUS, OBSERVER_ALTITUDE, AirColumn, _extinction,
                          sun_optical_depth, sun_transmittance)
 from .noise import ValueNoise
 from .spectrum import SOLAR_IRRADIANCE, fixed_matmul, luminance, to_rgb
@@ -57,7 +57,7 @@ _WORDS = {"clear": "clear", "sunny": "clear", "dégagé": "clear", "degage": "cl
 
 
 def cloud_key(word: str) -> str:
-    from ..errors import InputError
+    from ...core.errors import InputError
     key = _WORDS.get((word or "few").strip().lower())
     if key is None:
         raise InputError(f"unknown cloud cover '{word}'. Use one of: "
@@ -147,7 +147,7 @@ class CloudField:
 
 
 def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
-                light: Light, atm: Atmosphere, ambient_rgb: np.ndarray) -> CloudLayer:
+                light: Light, atm: AirColumn, ambient_rgb: np.ndarray) -> CloudLayer:
     """Clouds over the upper hemisphere on an (elevations x azimuths) grid."""
     from .equirect import direction
     style = field.style
@@ -169,7 +169,7 @@ def cloud_layer(field: CloudField, elevations: np.ndarray, azimuths: np.ndarray,
                       (alpha[..., None] * air).astype(np.float32))
 
 
-def view_transmittance(atm: Atmosphere, elevations: np.ndarray, base_m: float) -> np.ndarray:
+def view_transmittance(atm: AirColumn, elevations: np.ndarray, base_m: float) -> np.ndarray:
     """(n_el, 1, 3) RGB transmittance of the air between the eye and the layer.
 
     Optical depth of the path = depth to space from the eye minus depth to space from
@@ -194,7 +194,7 @@ def _transmittance_toward(field: CloudField, s: np.ndarray) -> float:
     return float(np.exp(-d * field.style.optical_depth))
 
 
-def _key_irradiance_table(atm: Atmosphere, base_m: float, scale: float) -> tuple[np.ndarray, np.ndarray]:
+def _key_irradiance_table(atm: AirColumn, base_m: float, scale: float) -> tuple[np.ndarray, np.ndarray]:
     """Direct light reaching the layer's altitude vs local cos-zenith: (mus, rgb)."""
     mus = np.linspace(-0.25, 1.0, 256)
     t = sun_transmittance(atm, np.full(mus.shape, base_m), mus)
@@ -202,7 +202,7 @@ def _key_irradiance_table(atm: Atmosphere, base_m: float, scale: float) -> tuple
 
 
 def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.ndarray,
-                  s: np.ndarray, light: Light, atm: Atmosphere,
+                  s: np.ndarray, light: Light, atm: AirColumn,
                   ambient_rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     style = field.style
     r0 = EARTH_RADIUS + OBSERVER_ALTITUDE
@@ -238,7 +238,7 @@ def _light_clouds(field: CloudField, p: np.ndarray, dirs: np.ndarray, tau: np.nd
 BASE_SHARE = 0.7    # of a cumulus seen straight up, the part that is its flat base
 
 
-def _ground_bounce(atm: Atmosphere, s: np.ndarray, scale: float,
+def _ground_bounce(atm: AirColumn, s: np.ndarray, scale: float,
                    sky_rgb: np.ndarray) -> np.ndarray:
     """Irradiance (3,) on a cloud base from the ground below: albedo x (sun + sky)."""
     mu = np.array([max(float(s[2]), 0.0)])

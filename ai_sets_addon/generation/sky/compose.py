@@ -7,9 +7,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import seeds
-from ..plan import SkyRequest
-from .atmosphere import (Atmosphere, SkyTable, atmosphere_for_haze, linke_turbidity,
+from ...core import seeds
+from ...model.plan import SkyRequest
+from .atmosphere import (AirColumn, SkyTable, atmosphere_for_haze, linke_turbidity,
                          sky_irradiance_rgb, sky_table)
 from .bodies import (MOON_RADIUS_DEG, SUN_RADIUS_DEG, draw_disc, moon_scale, night_glow,
                      splat, star_field)
@@ -123,7 +123,7 @@ def _effective_haze(request: SkyRequest) -> float:
     return float(np.clip((request.haze or 0.0) + extra, 0.0, 1.0))
 
 
-def _tables(atm: Atmosphere, lights: SkyLights) -> tuple[SkyTable | None, SkyTable | None]:
+def _tables(atm: AirColumn, lights: SkyLights) -> tuple[SkyTable | None, SkyTable | None]:
     sun_tab = sky_table(atm, lights.sun_elevation_deg) if lights.sun_elevation_deg > -18 else None
     moon_tab = None
     if lights.sun_elevation_deg < -3.0 and lights.moon_elevation_deg > -3.0:
@@ -198,7 +198,7 @@ def _add_night_glow(grid: np.ndarray, options: SkyOptions, style, north: float) 
         grid += city_rows[:, None, :] * city_cols[None, :, None]
 
 
-def _add_stars(image: np.ndarray, seed: int, atm: Atmosphere, north: float,
+def _add_stars(image: np.ndarray, seed: int, atm: AirColumn, north: float,
                clear_view) -> None:
     """Stars dimmed by the air mass (extinction) and hidden by clouds."""
     el, az, irradiance = star_field(seeds.rng(seed, "sky", "stars"), north)
@@ -241,7 +241,7 @@ def _add_discs(image: np.ndarray, lights: SkyLights, key: KeyLight, sun_tab, moo
 
 
 def _clouds(image: np.ndarray, seed: int, style, lights: SkyLights, key: KeyLight,
-            atm: Atmosphere, diffuse: np.ndarray, options: SkyOptions) -> CloudLayer | None:
+            atm: AirColumn, diffuse: np.ndarray, options: SkyOptions) -> CloudLayer | None:
     if style.coverage <= 0.0:
         return None
     wc = image.shape[1]                         # the grid is already the cloud resolution
@@ -339,7 +339,7 @@ def _resize_cols(small: np.ndarray, cols: int) -> np.ndarray:
     return out
 
 
-def _params(request: SkyRequest, lights: SkyLights, cover: str, atm: Atmosphere,
+def _params(request: SkyRequest, lights: SkyLights, cover: str, atm: AirColumn,
             key: KeyLight, options: SkyOptions, width: int, transmit: float,
             diffuse: np.ndarray) -> dict[str, Any]:
     return {

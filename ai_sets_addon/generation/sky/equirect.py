@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import InputError
+from ...core.limits import HDRI_WIDTH
 
-MIN_WIDTH, MAX_WIDTH = 512, 16384
+MIN_WIDTH, MAX_WIDTH = int(HDRI_WIDTH.lo), int(HDRI_WIDTH.hi)
 
 
 def check_width(width: int) -> int:
-    """Widths 512..16384, even (height = width / 2); InputError otherwise."""
-    if isinstance(width, bool) or not isinstance(width, (int, np.integer)):
-        raise InputError(f"sky width must be a whole number of pixels, got {width!r}")
-    if not MIN_WIDTH <= width <= MAX_WIDTH or width % 2:
-        raise InputError(f"sky width {width} is not supported: use an even width from "
-                         f"{MIN_WIDTH} to {MAX_WIDTH} pixels (height is width / 2), e.g. 4096.")
-    return int(width)
+    """The sky's width (height = width / 2) within limits.HDRI_WIDTH; InputError otherwise."""
+    if isinstance(width, np.integer):
+        width = int(width)
+    return int(HDRI_WIDTH.check(width))
 
 
 def row_elevations(height: int) -> np.ndarray:

@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from ..colour import linear_to_srgb
-from ..fileio import ensure_writable_dir, write_exr, write_json, write_png
+from ...core.colour import linear_to_srgb
+from ...core.fileio import ensure_writable_dir, write_exr, write_json, write_png
 from .spectrum import fixed_matmul
 
 HALF_MAX = 65000.0

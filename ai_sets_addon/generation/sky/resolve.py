@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from ..errors import InputError
-from ..plan import SkyRequest
+from ...core.errors import InputError
+from ...model.plan import SkyRequest
 from .solar import (NIGHT_MOON, TIME_OF_DAY_SUN, MoonPosition, check_place, moon_position,
                     parse_clock, parse_datetime, solar_position, time_of_day_key)
 

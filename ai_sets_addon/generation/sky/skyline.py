@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import seeds
+from ...core import seeds
 from .equirect import column_azimuths, row_elevations
 
 KINDS = ("city", "trees")

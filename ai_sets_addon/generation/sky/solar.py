@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 
 import numpy as np
 
-from ..errors import InputError
+from ...core.errors import InputError
 from .spa_tables import B_TERMS, L_TERMS, NUTATION, R_TERMS
 from .spectrum import fixed_matmul
 
