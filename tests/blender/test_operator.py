@@ -41,7 +41,7 @@ def test_empty_prompt_is_refused_and_changes_nothing(addon, empty_scene):
 
 def test_remove_set_clears_everything_it_made(addon, empty_scene):
     _prepare_small(empty_scene)
-    bpy.ops.aisets.generate_set(prompt="a small room", seed=1)
+    assert bpy.ops.aisets.generate_set(prompt="a small room", seed=1) == {"FINISHED"}
     assert bpy.ops.aisets.remove_set() == {"FINISHED"}
     assert not [o for o in bpy.data.objects if o.get("ai_sets")]
     assert not [m for m in bpy.data.materials if m.get("ai_sets")]
@@ -50,7 +50,7 @@ def test_remove_set_clears_everything_it_made(addon, empty_scene):
 
 def test_update_sky_moves_the_sun_and_keeps_the_set(addon, empty_scene):
     _prepare_small(empty_scene)
-    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2)
+    assert bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2) == {"FINISHED"}
     collection = empty_scene.ai_sets.last_set
     objects_before = {o.name for o in bpy.data.objects if o.type != "LIGHT"}
     sky = empty_scene.ai_sets.sky
@@ -71,7 +71,7 @@ def test_update_sky_moves_the_sun_and_keeps_the_set(addon, empty_scene):
 
 def test_update_sky_rejects_a_bad_date(addon, empty_scene):
     _prepare_small(empty_scene)
-    bpy.ops.aisets.generate_set(prompt="a room", seed=2)
+    assert bpy.ops.aisets.generate_set(prompt="a room", seed=2) == {"FINISHED"}
     empty_scene.ai_sets.sky.use_place = True
     empty_scene.ai_sets.sky.date = "21/06/2026"
     with pytest.raises(RuntimeError, match="(?i)date|ISO"):
@@ -81,7 +81,7 @@ def test_update_sky_rejects_a_bad_date(addon, empty_scene):
 def test_sun_disc_kept_in_the_hdri_turns_the_lamp_off(addon, empty_scene):
     """The sun is never counted twice: disc in the map means a lamp of strength 0."""
     _prepare_small(empty_scene)
-    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2)
+    assert bpy.ops.aisets.generate_set(prompt="a room at noon", seed=2) == {"FINISHED"}
     sun = next(o for o in bpy.data.objects if o.type == "LIGHT" and o.data.type == "SUN")
     assert sun.data.energy > 50
     empty_scene.ai_sets.sky.keep_sun_disc = True
@@ -98,11 +98,12 @@ def test_generate_publishes_a_whole_set_folder_and_update_sky_revises_it(addon, 
     from ai_sets_addon.setfile import read_set, verify
 
     prefs = preferences.get()
-    if prefs is not None:
-        prefs.output_folder = str(tmp_path)
+    assert prefs is not None, "the add-on's preferences must exist while it is registered"
+    prefs.output_folder = str(tmp_path)
     _prepare_small(empty_scene)
-    bpy.ops.aisets.generate_set(prompt="a room at noon", seed=5)
+    assert bpy.ops.aisets.generate_set(prompt="a room at noon", seed=5) == {"FINISHED"}
     folder = Path(empty_scene.ai_sets.last_folder)
+    assert folder.is_relative_to(tmp_path)            # under the preferences' output folder
     assert verify(folder) == [] and (folder / "set.json").is_file()
     images = [i for i in bpy.data.images if i.get("ai_sets")]
     assert images and all(Path(i.filepath).is_relative_to(folder) for i in images)

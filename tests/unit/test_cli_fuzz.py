@@ -17,7 +17,6 @@ from hypothesis import strategies as st  # noqa: E402
 
 from ai_sets_addon.cli import main  # noqa: E402
 
-pytest.importorskip("ai_sets_addon.generation.prompt")
 
 SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])

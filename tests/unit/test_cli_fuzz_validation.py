@@ -24,9 +24,9 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-pytest.importorskip("ai_sets_addon.generation.prompt")
 
 from ai_sets_addon.cli import make_parser  # noqa: E402
+from ai_sets_addon.core import limits  # noqa: E402
 from ai_sets_addon.core.errors import InputError  # noqa: E402
 from test_cli_fuzz import WORDS, datetimes, in_range, numbers, option, seeds, texts  # noqa: E402
 
@@ -87,6 +87,49 @@ def flat(options) -> list[str]:
     return [a for opt in options for a in opt]
 
 
+# The oracle: options whose range core/limits.py states. A value outside it (or one that is
+# not a number at all) must be refused, whatever else the command line holds.
+LIMITED = {"--texture-size": limits.TEXTURE_SIZE, "--hdri-width": limits.HDRI_WIDTH,
+           "--samples": limits.SAMPLES, "--seed": limits.SEED,
+           "--texel-density": limits.TEXEL_DENSITY, "--ai-steps": limits.AI_STEPS,
+           "--ai-guidance": limits.AI_GUIDANCE, "--steps": limits.AI_STEPS,
+           "--guidance": limits.AI_GUIDANCE}
+
+
+def pairs(argv: list[str]) -> list[tuple[str, str]]:
+    """(option, value) for every `--x VALUE` and `--x=VALUE` in argv."""
+    found = []
+    for i, arg in enumerate(argv):
+        if arg.startswith("--") and "=" in arg:
+            found.append(tuple(arg.split("=", 1)))
+        elif arg.startswith("--") and i + 1 < len(argv):
+            found.append((arg, argv[i + 1]))
+    return found
+
+
+def must_refuse(argv: list[str]) -> bool:
+    """True when a limited option of argv holds a value its limit does not allow."""
+    for name, text in pairs(argv):
+        limit = LIMITED.get(name)
+        if name == "--resolution":
+            try:
+                limits.resolution(text)
+            except Exception:                  # noqa: BLE001 - not a resolution at all
+                return True
+        elif limit is not None:
+            try:
+                limit.argtype()(text)
+            except Exception:                  # noqa: BLE001 - argparse.ArgumentTypeError
+                return True
+    return False
+
+
+def refused_when_out_of_range(argv: list[str], code: int) -> None:
+    """What the tests' names promise: an out-of-range value is refused (exit 2)."""
+    if must_refuse(argv):
+        assert code == 2, f"accepted an out-of-range value: {argv}"
+
+
 # ----------------------------------------------------------------------------- build
 
 build_args = st.tuples(
@@ -127,7 +170,9 @@ def _build(argv: list[str]) -> None:
 @MORE
 @given(prompts, build_args)
 def test_build_arguments_are_refused_with_a_message(prompt, options):
-    code = classified(lambda: _build(["build", prompt, "--out", OUT, *flat(options)]))
+    argv = ["build", prompt, "--out", OUT, *flat(options)]
+    code = classified(lambda: _build(argv))
+    refused_when_out_of_range(argv[3:], code)
     hypothesis.event(f"exit {code}")
 
 
@@ -216,6 +261,7 @@ def _paint(argv: list[str]) -> None:
 @given(paint_args)
 def test_paint_arguments_are_refused_with_a_message(options):
     code = classified(lambda: _paint(["paint", OUT, *flat(options)]))
+    refused_when_out_of_range(flat(options), code)
     hypothesis.event(f"exit {code}")
 
 
@@ -244,7 +290,9 @@ def test_storyboard_arguments_are_refused_with_a_message(shots, resolution, samp
         args = PARSER.parse_args(["storyboard", OUT, "--out", OUT, *flat(options)])
         shotdata.select(_shots(), args.shots)
 
-    hypothesis.event(f"exit {classified(check)}")
+    code = classified(check)
+    refused_when_out_of_range(flat(options), code)
+    hypothesis.event(f"exit {code}")
 
 
 previs_args = st.tuples(
@@ -282,7 +330,9 @@ def test_previs_arguments_are_refused_with_a_message(options):
                     args.fps, args.seed, args.intensity, args.shake).check()
         move.label(), move.short_label(), move.frames
 
-    hypothesis.event(f"exit {classified(check)}")
+    code = classified(check)
+    refused_when_out_of_range(flat(options), code)
+    hypothesis.event(f"exit {code}")
 
 
 # ----------------------------------------------------------------------------- export
@@ -306,7 +356,13 @@ def test_export_arguments_are_refused_with_a_message(source, fmt, out):
         if not str(args.source).lower().endswith(".blend"):
             set_folder(args.source)
 
-    hypothesis.event(f"exit {classified(check)}")
+    code = classified(check)
+    # the oracle: nothing in the sandbox is a set folder, and only three formats exist
+    # (a .blend source is read by Blender later, so it may pass this stage)
+    chosen = dict(pairs(fmt)).get("--format")
+    if not str(source).lower().endswith(".blend") or chosen not in ("glb", "usd", "usdz"):
+        assert code == 2, (source, fmt, out)
+    hypothesis.event(f"exit {code}")
 
 
 _SET_JSON = st.one_of(
@@ -328,7 +384,9 @@ def test_a_damaged_set_json_is_refused_with_a_message(data):
 
     folder = Path(tempfile.mkdtemp(dir=SANDBOX))
     (folder / SET_JSON).write_bytes(data)
-    hypothesis.event(f"exit {classified(lambda: read_set(folder))}")
+    code = classified(lambda: read_set(folder))
+    assert code == 2        # no example is a whole set document: every one is refused
+    hypothesis.event(f"exit {code}")
 
 
 # ------------------------------------------------------------------------------ batch
@@ -392,7 +450,19 @@ def test_batch_job_files_are_refused_with_a_message(text, scheduler, workers):
     args = classified(lambda: PARSER.parse_args(["batch", "jobs.toml", "--out", OUT,
                                                  *scheduler, *workers]))
     code = classified(lambda: jobfile.parse(text, SANDBOX / "jobs.toml"))
+    count = dict(pairs(workers)).get("--workers")
+    if count is not None and limits.WORKERS.problem(_number(count)):
+        assert args == 2, (scheduler, workers)
+    if "bogus" in text or "nope" in text or "\x00" in text:
+        assert code == 2, text             # an unknown key or a NUL is never accepted
     hypothesis.event(f"arguments: exit {args}; job file: exit {code}")
+
+
+def _number(text: str):
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 @SETTINGS
@@ -430,7 +500,22 @@ def test_hdr_arguments_are_refused_with_a_message(options):
         args = PARSER.parse_args(["hdr", "pano.png", "--out", OUT, *flat(options)])
         hdr._options(args)
 
-    hypothesis.event(f"exit {classified(check)}")
+    code = classified(check)
+    given_values = dict(pairs(flat(options)))
+    if "--expand-ev" in given_values and limits.finite_float(0.0, 8.0) and \
+            not _in(given_values["--expand-ev"], 0.0, 8.0):
+        assert code == 2, options           # the oracle: stops outside 0..8 are refused
+    hypothesis.event(f"exit {code}")
+
+
+def _in(text: str, lo: float, hi: float) -> bool:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and lo <= value <= hi
 
 
 @SETTINGS

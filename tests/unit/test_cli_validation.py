@@ -14,7 +14,6 @@ import pytest
 from ai_sets_addon.cli import common, main, make_parser
 from ai_sets_addon.core.fileio import read_exr
 
-pytest.importorskip("ai_sets_addon.generation.prompt")
 
 SKY = ["sky", "clear sky at noon", "--width", "512"]
 PLACE = ["--lat", "0", "--lon", "0", "--datetime", "2024-03-20T12:00Z"]

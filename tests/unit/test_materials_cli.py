@@ -16,7 +16,6 @@ def test_bad_size_exits_2_and_names_the_range(tmp_path, capsys):
 
 
 def test_material_command_writes_maps_per_surface(tmp_path):
-    pytest.importorskip("ai_sets_addon.generation.prompt")
     rc = main(["material", "old red brick walls, wet cobblestone ground", "--size", "64",
                "--out", str(tmp_path), "--seed", "4"])
     assert rc == 0
@@ -32,7 +31,6 @@ def test_material_command_writes_maps_per_surface(tmp_path):
 
 
 def test_french_words_work(tmp_path):
-    pytest.importorskip("ai_sets_addon.generation.prompt")
     from ai_sets_addon.cli.material import requests_from_prompt
 
     reqs = requests_from_prompt("un mur en béton sale et mouillé", 1)
@@ -40,13 +38,11 @@ def test_french_words_work(tmp_path):
 
 
 def test_prompt_without_material_exits_2(tmp_path, capsys):
-    pytest.importorskip("ai_sets_addon.generation.prompt")
     assert main(["material", "at noon", "--size", "64", "--out", str(tmp_path)]) == 2
     assert "no material" in capsys.readouterr().err
 
 
 def test_files_are_named_after_the_material(tmp_path):
-    pytest.importorskip("ai_sets_addon.generation.prompt")
     assert main(["material", "mossy red brick", "--size", "64", "--out", str(tmp_path)]) == 0
     names = {p.name for p in tmp_path.iterdir()}
     assert {"mossy_red_brick_base_color.png", "mossy_red_brick.json"} <= names

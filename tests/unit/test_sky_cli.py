@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ai_sets_addon.generation.prompt")
 
 from ai_sets_addon.cli import main  # noqa: E402
 

@@ -142,6 +142,41 @@ def test_parsing_imports_no_layout_code():
 
 # --------------------------------------------------------------------------- no raw text
 
+PACKAGE = GENERATION.parent
+# Where the prompt's text may still be read after the parser, and why: the AI backends
+# paint from the words themselves (a diffusion model's text condition), and the export
+# sidecar records them. No other module of any package reacts to the text.
+PROMPT_TEXT_READERS = {
+    "generation/prepare.py": "hands the words to the AI backends as their text condition",
+    "ai/paint/arrays.py": "the painter's text condition",
+    "blender/paint.py": "the painter's text condition (captured scene)",
+    "export/sidecar.py": "records the prompt in the export's manifest",
+}
+
+
+def _spec_text_reads(path: Path) -> list[int]:
+    """Lines reading `<something>.spec.prompt`/`spec.prompt` or a spec's unknown words."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [n.lineno for n in ast.walk(tree)
+            if isinstance(n, ast.Attribute) and n.attr in ("prompt", "unknown_words")
+            and ((isinstance(n.value, ast.Name) and n.value.id == "spec")
+                 or (isinstance(n.value, ast.Attribute) and n.value.attr == "spec"))]
+
+
+def test_no_package_reads_the_prompt_text_after_the_parser():
+    """Every package, not only the layout: a word a stage reacts to is a SetSpec field."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith("generation/prompt/") or rel in PROMPT_TEXT_READERS:
+            continue
+        if lines := _spec_text_reads(path):
+            found[rel] = lines
+    assert found == {}, f"the prompt's text read after the parser: {found}"
+    for rel in PROMPT_TEXT_READERS:                  # the allowance list stays true
+        assert _spec_text_reads(PACKAGE / rel), f"{rel} no longer reads the text: drop it"
+
+
 def _layout_modules() -> list[Path]:
     return sorted((GENERATION / "archetypes").glob("*.py")) + \
         sorted((GENERATION / "props").glob("*.py"))
