@@ -201,7 +201,7 @@ def _bark(tree, p: dict[str, Any]) -> None:
         vector = turn.outputs["Vector"]
     tree.links.new(vector, wave.inputs["Vector"])
     ramp = _two_tone(tree, wave.outputs["Fac"], p["tone_dark"], p["tone_light"],
-                     p["tone_split"])
+                     p.get("tone_split", t.ramp))     # sets made before the split
     bsdf = _principled(tree, p)
     tree.links.new(ramp.outputs["Color"], bsdf.inputs["Base Color"])
     bump = _bump(tree, wave.outputs["Fac"], t.bump_strength, t.bump_distance_m)

@@ -66,8 +66,11 @@ class Fronds:
 @dataclass(frozen=True)
 class Bark:
     """Furrows: Cycles' wave bands (Sine profile) at `scale`, broken by `distortion`
-    noise of `detail` octaves; a bump of `bump_distance_m` x `bump_strength`."""
+    noise of `detail` octaves; a bump of `bump_distance_m` x `bump_strength`. The
+    colour ramp's stops are the material's `tone_split`: `ramp` unless the bark
+    says otherwise (birch's thin dark lenticels)."""
     scale: float = field(default=6.0, metadata=_used())
+    ramp: tuple[float, float] = field(default=(0.3, 0.7), metadata=_used())
     distortion: float = field(default=12.0, metadata=_used())
     detail: float = field(default=6.0, metadata=_used(CYCLES))
     bump_distance_m: float = field(default=0.03, metadata=_used())
