@@ -4,10 +4,11 @@ posters.
 Each pattern is drawn twice: as a Cycles node graph for renders (blender/scene/shaders.py)
 and as a numpy bake for the glTF/USD exporters (shader_maps.py), which cannot run node
 graphs. Both builders read every scale, frequency, threshold and ramp stop from the
-tables below (the colours come from each material's description, shader_only.py), so a
-render and an export draw the same leaves, furrows, rooms and prints. Neither builder
-may write a pattern number of its own; tests/blender/test_shader_patterns.py changes
-each value here and checks that the outputs said to read it change.
+tables below (the colours and leaf sizes come from each material's description,
+shader_only.py), so a render and an export draw the same leaves, furrows, rooms and
+prints. Neither builder
+may write a pattern number of its own: tests/blender/test_shader_patterns.py changes
+each value here in turn and checks that exactly the outputs said to read it change.
 
 Why a shared table and not Cycles sampling the bakes: the graphs draw what one baked
 tile cannot (every leaf card and every poster frame different, bark and windows that
@@ -35,7 +36,9 @@ def _used(by: str = BOTH) -> dict:
 class LeafCards:
     """Leaves (or needles) are Voronoi cells stretched to one leaf (the material's
     `leaf_m`, width x length): a leaf where F1 < `leaf_f1`, in leaf units. The card's
-    outline is a noisy disc: radius / (card_m / 2) + `ragged` x noise < `outline`."""
+    outline is a noisy disc: radius / (card_m / 2) + `ragged` x noise < `outline`;
+    Cycles takes that noise from object space (`ragged_scale` a metre, so every card
+    gets its own patch), the bake from one card tile (`ragged_band` cycles a card)."""
     leaf_f1: float = field(default=0.5, metadata=_used())
     cells_per_leaf: float = field(default=1.0, metadata=_used())   # Voronoi scale
     card_slices: float = field(default=97.0, metadata=_used())     # a card's slice: 0..97
@@ -63,12 +66,17 @@ class Fronds:
     midrib_shade: float = field(default=0.15, metadata=_used(BAKE))
 
 
+WAVE_BANDS_PER_UNIT = 20.0      # Cycles' wave texture: bands phase = coordinate x 20
+
+
 @dataclass(frozen=True)
 class Bark:
     """Furrows: Cycles' wave bands (Sine profile) at `scale`, broken by `distortion`
     noise of `detail` octaves; a bump of `bump_distance_m` x `bump_strength`. The
     colour ramp's stops are the material's `tone_split`: `ramp` unless the bark
-    says otherwise (birch's thin dark lenticels)."""
+    says otherwise (birch's thin dark lenticels). The bake wiggles its furrows by
+    `distortion` x `wiggle_per_distortion` radians (Cycles: distortion x (2 x noise - 1),
+    the noise's spread about 1/12)."""
     scale: float = field(default=6.0, metadata=_used())
     ramp: tuple[float, float] = field(default=(0.3, 0.7), metadata=_used())
     distortion: float = field(default=12.0, metadata=_used())
@@ -91,9 +99,6 @@ class Bark:
         """Cycles' bands: phase = 20 x scale x coordinate, so scale x 20 / 2 pi furrows a
         metre, rounded so the bake's tile wraps."""
         return round(self.scale * WAVE_BANDS_PER_UNIT / (2 * math.pi) * self.tile_m)
-
-
-WAVE_BANDS_PER_UNIT = 20.0      # Cycles' wave texture: bands phase = coordinate x 20
 
 
 @dataclass(frozen=True)
