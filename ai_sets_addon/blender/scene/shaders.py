@@ -4,6 +4,9 @@ and the atmosphere volume.
 The numbers live in generation/materials/shader_only.py, which the exporters read as
 well; here they become node graphs where a procedural pattern beats a tiled texture
 (foliage and water must not repeat, bark furrows, lit windows vary window to window).
+The drawn patterns (leaf cards, bark, lit windows, posters) take every scale, threshold
+and ramp stop from generation/materials/shader_patterns.py, the table the exporters'
+bakes read too: no pattern number is written here.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 
 import bpy
 
+from ...generation.materials import shader_patterns as sp
 from ...model.assets import MaterialDescription
 from ...model.plan import Atmosphere
 from .materials import BEVEL_RADIUS_M, BEVEL_SAMPLES
@@ -83,13 +87,13 @@ def _bump(tree, height_socket, strength: float, distance: float = 0.02):
     return bump
 
 
-def _two_tone(tree, factor_socket, a, b):
-    """A two-colour ramp driven by a noise (tone variation)."""
+def _two_tone(tree, factor_socket, a, b, stops=(0.3, 0.7)):
+    """A two-colour ramp driven by a noise (tone variation), linear between `stops`."""
     ramp = tree.nodes.new("ShaderNodeValToRGB")
     ramp.color_ramp.elements[0].color = _rgba(a)
     ramp.color_ramp.elements[1].color = _rgba(b)
-    ramp.color_ramp.elements[0].position = 0.3
-    ramp.color_ramp.elements[1].position = 0.7
+    ramp.color_ramp.elements[0].position = stops[0]
+    ramp.color_ramp.elements[1].position = stops[1]
     tree.links.new(factor_socket, ramp.inputs["Fac"])
     return ramp
 
@@ -137,8 +141,10 @@ def _emission(tree, p: dict[str, Any]) -> None:
 def _lit_window(tree, p: dict[str, Any]) -> None:
     """A room seen through a window at night: warm light, uneven from window to window
     (curtains, lamps, rooms at different depths)."""
-    noise = _noise(tree, 0.35, 2.0)
-    ramp = _two_tone(tree, noise.outputs["Fac"], p["emission_dark"], p["emission_light"])
+    t = sp.LIT_WINDOW
+    noise = _noise(tree, t.scale, t.detail)
+    ramp = _two_tone(tree, noise.outputs["Fac"], p["emission_dark"], p["emission_light"],
+                     t.ramp)
     _glow(tree, ramp.outputs["Color"], p["emission_strength"])
 
 
@@ -153,7 +159,7 @@ def _poster(tree, p: dict[str, Any]) -> None:
     shift.operation = "MULTIPLY_ADD"          # random x far offset + object position
     links.new(coord.outputs["Object"], shift.inputs[2])
     offset = nodes.new("ShaderNodeCombineXYZ")
-    for axis, k in zip("XYZ", (37.1, 11.3, 23.7)):
+    for axis, k in zip("XYZ", sp.POSTER.frame_shift):
         mul = nodes.new("ShaderNodeMath")
         mul.operation = "MULTIPLY"
         mul.inputs[1].default_value = k
@@ -162,7 +168,7 @@ def _poster(tree, p: dict[str, Any]) -> None:
     links.new(offset.outputs["Vector"], shift.inputs[0])
     shift.inputs[1].default_value = (1.0, 1.0, 1.0)
     cells = nodes.new("ShaderNodeTexVoronoi")
-    cells.inputs["Scale"].default_value = 0.6
+    cells.inputs["Scale"].default_value = sp.POSTER.scale
     links.new(shift.outputs["Vector"], cells.inputs["Vector"])
     ramp = nodes.new("ShaderNodeValToRGB")
     ramp.color_ramp.interpolation = "CONSTANT"
@@ -179,12 +185,13 @@ def _poster(tree, p: dict[str, Any]) -> None:
 
 def _bark(tree, p: dict[str, Any]) -> None:
     """Furrowed bark: vertical wave furrows broken by noise, dark grey-brown."""
+    t = sp.BARK
     wave = tree.nodes.new("ShaderNodeTexWave")
     wave.wave_type = "BANDS"
     wave.bands_direction = p.get("bands", "X")
-    wave.inputs["Scale"].default_value = 6.0
-    wave.inputs["Distortion"].default_value = 12.0
-    wave.inputs["Detail"].default_value = 6.0
+    wave.inputs["Scale"].default_value = t.scale
+    wave.inputs["Distortion"].default_value = t.distortion
+    wave.inputs["Detail"].default_value = t.detail
     coord = tree.nodes.new("ShaderNodeTexCoord")
     vector = coord.outputs["Object"]
     if p.get("grain_axis") == "X":          # a log lying along X: turn X up to Z
@@ -193,12 +200,11 @@ def _bark(tree, p: dict[str, Any]) -> None:
         tree.links.new(vector, turn.inputs["Vector"])
         vector = turn.outputs["Vector"]
     tree.links.new(vector, wave.inputs["Vector"])
-    ramp = _two_tone(tree, wave.outputs["Fac"], p["tone_dark"], p["tone_light"])
-    lo, hi = p.get("tone_split", (0.3, 0.7))
-    ramp.color_ramp.elements[0].position, ramp.color_ramp.elements[1].position = lo, hi
+    ramp = _two_tone(tree, wave.outputs["Fac"], p["tone_dark"], p["tone_light"],
+                     p.get("tone_split", t.ramp))     # sets made before the split
     bsdf = _principled(tree, p)
     tree.links.new(ramp.outputs["Color"], bsdf.inputs["Base Color"])
-    bump = _bump(tree, wave.outputs["Fac"], 0.8, 0.03)
+    bump = _bump(tree, wave.outputs["Fac"], t.bump_strength, t.bump_distance_m)
     tree.links.new(bump.outputs["Normal"], bsdf.inputs["Normal"])
     _output(tree, bsdf.outputs["BSDF"])
 
@@ -262,24 +268,27 @@ def _leaf_alpha(tree, p: dict[str, Any]):
     u, v = parts.outputs["X"], parts.outputs["Y"]
     w, length = p["leaf_m"]
     if p["pattern"] == "frond":
-        slant = _math(tree, "MULTIPLY_ADD", _math(tree, "ABSOLUTE", u), 1.2 / length,
+        f = sp.FRONDS
+        slant = _math(tree, "MULTIPLY_ADD", _math(tree, "ABSOLUTE", u), f.slant / length,
                       _math(tree, "DIVIDE", v, w))
-        leaflet = _math(tree, "LESS_THAN", _math(tree, "FRACT", slant), 0.5)
-        rachis = _math(tree, "LESS_THAN", _math(tree, "ABSOLUTE", u), 0.02)
+        leaflet = _math(tree, "LESS_THAN", _math(tree, "FRACT", slant), f.leaflet)
+        rachis = _math(tree, "LESS_THAN", _math(tree, "ABSOLUTE", u), f.rachis_m)
         return _math(tree, "MAXIMUM", leaflet, rachis)
+    t = sp.LEAF_CARDS
     island = nodes.new("ShaderNodeNewGeometry").outputs["Random Per Island"]
     cells = nodes.new("ShaderNodeTexVoronoi")
+    cells.inputs["Scale"].default_value = t.cells_per_leaf      # one cell a leaf
     combine = nodes.new("ShaderNodeCombineXYZ")
     links.new(_math(tree, "DIVIDE", u, w), combine.inputs["X"])
     links.new(_math(tree, "DIVIDE", v, length), combine.inputs["Y"])
-    links.new(_math(tree, "MULTIPLY", island, 97.0), combine.inputs["Z"])
+    links.new(_math(tree, "MULTIPLY", island, t.card_slices), combine.inputs["Z"])
     links.new(combine.outputs["Vector"], cells.inputs["Vector"])
-    leaf = _math(tree, "LESS_THAN", cells.outputs["Distance"], 0.5)
+    leaf = _math(tree, "LESS_THAN", cells.outputs["Distance"], t.leaf_f1)
     radius = _math(tree, "DIVIDE", _length(tree, uv),
                    p["card_m"] / 2)
-    ragged = _noise(tree, 4.0, 2.0)
-    edge = _math(tree, "LESS_THAN", _math(tree, "MULTIPLY_ADD", ragged.outputs["Fac"], 0.5,
-                                            radius), 1.15)
+    ragged = _noise(tree, t.ragged_scale, t.ragged_detail)
+    edge = _math(tree, "LESS_THAN", _math(tree, "MULTIPLY_ADD", ragged.outputs["Fac"],
+                                            t.ragged, radius), t.outline)
     return _math(tree, "MULTIPLY", leaf, edge)
 
 

@@ -3,7 +3,8 @@
 Cycles draws leaf cards, bark furrows, lit windows and posters with node graphs
 (blender/scene/shaders.py); a glTF or USD viewer cannot run those graphs, so the same patterns
 are computed here once, in numpy, at prepare time, and written into the set's
-`textures/` like every other map:
+`textures/` like every other map. Both read every pattern number from one table,
+shader_patterns.py; this module writes none of its own:
 
   foliage cards ("cards", "needles", "fronds"): K_base_color.png, RGBA: the leaf
       colour and the leaf cut-out in alpha (leaves at their real size on the card)
@@ -37,17 +38,13 @@ from ...model.plan import MaterialRequest
 from ...core.seeds import rng as stream
 from . import maps as mp
 from . import noise as nz
+from . import shader_patterns as sp
 from .shader_only import describe_shader_material
 
 F32 = np.float32
 MIN_SIZE, MAX_SIZE = 256, 512          # small: a viewer's stand-in for a Cycles graph
 COLOUR_MAPS = ("base_color", "emission")   # sRGB; the normal map is linear data
 MAPS_FOR = "export"
-BARK_RELIEF_M = 0.024                  # the graph's bump: distance 0.03 x strength 0.8
-BARK_TILE_M = 1.0
-WINDOW_TILE_M = 4.0                    # noise at scale 0.35: features ~3 m
-POSTER_CELLS = 2                       # Voronoi at scale 0.6: 1/0.6 m cells
-FROND_TILE_M = (1.5, 0.36)             # u: a whole frond (|u| <= 0.69 m); v: 4 leaflets
 
 
 def map_size(texture_size: int) -> int:
@@ -180,47 +177,54 @@ def _rgba(colour_linear: np.ndarray, alpha: np.ndarray) -> np.ndarray:
 
 def _cards(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
     """A leaf (or needle) card as Cycles cuts it (blender/scene/shaders.py _leaf_alpha): leaves
-    are Voronoi cells stretched to a leaf's size (F1 < 0.5 in units of leaf_m), on a
+    are Voronoi cells stretched to a leaf's size (F1 < leaf_f1 in units of leaf_m), on a
     noisy disc of the card's size. The card's centre is texel (0, 0)."""
+    t = sp.LEAF_CARDS
     card = float(p["card_m"])
-    width, length = (float(c) for c in p["leaf_m"])
+    width, length = (float(c) / t.cells_per_leaf for c in p["leaf_m"])    # one cell
     tile = (card, card)
     u, v = _texel_uv(n, n, tile)
     u, v = _centred(u, card), _centred(v, card)
-    z = float(rng.uniform(0.0, 97.0))
+    z = float(rng.uniform(0.0, t.card_slices)) * t.cells_per_leaf
     f1, ids = voronoi_f1(u / width, v / length, z, rng)
-    texel_cells = card / n / min(width, length)       # one texel, in leaf units
-    leaf = _soft_step(F32(0.5) - f1, texel_cells)
+    texel_cells = card / n / min(width, length)       # one texel, in cell units
+    leaf = _soft_step(F32(t.leaf_f1) - f1, texel_cells)
     radius = np.hypot(u, v) / (card / 2)
-    ragged = 0.5 + 0.1 * nz.spectral(rng, n, low=1.0, high=4.0)
-    edge = _soft_step((1.15 - 0.5 * ragged - radius).astype(F32), 2.0 / n)
+    ragged = 0.5 + t.ragged_amplitude * nz.spectral(rng, n, high=t.ragged_band[1],
+                                                     low=t.ragged_band[0])
+    edge = _soft_step((t.outline - t.ragged * ragged - radius).astype(F32), 2.0 / n)
     alpha = (leaf * edge).astype(F32)
     alpha[alpha < 1.0 / 255] = 0.0
     # Each leaf its own tone between the graph's two, darker toward its edge.
-    tone = rng.uniform(0.25, 0.75, int(ids.max()) + 1)[ids].astype(F32)
-    tone = tone * (0.8 + 0.2 * np.clip(1.0 - 2.0 * f1, 0.0, 1.0)).astype(F32)
+    tone = rng.uniform(*t.tone_range, int(ids.max()) + 1)[ids].astype(F32)
+    rim = np.clip(1.0 - f1 / F32(t.leaf_f1), 0.0, 1.0)
+    tone = tone * ((1.0 - t.edge_shade) + t.edge_shade * rim).astype(F32)
     colour = _lerp(p["tone_dark"], p["tone_light"], tone)
     return {"base_color": _rgba(colour, alpha)}, tile
 
 
 def _frond(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
-    """Palm leaflets as the graph slants them: fract(|u| 1.2 / length + v / width) <
-    0.5, and the rachis (|u| < 2 cm); u = 0 (the frond's midrib) is texel column 0."""
+    """Palm leaflets as the graph slants them: fract(|u| slant / length + v / width) <
+    leaflet, and the rachis (|u| < rachis_m); u = 0 (the frond's midrib) is texel
+    column 0."""
+    t = sp.FRONDS
     width, length = (float(c) for c in p["leaf_m"])
-    tile = FROND_TILE_M
+    tile = t.tile_m
     u, v = _texel_uv(n, n, tile)
     u = _centred(u, tile[0])
-    slant = np.abs(u) * (1.2 / length) + v / width
+    slant = np.abs(u) * (t.slant / length) + v / width
     phase = np.mod(slant, 1.0)
-    signed = np.where(phase < 0.5, np.minimum(phase, 0.5 - phase),      # > 0: leaflet
-                      -np.minimum(phase - 0.5, 1.0 - phase))
-    footprint = np.hypot(1.2 / length * tile[0] / n, tile[1] / n / width)
+    on = phase < t.leaflet
+    signed = np.where(on, np.minimum(phase, t.leaflet - phase),          # > 0: leaflet
+                      -np.minimum(phase - t.leaflet, 1.0 - phase))
+    footprint = np.hypot(t.slant / length * tile[0] / n, tile[1] / n / width)
     leaflet = _soft_step(signed.astype(F32), footprint)
-    rachis = _soft_step((0.02 - np.abs(u)).astype(F32), tile[0] / n)
+    rachis = _soft_step((t.rachis_m - np.abs(u)).astype(F32), tile[0] / n)
     alpha = np.maximum(leaflet, np.broadcast_to(rachis, leaflet.shape)).astype(F32)
     alpha[alpha < 1.0 / 255] = 0.0
-    tone = (0.5 + 0.12 * nz.spectral(rng, n, low=1.0, high=6.0)).astype(F32)
-    tone -= F32(0.15) * np.abs(phase - 0.25).astype(F32) * 4 * (phase < 0.5)
+    tone = (0.5 + t.tone_amplitude * nz.spectral(rng, n, high=t.tone_detail)).astype(F32)
+    middle = t.leaflet / 2                     # a leaflet's midrib: lighter toward it
+    tone -= F32(t.midrib_shade) * (np.abs(phase - middle) / middle).astype(F32) * on
     colour = _lerp(p["tone_dark"], p["tone_light"], np.clip(tone, 0.0, 1.0))
     return {"base_color": _rgba(colour, alpha)}, tile
 
@@ -228,42 +232,47 @@ def _frond(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple
 # --------------------------------------------------------------------------- bark
 
 def _bark(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
-    """The graph's wave bands (scale 6, distortion 12, Sine profile) in the tiled UVs,
-    where u runs around a trunk or branch and v along it: furrows run along v; birch's
-    lenticel bands (bands "Z", across a standing trunk) run along u."""
-    tile = (BARK_TILE_M, BARK_TILE_M)
+    """The graph's wave bands (Sine profile) in the tiled UVs, where u runs around a
+    trunk or branch and v along it: furrows run along v; birch's lenticel bands (bands
+    "Z", across a standing trunk) run along u."""
+    t = sp.BARK
+    tile = (t.tile_m, t.tile_m)
     u, v = _texel_uv(n, n, tile)
     across = v if p.get("bands") == "Z" else u
-    cycles = round(6.0 * 20.0 / (2 * np.pi) * BARK_TILE_M)   # 19 furrows a metre
-    distortion = 2.0 * nz.spectral(rng, n, low=1.0, high=32.0, beta=3.5,
-                                   aniso=3.0 if p.get("bands") == "Z" else 1 / 3.0)
-    phase = 2 * np.pi * cycles * across / BARK_TILE_M + distortion
+    cycles = t.furrows_per_tile                              # 19 furrows a metre
+    low, high = t.wiggle_band
+    stretch = t.wiggle_stretch if p.get("bands") == "Z" else 1 / t.wiggle_stretch
+    distortion = (t.distortion * t.wiggle_per_distortion) * nz.spectral(
+        rng, n, low=low, high=high, beta=t.wiggle_beta, aniso=stretch)
+    phase = 2 * np.pi * cycles * across / t.tile_m + distortion
     fac = (0.5 + 0.5 * np.sin(phase - np.pi / 2)).astype(F32)
-    lo, hi = p.get("tone_split", (0.3, 0.7))
+    lo, hi = p["tone_split"]
     colour = _lerp(p["tone_dark"], p["tone_light"], _ramp(fac, lo, hi))
-    normal = mp.normal_from_height(fac * F32(BARK_RELIEF_M), BARK_TILE_M / n)
+    normal = mp.normal_from_height(fac * F32(t.relief_m), t.tile_m / n)
     return {"base_color": linear_to_srgb(colour), "normal": normal}, tile
 
 
 # --------------------------------------------------------------------------- emitters
 
 def _lit_window(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
-    """Rooms behind the glass: the graph's slow noise (scale 0.35) through its warm
-    two-tone ramp (stops 0.3 and 0.7), as the emission colour."""
-    tile = (WINDOW_TILE_M, WINDOW_TILE_M)
-    fac = (0.5 + 0.12 * nz.spectral(rng, n, low=1.0, high=6.0)).astype(F32)
-    colour = _lerp(p["emission_dark"], p["emission_light"], _ramp(fac, 0.3, 0.7))
+    """Rooms behind the glass: the graph's slow noise through its warm two-tone ramp,
+    as the emission colour."""
+    t = sp.LIT_WINDOW
+    tile = (t.tile_m, t.tile_m)
+    fac = (0.5 + t.spread * nz.spectral(rng, n, high=t.finest_per_tile)).astype(F32)
+    colour = _lerp(p["emission_dark"], p["emission_light"], _ramp(fac, *t.ramp))
     return {"emission": linear_to_srgb(colour)}, tile
 
 
 def _poster(p: dict[str, Any], n: int, rng) -> tuple[dict[str, np.ndarray], tuple]:
-    """Bold colour fields: Voronoi distance (cells 1/0.6 m) through the graph's
-    constant ramp; base colour and emission are the same print."""
-    cell_m = 1.0 / 0.6
-    tile = (POSTER_CELLS * cell_m, POSTER_CELLS * cell_m)
+    """Bold colour fields: Voronoi distance through the graph's constant ramp; base
+    colour and emission are the same print."""
+    t = sp.POSTER
+    cell_m, cells = t.cell_m, t.cells_per_tile
+    tile = (cells * cell_m, cells * cell_m)
     u, v = _texel_uv(n, n, tile)
-    f1, _ = voronoi_f1(u / cell_m, v / cell_m, float(rng.uniform(0.0, 23.7)), rng,
-                       period=(POSTER_CELLS, POSTER_CELLS))
+    f1, _ = voronoi_f1(u / cell_m, v / cell_m, float(rng.uniform(0.0, t.frame_shift[2])),
+                       rng, period=(cells, cells))
     stops = sorted((float(pos), np.asarray(col, F32)) for pos, col in p["poster_stops"])
     colour = np.empty(f1.shape + (3,), F32)
     colour[:] = stops[0][1]

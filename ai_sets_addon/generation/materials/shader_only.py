@@ -19,6 +19,7 @@ from ...core.colour import srgb_to_linear as decode_srgb
 from ...model.assets import MaterialDescription
 from ...model.plan import SHADER_FAMILIES, MaterialRequest
 from ..vocabulary import COLOURS
+from . import shader_patterns as sp
 
 BLACK = (0.0, 0.0, 0.0)
 
@@ -86,7 +87,8 @@ def _bark(request: MaterialRequest) -> dict[str, Any]:
     # Furrows run along a standing trunk (object Z); a `lying` log's run along its X.
     return {"base_color": (0.1, 0.08, 0.06), "roughness": 0.9, "bands": "X",
             "tone_dark": (0.035, 0.028, 0.022), "tone_light": (0.16, 0.13, 0.1),
-            "tone_split": (0.3, 0.7), "grain_axis": "X" if "lying" in request.modifiers else "Z"}
+            "tone_split": sp.BARK.ramp,
+            "grain_axis": "X" if "lying" in request.modifiers else "Z"}
 
 
 # Leaf cards: which alpha pattern cuts the leaves out of a card, and at what size (m).
