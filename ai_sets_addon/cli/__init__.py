@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import common
 
-COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "export", "batch",
+COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "check", "export", "batch",
             "storyboard", "previs", "hdr")
 
 
