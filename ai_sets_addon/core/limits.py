@@ -27,8 +27,22 @@ def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+class _Rule:
+    """What Limit and Choice share: `problem` says what is wrong, `check` refuses it."""
+
+    def problem(self, value: Any) -> str | None:
+        raise NotImplementedError
+
+    def check(self, value: Any) -> Any:
+        """`value` when allowed, else InputError (exit 2) saying what to use."""
+        problem = self.problem(value)
+        if problem:
+            raise InputError(problem)
+        return value
+
+
 @dataclass(frozen=True)
-class Limit:
+class Limit(_Rule):
     """A numeric range with its unit and its rules (whole, even, a power of two)."""
 
     what: str                        # "texture size": how messages name it
@@ -65,13 +79,6 @@ class Limit:
             return f"{self.what} {_fmt(value)} is odd; use {self.rules}"
         return None
 
-    def check(self, value: Any) -> Any:
-        """`value` when allowed, else InputError (exit 2) saying what to use."""
-        problem = self.problem(value)
-        if problem:
-            raise InputError(problem)
-        return value
-
     def argtype(self) -> Callable[[str], int | float]:
         """An argparse type: the text parsed as a number, then checked like any value."""
         def parse(text: str) -> int | float:
@@ -101,7 +108,7 @@ class Limit:
 
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(_Rule):
     """One of a fixed set of words (times of day, backends...)."""
 
     what: str
@@ -112,11 +119,6 @@ class Choice:
             return f"{self.what} {value!r} is not known; use one of {', '.join(self.values)}"
         return None
 
-    def check(self, value: Any) -> Any:
-        problem = self.problem(value)
-        if problem:
-            raise InputError(problem)
-        return value
 
 
 # -- sizes of what a build makes ------------------------------------------------------------
