@@ -164,7 +164,7 @@ def bench_bake(atlas: int, resolution: tuple[int, int]) -> dict:
     import tempfile
 
     from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
-    from ai_sets_addon.ai.paint.camera import ViewCamera
+    from ai_sets_addon.ai.paint.view_camera import ViewCamera
     from ai_sets_addon.ai.paint.output import write_paint
     from ai_sets_addon.ai.paint.testset import demo_scene
     from ai_sets_addon.ai.paint.views import WorldMesh, cast_view, control_depth

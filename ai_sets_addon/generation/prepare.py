@@ -17,7 +17,7 @@ from typing import Any
 from . import archetypes
 from ..model.ai_settings import AiSettings
 from ..model.assets import MaterialDescription, SkyAsset
-from .backends import MaterialBackend, SkyBackend
+from .protocols import MaterialBackend, SkyBackend
 from ..core import limits
 from ..core.errors import Cancelled, InputError
 from ..core.faults import checkpoint

@@ -9,7 +9,7 @@ import pytest
 from bpy_extras.object_utils import world_to_camera_view
 from mathutils import Vector
 
-from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.ai.paint.view_camera import ViewCamera
 from ai_sets_addon.model.plan import CameraPlan
 from ai_sets_addon.blender.scene.objects import camera_object
 

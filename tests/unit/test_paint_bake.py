@@ -10,9 +10,9 @@ import pytest
 
 from ai_sets_addon.core.fileio import read_png
 from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
-from ai_sets_addon.ai.paint.atlas import dilate
+from ai_sets_addon.ai.paint.texels import dilate
 from ai_sets_addon.ai.paint.bake import reproject
-from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.ai.paint.view_camera import ViewCamera
 from ai_sets_addon.ai.paint.output import write_paint
 from ai_sets_addon.ai.paint.testset import demo_scene
 from ai_sets_addon.ai.paint.views import WorldMesh, cast_view, control_depth
@@ -80,7 +80,7 @@ def test_round_trip_psnr(one_view) -> None:
 def test_instances_take_one_placement_per_texel(one_view) -> None:
     """Both crates are seen and share one atlas: each crate texel holds the colour of
     one placement's pixel, not a blend of the two."""
-    from ai_sets_addon.ai.paint.atlas import rasterise_atlas
+    from ai_sets_addon.ai.paint.texels import rasterise_atlas
     from ai_sets_addon.ai.paint.bake import bilinear
 
     scene, result = one_view
@@ -106,7 +106,7 @@ def test_depth_test_keeps_paint_off_hidden_surfaces(one_view) -> None:
     scene, result = one_view
     world = WorldMesh.build(scene)
     cam = ViewCamera.from_plan(scene.cameras[0], *scene.resolution)
-    from ai_sets_addon.ai.paint.atlas import rasterise_atlas
+    from ai_sets_addon.ai.paint.texels import rasterise_atlas
     for index, part in enumerate(scene.parts):
         if part.instances:
             continue

@@ -13,7 +13,7 @@ from ai_sets_addon import cli
 from ai_sets_addon.ai.paint import PaintOptions, TestPainter, paint_set
 from ai_sets_addon.ai.paint.arrays import paint_input
 from ai_sets_addon.ai.paint.bake import reproject
-from ai_sets_addon.ai.paint.camera import ViewCamera
+from ai_sets_addon.ai.paint.view_camera import ViewCamera
 from ai_sets_addon.ai.paint.views import WorldMesh, cast_view
 from ai_sets_addon.generation.prepare import BuildOptions, prepare_set
 from ai_sets_addon.setfile import verify

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .atlas import TexelMap
+from .texels import TexelMap
 from .scene import PaintPart, PaintScene
 from .views import ViewBuffers
 

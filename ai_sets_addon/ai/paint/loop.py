@@ -19,9 +19,9 @@ import numpy as np
 from ...core.errors import Cancelled
 from ...core.seeds import stream_seed
 from .albedo import match_albedo
-from .atlas import pad_islands, rasterise_atlas
+from .texels import pad_islands, rasterise_atlas
 from .bake import COVERAGE_FULL_WEIGHT, PartTexture, project_view, reproject, texel_quality
-from .camera import ViewCamera
+from .view_camera import ViewCamera
 from .painters import ViewPainter, ViewRequest
 from .scene import PaintScene
 from .views import WorldMesh, cast_view, control_depth, edge_fade

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import trimesh
 
-from .atlas import dilate
-from .camera import ViewCamera
+from .texels import dilate
+from .view_camera import ViewCamera
 from .scene import PaintScene
 
 
