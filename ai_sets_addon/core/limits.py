@@ -71,12 +71,13 @@ class Limit(_Rule):
             return f"{self.what} {value!r} is not {kind}; use {self.rules}"
         if not math.isfinite(value):
             return f"{self.what} {value!r} is not a finite number; use {self.rules}"
+        shown = _fmt(value) + (f" {self.unit}" if self.unit else "")
         if not self.lo <= value <= self.hi:
-            return f"{self.what} {_fmt(value)} is out of range; use {self.rules}"
+            return f"{self.what} {shown} is out of range; use {self.rules}"
         if self.power_of_two and int(value) & (int(value) - 1):
-            return f"{self.what} {_fmt(value)} is not a power of two; use {self.rules}"
+            return f"{self.what} {shown} is not a power of two; use {self.rules}"
         if self.even and int(value) % 2:
-            return f"{self.what} {_fmt(value)} is odd; use {self.rules}"
+            return f"{self.what} {shown} is odd; use {self.rules}"
         return None
 
     def argtype(self) -> Callable[[str], int | float]:

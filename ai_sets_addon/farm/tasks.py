@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, field, replace
 
 from ..core.errors import InputError
 from ..model.spec import SetSpec
+
+DEFAULT_TIME = SetSpec.__dataclass_fields__["time_of_day"].default   # a prompt that names none
 from .jobfile import (SCOUTS, JobFile, JobFileError, PaintJob, Problem, SetJob, ShotJob,
                       shot_slug)
 
@@ -183,7 +185,7 @@ def _plan(job: SetJob, prompt: str, seed: int, time: str | None, problems: list[
     except InputError as exc:
         problems.append(Problem(job.line, f"prompt: {exc}"))
         return None
-    if time is not None and spec.time_of_day not in (time, SetSpec().time_of_day):
+    if time is not None and spec.time_of_day not in (time, DEFAULT_TIME):
         problems.append(Problem(job.line, f"the prompt already sets the time of day "
                                           f"({spec.time_of_day.replace('_', ' ')}); remove "
                                           "it from the prompt to use the time_of_day list"))

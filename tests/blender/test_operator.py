@@ -93,13 +93,13 @@ def test_sun_disc_kept_in_the_hdri_turns_the_lamp_off(addon, empty_scene):
 
 
 def test_generate_publishes_a_whole_set_folder_and_update_sky_revises_it(addon, empty_scene,
-                                                                        tmp_path):
+                                                                        tmp_path, monkeypatch):
     from ai_sets_addon import preferences
     from ai_sets_addon.setfile import read_set, verify
 
-    prefs = preferences.get()
-    assert prefs is not None, "the add-on's preferences must exist while it is registered"
-    prefs.output_folder = str(tmp_path)
+    # the add-on is loaded as a plain module here (no preferences in Blender's data): the
+    # output folder the preferences would give is set where Generate reads it
+    monkeypatch.setattr(preferences, "output_root", lambda: tmp_path)
     _prepare_small(empty_scene)
     assert bpy.ops.aisets.generate_set(prompt="a room at noon", seed=5) == {"FINISHED"}
     folder = Path(empty_scene.ai_sets.last_folder)

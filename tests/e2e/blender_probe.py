@@ -79,7 +79,7 @@ def bundled_deps() -> dict[str, Any]:
     """Where each bundled module loads from, and a city found through the bundled
     gazetteer (the scout panel's place search inside an installed Blender)."""
     files = {m: os.path.realpath(importlib.import_module(m).__file__) for m in BUNDLED}
-    places = importlib.import_module(PACKAGE + ".generation.places")
+    places = importlib.import_module(PACKAGE + ".generation.gazetteer")
     paris = places.find_city("Paris")
     return {
         "site_packages": os.path.realpath(extension_site_packages()),
