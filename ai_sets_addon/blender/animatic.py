@@ -57,7 +57,7 @@ def animatic_steps(scene: bpy.types.Scene, move: moves.Move, location, target, o
     name as a file name; the name itself goes into the burn-in. OUT/STEM is whole or
     absent (locked, staged, swapped in), so a failed or stopped take leaves the
     previous take of that shot as it was, and other shots' takes in OUT are untouched."""
-    from ..setfile import read_set
+    from ..setfile import read_set, reading
     from ..setfile.folder import SetWriter
     from .scene.builder import current_set
 
@@ -71,7 +71,7 @@ def animatic_steps(scene: bpy.types.Scene, move: moves.Move, location, target, o
     stem = shot_stem(name)
     take = Path(out_dir).expanduser().absolute() / stem
     notices = [planned.notice] if planned.notice else []
-    with SetWriter(take, owned=is_animatic) as writer, \
+    with reading(folder), SetWriter(take, owned=is_animatic) as writer, \
             _previs_camera(scene, doc, planned, name, package, resolution, writer) as size:
         frames = []
         for index in range(1, len(planned.frames) + 1):

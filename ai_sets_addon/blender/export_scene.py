@@ -27,6 +27,7 @@ import bpy
 from mathutils import Matrix, Vector
 
 from ..model.assets import MaterialDescription
+from ..core.errors import InputError
 from ..model.plan import LightPlan
 from ..setfile import SetDocument
 from .scene import objects, world
@@ -191,12 +192,36 @@ class _Builder:
     def image(self, path: Path, colour: bool) -> bpy.types.Image:
         path = Path(path)
         if path not in self.images:
-            image = _own(bpy.data.images.load(str(path), check_existing=False))
+            try:
+                image = _own(bpy.data.images.load(str(path), check_existing=False))
+            except RuntimeError as exc:
+                raise InputError(f"image '{path}' cannot be loaded ({exc}); rebuild the set "
+                                 "or restore the file") from None
+            if image.size[0] == 0 or image.size[1] == 0:       # size loads the pixels
+                raise InputError(f"image '{path}' does not load (damaged or truncated); "
+                                 "rebuild the set or restore the file")
             image.colorspace_settings.name = "sRGB" if colour else "Non-Color"
             if not colour:
                 image.alpha_mode = "NONE"
             self.images[path] = image
         return self.images[path]
+
+    def occlusion_image(self, path: Path) -> bpy.types.Image:
+        """The AO map for glTF at half size, its own texture. Why: Blender's glTF
+        exporter merges occlusion with same-sized roughness/metallic images into one
+        ORM texture, a path that logs "More than one shader node tex image used for a
+        texture" and "This case should not happen, please report a bug" for every
+        material read through a texture transform (all of ours: tiles in metres). A
+        separate occlusion texture takes the exporter's supported path; ambient
+        occlusion is soft, so half the texels lose nothing visible and the file is
+        smaller than the merged ORM image."""
+        key = Path(f"{path}#occlusion")
+        if key not in self.images:
+            image = _own(self.image(path, colour=False).copy())
+            width, height = image.size
+            image.scale(max(1, width // 2), max(1, height // 2))
+            self.images[key] = image
+        return self.images[key]
 
     def material(self, desc: MaterialDescription) -> bpy.types.Material:
         mat = _own(bpy.data.materials.new(desc.key))
@@ -284,7 +309,10 @@ class _Builder:
             group = nodes.new("ShaderNodeGroup")
             self._gltf_group = self._gltf_group or gltf_output_group()
             group.node_tree = self._gltf_group
-            links.new(texture("ao").outputs["Color"], group.inputs["Occlusion"])
+            ao = texture("ao")
+            if self.target == "gltf":
+                ao.image = self.occlusion_image(desc.maps["ao"])
+            links.new(ao.outputs["Color"], group.inputs["Occlusion"])
 
 
 def _unit_colour(light: bpy.types.Light) -> None:

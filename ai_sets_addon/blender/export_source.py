@@ -26,7 +26,9 @@ def set_folder(source: Path) -> Path:
                              "the folder `ai-sets build --out` wrote, or its set.blend")
         return source
     if source.suffix.lower() == ".blend":
-        return folder_from_blend(source)
+        from ..core.readers import regular_file
+
+        return folder_from_blend(regular_file(source, ".blend file"))
     raise InputError(f"'{source}' is neither a set folder nor a .blend file")
 
 

@@ -48,6 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--key", default="", help="the batch task key, recorded beside")
     parser.add_argument("--parent", type=int, default=0,
                         help="exit if this process (the Dask worker) is gone")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="the shot's scratch folder (sky, meter, the PNG and its record "
+                             "before they are published; default: a hidden folder beside "
+                             "--out), removed afterwards")
 
 
 def die_with_parent(parent: int) -> None:
@@ -74,12 +78,34 @@ def _shot_json(text: str):
         raise argparse.ArgumentTypeError(f"not a saved shot's JSON ({exc})") from None
 
 
-def render_shot(args: argparse.Namespace) -> dict:
-    """Read the set folder, build it into an empty scene, aim, meter, render."""
-    import tempfile
+WORK_PREFIX = ".work-"                   # DIR/<set>/.work-<shot>: one render's scratch
 
+
+def work_folder(out: Path) -> Path:
+    """A render's scratch folder beside its PNG: a resumed batch removes any a killed
+    render left (farm/runner.py)."""
+    return out.parent / f"{WORK_PREFIX}{out.stem}"
+
+
+def render_shot(args: argparse.Namespace) -> dict:
+    """Read the set folder, build it into an empty scene, aim, meter, render; the PNG
+    and its record are published together from the work folder."""
+    import shutil
+
+    from ..core.fileio import ensure_writable_dir, mark_finished, mark_unfinished
+
+    work = ensure_writable_dir(args.work or work_folder(args.out))
+    mark_unfinished(work)
+    try:
+        return _render(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        mark_finished(work)
+
+
+def _render(args: argparse.Namespace, work: Path) -> dict:
     from ..core.faults import checkpoint
-    from ..core.fileio import sha256_of, write_json
+    from ..core.fileio import publish_together, sha256_of, write_json
     from ..setfile import read_set
 
     start = time.perf_counter()
@@ -87,42 +113,44 @@ def render_shot(args: argparse.Namespace) -> dict:
     checkpoint("scene")
     import bpy
 
+    from ..core import interrupts
     from .pipeline import versions
     from .scene import render
     from .scene.builder import apply_to_scene
 
+    interrupts.reinstall()                    # `import bpy` replaced the handlers
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene
-    apply_to_scene(doc, scene, meter=False, temp_dir=args.out.parent)
-    with tempfile.TemporaryDirectory(prefix=".sky-", dir=args.out.parent) as scratch:
-        if args.saved_shot is None:
-            scene.camera = _camera(bpy, args.camera)
-            if args.lens:
-                scene.camera.data.lens = args.lens
-            sun, extra = doc.sky.sun_elevation_deg, {"camera": args.camera}
-        else:
-            sun, extra = _recall(bpy, scene, doc, args, Path(scratch))
-        scene.render.threads_mode = "FIXED"
-        scene.render.threads = args.threads
-        built = time.perf_counter()
-        exposure = render.meter_exposure(scene, sun, doc.plan.exposure_bias_ev,
-                                         args.out.parent)
-        checkpoint("render")
-        render.render_still(scene, args.out, args.resolution, args.samples)
+    apply_to_scene(doc, scene, meter=False, temp_dir=work)
+    if args.saved_shot is None:
+        scene.camera = _camera(bpy, args.camera)
+        if args.lens:
+            scene.camera.data.lens = args.lens
+        sun, extra = doc.sky.sun_elevation_deg, {"camera": args.camera}
+    else:
+        sun, extra = _recall(bpy, scene, doc, args, work)
+    scene.render.threads_mode = "FIXED"
+    scene.render.threads = args.threads
+    built = time.perf_counter()
+    exposure = render.meter_exposure(scene, sun, doc.plan.exposure_bias_ev, work)
+    checkpoint("render")
+    png = work / args.out.name
+    render.render_still(scene, png, args.resolution, args.samples)
     if args.saved_shot is not None and args.saved_shot.frame_line:
         from .camera import burn_frame_lines
 
-        burn_frame_lines(args.out, args.saved_shot.frame_line)
+        burn_frame_lines(png, args.saved_shot.frame_line)
     done = time.perf_counter()
     record = {"key": args.key, **extra, "lens_mm": scene.camera.data.lens,
               "resolution": list(args.resolution), "samples": args.samples,
               "threads": args.threads, "exposure_ev": exposure,
-              "file": args.out.name, "sha256": sha256_of(args.out),
-              "bytes": args.out.stat().st_size,
+              "file": args.out.name, "sha256": sha256_of(png),
+              "bytes": png.stat().st_size,
               "timings_s": {"scene": round(built - start, 3),
                             "render": round(done - built, 3)},
               "versions": versions()}
-    write_json(args.out.with_suffix(".json"), record)
+    side = write_json(work / args.out.with_suffix(".json").name, record)
+    publish_together([(png, args.out), (side, args.out.with_suffix(".json"))], work)
     return record
 
 
@@ -187,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     add_arguments(parser)
     args = parser.parse_args(argv)
     die_with_parent(args.parent)
+    if argv is None:
+        from ..core.interrupts import install_with_cleanup
+
+        install_with_cleanup()                       # SIGTERM: the work folder goes too
 
     def run(parsed: argparse.Namespace) -> int:
         record = render_shot(parsed)

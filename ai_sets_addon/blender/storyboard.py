@@ -76,7 +76,7 @@ def storyboard_steps(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir
     rendered into a staging folder beside it and swapped in at the end; closing the
     generator early (Esc) or an error leaves the previous storyboard and the scene as
     they were."""
-    from ..setfile import read_set
+    from ..setfile import read_set, reading
     from ..setfile.folder import SetWriter
     from .scene.builder import current_set
 
@@ -86,10 +86,9 @@ def storyboard_steps(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir
     folder = set_folder(scene)
     if current_set(scene) is None or folder is None:
         raise InputError("the scene holds no AI set to storyboard; generate or open one")
-    doc = read_set(folder)
     out_dir = Path(out_dir).expanduser().absolute()
-    with SetWriter(out_dir, owned=is_storyboard) as writer, \
-            _storyboard_camera(scene, doc) as (cam, skies):
+    with reading(folder), SetWriter(out_dir, owned=is_storyboard) as writer, \
+            _storyboard_camera(scene, doc := read_set(folder)) as (cam, skies):
         staging = writer.path
         (staging / "frames").mkdir()
         records, sheet = [], []
@@ -266,8 +265,19 @@ def _empty_scene() -> None:
 
 def storyboard_from_source(source: Path, out_dir: Path, wanted: str = "all",
                            resolution: tuple[int, int] = (960, 540), samples: int = 16,
-                           progress=None) -> Storyboard:
-    folder = open_source(source)
-    scene = bpy.context.scene
-    shots = shotdata.select(shots_for(scene, folder), wanted)
-    return render_storyboard(scene, shots, out_dir, resolution, samples, progress=progress)
+                           progress=None, wait: bool = False) -> Storyboard:
+    """Headless: OUT refused before any work when it is inside the set (which is only
+    read); the set read under its readers' lock for the whole run (a set being rebuilt
+    is waited for, `wait`, or refused naming the writer)."""
+    from .export_source import set_folder as folder_of
+    from ..core.fileio import check_apart
+    from ..setfile import reading
+
+    folder = folder_of(Path(source))
+    check_apart([Path(out_dir)], inputs=[Path(source)], set_folders=[folder])
+    with reading(folder, wait):
+        folder = open_source(source)
+        scene = bpy.context.scene
+        shots = shotdata.select(shots_for(scene, folder), wanted)
+        return render_storyboard(scene, shots, out_dir, resolution, samples,
+                                 progress=progress)

@@ -47,27 +47,13 @@ def main(argv: Sequence[str] | None = None, *, interrupts: bool | None = None) -
     return common.run_guarded(args.func, args)
 
 
-_cleanup_registered = False
 
 
 def install_interrupts() -> bool:
     """Signal watcher on, with the cleanup that removes half-written temporary files."""
-    global _cleanup_registered
-    from ..core import interrupts as watcher
+    from ..core.interrupts import install_with_cleanup
 
-    if not watcher.install():
-        return False
-    if not _cleanup_registered:
-        watcher.on_interrupt(_remove_unfinished_files)
-        _cleanup_registered = True
-    return True
-
-
-def _remove_unfinished_files() -> str | None:
-    from ..core.fileio import remove_unfinished
-
-    count = remove_unfinished()
-    return f"{count} unfinished file(s) removed" if count else None
+    return install_with_cleanup()
 
 
 if __name__ == "__main__":

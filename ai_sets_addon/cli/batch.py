@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     from ..farm import jobfile, tasks
     from ..farm.progress import clock, expansion_table
 
-    expansion = tasks.expand(jobfile.load(args.jobs))
+    jobs = jobfile.load(args.jobs)
+    _check_out(args.out, jobs)
+    expansion = tasks.expand(jobs)
     if args.dry_run:
         total = sum(tasks.estimate_seconds(t) for t in expansion.tasks)
         workers = args.workers or os.cpu_count() or 1
@@ -70,9 +72,14 @@ def _run_batch(args: argparse.Namespace, expansion) -> int:
     from ..core import interrupts
 
     _require_dask()
-    remove = interrupts.on_interrupt(
-        lambda: f"finished tasks are recorded in {Path(args.out) / 'batch-manifest.json'}; "
-                "run the same command again to resume")
+    def stopped() -> str:
+        from ..farm.runner import remove_leftovers
+
+        remove_leftovers(Path(args.out))      # best effort: a resume removes the rest
+        return (f"finished tasks are recorded in {Path(args.out) / 'batch-manifest.json'}; "
+                "run the same command again to resume (it removes what this run left)")
+
+    remove = interrupts.on_interrupt(stopped)
     try:
         outcomes = run_batch(expansion, BatchOptions(args.out, args.scheduler, args.workers,
                                                      args.jobs))
@@ -88,6 +95,20 @@ def _run_batch(args: argparse.Namespace, expansion) -> int:
                          "not run (logs above and in DIR/logs/); fix and re-run: finished "
                          "tasks are skipped")
     return common.EXIT_OK
+
+
+def _check_out(out: Path, jobs) -> None:
+    """The batch folder is never an input: not the job file, not a file at all, not
+    inside a scouted set folder whose shots the job reads."""
+    from ..core.errors import InputError
+    from ..core.fileio import check_apart
+
+    folders = [p if p.is_dir() else p.parent for p in jobs.shot_files]
+    check_apart([out], inputs=[jobs.path, *jobs.shot_files],
+                set_folders=[f for f in folders if (f / "set.json").is_file()])
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out '{out}' is a file; give a folder for the batch (nothing "
+                         "was changed)")
 
 
 def _counts(expansion) -> str:

@@ -27,6 +27,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "usdz (one package)")
     parser.add_argument("--out", required=True, type=common.output_path, metavar="PATH",
                         help="the file to write (the extension is added when missing)")
+    parser.add_argument("--wait", action="store_true",
+                        help="if the set is being rebuilt, wait for that run to finish "
+                             "instead of refusing (default: off)")
     parser.set_defaults(func=run)
 
 
@@ -43,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     remove = interrupts.on_interrupt(cleanup)
     try:
-        result = export_set(args.source, args.export_format, args.out, common.Progress())
+        result = export_set(args.source, args.export_format, args.out, common.Progress(),
+                            wait=args.wait)
     finally:
         remove()
     size = result.path.stat().st_size / 1e6

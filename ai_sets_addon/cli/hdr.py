@@ -64,9 +64,14 @@ def sun_argument(text: str) -> tuple[float, float] | str:
 def run(args: argparse.Namespace) -> int:
     from ..generation.hdr import lift, read_panorama, write_lift
 
+    from ..core.fileio import check_apart
+    from ..generation.sky.output import check_outputs, outputs_of
+
     out = Path(args.out)
     if out.suffix.lower() != ".exr":
         out = out.with_suffix(".exr")
+    check_apart(outputs_of(out), inputs=[args.panorama], option=f"--out '{args.out}'")
+    check_outputs(out)
     options = _options(args)
     progress = common.Progress()
     pano = read_panorama(args.panorama)

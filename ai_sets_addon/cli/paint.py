@@ -57,6 +57,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "and paint it (default: off)")
     parser.add_argument("--painter", choices=("diffusers", "test"), default="diffusers",
                         help=argparse.SUPPRESS)
+    parser.add_argument("--wait", action="store_true",
+                        help="if the set is being rebuilt, wait for that run to finish "
+                             "instead of refusing (default: off)")
     parser.set_defaults(func=run)
 
 
@@ -68,7 +71,12 @@ def run(args: argparse.Namespace) -> int:
     if args.resolution and (args.resolution[0] % 8 or args.resolution[1] % 8):
         raise InputError(f"--resolution {args.resolution[0]}x{args.resolution[1]}: both "
                          "sides must be multiples of 8")
-    scene, albedo = load_scene(args)
+    from ..setfile import reading
+    from ..setfile.folder import identity
+
+    with reading(Path(args.set), args.wait):     # a set being rebuilt: wait or refuse
+        scene, albedo = load_scene(args)
+        read = identity(Path(args.set))
     if args.density:
         scene = scene.with_density(args.density)
     prompt = args.prompt or scene.prompt
@@ -84,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     progress = common.Progress()
     painter, meta = make_painter(args, progress)
     scene.resolution = args.resolution or DEFAULT_VIEW.get(meta.get("family", ""), (768, 512))
-    path = run_paint(args.set, scene, painter, options, meta, progress)
+    path = run_paint(args.set, scene, painter, options, meta, progress, expect=read)
     _summary(path)
     return common.EXIT_OK
 

@@ -57,6 +57,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              f"{limits.SAMPLES.rules} (default 4)")
     parser.add_argument("--no-mp4", dest="mp4", action="store_false",
                         help="PNG frames only (default: frames and an MP4)")
+    parser.add_argument("--wait", action="store_true",
+                        help="if the set is being rebuilt, wait for that run to finish "
+                             "instead of refusing (default: off)")
     parser.set_defaults(func=run)
 
 
@@ -64,18 +67,29 @@ def run(args: argparse.Namespace) -> int:
     from ..blender import session
 
     session.require_bpy("the previs command")
-
     from ..core import interrupts
+    from ..blender.export_source import set_folder
     from ..core.errors import InputError
-    from ..scout import shots as shotdata
-    from ..blender.animatic import render_animatic
-    from ..blender.storyboard import open_source, shots_for
-    from ..scout.moves import Move
+    from ..core.fileio import check_apart
+    from ..setfile import reading
+    from ..blender.storyboard import open_source
 
     interrupts.reinstall()
     if args.shot and "," in args.shot:
         raise InputError(f"--shot takes one shot name, got '{args.shot}'")
-    folder = open_source(args.source)
+    folder = set_folder(args.source)
+    check_apart([args.out], inputs=[args.source], set_folders=[folder])
+    with reading(folder, args.wait):
+        return _previs(args, open_source(args.source))
+
+
+def _previs(args: argparse.Namespace, folder) -> int:
+    from ..blender import session
+    from ..scout import shots as shotdata
+    from ..blender.animatic import render_animatic
+    from ..blender.storyboard import shots_for
+    from ..scout.moves import Move
+
     scene = session.current_scene()
     shot = shotdata.select(shots_for(scene, folder), args.shot or "all")[0]
     move = Move(args.move, args.duration, args.distance, args.speed, args.easing, args.fps,

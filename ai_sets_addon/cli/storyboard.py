@@ -31,6 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--samples", type=common.samples, default=16,
                         help="Cycles samples per frame (denoised), "
                              f"1..{common.CYCLES_MAX_SAMPLES} (default: %(default)s)")
+    parser.add_argument("--wait", action="store_true",
+                        help="if the set is being rebuilt, wait for that run to finish "
+                             "instead of refusing (default: off)")
     parser.set_defaults(func=run)
 
 
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     interrupts.reinstall()
     board = storyboard_from_source(args.source, args.out, args.shots, args.resolution,
-                                   args.samples, common.Progress())
+                                   args.samples, common.Progress(), wait=args.wait)
     print(f"storyboard: {len(board.frames)} shots on {len(board.pages)} page(s): "
           f"{board.pdf} and {', '.join(p.name for p in board.pages)}")
     return common.EXIT_OK

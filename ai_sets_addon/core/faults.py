@@ -14,7 +14,7 @@ import sys
 import time
 
 STAGES = ("parse", "layout", "assets", "write", "meter", "scene", "render", "blend",
-          "manifest", "swap")
+          "manifest", "swap", "publish")
 
 
 def checkpoint(stage: str) -> None:

@@ -10,8 +10,10 @@ import hashlib
 import json
 import os
 import secrets
+import shutil
 import struct
 import tempfile
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,16 +36,41 @@ def unfinished_files() -> list[Path]:
 
 
 def remove_unfinished() -> int:
-    """Delete every unfinished temporary file (interrupt cleanup); returns how many."""
-    removed = 0
+    """Delete every unfinished temporary file or staging folder and undo every publish
+    in progress (interrupt cleanup); returns how many. Only for an ending process."""
+    removed = _stop_publishing() if _PUBLISHING else 0
     for path in unfinished_files():
         try:
-            path.unlink()
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
             removed += 1
         except OSError:
             pass
         _UNFINISHED.discard(path)
     return removed
+
+
+def mark_unfinished(path: Path | str) -> None:
+    """`path` (a staging file or folder) goes if the process is interrupted."""
+    _UNFINISHED.add(Path(path))
+
+
+def mark_finished(path: Path | str) -> None:
+    _UNFINISHED.discard(Path(path))
+
+
+@contextmanager
+def unfinished(path: Path | str) -> Iterator[Path]:
+    """Count `path` (a staging file or folder the caller made) as unfinished for the
+    block: the interrupt cleanup removes it if the process is stopped meanwhile."""
+    path = Path(path)
+    _UNFINISHED.add(path)
+    try:
+        yield path
+    finally:
+        _UNFINISHED.discard(path)
 
 
 @contextmanager
@@ -299,3 +326,150 @@ def read_exr(path: Path | str) -> np.ndarray:
                 return np.asarray(channels[packed].pixels[..., :3], dtype=np.float32)
         rgb = np.stack([channels[c].pixels for c in "RGB"], axis=-1)
     return np.asarray(rgb, dtype=np.float32)
+
+
+# --- outputs apart from inputs, published together ------------------------------------
+
+def _real(path: Path | str) -> Path:
+    """The path as the OS resolves it (symlinks, '..'), even where it does not exist."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def check_apart(outputs: list[Path | str], inputs: list[Path | str] = (),
+                set_folders: list[Path | str] = (), option: str = "--out") -> None:
+    """InputError before any work when an output would be an input (or a hard link to
+    one), or would land inside an input set folder (which `ai-sets verify` would then
+    report as changed): no command changes what it reads."""
+    for out in outputs:
+        real = _real(out)
+        for given in inputs:
+            if real == _real(given) or _same_file(out, given):
+                raise InputError(f"{option} would write '{out}', which is the input "
+                                 f"'{given}'; choose another output name (nothing was "
+                                 "changed)")
+        for folder in set_folders:
+            home = _real(folder)
+            if real == home or real.is_relative_to(home):
+                raise InputError(f"{option} would write '{out}', inside the input set "
+                                 f"folder '{folder}', which this command only reads; choose "
+                                 "a folder outside it (nothing was changed)")
+
+
+def _same_file(a: Path | str, b: Path | str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+JOURNAL = "publish.json"
+
+
+# Publishes in progress (stage -> journal entries) and the lock each rename step holds:
+# an interrupt (fileio.remove_unfinished) takes the lock, so no step is half done,
+# undoes the publish and keeps the lock until the process ends.
+_PUBLISHING: dict[Path, list[dict]] = {}
+_PUBLISH_LOCK = threading.Lock()
+
+
+def publish_together(pairs: list[tuple[Path, Path]], stage: Path) -> None:
+    """Move staged entries (files or folders) to their final paths as one output: each
+    final path that exists is first moved aside into `stage`; any failure or signal
+    puts every previous entry back byte for byte. A journal in `stage` lets the next
+    run undo a publish a kill cut short (`recover_publish`). The caller holds the
+    output's lock."""
+    from .faults import checkpoint
+
+    entries = [{"staged": str(s), "final": str(f), "backup": str(stage / f".old-{i}")}
+               for i, (s, f) in enumerate(pairs)]
+    write_json(stage / JOURNAL, {"entries": entries, "done": False})
+    with _PUBLISH_LOCK:
+        _UNFINISHED.discard(stage)      # from here the stage may hold previous outputs
+        _PUBLISHING[stage] = entries
+    try:
+        for entry in entries:
+            checkpoint("publish")
+            with _PUBLISH_LOCK:
+                final = Path(entry["final"])
+                if os.path.lexists(final):
+                    os.rename(final, entry["backup"])
+                os.rename(entry["staged"], final)
+    except BaseException:
+        with _PUBLISH_LOCK:
+            _roll_back(entries)
+            _PUBLISHING.pop(stage, None)
+        raise
+    with _PUBLISH_LOCK:
+        _PUBLISHING.pop(stage, None)
+        write_json(stage / JOURNAL, {"entries": entries, "done": True})
+
+
+def _stop_publishing() -> int:
+    """Interrupt cleanup: undo every publish in progress, remove its stage, and keep the
+    lock so the main thread takes no further step before the process ends."""
+    if not _PUBLISH_LOCK.acquire(timeout=0.5):
+        return 0
+    stopped = 0
+    for stage, entries in list(_PUBLISHING.items()):
+        try:
+            _roll_back(entries)
+            shutil.rmtree(stage, ignore_errors=True)
+            stopped += 1
+        except OSError:
+            pass                          # the next run's recover_publish finishes it
+    _PUBLISHING.clear()
+    return stopped
+
+
+def _roll_back(entries: list[dict]) -> None:
+    """Undo a partial publish: a final path whose staged entry was moved holds the new
+    output (removed); a backup still in the stage is the previous one (put back)."""
+    for entry in reversed(entries):
+        staged, final, backup = (Path(entry[k]) for k in ("staged", "final", "backup"))
+        moved = not os.path.lexists(staged)
+        if moved and os.path.lexists(final):
+            _remove(final)
+        if os.path.lexists(backup):
+            os.rename(backup, final)
+
+
+def recover_publish(stage: Path) -> None:
+    """A staging folder a killed run left: undo its unfinished publish, then remove it."""
+    try:
+        journal = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
+        if not journal.get("done"):
+            _roll_back(journal["entries"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass                            # no journal: the publish never started
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def write_problem(folder: Path | str) -> OSError | None:
+    """The OSError (full disk, read-only media, permissions) that stops `folder` from
+    taking a file now, found by writing a small probe there; None when it can. Tools
+    that report a failed write without the OS's reason (usd-core) are explained by it:
+    the CLI turns that OSError into what to do (exit 2)."""
+    folder = Path(folder)
+    probe = folder / f".aisets-probe-{secrets.token_hex(4)}"
+    try:
+        with open(probe, "wb") as fh:
+            fh.write(b"\0" * 65536)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        if exc.filename is None or Path(exc.filename) == probe:
+            exc.filename = str(folder)
+        return exc
+    finally:
+        try:
+            probe.unlink()
+        except OSError:
+            pass
+    return None

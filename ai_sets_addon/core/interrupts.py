@@ -134,3 +134,41 @@ def _write_stderr(text: str) -> None:
         os.write(2, text.encode("utf-8", "replace"))
     except OSError:
         pass
+
+
+# -- the cleanup every command and task process installs ----------------------------------
+
+_cleanup_registered = False
+
+
+def install_with_cleanup() -> bool:
+    """Signal watcher on, with the cleanup that removes half-written temporary files."""
+    global _cleanup_registered
+    if not install():
+        return False
+    if not _cleanup_registered:
+        on_interrupt(_remove_unfinished_files)
+        _cleanup_registered = True
+    return True
+
+
+def _remove_unfinished_files() -> str | None:
+    from .fileio import remove_unfinished
+
+    count = remove_unfinished() + _remove_blender_temp()
+    return f"{count} unfinished file(s) removed" if count else None
+
+
+def _remove_blender_temp() -> int:
+    """Blender's session folder ($TMPDIR/blender_XXXX), which it removes only when it
+    exits normally: the interrupt ends the process with os._exit."""
+    import shutil
+
+    import sys
+
+    bpy = sys.modules.get("bpy")
+    folder = getattr(getattr(bpy, "app", None), "tempdir", "") if bpy else ""
+    if not folder or "blender_" not in folder:
+        return 0
+    shutil.rmtree(folder, ignore_errors=True)
+    return 1

@@ -29,6 +29,7 @@ path to the line that set it by scanning the text beside tomllib's parse.
 from __future__ import annotations
 
 import math
+import os
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
@@ -37,6 +38,7 @@ from typing import Any
 
 from ..core import limits
 from ..core.errors import InputError
+from ..core.readers import windows_device
 from ..generation.prepare import BuildOptions
 
 SCOUTS = ("all", "scouts")          # every scout camera of the set's plan
@@ -98,6 +100,7 @@ class JobFile:
     path: Path
     sets: list[SetJob]
     lines: KeyLines
+    shot_files: list[Path] = field(default_factory=list)   # read: never written into
 
 
 @dataclass
@@ -185,28 +188,37 @@ def _split_key(text: str) -> list[str]:
 
 def load(path: Path) -> JobFile:
     """Read and validate a job file; raise JobFileError listing every problem."""
+    from ..core import readers
+
     path = Path(path)
+    if not os.path.lexists(path):
+        raise InputError(f"job file '{path}' does not exist")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"job file '{path}' does not exist") from None
-    except UnicodeDecodeError as exc:
-        raise JobFileError(path, [Problem(1, f"not UTF-8 text ({exc.reason})")]) from None
+        text = readers.read_text(path, "job file", readers.JOB_ADVICE)
+    except InputError as exc:
+        raise JobFileError(path, [Problem(1, str(exc))]) from None
     return parse(text, path)
 
 
 def parse(text: str, path: Path = Path("JOBS.toml")) -> JobFile:
+    from ..core import readers
+
+    if readers.toml_depth(text) > readers.MAX_DEPTH:
+        raise JobFileError(path, [Problem(1, f"arrays or tables are nested more than "
+                                             f"{readers.MAX_DEPTH} levels deep")])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise JobFileError(path, [Problem(int(match.group(1)) if match else 1,
                                           f"not valid TOML: {exc}")]) from None
+    except RecursionError:
+        raise JobFileError(path, [Problem(1, "nested too deeply")]) from None
     checker = _Checker(KeyLines.scan(text), Path(path).parent)
     sets = checker.document(data)
     if checker.problems:
         raise JobFileError(path, checker.problems)
-    return JobFile(path, sets, checker.lines)
+    return JobFile(path, sets, checker.lines, sorted(checker.shot_files))
 
 
 class _Checker:
@@ -294,9 +306,9 @@ class _Checker:
     def folder_name(self, get: _Getter, key: str) -> str | None:
         """A name that becomes a file or folder name on every OS."""
         name = get.string(key)
-        if name is not None and not _NAME.match(name):
-            self.report(get.where(key), f"name '{name}' cannot be a file name: use letters, "
-                                        "digits, '-', '_' and '.' (not first)")
+        problem = None if name is None else portable_name_problem(name)
+        if problem:
+            self.report(get.where(key), problem)
             return None
         return name
 
@@ -569,6 +581,21 @@ class _Getter:
 
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+
+
+def portable_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a file or folder name on Windows, macOS and Linux alike
+    (None when it can): letters, digits, '-', '_', '.' (not first), no trailing dot
+    or space, not a Windows device name."""
+    if not _NAME.match(name):
+        return (f"name '{name}' cannot be a file name: use letters, digits, '-', '_' and "
+                "'.' (not first), at most 80 characters")
+    if name.endswith((".", " ")):
+        return f"name '{name}' ends with a dot, which Windows drops: remove it"
+    if windows_device(name):
+        return (f"name '{name}' is a device name on Windows ({name.split('.')[0].upper()}) "
+                "and cannot be a file there: choose another")
+    return None
 _KIND_WORDS = {int: "a whole number", float: "a number", str: "a string"}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import socket
 import sys
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from pathlib import Path
 from ..core.errors import InputError
 from .manifest import BatchManifest
 from .progress import BatchProgress
+from ..blender.shot_render import WORK_PREFIX
 from .tasks import Expansion, Task, estimate_seconds
 from .work import Context, TaskFailed, execute
 
@@ -57,6 +59,7 @@ def run_batch(expansion: Expansion, options: BatchOptions) -> list[Outcome]:
     out = Path(options.out)
     out.mkdir(parents=True, exist_ok=True)
     with batch_lock(out):
+        remove_leftovers(out)
         manifest = BatchManifest.load(out)
         manifest.begin_run({"scheduler": options.scheduler, "host": socket.gethostname(),
                             "pid": os.getpid()})
@@ -86,6 +89,24 @@ def batch_lock(out: Path) -> Iterator[None]:
         yield
     finally:
         release_lock(fd)
+
+
+DASK_DIR = ".dask"                 # the local cluster's worker space, inside DIR
+
+
+def remove_leftovers(out: Path) -> int:
+    """What a killed batch left (run with the batch lock held, so nothing else writes):
+    renders' work folders, temporary PNG/EXR/sky files of older versions, the local
+    cluster's worker space. Returns how many were removed."""
+    patterns = (f"*/{WORK_PREFIX}*", "*/.*.tmp.*", "*/.sky-*", "*/.aisets_meter_*",
+                DASK_DIR)
+    found = [p for pattern in patterns for p in out.glob(pattern)]
+    for path in found:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return len(found)
 
 
 def _holder(path: Path) -> str:
@@ -135,6 +156,7 @@ def connect(options: BatchOptions, needs_gpu: bool) -> Iterator[tuple[object, di
         workers = options.workers or os.cpu_count() or 1
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                host="127.0.0.1", dashboard_address=None,
+                               local_directory=str(Path(options.out).absolute() / DASK_DIR),
                                silence_logs=logging.ERROR,
                                resources={"GPU": 1} if needs_gpu else None)
         client = Client(cluster)
@@ -156,6 +178,7 @@ def connect(options: BatchOptions, needs_gpu: bool) -> Iterator[tuple[object, di
         client.close()
         if cluster is not None:
             cluster.close()
+            shutil.rmtree(Path(options.out) / DASK_DIR, ignore_errors=True)
 
 
 def _wait_for_workers(client, count: int, needs_gpu: bool) -> None:

@@ -20,8 +20,9 @@ from ..core.errors import InputError
 from ..model.spec import SetSpec
 
 DEFAULT_TIME = SetSpec.__dataclass_fields__["time_of_day"].default   # a prompt that names none
+from ..core.readers import windows_device
 from .jobfile import (SCOUTS, JobFile, JobFileError, PaintJob, Problem, SetJob, ShotJob,
-                      shot_slug)
+                      portable_name_problem, shot_slug)
 
 SET_DIR = "set"
 
@@ -132,11 +133,13 @@ def expand(jobs: JobFile) -> Expansion:
 def _variant(job: SetJob, seed: int, time: str | None, problems: list[Problem],
              seen: dict[str, int]) -> list[Task]:
     set_id = _set_id(job, seed, time)
-    if set_id in seen:
+    if set_id.casefold() in seen:
         problems.append(Problem(job.line, f"set '{set_id}' is declared twice (also line "
-                                          f"{seen[set_id]}); give each set its own name"))
+                                          f"{seen[set_id.casefold()]}; names are compared "
+                                          "without case, as on Windows and macOS); give "
+                                          "each set its own name"))
         return []
-    seen[set_id] = job.line
+    seen[set_id.casefold()] = job.line
     prompt = job.prompt
     plan = _plan(job, prompt, seed, time, problems)
     if plan is None:
@@ -158,12 +161,19 @@ def _variant(job: SetJob, seed: int, time: str | None, problems: list[Problem],
         renders += [_saved_render_task(set_id, shot, saved, upstream, plan.sky,
                                        job.options.hdri_width) for saved in shot.saved]
         for render in renders:
-            if render.shot_id in shot_ids:
+            key = render.shot_id.casefold()
+            if key in shot_ids:
                 problems.append(Problem(shot.line, f"shot '{set_id}/{render.shot_id}' is "
-                                        f"declared twice (also line {shot_ids[render.shot_id]}); "
-                                        "give one of them a name"))
+                                        f"declared twice (also line {shot_ids[key]}; names "
+                                        "are compared without case, as on Windows and "
+                                        "macOS); give one of them a name"))
                 continue
-            shot_ids[render.shot_id] = shot.line
+            problem = portable_name_problem(render.shot_id)
+            if problem and windows_device(render.shot_id):
+                problems.append(Problem(shot.line, f"shot '{set_id}/{render.shot_id}': "
+                                                   f"{problem}"))
+                continue
+            shot_ids[key] = shot.line
             tasks.append(render)
     return tasks
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..blender.shot_render import work_folder
 from .tasks import SET_DIR, PaintTask, PrepareTask, RenderTask, Task
 
 LOG_DIR = "logs"
@@ -139,14 +141,21 @@ def run_render(task: RenderTask, context: Context, stream) -> dict:
     threads = context.cycles_threads.get(socket.gethostname(), _default_threads())
     aim = (["--camera", task.camera] if task.saved is None else
            ["--saved-shot", json.dumps(task.saved, sort_keys=True), "--sky", task.sky])
+    work = work_folder(out_png)
     command = [sys.executable, "-m", "ai_sets_addon.blender.shot_render",
                "--set", str(context.out / task.set_id / SET_DIR), *aim,
                "--out", str(out_png), "--resolution", "x".join(map(str, task.resolution)),
                "--samples", str(task.samples), "--threads", str(threads),
-               "--key", task.key, "--parent", str(os.getpid())]
+               "--key", task.key, "--parent", str(os.getpid()), "--work", str(work)]
     if task.lens_mm is not None:
         command += ["--lens", f"{task.lens_mm:g}"]
-    _child(command, stream, task, context)
+    shutil.rmtree(work, ignore_errors=True)     # a killed attempt's scratch
+    work.mkdir(parents=True)
+    try:                                        # Blender's own temp folder goes in it too
+        _child(command, stream, task, context, {"TMPDIR": str(work), "TEMP": str(work),
+                                                "TMP": str(work)})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     record = json.loads(out_png.with_suffix(".json").read_text(encoding="utf-8"))
     return {"outputs": {task.outputs()[0]: {"sha256": record["sha256"],
                                             "bytes": record["bytes"]}},
@@ -165,12 +174,13 @@ def _default_threads() -> int:
     return max(1, (os.cpu_count() or 1) // max(1, slots))
 
 
-def _child(command: list[str], stream, task: Task, context: Context) -> None:
+def _child(command: list[str], stream, task: Task, context: Context,
+           extra_env: dict[str, str] | None = None) -> None:
     import shlex
 
     stream.write("$ " + shlex.join(command) + "\n")
     stream.flush()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     code = subprocess.call(command, stdout=stream, stderr=subprocess.STDOUT, env=env,
                            stdin=subprocess.DEVNULL)
     if code != 0:

@@ -10,14 +10,15 @@ shot list. The order of `shots` is the order of the list (and of the storyboard)
 
 from __future__ import annotations
 
-import json
 import math
+import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ..core import readers
 from ..core.errors import InputError
 from ..core.fileio import atomic_path, write_json
 from ..model.plan import CameraPlan, SkyRequest
@@ -25,8 +26,8 @@ from . import cameras
 
 SHOTS_JSON = "shots.json"
 SHOTS_DIR = "shots"
-FORMAT = "ai-sets/shots"
-VERSION = 1
+FORMAT = readers.SHOTS_FORMAT
+VERSION = readers.SHOTS_VERSION
 NAME_MAX = 48
 _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]*$")
 
@@ -127,6 +128,9 @@ def check_name(name: str, taken: list[str] = ()) -> str:
     if not _NAME_RE.match(clean):
         raise InputError(f"shot name '{clean}' may only use letters, digits, spaces and "
                          ". _ - (and must start with a letter or digit)")
+    if readers.windows_device(shot_stem(clean)):
+        raise InputError(f"shot name '{clean}' is a device name on Windows and cannot name "
+                         "its thumbnail there; choose another")
     stems = {shot_stem(t).casefold() for t in taken}
     if shot_stem(clean).casefold() in stems:
         raise InputError(f"there is already a shot called '{clean}' (names are compared "
@@ -159,21 +163,24 @@ def select(shots: list[Shot], wanted: str) -> list[Shot]:
 def read_shots(folder: Path) -> list[Shot]:
     """The set's saved shots ([] when it has none); InputError on a damaged file."""
     path = Path(folder) / SHOTS_JSON
-    if not path.is_file():
+    if not os.path.lexists(path):
         return []
+    fields = readers.Fields(path, "shot list", readers.SHOTS_ADVICE)
+    readers.inside(Path(folder), SHOTS_JSON, fields, SHOTS_JSON)  # not a symlink out
     return read_shot_file(path)
 
 
 def read_shot_file(path: Path) -> list[Shot]:
-    """A shot list file (a set folder's shots.json, or a copy of one under any name);
-    InputError on a missing or damaged file."""
+    """A shot list file (a set folder's shots.json, or a copy of one under any name),
+    checked by the one reader (core/readers.py); InputError on a missing or
+    damaged file, naming the field."""
+    from ..core import readers
+
     path = Path(path)
+    entries = readers.read_shot_list(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or int(data.get("version", 0)) > VERSION:
-            raise ValueError("not an AI Sets shot list of a version this add-on reads")
-        return [shot_from_dict(s) for s in data["shots"]]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [shot_from_dict(s) for s in entries]
+    except (ValueError, TypeError) as exc:
         raise InputError(f"'{path}' cannot be read ({exc}); save the shots again") from None
 
 

@@ -11,10 +11,10 @@ Writers go through `SetWriter` (lock, staging, swap); readers call `read_set`.
 
 from .document import (SCHEMA_VERSION, SET_JSON, SetDocument, read_document, write_document,
                        write_set_json)
-from .folder import MANIFEST, FolderBusy, SetWriter, revise, verify
+from .folder import MANIFEST, FolderBusy, SetWriter, reading, revise, verify
 
 read_set = read_document
 
 __all__ = ["MANIFEST", "SCHEMA_VERSION", "SET_JSON", "FolderBusy", "SetDocument",
-           "SetWriter", "read_set", "revise", "read_document", "verify", "write_document",
-           "write_set_json"]
+           "SetWriter", "read_set", "reading", "revise", "read_document", "verify",
+           "write_document", "write_set_json"]

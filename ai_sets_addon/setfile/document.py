@@ -6,6 +6,7 @@ back gives the same JSON and the same mesh arrays.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..model.assets import MaterialDescription, SkyAsset
+from ..core import readers
 from ..core.errors import InputError
 from ..core.fileio import write_json
 from ..model.plan import (Atmosphere, CameraPlan, LightPlan, MaterialRequest, MeshPart, SetPlan,
@@ -163,7 +165,7 @@ def read_document(folder: Path) -> SetDocument:
             sky=_read_sky(data["sky"], folder), options=dict(data["options"]),
             texel_density_px_per_m=float(data["texel_density_px_per_m"]), folder=folder,
             paint=read_paint(folder, plan.notices))
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"'{folder / SET_JSON}' is not a valid set document ({exc!r}); "
                          "rebuild the set") from None
 
@@ -189,32 +191,32 @@ def read_paint(folder: Path, notices: list[str] | None = None) -> dict[str, dict
 
 
 def load_set_json(folder: Path) -> dict[str, Any]:
+    """set.json, checked whole by the one reader (core/readers.py): a regular
+    file, JSON of sane depth with finite numbers, our format and schema, and every
+    field the consumers index into."""
     path = Path(folder) / SET_JSON
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         raise InputError(f"'{folder}' is not a set folder: it has no {SET_JSON}; "
-                         "give the folder that `ai-sets build --out` wrote") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"'{path}' cannot be read ({exc}); rebuild the set") from None
+                         "give the folder that `ai-sets build --out` wrote")
+    fields = readers.Fields(path, "set document", readers.SET_ADVICE)
+    readers.inside(Path(folder), SET_JSON, fields, SET_JSON)     # not a symlink out
+    data = readers.read_json(path, "set document", readers.SET_ADVICE)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f"'{path}' is not an AI Sets set document")
     version = data.get("schema_version")
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise InputError(f"'{path}' uses set schema {version!r}, newer than this AI Sets "
                          f"reads ({SCHEMA_VERSION}); update the add-on to open it")
-    return data
+    return readers.check_set_document(data, path)
 
 
 def _inside(folder: Path, relative: str) -> Path:
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        raise ValueError(f"path '{relative}' points outside the set folder")
-    return path
+    fields = readers.Fields(Path(folder) / SET_JSON, "set document", readers.SET_ADVICE)
+    return readers.inside(Path(folder), relative, fields, relative)
 
 
 def _read_part(data: dict[str, Any], folder: Path) -> MeshPart:
-    arrays = meshes.read_mesh(_inside(folder, data["mesh"]))
+    arrays = meshes.read_mesh(_inside(folder, data["mesh"]), data["masks"])
     atlas = data["atlas"]
     return MeshPart(
         name=data["name"], mesh=meshes.part_mesh(arrays), material=data["material"],
@@ -255,8 +257,10 @@ def _read_sky(data: dict[str, Any], folder: Path) -> SkyAsset:
 
 
 def _existing(folder: Path, relative: str) -> Path:
+    """A map, sky or painting the set names: inside the folder, present, and one that
+    loads (a damaged image is an error naming it, never a texture silently missing)."""
     path = _inside(folder, relative)
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise InputError(f"'{relative}' is missing from the set folder '{folder}'; "
                          "rebuild the set or restore the file")
-    return path
+    return readers.check_image(path)

@@ -27,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core import readers
 from ..core.errors import InputError
-from ..core.fileio import ensure_writable_dir, sha256_of, write_json
+from ..core.fileio import (ensure_writable_dir, mark_finished, mark_unfinished, sha256_of,
+                      write_json)
 from ..core.faults import checkpoint
 
 MANIFEST = "manifest.json"
@@ -69,6 +71,7 @@ class SetWriter:
             check_replaceable(self.out, self.owned or _is_set_folder)
             self.path = sidecar(self.out, f"staging-{os.getpid()}-{secrets.token_hex(3)}")
             self.path.mkdir()
+            mark_unfinished(self.path)          # an interrupt removes it at once
             self.work_dir.mkdir()
         except BaseException:
             self._release()
@@ -85,6 +88,7 @@ class SetWriter:
         checkpoint("manifest")
         write_manifest(self.path, manifest_fields)
         checkpoint("swap")
+        mark_finished(self.path)                # from here it may hold the previous one
         swap_in(self.path, self.out)
         self.committed = True
         return self.out
@@ -97,6 +101,7 @@ class SetWriter:
         try:
             if not self.committed:
                 shutil.rmtree(self.path, ignore_errors=True)
+                mark_finished(self.path)
         finally:
             self._release()
 
@@ -107,19 +112,32 @@ class SetWriter:
 
 
 @contextmanager
-def revise(folder: Path, note: str, wait: bool = False) -> Iterator[SetWriter]:
+def revise(folder: Path, note: str, wait: bool = False,
+           expect: str | None = None) -> Iterator[SetWriter]:
     """A new revision of a published set: its files hard-linked into a staging folder
     (new files must replace links by rename, as every writer here does, never edit
     them in place), changed there, then manifested and swapped in whole. The manifest
-    keeps the build's fields and records the revision."""
+    keeps the build's fields and records the revision. `expect`: the sha256 of the
+    manifest the change was computed from (`identity`); a set rebuilt meanwhile is
+    refused rather than given a revision made for another set."""
     folder = Path(folder)
-    fields = previous_manifest(folder)
     with SetWriter(folder, wait=wait) as writer:
+        if expect is not None and identity(folder) != expect:
+            raise InputError(f"the set '{folder}' was rebuilt while this ran; run it again "
+                             "on the new set (nothing was changed)")
+        fields = previous_manifest(folder)
         _link_tree(folder, writer.path)
         yield writer
         fields["revisions"] = list(fields.get("revisions", [])) + [
             {"note": note, "at": time.strftime("%Y-%m-%dT%H:%M:%S")}]
         writer.commit(fields)
+
+
+def identity(folder: Path) -> str | None:
+    """The sha256 of a finished set's manifest (which lists every file's): what a reader
+    read, to tell later whether it is still the same set."""
+    path = Path(folder) / MANIFEST
+    return sha256_of(path) if path.is_file() else None
 
 
 def previous_manifest(folder: Path) -> dict[str, Any]:
@@ -147,14 +165,20 @@ def _link_tree(source: Path, target: Path) -> None:
 
 # ------------------------------------------------------------------------------- lock
 
+# Lock files this process holds: fd -> path, removed again on release (no lock file is
+# left beside a user's output once the last holder is done).
+_HELD: dict[int, Path] = {}
+
+
 def acquire_lock(lock_path: Path, out: Path, wait: bool) -> int:
     """An exclusive OS lock (released by the OS if the process dies); the file says who
     holds it so a refused run can name the other process."""
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     while True:
-        if _try_lock(fd):
+        fd = _open_locked(lock_path, shared=False)
+        if fd is not None:
             break
         if not wait:
+            fd = os.open(lock_path, os.O_RDONLY)
             holder = _holder(fd)
             os.close(fd)
             raise FolderBusy(f"'{out}' is being written by another AI Sets run ({holder}); "
@@ -165,13 +189,32 @@ def acquire_lock(lock_path: Path, out: Path, wait: bool) -> int:
     os.ftruncate(fd, 0)
     os.lseek(fd, 0, os.SEEK_SET)              # os.pwrite does not exist on Windows
     os.write(fd, info)
+    mark_unfinished(lock_path)                # held alone: an interrupt removes it
     return fd
 
 
-def _try_lock(fd: int) -> bool:
+def _open_locked(lock_path: Path, shared: bool) -> int | None:
+    """The lock file opened and locked, or None when another process holds it. A file
+    removed by its last holder between our open and our lock is opened again."""
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        if not _try_lock(fd, shared):
+            os.close(fd)
+            return None
+        try:
+            current = os.stat(lock_path)
+        except FileNotFoundError:
+            current = None
+        if current is not None and os.path.samestat(current, os.fstat(fd)):
+            _HELD[fd] = Path(lock_path)
+            return fd
+        os.close(fd)                          # a removed lock file: take the new one
+
+
+def _try_lock(fd: int, shared: bool = False) -> bool:
     try:
         import fcntl
-    except ImportError:                      # Windows: lock the first byte
+    except ImportError:                      # Windows: lock the first byte (exclusive)
         import msvcrt
         try:
             os.lseek(fd, 0, os.SEEK_SET)
@@ -180,7 +223,7 @@ def _try_lock(fd: int) -> bool:
         except OSError:
             return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         return True
     except BlockingIOError:
         return False
@@ -192,12 +235,60 @@ def _holder(fd: int) -> str:
         info = json.loads(os.read(fd, 4096) or b"{}")
         return f"pid {info['pid']} on {info['host']}, since {info['since']}"
     except (OSError, ValueError, KeyError):
+        return "an AI Sets command reading it (export, storyboard, previs)"
+
+
+@contextmanager
+def reading(folder: Path, wait: bool = False) -> Iterator[Path]:
+    """Read a set folder as one consistent set: a shared lock on the lock its writers
+    take (build, paint, shots), held for the block, so no writer swaps it meanwhile.
+    A folder being written is waited for (`wait`) or refused, naming the writer. A
+    folder whose parent cannot take a lock file (read-only media) cannot be being
+    written either: it is read without one."""
+    folder = Path(folder).expanduser().absolute()
+    lock_path = sidecar(folder, "lock")
+    while True:
+        try:
+            fd = _open_locked(lock_path, shared=True)
+        except OSError:
+            yield folder
+            return
+        if fd is not None:
+            break
+        if not wait:
+            holder = _holder_of(lock_path)
+            raise FolderBusy(f"the set '{folder}' is being written by another AI Sets run "
+                             f"({holder}); wait for it to finish, or pass --wait to start "
+                             "when it is done (nothing was changed)")
+        time.sleep(0.2)
+    try:
+        yield folder
+    finally:
+        release_lock(fd)
+
+
+def _holder_of(lock_path: Path) -> str:
+    try:
+        fd = os.open(lock_path, os.O_RDONLY)
+    except OSError:
         return "another process"
+    try:
+        return _holder(fd)
+    finally:
+        os.close(fd)
 
 
 def release_lock(fd: int) -> None:
+    """Drop the lock; the last holder removes the lock file."""
+    path = _HELD.pop(fd, None)
+    if path is not None:
+        mark_finished(path)
     try:
         os.ftruncate(fd, 0)
+        if path is not None and _try_lock(fd, shared=False):
+            path.unlink(missing_ok=True)      # no one else holds it: leave nothing behind
+    except OSError:
+        pass
     finally:
         os.close(fd)                         # closing drops the lock
 
@@ -290,22 +381,50 @@ def write_manifest(folder: Path, fields: dict[str, Any]) -> Path:
 
 
 def verify(folder: Path) -> list[str]:
-    """Problems found comparing a folder to its manifest (empty: whole and true)."""
+    """Problems found comparing a folder to its manifest (empty: whole and true).
+
+    Stays inside the folder: a manifest entry that leaves it (absolute, '..', a drive)
+    and any symlink in the folder pointing outside it are problems, never followed."""
     folder = Path(folder)
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        files = manifest["files"]
-    except FileNotFoundError:
+    if not os.path.lexists(folder / MANIFEST):
         return [f"'{folder}' has no {MANIFEST}: it is not a finished set folder"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        return [f"{MANIFEST} cannot be read: {exc}"]
-    problems = []
+    try:
+        files = readers.read_manifest(folder / MANIFEST)
+    except InputError as exc:
+        return [str(exc)]
+    problems = [f"symlink pointing outside the folder: {name}"
+                for name in _links_out(folder)]
+    home = Path(os.path.realpath(folder))
     for name, entry in sorted(files.items()):
         path = folder / name
-        if not path.is_file():
-            problems.append(f"missing: {name}")
-        elif path.stat().st_size != entry.get("bytes") or sha256_of(path) != entry.get("sha256"):
+        if not Path(os.path.realpath(path)).is_relative_to(home):
+            problems.append(f"outside the folder: {name} (through a symlink)")
+        elif not path.is_file():
+            problems.append(f"missing: {name}" if not os.path.lexists(path)
+                            else f"not a regular file: {name}")
+        elif path.stat().st_size != entry["bytes"] or sha256_of(path) != entry["sha256"]:
             problems.append(f"changed: {name} (its sha256 no longer matches the manifest)")
-    problems += [f"not in the manifest: {name}" for name in listed_files(folder)
+    problems += [f"not in the manifest: {name}" for name in _present(folder)
                  if name not in files]
     return problems
+
+
+def _links_out(folder: Path) -> list[str]:
+    """Symlinks under `folder` (not followed) whose target lies outside it."""
+    home = Path(os.path.realpath(folder))
+    found = []
+    for root, dirs, names in os.walk(folder):
+        for name in dirs + names:
+            path = Path(root) / name
+            if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(home):
+                found.append(path.relative_to(folder).as_posix())
+    return sorted(found)
+
+
+def _present(folder: Path) -> list[str]:
+    """Every entry but folders under `folder`, symlinks not followed, but the manifest."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        for name in names + [d for d in dirs if (Path(root) / d).is_symlink()]:
+            found.append((Path(root) / name).relative_to(folder).as_posix())
+    return sorted(n for n in found if n != MANIFEST)

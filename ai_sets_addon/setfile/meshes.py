@@ -16,12 +16,12 @@ from pathlib import Path
 import numpy as np
 import trimesh
 
-from ..core.errors import InputError
+from ..core import readers
 from ..core.fileio import write_bytes
 from ..model.plan import MeshPart
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-REQUIRED = ("positions", "faces", "normals", "uv", "atlas_uv")
+REQUIRED = readers.MESH_REQUIRED
 
 
 def vertex_normals(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -74,32 +74,9 @@ def write_mesh(path: Path, part: MeshPart) -> Path:
     return write_bytes(path, encode(mesh_arrays(part)))
 
 
-def read_mesh(path: Path) -> dict[str, np.ndarray]:
-    """The arrays of a mesh file, checked; a clear InputError when it is not one."""
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: np.array(data[name]) for name in data.files}
-    except FileNotFoundError:
-        raise InputError(f"mesh file '{path}' is missing: the set folder is incomplete; "
-                         "rebuild it or restore it from a copy") from None
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise InputError(f"mesh file '{path}' is corrupt ({exc}); rebuild the set") from None
-    _check(path, arrays)
-    return arrays
-
-
-def _check(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    missing = [name for name in REQUIRED if name not in arrays]
-    if missing:
-        raise InputError(f"mesh file '{path}' lacks {', '.join(missing)}; rebuild the set")
-    count = len(arrays["positions"])
-    faces = arrays["faces"]
-    shapes_ok = (arrays["positions"].shape == (count, 3) and faces.ndim == 2
-                 and faces.shape[1] == 3 and all(arrays[n].shape == (count, 2)
-                                                 for n in ("uv", "atlas_uv")))
-    if not shapes_ok or (faces.size and int(faces.max()) >= count):
-        raise InputError(f"mesh file '{path}' is inconsistent (array shapes or face "
-                         "indices out of range); rebuild the set")
+def read_mesh(path: Path, masks: list[str] = ()) -> dict[str, np.ndarray]:
+    """The arrays of a mesh file, checked by the one reader (core/readers.py)."""
+    return readers.read_mesh(path, masks)
 
 
 def part_mesh(arrays: dict[str, np.ndarray]) -> trimesh.Trimesh:

@@ -52,6 +52,8 @@ def assert_complete(out: Path) -> dict:
     for shot in SHOTS:
         png = (out / SET / f"{shot}.png").read_bytes()
         assert struct.unpack(">II", png[16:24]) == (64, 36)
+    hidden = [p.relative_to(out).as_posix() for p in out.rglob(".*")]
+    assert hidden == [], hidden      # no work folder, temp file, lock or Dask space left
     return data
 
 

@@ -55,12 +55,12 @@ def test_jpeg_and_16bit_png_are_read(tmp_path, afternoon):
     png16 = tmp_path / "pano16.png"
     write_png(png16, u8.astype(np.uint16) * 257)
     for src in (jpg, png16):
-        out = tmp_path / f"{src.stem}.exr"
+        out = tmp_path / f"{src.stem}_sky.exr"     # SKY.png beside it: not the input
         assert main(["hdr", str(src), "--out", str(out)]) == 0
         sun = _sidecar(out)["sun"]
         assert angle_between(sun["elevation_deg"], sun["azimuth_deg"], truth.elevation_deg,
                              truth.azimuth_deg) < 2.0
-    assert _sidecar(tmp_path / "pano16.exr")["source"]["kind"] == "png16"
+    assert _sidecar(tmp_path / "pano16_sky.exr")["source"]["kind"] == "png16"
 
 
 def test_fake_hdri_exr_is_lifted(tmp_path, afternoon):
@@ -80,7 +80,7 @@ def test_overcast_cli_says_no_sun(tmp_path, capsys):
     u8, _ = ldr_sky("afternoon", cover="overcast")
     src = tmp_path / "grey.png"
     write_png(src, u8)
-    out = tmp_path / "grey.exr"
+    out = tmp_path / "grey_sky.exr"
     assert main(["hdr", str(src), "--out", str(out)]) == 0
     meta = _sidecar(out)
     assert meta["sun"]["found"] is False and meta["sun"]["irradiance_w_m2"] == 0.0

@@ -36,7 +36,7 @@ def to_u8(values: np.ndarray) -> np.ndarray:
 
 
 def write_paint(set_dir: Path | str, scene: PaintScene, result: PaintResult,
-                 meta: dict[str, Any]) -> Path:
+                 meta: dict[str, Any], expect: str | None = None) -> Path:
     """Write the paint folder of a set; returns `<set>/paint/paint.json`.
 
     A published set (it has a manifest) gets a new revision through `setfile.revise`:
@@ -47,7 +47,8 @@ def write_paint(set_dir: Path | str, scene: PaintScene, result: PaintResult,
 
     set_dir = ensure_writable_dir(set_dir).absolute()
     if (set_dir / MANIFEST).is_file():
-        with revise(set_dir, f"painted: {meta.get('prompt', '')}"[:200]) as writer:
+        with revise(set_dir, f"painted: {meta.get('prompt', '')}"[:200],
+                    expect=expect) as writer:
             _replace_paint(writer.path, scene, result, meta)
     else:
         _replace_paint(set_dir, scene, result, meta)

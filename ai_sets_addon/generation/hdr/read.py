@@ -60,7 +60,9 @@ _LUT8 = srgb_to_linear(np.arange(256, dtype=np.float32) / 255.0)
 
 def read_panorama(path: Path | str) -> Panorama:
     """Header check (kind, 2:1, size limits), decode, linearise; InputError on bad files."""
-    path = Path(path)
+    from ...core.readers import regular_file
+
+    path = regular_file(path, "panorama", "give a PNG, JPEG or EXR panorama")
     kind, width, height = probe(path)
     check_size(width, height, path)
     if kind == "exr":

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ...core.colour import linear_to_srgb
-from ...core.fileio import ensure_writable_dir, write_exr, write_json, write_png
+from ...core.errors import InputError
+from ...core.fileio import (ensure_writable_dir, publish_together, unfinished, write_exr,
+                      write_json, write_png)
 from .spectrum import fixed_matmul
 
 HALF_MAX = 65000.0
@@ -54,23 +60,56 @@ def preview_pixels(rgb: np.ndarray, exposure_ev: float) -> np.ndarray:
     return (np.clip(srgb, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
+def outputs_of(out_path: Path) -> list[Path]:
+    """SKY.exr, SKY.png (preview), SKY.json (sidecar): one output, published together."""
+    out_path = Path(out_path)
+    return [out_path, out_path.with_suffix(".png"), out_path.with_suffix(".json")]
+
+
+def check_outputs(out_path: Path) -> None:
+    """Replace only a sky AI Sets wrote: each of the three files is absent, or the
+    existing sidecar names it (a previous run's); never a user's image, never a folder."""
+    exr, png, js = outputs_of(out_path)
+    previous = _previous_sidecar(js)
+    for path in (exr, png, js):
+        if not os.path.lexists(path):
+            continue
+        if path.is_dir() or path.is_symlink():
+            raise InputError(f"'{path}' is a folder or link in the way of the sky's files; "
+                             "move it or choose another --out (nothing was changed)")
+        ours = previous is not None and (path == js or previous.get(
+            "exr" if path == exr else "preview") == path.name)
+        if not ours:
+            raise InputError(f"'{path}' exists and was not written by AI Sets (no sky "
+                             f"sidecar '{js.name}' names it); move it or choose another "
+                             "--out (nothing was changed)")
+
+
+def _previous_sidecar(js: Path) -> dict | None:
+    try:
+        data = json.loads(js.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and "exr" in data and "preview" in data else None
+
+
 def write_outputs(out_path: Path, rgb: np.ndarray, sidecar: dict[str, Any],
                   darkening_ev: float = 0.0) -> tuple[Path, Path, Path, str]:
-    """EXR, then PNG, then JSON; if any write fails, none of the three is left behind."""
-    out_path = Path(out_path)
-    png, js = out_path.with_suffix(".png"), out_path.with_suffix(".json")
-    ensure_writable_dir(out_path.parent)
-    written: list[Path] = []
+    """EXR, PNG and JSON written in a staging folder beside them, then published
+    together: a failure leaves the previous three (or none) exactly as they were."""
+    exr, png, js = outputs_of(out_path)
+    ensure_writable_dir(exr.parent)
+    check_outputs(exr)
+    stage = exr.parent / f".{exr.name}.stage-{os.getpid()}-{secrets.token_hex(3)}"
+    stage.mkdir()
     try:
-        pixel_type = write_sky_exr(out_path, rgb)
-        written.append(out_path)
-        write_png(png, preview_pixels(rgb, preview_exposure(rgb) - darkening_ev))
-        written.append(png)
-        write_json(js, {**sidecar, "pixel_type": pixel_type, "exr": out_path.name,
-                        "preview": png.name})
-        written.append(js)
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    return out_path, png, js, pixel_type
+        with unfinished(stage):
+            pixel_type = write_sky_exr(stage / exr.name, rgb)
+            write_png(stage / png.name, preview_pixels(rgb, preview_exposure(rgb)
+                                                       - darkening_ev))
+            write_json(stage / js.name, {**sidecar, "pixel_type": pixel_type,
+                                         "exr": exr.name, "preview": png.name})
+            publish_together([(stage / p.name, p) for p in (exr, png, js)], stage)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return exr, png, js, pixel_type
