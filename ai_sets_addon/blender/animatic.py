@@ -78,7 +78,8 @@ def animatic_steps(scene: bpy.types.Scene, move: moves.Move, location, target, o
             yield (index - 1) / len(planned.frames), \
                 f"{name}: frame {index}/{len(planned.frames)}"
             frames.append(_render_frame(scene, index, writer.path / f"{stem}_{index:04d}.png",
-                                        size, samples, package.get("frame_line", "")))
+                                        size, samples, package.get("frame_line", ""),
+                                        companion=stem if index == 1 else ""))
         movie = None
         if mp4:
             yield 0.97, f"{name}: encoding the MP4"
@@ -86,7 +87,8 @@ def animatic_steps(scene: bpy.types.Scene, move: moves.Move, location, target, o
         write_json(writer.path / RECORD, {
             "shot": name, "move": planned.move.label(), "fraction_kept": planned.fraction,
             "frames": len(frames), "fps": move.fps, "package": package,
-            "mp4": movie.name if movie else None, "notices": notices})
+            "mp4": movie.name if movie else None, "notices": notices,
+            "render": _render_block(scene)})
         writer.commit({"kind": "animatic", "shot": name})
     return Animatic([take / f.name for f in frames], take / movie.name if movie else None,
                     planned.move, planned.fraction, notices)
@@ -134,13 +136,23 @@ def _previs_camera(scene: bpy.types.Scene, doc, planned: moves.ClearMove, name: 
         bpy.data.cameras.remove(data)
 
 
+def _render_block(scene: bpy.types.Scene) -> dict:
+    from .scene.render import render_block
+
+    return render_block(scene)
+
+
 def _render_frame(scene: bpy.types.Scene, index: int, png: Path, size: tuple[int, int],
-                  samples: int, frame_line: str) -> Path:
-    """One frame of the take, stamped (timecode of `index`) and with its frame lines."""
+                  samples: int, frame_line: str, companion: str = "") -> Path:
+    """One frame of the take, stamped (timecode of `index`) and with its frame lines;
+    with `companion`, its false-colour companion as COMPANION_falsecolour.png (the
+    take's, made from its first frame)."""
     from .scene import render
 
     scene.frame_set(index)
-    render.render_still(scene, png, size, samples)
+    render.render_still(scene, png, size, samples, companions=False)
+    if companion:
+        render.write_companions(scene, png, companion)
     burn_frame_lines(png, frame_line)
     return png
 

@@ -61,6 +61,7 @@ def place_shot(obj: bpy.types.Object, shot, scene: bpy.types.Scene | None = None
     cap = set_package(obj, scene, shot.body, shot.lens_mm if lens_mm is None else lens_mm,
                       shot.squeeze, shot.frame_line, shot.focus_distance_m, shot.t_stop,
                       shot.zoom)
+    obj["ai_sets_lens_family"] = getattr(shot, "lens_family", "")
     obj.rotation_mode = "XYZ"
     obj.location = shot.location
     obj.rotation_euler = tuple(math.radians(a) for a in shot.rotation_deg)
@@ -169,3 +170,24 @@ def apply_plan_camera(obj: bpy.types.Object, plan) -> None:
         return
     set_package(obj, None, plan.body, plan.lens_mm, plan.squeeze or 1.0, plan.frame_line,
                 plan.focus_distance_m, plan.t_stop)
+
+
+def meter_camera(scene, folder, name: str):
+    """A scout camera of the set, else a saved shot placed on a meter camera."""
+    from ..core.errors import InputError
+    from ..scout import shots as shotdata
+
+    obj = bpy.data.objects.get(name)
+    if obj is not None and obj.type == "CAMERA":
+        return obj, obj.get("ai_sets_body", "super35") or "super35"
+    saved = {s.name.casefold(): s for s in shotdata.read_shots(folder)}
+    if name.casefold() in saved:
+        shot = saved[name.casefold()]
+        cam = bpy.data.objects.new("AI Sets meter camera", bpy.data.cameras.new("AI Sets meter"))
+        scene.collection.objects.link(cam)
+        place_shot(cam, shot)
+        return cam, shot.body
+    cameras = sorted(o.name for o in bpy.data.objects if o.type == "CAMERA")
+    shots = sorted(s.name for s in saved.values())
+    raise InputError(f"the set has no camera or saved shot '{name}'; cameras: "
+                     f"{', '.join(cameras) or 'none'}; saved shots: {', '.join(shots) or 'none'}")

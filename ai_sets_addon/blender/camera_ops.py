@@ -32,6 +32,64 @@ def apply_to_active(scene: bpy.types.Scene) -> None:
     """Panel changes -> the scene camera (lens, sensor, DOF, overlay, render format)."""
     if scene.camera is not None and scene.camera.type == "CAMERA":
         set_package(scene.camera, scene, **panel_package(scene))
+        family = scene.ai_sets_scout.lens_family
+        scene.camera["ai_sets_lens_family"] = "" if family == "AUTO" else family
+        apply_exposure(scene)
+
+
+def panel_request(scene: bpy.types.Scene):
+    """The panel's exposure as a scout.exposure.Request (auto: nothing fixed)."""
+    from ..scout.exposure import Request
+
+    s = scene.ai_sets_scout
+    white = None if s.auto_white_balance else s.white_balance
+    if s.auto_exposure:
+        return Request(fps=s.camera_fps, white_balance_k=white, tint=s.tint,
+                       lens_effects=s.lens_effects)
+    return Request(iso=s.iso, shutter_angle_deg=s.shutter_angle, fps=s.camera_fps,
+                   t_stop=s.exposure_t_stop, nd=float(s.nd), white_balance_k=white,
+                   tint=s.tint, lens_effects=s.lens_effects)
+
+
+def apply_exposure(scene: bpy.types.Scene) -> dict:
+    """The panel's exposure on the scene at once: no new metering (the last meter
+    reading is kept; `aisets.apply_hour` or a render meters again)."""
+    from .scene.render import expose_camera, render_block, set_scene_request
+
+    set_scene_request(scene, panel_request(scene), scene.ai_sets_scout.zebras)
+    last = render_block(scene)
+    metered = last.get("metered_ev", scene.view_settings.exposure)
+    world = scene.world.get("ai_sets_sun_elevation_deg", 45.0) if scene.world else 45.0
+    elevation = last.get("sun_elevation_deg", world)
+    block = expose_camera(scene, metered, elevation)
+    if scene.ai_sets_scout.false_colour:
+        show_false_colour(scene, True)
+    return block
+
+
+FALSE_COLOUR_VIEWS = ("AgX False Color", "False Color")
+
+
+def show_false_colour(scene: bpy.types.Scene, on: bool) -> None:
+    """Blender's own False Color view transform in the viewport and renders (on), or
+    back to AgX with the look the exposure chose."""
+    from .scene.render import render_block
+
+    view = scene.view_settings
+    if not on:
+        view.view_transform = "AgX"
+        look = render_block(scene).get("look", {}).get("look", "None")
+        try:
+            view.look = look
+        except TypeError:
+            view.look = "None"
+        return
+    for name in FALSE_COLOUR_VIEWS:
+        try:
+            view.view_transform = name
+            return
+        except TypeError:
+            continue
 
 
 def scout_camera(scene: bpy.types.Scene) -> bpy.types.Object:
@@ -71,4 +129,5 @@ def _enum_index(settings, key: str, value: str) -> int:
     return next(i.value for i in items if i.identifier == value)
 
 
-__all__ = ["apply_to_active", "package_of", "panel_package", "scout_camera", "sync_panel"]
+__all__ = ["apply_exposure", "apply_to_active", "package_of", "panel_package", "panel_request",
+           "scout_camera", "show_false_colour", "sync_panel"]

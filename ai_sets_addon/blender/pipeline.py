@@ -130,7 +130,10 @@ def finish(request: BuildRequest, writer: SetWriter, timings: dict[str, float], 
         _timed(timings, "save", save_blend, writer.path / "set.blend")
         checkpoint("blend")
     render_info = {"exposure_ev": scene_result.exposure, "preview": request.render,
-                   "samples": request.samples, "resolution": list(request.resolution)}
+                   "samples": request.samples, "resolution": list(request.resolution),
+                   **_camera_block(scene)}
+    if request.render and render_info.get("settings"):
+        render_info["false_colour"] = "preview_falsecolour.png"
     folder = publish(request, writer, staged, timings, {"render": render_info})
     from .scene.builder import relocate
 
@@ -189,6 +192,19 @@ def _render(scene, request: BuildRequest, out_png: Path) -> Path:
     from .scene.render import render_still
 
     return render_still(scene, out_png, request.resolution, request.samples)
+
+
+def _camera_block(scene) -> dict:
+    """ISO, shutter, T-stop, ND, white balance, look and lens effects the preview (and
+    set.blend) carry, with the working colour space (blender/scene/render.py)."""
+    from .scene.render import render_block
+
+    block = render_block(scene)
+    if not block:
+        return {}
+    keep = ("settings", "label", "auto", "notes", "metered_ev", "error_ev", "white_balance",
+            "look", "lens_effects", "camera", "colour_space")
+    return {key: block[key] for key in keep if key in block}
 
 
 def _record_final_folder(scene, folder: Path) -> None:

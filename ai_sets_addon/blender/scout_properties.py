@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bpy
 
-from ..scout import cameras, moves
+from ..scout import cameras, exposure, moves
 
 BODY_ITEMS = [(k, b.name, f"{b.mode}: {b.sensor_mm[0]:g} x {b.sensor_mm[1]:g} mm, "
                f"{b.pixels[0]} x {b.pixels[1]}") for k, b in cameras.BODIES.items()]
@@ -15,6 +15,26 @@ ZOOM_ITEMS = [("NONE", "Primes", "A set of primes")] + [
 SQUEEZE_ITEMS = [(f"{s:g}", "Spherical" if s == 1 else f"{s:g}x anamorphic", "")
                  for s in cameras.SQUEEZES]
 LINE_ITEMS = [("NONE", "None", "No frame lines")] + [(k, v[0], "") for k, v in cameras.FRAME_LINES.items()]
+
+
+ND_ITEMS = [(f"{d:.1f}", "Clear" if d == 0 else f"ND {d:.1f}",
+             f"{exposure.nd_stops(d):.0f} stop(s)") for d in exposure.ND_FILTERS]
+FAMILY_ITEMS = [("AUTO", "From the Package", "Anamorphic for a squeeze, a cine zoom on a zoom, "
+                 "modern primes otherwise")] + [
+    (k, f.name, f"widest T{f.widest_t:g}, {f.falloff_ev:g} stops of falloff wide open")
+    for k, f in cameras.LENS_FAMILIES.items()]
+
+
+def _expose(self, context) -> None:
+    from .camera_ops import apply_exposure
+
+    apply_exposure(context.scene)
+
+
+def _false_colour(self, context) -> None:
+    from .camera_ops import show_false_colour
+
+    show_false_colour(context.scene, self.false_colour)
 
 
 def _apply(self, context) -> None:
@@ -81,6 +101,40 @@ class AISETS_ScoutSettings(bpy.types.PropertyGroup):
                                      description="Focus distance; 0 = no depth of field")
     t_stop: bpy.props.FloatProperty(name="T-Stop", default=2.8, min=0.7, max=32.0,
                                     update=_apply)
+    auto_exposure: bpy.props.BoolProperty(
+        name="Auto Exposure", default=True, update=_expose,
+        description="Pick ISO, shutter, T-stop and ND as an operator would for the metered "
+                    "light (off: the values below, so a dark scene renders dark)")
+    iso: bpy.props.FloatProperty(name="ISO", default=800.0, min=25.0, max=102400.0,
+                                 update=_expose)
+    shutter_angle: bpy.props.FloatProperty(name="Shutter", default=180.0, min=1.0, max=360.0,
+                                           update=_expose, description="Shutter angle, degrees")
+    camera_fps: bpy.props.FloatProperty(name="Frame Rate", default=24.0, min=1.0, max=240.0,
+                                        update=_expose)
+    exposure_t_stop: bpy.props.FloatProperty(name="Exposure T-Stop", default=2.8, min=0.7,
+                                             max=32.0, update=_expose)
+    nd: bpy.props.EnumProperty(name="ND", items=ND_ITEMS, default="0.0", update=_expose)
+    auto_white_balance: bpy.props.BoolProperty(
+        name="Auto White Balance", default=True, update=_expose,
+        description="Balance for the scene's key light (off: the kelvin below)")
+    white_balance: bpy.props.FloatProperty(name="White Balance", default=5600.0, min=1800.0,
+                                           max=15000.0, update=_expose,
+                                           description="Kelvin (3200 tungsten, 5600 daylight)")
+    tint: bpy.props.FloatProperty(name="Tint", default=0.0, min=-150.0, max=150.0,
+                                  update=_expose, description="+ green, - magenta")
+    lens_family: bpy.props.EnumProperty(name="Lens Family", items=FAMILY_ITEMS, default="AUTO",
+                                        update=_apply)
+    lens_effects: bpy.props.BoolProperty(
+        name="Lens Effects", default=True, update=_expose,
+        description="Falloff, bloom, chromatic aberration, anamorphic streaks and grain")
+    false_colour: bpy.props.BoolProperty(
+        name="False Colour", default=False, update=_false_colour,
+        description="Show the viewport and renders in Blender's False Color view (rendered "
+                    "stills also get an ARRI-style *_falsecolour.png companion)")
+    zebras: bpy.props.FloatProperty(name="Zebras", default=0.0, min=0.0, max=109.0,
+                                    update=_expose,
+                                    description="IRE level for *_zebras.png (0 = none)")
+    meter_reading: bpy.props.StringProperty(name="Meter", default="")
     recorded: bpy.props.BoolProperty(
         name="As Recorded", default=False, update=_apply,
         description="Render the squeezed photosites with a pixel aspect (Blender shows "

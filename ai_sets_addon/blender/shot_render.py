@@ -45,6 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--threads", type=limits.COUNT.argtype(), default=1,
                         help="Cycles threads (one per core the worker owns)")
     parser.add_argument("--lens", type=limits.LENS_MM.argtype(), default=None)
+    parser.add_argument("--exposure", type=_exposure_json, default=None, metavar="JSON",
+                        help="the job's camera exposure (scout.exposure.Request fields)")
     parser.add_argument("--key", default="", help="the batch task key, recorded beside")
     parser.add_argument("--parent", type=int, default=0,
                         help="exit if this process (the Dask worker) is gone")
@@ -65,6 +67,17 @@ def die_with_parent(parent: int) -> None:
             pass
     if parent and os.getppid() != parent:
         os._exit(1)                                # died before prctl took effect
+
+
+def _exposure_json(text: str):
+    import json
+
+    from ..scout.exposure import request_from_dict
+
+    try:
+        return request_from_dict(json.loads(text))
+    except (ValueError, TypeError) as exc:
+        raise argparse.ArgumentTypeError(f"not an exposure request's JSON ({exc})") from None
 
 
 def _shot_json(text: str):
@@ -122,6 +135,8 @@ def _render(args: argparse.Namespace, work: Path) -> dict:
     bpy.ops.wm.read_factory_settings(use_empty=True)
     scene = bpy.context.scene
     apply_to_scene(doc, scene, meter=False, temp_dir=work)
+    if args.exposure is not None:
+        render.set_scene_request(scene, args.exposure)
     if args.saved_shot is None:
         scene.camera = _camera(bpy, args.camera)
         if args.lens:
@@ -132,7 +147,8 @@ def _render(args: argparse.Namespace, work: Path) -> dict:
     scene.render.threads_mode = "FIXED"
     scene.render.threads = args.threads
     built = time.perf_counter()
-    exposure = render.meter_exposure(scene, sun, doc.plan.exposure_bias_ev, work)
+    shot_request = None if args.saved_shot is None else args.saved_shot.exposure_request()
+    exposure = render.meter_exposure(scene, sun, doc.plan.exposure_bias_ev, work, shot_request)
     checkpoint("render")
     png = work / args.out.name
     render.render_still(scene, png, args.resolution, args.samples)
@@ -144,6 +160,8 @@ def _render(args: argparse.Namespace, work: Path) -> dict:
     record = {"key": args.key, **extra, "lens_mm": scene.camera.data.lens,
               "resolution": list(args.resolution), "samples": args.samples,
               "threads": args.threads, "exposure_ev": exposure,
+              "render": render.render_block(scene),
+              "false_colour": args.out.stem + "_falsecolour.png",
               "file": args.out.name, "sha256": sha256_of(png),
               "bytes": png.stat().st_size,
               "timings_s": {"scene": round(built - start, 3),

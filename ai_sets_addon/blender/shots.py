@@ -58,7 +58,18 @@ def current_shot(scene: bpy.types.Scene, name: str, note: str = "") -> shotdata.
                            for a in cam.matrix_world.to_euler("XYZ")),
         hour=float(scene.ai_sets.sky.hour), place=place, sky=sky,
         sun_elevation_deg=_sun_of(folder, world),
-        sun_azimuth_deg=world.get("ai_sets_sun_azimuth_deg") if world else None, note=note)
+        sun_azimuth_deg=world.get("ai_sets_sun_azimuth_deg") if world else None, note=note,
+        lens_family=cam.get("ai_sets_lens_family", ""), **_exposure_fields(scene))
+
+
+def _exposure_fields(scene: bpy.types.Scene) -> dict:
+    """What the scene's exposure request fixed (the panel's or the command line's)."""
+    from .scene.render import scene_request
+
+    request = scene_request(scene)
+    return {"iso": request.iso, "shutter_angle_deg": request.shutter_angle_deg,
+            "shutter_s": request.shutter_s, "nd": request.nd,
+            "white_balance_k": request.white_balance_k, "tint": request.tint}
 
 
 def _sun_of(folder: Path | None, world) -> float | None:
@@ -100,7 +111,7 @@ def render_thumbnail(scene: bpy.types.Scene, png: Path, shot: shotdata.Shot) -> 
     scene.render.pixel_aspect_x = scene.render.pixel_aspect_y = 1.0
     try:
         _meter(scene, shot, png.parent)       # metered for this framing, as the storyboard is
-        render_still(scene, png, size, THUMB_SAMPLES)
+        render_still(scene, png, size, THUMB_SAMPLES, companions=False)
     finally:
         scene.render.pixel_aspect_x, scene.render.pixel_aspect_y = aspect
         scene.view_settings.exposure = exposure
@@ -115,7 +126,7 @@ def _meter(scene: bpy.types.Scene, shot: shotdata.Shot, temp: Path) -> None:
     root = current_set(scene)
     bias = root.get(EXPOSURE_BIAS, 0.0) if root is not None else 0.0
     elevation = shot.sun_elevation_deg if shot.sun_elevation_deg is not None else 45.0
-    meter_exposure(scene, elevation, bias, temp)
+    meter_exposure(scene, elevation, bias, temp, shot.exposure_request())
 
 
 def _pack(png: Path, name: str) -> bpy.types.Image:

@@ -46,7 +46,7 @@ class Storyboard:
     shots: list[shotdata.Shot] = field(default_factory=list)
 
 
-def captions(shot: shotdata.Shot, key_light: str | None) -> list[str]:
+def captions(shot: shotdata.Shot, key_light: str | None, exposure: str = "") -> list[str]:
     when = daylight_rules.hour_label(shot.hour)
     where = shot.place or ""
     date = (shot.sky.get("datetime_iso") or "")[:10]
@@ -55,7 +55,21 @@ def captions(shot: shotdata.Shot, key_light: str | None) -> list[str]:
             if shot.sky else when
     sun = f", {key_light}" if key_light else ""
     time_line = " ".join(p for p in (when, where, date) if p) + sun
-    return [shot.camera_label, f"aspect {shot.aspect_label}", time_line, shot.note or "—"]
+    aspect = f"aspect {shot.aspect_label}" + (f" · {exposure}" if exposure else "")
+    return [shot.camera_label, aspect, time_line, shot.note or "—"]
+
+
+def exposure_caption(block: dict) -> str:
+    """'ISO 800 T4 ND0.6 5600K' from a render block ('' if none); the shutter only when
+    it is not the usual 180° (e.g. 'ISO 800 90° T4 5600K', 'ISO 100 1/500s T8 5600K')."""
+    if not block:
+        return ""
+    s = block["settings"]
+    shutter = f" 1/{1 / s['shutter_s']:.0f}s" if s["shutter_s"] else (
+        "" if s["shutter_angle_deg"] == 180 else f" {s['shutter_angle_deg']:g}°")
+    nd = f" ND{s['nd']:.1f}" if s["nd"] else ""
+    return (f"ISO {s['iso']:g}{shutter} T{s['t_stop']:.2g}{nd} "
+            f"{block['white_balance']['kelvin']:.0f}K")
 
 
 def render_storyboard(scene: bpy.types.Scene, shots: list[shotdata.Shot], out_dir: Path,
@@ -158,8 +172,11 @@ class _Skies:
 def _storyboard_camera(scene: bpy.types.Scene, doc) -> Iterator[tuple[bpy.types.Object, _Skies]]:
     """A storyboard camera and the shots' skies for the block; the scene's camera,
     exposure, resolution, sky and practicals are put back however the block ends."""
+    from .scene.render import render_block
+
     saved = (scene.camera, scene.view_settings.exposure, scene.render.resolution_x,
              scene.render.resolution_y, scene.render.pixel_aspect_x)
+    exposed = render_block(scene)
     cam = bpy.data.objects.new(CAMERA_NAME, bpy.data.cameras.new(CAMERA_NAME))
     cam.data.clip_start, cam.data.clip_end = 0.05, 5000.0
     scene.collection.objects.link(cam)
@@ -174,6 +191,15 @@ def _storyboard_camera(scene: bpy.types.Scene, doc) -> Iterator[tuple[bpy.types.
         bpy.data.objects.remove(cam)
         bpy.data.cameras.remove(data)
         skies.restore(scene)
+        _expose_again(scene, exposed)
+
+
+def _expose_again(scene: bpy.types.Scene, block: dict) -> None:
+    """The scene camera's own white balance, look and lens back (no new metering)."""
+    from .scene.render import expose_camera
+
+    if block:
+        expose_camera(scene, block["metered_ev"], block.get("sun_elevation_deg", 45.0))
 
 
 def _render_shot(scene: bpy.types.Scene, cam: bpy.types.Object, sky, shot: shotdata.Shot,
@@ -187,15 +213,19 @@ def _render_shot(scene: bpy.types.Scene, cam: bpy.types.Object, sky, shot: shotd
     switch_practicals(scene, sun)
     cap = place_shot(cam, shot)
     bias = current_set(scene).get(EXPOSURE_BIAS, 0.0)
-    exposure = render.meter_exposure(scene, sun, bias, scratch)
+    exposure = render.meter_exposure(scene, sun, bias, scratch, shot.exposure_request())
+    block = render.render_block(scene)
     png = staging / "frames" / f"{index + 1:02d}_{shot.stem}.png"
     scene.render.pixel_aspect_x = 1.0
     render.render_still(scene, png, fit_inside(cap.aspect, resolution), samples)
     burn_frame_lines(png, shot.frame_line)
     label = daylight_rules.key_light_label(sky)
     record = {"shot": asdict(shot), "frame": png.relative_to(staging).as_posix(),
-              "sun_elevation_deg": sun, "key_light": label, "exposure_ev": exposure}
-    return record, SheetFrame(png, shot.name, captions(shot, label))
+              "sun_elevation_deg": sun, "key_light": label, "exposure_ev": exposure,
+              "render": block,
+              "false_colour": png.with_name(png.stem + "_falsecolour.png")
+                                 .relative_to(staging).as_posix()}
+    return record, SheetFrame(png, shot.name, captions(shot, label, exposure_caption(block)))
 
 
 def shots_for(scene: bpy.types.Scene, folder: Path) -> list[shotdata.Shot]:
@@ -265,10 +295,11 @@ def _empty_scene() -> None:
 
 def storyboard_from_source(source: Path, out_dir: Path, wanted: str = "all",
                            resolution: tuple[int, int] = (960, 540), samples: int = 16,
-                           progress=None, wait: bool = False) -> Storyboard:
+                           progress=None, wait: bool = False, prepare=None) -> Storyboard:
     """Headless: OUT refused before any work when it is inside the set (which is only
     read); the set read under its readers' lock for the whole run (a set being rebuilt
-    is waited for, `wait`, or refused naming the writer)."""
+    is waited for, `wait`, or refused naming the writer). `prepare(scene)` runs once the
+    set is loaded (the CLI's camera options)."""
     from .export_source import set_folder as folder_of
     from ..core.fileio import check_apart
     from ..setfile import reading
@@ -278,6 +309,8 @@ def storyboard_from_source(source: Path, out_dir: Path, wanted: str = "all",
     with reading(folder, wait):
         folder = open_source(source)
         scene = bpy.context.scene
+        if prepare is not None:
+            prepare(scene)
         shots = shotdata.select(shots_for(scene, folder), wanted)
         return render_storyboard(scene, shots, out_dir, resolution, samples,
                                  progress=progress)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from . import common
 
 COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "check", "export", "batch",
-            "storyboard", "previs", "hdr")
+            "storyboard", "previs", "hdr", "meter")
 
 
 def make_parser() -> argparse.ArgumentParser:

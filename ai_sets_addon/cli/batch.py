@@ -36,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--dry-run", action="store_true",
                         help="print the expanded task table and its estimated cost, run "
                              "nothing (default: off)")
+    common.add_camera_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     jobs = jobfile.load(args.jobs)
     _check_out(args.out, jobs)
-    expansion = tasks.expand(jobs)
+    expansion = tasks.expand(with_camera_options(jobs, args))
     if args.dry_run:
         total = sum(tasks.estimate_seconds(t) for t in expansion.tasks)
         workers = args.workers or os.cpu_count() or 1
@@ -109,6 +110,27 @@ def _check_out(out: Path, jobs) -> None:
     if out.exists() and not out.is_dir():
         raise InputError(f"--out '{out}' is a file; give a folder for the batch (nothing "
                          "was changed)")
+
+
+def with_camera_options(jobs, args: argparse.Namespace):
+    """The command line's camera options over every shot's `exposure` of the job file."""
+    from dataclasses import asdict, replace
+
+    request = common.camera_request(args)
+    given = {k: v for k, v in asdict(request).items()
+             if v is not None and k not in ("fps", "tint", "lens_effects")}
+    if args.lens_effects is False:
+        given["lens_effects"] = False
+    if args.tint:
+        given["tint"] = args.tint
+    if getattr(args, "camera_fps", 24.0) != 24.0:
+        given["fps"] = args.camera_fps
+    if not given:
+        return jobs
+    for index, job in enumerate(jobs.sets):
+        shots = tuple(replace(shot, exposure={**shot.exposure, **given}) for shot in job.shots)
+        jobs.sets[index] = replace(job, shots=shots)
+    return jobs
 
 
 def _counts(expansion) -> str:

@@ -40,6 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--wait", action="store_true",
                         help="wait for another build writing DIR instead of refusing "
                              "(default: off)")
+    common.add_camera_options(parser)
     ai = parser.add_argument_group(
         "AI painting", "paint the set from its cameras before the scene is built "
                        "(options as in `ai-sets paint`)")
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         render=args.render, samples=args.samples, resolution=args.resolution,
         wait=args.wait)
     session.fresh_scene()
+    common.apply_camera_options(session.current_scene(), args)
     result = build(request, progress=common.Progress(), before_scene=_painting(args))
     for notice in result.notices:
         print(f"notice: {notice}", file=sys.stderr)
@@ -88,9 +90,20 @@ def run(args: argparse.Namespace) -> int:
     plan = result.doc.plan
     print(f"built '{plan.name}' ({plan.archetype}, {len(plan.parts)} parts, "
           f"{len(plan.cameras)} cameras) in {total:.1f} s; exposure "
-          f"{result.exposure:+.2f} EV; sun {result.doc.sky.sun_elevation_deg:.1f}° up; "
+          f"{result.exposure:+.2f} EV ({_camera_line()}); sun {result.doc.sky.sun_elevation_deg:.1f}° up; "
           f"folder {result.folder}")
     return common.EXIT_OK
+
+
+def _camera_line() -> str:
+    from ..blender import session
+    from ..blender.scene.render import render_block
+
+    block = render_block(session.current_scene())
+    if not block:
+        return "metered"
+    balance = block["white_balance"]
+    return f"{block['label']}, {balance['kelvin']:.0f} K"
 
 
 def _ai(args: argparse.Namespace):

@@ -82,3 +82,85 @@ def output_path(text: str) -> Path:
     if not text.strip() or "\0" in text:
         raise argparse.ArgumentTypeError(f"{text!r} is not a usable path")
     return Path(text).expanduser()
+
+
+# --------------------------------------------------------------------- camera exposure
+
+def _shutter(text: str) -> tuple[float, float]:
+    from ..scout.exposure import parse_shutter
+
+    try:
+        return parse_shutter(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _white_balance(text: str) -> float | None:
+    if text.strip().lower() == "auto":
+        return None
+    value = finite_float(1800.0, 15000.0, "a colour temperature in kelvin")(text.rstrip("Kk"))
+    return value
+
+
+_white_balance.__name__ = "kelvin or auto"
+_white_balance.bounds = (1800.0, 15000.0)
+
+
+def add_camera_options(parser: argparse.ArgumentParser) -> None:
+    """The camera's exposure, white balance and lens, shared by every command that
+    renders (build, storyboard, previs, batch). Unset values are picked as an operator
+    would (scout/exposure.py auto_settings); a saved shot's own values win over these."""
+    from ..scout.exposure import ISO_RANGE
+
+    group = parser.add_argument_group(
+        "camera exposure", "ISO, shutter, T-stop and ND as on the shoot: what is not given "
+                           "is chosen as an operator would (native ISO, 180°, the T-stop for "
+                           "the depth of field, ND to land the exposure); all four given = "
+                           "manual (a dark scene then renders dark)")
+    group.add_argument("--iso", type=finite_float(*ISO_RANGE, "an ISO"), default=None,
+                       help=f"sensor ISO / EI, {ISO_RANGE[0]:g}..{ISO_RANGE[1]:g} "
+                            "(default: auto, the body's native ISO)")
+    group.add_argument("--shutter", type=_shutter, default=None, metavar="ANGLE|TIME",
+                       help="shutter angle in degrees (180, 172.8deg) or a time (1/50, "
+                            "0.02s) (default: auto, 180°)")
+    if "--fps" not in parser._option_string_actions:     # previs has its own --fps
+        group.add_argument("--fps", dest="camera_fps",
+                           type=finite_float(1.0, 240.0, "a frame rate"), default=24.0,
+                           help="frame rate the shutter angle runs at, 1..240 (default: 24)")
+    group.add_argument("--t-stop", type=finite_float(0.5, 64.0, "a T-stop"), default=None,
+                       help="T-stop, 0.5..64 (default: auto, for the depth of field then "
+                            "the exposure)")
+    group.add_argument("--nd", type=finite_float(0.0, 4.0, "an optical density"), default=None,
+                       help="neutral density, 0..4 (0.3 per stop) (default: auto)")
+    group.add_argument("--white-balance", type=_white_balance, default=None, metavar="K|auto",
+                       help="white balance in kelvin, 1800..15000, e.g. 3200 or 5600 "
+                            "(default: auto, from the key light)")
+    group.add_argument("--tint", type=finite_float(-150.0, 150.0, "a tint"), default=0.0,
+                       help="white balance tint, -150..150, + is green (default: 0)")
+    group.add_argument("--no-lens-effects", dest="lens_effects", action="store_false",
+                       help="no falloff, bloom, chromatic aberration, streaks or grain "
+                            "(default: the lens family's, restrained)")
+    group.add_argument("--zebras", type=finite_float(0.0, 109.0, "an IRE level"), default=0.0,
+                       metavar="IRE", help="also write NAME_zebras.png striping what is at "
+                                           "or over this level, 0..109 (default: 0, none)")
+
+
+def camera_request(args: argparse.Namespace):
+    """The exposure request the camera options describe (scout.exposure.Request)."""
+    from ..scout.exposure import Request
+
+    angle, seconds = getattr(args, "shutter", None) or (None, None)
+    return Request(iso=getattr(args, "iso", None), shutter_angle_deg=angle or None,
+                   shutter_s=seconds or None,
+                   fps=float(getattr(args, "camera_fps", None) or getattr(args, "fps", 24.0)),
+                   t_stop=getattr(args, "t_stop", None), nd=getattr(args, "nd", None),
+                   white_balance_k=getattr(args, "white_balance", None),
+                   tint=getattr(args, "tint", 0.0),
+                   lens_effects=getattr(args, "lens_effects", True))
+
+
+def apply_camera_options(scene, args: argparse.Namespace) -> None:
+    """Put the command line's camera request on `scene` (every render then uses it)."""
+    from ..blender.scene.render import set_scene_request
+
+    set_scene_request(scene, camera_request(args), getattr(args, "zebras", 0.0))

@@ -60,6 +60,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--wait", action="store_true",
                         help="if the set is being rebuilt, wait for that run to finish "
                              "instead of refusing (default: off)")
+    common.add_camera_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -91,6 +92,7 @@ def _previs(args: argparse.Namespace, folder) -> int:
     from ..scout.moves import Move
 
     scene = session.current_scene()
+    common.apply_camera_options(scene, args)
     shot = shotdata.select(shots_for(scene, folder), args.shot or "all")[0]
     move = Move(args.move, args.duration, args.distance, args.speed, args.easing, args.fps,
                 args.seed, args.intensity, args.shake).check()

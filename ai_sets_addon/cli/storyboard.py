@@ -34,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--wait", action="store_true",
                         help="if the set is being rebuilt, wait for that run to finish "
                              "instead of refusing (default: off)")
+    common.add_camera_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
     interrupts.reinstall()
     board = storyboard_from_source(args.source, args.out, args.shots, args.resolution,
-                                   args.samples, common.Progress(), wait=args.wait)
+                                   args.samples, common.Progress(), wait=args.wait,
+                                   prepare=lambda scene: common.apply_camera_options(scene, args))
     print(f"storyboard: {len(board.frames)} shots on {len(board.pages)} page(s): "
           f"{board.pdf} and {', '.join(p.name for p in board.pages)}")
     return common.EXIT_OK

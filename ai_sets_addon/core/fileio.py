@@ -292,12 +292,19 @@ def _paeth(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
 # --- EXR ------------------------------------------------------------------------------
 
 EXR_THREADS = int(os.environ.get("AISETS_EXR_THREADS", "0")) or (os.cpu_count() or 1)
+# The working colour space every EXR we write is in: scene-linear Rec.709 (sRGB
+# primaries, D65), named as the Color Interop Forum's ID (what Blender 5 writes in its
+# own renders) and as Blender's OCIO colourspace (read by OpenImageIO).
+EXR_COLOUR_SPACE = {"colorInteropID": "lin_rec709_scene", "oiio:ColorSpace": "Linear Rec.709"}
+
+
 
 def write_exr(path: Path | str, rgb: np.ndarray, *, half: bool = True,
               compression: str = "ZIP", header: dict[str, Any] | None = None) -> Path:
-    """Linear float (H, W, 3) -> OpenEXR RGB with ZIP or PIZ compression. OpenEXR
-    compresses scanline blocks on its own threads (one per core, as `EXR_THREADS` says):
-    each block is compressed alone, so the bytes are the same at any thread count."""
+    """Linear float (H, W, 3) -> OpenEXR RGB with ZIP or PIZ compression, tagged with
+    its colour space (EXR_COLOUR_SPACE). OpenEXR compresses scanline blocks on its own
+    threads (one per core, as `EXR_THREADS` says): each block is compressed alone, so
+    the bytes are the same at any thread count."""
     import OpenEXR
 
     if OpenEXR.global_thread_count() != EXR_THREADS:
@@ -307,7 +314,7 @@ def write_exr(path: Path | str, rgb: np.ndarray, *, half: bool = True,
             "NONE": OpenEXR.NO_COMPRESSION}[compression.upper()]
     dtype = np.float16 if half else np.float32
     pixels = np.ascontiguousarray(rgb[:, :, :3], dtype=dtype)
-    hdr = {"compression": comp, "type": OpenEXR.scanlineimage}
+    hdr = {"compression": comp, "type": OpenEXR.scanlineimage, **EXR_COLOUR_SPACE}
     hdr.update(header or {})
     with atomic_path(path) as tmp:
         with OpenEXR.File(hdr, {"RGB": pixels}) as exr:

@@ -16,6 +16,8 @@
       camera = "all"                # "all", "scouts", a camera name or a list of names
       samples = 64
       lens_mm = 50                  # optional lens override
+      exposure = { iso = 800, shutter = "180", t_stop = 4, nd = 0.6, white_balance = 5600 }
+                                    # optional, also in [defaults]; absent = auto
 
       [[set.shot]]
       saved = "Hero low angle"      # saved shots of shots_file: "all", a name or a list
@@ -47,15 +49,18 @@ BACKENDS = ("procedural",)          # AI painting: a 'paint' table
 
 SET_KEYS = ("name", "prompt", "seed", "time_of_day", "texture_size", "hdri_width",
             "texel_density", "backend", "paint", "shots_file", "shot")
-SHOT_KEYS = ("camera", "saved", "sky", "name", "resolution", "samples", "lens_mm")
+SHOT_KEYS = ("camera", "saved", "sky", "name", "resolution", "samples", "lens_mm",
+             "exposure")
 DEFAULT_KEYS = ("seed", "time_of_day", "texture_size", "hdri_width", "texel_density",
-                "backend", "shots_file", "camera", "resolution", "samples", "lens_mm")
+                "backend", "shots_file", "camera", "resolution", "samples", "lens_mm",
+                "exposure")
 SAVED_ALL = "all"                   # every shot of the shots_file, in its order
 SKY_CHOICES = ("saved", "set")      # a saved shot's own time of day, or the set's
 PAINT_KEYS = ("model", "controlnet", "config", "prompt", "steps", "guidance", "seed")
 BUILT_IN = {"seed": 0, "texture_size": 1024, "hdri_width": 2048, "texel_density": 32.0,
             "backend": "procedural", "camera": "all", "resolution": "960x540",
-            "samples": 32, "lens_mm": None, "time_of_day": None, "shots_file": None}
+            "samples": 32, "lens_mm": None, "time_of_day": None, "shots_file": None,
+            "exposure": None}
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class ShotJob:
     line: int
     saved: tuple[dict, ...] = ()    # saved shots (scout/shots.py Shot as a dict), in order
     sky: str = "saved"              # saved shots: "saved" (their own hour) or "set"
+    exposure: dict = field(default_factory=dict)   # scout.exposure.Request fields ({} = auto)
 
 
 @dataclass(frozen=True)
@@ -436,11 +442,26 @@ class _Checker:
         elif lens is not None:
             lens = False
         name = self.folder_name(get, "name")
-        if None in (cameras, resolution, chosen, sky) or not isinstance(samples, int) \
+        exposure = self.exposure(get.where("exposure"), get.value("exposure", merged["exposure"]))
+        if None in (cameras, resolution, chosen, sky, exposure) or not isinstance(samples, int) \
                 or isinstance(samples, bool) or lens is False:
             return None
         return ShotJob(cameras, name, resolution, samples,
-                       None if lens is None else float(lens), line, chosen, sky)
+                       None if lens is None else float(lens), line, chosen, sky, exposure)
+
+    def exposure(self, path: tuple, value: Any) -> dict | None:
+        """`exposure = { iso = ..., shutter = ..., ... }` (scout.exposure.request_from_table)."""
+        from ..scout.exposure import request_from_table
+
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.report(path, "'exposure' must be a table, e.g. { iso = 800, t_stop = 4 }")
+            return None
+        fields_out, problems = request_from_table(value)
+        for key, message in problems:
+            self.report(path + (key,) if key in value else path, message)
+        return None if problems else fields_out
 
     def saved(self, path: tuple, value: Any, saved: _SavedShots | None | bool
               ) -> tuple[dict, ...] | None:

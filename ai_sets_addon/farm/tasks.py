@@ -77,6 +77,7 @@ class RenderTask(Task):
     saved: dict | None = None       # a saved shot (scout/shots.py Shot fields)
     sky: str = "saved"              # a saved shot's sky: "saved" (its own hour) or "set"
     sky_width: int = 0              # > 0: the render makes the saved shot's own sky
+    exposure: dict | None = None    # the job's camera exposure (scout.exposure.Request fields)
 
     @property
     def task_id(self) -> str:
@@ -232,9 +233,11 @@ def _render_task(set_id: str, shot: ShotJob, camera: str, upstream: Task) -> Ren
     if shot.name is None and shot.lens_mm is not None:
         shot_id += f"-{shot.lens_mm:g}mm"
     settings = [camera, list(shot.resolution), shot.samples, shot.lens_mm]
+    settings += [shot.exposure] if shot.exposure else []
     return RenderTask("render", set_id, digest(["render", upstream.key, settings]),
                       needs=(upstream.task_id,), shot_id=shot_id, camera=camera,
-                      resolution=shot.resolution, samples=shot.samples, lens_mm=shot.lens_mm)
+                      resolution=shot.resolution, samples=shot.samples, lens_mm=shot.lens_mm,
+                      exposure=shot.exposure or None)
 
 
 def _saved_render_task(set_id: str, shot: ShotJob, saved: dict, upstream: Task, set_sky,
@@ -254,10 +257,11 @@ def _saved_render_task(set_id: str, shot: ShotJob, saved: dict, upstream: Task, 
     own_sky = shot.sky == "saved" and bool(saved["sky"]) and \
         shot_from_dict(saved).sky_request() != set_sky
     settings = [saved, list(resolution), shot.samples, shot.lens_mm, shot.sky]
+    settings += [shot.exposure] if shot.exposure else []
     return RenderTask("render", set_id, digest(["render saved", upstream.key, settings]),
                       needs=(upstream.task_id,), shot_id=shot_id, resolution=resolution,
                       samples=shot.samples, lens_mm=shot.lens_mm, saved=saved, sky=shot.sky,
-                      sky_width=hdri_width if own_sky else 0)
+                      sky_width=hdri_width if own_sky else 0, exposure=shot.exposure or None)
 
 
 # ------------------------------------------------------------------------------ cost

@@ -149,6 +149,8 @@ def run_render(task: RenderTask, context: Context, stream) -> dict:
                "--key", task.key, "--parent", str(os.getpid()), "--work", str(work)]
     if task.lens_mm is not None:
         command += ["--lens", f"{task.lens_mm:g}"]
+    if task.exposure:
+        command += ["--exposure", json.dumps(task.exposure, sort_keys=True)]
     shutil.rmtree(work, ignore_errors=True)     # a killed attempt's scratch
     work.mkdir(parents=True)
     try:                                        # Blender's own temp folder goes in it too
@@ -160,6 +162,7 @@ def run_render(task: RenderTask, context: Context, stream) -> dict:
     return {"outputs": {task.outputs()[0]: {"sha256": record["sha256"],
                                             "bytes": record["bytes"]}},
             "timings_s": record["timings_s"], "exposure_ev": record["exposure_ev"],
+            "render": record.get("render", {}),
             "threads": threads, "versions": record["versions"]}
 
 

@@ -34,6 +34,33 @@ class AISETS_OT_scout_camera(bpy.types.Operator):
         return {"FINISHED"}
 
 
+class AISETS_OT_meter(bpy.types.Operator):
+    """Read the light where the 3D cursor is (incident and spot) and suggest the T-stop
+    at the panel's ISO, shutter and ND"""
+
+    bl_idname = "aisets.meter"
+    bl_label = "Meter at 3D Cursor"
+
+    @classmethod
+    def poll(cls, context):
+        return context.scene.camera is not None
+
+    def execute(self, context):
+        from ..blender.scene.render import meter_point
+        from ..scout import exposure as ex
+
+        scene, scout = context.scene, context.scene.ai_sets_scout
+        settings = ex.Settings(iso=scout.iso, shutter_angle_deg=scout.shutter_angle,
+                               fps=scout.camera_fps, t_stop=scout.exposure_t_stop,
+                               nd=float(scout.nd))
+        _, irradiance, radiance = meter_point(scene, scene.camera,
+                                              tuple(scene.cursor.location), None)
+        lines = ex.reading(irradiance, settings, radiance).lines()
+        scout.meter_reading = "\n".join(lines)
+        self.report({"INFO"}, "; ".join(lines))
+        return {"FINISHED"}
+
+
 class AISETS_OT_set_place(bpy.types.Operator):
     """Find the place by city name (offline) and set latitude, longitude and time zone"""
 
@@ -312,6 +339,6 @@ class AISETS_OT_previs(_SteppedOperator):
         return f"animatic: {result.mp4 or result.frames[0].parent}"
 
 
-CLASSES = (AISETS_OT_previs, AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,
+CLASSES = (AISETS_OT_previs, AISETS_OT_meter, AISETS_OT_scout_camera, AISETS_OT_set_place, AISETS_OT_apply_hour,
            AISETS_OT_save_shot, AISETS_OT_recall_shot, AISETS_OT_rename_shot,
            AISETS_OT_move_shot, AISETS_OT_delete_shot, AISETS_OT_storyboard)

@@ -42,6 +42,53 @@ class AISETS_PT_scout(bpy.types.Panel):
         layout.prop(scout, "recorded")
 
 
+class AISETS_PT_scout_exposure(bpy.types.Panel):
+    bl_idname = "AISETS_PT_scout_exposure"
+    bl_label = "Exposure"
+    bl_space_type = "VIEW_3D"
+    bl_region_type = "UI"
+    bl_category = "AI Sets"
+    bl_parent_id = "AISETS_PT_scout"
+
+    def draw(self, context):
+        scout = context.scene.ai_sets_scout
+        layout = self.layout
+        layout.use_property_split = True
+        layout.prop(scout, "auto_exposure")
+        col = layout.column(align=True)
+        col.enabled = not scout.auto_exposure
+        col.prop(scout, "iso")
+        col.prop(scout, "shutter_angle")
+        col.prop(scout, "exposure_t_stop")
+        col.prop(scout, "nd")
+        layout.prop(scout, "camera_fps")
+        layout.prop(scout, "auto_white_balance")
+        row = layout.row(align=True)
+        row.enabled = not scout.auto_white_balance
+        row.prop(scout, "white_balance")
+        layout.prop(scout, "tint")
+        layout.prop(scout, "lens_family")
+        layout.prop(scout, "lens_effects")
+        layout.prop(scout, "false_colour")
+        layout.prop(scout, "zebras")
+        _applied(layout, context.scene)
+        layout.operator("aisets.meter", icon="LIGHT_SUN")
+        for line in scout.meter_reading.split("\n") if scout.meter_reading else ():
+            layout.label(text=line)
+
+
+def _applied(layout, scene) -> None:
+    """What the camera is set to now (the render block), as a caption."""
+    from ..blender.scene.render import render_block
+
+    block = render_block(scene)
+    if block:
+        box = layout.box()
+        box.label(text=f"{block['label']}, {block['white_balance']['kelvin']:.0f} K")
+        for note in block.get("notes", [])[:3]:
+            box.label(text=note)
+
+
 class AISETS_PT_scout_time(bpy.types.Panel):
     bl_idname = "AISETS_PT_scout_time"
     bl_label = "Time of Day"
@@ -121,5 +168,5 @@ class AISETS_PT_scout_previs(bpy.types.Panel):
         layout.operator("aisets.previs", icon="RENDER_ANIMATION")
 
 
-CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_time, AISETS_PT_scout_shots,
+CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_exposure, AISETS_PT_scout_time, AISETS_PT_scout_shots,
            AISETS_PT_scout_previs)

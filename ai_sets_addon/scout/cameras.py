@@ -30,6 +30,10 @@ class Body:
     pixels: tuple[int, int]             # photosites of `mode`
     mode: str
     fixed_lens_mm: float | None = None  # a phone: one lens, no interchangeable glass
+    native_isos: tuple[float, ...] = (800.0,)   # base ISOs (dual-base bodies: two)
+    latitude_over: float = 7.0          # stops from middle grey to clipping
+    latitude_under: float = 7.0         # stops from middle grey to the noise floor
+    grain_at_native: float = 0.012      # grain sigma at middle grey, fraction of it
 
     @property
     def diagonal_mm(self) -> float:
@@ -38,19 +42,31 @@ class Body:
 
 BODIES: dict[str, Body] = {b.key: b for b in (
     Body("super35", "Super 35 (3-perf, 16:9)", (24.89, 14.00), (4096, 2304),
-         "Super 35 width, 16:9 (3-perf film; the AI Sets scout cameras' default)"),
+         "Super 35 width, 16:9 (3-perf film; the AI Sets scout cameras' default)",
+         native_isos=(800.0,), latitude_over=7.0, latitude_under=7.0),
     Body("full_frame", "Full frame (stills, 3:2)", (36.0, 24.0), (6000, 4000),
-         "135 format"),
-    Body("alexa35", "ARRI ALEXA 35", (27.99, 19.22), (4608, 3164), "4.6K 3:2 Open Gate"),
+         "135 format", native_isos=(100.0,), latitude_over=5.5, latitude_under=8.5,
+         grain_at_native=0.008),
+    Body("alexa35", "ARRI ALEXA 35", (27.99, 19.22), (4608, 3164), "4.6K 3:2 Open Gate",
+         native_isos=(800.0,), latitude_over=10.0, latitude_under=7.0, grain_at_native=0.010),
     Body("alexa_mini_lf", "ARRI ALEXA Mini LF", (36.70, 25.54), (4448, 3096),
-         "4.5K LF Open Gate"),
-    Body("v_raptor", "RED V-RAPTOR 8K VV", (40.96, 21.60), (8192, 4320), "8K 17:9"),
-    Body("venice2", "Sony VENICE 2 8K", (35.90, 24.00), (8640, 5760), "8.6K 3:2 full frame"),
+         "4.5K LF Open Gate", native_isos=(800.0,), latitude_over=7.8, latitude_under=6.7,
+         grain_at_native=0.011),
+    Body("v_raptor", "RED V-RAPTOR 8K VV", (40.96, 21.60), (8192, 4320), "8K 17:9",
+         native_isos=(800.0,), latitude_over=7.0, latitude_under=10.0, grain_at_native=0.012),
+    Body("venice2", "Sony VENICE 2 8K", (35.90, 24.00), (8640, 5760), "8.6K 3:2 full frame",
+         native_isos=(800.0, 3200.0), latitude_over=7.5, latitude_under=8.5,
+         grain_at_native=0.011),
     Body("ursa12k", "Blackmagic URSA Mini Pro 12K", (27.03, 14.25), (12288, 6480),
-         "12K 17:9"),
+         "12K 17:9", native_isos=(800.0,), latitude_over=6.5, latitude_under=7.5,
+         grain_at_native=0.016),
     Body("phone", "Phone (1/1.28\" main camera)", (9.80, 7.35), (4032, 3024),
-         "4:3 main camera, 24 mm equivalent", fixed_lens_mm=6.86),
+         "4:3 main camera, 24 mm equivalent", fixed_lens_mm=6.86, native_isos=(50.0,),
+         latitude_over=4.0, latitude_under=6.0, grain_at_native=0.025),
 )}
+"""Native ISOs and latitude (stops over / under middle grey at the native ISO) are the
+makers' published figures rounded to half stops (ALEXA 35: 17 stops, VENICE 2: dual base
+800 / 3200, 16 stops); `grain_at_native` is a restrained visual figure, not a measurement."""
 
 PRIMES_MM: tuple[float, ...] = (14, 16, 18, 21, 25, 27, 32, 35, 40, 50, 65, 75, 85, 100, 135)
 
@@ -78,6 +94,61 @@ FRAME_LINES: dict[str, tuple[str, float]] = {
     "16:9": ("16:9 (1.78:1)", 16 / 9), "4:3": ("4:3 (1.33:1)", 4 / 3),
 }
 T_STOPS: tuple[float, ...] = (1.3, 1.4, 2.0, 2.8, 4.0, 5.6, 8.0, 11.0, 16.0, 22.0)
+
+
+@dataclass(frozen=True)
+class LensFamily:
+    """A lens family's character, what renders copy of it (restrained by default):
+    falloff at the widest stop (stops lost in the corners), how many stops down it
+    clears to its residual (natural) part, bloom around highlights, chromatic
+    aberration at the edges (Blender's lens dispersion), anamorphic streak flares."""
+
+    key: str
+    name: str
+    widest_t: float
+    falloff_ev: float
+    falloff_clears_stops: float = 2.0
+    falloff_residual_ev: float = 0.15
+    bloom: float = 0.05               # glare strength over the highlights
+    dispersion: float = 0.004         # lens distortion node's dispersion
+    streaks: float = 0.0              # anamorphic horizontal streak strength
+    flare_tint: tuple[float, float, float] = (1.0, 1.0, 1.0)
+
+
+LENS_FAMILIES: dict[str, LensFamily] = {f.key: f for f in (
+    LensFamily("modern_prime", "Modern cine primes (Master/Signature class)", 1.3, 0.8,
+               bloom=0.03, dispersion=0.002),
+    LensFamily("cooke_s4", "Cooke S4/i (warm, gentle)", 2.0, 1.0, bloom=0.06,
+               dispersion=0.004, flare_tint=(1.0, 0.93, 0.85)),
+    LensFamily("vintage_prime", "Vintage primes (K35 class)", 1.5, 1.5, falloff_clears_stops=3.0,
+               falloff_residual_ev=0.3, bloom=0.12, dispersion=0.010,
+               flare_tint=(1.0, 0.9, 0.8)),
+    LensFamily("anamorphic", "Anamorphic primes (oval bokeh, blue streaks)", 2.3, 1.3,
+               falloff_clears_stops=2.5, falloff_residual_ev=0.3, bloom=0.08,
+               dispersion=0.008, streaks=0.12, flare_tint=(0.55, 0.7, 1.0)),
+    LensFamily("cine_zoom", "Cine zooms (Optimo class)", 2.8, 0.7, bloom=0.04,
+               dispersion=0.005),
+    LensFamily("phone", "Phone main camera", 1.8, 1.2, falloff_clears_stops=1.0,
+               falloff_residual_ev=1.0, bloom=0.05, dispersion=0.006),
+)}
+
+
+def lens_family(key: str) -> LensFamily:
+    try:
+        return LENS_FAMILIES[key]
+    except KeyError:
+        raise InputError(f"unknown lens family '{key}'; use one of "
+                         f"{', '.join(LENS_FAMILIES)}") from None
+
+
+def default_family(body_key: str = "", squeeze: float = 1.0, zoom: str = "") -> str:
+    """The family a package implies when none is named: anamorphic glass for a
+    squeeze, a cine zoom on a zoom, the phone's own lens, modern primes otherwise."""
+    if body_key == "phone":
+        return "phone"
+    if squeeze > 1.0:
+        return "anamorphic"
+    return "cine_zoom" if zoom else "modern_prime"
 
 
 def body(key: str) -> Body:

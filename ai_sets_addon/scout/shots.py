@@ -44,6 +44,14 @@ class Shot:
     frame_line: str = ""
     focus_distance_m: float = 0.0
     t_stop: float = 0.0
+    # Exposure (scout/exposure.py); None = picked as an operator would for the frame.
+    iso: float | None = None
+    shutter_angle_deg: float | None = None
+    shutter_s: float | None = None
+    nd: float | None = None
+    white_balance_k: float | None = None  # None = auto from the key light
+    tint: float = 0.0
+    lens_family: str = ""                 # cameras.LENS_FAMILIES key; "" = from the package
     location: tuple[float, float, float] = (0.0, 0.0, 1.6)
     rotation_deg: tuple[float, float, float] = (90.0, 0.0, 0.0)   # XYZ Euler, degrees
     hour: float = 15.0                   # local clock time
@@ -68,6 +76,29 @@ class Shot:
     def camera_label(self) -> str:
         lens = cameras.capture(self.body, self.lens_mm, self.squeeze).lens_mm
         return f"{cameras.body(self.body).name}, {cameras.lens_label(lens, self.squeeze, self.zoom)}"
+
+    def exposure_request(self):
+        """What the shot fixed of its exposure (scout.exposure.Request). Its T-stop is
+        fixed when ISO and ND are (a manual shot); otherwise it is the stop the depth of
+        field wants and auto may move the iris to land the exposure."""
+        from .exposure import Request
+
+        manual = self.iso is not None and self.nd is not None
+        return Request(iso=self.iso, shutter_angle_deg=self.shutter_angle_deg,
+                       shutter_s=self.shutter_s, nd=self.nd,
+                       t_stop=self.t_stop if manual and self.t_stop > 0 else None,
+                       white_balance_k=self.white_balance_k, tint=self.tint)
+
+    @property
+    def exposure_label(self) -> str:
+        """'ISO 800, 180°, T2.8, ND 0.6, 5600 K' as saved ('auto' where not fixed)."""
+        shutter = (f"1/{1 / self.shutter_s:.0f} s" if self.shutter_s else
+                   f"{self.shutter_angle_deg:g}°" if self.shutter_angle_deg else "auto")
+        parts = [f"ISO {self.iso:g}" if self.iso else "ISO auto", shutter,
+                 f"T{self.t_stop:g}" if self.t_stop else "T auto",
+                 f"ND {self.nd:.1f}" if self.nd is not None else "ND auto",
+                 f"{self.white_balance_k:.0f} K" if self.white_balance_k else "WB auto"]
+        return ", ".join(parts)
 
     def sky_request(self) -> SkyRequest:
         known = {f.name for f in fields(SkyRequest)}
@@ -189,6 +220,15 @@ def check_renderable(shot: Shot) -> None:
     frame line and sky, and a finite location and rotation."""
     try:
         cameras.capture(shot.body, shot.lens_mm, shot.squeeze)
+        if shot.lens_family:
+            cameras.lens_family(shot.lens_family)
+        shot.exposure_request()
+        if shot.iso is not None or shot.nd is not None:
+            from .exposure import Settings
+
+            Settings(iso=shot.iso or 800.0, nd=shot.nd or 0.0,
+                     shutter_angle_deg=shot.shutter_angle_deg or 180.0,
+                     shutter_s=shot.shutter_s or 0.0, t_stop=shot.t_stop or 2.8)
         if shot.frame_line:
             cameras.frame_line_box(1.0, shot.frame_line)
         numbers = [*shot.location, *shot.rotation_deg]
