@@ -2,10 +2,11 @@
 `--sky-backend diffusers`), behind the same protocols as the procedural ones.
 
 One `SharedModel` per build: the pipeline (plain text-to-image SD 1.5 / SDXL; a
-ControlNet or adapter only when the settings name one) is loaded once, on first use, and both
-backends paint through it one call at a time (a diffusers pipeline keeps scheduler
-state, and the circular-padding patch changes its conv layers, so two threads must not
-share it at once; the build's thread pool still overlaps writing and unwrapping).
+ControlNet or adapter only when the settings name one) is loaded once, on first use,
+and both backends paint through it one call at a time (a diffusers pipeline keeps
+scheduler state, and the circular-padding patch changes its conv layers, so two threads
+must not share it at once; the build's thread pool still overlaps writing and
+unwrapping).
 
 Material tiles cover the real-world size the words imply: the procedural family's
 trade size (bricks, planks, tiles...) when the request names a known family, 1 m
