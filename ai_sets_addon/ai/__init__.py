@@ -1,4 +1,5 @@
-"""The diffusers backend: find and load local depth-conditioned models, and paint views.
+"""The diffusers backend: find and load local models (plain SD 1.5 / SDXL for AI
+materials and skies; depth-conditioned for painting), and paint views.
 
 Nothing here imports torch or diffusers at module import: `models` reads folders and
 safetensors headers with the standard library; `loader` and `painter` import torch

@@ -1,10 +1,12 @@
 """The diffusers material and sky backends of a build (`--material-backend diffusers`,
 `--sky-backend diffusers`), behind the same protocols as the procedural ones.
 
-One `SharedModel` per build: the pipeline is loaded once, on first use, and both
-backends paint through it one call at a time (a diffusers pipeline keeps scheduler
-state, and the circular-padding patch changes its conv layers, so two threads must not
-share it at once; the build's thread pool still overlaps writing and unwrapping).
+One `SharedModel` per build: the pipeline (plain text-to-image SD 1.5 / SDXL; a
+ControlNet or adapter only when the settings name one) is loaded once, on first use,
+and both backends paint through it one call at a time (a diffusers pipeline keeps
+scheduler state, and the circular-padding patch changes its conv layers, so two threads
+must not share it at once; the build's thread pool still overlaps writing and
+unwrapping).
 
 Material tiles cover the real-world size the words imply: the procedural family's
 trade size (bricks, planks, tiles...) when the request names a known family, 1 m
@@ -58,7 +60,8 @@ class SharedModel:
             if self._model is None:
                 from .loader import load_pipeline
 
-                self._model = load_pipeline(model_request(self.settings))
+                self._model = load_pipeline(model_request(self.settings),
+                                            needs_control=False)
             yield self._model
 
     @property
@@ -137,7 +140,7 @@ class DiffusersSky:
         self.sun_in_map, self.expand_ev = sun_in_map, expand_ev
 
     def make_sky(self, request: SkyRequest, width: int, out_path: Path) -> SkyAsset:
-        from .panorama import PanoramaRequest, generate_panorama, lift_panorama
+        from .panorama import PanoramaRequest, generate_panorama, lift_panorama, upscale_ldr
 
         pano = PanoramaRequest(sky_prompt(self.prompt, request),
                                seed=stream_seed(request.seed, "ai", "sky"),
@@ -161,31 +164,6 @@ def sky_prompt(prompt: str, request: SkyRequest) -> str:
     """The set's words, with the sky the plan resolved (time, cloud), for the model."""
     when = request.time_of_day.replace("_", " ")
     return f"{prompt.strip()}, {when}, {request.cloud_cover} clouds".strip(", ")
-
-
-def upscale_ldr(ldr: np.ndarray, width: int) -> np.ndarray:
-    """uint8 equirect -> `width` x `width/2`, bilinear, wrapping in azimuth."""
-    if ldr.shape[1] == width:
-        return ldr
-    wide = resample_wrapped_rect(ldr.astype(np.float32), width // 2, width)
-    return np.clip(wide + 0.5, 0, 255).astype(np.uint8)
-
-
-def resample_wrapped_rect(image: np.ndarray, height: int, width: int) -> np.ndarray:
-    """Bilinear resize; columns wrap (azimuth), rows clamp (the poles are not neighbours)."""
-    out = image
-    for axis, size, wrap in ((0, height, False), (1, width, True)):
-        n = out.shape[axis]
-        if n == size:
-            continue
-        u = (np.arange(size) + 0.5) * (n / size) - 0.5
-        lo = np.floor(u).astype(int)
-        w = (u - lo).astype(np.float32).reshape([size if a == axis else 1
-                                                for a in range(out.ndim)])
-        a, b = (lo % n, (lo + 1) % n) if wrap else (np.clip(lo, 0, n - 1),
-                                                     np.clip(lo + 1, 0, n - 1))
-        out = np.take(out, a, axis=axis) * (1 - w) + np.take(out, b, axis=axis) * w
-    return out
 
 
 def planned_sun(request: SkyRequest) -> tuple[float, float]:

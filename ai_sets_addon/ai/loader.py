@@ -1,8 +1,10 @@
-"""Load a depth-conditioned diffusers pipeline from local weights.
+"""Load a diffusers pipeline from local weights.
 
-Families: SD 1.5 + depth ControlNet, SDXL + depth ControlNet, SDXL + depth T2I-Adapter
-(the light option). The base model is a diffusers folder, a single-file checkpoint or
-a Hugging Face cache id (offline unless downloads are allowed); the control model is
+Families: plain SD 1.5 / SDXL text-to-image (AI materials and skies: nothing to follow,
+so no control network is loaded unless one is asked for), SD 1.5 + depth ControlNet,
+SDXL + depth ControlNet, SDXL + depth T2I-Adapter (the light option; painting needs one
+of these three). The base model is a diffusers folder, a single-file checkpoint or a
+Hugging Face cache id (offline unless downloads are allowed); the control model is
 given separately or comes inside a saved ControlNet / adapter pipeline folder.
 torch and diffusers are imported here, inside functions only.
 """
@@ -17,11 +19,14 @@ from ..core.errors import InputError
 from .models import ModelInfo, inspect_model, looks_like_hf_id, pickle_refusal
 
 PIPELINES = {
+    ("sd15", None): "StableDiffusionPipeline",
+    ("sdxl", None): "StableDiffusionXLPipeline",
     ("sd15", "controlnet"): "StableDiffusionControlNetPipeline",
     ("sdxl", "controlnet"): "StableDiffusionXLControlNetPipeline",
     ("sdxl", "t2i-adapter"): "StableDiffusionXLAdapterPipeline",
 }
-FAMILY_NAMES = {("sd15", "controlnet"): "sd15-controlnet",
+FAMILY_NAMES = {("sd15", None): "sd15", ("sdxl", None): "sdxl",
+                ("sd15", "controlnet"): "sd15-controlnet",
                 ("sdxl", "controlnet"): "sdxl-controlnet",
                 ("sdxl", "t2i-adapter"): "sdxl-t2i-adapter"}
 # fp16 weights + activations at 1024² (SDXL) / 768² (SD 1.5): below this, offload.
@@ -43,8 +48,9 @@ class ModelRequest:
 @dataclass
 class LoadedModel:
     pipe: Any
-    family: str                      # sd15-controlnet | sdxl-controlnet | sdxl-t2i-adapter
-    control_kind: str                # controlnet | t2i-adapter
+    family: str                      # sd15 | sdxl | sd15-controlnet | sdxl-controlnet |
+                                     # sdxl-t2i-adapter
+    control_kind: str | None         # controlnet | t2i-adapter | None (text-to-image)
     device: str
     dtype: str
     request: ModelRequest
@@ -120,20 +126,25 @@ def pick_dtype(device: str, precision: str):
     return torch.float16
 
 
-def resolve(request: ModelRequest) -> tuple[tuple[str, ModelInfo], tuple[str, ModelInfo] | None]:
-    """Check the base and control models fit together, before loading anything big."""
+def resolve(request: ModelRequest, needs_control: bool = True
+            ) -> tuple[tuple[str, ModelInfo], tuple[str, ModelInfo] | None, str | None]:
+    """Check the base and control models fit together, before loading anything big.
+    Returns (base, separate control or None, control kind or None). Without
+    `needs_control` (materials, skies) a control model is used only when
+    `request.controlnet` names one: a saved ControlNet pipeline's own stays on disk."""
     base = locate(request.model, request)
     if base[1].kind != "pipeline":
         raise InputError(f"--model '{request.model}' is a {base[1].kind}, not a base model: "
                          "give an SD 1.5 / SDXL pipeline folder or checkpoint, and pass the "
                          "depth model with --controlnet")
     control = locate(request.controlnet, request) if request.controlnet else None
-    if control is None and base[1].control is None:
+    if needs_control and control is None and base[1].control is None:
         raise InputError(
-            f"'{request.model}' has no depth control model: pass --controlnet PATH (a "
+            f"'{request.model}' has no depth control model, and painting follows the "
+            "set's depth: pass --controlnet PATH (a "
             "diffusers ControlNet or T2I-Adapter folder with config.json + "
             "diffusion_pytorch_model.safetensors, a .safetensors file, or a cached HF id, "
-            "e.g. lllyasviel/control_v11f1p_sd15_depth)")
+            "e.g. lllyasviel/control_v11f1p_sd15_depth); AI materials and skies need none")
     if control is not None:
         if control[1].kind not in ("controlnet", "t2i-adapter"):
             raise InputError(f"--controlnet '{request.controlnet}' is a {control[1].kind}, "
@@ -141,22 +152,23 @@ def resolve(request: ModelRequest) -> tuple[tuple[str, ModelInfo], tuple[str, Mo
         if control[1].family not in (base[1].family, "unknown"):
             raise InputError(f"--controlnet is for {control[1].family} but the base model is "
                              f"{base[1].family}: use a depth model made for {base[1].family}")
-    kind = control[1].kind if control else base[1].control
+    kind = control[1].kind if control else (base[1].control if needs_control else None)
     if (base[1].family, kind) not in PIPELINES:
         raise InputError(f"{base[1].family} with a {kind} is not supported; supported: "
                          + ", ".join(FAMILY_NAMES.values()))
-    return base, control
+    return base, control, kind
 
 
-def load_pipeline(request: ModelRequest) -> LoadedModel:
-    """Build the pipeline on the best device (fp16 on GPU, offload when memory is short).
-    The models are checked first, so a wrong path is reported even where diffusers is
-    missing; a missing diffusers or torch is an environment error (exit 2), not a bug."""
-    (base_path, base), control = resolve(request)
+def load_pipeline(request: ModelRequest, needs_control: bool = True) -> LoadedModel:
+    """Build the pipeline on the best device (fp16 on GPU, offload when memory is short):
+    depth-controlled for painting (`needs_control`), else plain text-to-image unless
+    `request.controlnet` names a control model. The models are checked first, so a wrong
+    path is reported even where diffusers is missing; a missing diffusers or torch is an
+    environment error (exit 2), not a bug."""
+    (base_path, base), control, kind = resolve(request, needs_control)
     require_ai_packages()
     import diffusers
 
-    kind = control[1].kind if control else base.control
     device = pick_device(request.device)
     dtype = pick_dtype(device, request.precision)
     extra: dict[str, Any] = {}

@@ -2,8 +2,11 @@
 set, files and description as the procedural materials (so the scene builder and the
 exporters treat both alike).
 
-Tiling: every conv of the UNet, the ControlNet/adapter and the VAE pads circularly in x
-and y while the image is made (`seamless.circular_padding(axes="xy")`). Maps: `pbr.py`
+Model: plain text-to-image (a ControlNet / adapter only when the user names one; see
+`seamless.generate_seamless`). Tiling: every conv of the UNet and the VAE (and of the
+control model, if any) pads circularly in x and y while the image is made
+(`seamless.circular_padding(axes="xy")`); a tile painted below the map size is resized
+with the same wrap (`seamless.resample_wrapped`). Maps: `pbr.py`
 (band-passed luminance height, Sobel normal, roughness from brightness and contrast,
 cavity AO: a heuristic, named in the sidecar). The real-world tile size is the caller's
 (a family's trade size when the words name one; 1 m otherwise).
@@ -19,7 +22,9 @@ import numpy as np
 
 from ..model.assets import MaterialDescription
 from .pbr import pbr_from_colour
-from .seamless import circular_padding
+from .seamless import generate_seamless, resample_wrapped
+
+NEGATIVE = "perspective, shadow, border, frame, text"
 
 
 @dataclass
@@ -38,24 +43,11 @@ class AiMaterialRequest:
 
 
 def generate_tile(model: Any, request: AiMaterialRequest) -> np.ndarray:
-    """(n, n, 3) float32 sRGB 0..1 tiling colour from a loaded control pipeline."""
-    import torch
-    from PIL import Image
-
+    """(n, n, 3) float32 sRGB 0..1 tiling colour from a loaded pipeline."""
     n = int(request.generate_size or request.size)
-    kwargs = dict(prompt=f"seamless tileable texture, flat, top-down, {request.prompt}",
-                  negative_prompt="perspective, shadow, border, frame, text",
-                  image=Image.new("RGB", (n, n), (128, 128, 128)), height=n, width=n,
-                  num_inference_steps=request.steps, guidance_scale=request.guidance,
-                  output_type="np",
-                  generator=torch.Generator("cpu").manual_seed(int(request.seed)))
-    scale = "controlnet_conditioning_scale" if model.control_kind == "controlnet" \
-        else "adapter_conditioning_scale"
-    kwargs[scale] = 0.0
-    pipe = model.pipe
-    parts = [getattr(pipe, name, None) for name in ("unet", "vae", "controlnet", "adapter")]
-    with torch.inference_mode(), circular_padding(*parts, axes="xy"):
-        return np.clip(np.asarray(pipe(**kwargs).images[0], np.float32), 0.0, 1.0)
+    return generate_seamless(model, f"seamless tileable texture, flat, top-down, "
+                             f"{request.prompt}", NEGATIVE, n, n, request.steps,
+                             request.guidance, request.seed, axes="xy")
 
 
 def make_ai_material(model: Any, request: AiMaterialRequest, out_dir: Path
@@ -73,7 +65,7 @@ def write_ai_material(colour: np.ndarray, request: AiMaterialRequest,
     from ..generation.materials import maps as mp
     from ..generation.materials.backend import write_maps
 
-    colour = resample_wrapped(colour, int(request.size))
+    colour = resample_wrapped(colour, int(request.size), int(request.size))
     pbr = pbr_from_colour(colour)
     half = request.height_range_m / 2.0
     params = {"backend": "diffusers", "prompt": request.prompt, "seed": request.seed,
@@ -96,22 +88,3 @@ def write_ai_material(colour: np.ndarray, request: AiMaterialRequest,
                                tile_size_m=tuple(request.tile_size_m), maps=paths,
                                metallic=0.0, displacement_m=request.height_range_m,
                                params=params)
-
-
-def resample_wrapped(image: np.ndarray, size: int) -> np.ndarray:
-    """(n, n, C) -> (size, size, C) bilinear, neighbours taken across the edges, so a
-    tile resampled from a tile still tiles (a clamped resize would put a seam back)."""
-    out = np.asarray(image, np.float32)
-    for axis in (0, 1):
-        n = out.shape[axis]
-        if n == size:
-            continue
-        u = (np.arange(size) + 0.5) * (n / size) - 0.5
-        lo = np.floor(u).astype(int)
-        w = (u - lo).astype(np.float32)
-        shape = [1] * out.ndim
-        shape[axis] = size
-        w = w.reshape(shape)
-        out = np.take(out, lo % n, axis=axis) * (1 - w) + np.take(out, (lo + 1) % n,
-                                                                   axis=axis) * w
-    return out

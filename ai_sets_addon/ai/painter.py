@@ -28,6 +28,15 @@ class DiffusersPainter:
     model: LoadedModel
     name: str = "diffusers"
 
+    def __post_init__(self) -> None:
+        if self.model.control_kind is None:
+            from ..core.errors import InputError
+
+            raise InputError(f"painting follows the set's depth, and "
+                             f"'{self.model.request.model}' was loaded without a depth "
+                             "model: pass --controlnet PATH (a depth ControlNet or "
+                             "T2I-Adapter)")
+
     def paint(self, request: ViewRequest, on_step: StepCallback | None = None) -> np.ndarray:
         import torch
 

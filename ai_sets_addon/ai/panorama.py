@@ -1,19 +1,20 @@
 """AI 360° panoramas: a 2:1 image that wraps at 0/360°, with calm poles, lifted to HDR.
 
-Wrap: every conv of the UNet, ControlNet/adapter and VAE pads circularly in x and by
-replication in y while the image is made (`seamless.circular_padding(axes="x")`), so the
-left and right edges are neighbours. Poles: an equirect row near the zenith is one
+Model: plain text-to-image (a ControlNet / adapter only when the user names one, then
+at conditioning scale 0: a panorama has no depth to follow; `seamless.generate_seamless`).
+Wrap: every conv of the UNet and VAE (and control model, if any) pads circularly in x
+and by replication in y while the image is made (`seamless.circular_padding(axes="x")`),
+so the left and right edges are neighbours; resizing wraps the same way
+(`seamless.resample_wrapped`, rows clamped). Poles: an equirect row near the zenith is one
 point stretched over 360°; a model paints detail there that becomes a pinched swirl.
 The top and bottom CAP_DEG are blended toward each row's mean colour with a smooth
-weight (1 at the pole, 0 at the cap's edge), so the poles are flat. The control input is
-a flat mid-grey with conditioning scale 0: the loader only builds control pipelines
-(depth ControlNet / T2I-Adapter), and a panorama has no depth to follow.
+weight (1 at the pole, 0 at the cap's edge), so the poles are flat.
 
-    model = load_pipeline(ModelRequest("path/to/sd15"))      # generation.ai (its owner's API)
+    model = load_pipeline(ModelRequest("path/to/sd15"), needs_control=False)
     ldr = generate_panorama(model, "a misty Scottish glen", width=1024, seed=3)
     result = lift_panorama(ldr)                               # generation.hdr
 
-torch is imported inside the functions (generation/ imports without it).
+torch is imported inside `seamless` functions (this module imports without it).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from .seamless import circular_padding
+from .seamless import generate_seamless, resample_wrapped
 
 CAP_DEG = 12.0
 
@@ -40,29 +41,24 @@ class PanoramaRequest:
 
 
 def generate_panorama(model: Any, request: PanoramaRequest) -> np.ndarray:
-    """(H, W, 3) uint8 sRGB equirect panorama from a loaded control pipeline."""
-    import torch
-    from PIL import Image
-
+    """(H, W, 3) uint8 sRGB equirect panorama from a loaded pipeline."""
     from ..core.errors import InputError
 
     width, height = int(request.width), int(request.width) // 2
     if width % 16 or width < 64:
         raise InputError(f"panorama width {width}: use a multiple of 16, at least 64")
-    pipe = model.pipe
-    grey = Image.new("RGB", (width, height), (128, 128, 128))
-    kwargs = dict(prompt=f"360 degree equirectangular panorama, {request.prompt}",
-                  negative_prompt=request.negative_prompt, image=grey, height=height,
-                  width=width, num_inference_steps=request.steps,
-                  guidance_scale=request.guidance, output_type="np",
-                  generator=torch.Generator("cpu").manual_seed(int(request.seed)))
-    scale = "controlnet_conditioning_scale" if model.control_kind == "controlnet" \
-        else "adapter_conditioning_scale"
-    kwargs[scale] = 0.0
-    parts = [getattr(pipe, n, None) for n in ("unet", "vae", "controlnet", "adapter")]
-    with torch.inference_mode(), circular_padding(*parts, axes="x"):
-        image = np.asarray(pipe(**kwargs).images[0], np.float32)
+    image = generate_seamless(model, f"360 degree equirectangular panorama, {request.prompt}",
+                              request.negative_prompt, width, height, request.steps,
+                              request.guidance, request.seed, axes="x")
     return (np.clip(calm_poles(image), 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+
+def upscale_ldr(ldr: np.ndarray, width: int) -> np.ndarray:
+    """uint8 equirect -> `width` x `width/2`, bilinear, wrapping in azimuth."""
+    if ldr.shape[1] == width:
+        return ldr
+    wide = resample_wrapped(ldr, width // 2, width, wrap_rows=False)
+    return np.clip(wide + 0.5, 0, 255).astype(np.uint8)
 
 
 def calm_poles(image: np.ndarray, cap_deg: float = CAP_DEG) -> np.ndarray:
@@ -98,9 +94,7 @@ def make_ai_sky(model: Any, request: PanoramaRequest, out_path: Path,
     from ..generation.hdr import write_lift
 
     out_path = Path(out_path)
-    ldr = generate_panorama(model, request)
-    if ldr.shape[1] < 256:
-        ldr = ldr.repeat(256 // ldr.shape[1] + 1, 0).repeat(256 // ldr.shape[1] + 1, 1)
+    ldr = upscale_ldr(generate_panorama(model, request), max(int(request.width), 256))
     ldr_path = out_path.with_name(out_path.stem + "_ldr.png")
     write_png(ldr_path, ldr)
     try:

@@ -20,8 +20,11 @@ def add_model_arguments(group, prefix: str = "", model: bool = True,
                                            "folder, .safetensors checkpoint or cached "
                                            "Hugging Face id (see `ai-sets models`; default: none)")
         group.add_argument("--controlnet", help="depth ControlNet or T2I-Adapter (folder, "
-                                                ".safetensors or cached id: not needed when "
-                                                "--model is a saved ControlNet pipeline; default: none)")
+                                                ".safetensors or cached id): painting needs "
+                                                "one unless --model is a saved ControlNet "
+                                                "pipeline; AI materials and skies run "
+                                                "text-to-image and load it only when given "
+                                                "(default: none)")
     group.add_argument("--config", help="for a single-file --model: the diffusers folder or "
                                         "cached id its configs come from (default: none)")
     group.add_argument("--allow-pickle", action="store_true",

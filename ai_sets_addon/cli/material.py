@@ -51,7 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="procedural (numpy, one material per surface named) or "
                              "diffusers (one seamless AI material from the whole prompt, "
                              "needs --model)")
-    ai = parser.add_argument_group("diffusers backend", "the model (as in `ai-sets paint`)")
+    ai = parser.add_argument_group("diffusers backend", "the model: a plain SD 1.5 / SDXL "
+                                   "text-to-image (no depth model needed; options as in "
+                                   "`ai-sets paint`)")
     ai_options.add_model_arguments(ai)
     parser.set_defaults(func=run)
 

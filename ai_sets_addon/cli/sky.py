@@ -63,7 +63,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--backend", choices=ai_options.BACKENDS, default="procedural",
                         help="procedural (physical sky model) or diffusers (an AI "
                              "panorama lifted to HDR, needs --model)")
-    ai = parser.add_argument_group("diffusers backend", "the model (as in `ai-sets paint`)")
+    ai = parser.add_argument_group("diffusers backend", "the model: a plain SD 1.5 / SDXL "
+                                   "text-to-image (no depth model needed; options as in "
+                                   "`ai-sets paint`)")
     ai_options.add_model_arguments(ai)
     parser.set_defaults(func=run)
 

@@ -1,8 +1,9 @@
 """The diffusers backends from the command line and in a set, with the tiny random-weight
-SD 1.5 + ControlNet of tests/unit/tiny_models.py (offline): `ai-sets material` and
-`ai-sets sky` with --backend diffusers write the procedural file sets and they tile /
-wrap; a set prepared with the diffusers material and sky backends records them; a
-missing model or a pickle is exit 2 with nothing written."""
+plain SD 1.5 (text-to-image, no ControlNet) of tests/unit/tiny_models.py (offline):
+`ai-sets material` and `ai-sets sky` with --backend diffusers write the procedural file
+sets and they tile / wrap; --controlnet switches to the control pipeline; a set prepared
+with the diffusers material and sky backends records them; a missing model or a pickle
+is exit 2 with nothing written, and so is painting with no depth model."""
 
 from __future__ import annotations
 
@@ -33,8 +34,11 @@ def seam_is_ordinary(image: np.ndarray, axis: int) -> bool:
 
 @pytest.fixture(scope="module")
 def sd15(tmp_path_factory):
+    """A plain SD 1.5 folder (StableDiffusionPipeline); its depth ControlNet is saved
+    beside it as sd15_controlnet/."""
     torch.set_num_threads(1)
-    return tiny_models.save_sd15(tmp_path_factory.mktemp("models") / "sd15")
+    return tiny_models.save_sd15(tmp_path_factory.mktemp("models") / "sd15",
+                                 with_controlnet=False)
 
 
 def test_material_diffusers_writes_a_tiling_map_set_at_the_family_size(sd15, tmp_path):
@@ -64,7 +68,32 @@ def test_material_diffusers_writes_a_tiling_map_set_at_the_family_size(sd15, tmp
     assert side["backend"] == "diffusers" and "Sobel" in side["pbr_method"]
     assert side["tile_size_m"] == [FAMILIES["brick"].tile_m] * 2
     assert side["generated_size"] == 64 and side["size"] == 64
-    assert side["model"]["family"] == "sd15-controlnet"
+    assert side["model"]["family"] == "sd15"                # text-to-image, no ControlNet
+
+
+def test_controlnet_is_loaded_only_when_named_and_changes_nothing_in_a_tile(sd15, tmp_path):
+    """--controlnet takes the control path (the sidecar says so); a flat control at
+    scale 0 adds nothing, so the plain path paints the same tile without the network."""
+    plain, control = tmp_path / "plain", tmp_path / "control"
+    base = ["material", "rusty metal", "--backend", "diffusers", "--model", str(sd15),
+            "--size", "64", *FAST]
+    assert cli.main([*base, "--out", str(plain)]) == 0
+    assert cli.main([*base, "--out", str(control), "--controlnet",
+                     str(sd15.parent / "sd15_controlnet")]) == 0
+    families = [json.loads((d / "rusty_metal.json").read_text())["model"]["family"]
+                for d in (plain, control)]
+    assert families == ["sd15", "sd15-controlnet"]
+    a, b = (read_png(d / "rusty_metal_base_color.png").astype(int) for d in (plain, control))
+    assert np.abs(a - b).max() <= 1 and a.std() > 0
+
+
+def test_paint_without_a_depth_model_exits_2_and_says_what_to_pass(sd15, tmp_path, capsys):
+    target = tmp_path / "set"
+    assert cli.main(["paint", str(target), "--demo", "--model", str(sd15), "--steps", "1",
+                     "--resolution", "64x64"]) == 2
+    err = capsys.readouterr().err
+    assert "no depth control model" in err and "painting" in err and "--controlnet PATH" in err
+    assert not (target / "paint").exists()
 
 
 def test_material_without_a_family_word_tiles_one_metre(sd15, tmp_path):
@@ -80,15 +109,14 @@ def test_material_without_a_family_word_tiles_one_metre(sd15, tmp_path):
 def test_resampling_keeps_a_tile_tiling():
     """A periodic pattern resampled 64 -> 128 (and 2:1 panoramas 128 -> 256 wide) lands
     on the same periodic pattern: neighbours are taken across the edges, not clamped."""
-    from ai_sets_addon.ai.backends import resample_wrapped_rect
-    from ai_sets_addon.ai.material import resample_wrapped
+    from ai_sets_addon.ai.seamless import resample_wrapped
 
     def wave(n: int, m: int) -> np.ndarray:
         y, x = (np.mgrid[0:n, 0:m] + 0.5) / [[[n]], [[m]]]
         return (np.sin(2 * np.pi * x) * np.cos(4 * np.pi * y))[..., None]
 
-    assert np.abs(resample_wrapped(wave(64, 64), 128) - wave(128, 128)).max() < 0.01
-    wide = resample_wrapped_rect(wave(64, 128), 128, 256)
+    assert np.abs(resample_wrapped(wave(64, 64), 128, 128) - wave(128, 128)).max() < 0.01
+    wide = resample_wrapped(wave(64, 128), 128, 256, wrap_rows=False)
     assert np.abs(wide - wave(128, 256))[4:-4].max() < 0.01   # rows clamp at the poles
     truth = seam_step_ratio(wave(128, 256), axis=1)       # the wave is steepest at 0°
     assert seam_step_ratio(wide, axis=1) == pytest.approx(truth, rel=0.02)

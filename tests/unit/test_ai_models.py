@@ -65,6 +65,32 @@ def test_base_and_controlnet_given_separately(models) -> None:
         load_pipeline(ModelRequest(str(models / "sd15_base")))
 
 
+@pytest.mark.parametrize("name, pipeline, family", [
+    ("sd15_base", "StableDiffusionPipeline", "sd15"),
+    ("sd15", "StableDiffusionPipeline", "sd15"),        # a saved ControlNet pipeline
+    ("sdxl", "StableDiffusionXLPipeline", "sdxl")])
+def test_materials_and_skies_load_text_to_image_and_no_control_network(
+        models, name, pipeline, family) -> None:
+    """Without --controlnet, AI materials and skies get the plain pipeline: no ControlNet
+    or adapter is loaded (a saved ControlNet pipeline's own stays on disk), the tile
+    still wraps, and painting with this model is refused with what to pass."""
+    from diffusers import ControlNetModel, T2IAdapter
+
+    from ai_sets_addon.ai.material import AiMaterialRequest, generate_tile
+    from ai_sets_addon.ai.seamless import seam_step_ratio
+
+    model = load_pipeline(ModelRequest(str(models / name)), needs_control=False)
+    assert type(model.pipe).__name__ == pipeline
+    assert (model.family, model.control_kind) == (family, None)
+    assert not any(isinstance(part, (ControlNetModel, T2IAdapter))
+                   for part in model.pipe.components.values())
+    tile = generate_tile(model, AiMaterialRequest("rusty metal", "m", size=64, steps=1))
+    assert tile.shape == (64, 64, 3) and tile.std() > 0
+    assert max(seam_step_ratio(tile, 0), seam_step_ratio(tile, 1)) <= 2.0
+    with pytest.raises(InputError, match="--controlnet PATH"):
+        DiffusersPainter(model)
+
+
 def test_single_file_checkpoint_matches_the_folder(models) -> None:
     """An original-layout .safetensors loads (configs from --config) to the same weights."""
     info = inspect_model(models / "sd15.safetensors")
