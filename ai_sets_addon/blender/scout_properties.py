@@ -59,6 +59,15 @@ class AISETS_Shot(bpy.types.PropertyGroup):
     thumbnail: bpy.props.StringProperty(default="", description="Packed image name")
 
 
+class AISETS_ScriptScene(bpy.types.PropertyGroup):
+    """One scene of the opened screenplay (name: its heading)."""
+
+    index: bpy.props.IntProperty(default=1)
+    number: bpy.props.StringProperty(default="")
+    summary: bpy.props.StringProperty(default="", description="Time, length, characters")
+    location: bpy.props.StringProperty(default="", description="The set it plays in")
+
+
 MOVE_ITEMS = [(k, k.replace("_", "-").title(), "") for k in moves.KINDS]
 EASING_ITEMS = [(k, k.replace("_", " ").title(), "") for k in moves.EASINGS]
 
@@ -155,9 +164,18 @@ class AISETS_ScoutSettings(bpy.types.PropertyGroup):
                                              subtype="DIR_PATH")
     storyboard_samples: bpy.props.IntProperty(name="Samples", default=16, min=1, max=4096)
     move: bpy.props.PointerProperty(type=AISETS_MoveSettings)
+    script_path: bpy.props.StringProperty(name="Script", default="", subtype="FILE_PATH",
+                                          description="A screenplay: .fountain or .fdx "
+                                                      "(Final Draft)")
+    script_out: bpy.props.StringProperty(name="Output", default="//script",
+                                         subtype="DIR_PATH",
+                                         description="Sets, plots, storyboard, shots.csv, "
+                                                     "timeline and job file go here")
+    script_scenes: bpy.props.CollectionProperty(type=AISETS_ScriptScene)
+    active_script_scene: bpy.props.IntProperty(name="Scene", default=0, min=0)
 
 
-CLASSES = (AISETS_Shot, AISETS_MoveSettings, AISETS_ScoutSettings)
+CLASSES = (AISETS_Shot, AISETS_ScriptScene, AISETS_MoveSettings, AISETS_ScoutSettings)
 
 
 def register() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from . import common
 
 COMMANDS = ("build", "sky", "material", "paint", "models", "verify", "check", "export", "batch",
-            "storyboard", "previs", "hdr", "meter")
+            "storyboard", "previs", "hdr", "meter", "script")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -2,9 +2,10 @@
 
 import bpy
 
-from . import export, generate, paint, scout, sky
+from . import export, generate, paint, scout, script, sky
 
-CLASSES = generate.CLASSES + sky.CLASSES + export.CLASSES + scout.CLASSES + paint.CLASSES
+CLASSES = (generate.CLASSES + sky.CLASSES + export.CLASSES + scout.CLASSES + paint.CLASSES
+           + script.CLASSES)
 _register, _unregister = bpy.utils.register_classes_factory(CLASSES)
 
 

@@ -168,5 +168,38 @@ class AISETS_PT_scout_previs(bpy.types.Panel):
         layout.operator("aisets.previs", icon="RENDER_ANIMATION")
 
 
-CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_exposure, AISETS_PT_scout_time, AISETS_PT_scout_shots,
-           AISETS_PT_scout_previs)
+class AISETS_UL_script_scenes(bpy.types.UIList):
+    def draw_item(self, context, layout, data, item, icon, active_data, active_property,
+                  index=0, flt_flag=0):
+        row = layout.row(align=True)
+        row.label(text=f"{item.number}  {item.name}", icon="SEQUENCE")
+        row.label(text=item.summary)
+
+
+class AISETS_PT_scout_script(bpy.types.Panel):
+    bl_idname = "AISETS_PT_scout_script"
+    bl_label = "Script"
+    bl_space_type = "VIEW_3D"
+    bl_region_type = "UI"
+    bl_category = "AI Sets"
+    bl_parent_id = "AISETS_PT_scout"
+    bl_options = {"DEFAULT_CLOSED"}
+
+    def draw(self, context):
+        scout = context.scene.ai_sets_scout
+        layout = self.layout
+        row = layout.row(align=True)
+        row.prop(scout, "script_path", text="")
+        row.operator("aisets.script_open", text="", icon="FILE_REFRESH")
+        layout.template_list("AISETS_UL_script_scenes", "", scout, "script_scenes", scout,
+                             "active_script_scene", rows=4)
+        layout.prop(scout, "script_out")
+        layout.operator("aisets.script_build_scene", icon="SCENE_DATA")
+        layout.operator("aisets.storyboard", text="Render Scene Storyboard",
+                        icon="RENDER_RESULT")
+        layout.operator("aisets.script_run", icon="SEQ_STRIP_DUPLICATE")
+
+
+CLASSES = (AISETS_UL_shots, AISETS_PT_scout, AISETS_PT_scout_exposure, AISETS_PT_scout_time,
+           AISETS_PT_scout_shots, AISETS_PT_scout_previs, AISETS_UL_script_scenes,
+           AISETS_PT_scout_script)
