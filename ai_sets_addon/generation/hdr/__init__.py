@@ -5,7 +5,8 @@
     write_lift(Path("sky.exr"), result, pano, EXPAND_EV)
 
 The steps and their reasons are in `lift`; `read` (decoding, limits, linearising),
-`sun` (finding it), `fit` and `refine` (the clear-sky fit), `expand` (highlights).
+`sun` and `elevation` (finding it), `fit` (the clear-sky fit), `expand` (highlights),
+`testset` (the camera simulation and scores of scripts/hdr_testset.py).
 """
 
 from __future__ import annotations

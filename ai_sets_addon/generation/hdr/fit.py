@@ -140,14 +140,17 @@ def _parabola_min(x: list[float], y: list[float]) -> float:
 
 
 def fit_sky(grid: WorkGrid, sun_el: float, sun_az: float, haze: float | None = None,
-            haze_around: float | None = None) -> SkyFit:
-    """Fit haze (unless given; near `haze_around` when that is given) and scale."""
+            haze_around: float | None = None,
+            search: tuple[float, ...] | None = None) -> SkyFit:
+    """Fit haze (unless given; near `haze_around` when that is given; on `search` when
+    that is given) and scale."""
     samples = sky_samples(grid)
     if len(samples.weights) < 50:
         raise ValueError("too few clear sky cells to fit")
     costs: dict[str, float] = {}
     if haze is None:
-        search = HAZE_GRID if haze_around is None else local_grid(haze_around)
+        if search is None:
+            search = HAZE_GRID if haze_around is None else local_grid(haze_around)
         haze, costs = fit_haze(samples, sun_el, sun_az, search)
     tab = table_for(haze, round(sun_el, 2))
     cost, scale = score(samples, tab, sun_az)

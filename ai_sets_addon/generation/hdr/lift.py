@@ -2,9 +2,9 @@
 
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
 2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
-3. fit the clear-sky model to the unclipped sky (fit.py) -> haze and the exposure scale
-   (relative -> W/m²/sr), then remove the clipped region's bias from the sun direction
-   (refine.py) and refit at the corrected direction;
+3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
+   (elevation.py), then the clear-sky model fitted to the unclipped sky (fit.py) ->
+   haze and the exposure scale (relative -> W/m²/sr);
 4. rebuild the clipped aureole from the fitted model (the max of model and pixel) and
    put the 0.53° sun disc back with the direct irradiance the fit implies;
 5. expand the other highlights (expand.py) and write EXR + PNG + JSON.
@@ -24,18 +24,21 @@ from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights
-from .fit import SkyFit, fit_sky, model_radiance
+from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, work_grid
 from .read import Panorama
-from .refine import joint_fit
-from .sun import SunEstimate, find_sun, largest_clipped_region
+from .elevation import SCAN_HAZES, scan_elevation
+from .sun import SunEstimate, find_sun
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
 NO_SUN_MEDIAN = {"overcast": 4.0, "night": 1e-3}
 LOBE_CLEAR_CONTRAST = 10.0   # a lobe this contrasted counts as an unveiled sun
 ZONE_GROW = 3                # work-grid cells (~2°) around the sun's clipped region
-MIN_REFINE_SR = 0.003        # a smaller clipped region is the disc itself: no bias to remove
+MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its centre is it
+FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
+RIM_STRIDE = 7               # every 7th unclipped pixel of the zone matches the model
+MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above the model
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 
 
@@ -69,8 +72,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
     try:
-        if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_REFINE_SR:
-            fit, refined = _refine(grid, sun)
+        if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
+            fit, refined = _scan(grid, sun)
         else:
             fit, refined = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), {}
     except ValueError:
@@ -90,7 +93,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     zone = sun_zone(grid, sun)
     expand_highlights(rgb, pano.peak, grid.clipped, grid.factor, options.expand_ev,
                       options.expand_from, zone)
-    _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid.factor)
+    refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone,
+                                               grid.factor)
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
     if sun.elevation_deg > -SUN_RADIUS_DEG:
@@ -116,22 +120,46 @@ def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
                        else "the sun's position at that place and time")
 
 
-def _refine(grid: WorkGrid, sun: SunEstimate) -> tuple[SkyFit, dict]:
+def _scan(grid: WorkGrid, sun: SunEstimate) -> tuple[SkyFit, dict]:
+    """Elevation by the wedge's shape (elevation.py), then haze and scale fitted to the
+    whole unclipped sky (fit.py) on the scan's hazes (their tables are cached)."""
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    joint = joint_fit(grid, observed, sun.clipped_solid_angle_sr)
-    sun.elevation_deg, sun.azimuth_deg = joint.elevation_deg, joint.azimuth_deg
-    info = {"region_centroid_deg": {"elevation": observed[0], "azimuth": observed[1]},
-            "steps_deg": joint.steps_deg, "hazes": joint.hazes}
-    return joint.fit, info
+    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg)
+    if info.get("at_floor") and haze is not None:
+        el = _whole_sky_elevation(grid, sun, el, haze, info)
+    sun.elevation_deg = el
+    fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
+    info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
+                haze=fit.haze)
+    return fit, info
+
+
+def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: float,
+                         info: dict) -> float:
+    """The shape scan's best is its lowest elevation: the horizon's glow, where skies and
+    models differ most, pulled it down. Then the elevation is the one whose clear sky
+    fits the whole unclipped sky best (absolute log ratio per channel, fit.py), between
+    that floor and a little over the first estimate."""
+    samples = sky_samples(grid)
+    top = max(sun.elevation_deg + FLOOR_SEARCH_ABOVE, floor + 2.0 * FLOOR_SEARCH_ABOVE)
+    els = [float(e) for e in np.linspace(floor, top, 6)]
+    costs = [score(samples, table_for(haze, round(e, 2)), sun.azimuth_deg)[0] for e in els]
+    k = int(np.argmin(costs))
+    best = els[k]
+    if 0 < k < len(els) - 1:
+        a, b, _ = np.polyfit(els[k - 1:k + 2], costs[k - 1:k + 2], 2)
+        if a > 0:
+            best = float(np.clip(-b / (2 * a), els[k - 1], els[k + 1]))
+    info["whole_sky_deg"] = [round(e, 2) for e in els]
+    info["whole_sky_cost"] = [round(c, 4) for c in costs]
+    return best
 
 
 def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
     """(h, w) bool on the work grid: the clipped region around the sun, grown by
     ZONE_GROW cells (columns wrap); None when no clipped region surrounds this sun."""
-    if sun.method == "lobe":
-        return None
-    region = largest_clipped_region(grid)
-    if region is None:
+    region = sun.region
+    if sun.method == "lobe" or region is None:
         return None
     dirs = grid.directions(region.shape[0])[region > 0]
     cos = fixed_matmul(dirs, direction(np.array(sun.elevation_deg),
@@ -148,21 +176,37 @@ def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
 
 
 def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
-                     zone: np.ndarray | None, factor: int) -> None:
-    """Clipped pixels in the sun's zone take max(pixel, fitted model radiance): the
-    aureole and the horizon glow the camera clipped, from the fit, not guessed."""
+                     zone: np.ndarray | None, factor: int) -> float:
+    """Clipped pixels in the sun's zone take max(pixel, k x fitted model radiance): the
+    aureole and the horizon glow the camera clipped, from the fit, not guessed. k (>= 1)
+    matches the model to the unclipped pixels of the zone, just outside the clip: where
+    a real sky's aureole is brighter than the model's (another atmosphere, another
+    renderer), the rebuilt one continues the seen falloff instead of staying flat at
+    the clip level. Returns k."""
     if zone is None:
-        return
+        return 1.0
     rows = np.nonzero(zone.any(axis=1))[0]
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
+    height, width = clipped.shape
+    els, azs = row_elevations(height), column_azimuths(width)
     r, c = np.nonzero(clipped[r0:r1])
     r += r0
     inside = zone[r // factor, c // factor]
     r, c = r[inside], c[inside]
-    height, width = clipped.shape
-    model = model_radiance(fit.table, row_elevations(height)[r], column_azimuths(width)[c],
-                           sun.azimuth_deg)
-    rgb[r, c] = np.maximum(rgb[r, c], model)
+    rr, cc = np.nonzero(~clipped[r0:r1])
+    rr += r0
+    rim = zone[rr // factor, cc // factor] & (els[rr] > 0.0)
+    rr, cc = rr[rim][::RIM_STRIDE], cc[rim][::RIM_STRIDE]
+    k = 1.0
+    if rr.size >= 20:
+        seen = luminance(rgb[rr, cc])
+        model = luminance(model_radiance(fit.table, els[rr], azs[cc], sun.azimuth_deg))
+        ok = model > 0
+        if ok.any():
+            k = float(np.clip(np.median(seen[ok] / model[ok]), 1.0, MAX_RIM_GAIN))
+    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    rgb[r, c] = np.maximum(rgb[r, c], model * np.float32(k))
+    return k
 
 
 def _transmittance(sun: SunEstimate) -> float:
@@ -174,11 +218,10 @@ def _transmittance(sun: SunEstimate) -> float:
 def _confidence(sun: SunEstimate, fit: SkyFit, refined: dict) -> float:
     """0..1 heuristic: fit residual, how much clear sky was seen, how the sun was found."""
     conf = np.exp(-fit.residual / 0.15) * min(1.0, fit.sky_share / 0.2)
+    if sun.method == "clipped":
+        conf *= 0.5 + 0.5 * sun.confidence
     if sun.method == "lobe":
         conf *= 0.5
-    steps = refined.get("steps_deg") or [0.0]
-    if steps[-1] > 0.5:
-        conf *= 0.7
     return float(np.clip(conf, 0.0, 1.0))
 
 

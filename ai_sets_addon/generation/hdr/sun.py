@@ -1,20 +1,32 @@
 """Find the sun in an LDR panorama, or decide that there is none to find.
 
-1. The largest connected clipped region of the upper hemisphere (wrapping at 0/360°):
-   a camera clips the sun and its aureole long before anything else in a clear sky.
-   Its direction is the solid-angle-weighted centroid of the region; the bias of that
-   centroid (the region leans toward the bright horizon or is cut by the ground) is
-   removed later with the fitted sky model (refine.py).
-2. With nothing clipped: the brightest diffuse lobe (a blurred peak at least
-   LOBE_CONTRAST times brighter than the sky 25-40° around it), e.g. a sun behind thin
-   cloud or an AI sun painted below white.
-3. Otherwise none: an overcast or night panorama keeps its own light and gets no sun.
+A camera exposed for the sky clips the sun, its aureole and often a band of bright
+horizon or a bright cloud: the clipped region can be of any size, and the biggest one
+need not be the sun alone. The method (docs/hdr/README.md has the reasons):
+
+1. No sun when the sky is dark (night), or clipped almost everywhere (SATURATED_SHARE:
+   nothing shows where the sun is).
+2. A compact largest clipped region (<= COMPACT_SR): the aureole alone; its centroid
+   gives the azimuth (the sky is symmetric about the sun's vertical) and a first
+   elevation, which lift.py replaces with elevation.py's shape fit.
+3. A larger clipped area (aureole merged with a clipped horizon band or cloud): every
+   clipped cell is a candidate sun (the sun is clipped in any exposure that shows the
+   sky); each is scored by how well a CIE clear sky (ISO 15469 types 12, 13, 15) with
+   its sun there explains the unclipped sky, each image row's mean log luminance taken
+   out (the horizon's glow differs between skies, the sun's pattern does not), with a
+   free slope (unknown tone curve) and capped residuals (clouds, buildings). The best
+   candidate is refined on a quarter-cell grid; a misfit over MAX_SHAPE_COST is no sun.
+4. With nothing clipped: the brightest diffuse lobe if it stands LOBE_CONTRAST above
+   its surround (a sun behind thin cloud); else none (overcast, diffuse light).
+
+`SunEstimate.confidence` (0..1) is how well the chosen sun explains the sky; lift.py
+folds in the clear-sky fit's residual.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,9 +34,11 @@ from ..sky.equirect import angles_of, direction
 from ..sky.spectrum import fixed_matmul
 from .grid import WorkGrid
 
-MAX_SUN_SOLID_ANGLE = 1.5    # sr (a cap ~40° in radius): larger clipped areas are sky, not sun
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
+SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
+COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
+MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
 
 
 @dataclass
@@ -38,28 +52,144 @@ class SunEstimate:
     reason: str = ""
     clipped_solid_angle_sr: float = 0.0
     lobe_contrast: float = 0.0
+    confidence: float = 0.0        # how clearly the sun stood out (before the fit)
+    region: np.ndarray | None = field(default=None, repr=False)  # (h_up, w) bool cells
 
 
 def find_sun(grid: WorkGrid) -> SunEstimate:
-    """Clipped region, else diffuse lobe, else none (overcast or night)."""
+    """No sun (night, saturated), a clipped sun (compact or merged), a lobe, or none."""
     upper = grid.elevations > 0.0
     lum = _lum(grid.linear[upper])
-    if float(np.median(lum)) < NIGHT_MEDIAN and not grid.clipped[upper].any():
+    h_up = int(np.sum(upper))
+    clipped = grid.clipped[:h_up] > 0.0
+    if float(np.median(lum)) < NIGHT_MEDIAN and not clipped.any():
         return SunEstimate(False, method="none", reason="night: the sky is dark; no sun added")
-    region = largest_clipped_region(grid)
-    if region is not None:
-        area = float(np.sum(region * grid.solid_angles[: region.shape[0], None]))
-        if area <= MAX_SUN_SOLID_ANGLE:
-            el, az = region_direction(grid, region)
-            return SunEstimate(True, el, az, "clipped", "the largest clipped region of the "
-                               "upper hemisphere", clipped_solid_angle_sr=area)
-        reason = (f"the clipped area ({area:.2f} sr) is too large for a sun (over "
-                  f"{MAX_SUN_SOLID_ANGLE} sr): an overexposed sky")
+    omega = grid.solid_angles[:h_up, None]
+    share = float(np.sum(grid.clipped[:h_up] * omega) / (np.sum(omega) * grid.clipped.shape[1]))
+    if share > SATURATED_SHARE:
+        return SunEstimate(False, reason=f"{share:.0%} of the sky is clipped to white: "
+                           "nothing in the image shows where the sun is (overexposed); "
+                           "no sun added; give it with --sun AZ,EL")
+    if clipped.any():
+        found = _clipped_sun(grid, clipped)
+        if found is not None:
+            return found
+        reason = "no clear sky with its sun in the clipped area explains the sky"
     else:
         reason = "nothing in the upper hemisphere clipped"
     if float(np.median(lum)) < NIGHT_MEDIAN:
         return SunEstimate(False, reason="night: the sky is dark; no sun added")
     return _lobe(grid, reason)
+
+
+def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
+    """A compact largest clipped region: its centroid (elevation.py then replaces the
+    biased elevation). A larger one (the aureole merged with a clipped horizon band or
+    cloud): the clipped cell where a clear sky's sun best explains the unclipped sky."""
+    largest = largest_clipped_region(grid)
+    omega = grid.solid_angles[: clipped.shape[0], None]
+    area = float(np.sum(largest * omega))
+    if area <= COMPACT_SR:
+        el, az = region_direction(grid, largest)
+        return SunEstimate(True, el, az, "clipped", "the largest clipped region of the "
+                           f"upper hemisphere ({area:.3f} sr), its centroid",
+                           clipped_solid_angle_sr=area, confidence=1.0,
+                           region=largest > 0)
+    el, az, cost = locate_sun(grid, clipped)
+    if cost > MAX_SHAPE_COST:
+        return None
+    labels = _label(clipped)
+    sun = direction(np.array(el), np.array(az))
+    dirs = grid.directions(clipped.shape[0])
+    cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
+    region = labels == labels.flat[int(np.argmax(cos))]
+    area = float(np.sum(grid.clipped[: region.shape[0]] * region * omega))
+    return SunEstimate(True, el, az, "clipped",
+                       f"the clipped area ({area:.2f} sr) is the sun's aureole merged with "
+                       "a clipped horizon or cloud: the clipped cell where a clear sky's sun "
+                       f"best explains the unclipped sky (shape misfit {cost:.3f})",
+                       clipped_solid_angle_sr=area, confidence=float(np.exp(-cost / 0.1)),
+                       region=region)
+
+
+# CIE general sky (ISO 15469) clear types 12, 13, 15: (a, b, c, d, e) of
+# L ~ (1 + a exp(b / cos Z)) (1 + c (exp(d g) - exp(d pi/2)) + e cos^2 g).
+CIE_CLEAR = ((-1.0, -0.32, 10.0, -3.0, 0.45), (-1.0, -0.32, 16.0, -3.0, 0.30),
+             (-1.0, -0.15, 24.0, -2.8, 0.15))
+MAX_SKY_CELLS = 3000          # unclipped cells the shape fit compares (a stride sample)
+MAX_CANDIDATES = 1200         # clipped cells tried as the sun (a stride sample)
+RES_CAP = 0.5                 # a cell's |log residual| counts at most this much
+
+
+def locate_sun(grid: WorkGrid, clipped: np.ndarray) -> tuple[float, float, float]:
+    """(elevation, azimuth, cost) of the sun that best explains the unclipped sky.
+
+    The sun is clipped in any exposure that shows the sky, so the candidates are the
+    clipped cells; each is scored by how well a CIE clear sky with its sun there fits the
+    log luminance of the unclipped sky above 2° (free offset and slope: the exposure and
+    an unknown tone curve), with each cell's residual capped (clouds, buildings). The
+    aureole's falloff around the clipped core and the sky's darkening 90° from the sun
+    pin the centre; a clipped horizon band or cloud cannot explain the falloff. The best
+    cell is refined on a quarter-cell grid around it."""
+    h = clipped.shape[0]
+    dirs = grid.directions(h)
+    lum = _lum(grid.linear[:h])
+    els = np.broadcast_to(grid.elevations[:h, None], clipped.shape)
+    sky = ~clipped & (els > 2.0) & (lum > 1e-3)
+    sky_idx = np.flatnonzero(sky)
+    sky_idx = sky_idx[:: max(1, len(sky_idx) // MAX_SKY_CELLS)]
+    obs = dirs.reshape(-1, 3)[sky_idx]
+    y = np.log(lum.ravel()[sky_idx]).astype(np.float32)
+    w = np.broadcast_to(grid.solid_angles[:h, None], clipped.shape).ravel()[sky_idx]
+    w = (w / w.sum()).astype(np.float32)
+    cand_idx = np.flatnonzero(clipped)
+    cand_idx = cand_idx[:: max(1, len(cand_idx) // MAX_CANDIDATES)]
+    cands = dirs.reshape(-1, 3)[cand_idx]
+    rows = sky_idx // clipped.shape[1]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    y = _centre_rows(y[None], w, starts)[0]
+    costs = np.stack([_shape_costs(cands, obs, y, w, t, starts) for t in CIE_CLEAR])
+    t_best, c_best = np.unravel_index(int(np.argmin(costs)), costs.shape)
+    el0, az0 = angles_of(cands[c_best])
+    cell = 180.0 / grid.linear.shape[0]
+    steps = np.arange(-6, 7) * (cell / 4.0)
+    ee, aa = np.meshgrid(el0 + steps, steps, indexing="ij")
+    aa = az0 + aa / max(np.cos(np.radians(el0)), 0.2)
+    local = direction(ee.ravel(), aa.ravel())
+    fine = _shape_costs(local, obs, y, w, CIE_CLEAR[t_best], starts)
+    k = int(np.argmin(fine))
+    el, az = angles_of(local[k])
+    return el, az, float(fine[k])
+
+
+def _centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """x (C, N) minus its weighted mean over each image row (cells sorted by row)."""
+    sums = np.add.reduceat(x * w, starts, axis=1) / np.add.reduceat(w, starts)
+    counts = np.diff(np.r_[starts, x.shape[1]])
+    return x - np.repeat(sums, counts, axis=1)
+
+
+def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarray,
+                 cie: tuple[float, ...], starts: np.ndarray) -> np.ndarray:
+    """(C,) robust misfit of the CIE sky `cie` with the sun at each candidate, each image
+    row's mean taken out of model and sky alike: the sky's elevation profile (a bright
+    horizon band, the ground's glow) varies from sky to sky, the sun's pattern does not."""
+    a, b, c, d, e = cie
+    cos_z = np.maximum(obs[:, 2], 0.05).astype(np.float32)
+    grad = np.log(1.0 + a * np.exp(b / cos_z)).astype(np.float32)          # (N,)
+    out = np.empty(len(cands), np.float32)
+    obs32 = obs.astype(np.float32)
+    for i in range(0, len(cands), 256):
+        cos_g = np.clip(fixed_matmul(cands[i:i + 256].astype(np.float32), obs32.T), -1.0, 1.0)
+        g = np.arccos(cos_g)
+        x = grad + np.log(1.0 + c * (np.exp(d * g) - np.float32(np.exp(d * np.pi / 2)))
+                          + e * cos_g * cos_g)
+        dx = _centre_rows(x, w, starts)
+        slope = np.clip(np.sum(dx * y * w, axis=1)
+                        / np.maximum(np.sum(dx * dx * w, axis=1), 1e-9), 0.5, 1.5)
+        res = y - slope[:, None] * dx
+        out[i:i + 256] = np.sum(np.minimum(np.abs(res), RES_CAP) * w, axis=1)
+    return out
 
 
 def _lum(rgb: np.ndarray) -> np.ndarray:
@@ -109,8 +239,8 @@ def _label(mask: np.ndarray) -> np.ndarray:
 def region_direction(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
     """(elevation, azimuth) of the region's solid-angle-weighted centroid.
 
-    Biased (the region leans toward the bright horizon, or is cut by the ground), but a
-    smooth function of the region: refine.py removes the bias with the fitted model."""
+    Biased in elevation (the region leans toward the bright horizon, or is cut by the
+    ground): a first guess; lift.py takes the elevation from elevation.py instead."""
     h = region.shape[0]
     dirs = grid.directions(h)
     weights = region * grid.solid_angles[:h, None]

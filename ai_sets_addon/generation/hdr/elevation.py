@@ -1,0 +1,162 @@
+"""The sun's elevation from the shape of the unclipped sky around its vertical.
+
+The azimuth of a clipped sun is easy (the sky is symmetric about the sun's vertical);
+its elevation is not: the clipped region leans toward the bright horizon, merges with a
+clipped horizon band, or is cut by the ground. So the elevation is the one whose fitted
+clear sky (fit.py's physical model) best reproduces the *shape* of the unclipped sky in
+a wedge of ±WEDGE_DEG of azimuth around the sun's:
+
+- each image row's mean log luminance and log colour ratios (R/G, B/G, weighted 1/4
+  each: skies' colours differ between models more than their shapes) are taken out of
+  model and image alike, so the elevation profile (horizon glow, ground haze: where
+  models and real skies differ most) does not count; what counts is how the light
+  falls off in azimuth along each row, which the aureole ties to the row's angular
+  distance from the sun, and how the colour changes toward the sun (a low sun reddens
+  its side of the sky);
+- a free slope on the model's log (an unknown tone curve: gamma 2.2 read as sRGB, a
+  filmic curve's contrast) and capped residuals (clouds, buildings);
+- a 3° scan over the elevations the clipped region spans at the sun's azimuth, at
+  hazes 0, 0.3 and 0.6 (the final fit reuses their multiple-scattering tables), then a
+  parabola through the best three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie_phase,
+                               multiple_scattering_table, rayleigh_phase)
+from ..sky.equirect import direction
+from ..sky.spectrum import fixed_matmul, to_rgb
+from .grid import WorkGrid
+
+WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
+MIN_SKY_ELEVATION = 2.0
+MAX_CELLS = 600         # a few hundred cells pin the shape; each costs a march
+MARCH_STEPS = 16
+SCAN_STEP_DEG = 3.0
+MAX_SCAN = 24            # at most this many coarse elevations
+RES_CAP = 0.5
+CHANNEL_WEIGHTS = np.array([1.0, 0.25, 0.25]) / 1.5   # luminance, log R/G, log B/G
+SCAN_HAZES = (0.0, 0.3, 0.6)
+
+
+@dataclass
+class WedgeSamples:
+    """Unclipped cells in the wedge, sorted by image row, with their row groups."""
+
+    elevations: np.ndarray
+    azimuths: np.ndarray
+    log_rgb: np.ndarray      # (n, 3) row-centred log RGB
+    weights: np.ndarray      # normalised solid angles
+    starts: np.ndarray       # first index of each row group
+
+
+def _lum(rgb: np.ndarray) -> np.ndarray:
+    return rgb[..., 0] * 0.2126 + rgb[..., 1] * 0.7152 + rgb[..., 2] * 0.0722
+
+
+def wedge_samples(grid: WorkGrid, azimuth_deg: float) -> WedgeSamples | None:
+    h = int(np.sum(grid.elevations > 0.0))
+    lum = _lum(grid.linear[:h])
+    off = np.abs((grid.azimuths - azimuth_deg + 180.0) % 360.0 - 180.0)
+    ok = ((grid.clipped[:h] == 0.0) & (lum > 1e-3) & (off[None, :] < WEDGE_DEG)
+          & (grid.elevations[:h, None] > MIN_SKY_ELEVATION))
+    idx = np.flatnonzero(ok)
+    if len(idx) < 50:
+        return None
+    idx = idx[:: max(1, len(idx) // MAX_CELLS)]
+    w_cols = grid.linear.shape[1]
+    rows, cols = idx // w_cols, idx % w_cols
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    weights = grid.solid_angles[rows].astype(np.float64)
+    weights = weights / weights.sum()
+    rgb = np.maximum(grid.linear[:h].reshape(-1, 3)[idx], 1e-4).astype(np.float64)
+    y = centre_rows(lum_chroma(rgb), weights, starts)
+    return WedgeSamples(grid.elevations[rows], grid.azimuths[cols], y, weights, starts)
+
+
+def lum_chroma(rgb: np.ndarray) -> np.ndarray:
+    """(n, 3) log luminance, log R/G, log B/G."""
+    logs = np.log(rgb)
+    return np.stack([np.log(_lum(rgb)), logs[:, 0] - logs[:, 1], logs[:, 2] - logs[:, 1]],
+                    axis=1)
+
+
+def centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """x minus its weighted mean over each row group (cells sorted by row)."""
+    wx = w if x.ndim == 1 else w[:, None]
+    means = np.add.reduceat(x * wx, starts, axis=0) / np.add.reduceat(wx, starts, axis=0)
+    return x - np.repeat(means, np.diff(np.r_[starts, len(x)]), axis=0)
+
+
+def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
+                    azimuth_deg: float) -> np.ndarray:
+    """The clear-sky model's RGB at the samples, marched directly (fit.py's
+    atmosphere, MARCH_STEPS steps): a scan needs a few hundred directions per sun, not
+    a whole table."""
+    atm = atmosphere_for_haze(haze)
+    views = direction(samples.elevations, samples.azimuths - azimuth_deg)
+    sun = direction(np.array(elevation_deg), np.array(0.0))
+    res = march(atm, OBSERVER_ALTITUDE, views, sun, steps=MARCH_STEPS,
+                ms_table=multiple_scattering_table(atm))
+    cos_t = fixed_matmul(views, sun)
+    spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
+                + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
+    return to_rgb(spectral)
+
+
+def shape_cost(samples: WedgeSamples, haze: float, elevation_deg: float,
+               azimuth_deg: float) -> float:
+    """Robust misfit of the row-centred log sky against the model's (free slope)."""
+    rgb = wedge_rgb(samples, haze, elevation_deg, azimuth_deg)
+    x = centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
+    y, w = samples.log_rgb, samples.weights[:, None] * CHANNEL_WEIGHTS
+    slope = float(np.clip(np.sum(w * x * y) / max(np.sum(w * x * x), 1e-12), 0.5, 1.5))
+    return float(np.sum(w * np.minimum(np.abs(y - slope * x), RES_CAP)))
+
+
+def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | None:
+    """(lowest, highest) elevation of clipped upper-hemisphere cells within a cell of the
+    sun's azimuth: where the sun can be."""
+    h = int(np.sum(grid.elevations > 0.0))
+    w = grid.linear.shape[1]
+    c = int(((azimuth_deg + 90.0) / 360.0 % 1.0) * w)
+    cols = [(c + d) % w for d in (-1, 0, 1)]
+    rows = np.nonzero(grid.clipped[:h][:, cols].max(axis=1) > 0.0)[0]
+    if rows.size == 0:
+        return None
+    return float(grid.elevations[rows[-1]]), float(grid.elevations[rows[0]])
+
+
+def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float
+                   ) -> tuple[float, float | None, dict]:
+    """(elevation, haze) with the least shape cost over SCAN_HAZES x a 2-3° elevation
+    scan, the elevation refined by a parabola; (guess, None) when the wedge has too
+    little sky."""
+    samples = wedge_samples(grid, azimuth_deg)
+    span = clipped_span(grid, azimuth_deg)
+    if samples is None or span is None:
+        return guess, None, {"scan": "skipped: too little unclipped sky beside the sun"}
+    lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
+    step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
+    els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
+    costs = np.array([[shape_cost(samples, h, e, azimuth_deg) for e in els]
+                      for h in SCAN_HAZES])
+    i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
+    best = els[k]
+    if 0 < k < len(els) - 1:
+        best = _parabola(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
+    info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
+            "scan_cost": [[round(float(c), 4) for c in row] for row in costs]}
+    info["at_floor"] = bool(k == 0)
+    return best, SCAN_HAZES[i], info
+
+
+def _parabola(x: list[float], y: list[float]) -> float:
+    a, b, _ = np.polyfit(x, y, 2)
+    if a <= 0:
+        return float(x[int(np.argmin(y))])
+    return float(np.clip(-b / (2 * a), x[0], x[-1]))
