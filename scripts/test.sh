@@ -104,9 +104,9 @@ bpy45_run() {
         return
     fi
     local stamp dir="$ROOT/.venv-bpy45"
-    stamp=$(stamp_of "$BPY45_REQ ${BPY45_EXTRAS[*]} [scout,hdr]")
+    stamp=$(stamp_of "$BPY45_REQ ${BPY45_EXTRAS[*]} [scout,hdr,script]")
     # The package's own dependencies (numpy<2, trimesh, openexr) come from pyproject.toml.
-    if ensure_venv "$dir" "$stamp" "$BPY45_REQ" "${BPY45_EXTRAS[@]}" -e "$ROOT[scout,hdr]"; then
+    if ensure_venv "$dir" "$stamp" "$BPY45_REQ" "${BPY45_EXTRAS[@]}" -e "$ROOT[scout,hdr,script]"; then
         run_pytest "bpy 4.5 (.venv-bpy45): blender+e2e" "$dir" tests/blender tests/e2e -q --durations=15 "$@"
     else
         setup_failed "bpy 4.5 (.venv-bpy45)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..core import limits
 from . import common
 
 
@@ -39,11 +40,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--samples", type=common.samples, default=16,
                         help="Cycles samples per frame (denoised), "
                              f"1..{common.CYCLES_MAX_SAMPLES} (default: %(default)s)")
-    parser.add_argument("--texture-size", type=common.positive_int, default=1024,
-                        metavar="PX", help="the sets' material maps (256..4096, a power of "
-                                           "two; default: %(default)s)")
-    parser.add_argument("--hdri-width", type=common.positive_int, default=2048, metavar="PX",
-                        help="the sets' sky width (even, 512..16384; default: %(default)s)")
+    parser.add_argument("--texture-size", type=limits.TEXTURE_SIZE.argtype(), default=1024,
+                        metavar="PX", help=limits.TEXTURE_SIZE.help("the sets' material maps",
+                                                                    1024))
+    parser.add_argument("--hdri-width", type=limits.HDRI_WIDTH.argtype(), default=2048,
+                        metavar="PX", help=limits.HDRI_WIDTH.help("the sets' sky width", 2048))
     parser.add_argument("--job-resolution", type=common.resolution, default=(1920, 1080),
                         metavar="WxH", help="the farm renders' size in jobs.toml "
                                             "(default: 1920x1080)")

@@ -68,7 +68,7 @@ def write_csv(path: Path, scenes: list[SceneShots]) -> Path:
 def timeline(scenes: list[SceneShots], title: str):
     """One clip per shot in script order, its length from the scene's eighths, a marker
     at each scene's first clip, each clip's media the storyboard frame."""
-    import opentimelineio as otio
+    otio = _otio()
 
     tl = otio.schema.Timeline(name=title)
     track = otio.schema.Track(name="Storyboard", kind=otio.schema.TrackKind.Video)
@@ -101,7 +101,7 @@ def timeline(scenes: list[SceneShots], title: str):
 
 
 def write_timeline(path: Path, scenes: list[SceneShots], title: str) -> Path:
-    import opentimelineio as otio
+    otio = _otio()
 
     return _write_text(Path(path), otio.adapters.write_to_string(timeline(scenes, title),
                                                                  "otio_json"))
@@ -138,3 +138,15 @@ def write_jobs(path: Path, text: str, check=None) -> Path:
     if check is not None:
         check(Path(path))
     return Path(path)
+
+
+def _otio():
+    try:
+        import opentimelineio
+    except ImportError:
+        from ...core.errors import InputError
+        from .screenplay import NEEDS_SCRIPT_EXTRA
+
+        raise InputError(NEEDS_SCRIPT_EXTRA.format(what="writing the .otio timeline",
+                                                   package="opentimelineio")) from None
+    return opentimelineio

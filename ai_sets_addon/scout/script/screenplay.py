@@ -55,6 +55,10 @@ _TRAILING_NUMBER = re.compile(r"\s*(?:#(?P<hash>[\w.\-]+)#|\s(?P<plain>\d+[A-Z]{
 _SEPARATOR = re.compile(r"\s+[-–—]+\s+|\s*[-–—]{2,}\s*|\s+[-–—]$|^[-–—]\s+")
 _EXTENSION = re.compile(r"\s*\((?:[^)]*)\)\s*|\s*\^\s*$")
 
+# The script extra is not bundled in the extension zip yet: say what to install.
+NEEDS_SCRIPT_EXTRA = ("{what} needs the {package} package: pip install 'ai-sets[script]' "
+                      "(headless), or a Python with it for Blender")
+
 
 class ScriptError(InputError):
     """A screenplay that cannot be read; `line` is 1-based (0: the whole file)."""
@@ -294,8 +298,12 @@ def _text(data: bytes, path: Path) -> str:
 def read_fountain(text: str, path: Path = Path("SCRIPT.fountain")) -> Screenplay:
     """Fountain via screenplain's parser; its paragraphs are matched back to the
     file's lines in order, so errors and scenes carry their line numbers."""
-    from screenplain.parsers import fountain
-    from screenplain.types import Action, Dialog, DualDialog, Slug
+    try:
+        from screenplain.parsers import fountain
+        from screenplain.types import Action, Dialog, DualDialog, Slug
+    except ImportError:
+        raise InputError(NEEDS_SCRIPT_EXTRA.format(what="reading a Fountain screenplay",
+                                                   package="screenplain")) from None
 
     try:
         parsed = fountain.parse(io.StringIO(_force_headings(text)))
