@@ -7,6 +7,8 @@
 - Place nouns beat settings and adjectives: a specific place ("lighthouse", "gas
   station") wins over a setting named beside it ("cliff", "desert", "highway",
   "street"), which only tells where it stands.
+- Of two place nouns in one noun phrase the head wins: the last in English ("castle
+  hall"), the first before "de" in French ("rue d'un village").
 - Among equals the first named wins; the others are said in a notice.
 - No recipe word: the lexicon (when built) reads each unknown noun through its
   hypernyms ("laundromat: read as ..."); else the nearest honest base is built, an
@@ -92,9 +94,30 @@ def _inside_props(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
                                        for s, e in props)]
 
 
+FRENCH_OF = frozenset({"de", "d", "du", "des"})
+
+
+def _heads(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
+    """Of two place nouns in one noun phrase, the head is the place: in English the last
+    of two side by side ("castle hall", "spaceship corridor", "village street"), in
+    French the first before "de" ("rue d'un village", "couloir d'hôpital"); the other
+    only qualifies it (its style still reads)."""
+    drop: set[int] = set()
+    for a, b in zip(hits, hits[1:]):
+        between = tokens[a.end:b.start]
+        if any(t.punct for t in between):
+            continue
+        words = [t.text for t in between if t.text not in ARTICLES - FRENCH_OF]
+        if not words:
+            drop.add(id(a))
+        elif FRENCH_OF & set(words[-2:]):
+            drop.add(id(b))
+    return [h for h in hits if id(h) not in drop]
+
+
 def choose(tokens: list[Token]) -> Choice:
     """The place the prompt names (None when it names none) and notices."""
-    hits = _inside_props(place_hits(tokens), tokens)
+    hits = _heads(_inside_props(place_hits(tokens), tokens), tokens)
     if not hits:
         return Choice(None, [], [])
     best = max(hits, key=lambda h: (RANKS[RECIPES[h.recipe].rank], -h.start))

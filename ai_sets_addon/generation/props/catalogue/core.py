@@ -119,6 +119,19 @@ def _fit(ctx: Ctx) -> None:
         sock.offset = tuple(float(v) for v in np.asarray(sock.offset) * s)
 
 
+def _without_slivers(mesh):
+    """The mesh less its zero-area faces (a leaf folded flat, a poster's collapsed edge),
+    which atlases and shading cannot use; unreferenced vertices go with them."""
+    keep = mesh.area_faces > 1e-9
+    if keep.all():
+        return mesh
+    faces = mesh.faces[keep]
+    used = np.unique(faces)
+    remap = np.full(len(mesh.vertices), -1)
+    remap[used] = np.arange(len(used))
+    return new_mesh(mesh.vertices[used], remap[faces], mesh.visual.uv[used])
+
+
 def make(kind: PropKind, rng: np.random.Generator, variant: int | None = None) -> PropModel:
     if variant is None:
         variant = int(rng.integers(VARIANTS))
@@ -133,7 +146,7 @@ def make(kind: PropKind, rng: np.random.Generator, variant: int | None = None) -
     pieces = []
     for (material, smooth), meshes in sorted(ctx.parts.items()):
         suffix = material.replace("_", " ").title()
-        pieces.append(Piece(suffix, merge(meshes), material, smooth))
+        pieces.append(Piece(suffix, _without_slivers(merge(meshes)), material, smooth))
     if len(pieces) == 1:
         pieces[0].suffix = ""
     return PropModel(kind.id, kind.label, pieces, sockets=ctx.sockets)
