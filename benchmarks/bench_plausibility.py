@@ -2,7 +2,7 @@
 
     python benchmarks/bench_plausibility.py [--markdown]
 
-For each place (the example prompt of every place the parser knows), lays the set out
+For each place (every recipe, by its first English words), lays the set out
 (parse + plan, no textures) and runs generation/plausibility.check_plan: objects per
 10 m², collisions deeper than 1 cm, props through walls, navigable floor (0.2 m disc),
 blocked windows, objects resting on nothing, faces per object, and the check's own time
@@ -26,16 +26,10 @@ from ai_sets_addon.generation.prompt import parse_prompt  # noqa: E402
 
 
 def place_prompts() -> list[tuple[str, str]]:
-    """(place, prompt): every place recipe when the open-world recipes exist, else the
-    archetypes and room types of the word tables."""
-    try:
-        from ai_sets_addon.generation.places import example_prompts
-        return list(example_prompts())
-    except ImportError:
-        from ai_sets_addon.generation.vocabulary import ARCHETYPES, room_words
+    """(place, prompt): every place recipe, named by its first English words."""
+    from ai_sets_addon.generation.places import RECIPES
 
-        rooms = [(room, f"a {room.replace('_', ' ')}") for room in room_words()]
-        return [(a, f"a {a.replace('_', ' ')}") for a in ARCHETYPES] + rooms
+    return [(rid, f"a {recipe.en[0]}") for rid, recipe in RECIPES.items()]
 
 
 def main() -> None:

@@ -113,8 +113,28 @@ bpy45_run() {
     fi
 }
 
+# WordNet 3.0 and FreeDict: tests/unit/test_lexicon_table.py regenerates the shipped noun
+# table from them (scripts/build_lexicon.py). Installed once, only when missing and root.
+LEXICON_PACKAGES=(wordnet-base wordnet-sense-index dict-freedict-fra-eng dict-freedict-eng-fra)
+LEXICON_SOURCES=(/usr/share/wordnet/data.noun /usr/share/wordnet/index.sense
+                 /usr/share/dictd/freedict-fra-eng.dict.dz /usr/share/dictd/freedict-eng-fra.dict.dz)
+ensure_lexicon_sources() {
+    local f missing=0
+    for f in "${LEXICON_SOURCES[@]}"; do [[ -f $f ]] || missing=1; done
+    [[ $missing == 0 ]] && return 0
+    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        say "installing ${LEXICON_PACKAGES[*]} (the lexicon test regenerates its table from them)"
+        apt-get update -qq && apt-get install -y -qq "${LEXICON_PACKAGES[@]}" >/dev/null \
+            || say "warning: apt-get failed: tests/unit/test_lexicon_table.py will fail"
+    else
+        say "warning: WordNet/FreeDict missing and not root: tests/unit/test_lexicon_table.py will fail;" \
+            "install them with: apt-get install -y ${LEXICON_PACKAGES[*]}"
+    fi
+}
+
 EXTRA_ARGS="$*"
 check_python
+ensure_lexicon_sources
 main_run "$@"
 bpy45_run "$@"
 

@@ -110,7 +110,9 @@ def check_plan(plan: SetPlan) -> Report:
     floor = _part(plan, "Floor")
     walls = _part(plan, "Walls")
     interior = bool(plan.interior) and floor is not None
-    floor_m2 = _floor_area(floor) if floor is not None else _footprint_area(plan)
+    grid = _Grid(floor, walls) if interior else None
+    floor_m2 = (grid.area if grid is not None else
+                _floor_area(floor) if floor is not None else _footprint_area(plan))
     report = Report(plan.name, interior, len(objects), round(floor_m2, 2),
                     round(10.0 * len(objects) / floor_m2, 2) if floor_m2 > 0 else 0.0)
     report.collisions = collisions(objects)
@@ -118,10 +120,10 @@ def check_plan(plan: SetPlan) -> Report:
         if walls is not None:
             cache: dict[int, object] = {}
             report.through_walls = [o.name for o in objects if _through(o, walls, cache)]
-        report.out_of_room = _out_of_room(objects, floor)
-        report.navigable_share = round(navigable_share(objects, floor), 4)
+        report.out_of_room = _out_of_room(objects, grid)
+        report.navigable_share = round(navigable_share(objects, grid), 4)
         report.blocked_windows = _blocked_windows(plan, objects)
-        report.unsupported = _unsupported(objects, floor, interior)
+        report.unsupported = _unsupported(objects, grid)
     counts = sorted(o.faces for o in objects)
     if counts:
         report.faces_median, report.faces_max = counts[len(counts) // 2], counts[-1]
@@ -152,9 +154,8 @@ def collisions(objects: list[SetObject]) -> list[tuple[str, str, float]]:
     return sorted(found)
 
 
-def navigable_share(objects: list[SetObject], floor: trimesh.Trimesh) -> float:
+def navigable_share(objects: list[SetObject], grid: _Grid) -> float:
     """Largest region a 0.2 m disc can reach / the floor not covered by furniture."""
-    grid = _Grid(floor)
     inside = grid.inside
     free_centres = _erode(inside, grid.disc)                 # the disc stays off the walls
     footprint = np.zeros_like(inside)
@@ -226,18 +227,15 @@ def _footprint_area(plan: SetPlan) -> float:
     return float((hi[0] - lo[0]) * (hi[1] - lo[1]))
 
 
-def _out_of_room(objects: list[SetObject], floor: trimesh.Trimesh) -> list[str]:
-    lo, hi = floor.bounds[0, :2] - CONTACT_M, floor.bounds[1, :2] + CONTACT_M
+def _out_of_room(objects: list[SetObject], grid: _Grid) -> list[str]:
+    lo, hi = grid.room_lo - CONTACT_M, grid.room_hi + CONTACT_M
     return [o.name for o in objects
             if (o.bounds[0, :2] < lo).any() or (o.bounds[1, :2] > hi).any()]
 
 
-def _unsupported(objects: list[SetObject], floor: trimesh.Trimesh | None,
-                 interior: bool) -> list[str]:
+def _unsupported(objects: list[SetObject], grid: _Grid) -> list[str]:
     """Above the floor, not resting on another object, not on a wall, not hung high."""
-    ground = float(floor.bounds[1, 2]) if floor is not None else 0.0
-    room_lo = floor.bounds[0, :2] if floor is not None else None
-    room_hi = floor.bounds[1, :2] if floor is not None else None
+    ground, room_lo, room_hi = grid.floor_z, grid.room_lo, grid.room_hi
     tops = [(o, o.bounds) for o in objects]
     missing = []
     for obj, (lo, hi) in tops:
@@ -249,7 +247,7 @@ def _unsupported(objects: list[SetObject], floor: trimesh.Trimesh | None,
                            and (o_lo[:2] <= lo[:2] + SUPPORT_GAP_M).all()
                            and (hi[:2] <= o_hi[:2] + SUPPORT_GAP_M).all())
                        for other, (o_lo, o_hi) in tops)
-        on_wall = interior and room_lo is not None and (
+        on_wall = (
             (lo[:2] - room_lo <= 2 * SUPPORT_GAP_M).any()
             or (room_hi - hi[:2] <= 2 * SUPPORT_GAP_M).any())
         hung = lo[2] - ground >= BODY_BAND_M[1]           # lamps and fixtures overhead
@@ -282,9 +280,11 @@ def _blocked_windows(plan: SetPlan, objects: list[SetObject]) -> list[str]:
 
 
 class _Grid:
-    """The floor as a raster of CELL_M cells (True inside the floor polygon)."""
+    """The room's floor as a raster of CELL_M cells: True inside the floor polygon and
+    not under a wall (the floor part may run under the walls to their outer faces), the
+    largest such region; its box is the room's inside, wall face to wall face."""
 
-    def __init__(self, floor: trimesh.Trimesh) -> None:
+    def __init__(self, floor: trimesh.Trimesh, walls: trimesh.Trimesh | None = None) -> None:
         self.lo = floor.bounds[0, :2] - 2 * CELL_M
         size = np.ceil((floor.bounds[1, :2] + 2 * CELL_M - self.lo) / CELL_M).astype(int)
         xs = self.lo[0] + (np.arange(size[0]) + 0.5) * CELL_M
@@ -294,9 +294,38 @@ class _Grid:
         self.inside = np.zeros(tuple(size), bool)
         for tri in floor.triangles[up][:, :, :2]:
             self.inside |= _in_polygon(self.points, tri)
+        self.floor_z = float(floor.bounds[1, 2])
+        if walls is not None:
+            self.inside &= ~self._wall_cells(walls)
+            self.inside = _largest_region(self.inside)
+        cells = np.argwhere(self.inside)
+        if len(cells):
+            self.room_lo = self.lo + cells.min(axis=0) * CELL_M
+            self.room_hi = self.lo + (cells.max(axis=0) + 1) * CELL_M
+        else:
+            self.room_lo, self.room_hi = floor.bounds[0, :2], floor.bounds[1, :2]
+        self.area = float(self.inside.sum() * CELL_M * CELL_M)
         r = int(round(DISC_RADIUS_M / CELL_M))
         self.disc = [(dx, dy) for dx in range(-r, r + 1) for dy in range(-r, r + 1)
                      if dx * dx + dy * dy <= r * r]
+
+    def _wall_cells(self, walls: trimesh.Trimesh) -> np.ndarray:
+        """Cells the walls stand on: their upright faces near the floor, traced in plan."""
+        mask = np.zeros(self.inside.shape, bool)
+        upright = np.abs(walls.face_normals[:, 2]) < 0.3
+        low = walls.triangles[:, :, 2].min(axis=1) <= self.floor_z + 0.5
+        for tri in walls.triangles[upright & low][:, :, :2]:
+            pairs = ((0, 1), (1, 2), (0, 2))          # the plan of an upright face: a segment
+            i, j = max(pairs, key=lambda ij: float(np.sum((tri[ij[0]] - tri[ij[1]]) ** 2)))
+            a, b = tri[i], tri[j]
+            if np.allclose(a, b):
+                continue
+            steps = int(np.ceil(np.linalg.norm(b - a) / (CELL_M / 2))) + 1
+            points = a + np.linspace(0.0, 1.0, steps)[:, None] * (b - a)
+            idx = np.floor((points - self.lo) / CELL_M).astype(int)
+            keep = ((idx >= 0) & (idx < mask.shape)).all(axis=1)
+            mask[idx[keep, 0], idx[keep, 1]] = True
+        return mask
 
     def footprint(self, obj: SetObject) -> np.ndarray:
         base = obj.bounds[0, 2]
@@ -316,8 +345,8 @@ def _hull(points: np.ndarray) -> np.ndarray:
     def half(seq):
         out: list[tuple[float, float]] = []
         for p in seq:
-            while len(out) >= 2 and np.cross(np.subtract(out[-1], out[-2]),
-                                             np.subtract(p, out[-2])) <= 0:
+            while len(out) >= 2 and ((out[-1][0] - out[-2][0]) * (p[1] - out[-2][1])
+                                     - (out[-1][1] - out[-2][1]) * (p[0] - out[-2][0])) <= 0:
                 out.pop()
             out.append(p)
         return out[:-1]

@@ -560,7 +560,55 @@ PROP_WORDS: WordTable = {
                         "fr": ("distributeur automatique", "distributeur de boissons")},
     "cables": {"en": ("overhead cables", "power lines", "overhead wires", "wires"),
                "fr": ("câbles", "fils électriques", "lignes électriques")},
+    # Nouns any place may be dressed with (places.dressing builds them; see DRESSING_KINDS).
+    "bed": {"en": ("bed",), "fr": ("lit",)},
+    "monitor": {"en": ("monitor", "computer screen", "computer"), "fr": ("écran", "ordinateur")},
+    "boat": {"en": ("boat", "rowboat", "rowing boat", "fishing boat", "dinghy"),
+             "fr": ("bateau", "barque", "canot", "bateau de pêche")},
+    "candle": {"en": ("candle", "candles"), "fr": ("bougie", "chandelle", "cierge")},
+    "torch": {"en": ("torch", "torches", "burning torches"), "fr": ("torche", "flambeau")},
+    "bookcase": {"en": ("bookshelf", "bookshelves", "bookcase"), "fr": ("bibliothèque murale",
+                                                                         "étagère à livres")},
+    "server_rack": {"en": ("server rack", "server racks", "blinking racks"),
+                    "fr": ("baie serveur", "baies de serveurs")},
+    "washing_machine": {"en": ("washing machine", "washer"), "fr": ("lave-linge", "machine à laver")},
+    "dryer": {"en": ("dryer", "tumble dryer"), "fr": ("sèche-linge",)},
+    "fuel_pump": {"en": ("fuel pump", "gas pump", "petrol pump"), "fr": ("pompe",)},
+    "reeds": {"en": ("reed", "reeds", "cattails", "bulrushes"), "fr": ("roseau", "roseaux", "joncs")},
+    "table": {"en": ("table",), "fr": ("table",)},
+    "sofa": {"en": ("sofa", "couch"), "fr": ("canapé",)},
+    "piano": {"en": ("piano",), "fr": ("piano",)},
+    "tent": {"en": ("tent",), "fr": ("tente",)},
+    "well": {"en": ("well",), "fr": ("puits",)},
+    "fountain": {"en": ("fountain",), "fr": ("fontaine",)},
+    "statue": {"en": ("statue",), "fr": ("statue",)},
+    "pool_table": {"en": ("pool table", "billiard table"), "fr": ("table de billard",)},
+    "locker": {"en": ("locker",), "fr": ("casier", "vestiaire")},
+    "mirror": {"en": ("mirror",), "fr": ("miroir",)},
+    "hay_bale": {"en": ("hay bale", "haystack", "hay"), "fr": ("botte de foin", "foin")},
+    "gravestone": {"en": ("gravestone", "tombstone", "grave"), "fr": ("tombe", "pierre tombale")},
+    "string_lights": {"en": ("string lights", "fairy lights", "festoon lights", "party lights"),
+                      "fr": ("guirlande lumineuse", "guirlandes lumineuses", "guirlande")},
+    "lantern": {"en": ("lantern", "lanterns"), "fr": ("lanterne", "lampion")},
+    "blind": {"en": ("blinds", "venetian blinds", "blind"), "fr": ("store", "stores")},
+    "wall_clock": {"en": ("clock", "wall clock"), "fr": ("horloge", "pendule")},
+    "television": {"en": ("television", "tv", "tv set"), "fr": ("télévision", "télé", "téléviseur")},
+    "guitar": {"en": ("guitar",), "fr": ("guitare",)},
+    "bicycle": {"en": ("bicycle", "bike"), "fr": ("vélo", "bicyclette")},
+    "motorcycle": {"en": ("motorcycle", "motorbike"), "fr": ("moto",)},
+    "holo_screen": {"en": ("holographic screen", "holographic screens", "hologram",
+                           "holographic display"),
+                    "fr": ("écran holographique", "écrans holographiques", "hologramme")},
 }
+
+# Prop kinds any place can be dressed with (places.dressing): "a bed" is one bed.
+DRESSING_KINDS = frozenset({
+    "bed", "monitor", "boat", "candle", "torch", "bookcase", "server_rack", "washing_machine",
+    "dryer", "fuel_pump", "reeds", "table", "sofa", "piano", "tent", "well", "fountain",
+    "statue", "pool_table", "locker", "mirror", "hay_bale", "gravestone", "string_lights",
+    "lantern", "blind", "wall_clock", "television", "guitar", "bicycle", "motorcycle",
+    "holo_screen"})
+SINGULAR_ARTICLES = frozenset({"a", "an", "un", "une", "one"})
 
 # A multiplier on prop counts ("dense"/"thick" are left out: they mostly qualify fog).
 QUANTITY_FACTORS = {"more": 1.8, "fewer": 0.35}

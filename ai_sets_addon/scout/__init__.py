@@ -6,7 +6,7 @@ frame lines, depth of field), `shots` (the shot list as data and `shots.json`), 
 `moves` (previs moves, handheld shake, collision checks with the set's ray caster),
 `sheets` (storyboard contact sheets, PNG and PDF), `exposure` (ISO, shutter, T-stop
 and ND in physical units, auto settings, the light meter's maths, white balance, false
-colour, zebras, lens falloff and grain). The Blender part is `scout.blender`.
-Places (city -> latitude, longitude, time zone) live in `generation.places`: the prompt
+colour, zebras, lens falloff and grain). The Blender part is in `ai_sets_addon.blender`.
+Places (city -> latitude, longitude, time zone) live in `generation.gazetteer`: the prompt
 parser's stage reads them too.
 """

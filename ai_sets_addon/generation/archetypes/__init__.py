@@ -47,8 +47,19 @@ def planner_for(archetype: str) -> tuple[str, Planner, str | None]:
 
 
 def plan_set(spec: SetSpec) -> SetPlan:
+    """The place recipe's composition when the words named one that is not an
+    archetype of its own, else the archetype."""
+    from ..places import recipe
+    place = recipe(spec.recipe)
+    if place is not None and place.base != "archetype":
+        from ..places.build import plan_place
+        result = plan_place(spec, place)
+        return result
     chosen, plan, notice = planner_for(spec.archetype)
     result = plan(spec)
+    if chosen != "interior_room":          # the room places named props itself
+        from ..places.build import add_named
+        add_named(result, spec)
     if notice:
         result.notices.insert(0, notice)
     if not spec.archetype_explicit and chosen == "interior_room":

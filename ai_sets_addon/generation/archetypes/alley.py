@@ -21,7 +21,7 @@ from ...model.spec import SetSpec
 from ..styles import style_of
 from . import buildings as bld
 from . import common
-from .scout import Scout, Shot
+from .framing import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.

@@ -20,7 +20,7 @@ from ...model.spec import SetSpec
 from ..terrain import (Noise, Terrain, eroded, face_slope_deg, graded_axis, majority_filtered,
                        smoothstep, split_faces, terrain_mesh)
 from . import common
-from .scout import Scout, Shot
+from .framing import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.

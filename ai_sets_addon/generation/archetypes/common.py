@@ -203,6 +203,15 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "fronds": ("foliage", "green"), "birch_bark": ("bark", None),
     "fallen_bark": ("bark", None),        # logs and dead branches: furrows along X
     "grass_blades": ("foliage", "olive"),
+    # place components (parts.structures) and dressing blocks (places.dressing)
+    "pump": ("paint", "red"), "white_paint": ("paint", "white"), "red_paint": ("paint", "red"),
+    "yellow_paint": ("paint", "yellow"), "render": ("plaster", "cream"), "lit_window": ("lit_window", None),
+    "stone_wall": ("rock", "beige"), "barn_red": ("wood_planks", "red"), "hull": ("paint", "blue"),
+    "produce": ("paint", "orange"), "flame": ("emission", "orange"), "bronze": ("paint", "olive"),
+    "straw": ("paint", "ochre"), "reeds": ("foliage", "olive"), "screen_glow": ("emission", "cyan"),
+    "holo": ("emission", "cyan"), "car_paint": ("paint", "red"), "cloth": ("fabric", "green"),
+    "paint_grey": ("paint", "grey"), "beam_wood": ("wood_planks", "brown"),
+    "corn_ear": ("paint", "ochre"),
 }
 # Slots that always carry modifiers (the card pattern, the needles' dark tone...).
 SLOT_MODIFIERS: dict[str, tuple[str, ...]] = {

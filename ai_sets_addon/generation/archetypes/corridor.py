@@ -22,7 +22,7 @@ from ..props import street as st
 from ..props.scatter import transform
 from ...model.spec import SetSpec
 from . import common, shell
-from .scout import Scout, Shot
+from .framing import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.

@@ -18,7 +18,7 @@ from ..props import trees
 from ...model.spec import SetSpec
 from ..terrain import Noise, Terrain, graded_axis, terrain_mesh, thermal_erosion
 from . import common
-from .scout import Scout, Shot
+from .framing import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.

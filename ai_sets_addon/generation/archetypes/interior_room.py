@@ -22,7 +22,7 @@ from ...model.plan import CameraPlan, LightPlan, MaterialRequest, MeshPart, SetP
 from ...model.spec import SetSpec
 from ..styles import style_of
 from . import common, rooms, shell
-from .scout import Scout, Shot
+from .framing import Scout, Shot
 
 # The words that name this place (EN/FR); the prompt parser reads this literal
 # from the source (never importing this module), so it stays plain data.
@@ -107,13 +107,14 @@ class Opening:
         return (self.u0, self.v0, self.u1, self.v1)
 
 
-def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
+def room_size(spec: SetSpec, rng: np.random.Generator,
+              room: rooms.RoomType | None = None) -> RoomSize:
     """The room type's proportions (scaled gently by the scale words), else the
     generic room's; a style sets the ceiling of an ordinary room (a Haussmann flat's
     3.3 m) when the words give no scale."""
     factor = common.SCALE_FACTORS.get(spec.scale, 1.0)
     jitter = rng.uniform(0.92, 1.08, size=2)
-    room = _room_of(spec)
+    room = room or _room_of(spec)
     style = style_of(spec.style)
     styled_h = style.ceiling_h if style is not None and spec.scale == "medium" else None
     if room is not None:
@@ -129,14 +130,18 @@ def room_size(spec: SetSpec, rng: np.random.Generator) -> RoomSize:
                     styled_h or height)
 
 
-def plan(spec: SetSpec) -> SetPlan:
+def plan(spec: SetSpec, room: rooms.RoomType | None = None, label: str | None = None) -> SetPlan:
+    """The room of the spec's room type, or `room` (a place recipe's room type, see
+    places.build) named `label`."""
     rng = common.rng_for(spec, "interior_room.layout")
-    room = _room_of(spec)
-    size = room_size(spec, rng)
-    window, door = _window(size, room.window_scale if room else 1.0), _door(size)
+    room = room or _room_of(spec)
+    size = room_size(spec, rng, room)
+    windowless = room is not None and room.window_scale <= 0
+    window, door = _window(size, room.window_scale if room and not windowless else 1.0), _door(size)
     sides = _side_windows(size) if room is not None and room.side_windows else []
-    parts = _shell(size, window, door, room, sides, _pointed(spec, room))
-    parts += _window_parts(size, window) + _trim(size, door) + _side_window_parts(size, sides)
+    parts = _shell(size, None if windowless else window, door, room, sides, _pointed(spec, room))
+    parts += ([] if windowless else _window_parts(size, window)) + _trim(size, door)
+    parts += _side_window_parts(size, sides)
     parts += _cornice(spec, size, room)
     lit = common.practicals_on(spec)
     if room is None:
@@ -151,6 +156,8 @@ def plan(spec: SetSpec) -> SetPlan:
         parts += _panelling(spec, size, room, window, door, dressing)
         parts += props.to_parts(dressing)
         ceiling = size.height + (size.width / 2 if room.vaulted else 0.0)
+        if room.roof_pitch > 0:
+            ceiling = size.height - 0.3
         cameras = Scout(parts, ceiling=ceiling, mode=spec.camera).cameras(layout.shots)
     sun_azimuth = 150.0 if spec.time_of_day in MORNING else 210.0
     atmosphere = common.atmosphere(spec, interior=True)
@@ -158,7 +165,9 @@ def plan(spec: SetSpec) -> SetPlan:
         atmosphere.bounds = ((-size.width / 2, -size.depth / 2, 0.0),
                              (size.width / 2, size.depth / 2, size.height))
     return SetPlan(
-        name=_set_name(spec), archetype="interior_room", parts=parts,
+        notices=list(layout.notices) if room is not None else [],
+        name=f"AI Set - {label} {spec.seed}" if label else _set_name(spec),
+        archetype="interior_room", parts=parts,
         materials=common.all_materials(spec, parts, _materials(spec, lit, room), lit,
                                        _slot_overrides(spec, room)),
         lights=_lights(size, lit) + common.switched(
@@ -228,7 +237,7 @@ def _vault_profile(size: RoomSize, pointed: float, inset: float = 0.0) -> np.nda
                                pointed=pointed)[1:-1]
 
 
-def _shell(size: RoomSize, window: Opening, door: Opening,
+def _shell(size: RoomSize, window: Opening | None, door: Opening,
            room: rooms.RoomType | None = None, sides=(), pointed: float = 0.0
            ) -> list[MeshPart]:
     """Walls (with the window, the door and any side windows cut out), floor and
@@ -242,7 +251,7 @@ def _shell(size: RoomSize, window: Opening, door: Opening,
     side = [(y0 + hd, z0, y1 + hd, z1) for y0, z0, y1, z1 in sides]   # slab u from -hd
     wall_mesh = merge([
         slab((-hw - WALL_T, -hd - WALL_T, 0), x, z, y, (full_x, top, WALL_T),
-             [window.rect()]),
+             [window.rect()] if window else []),
         slab((-hw - WALL_T, hd, 0), x, z, y, (full_x, top, WALL_T)),
         slab((-hw - WALL_T, -hd, 0), y, z, x, (size.depth, top, WALL_T),
              [door.rect()] + side),
@@ -252,15 +261,45 @@ def _shell(size: RoomSize, window: Opening, door: Opening,
                        (hw + WALL_T, hd + WALL_T, top + SLAB_T))
     ground = quad([[-80, -80, -0.05], [80, -80, -0.05], [80, 80, -0.05], [-80, 80, -0.05]],
                   [0, 0, 1.0])
-    x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
-    sill = (np.array([x0, -hd - WALL_T, window.v0]), np.array([x1, -hd, window.v1]))
-    streaks = {"aisets_streaks": below_openings_mask(wall_mesh.vertices, [sill])}
+    sills = []
+    if window is not None:
+        x0, x1 = window.u0 - hw - WALL_T, window.u1 - hw - WALL_T
+        sills = [(np.array([x0, -hd - WALL_T, window.v0]), np.array([x1, -hd, window.v1]))]
+    streaks = {"aisets_streaks": below_openings_mask(wall_mesh.vertices, sills)}
+    attic = room is not None and room.roof_pitch > 0
     return [
         MeshPart("Walls", wall_mesh, "walls", vertex_masks=streaks),
         MeshPart("Floor", floor, "floor"),
-        MeshPart("Ceiling", ceiling, "ceiling"),
+        MeshPart("Ceiling", _attic_roof(size, room.roof_pitch) if attic else ceiling, "ceiling"),
         MeshPart("Exterior Ground", ground, "ground"),
-    ] + (_vault(size, room, pointed) if vaulted else [])
+    ] + (_vault(size, room, pointed) if vaulted else []) + (_rafters(size, room.roof_pitch) if attic else [])
+
+
+def _attic_roof(size: RoomSize, pitch: float):
+    """An attic's ceiling: two roof slopes from the side walls (knee walls where they
+    meet, at the ridge height less the rise) up to a ridge along the room's length."""
+    hw, hd = size.half
+    rise = min(hw * pitch, size.height - 1.0)
+    knee = size.height - rise
+    out = []
+    for side in (-1, 1):
+        corners = [[side * (hw + WALL_T), -hd - WALL_T, knee], [0.0, -hd - WALL_T, size.height],
+                   [0.0, hd + WALL_T, size.height], [side * (hw + WALL_T), hd + WALL_T, knee]]
+        out.append(quad(corners, [-side * rise, 0.0, -hw]))
+    return merge(out)
+
+
+def _rafters(size: RoomSize, pitch: float) -> list[MeshPart]:
+    """Rafters under the slopes every 0.9 m and a ridge beam, in the trim's wood."""
+    hw, hd = size.half
+    rise = min(hw * pitch, size.height - 1.0)
+    out = []
+    from ..mesh import tube
+    for y in np.arange(-hd + 0.45, hd, 0.9):
+        for side in (-1, 1):
+            out.append(tube((side * hw, y, size.height - rise - 0.08), (0.0, y, size.height - 0.08), 0.05, 4))
+    out.append(tube((0.0, -hd, size.height - 0.1), (0.0, hd, size.height - 0.1), 0.08, 4))
+    return [MeshPart("Rafters", merge(out), "beam_wood")]
 
 
 def _vault(size: RoomSize, room: rooms.RoomType, pointed: float = 0.0) -> list[MeshPart]:
@@ -408,7 +447,27 @@ def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.L
         if kind in spec.props:
             count = spec.props[kind] or int(3 * spec.quantity)
             layout.placed += props.scatter(rng, occ, model, count, floor, gap=0.1)
+    if any(room is r for r in rooms.ROOMS.values()):
+        _named_props(spec, layout, occ, floor, set(extras), rng, size.height)
+    from ..dressing.wiring import dress_layout     # walls, ceiling, small things (issue 20)
+    layout.placed += dress_layout(spec, size, spec.room_type or "room", room, layout.shots,
+                                  layout.placed)
     return layout
+
+
+def _named_props(spec: SetSpec, layout: rooms.Layout, occ: props.Occupancy, floor: props.Region,
+                 done: set[str], rng: np.random.Generator, height: float) -> None:
+    """Props the words name that the room type does not place ("a kitchen with a bed and
+    two monitors"), in their counts; props the words exclude are taken out."""
+    from ..places.build import block_walls, extra_kinds, place_named, short_of
+    placed = {p.model.kind for p in layout.placed}
+    hw, hd = floor.x1 + 0.3, floor.y1 + 0.3
+    block_walls(occ, hw, hd)
+    for kind, n in extra_kinds(spec, placed | done):
+        got = place_named(rng, occ, kind, n, layout.placed, 2 * hw, 2 * hd, height, floor)
+        layout.placed += got
+        short_of(layout.notices, kind, n, len(got))
+    layout.placed = [p for p in layout.placed if p.model.kind not in spec.excluded_props]
 
 
 FIREPLACE_ROOMS = ("living_room", "bedroom", "library", "hotel_lobby")

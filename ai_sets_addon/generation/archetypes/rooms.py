@@ -21,7 +21,7 @@ from .. import props
 from ..props import furniture as fu
 from ..props import industrial as ind
 from ..props import street as st
-from .scout import Shot
+from .framing import Shot
 
 SOUTH, NORTH, WEST, EAST = 0.0, np.pi, -np.pi / 2, np.pi / 2
 Surface = tuple[str, "str | None"]
@@ -34,6 +34,7 @@ class Layout:
 
     placed: list[props.Placement] = field(default_factory=list)
     shots: list[Shot] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)   # what the layout could not do
 
     def put(self, occ: props.Occupancy, model: props.PropModel, x: float, y: float,
             yaw: float = 0.0, z: float = 0.0) -> None:
@@ -56,6 +57,8 @@ class RoomType:
     vault_ribs: float = 0.0                     # transverse stone ribs every n m (0: none)
     window_scale: float = 1.0                   # the south window's size (a cellar's is small)
     side_windows: bool = False                  # tall windows along both side walls (a nave)
+    roof_pitch: float = 0.0                     # > 0: an attic, the roof's rise per metre
+                                                # of run from the side walls to a ridge
 
 
 def _corner_shots(W: float, D: float, subject, defining_h: float = 0.9, lens: float = 24.0,

@@ -87,7 +87,11 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     resolve_deserted(items)
     langs = languages(items)
     notices: list[str] = []
-    archetype, explicit = archetype_of(items, notices)
+    place_notices: list[str] = []
+    archetype, explicit = archetype_of(items, place_notices)
+    from ..places.choose import choose      # here: places.choose reads prompt.tokens
+    choice = choose(tokens)
+    recipe, archetype, explicit = _place(choice, archetype, explicit, place_notices, notices)
     surf = read_surfaces(items, archetype, langs, notices)
     precipitation = first(items, "precipitation", "kinds of precipitation", notices) or "none"
     cloud = cloud_for_precipitation(first(items, "cloud", "cloud covers", notices),
@@ -107,9 +111,72 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     quals = read_qualifiers(tokens, items)
     spec.props, spec.excluded_props = quals.props, quals.excluded_props
     spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
-    spec.room_type = room_type_of(items, archetype, notices)
+    spec.room_type = room_type_of(items, archetype, notices) if recipe is None or \
+        recipe.base == "archetype" else None
+    spec.recipe = recipe.id if recipe is not None else None
+    spec.setting = _setting(choice, recipe)
+    if recipe is not None and recipe.time and not any(it.cat == "time" for it in items):
+        spec.time_of_day = recipe.time          # a speakeasy is a night place
+    quals.understood |= {t for h in choice.hits for t in range(h.start, h.end)}
     spec.era = first_of(quals.eras, "eras", notices)
     spec.style = pick_style(quals.styles, spec.era, archetype, notices)
     spec.unknown_words = unknown_words_of(items, quals.understood, notices)
     locate(spec)                       # a real city: the sun stands where it does there
+    if spec.recipe is None and not explicit and spec.unknown_words:
+        _unplaced(spec)
     return spec
+
+
+def _place(choice, archetype: str, explicit: bool, place_notices: list[str],
+           notices: list[str]):
+    """(recipe, archetype, explicit): the place recipe the words name wins over the
+    archetype reading unless it is that archetype's own recipe (then the archetype's
+    notices stand)."""
+    recipe = choice.recipe
+    if recipe is None:
+        notices.extend(place_notices)
+        return None, archetype, explicit
+    from ..places import RECIPES
+    mirrors = [RECIPES[h.recipe] for h in choice.hits]
+    if all(r.base == "archetype" for r in mirrors):      # today's places: today's reading
+        notices.extend(place_notices)
+        same = [r for r in mirrors if r.archetype == archetype]
+        return (same[0] if same else RECIPES.get(archetype)), archetype, explicit
+    notices.extend(choice.notices)
+    hit = next(h for h in choice.hits if h.recipe == recipe.id)
+    if recipe.reads_as:
+        notices.append(f"{hit.text}: read as {recipe.reads_as}")
+    return recipe, recipe.archetype, True
+
+
+def _setting(choice, recipe) -> str | None:
+    """The first setting named beside a composed place (its surroundings)."""
+    if recipe is None or recipe.base == "archetype":
+        return None
+    from ..places import RECIPES
+    return next((h.recipe for h in choice.hits if h.recipe != recipe.id
+                 and RECIPES[h.recipe].rank == "setting"), None)
+
+
+def _unplaced(spec: SetSpec) -> None:
+    """No place word: the lexicon reads the unknown nouns if it can; else the nearest
+    honest base (an open lot outdoors, an empty hall indoors), said in a notice."""
+    from ..places.choose import honest_base, read_unknown
+    read = read_unknown(spec.unknown_words)
+    if read is not None:
+        recipe, word, how = read
+        spec.recipe, spec.archetype, spec.archetype_explicit = recipe.id, recipe.archetype, True
+        spec.unknown_words = [w for w in spec.unknown_words if w != word]
+        spec.notices = [n for n in spec.notices if not n.startswith("not understood: ")]
+        if spec.unknown_words:
+            spec.notices.append(f"not understood: {', '.join(spec.unknown_words)}; they were "
+                                "kept in the spec")
+        spec.notices.append(f"{word}: read as {how}")
+        return
+    outdoor = spec.precipitation != "none" or spec.cloud_cover in ("stormy",)
+    base = honest_base(outdoor)
+    spec.recipe = base.id
+    spec.archetype = base.archetype
+    spec.notices.append(f"could not place: {', '.join(spec.unknown_words)}; built the nearest "
+                        f"honest base, {base.reads_as}; name a place (street, forest, kitchen, "
+                        "gas station...) to choose another")

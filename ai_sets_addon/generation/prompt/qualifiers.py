@@ -120,6 +120,13 @@ def _prop_context(hit: Hit, tokens: list[Token], cats: dict[int, set[str]],
     return 0, False, None
 
 
+def _one(tokens: list[Token], hit: Hit) -> bool:
+    """A singular noun right after "a"/"un": one of it."""
+    last = tokens[hit.end - 1].text
+    return hit.start > 0 and tokens[hit.start - 1].text in voc.SINGULAR_ARTICLES and \
+        singular(last) == last
+
+
 def read_qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
     hits = qualifier_hits(tokens)
     cats: dict[int, set[str]] = {}
@@ -135,6 +142,8 @@ def read_qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
         if negated:
             out.excluded_props.append(hit.key)
         else:
+            if not count and hit.key in voc.DRESSING_KINDS and _one(tokens, hit):
+                count = 1                       # "a bed", "un lit"
             out.props[hit.key] = max(out.props.get(hit.key, 0), count)
     out.excluded_props = [k for k in dict.fromkeys(out.excluded_props) if k not in out.props]
     quantities = {h.key for h in hits if h.cat == "quantity"}

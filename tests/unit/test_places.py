@@ -1,0 +1,277 @@
+"""Places as recipes: the catalogue is complete and sound, the parser picks the place the
+words name from context, and key places have the facts that make them that place."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ai_sets_addon.generation import vocabulary as voc
+from ai_sets_addon.generation.archetypes import plan_set
+from ai_sets_addon.generation.parts.structures import STRUCTURES
+from ai_sets_addon.generation.places import RECIPES
+from ai_sets_addon.generation.places.choose import ARTICLES, phrase_index
+from ai_sets_addon.generation.places.dressing import known
+from ai_sets_addon.generation.places.recipe import GROUPS
+from ai_sets_addon.generation.prompt import parse_prompt
+from ai_sets_addon.generation.prompt.tokens import phrase_key
+
+
+def build(prompt: str, seed: int = 0):
+    spec = parse_prompt(prompt, seed)
+    return spec, plan_set(spec)
+
+
+# ----------------------------------------------------------------------------- the catalogue
+
+def test_at_least_120_places_across_every_group():
+    assert len(RECIPES) >= 120
+    assert {r.group for r in RECIPES.values()} == set(GROUPS)
+    for r in RECIPES.values():
+        assert r.en and r.fr, f"{r.id} needs English and French words"
+
+
+def test_every_archetype_and_room_type_is_a_recipe_over_its_own_builder():
+    for key in voc.ARCHETYPES:
+        assert RECIPES[key].base == "archetype" and RECIPES[key].archetype == key
+    for key in voc.room_words():
+        assert RECIPES[key].room_type == key and RECIPES[key].archetype == "interior_room"
+
+
+def test_every_dressing_kind_and_structure_can_be_built():
+    for r in RECIPES.values():
+        for dress in r.dressing:
+            assert known(dress.kind), f"{r.id}: no builder for {dress.kind}"
+        for kind in r.structures:
+            assert kind in STRUCTURES, f"{r.id}: unknown structure {kind}"
+
+
+def test_no_place_phrase_names_two_composed_places():
+    owner: dict[tuple[str, ...], str] = {}
+    for r in RECIPES.values():
+        if r.base == "archetype":
+            continue
+        for phrase in r.words:
+            key = tuple(w for w in phrase_key(phrase) if w not in ARTICLES)
+            assert owner.setdefault(key, r.id) == r.id, f"{phrase!r}: {owner[key]} and {r.id}"
+
+
+# ----------------------------------------------------------------------------- sense from context
+
+CONTEXT = [
+    ("a gas station on a desert highway at dusk", "gas_station"),
+    ("une station-service abandonnée sous la neige", "gas_station"),
+    ("a metro station at rush hour", "platform"),
+    ("the bridge of a spaceship", "spaceship_bridge"),
+    ("a spaceship bridge with holographic screens", "spaceship_bridge"),
+    ("a stone bridge over the river at dawn", "river_bridge"),
+    ("a 1920s speakeasy with a jazz stage", "speakeasy"),
+    ("a photo studio with a white cyc", "cyclorama"),
+    ("a lighthouse on a rocky cliff in a storm", "lighthouse"),
+    ("a cliff with a lighthouse", "lighthouse"),
+    ("a swamp at night with fog and fireflies", "swamp"),
+    ("a cornfield under a thunderstorm", "cornfield"),
+    ("a snowy mountain village at dawn", "mountain_village"),
+    ("a medieval castle courtyard with torches at night", "castle_courtyard"),
+    ("a laundromat at 3am", "laundromat"),
+    ("a high school gymnasium", "gymnasium"),
+    ("the inside of an old elevator", "elevator"),
+    ("an underground parking garage, concrete pillars, sodium lights", "parking_garage"),
+    ("a Japanese zen garden with a koi pond", "zen_garden"),
+    ("an attic bedroom with a slanted ceiling and fairy lights", "attic"),
+    ("a harbour with fishing boats at sunrise", "harbour"),
+    ("un marché couvert provençal le matin", "covered_market"),
+    ("a prison cell block", "prison"),
+    ("a motel room with neon outside", "motel_room"),
+    ("a server room with blinking racks", "server_room"),
+    ("une laverie automatique la nuit", "laundromat"),
+    ("un phare sur une falaise sous la tempête", "lighthouse"),
+    ("un marais brumeux à l'aube", "swamp"),
+    ("le pont d'un vaisseau spatial", "spaceship_bridge"),
+    ("un grenier poussiéreux", "attic"),
+    ("une salle des serveurs", "server_room"),
+    ("un port de pêche au lever du soleil", "harbour"),
+    ("un cimetière sous la neige", "cemetery"),
+    ("a kitchen", "kitchen"),
+    ("une cuisine", "kitchen"),
+    ("a dark forest", "forest"),
+]
+
+
+def _table() -> list[tuple[str, str]]:
+    """The context cases, then every place by its first English and French words."""
+    rows = list(CONTEXT)
+    for r in RECIPES.values():
+        rows.append((f"a {r.en[0]} at night", r.id))
+        rows.append((f"{r.fr[0]} au crépuscule", r.id))
+        if len(r.fr) > 1:
+            rows.append((f"{r.fr[1]} sous la pluie", r.id))
+    return rows
+
+
+PROMPTS = _table()
+
+
+def test_the_prompt_table_is_large_and_a_third_french():
+    french = [p for p, _ in PROMPTS if any(w in p for w in (" au ", " sous ", "une ", "un ", "le ", "la "))
+              or p.endswith("crépuscule")]
+    assert len(PROMPTS) >= 300 and len(french) >= len(PROMPTS) / 3
+
+
+def _same_place(got: str, want: str) -> bool:
+    """A phrase two recipes share is read as the composed one; the mirror keeps its
+    archetype (the test asks for the recipe the index gives the phrase)."""
+    return got == want
+
+
+@pytest.mark.parametrize("prompt,want", PROMPTS)
+def test_prompt_names_its_place(prompt, want):
+    spec = parse_prompt(prompt)
+    words = prompt.rsplit(" ", 2)[0] if want not in dict(CONTEXT).values() else prompt
+    owner = _phrase_owner(prompt, want)
+    assert spec.recipe == owner, f"{prompt!r}: {spec.recipe} (want {owner})"
+    assert RECIPES[spec.recipe].outdoor == (spec.archetype in voc.EXTERIOR_ARCHETYPES) or \
+        RECIPES[spec.recipe].base != "archetype", words
+
+
+def _phrase_owner(prompt: str, want: str) -> str:
+    """Generated rows: the phrase may be shared with a place written later (e.g. the
+    mirror 'studio' and the studio flat); the index decides, and it must be a place
+    of the same kind (indoor/outdoor)."""
+    if (prompt, want) in CONTEXT:
+        return want
+    index, _ = phrase_index()
+    r = RECIPES[want]
+    for phrase in r.words:
+        key = tuple(w for w in phrase_key(phrase) if w not in ARTICLES)
+        if prompt.startswith(phrase) or prompt[2:].startswith(phrase):
+            owner = index[key]
+            assert RECIPES[owner].outdoor == r.outdoor, f"{phrase!r}: {owner} vs {want}"
+            return owner
+    return want
+
+
+# ----------------------------------------------------------------------------- never a silent wrong set
+
+def test_unknown_words_build_an_honest_base_with_a_notice():
+    spec, plan = build("a glorbish frimble")
+    assert spec.recipe == "empty_hall" and plan.interior
+    assert any("could not place" in n and "glorbish" in n for n in spec.notices)
+    spec, plan = build("a glorbish frimble in the rain")
+    assert spec.recipe == "open_lot" and not plan.interior
+
+
+def test_a_noun_no_recipe_lists_is_read_through_its_hypernyms():
+    spec, plan = build("a hovel at dusk")
+    assert spec.recipe == "cabin_interior" and plan.interior
+    assert "hovel: read as a log cabin (a kind of shelter)" in spec.notices
+    assert spec.unknown_words == [] and not any(n.startswith("not understood") for n in spec.notices)
+
+
+def test_a_composed_place_says_how_it_was_read():
+    spec = parse_prompt("a laundromat at 3am")
+    assert "laundromat: read as a shop with washing machines and dryers" in spec.notices
+
+
+# ----------------------------------------------------------------------------- props named anywhere
+
+def _root(name: str) -> str:
+    """A part's prop label: "Reeds B - Heads" -> "Reeds"."""
+    root = name.split(" - ")[0]
+    return root[:-2] if len(root) > 2 and root[-2] == " " and root[-1].isupper() else root
+
+
+def _count(plan, label: str) -> int:
+    """Copies of a prop: each variant's instances, counted once per model (its first piece)."""
+    seen, total = set(), 0
+    for p in plan.parts:
+        head = p.name.split(" - ")[0]
+        if _root(p.name) == label and head not in seen:
+            seen.add(head)
+            total += len(p.instances) or 1
+    return total
+
+
+def test_named_props_and_counts_are_honoured_in_any_place():
+    spec, plan = build("a living room with a bed and two monitors")
+    assert spec.props == {"bed": 1, "monitor": 2}
+    assert _count(plan, "Bed") == 1 and _count(plan, "Monitor") == 2
+    spec, plan = build("trois barques sur un lac")
+    assert spec.props == {"boat": 3}
+    assert _count(plan, "Rowing Boat") >= 3
+    spec, plan = build("a street with two rowing boats and a tent")      # an archetype's place
+    assert _count(plan, "Rowing Boat") == 2 and _count(plan, "Tent") == 1
+    spec, plan = build("an underground parking garage with no cars")
+    assert "car" in spec.excluded_props and _count(plan, "Car") == 0
+
+
+# ----------------------------------------------------------------------------- key facts
+
+def _instances(plan, label):
+    return [np.asarray(t) for p in plan.parts if p.name == label for t in p.instances]
+
+
+def test_gas_station_has_pumps_under_a_high_canopy_on_a_road():
+    spec, plan = build("a gas station on a desert highway at dusk")
+    assert not plan.interior and spec.time_of_day == "dusk"
+    pumps = _instances(plan, "Fuel Pump")
+    canopy = [p for p in plan.parts if p.name == "Canopy"][0]
+    lo, hi = canopy.mesh.bounds
+    cx, cy = canopy.instances[0][:2, 3]
+    assert len(pumps) >= 2
+    for t in pumps:
+        x, y = t[:2, 3]
+        assert lo[0] + cx <= x <= hi[0] + cx and lo[1] + cy <= y <= hi[1] + cy
+    assert lo[2] >= 4.5                          # clearance under the canopy's underside
+    assert any(p.name == "Road" for p in plan.parts)
+    assert any(light.on for light in plan.lights)
+
+
+def test_swamp_has_standing_water_and_reeds_and_no_walls():
+    spec, plan = build("a swamp at night with fog")
+    names = {p.name for p in plan.parts}
+    assert any(n.startswith("Standing Water") for n in names) and _count(plan, "Reeds") >= 10
+    assert not plan.interior and "Walls" not in names
+
+
+def test_attic_ceiling_slopes():
+    spec, plan = build("an attic bedroom with a slanted ceiling")
+    ceiling = [p for p in plan.parts if p.name == "Ceiling"][0]
+    normals = ceiling.mesh.face_normals
+    assert plan.interior and (np.abs(normals[:, 2]) < 0.95).all()
+    assert _count(plan, "Bed") == 1
+
+
+def test_lighthouse_stands_on_a_coast_with_the_sea_in_the_first_camera():
+    from test_archetypes import frame_rays
+    spec, plan = build("a lighthouse on a rocky cliff in a storm")
+    assert [p for p in plan.parts if p.name == "Sea"] and _count(plan, "Lighthouse") == 1
+    sea = [p for p in plan.parts if p.name == "Sea"][0]
+    origin, dirs = frame_rays(plan.cameras[0], 15)
+    hits = sea.mesh.ray.intersects_any(np.repeat(origin[None], len(dirs), 0), dirs)
+    assert hits.any(), "the sea is not in the first camera"
+
+
+def test_a_night_place_is_built_at_night_unless_the_words_say_when():
+    assert parse_prompt("a 1920s speakeasy").time_of_day == "night"
+    assert parse_prompt("un casino").time_of_day == "night"
+    assert parse_prompt("a speakeasy at noon").time_of_day == "noon"
+
+
+def test_same_seed_same_place():
+    for prompt in ("a gas station", "a swamp", "a laundromat"):
+        a, b = build(prompt, 5)[1], build(prompt, 5)[1]
+        assert [p.name for p in a.parts] == [p.name for p in b.parts]
+        for pa, pb in zip(a.parts, b.parts):
+            assert np.array_equal(pa.mesh.vertices, pb.mesh.vertices)
+            assert all(np.array_equal(x, y) for x, y in zip(pa.instances, pb.instances))
+
+
+def test_the_readmes_list_of_places_is_written_from_the_recipes():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "scripts" / "readme_places.py"
+    spec = importlib.util.spec_from_file_location("readme_places", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run python scripts/readme_places.py"
