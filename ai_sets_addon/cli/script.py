@@ -71,9 +71,9 @@ def run(args: argparse.Namespace) -> int:
         return common.EXIT_OK
     if args.out is None:
         raise InputError("--out DIR is needed (or --dry-run to only print the shot table)")
-    from .build import _require_bpy
+    from ..blender import session
 
-    _require_bpy()
+    session.require_bpy("the script command")
     from ..core import interrupts
     from ..blender.script import run_script
 

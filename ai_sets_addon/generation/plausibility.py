@@ -298,10 +298,12 @@ class _Grid:
         if walls is not None:
             self.inside &= ~self._wall_cells(walls)
             self.inside = _largest_region(self.inside)
-        cells = np.argwhere(self.inside)
-        if len(cells):
-            self.room_lo = self.lo + cells.min(axis=0) * CELL_M
-            self.room_hi = self.lo + (cells.max(axis=0) + 1) * CELL_M
+        if self.inside.any():
+            # wall face to wall face: where most rows and columns of the room end (a door's
+            # reveal is a few rows), plus the walls' own raster ring taken back
+            lo_hi = [_typical_ends(self.inside), _typical_ends(self.inside.T)]
+            self.room_lo = self.lo + (np.array([lo_hi[0][0], lo_hi[1][0]]) - 1) * CELL_M
+            self.room_hi = self.lo + (np.array([lo_hi[0][1], lo_hi[1][1]]) + 2) * CELL_M
         else:
             self.room_lo, self.room_hi = floor.bounds[0, :2], floor.bounds[1, :2]
         self.area = float(self.inside.sum() * CELL_M * CELL_M)
@@ -334,6 +336,12 @@ class _Grid:
         if base > BODY_BAND_M[1] or len(band) < 3:
             return np.zeros(self.inside.shape, bool)
         return _in_polygon(self.points, _hull(band[:, :2]))
+
+
+def _typical_ends(mask: np.ndarray) -> tuple[int, int]:
+    """(first, last) index along axis 0 at which most columns of `mask` start and end."""
+    columns = [np.flatnonzero(col) for col in mask.T if col.any()]
+    return (int(np.median([c[0] for c in columns])), int(np.median([c[-1] for c in columns])))
 
 
 def _hull(points: np.ndarray) -> np.ndarray:

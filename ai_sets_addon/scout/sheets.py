@@ -194,20 +194,25 @@ def _pdf(pages: list[list[Cell]], frames: list[SheetFrame], set_name: str, date:
         pdf.set_draw_color(136)
         pdf.line(MARGIN_MM, MARGIN_MM + 9, PAGE_MM[0] - MARGIN_MM, MARGIN_MM + 9)
         for cell in cells:
-            frame = frames[index]
+            frame_pdf(pdf, cell, frames[index], family, clean)
             index += 1
-            pdf.set_fill_color(0)
-            pdf.rect(*cell.box, style="F")
-            pdf.image(str(frame.image), *cell.image)
-            x, w = cell.box[0], cell.box[2]
-            pdf.set_xy(x, cell.caption_y)
-            pdf.set_font(family, "B", 9.5)
-            pdf.cell(w, CAPTION_LINE_MM, clean(frame.title))
-            pdf.set_font(family, "", 8.5)
-            for i, line in enumerate(frame.lines[:CAPTION_LINES], 1):
-                pdf.set_xy(x, cell.caption_y + i * CAPTION_LINE_MM)
-                pdf.cell(w, CAPTION_LINE_MM, _fit_pdf(pdf, clean(line), w))
     return pdf
+
+
+def frame_pdf(pdf, cell, frame, family: str, clean) -> None:
+    """One frame in its cell on a PDF page: the picture on black, its title and caption
+    lines (storyboards and script boards draw their frames with this)."""
+    pdf.set_fill_color(0)
+    pdf.rect(*cell.box, style="F")
+    pdf.image(str(frame.image), *cell.image)
+    x, w = cell.box[0], cell.box[2]
+    pdf.set_xy(x, cell.caption_y)
+    pdf.set_font(family, "B", 9.5)
+    pdf.cell(w, CAPTION_LINE_MM, clean(frame.title))
+    pdf.set_font(family, "", 8.5)
+    for i, line in enumerate(frame.lines[:CAPTION_LINES], 1):
+        pdf.set_xy(x, cell.caption_y + i * CAPTION_LINE_MM)
+        pdf.cell(w, CAPTION_LINE_MM, _fit_pdf(pdf, clean(line), w))
 
 
 def _pdf_font(pdf):

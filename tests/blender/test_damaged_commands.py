@@ -144,6 +144,9 @@ def _export_child(copy: Path, out: Path, env: dict) -> subprocess.Popen:
         env={**os.environ, "PYTHONPATH": str(ROOT), **env})
 
 
+@pytest.mark.skipif(__import__("bpy").app.version < (5, 0, 0),
+                    reason="Blender 4.5's USD writer crashes (SIGSEGV) when a file-size limit "
+                           "cuts its write; Blender 5 reports it")
 def test_a_full_disk_on_usd_is_exit_2_with_what_to_do(work):
     copy, out = work
     before = tree(out)

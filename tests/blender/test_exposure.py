@@ -85,6 +85,8 @@ def _grey_world_scene(scene, radiance: float):
     scene.render.resolution_x, scene.render.resolution_y = 64, 36
 
 
+@pytest.mark.skipif(bpy.app.version < (5, 0, 0),
+                    reason="the lens effects are built for Blender 5's compositor")
 def test_render_brightness_follows_iso_the_lens_darkens_corners_and_the_meter_reads(
         empty_scene, tmp_path):
     """At ISO 800, 180°, T2.8 a sky of the radiance that camera puts on middle grey

@@ -64,7 +64,11 @@ def remove(scene: bpy.types.Scene) -> None:
 
 def apply(scene: bpy.types.Scene, plan: dict) -> bpy.types.NodeTree | None:
     """(Re)build the lens node group from `plan` and make it the scene's compositor;
-    None (nothing touched) when the scene already composites with a group of its own."""
+    None (nothing touched) when the scene already composites with a group of its own, or
+    on Blender 4.x, whose compositor is the scene's own node tree (the render block then
+    lists no lens effect: the manifest says what was applied)."""
+    if not hasattr(scene, "compositing_node_group"):
+        return None      # Blender 4.x composites through scene.node_tree: not built there yet
     current = getattr(scene, "compositing_node_group", None)
     if current is not None and current.name != GROUP_NAME:
         return None

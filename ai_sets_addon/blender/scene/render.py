@@ -248,8 +248,10 @@ def _lens(scene: bpy.types.Scene, enabled: bool, settings: ex.Settings, package:
     plan = lens_effects.lens_plan(settings, package["body"], package["family"],
                                   package["squeeze"], exposure)
     if lens_effects.apply(scene, plan) is None:
-        return {"applied": [], "off": True,
-                "skipped": "the scene composites with its own node group; left as it is"}
+        why = ("the scene composites with its own node group; left as it is"
+               if hasattr(scene, "compositing_node_group") else
+               "Blender 4.x: the lens effects are built for Blender 5's compositor")
+        return {"applied": [], "off": True, "skipped": why}
     return plan
 
 

@@ -82,8 +82,9 @@ def _living_room(rng, W, D, H, occ) -> Layout:
     out.put(occ, fu.coffee_table(rng), 0.0, sy - 1.35, SOUTH, z=0.01)
     out.put(occ, st.armchair(rng), W / 2 - 0.9, sy - 1.4, WEST)
     out.put(occ, st.floor_lamp(rng), -1.55, sy, SOUTH)
-    out.put(occ, fu.sideboard(rng, 1.6), -W / 2 + 0.3, -0.4, EAST)
-    out.put(occ, fu.tv(rng), -W / 2 + 0.3, -0.4, EAST, z=0.1)
+    sideboard, tv = fu.sideboard(rng, 1.6), fu.tv(rng)
+    out.put(occ, sideboard, -W / 2 + 0.3, -0.4, EAST)
+    out.put(occ, tv, -W / 2 + 0.3, -0.4, EAST, z=_on_top(tv, sideboard))
     out.put(occ, st.planter(rng), W / 2 - 0.4, D / 2 - 0.4)
     out.shots = [Shot("wide", 24.0, (-W / 2 + 0.4, -D / 2 + 0.4), (0.2, sy - 0.8, 0.4), third=0.2,
                       pitch_bias_deg=-10.0),
@@ -140,8 +141,9 @@ def _office(rng, W, D, H, occ) -> Layout:
                 y = cy + side * 0.36
                 out.put(occ, desk, cx, y, SOUTH if side < 0 else NORTH)   # screens meet
                 out.put(occ, chair, cx, y + side * 0.75, yaw)
-    out.put(occ, st.planter(rng), W / 2 - 0.4, D / 2 - 0.4)
-    out.put(occ, st.planter(rng), W / 2 - 0.4, -D / 2 + 0.4)
+    for sy in (1, -1):
+        plant = st.planter(rng)
+        out.put(occ, plant, W / 2 - _reach(plant), sy * (D / 2 - _reach(plant)))
     out.shots = _corner_shots(W, D, (0.8, 0.6, 0.8), 0.8, tilt=-7.0)
     return out
 
@@ -253,8 +255,9 @@ def _hotel_lobby(rng, W, D, H, occ) -> Layout:
     for x in (-W / 4, W / 4):
         out.put(occ, table, x, -D / 4)
         out.put(occ, sofa, x, -D / 4 - 1.2, NORTH)
-    for x, y in ((-W / 2 + 0.5, D / 2 - 0.5), (W / 2 - 0.5, D / 2 - 0.5), (0.0, -D / 2 + 0.5)):
-        out.put(occ, st.planter(rng), x, y)
+    for sx, sy in ((-1, 1), (1, 1), (0, -1)):
+        plant = st.planter(rng)
+        out.put(occ, plant, sx * (W / 2 - _reach(plant)), sy * (D / 2 - _reach(plant)))
     out.put(occ, fu.pendant_lamp(rng, 1.2), 0.0, D / 2 - 1.6, z=H)
     out.shots = _corner_shots(W, D, (0.0, D / 2 - 1.6, 1.0), 1.0, lens=35.0, tilt=-6.0)
     return out
@@ -383,3 +386,15 @@ ROOMS: dict[str, RoomType] = {
                                                      "floor": ("concrete", None)},
                                    _interrogation_room, ("Table",)),
 }
+
+
+def _reach(model, least: float = 0.4) -> float:
+    """How far from a wall a model stands so that no part of it (a plant's leaves) goes
+    into the wall: its widest horizontal extent from its origin, 3 cm clear."""
+    x0, y0, _, x1, y1, _ = model.bounds()
+    return max(least, float(max(abs(x0), abs(x1), abs(y0), abs(y1))) + 0.03)
+
+
+def _on_top(model, support) -> float:
+    """The height that stands `model` on `support`'s top (a television on a sideboard)."""
+    return float(support.bounds()[5] - model.bounds()[2])

@@ -125,14 +125,4 @@ def _frames_pdf(pdf, scene: BoardScene, cells, frames, family, clean, date: str,
                 label: str) -> None:
     _header_pdf(pdf, scene.heading, family, clean, f"{date}    {label}")
     for cell, frame in zip(cells, frames):
-        pdf.set_fill_color(0)
-        pdf.rect(*cell.box, style="F")
-        pdf.image(str(frame.image), *cell.image)
-        x, w = cell.box[0], cell.box[2]
-        pdf.set_xy(x, cell.caption_y)
-        pdf.set_font(family, "B", 9.5)
-        pdf.cell(w, sheets.CAPTION_LINE_MM, clean(frame.title))
-        pdf.set_font(family, "", 8.5)
-        for i, line in enumerate(frame.lines[:sheets.CAPTION_LINES], 1):
-            pdf.set_xy(x, cell.caption_y + i * sheets.CAPTION_LINE_MM)
-            pdf.cell(w, sheets.CAPTION_LINE_MM, sheets._fit_pdf(pdf, clean(line), w))
+        sheets.frame_pdf(pdf, cell, frame, family, clean)
