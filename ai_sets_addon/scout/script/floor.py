@@ -269,7 +269,7 @@ def _footprints(part, box) -> list[Footprint]:
     from scipy.spatial import ConvexHull, QhullError
 
     pieces = []
-    meshes = part.mesh.split(only_watertight=False) if len(part.mesh.faces) < 20000 \
+    meshes = part.mesh.split(only_watertight=False, repair=False) if len(part.mesh.faces) < 20000 \
         else [part.mesh]
     transforms = [np.asarray(m, float) for m in part.instances] or [np.eye(4)]
     for matrix in transforms:
