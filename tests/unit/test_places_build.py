@@ -8,16 +8,16 @@ import numpy as np
 import pytest
 import trimesh
 
+from ai_sets_addon.generation.plausibility import SOFT_SLOTS
+
 from ai_sets_addon.generation.archetypes import plan_set
 from ai_sets_addon.generation.places import RECIPES
 from ai_sets_addon.generation.prompt import parse_prompt
 from test_archetypes import frame_rays
 
 COMPOSED = sorted(r for r, rec in RECIPES.items() if rec.base != "archetype")
-# Leaves, crowns and crop plants interlock as they do in a wood or a field (a row of
-# maize 0.33 m apart, leaves 0.8 m across); they are not solid.
-SOFT = {"foliage", "leaves", "needles", "fronds", "foliage_dark", "grass_blades", "reeds",
-        "corn_ear"}
+# Leaves, crowns and crop plants interlock (the plausibility report's own definition)
+SOFT = SOFT_SLOTS
 
 
 @pytest.fixture(scope="module")
