@@ -257,7 +257,7 @@ def backends_for(options, prompt: str = "", report=None):
         report(0.1, f"loading {model.settings.model}")
     with model.using():
         pass
-    sky, materials = procedural_backends(options, prompt, report, allow_ai=True)
+    sky, materials = procedural_backends(options, prompt, report)
     if options.sky_backend == "diffusers":
         sky = DiffusersSky(model, prompt)
     if options.material_backend == "diffusers":

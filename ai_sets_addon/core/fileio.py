@@ -81,14 +81,12 @@ def atomic_path(final: Path | str) -> Iterator[Path]:
     tmp_path = final.parent / f".{final.stem}.{secrets.token_hex(4)}.tmp{final.suffix}"
     # O_EXCL like mkstemp, but mode 0o666 so the umask applies (shared studio folders).
     os.close(os.open(tmp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    _UNFINISHED.add(tmp_path)
-    try:
-        yield tmp_path
-        os.replace(tmp_path, final)
-    finally:
-        _UNFINISHED.discard(tmp_path)
-        if tmp_path.exists():
-            tmp_path.unlink()
+    with unfinished(tmp_path):
+        try:
+            yield tmp_path
+            os.replace(tmp_path, final)
+        finally:
+            tmp_path.unlink(missing_ok=True)
 
 
 @contextmanager
@@ -101,13 +99,11 @@ def scratch_path(folder: Path | str | None, suffix: str = "",
     handle, name = tempfile.mkstemp(suffix=suffix, prefix=prefix,
                                     dir=None if folder is None else str(folder))
     os.close(handle)
-    path = Path(name)
-    _UNFINISHED.add(path)
-    try:
-        yield path
-    finally:
-        _UNFINISHED.discard(path)
-        path.unlink(missing_ok=True)
+    with unfinished(name) as path:
+        try:
+            yield path
+        finally:
+            path.unlink(missing_ok=True)
 
 
 def ensure_writable_dir(folder: Path | str) -> Path:

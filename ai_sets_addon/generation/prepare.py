@@ -180,14 +180,12 @@ def _timed_sky(backend: SkyBackend, plan: SetPlan, options: BuildOptions,
     return sky, round(time.perf_counter() - start, 4)
 
 
-def procedural_backends(options: BuildOptions, prompt: str = "", report=None,
-                        allow_ai: bool = False) -> tuple[SkyBackend, MaterialBackend]:
+def procedural_backends(options: BuildOptions, prompt: str = "", report=None
+                        ) -> tuple[SkyBackend, MaterialBackend]:
     """The default backends (numpy, no GPU, no weights). A build that asks for the
-    diffusers backends must be handed the AI package's factory (`ai.backends.backends_for`,
-    which the pipeline and the worker pass); without it, say so instead of a wrong set."""
+    diffusers backends is handed the AI package's factory (`ai.backends.backends_for`,
+    which the pipeline and the worker pass); prepare_set refuses one without it."""
     from .materials import ProceduralMaterials
     from .sky import ProceduralSky
 
-    if options.uses_ai and not allow_ai:
-        raise InputError(NO_AI_FACTORY)
     return ProceduralSky(), ProceduralMaterials()

@@ -461,12 +461,9 @@ def _card_irradiance(scene, camera, point, temp_dir) -> float:
     probe.rotation_euler = rotation
     for obj in (card, probe):
         scene.collection.objects.link(obj)
-    saved_camera = scene.camera
     try:
-        scene.camera = probe
-        rgb = _probe_render(scene, temp_dir, PROBE_SIZE, samples=32)
+        rgb = _render_from(scene, probe, temp_dir, PROBE_SIZE, samples=32)
     finally:
-        scene.camera = saved_camera
         bpy.data.objects.remove(card)
         bpy.data.objects.remove(probe)
         bpy.data.meshes.remove(mesh)
@@ -487,16 +484,21 @@ def _spot_radiance(scene, camera, point, temp_dir) -> float | None:
     u, v, depth = world_to_camera_view(scene, camera, Vector(point))
     if depth <= 0 or not (0.0 <= u <= 1.0 and 0.0 <= v <= 1.0):
         return None
-    saved_camera = scene.camera
-    try:
-        scene.camera = camera
-        rgb = _probe_render(scene, temp_dir, METER_SIZE, samples=12)
-    finally:
-        scene.camera = saved_camera
+    rgb = _render_from(scene, camera, temp_dir, METER_SIZE, samples=12)
     h, w = rgb.shape[:2]
     x, y = min(int(u * w), w - 1), min(int((1.0 - v) * h), h - 1)
     block = rgb[max(y - 2, 0):y + 3, max(x - 2, 0):x + 3]
     return float(np.mean(block @ ex.REC709_Y.astype(np.float32)))
+
+
+def _render_from(scene, camera, temp_dir, size: int, samples: int) -> np.ndarray:
+    """A probe render seen from `camera`; the scene's own camera is put back after."""
+    saved = scene.camera
+    try:
+        scene.camera = camera
+        return _probe_render(scene, temp_dir, size, samples=samples)
+    finally:
+        scene.camera = saved
 
 
 def _probe_render(scene, temp_dir, size: tuple[int, int], samples: int) -> np.ndarray:
