@@ -190,9 +190,9 @@ MATERIAL_WORDS: WordTable = {
         "fr": ("gravier", "graviers", "gravillons", "galets"),
     },
     "snow": {
-        "en": ("snow", "snowy", "snow-covered", "snow covered"),
+        "en": ("snow", "snowy", "snow-covered", "snow covered", "frozen", "frosty", "ice"),
         "fr": ("neige", "enneigé", "enneigée", "sous la neige", "couvert de neige",
-               "couverte de neige"),
+               "couverte de neige", "gelé", "gelée", "givré", "givrée"),
     },
     "fabric": {
         "en": ("fabric", "cloth", "textile", "velvet", "canvas", "drapes", "curtains"),
@@ -600,6 +600,10 @@ PROP_WORDS: WordTable = {
                            "holographic display"),
                     "fr": ("écran holographique", "écrans holographiques", "hologramme")},
 }
+
+# What a prop named outdoors is indoors: "a ski lodge by the fire" has a fireplace.
+INDOOR_FORMS = {"campfire": "fireplace", "bonfire": "fireplace", "street_lamp": "floor_lamp",
+                "lamp_post": "floor_lamp", "tree": "potted_plant", "palm": "potted_palm"}
 
 # Prop kinds any place can be dressed with (places.dressing): "a bed" is one bed.
 DRESSING_KINDS = frozenset({

@@ -435,6 +435,71 @@ def holo_screen(rng: np.random.Generator, width: float = 2.4) -> PropModel:
                      [Piece("", pane, "holo"), Piece("Frame", merge([frame, stand]), "dark_metal")])
 
 
+# ----------------------------------------------------------------------------- leisure
+
+def pool(rng: np.random.Generator, length: float = 12.5, width: float = 6.0) -> PropModel:
+    """A pool basin along Y: a 0.4 m stone coping 0.12 m proud of the deck round a tank of
+    water 4 cm under it, a steel ladder at the shallow end, lane ropes every 2 m."""
+    hl, hw, c = length / 2, width / 2, 0.4
+    coping = [box((0, -hl - c / 2, 0.06), (width + 2 * c, c, 0.12)),
+              box((0, hl + c / 2, 0.06), (width + 2 * c, c, 0.12)),
+              box((-hw - c / 2, 0, 0.06), (c, length, 0.12)), box((hw + c / 2, 0, 0.06), (c, length, 0.12))]
+    water = box((0, 0, 0.04), (width, length, 0.08))
+    rails = [tube((x, -hl - 0.25, 0.12), (x, -hl + 0.05, 0.95), 0.025) for x in (hw - 1.2, hw - 0.7)]
+    ropes = [box((x, 0, 0.085), (0.06, length, 0.02)) for x in np.arange(-hw + 2.0, hw - 0.5, 2.0)]
+    return PropModel("pool", "Swimming Pool", [Piece("", merge(coping), "stone", True),
+                                               Piece("Water", water, "water"),
+                                               Piece("Ladder", merge(rails), "metal"),
+                                               Piece("Lane Ropes", merge(ropes), "red_paint")])
+
+
+def bowling_lanes(rng: np.random.Generator, lanes: int = 6) -> PropModel:
+    """Bowling lanes side by side along Y (regulation 1.05 m wide, 18.3 m foul line to
+    head pin), gutters between, pin decks at the far (+Y) end with ten pins each in their
+    triangle, a masking panel over the pins and ball returns on the approach."""
+    pitch, length = 1.05 + 2 * 0.24 + 0.1, 18.3
+    y0 = -length / 2
+    wood, gutter, pins, ret = [], [], [], []
+    pin = lathe([(0.03, 0.0), (0.06, 0.1), (0.03, 0.25), (0.03, 0.3), (0.0, 0.38)], 10)
+    for k in range(lanes):
+        x = (k - (lanes - 1) / 2) * pitch
+        wood.append(box((x, 0, 0.02), (1.05, length + 1.0, 0.04)))
+        gutter += [box((x + sx * (0.525 + 0.12), 0, 0.005), (0.24, length + 1.0, 0.01)) for sx in (-1, 1)]
+        for row in range(4):
+            for j in range(row + 1):
+                px = x + (j - row / 2) * 0.305
+                pins.append(transformed(pin, 0.0, (px, y0 + length + row * 0.264, 0.04)))
+        if k % 2 == 0:
+            ret.append(box((x + pitch / 2, y0 - 2.0, 0.35), (0.35, 1.6, 0.7)))
+    masking = box((0, y0 + length + 1.6, 1.9), (lanes * pitch, 0.1, 0.8))
+    return PropModel("bowling_lanes", "Bowling Lanes",
+                     [Piece("", merge(wood), "wood"), Piece("Gutters", merge(gutter), "dark_metal"),
+                      Piece("Pins", merge(pins), "white_paint"),
+                      Piece("Ball Returns", merge(ret), "machine"),
+                      Piece("Masking", masking, "poster")])
+
+
+def ferris_wheel(rng: np.random.Generator, radius: float = 9.0, cars: int = 16) -> PropModel:
+    """A big wheel in the XZ plane: a double rim and spokes round a hub on two A-frames,
+    gondolas hanging level under the rim, bulbs along the rim."""
+    hub_z = radius + 2.0
+    a = np.linspace(0, 2 * np.pi, cars, endpoint=False)
+    ring = [(radius * np.cos(t), radius * np.sin(t)) for t in a]
+    rim, spokes, gondolas = [], [], []
+    for y in (-0.6, 0.6):
+        for (x0, z0), (x1, z1) in zip(ring, ring[1:] + ring[:1]):
+            rim.append(tube((x0, y, hub_z + z0), (x1, y, hub_z + z1), 0.08, 6))
+        spokes += [tube((0, y, hub_z), (x, y, hub_z + z), 0.05, 6) for x, z in ring]
+    for x, z in ring:
+        gondolas.append(box((x, 0, hub_z + z - 1.0), (1.2, 1.0, 1.1)))
+    legs = [tube((sx * 4.5, sy * 2.5, 0.6), (0, sy * 0.8, hub_z), 0.18, 8) for sx in (-1, 1) for sy in (-1, 1)]
+    axle = tube((0, -1.0, hub_z), (0, 1.0, hub_z), 0.35, 12)
+    base = box((0, 0, 0.3), (11.0, 6.0, 0.6))
+    return PropModel("ferris_wheel", "Ferris Wheel",
+                     [Piece("", merge(rim + spokes + legs + [axle]), "white_paint"),
+                      Piece("Gondolas", merge(gondolas), "red_paint"), Piece("Base", base, "stone")])
+
+
 STRUCTURES: dict[str, Builder] = {
     "fuel_pump": fuel_pump, "pump_island": pump_island, "fuel_canopy": fuel_canopy,
     "kiosk": kiosk, "house": house, "cottage": cottage, "shed": shed, "barn": barn,
@@ -445,5 +510,6 @@ STRUCTURES: dict[str, Builder] = {
     "tent": tent, "bonfire": bonfire, "torch": torch, "well": well, "fountain": fountain,
     "statue": statue, "gravestone": gravestone, "hay_bale": haystack, "bus_shelter": bus_shelter,
     "reeds": reeds, "corn": corn, "dead_tree": dead_tree, "console": console,
-    "holo_screen": holo_screen,
+    "holo_screen": holo_screen, "pool": pool, "bowling_lanes": bowling_lanes,
+    "ferris_wheel": ferris_wheel,
 }

@@ -72,8 +72,8 @@ def add_named(plan: SetPlan, spec: SetSpec) -> None:
     first camera, each on a spot where the ground under its whole footprint is level
     and open to the sky (not a roof, a wall or a rock), clear of every prop already
     there. What finds no spot is said in a notice."""
-    from ..vocabulary import DRESSING_KINDS
-    kinds = [(k, n) for k, n in extra_kinds(spec, set()) if k in DRESSING_KINDS]
+    from ..prompt.qualifiers import named_kind
+    kinds = [(k, n) for k, n in extra_kinds(spec, set()) if named_kind(k)]
     if not kinds or not plan.cameras:
         return
     import trimesh

@@ -40,6 +40,14 @@ class Choice:
     recipe: Recipe | None
     hits: list[Hit]
     notices: list[str]
+    spans: tuple[tuple[int, int], ...] = ()   # every place phrase read, kept or qualifying
+    inside: tuple[str, ...] = ()              # indoor places named within an outdoor one
+
+
+# An indoor place named within an outdoor one stands there as its building: "a meadow
+# with a cabin" has a cottage on it.
+OUTSIDE_FORMS = {"cabin_interior": "cottage", "barn_interior": "barn", "living_room": "house",
+                 "kitchen": "house", "bedroom": "house", "tavern_medieval": "house"}
 
 
 def _content(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -95,6 +103,12 @@ def _inside_props(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
 
 
 FRENCH_OF = frozenset({"de", "d", "du", "des"})
+# A preposition opens a new noun phrase: "campsite in the woods" is two phrases.
+PREPOSITIONS = frozenset({"in", "on", "at", "by", "near", "over", "under", "inside", "beside",
+                          "behind", "across", "along", "dans", "sur", "sous", "pres", "au",
+                          "aux", "en", "a", "vers", "derriere", "devant", "le", "long"})
+# Words that open a complement: what follows is in or on the place named before.
+WITH = frozenset({"with", "avec", "full", "plein", "pleine", "pleins", "pleines", "where", "ou"})
 
 
 def _heads(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
@@ -105,7 +119,7 @@ def _heads(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     drop: set[int] = set()
     for a, b in zip(hits, hits[1:]):
         between = tokens[a.end:b.start]
-        if any(t.punct for t in between):
+        if any(t.punct for t in between) or tokens[b.start].text in PREPOSITIONS:
             continue
         words = [t.text for t in between if t.text not in ARTICLES - FRENCH_OF]
         if not words:
@@ -115,11 +129,26 @@ def _heads(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     return [h for h in hits if id(h) not in drop]
 
 
+def _complements(hits: list[Hit], tokens: list[Token]) -> tuple[list[Hit], list[Hit]]:
+    """A place named after "with"/"avec"/"full of" is in or on the first one, which
+    stays the set when the two differ indoors and out: "a frozen lake with ice fishing
+    huts" is a lake, "a barn with a stable" a barn."""
+    opened = [i for i, t in enumerate(tokens) if hits and t.text in WITH and i >= hits[0].end]
+    if not opened:
+        return hits, []
+    outdoor = RECIPES[hits[0].recipe].outdoor
+    kept = [h for h in hits if h.start < opened[0] or RECIPES[h.recipe].outdoor == outdoor]
+    return kept, [h for h in hits if h not in kept]
+
+
 def choose(tokens: list[Token]) -> Choice:
     """The place the prompt names (None when it names none) and notices."""
-    hits = _heads(_inside_props(place_hits(tokens), tokens), tokens)
+    found = _inside_props(place_hits(tokens), tokens)
+    spans = tuple((h.start, h.end) for h in found)
+    hits, within = _complements(_heads(found, tokens), tokens)
+    inside = tuple(OUTSIDE_FORMS[h.recipe] for h in within if h.recipe in OUTSIDE_FORMS)
     if not hits:
-        return Choice(None, [], [])
+        return Choice(None, [], [], spans)
     best = max(hits, key=lambda h: (RANKS[RECIPES[h.recipe].rank], -h.start))
     recipe = RECIPES[best.recipe]
     notices = []
@@ -129,7 +158,7 @@ def choose(tokens: list[Token]) -> Choice:
         words = ", ".join(dict.fromkeys(h.text for h in same_rank))
         notices.append(f"the prompt names several places ({best.text}, {words}): built "
                        f"{recipe.label} from '{best.text}'")
-    return Choice(recipe, hits, notices)
+    return Choice(recipe, hits, notices, spans, inside)
 
 
 def honest_base(outdoor: bool) -> Recipe:

@@ -108,18 +108,26 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
         scale=first(items, "scale", "scale words", notices) or "medium",
         languages=langs, notices=notices,
     )
-    quals = read_qualifiers(tokens, items)
+    quals = read_qualifiers(tokens, items, choice.spans)
     spec.props, spec.excluded_props = quals.props, quals.excluded_props
     spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
     spec.room_type = room_type_of(items, archetype, notices) if recipe is None or \
         recipe.base == "archetype" else None
     spec.recipe = recipe.id if recipe is not None else None
     spec.setting = _setting(choice, recipe)
+    if recipe is not None and not recipe.outdoor:
+        _indoor_forms(spec)
+    for kind in choice.inside:                  # "a meadow with a cabin": its cottage
+        spec.props.setdefault(kind, 1)
     if recipe is not None and recipe.time and not any(it.cat == "time" for it in items):
         spec.time_of_day = recipe.time          # a speakeasy is a night place
-    quals.understood |= {t for h in choice.hits for t in range(h.start, h.end)}
+    if recipe is not None and recipe.weather and not any(it.cat in ("cloud", "precipitation")
+                                                          for it in items):
+        spec.cloud_cover = recipe.weather       # a swamp under a grey sky
+    quals.understood |= {t for s, e in choice.spans for t in range(s, e)}
     spec.era = first_of(quals.eras, "eras", notices)
-    spec.style = pick_style(quals.styles, spec.era, archetype, notices)
+    spec.style = pick_style(quals.styles, spec.era, archetype, notices) or \
+        _fitting_style(recipe, archetype)
     spec.unknown_words = unknown_words_of(items, quals.understood, notices)
     locate(spec)                       # a real city: the sun stands where it does there
     if spec.recipe is None and not explicit and spec.unknown_words:
@@ -156,6 +164,23 @@ def _setting(choice, recipe) -> str | None:
     from ..places import RECIPES
     return next((h.recipe for h in choice.hits if h.recipe != recipe.id
                  and RECIPES[h.recipe].rank == "setting"), None)
+
+
+def _fitting_style(recipe, archetype: str) -> str | None:
+    """The first style that fits the place (a speakeasy is art deco) when the words name
+    none, if the set built reads styles."""
+    from .qualifiers import _unstyled_reason
+    from ..styles import STYLES
+    if recipe is None:
+        return None
+    return next((s for s in recipe.styles if _unstyled_reason(STYLES[s], archetype) is None), None)
+
+
+def _indoor_forms(spec: SetSpec) -> None:
+    """Props named for the open air take their indoor form in a room ("by the fire")."""
+    from ..vocabulary import INDOOR_FORMS
+    spec.props = {INDOOR_FORMS.get(k, k): n for k, n in spec.props.items()}
+    spec.excluded_props = [INDOOR_FORMS.get(k, k) for k in spec.excluded_props]
 
 
 def _unplaced(spec: SetSpec) -> None:

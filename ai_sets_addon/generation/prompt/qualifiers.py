@@ -46,8 +46,29 @@ class Qualifiers:
     understood: set[int] = field(default_factory=set)     # token indices read here
 
 
+@cache
+def prop_words() -> voc.WordTable:
+    """Every prop noun: the qualifier table first (its kinds win the phrases they hold),
+    then each dressing-catalogue kind under its own id for the names no entry of the
+    table has ("a mixing desk", "trois barques", "un juke-box")."""
+    from ..props.catalogue import KINDS
+    table = dict(voc.PROP_WORDS)
+    taken = {phrase_key(p) for by_lang in table.values() for ps in by_lang.values() for p in ps}
+    for kind in KINDS.values():
+        names = {lang: tuple(n for n in names if phrase_key(n) not in taken)
+                 for lang, names in (("en", kind.en), ("fr", kind.fr))}
+        if kind.id not in table and (names["en"] or names["fr"]):
+            table[kind.id] = names
+    return table
+
+
+def named_kind(key: str) -> bool:
+    """A prop any place can be dressed with: "a bed" is one bed."""
+    return key in voc.DRESSING_KINDS or key in prop_words() and key not in voc.PROP_WORDS
+
+
 def _qualifier_tables() -> dict[str, voc.WordTable]:
-    return {"prop": voc.PROP_WORDS, "quantity": voc.QUANTITY_WORDS,
+    return {"prop": prop_words(), "quantity": voc.QUANTITY_WORDS,
             "camera": voc.CAMERA_WORDS, "feature": voc.feature_words(),
             "style": style_words(), "era": era_words(), "number": voc.NUMBER_WORDS}
 
@@ -121,14 +142,21 @@ def _prop_context(hit: Hit, tokens: list[Token], cats: dict[int, set[str]],
 
 
 def _one(tokens: list[Token], hit: Hit) -> bool:
-    """A singular noun right after "a"/"un": one of it."""
+    """A singular noun after "a"/"un", with up to two words between ("a mixing desk",
+    "une vieille armoire"): one of it."""
     last = tokens[hit.end - 1].text
-    return hit.start > 0 and tokens[hit.start - 1].text in voc.SINGULAR_ARTICLES and \
-        singular(last) == last
+    before = tokens[max(0, hit.start - 3):hit.start]
+    return singular(last) == last and any(
+        t.text in voc.SINGULAR_ARTICLES and not any(u.punct for u in before[k:])
+        for k, t in enumerate(before))
 
 
-def read_qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
-    hits = qualifier_hits(tokens)
+def read_qualifiers(tokens: list[Token], items: list[Item],
+                    places: tuple[tuple[int, int], ...] = ()) -> Qualifiers:
+    """`places`: token spans of the place phrases; a prop noun inside one is the place's
+    ("bus station" names no bus, "car park" no car)."""
+    hits = [h for h in qualifier_hits(tokens)
+            if h.cat != "prop" or not any(s <= h.start and h.end <= e for s, e in places)]
     cats: dict[int, set[str]] = {}
     for item in items:
         for t in range(item.start, item.end):
@@ -142,7 +170,7 @@ def read_qualifiers(tokens: list[Token], items: list[Item]) -> Qualifiers:
         if negated:
             out.excluded_props.append(hit.key)
         else:
-            if not count and hit.key in voc.DRESSING_KINDS and _one(tokens, hit):
+            if not count and named_kind(hit.key) and _one(tokens, hit):
                 count = 1                       # "a bed", "un lit"
             out.props[hit.key] = max(out.props.get(hit.key, 0), count)
     out.excluded_props = [k for k in dict.fromkeys(out.excluded_props) if k not in out.props]
