@@ -216,7 +216,8 @@ MODIFIER_WORDS: WordTable = {
                   "fr": ("abandonné", "désaffecté", "oublié",
                          "post-apocalyptique")},
     "derelict": {"en": ("derelict", "ruined", "dilapidated", "crumbling", "decrepit",
-                        "decaying", "in ruins", "ruins"),
+                        "decaying", "in ruins", "ruins", "rundown", "run-down", "shabby",
+                        "seedy", "neglected"),
                  "fr": ("délabré", "en ruine", "en ruines", "ruines", "décrépit", "croulant",
                         "décati", "vermoulu")},
     "wet": {"en": ("wet", "damp", "soaked", "rain-soaked", "glistening", "after the rain",
@@ -469,7 +470,8 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
            "between", "above", "below", "like", "just", "also", "covered", "full", "filled",
            "lots", "lot", "many", "much", "all", "every", "where", "which", "who", "we",
            "i", "you", "seen", "looking", "lit", "out", "up", "down", "towards", "toward",
-           "against", "along", "across", "about", "own", "more", "most", "mostly"),
+           "against", "along", "across", "about", "own", "more", "most", "mostly",
+           "overlooking", "facing", "next to", "surrounded by"),
     "fr": ("le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
            "avec", "en", "dans", "sous", "sur", "par", "pour", "qui", "que", "qu", "est",
            "sont", "ce", "cet", "cette", "ces", "se", "son", "sa", "ses", "leur", "leurs",
@@ -480,7 +482,8 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
            "recouvert de", "recouverte de", "rempli de", "remplie de", "plein de",
            "pleine de", "dont", "nous", "je", "vous", "on", "beaucoup", "fait",
            "faite", "faits", "faites", "legerement", "vu", "vue depuis", "depuis",
-           "contre", "le long", "a travers", "plus", "moins", "peu"),
+           "contre", "le long", "a travers", "plus", "moins", "peu", "au bord de", "au bord du",
+           "au bord d", "en bord de", "a cote de", "a cote du"),
 }
 # "a" is both English and French ("à"): kept apart so it never votes for a language.
 SHARED_STOP_WORDS = ("a", "s", "t")
@@ -602,8 +605,11 @@ PROP_WORDS: WordTable = {
 }
 
 # What a prop named outdoors is indoors: "a ski lodge by the fire" has a fireplace.
-INDOOR_FORMS = {"campfire": "fireplace", "bonfire": "fireplace", "street_lamp": "floor_lamp",
-                "lamp_post": "floor_lamp", "tree": "potted_plant", "palm": "potted_palm"}
+# Trees beside a room are its surroundings, never props in it (None: not placed).
+INDOOR_FORMS: dict[str, str | None] = {
+    "campfire": "fireplace", "bonfire": "fireplace", "street_lamp": "floor_lamp",
+    "lamp_post": "floor_lamp", "palm": "potted_palm", "tree": "potted_plant", "broadleaf": None,
+    "conifer": None, "bush": None}
 
 # Prop kinds any place can be dressed with (places.dressing): "a bed" is one bed.
 DRESSING_KINDS = frozenset({

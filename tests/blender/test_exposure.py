@@ -157,3 +157,14 @@ def test_auto_white_balance_makes_a_grey_card_under_the_tungsten_key_neutral(emp
     # a colour of the white point's chromaticity is what the view transform makes neutral
     balanced = card / np.array(view.white_balance_whitepoint[:])
     assert np.linalg.norm(ex.chromaticity(balanced) - ex.chromaticity(np.ones(3))) < 0.01
+
+
+def test_auto_white_balance_keeps_a_sunset_warm(empty_scene):
+    """A low red sun is balanced as daylight (5600 K), not for its own colour, which
+    would turn the whole frame blue."""
+    light = bpy.data.lights.new("sun", "SUN")
+    light.color, light.energy = (1.0, 0.35, 0.08), 3.0
+    empty_scene.collection.objects.link(bpy.data.objects.new("sun", light))
+    block = render.expose_camera(empty_scene, 0.0, sun_elevation_deg=1.0)
+    assert block["white_balance"]["source"] == "daylight"
+    assert block["white_balance"]["kelvin"] == pytest.approx(5600.0, abs=60.0)

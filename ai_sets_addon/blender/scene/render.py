@@ -180,20 +180,23 @@ def _white_balance(scene: bpy.types.Scene, req: ex.Request, sun_elevation_deg: f
     return {"kelvin": round(kelvin, 1), "tint": round(tint, 2), "source": source}
 
 
+DAYLIGHT_KELVIN = 5600.0    # the daylight balance of film stock and cameras
 WHITE_LIGHT_TINT = 30.0      # |tint| up to Duv 0.01: a white source (tungsten, HMI, LED)
 WHITE_LIGHT_KELVIN = (2200.0, 10000.0)   # a red neon sits on the locus's red end, below
 
 
 def key_light_colour(scene: bpy.types.Scene, sun_elevation_deg: float = 45.0
                      ) -> tuple[np.ndarray | None, str]:
-    """The colour a DP balances for: the sun when it is up (its own elevation: at night
-    the sky's sun lamp is the moon), else the strongest white practical (a neon sign
-    is a colour, not a source to balance for), else the moon or sky's key lamp."""
+    """The colour a DP balances for: daylight (5600 K) while the sun is up or setting,
+    as on the shoot, so that golden hour stays gold and a sunset red (balancing for the
+    low sun's own colour would turn the frame blue); at night the strongest white
+    practical (a neon sign is a colour, not a source to balance for), else the moon or
+    the sky's key lamp."""
     lights = [o for o in scene.objects if o.type == "LIGHT" and not o.hide_render
               and o.data.energy > 0]
     suns = [o for o in lights if o.data.type == "SUN"]
-    if suns and sun_elevation_deg > 2.0:
-        return np.array(suns[0].data.color[:3], float), "sun"
+    if suns and sun_elevation_deg > -4.0:
+        return ex.white_rgb(DAYLIGHT_KELVIN), "daylight"
     white = [o for o in lights if o.data.type != "SUN" and _is_white(o.data.color)]
     if white:
         key = max(white, key=lambda o: o.data.energy)

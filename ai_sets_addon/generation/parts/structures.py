@@ -492,12 +492,37 @@ def ferris_wheel(rng: np.random.Generator, radius: float = 9.0, cars: int = 16) 
         spokes += [tube((0, y, hub_z), (x, y, hub_z + z), 0.05, 6) for x, z in ring]
     for x, z in ring:
         gondolas.append(box((x, 0, hub_z + z - 1.0), (1.2, 1.0, 1.1)))
+    b = np.linspace(0, 2 * np.pi, cars * 4, endpoint=False)
+    bulbs = [box((radius * 1.01 * np.cos(t), y, hub_z + radius * 1.01 * np.sin(t)), (0.14, 0.14, 0.14))
+             for t in b for y in (-0.6, 0.6)]
     legs = [tube((sx * 4.5, sy * 2.5, 0.6), (0, sy * 0.8, hub_z), 0.18, 8) for sx in (-1, 1) for sy in (-1, 1)]
     axle = tube((0, -1.0, hub_z), (0, 1.0, hub_z), 0.35, 12)
     base = box((0, 0, 0.3), (11.0, 6.0, 0.6))
     return PropModel("ferris_wheel", "Ferris Wheel",
                      [Piece("", merge(rim + spokes + legs + [axle]), "white_paint"),
-                      Piece("Gondolas", merge(gondolas), "red_paint"), Piece("Base", base, "stone")])
+                      Piece("Gondolas", merge(gondolas), "red_paint"), Piece("Base", base, "stone"),
+                      Piece("Bulbs", merge(bulbs), "lamp")])
+
+
+
+def caravan(rng: np.random.Generator) -> PropModel:
+    """A static caravan along Y: a 2.3 x 6.5 x 2.4 m body on blocks, a window band, a
+    door on its -X side with a step, an A-frame hitch, a gas bottle."""
+    length = float(rng.uniform(5.5, 7.5))
+    body = box((0, 0, 1.55), (2.3, length, 2.3))
+    roof = box((0, 0, 2.74), (2.2, length - 0.1, 0.08))
+    windows = [box((sx * 1.16, y, 1.75), (0.02, 1.0, 0.7)) for sx in (-1, 1)
+               for y in np.linspace(-length / 2 + 1.0, length / 2 - 1.0, 3)]
+    door = box((-1.16, -length / 4, 1.35), (0.03, 0.75, 1.9))
+    step = box((-1.45, -length / 4, 0.2), (0.5, 0.8, 0.1))
+    blocks = [box((sx * 0.9, y, 0.2), (0.3, 0.3, 0.4)) for sx in (-1, 1) for y in (-length / 3, length / 3)]
+    hitch = [tube((sx * 0.8, -length / 2, 0.45), (0, -length / 2 - 1.2, 0.45), 0.04, 6) for sx in (-1, 1)]
+    bottle = tube((0.5, -length / 2 - 0.4, 0.1), (0.5, -length / 2 - 0.4, 0.9), 0.15, 12)
+    return PropModel("caravan", "Caravan", [Piece("", merge([body, roof]), "white_paint", True),
+                                            Piece("Windows", merge(windows), "glass"),
+                                            Piece("Door", door, "wood"),
+                                            Piece("Base", merge(blocks + [step]), "stone"),
+                                            Piece("Hitch", merge(hitch + [bottle]), "dark_metal")])
 
 
 STRUCTURES: dict[str, Builder] = {
@@ -511,5 +536,5 @@ STRUCTURES: dict[str, Builder] = {
     "statue": statue, "gravestone": gravestone, "hay_bale": haystack, "bus_shelter": bus_shelter,
     "reeds": reeds, "corn": corn, "dead_tree": dead_tree, "console": console,
     "holo_screen": holo_screen, "pool": pool, "bowling_lanes": bowling_lanes,
-    "ferris_wheel": ferris_wheel,
+    "ferris_wheel": ferris_wheel, "caravan": caravan,
 }

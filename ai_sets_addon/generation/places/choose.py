@@ -106,7 +106,7 @@ FRENCH_OF = frozenset({"de", "d", "du", "des"})
 # A preposition opens a new noun phrase: "campsite in the woods" is two phrases.
 PREPOSITIONS = frozenset({"in", "on", "at", "by", "near", "over", "under", "inside", "beside",
                           "behind", "across", "along", "dans", "sur", "sous", "pres", "au",
-                          "aux", "en", "a", "vers", "derriere", "devant", "le", "long"})
+                          "aux", "en", "vers", "derriere", "devant", "bord", "cote"})
 # Words that open a complement: what follows is in or on the place named before.
 WITH = frozenset({"with", "avec", "full", "plein", "pleine", "pleins", "pleines", "where", "ou"})
 
@@ -119,7 +119,8 @@ def _heads(hits: list[Hit], tokens: list[Token]) -> list[Hit]:
     drop: set[int] = set()
     for a, b in zip(hits, hits[1:]):
         between = tokens[a.end:b.start]
-        if any(t.punct for t in between) or tokens[b.start].text in PREPOSITIONS:
+        if any(t.punct for t in between) or tokens[b.start].text in PREPOSITIONS or \
+                PREPOSITIONS & {t.text for t in between}:
             continue
         words = [t.text for t in between if t.text not in ARTICLES - FRENCH_OF]
         if not words:

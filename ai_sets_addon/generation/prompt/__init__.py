@@ -179,8 +179,10 @@ def _fitting_style(recipe, archetype: str) -> str | None:
 def _indoor_forms(spec: SetSpec) -> None:
     """Props named for the open air take their indoor form in a room ("by the fire")."""
     from ..vocabulary import INDOOR_FORMS
-    spec.props = {INDOOR_FORMS.get(k, k): n for k, n in spec.props.items()}
-    spec.excluded_props = [INDOOR_FORMS.get(k, k) for k in spec.excluded_props]
+    spec.props = {INDOOR_FORMS.get(k, k): n for k, n in spec.props.items()
+                  if INDOOR_FORMS.get(k, k) is not None}
+    spec.excluded_props = [INDOOR_FORMS.get(k, k) for k in spec.excluded_props
+                           if INDOOR_FORMS.get(k, k) is not None]
 
 
 def _unplaced(spec: SetSpec) -> None:

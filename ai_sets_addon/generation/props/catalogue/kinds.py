@@ -76,6 +76,9 @@ K("shop_counter", "shop counter|counter|sales counter", "comptoir|comptoir de ma
 K("reception_desk", "reception desk|front desk|reception counter",
   "comptoir d'accueil|banque d'accueil|réception", "office", (2.0, 0.7, 1.1), "floor", "cabinet",
   cols=4, doors=True, mat="cabinet", top="worktop", legs=False)
+K("dj_booth", "dj booth|dj desk|mixing desk|mixing console|turntables", "cabine de dj|table de mixage|platines",
+  "decor", (2.0, 0.8, 1.1), "floor", "cabinet", cols=2, doors=False, mat="dark_metal", top="worktop",
+  legs=False)
 K("bookcase", "bookcase|bookshelf|bookshelves", "bibliothèque|étagère à livres", "furniture",
   (0.9, 0.32, 2.0), "floor", "shelf", shelves=5, wn="bookcase", holds=False)
 K("low_bookcase", "low bookcase|low shelf", "bibliothèque basse|étagère basse", "furniture",
@@ -573,6 +576,9 @@ K("golf_cart", "golf cart|buggy|electric cart", "voiturette de golf|voiturette",
 K("forklift", "forklift|fork-lift truck", "chariot élévateur|clark|transpalette électrique",
   "industrial", (1.2, 3.0, 2.2), "floor", "vehicle", body="cart", mat="rack_beam", wheel=0.3,
   open_cab=True, mast=True, out=True, wn="forklift")
+K("fire_truck", "fire truck|fire engine", "camion de pompiers|camion de pompier|autopompe", "vehicle",
+  (2.5, 8.5, 3.2), "ground", "vehicle", body="truck", mat="vehicle_paint", cargo=True, wheel=0.5,
+  axles=(0.12, 0.7, 0.86), sign="neon_blue", out=True, wn="fire_engine")
 K("bicycle", "bicycle|bike|cycle", "vélo|bicyclette", "vehicle", (0.6, 1.75, 1.05), "ground",
   "two_wheeler", out=True, wn="bicycle|bike")
 K("motorcycle", "motorcycle|motorbike", "moto|motocyclette", "vehicle", (0.8, 2.1, 1.15), "ground",
