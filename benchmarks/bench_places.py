@@ -2,7 +2,7 @@
 
     python benchmarks/bench_places.py                      # layout of every place, 3 runs
     python benchmarks/bench_places.py --whole gas_station swamp laundromat   # + whole builds
-    python benchmarks/bench_places.py --markdown            # the README table
+    python benchmarks/bench_places.py --markdown --whole all   # docs/places_bench.md
 
 Layout = parse + plan (SetPlan with every mesh, prop, light and camera), median of
 --runs. The peer measured in the same run is today's archetype of the same kind
@@ -51,10 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", nargs="*", default=None, help="recipe ids")
-    parser.add_argument("--whole", nargs="*", default=(), help="recipe ids to build whole")
+    parser.add_argument("--whole", nargs="*", default=(),
+                        help="recipe ids to build whole, or 'all'")
     parser.add_argument("--markdown", action="store_true")
     args = parser.parse_args(argv)
     ids = args.only or list(RECIPES)
+    if "all" in args.whole:
+        args.whole = ids
     peers = {False: layout_time("a room", args.runs)[0], True: layout_time("a street", args.runs)[0]}
     rows = []
     for rid in ids:

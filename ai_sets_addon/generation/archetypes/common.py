@@ -211,8 +211,19 @@ PROP_SLOTS: dict[str, tuple[str, str | None]] = {
     "straw": ("paint", "ochre"), "reeds": ("foliage", "olive"), "screen_glow": ("emission", "cyan"),
     "holo": ("emission", "cyan"), "car_paint": ("paint", "red"), "cloth": ("fabric", "green"),
     "paint_grey": ("paint", "grey"), "beam_wood": ("wood_planks", "brown"),
-    "corn_ear": ("paint", "ochre"),
+    "corn_ear": ("paint", "ochre"), "water": ("water", None),
 }
+
+
+def _with_catalogue_slots() -> None:
+    """The dressing catalogue's own slots (plastic, chrome, leather, led...) join the
+    table once, so its pieces get their colours instead of the grey fallback."""
+    from ..props.catalogue import SLOTS
+    for key, value in SLOTS.items():
+        PROP_SLOTS.setdefault(key, value)
+
+
+_with_catalogue_slots()
 # Slots that always carry modifiers (the card pattern, the needles' dark tone...).
 SLOT_MODIFIERS: dict[str, tuple[str, ...]] = {
     "foliage_dark": ("dark",), "leaves": ("cards",), "needles": ("needles", "dark"),

@@ -268,8 +268,9 @@ def _on_surfaces(rng, model, n: int, tops: list[props.Placement]) -> list[props.
 
 
 def _surface_z(model) -> float:
-    """Height of a holder's working top: the level with the most upward-facing area
-    above 0.3 m (a desk's top, not the monitor standing on it)."""
+    """Height of a holder's working top: the highest level above 0.3 m whose upward-facing
+    area is at least a third of the largest (a counter's worktop, not the wider shelf
+    inside it; a desk's top, not a pencil cup's rim)."""
     area: dict[float, float] = {}
     for piece in model.pieces:
         mesh = piece.mesh
@@ -278,7 +279,10 @@ def _surface_z(model) -> float:
         for z, a in zip(zs, mesh.area_faces[up]):
             if z > 0.3:
                 area[float(z)] = area.get(float(z), 0.0) + float(a)
-    return max(area, key=area.get) if area else float(model.bounds()[5])
+    if not area:
+        return float(model.bounds()[5])
+    big = max(area.values()) / 3.0
+    return max(z for z, a in area.items() if a >= big)
 
 
 def block_walls(occ: props.Occupancy, hw: float, hd: float, t: float = 1.0) -> None:

@@ -38,6 +38,7 @@ SLOTS: dict[str, tuple[str, str | None]] = {
     "fruit": ("paint", "red"), "water": ("glass", None), "mirror": ("glass", None),
     "led": ("emission", "white"), "bedding": ("fabric", "cream"), "soil": ("paint", "brown"),
     "tape": ("paint", "ochre"), "pencils": ("paint", "yellow"),
+    "bread": ("paint", "ochre"),
 }
 
 

@@ -202,6 +202,12 @@ def shelf(c: Ctx) -> None:
             for x in xs:
                 b = lathe([(0.035, 0.0), (0.035, 0.2), (0.012, 0.26), (0.012, 0.3)], 8)
                 c.add("bottles", translated(_lying(b), (x, -hy + 0.01, z + 0.05)), smooth=True)
+    elif item == "bread":                # loaves side by side, crust up
+        for z in zs[:-1]:
+            for x in np.arange(-hx + 0.1, hx - 0.09, 0.19):
+                c.add("bread", rounded_box((x - 0.065, -hy + 0.03, z + 0.01),
+                                           (x + 0.065, -hy + 0.03 + min(0.28, c.d - 0.05), z + 0.1),
+                                           0.045, seg=1, mid=1), smooth=True)
     elif item == "shoes":
         for z in zs[:-1]:
             for x in np.arange(-hx + 0.08, hx - 0.06, 0.12):

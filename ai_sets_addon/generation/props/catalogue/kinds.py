@@ -427,6 +427,11 @@ K("globe", "globe|terrestrial globe", "globe|globe terrestre", "decor", (0.32, 0
   "surface", "vessel", shape="sphere", mat="poster", extra="stand", wn="globe")
 K("cheese_wheel", "cheese wheel|cheese|wheel of cheese", "meule de fromage|fromage|meule", "market",
   (0.4, 0.4, 0.12), "surface", "vessel", shape="cheese", mat="wax", wn="cheese")
+K("bread_loaf", "bread|loaf|loaf of bread|baguette|bread roll|croissant|pastry|cake",
+  "pain|miche|baguette|croissant|viennoiserie|pâtisseries|gâteau|brioche", "market", (0.3, 0.15, 0.1),
+  "surface", "textile", style="cushion", mat="bread", wn="bread|loaf_of_bread|pastry|cake")
+K("bread_rack", "bread rack|bread shelf|bread shelves", "étagère à pain|panetière|rayon de pain",
+  "market", (1.0, 0.4, 1.8), "floor", "shelf", shelves=4, mat="wood", books=False, items="bread")
 K("wicker_basket", "basket|wicker basket|shopping basket",
   "panier|corbeille en osier|panier en osier", "market", (0.4, 0.4, 0.42), "floor", "vessel",
   shape="basket", mat="wicker", extra="bail", hoop=True, bail_mat="wicker", wn="basket|handbasket")
