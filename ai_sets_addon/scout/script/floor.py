@@ -20,6 +20,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...generation.dressing import raster
+from ...generation.plausibility import _hull as convex_hull
+
+try:                                    # optional accelerator, same results (a test holds it)
+    from scipy import ndimage as _ndimage
+except ImportError:                     # pragma: no cover - Blender's Python has no scipy
+    _ndimage = None
+
 CELL_M = 0.05
 MAX_CELLS = 640                  # per side: big exteriors get coarser cells
 HALF_EXTENT_M = 14.0             # exteriors: the plan around the action
@@ -221,14 +229,12 @@ def floor_plan(parts, cameras=(), interior: bool = False,
 def _solid(mask: np.ndarray, cell: float) -> np.ndarray:
     """Walls seen from above are their two faces' lines: fill what lies between
     faces closer than WALL_FILL_M (a wall's thickness), never a doorway."""
-    from scipy import ndimage
-
     radius = max(1, int(round(WALL_FILL_M / 2 / cell)))
     size = 2 * radius + 1
     yy, xx = np.mgrid[:size, :size] - radius
     disk = xx * xx + yy * yy <= radius * radius
     padded = np.pad(mask, size)
-    closed = ndimage.binary_closing(padded, structure=disk)[size:-size, size:-size]
+    closed = raster.erode(raster.dilate(padded, disk), disk)[size:-size, size:-size]
     return mask | closed
 
 
@@ -266,34 +272,86 @@ def _segments(part, tris: np.ndarray) -> list[np.ndarray]:
 
 def _footprints(part, box) -> list[Footprint]:
     """Convex hulls seen from above: one per instance, one per connected piece."""
-    from scipy.spatial import ConvexHull, QhullError
-
     pieces = []
-    meshes = part.mesh.split(only_watertight=False, repair=False) if len(part.mesh.faces) < 20000 \
-        else [part.mesh]
+    vertices = np.asarray(part.mesh.vertices, float)
+    groups = _connected_vertices(np.asarray(part.mesh.faces)) \
+        if len(part.mesh.faces) < 20000 else [np.unique(part.mesh.faces)]
     transforms = [np.asarray(m, float) for m in part.instances] or [np.eye(4)]
     for matrix in transforms:
-        for mesh in meshes:
-            pts = np.asarray(mesh.vertices) @ matrix[:3, :3].T + matrix[:3, 3]
+        for group in groups:
+            pts = vertices[group] @ matrix[:3, :3].T + matrix[:3, 3]
             if pts[:, 2].min() > HEAD_M + 0.5:
                 continue
             flat = pts[:, :2]
             if (flat.max(0) < box[:2]).any() or (flat.min(0) > box[2:]).any():
                 continue
-            try:
-                hull = ConvexHull(flat)
-                pieces.append(Footprint(part.name, flat[hull.vertices]))
-            except (QhullError, ValueError):
-                continue
+            hull = convex_hull(flat)
+            if len(hull) >= 3:
+                pieces.append(Footprint(part.name, hull))
     return pieces
 
 
-def _navigable(plan: FloorPlan, cameras) -> None:
-    from scipy import ndimage
+def _connected_vertices(faces: np.ndarray) -> list[np.ndarray]:
+    """The vertex indices of each connected piece of a mesh (faces sharing vertices),
+    by label propagation with pointer jumping: trimesh's split needs scipy or networkx,
+    which Blender's Python lacks."""
+    if len(faces) == 0:
+        return []
+    label = np.arange(int(faces.max()) + 1)
+    while True:
+        new = label.copy()
+        np.minimum.at(new, faces.ravel(), np.repeat(label[faces].min(1), faces.shape[1]))
+        new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    used = np.unique(faces)
+    roots, inverse = np.unique(label[used], return_inverse=True)
+    return [used[inverse == k] for k in range(len(roots))]
 
+
+def distance_to_blocked(blocked: np.ndarray) -> np.ndarray:
+    """Each cell's exact Euclidean distance, in cells, to the nearest blocked cell:
+    scipy's distance_transform_edt of ~blocked when scipy is there, else the same
+    numbers from numpy. Nothing blocked: every cell is farther than the plan is wide."""
+    if not blocked.any():
+        return np.full(blocked.shape, float(sum(blocked.shape)))
+    if _ndimage is not None:
+        return _ndimage.distance_transform_edt(~blocked)
+    return _column_row_edt(blocked)
+
+
+def _column_row_edt(blocked: np.ndarray) -> np.ndarray:
+    """Rows to the nearest blocked cell in each column (two sweeps), then per row the
+    least squared column distance plus squared offset, offsets growing until none can
+    improve anything."""
+    ny, nx = blocked.shape
+    far = ny + nx
+    down = np.full(blocked.shape, far, np.int64)    # rows to the nearest blocked cell above
+    run = np.full(nx, far, np.int64)
+    for r in range(ny):
+        run = np.where(blocked[r], 0, np.minimum(run + 1, far))
+        down[r] = run
+    run = np.full(nx, far, np.int64)
+    for r in range(ny - 1, -1, -1):
+        run = np.where(blocked[r], 0, np.minimum(run + 1, far))
+        down[r] = np.minimum(down[r], run)
+    column = down * down                            # squared distance within the column
+    best = column.copy()
+    limit = best.max()
+    for d in range(1, nx):                          # then the nearest over the row
+        if d * d >= limit:
+            break
+        np.minimum(best[:, d:], column[:, :-d] + d * d, out=best[:, d:])
+        np.minimum(best[:, :-d], column[:, d:] + d * d, out=best[:, :-d])
+        limit = best.max()
+    return np.sqrt(best.astype(float))
+
+
+def _navigable(plan: FloorPlan, cameras) -> None:
     has_ground = np.isfinite(plan.ground)
     free = ~plan.blocked & has_ground
-    plan.clearance = ndimage.distance_transform_edt(~plan.blocked) * plan.cell
+    plan.clearance = distance_to_blocked(plan.blocked) * plan.cell
     steep = np.zeros_like(free)
     g = np.where(has_ground, plan.ground, -1e6)
     steep[:, 1:] |= np.abs(np.diff(g, axis=1)) > STEP_M
@@ -301,12 +359,12 @@ def _navigable(plan: FloorPlan, cameras) -> None:
     steep[1:, :] |= np.abs(np.diff(g, axis=0)) > STEP_M
     steep[:-1, :] |= np.abs(np.diff(g, axis=0)) > STEP_M
     walk = free & ~steep
-    labels, count = ndimage.label(walk)
+    labels, count = raster.label(walk)
     plan.reach = walk
     if count == 0:
         plan.navigable = walk
         return
-    sizes = ndimage.sum(walk, labels, range(1, count + 1))
+    sizes = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     chosen = set()
     for cam in cameras:
         r, c = plan.cell_of(*cam.location[:2])
