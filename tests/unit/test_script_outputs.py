@@ -289,3 +289,23 @@ def test_the_fingerprinted_version_is_the_released_one():
     manifest = tomllib.loads((root / "blender_manifest.toml").read_text(encoding="utf-8"))
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert pipeline.__version__ == manifest["version"] == project["version"]
+
+
+def test_wide_shots_stand_back_on_the_longest_free_sight_line():
+    """In a 4 x 3 m room the establishing shot and the master stand at least 2 m from
+    the action (they stood 1.5 m back, on an 18 mm, before), on free floor, seeing the
+    action over the table: a table does not hide a scene from eye height, a wall does."""
+    plan = floor_plan(room(), CAMS, interior=True)
+    assert plan.sight_clear((0.9, -1.0, 1.6), (0.9, 1.0, 1.3))           # over the table
+    assert not plan.line_clear((0.9, -1.0), (0.9, 1.0))                  # which blocks floor
+    assert not plan.sight_clear((0.0, -1.0, 1.6), (0.0, 2.1, 1.3))       # the north wall
+    scene = read_fountain(SCRIPT).scenes[0]
+    marks = place_marks(plan, scene.characters)
+    placed = place_shots(cover(scene), marks, plan, scene, {"time_of_day": "night"})
+    wide = [p for p in placed if p.spec.kind in ("establishing", "master")]
+    assert [p.spec.kind for p in wide] == ["establishing", "master"]
+    for p in wide:
+        x, y, z = p.shot.location
+        assert math.dist((x, y), p.target[:2]) >= 2.0, p.spec.code
+        assert plan.free(x, y, 0.3) and plan.sight_clear((x, y, z), p.target)
+    assert wide[1].shot.lens_mm > 18.0                    # no longer forced to the widest

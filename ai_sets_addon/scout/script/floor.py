@@ -112,7 +112,29 @@ class FloorPlan:
                 return False
         return True
 
+    def sight_clear(self, eye, target, skip_end_m: float = 0.4, margin_m: float = 0.1
+                    ) -> bool:
+        """A camera at `eye` (x, y, z) sees `target` (x, y, z) over what stands between:
+        a blocked cell stops the sight line only where its geometry (`top`) rises
+        within `margin_m` of the line there: a table or a counter does not hide the
+        action from a camera at eye height; a wall, a shelf or a pillar does."""
+        if self.top is None:
+            return self.line_clear(eye, target, skip_end_m)
+        a, b = np.asarray(eye[:3], float), np.asarray(target[:3], float)
+        length = float(np.linalg.norm(b[:2] - a[:2]))
+        steps = max(2, int(length / (self.cell * 0.7)))
+        t = np.linspace(0.0, 1.0, steps)
+        t = t[t * length <= length - skip_end_m]
+        points = a + (b - a) * t[:, None]
+        rows = np.floor((points[:, 1] - self.origin[1]) / self.cell).astype(int)
+        cols = np.floor((points[:, 0] - self.origin[0]) / self.cell).astype(int)
+        inside = (rows >= 0) & (rows < self.shape[0]) & (cols >= 0) & (cols < self.shape[1])
+        rows, cols, z = rows[inside], cols[inside], points[inside, 2]
+        return not (self.blocked[rows, cols] & (self.top[rows, cols] > z - margin_m)).any()
+
     reach: np.ndarray | None = None   # ground connected to the action (any clearance)
+    top: np.ndarray | None = None     # (ny, nx) height (world z) of the highest blocking
+    #                                   geometry in each blocked cell
 
 
 # ------------------------------------------------------------------------- building
@@ -197,11 +219,12 @@ def floor_plan(parts, cameras=(), interior: bool = False,
     blocked_img = Image.new("1", (nx, ny), 0)
     walls_img = Image.new("1", (nx, ny), 0)
     bdraw, wdraw = ImageDraw.Draw(blocked_img), ImageDraw.Draw(walls_img)
-    footprints, openings = [], []
+    footprints, openings, tops = [], [], []
     for part, tris in other:
         hits = _in_band(tris, ground, (x0, y0), cell, base)
         if not hits.any():
             continue
+        tops.append(tris[hits])
         tall = float(np.ptp(tris[:, :, 2])) > 1.5
         is_wall = _is(WALL_WORDS, part.material, part.name) or (part.group == "geometry"
                                                                 and tall)
@@ -222,8 +245,22 @@ def floor_plan(parts, cameras=(), interior: bool = False,
     # down) blocks the way: it shows on the plot as blocked floor.
     plan = FloorPlan((x0, y0), cell, ground, blocked, walls, np.zeros_like(blocked),
                      np.zeros(blocked.shape), footprints, openings, interior)
+    top = _tops(np.concatenate(tops) if tops else np.zeros((0, 3, 3)), (nx, ny), to_px)
+    plan.top = np.where(blocked & (top < -1e8), np.inf, top)   # filled in a wall: a wall
     _navigable(plan, cameras)
     return plan
+
+
+def _tops(tris: np.ndarray, size: tuple[int, int], to_px) -> np.ndarray:
+    """Per cell the highest z of the blocking triangles over it (the highest drawn last)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("F", size, -1e9)
+    draw = ImageDraw.Draw(image)
+    high = tris[:, :, 2].max(1)
+    for tri, z in zip(tris[np.argsort(high, kind="stable")], np.sort(high, kind="stable")):
+        draw.polygon(to_px(tri[:, :2]), fill=float(z), outline=float(z))
+    return np.asarray(image, dtype=float).copy()
 
 
 def _solid(mask: np.ndarray, cell: float) -> np.ndarray:
