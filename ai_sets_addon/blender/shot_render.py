@@ -3,6 +3,8 @@
     python -m ai_sets_addon.blender.shot_render --set DIR/<set>/set --camera CAM
            --out DIR/<set>/<shot>.png --resolution 64x36 --samples 2 --threads 1 --key K
     ... --saved-shot '{"name": "Hero low angle", ...}' --sky saved|set   (a saved shot)
+    ... --stand-ins '[{"character": "ANNA", "x": 0.4, "y": -1.2, "z": 0, "facing_deg": 90}]'
+                                         (a script scene's 1.75 m figures on their marks)
 
 A saved shot (scouting's shot list, scout/shots.py) is recalled as the storyboard
 recalls it: a camera with its package and transform exactly as saved
