@@ -35,7 +35,9 @@ from ..scout.script.floor import FIGURE_HEIGHT_M, FloorPlan, Mark, floor_plan, p
 from ..scout.script.locations import LocationSet
 from ..scout.script.plot import PlotCamera, draw_plot
 from ..scout.script.project import (FORMAT, RECORD, VERSION, ScriptOptions, ScriptProject,
-                              is_script_output, read_record, scene_fingerprint)
+                                    code_stamp, is_script_output, read_record,
+                                    scene_fingerprint)
+from . import pipeline
 
 FIGURE_PREFIX = "AI Sets Stand-in"
 
@@ -66,6 +68,7 @@ def script_steps(project: ScriptProject, out_dir: Path, options: ScriptOptions):
     previous = read_record(out_dir)
     result = ScriptResult(out_dir, len(project.play.scenes), 0)
     total = len(project.play.scenes)
+    code = code_stamp(pipeline.__version__)          # an upgrade redoes everything
     with SetWriter(out_dir, owned=is_script_output) as writer, _on_interrupt(writer):
         stage = writer.path
         items: list[outputs.SceneShots] = []
@@ -73,7 +76,7 @@ def script_steps(project: ScriptProject, out_dir: Path, options: ScriptOptions):
         done = 0
         for loc in project.locations:
             yield 0.9 * done / total, f"set {loc.slug}: \"{loc.prompt}\""
-            set_print = loc.fingerprint(options.seed, options.set_options())
+            set_print = loc.fingerprint(options.seed, options.set_options(), code)
             folder = _set_for(loc, set_print, previous, out_dir, stage, options, result)
             record_sets[loc.slug] = {"prompt": loc.prompt, "fingerprint": set_print,
                                      "scenes": [s.number for s in loc.scenes],
@@ -84,8 +87,8 @@ def script_steps(project: ScriptProject, out_dir: Path, options: ScriptOptions):
             for scene in loc.scenes:
                 span = (0.9 * done / total, 0.9 * (done + 1) / total)
                 item, rec = yield from _scene(project, scene, loc, plan, doc, set_print,
-                                              previous, out_dir, stage, options, writer,
-                                              result, span)
+                                              code, previous, out_dir, stage, options,
+                                              writer, result, span)
                 loc_items.append(item)
                 record_scenes[str(scene.index)] = rec
                 done += 1
@@ -98,7 +101,8 @@ def script_steps(project: ScriptProject, out_dir: Path, options: ScriptOptions):
         from ..core.fileio import write_json
 
         write_json(stage / RECORD, {
-            "format": FORMAT, "version": VERSION, "script": str(project.play.path),
+            "format": FORMAT, "version": VERSION, "code": code,
+            "script": str(project.play.path),
             "title": project.play.title, "options": _options_json(options),
             "sets": record_sets, "scenes": record_scenes})
         writer.commit({"kind": "script", "title": project.play.title,
@@ -181,14 +185,14 @@ def _load_set(folder: Path) -> None:
 # ---------------------------------------------------------------------------- scenes
 
 def _scene(project: ScriptProject, scene, loc: LocationSet, plan: FloorPlan, doc,
-           set_print: str, previous: dict, out_dir: Path, stage: Path,
+           set_print: str, code: str, previous: dict, out_dir: Path, stage: Path,
            options: ScriptOptions, writer, result: ScriptResult, span=(0.0, 1.0)):
     """A scene's marks, shots, plot and frames (a generator: yields per frame)."""
     specs = [type(s)(**asdict(s)) for s in project.coverage[scene.index]]
     marks = place_marks(plan, scene.characters)
     sky = {**asdict(doc.plan.sky), "time_of_day": scene.time_of_day, "datetime_iso": None}
     placed = place_shots(specs, marks, plan, scene, sky, Rig(body=options.body))
-    key = scene_fingerprint(set_print, scene, specs, options)
+    key = scene_fingerprint(set_print, scene, specs, options, code)
     stem = f"{scene.index:02d}"
     plot_rel = f"plots/{stem}_overhead.png"
     frames = [f"frames/{stem}_{shotdata.shot_stem(p.spec.code)}.png" for p in placed]
@@ -205,7 +209,7 @@ def _scene(project: ScriptProject, scene, loc: LocationSet, plan: FloorPlan, doc
         yield from _render_scene(loc, stage, placed, marks, frames, options, writer, scene,
                                  span)
         result.rendered.append(scene.number)
-    item = outputs.SceneShots(scene, loc.slug, placed, frames, plot_rel)
+    item = outputs.SceneShots(scene, loc.slug, placed, frames, plot_rel, marks)
     rec = {"fingerprint": key, "heading": scene.heading.text, "set": loc.slug,
            "marks": [asdict(m) for m in marks], "shots": [shot_dict(p) for p in placed],
            "frames": frames, "plot": plot_rel}
@@ -341,8 +345,10 @@ def _write_outputs(project: ScriptProject, items, stage: Path,
     title = project.play.title
     outputs.write_csv(stage / "shots.csv", items)
     outputs.write_timeline(stage / "timeline.otio", items, title)
-    jobs = [(loc.slug, loc.prompt, options.seed, f"shots/{loc.slug}.json",
-             loc.scenes[0].time_of_day) for loc in project.locations]
+    jobs = [outputs.JobSet(loc.slug, loc.prompt, options.seed, f"shots/{loc.slug}.json",
+                           loc.scenes[0].time_of_day,
+                           [i for i in items if i.location_slug == loc.slug])
+            for loc in project.locations]
     outputs.write_jobs(stage / "jobs.toml", outputs.job_text(
         jobs, options.job_resolution, options.job_samples, options.texture_size,
         options.hdri_width), options.check_jobs)

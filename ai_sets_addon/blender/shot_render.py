@@ -3,6 +3,8 @@
     python -m ai_sets_addon.blender.shot_render --set DIR/<set>/set --camera CAM
            --out DIR/<set>/<shot>.png --resolution 64x36 --samples 2 --threads 1 --key K
     ... --saved-shot '{"name": "Hero low angle", ...}' --sky saved|set   (a saved shot)
+    ... --stand-ins '[{"character": "ANNA", "x": 0.4, "y": -1.2, "z": 0, "facing_deg": 90}]'
+                                         (a script scene's 1.75 m figures on their marks)
 
 A saved shot (scouting's shot list, scout/shots.py) is recalled as the storyboard
 recalls it: a camera with its package and transform exactly as saved
@@ -47,6 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lens", type=limits.LENS_MM.argtype(), default=None)
     parser.add_argument("--exposure", type=_exposure_json, default=None, metavar="JSON",
                         help="the job's camera exposure (scout.exposure.Request fields)")
+    parser.add_argument("--stand-ins", type=_stand_ins_json, default=(), metavar="JSON",
+                        help="stand-in figures on marks: a list of {character, x, y, z, "
+                             "facing_deg} (a script scene's, from the job file)")
     parser.add_argument("--key", default="", help="the batch task key, recorded beside")
     parser.add_argument("--parent", type=int, default=0,
                         help="exit if this process (the Dask worker) is gone")
@@ -78,6 +83,17 @@ def _exposure_json(text: str):
         return request_from_dict(json.loads(text))
     except (ValueError, TypeError) as exc:
         raise argparse.ArgumentTypeError(f"not an exposure request's JSON ({exc})") from None
+
+
+def _stand_ins_json(text: str):
+    import json
+
+    from ..scout.script.floor import Mark
+
+    try:
+        return tuple(Mark(**m) for m in json.loads(text))
+    except (ValueError, TypeError) as exc:
+        raise argparse.ArgumentTypeError(f"not a list of stand-in marks ({exc})") from None
 
 
 def _shot_json(text: str):
@@ -144,6 +160,12 @@ def _render(args: argparse.Namespace, work: Path) -> dict:
         sun, extra = doc.sky.sun_elevation_deg, {"camera": args.camera}
     else:
         sun, extra = _recall(bpy, scene, doc, args, work)
+    if args.stand_ins:
+        from .script import add_figures
+
+        figures = add_figures(scene, list(args.stand_ins))
+        extra["stand_ins"] = [{"name": f.name, "location": [round(v, 4) for v in f.location],
+                               "height_m": round(f.dimensions.z, 4)} for f in figures]
     scene.render.threads_mode = "FIXED"
     scene.render.threads = args.threads
     built = time.perf_counter()

@@ -22,6 +22,9 @@
       [[set.shot]]
       saved = "Hero low angle"      # saved shots of shots_file: "all", a name or a list
       sky = "saved"                 # "saved": each shot's own time of day; "set": the set's
+      stand_ins = [{ name = "ANNA", x = 0.4, y = -1.2, z = 0.0, facing_deg = 90 }]
+                                    # optional: 1.75 m stand-in figures on their marks
+                                    # (metres, degrees from +X), as `ai-sets script` stages
 
 Why our own positions: `tomllib` gives values but no line numbers, and a TD fixing a
 200-line file wants every mistake at once with its line. `KeyLines` maps each key
@@ -50,7 +53,8 @@ BACKENDS = ("procedural",)          # AI painting: a 'paint' table
 SET_KEYS = ("name", "prompt", "seed", "time_of_day", "texture_size", "hdri_width",
             "texel_density", "backend", "paint", "shots_file", "shot")
 SHOT_KEYS = ("camera", "saved", "sky", "name", "resolution", "samples", "lens_mm",
-             "exposure")
+             "exposure", "stand_ins")
+STAND_IN_KEYS = ("name", "x", "y", "z", "facing_deg")   # name, x, y required
 DEFAULT_KEYS = ("seed", "time_of_day", "texture_size", "hdri_width", "texel_density",
                 "backend", "shots_file", "camera", "resolution", "samples", "lens_mm",
                 "exposure")
@@ -87,6 +91,7 @@ class ShotJob:
     saved: tuple[dict, ...] = ()    # saved shots (scout/shots.py Shot as a dict), in order
     sky: str = "saved"              # saved shots: "saved" (their own hour) or "set"
     exposure: dict = field(default_factory=dict)   # scout.exposure.Request fields ({} = auto)
+    stand_ins: tuple[dict, ...] = ()   # figures on marks: {character, x, y, z, facing_deg}
 
 
 @dataclass(frozen=True)
@@ -443,11 +448,37 @@ class _Checker:
             lens = False
         name = self.folder_name(get, "name")
         exposure = self.exposure(get.where("exposure"), get.value("exposure", merged["exposure"]))
-        if None in (cameras, resolution, chosen, sky, exposure) or not isinstance(samples, int) \
-                or isinstance(samples, bool) or lens is False:
+        stand_ins = self.stand_ins(path + ("stand_ins",), entry.get("stand_ins", []))
+        if None in (cameras, resolution, chosen, sky, exposure, stand_ins) \
+                or not isinstance(samples, int) or isinstance(samples, bool) or lens is False:
             return None
         return ShotJob(cameras, name, resolution, samples,
-                       None if lens is None else float(lens), line, chosen, sky, exposure)
+                       None if lens is None else float(lens), line, chosen, sky, exposure,
+                       stand_ins)
+
+    def stand_ins(self, path: tuple, value: Any) -> tuple[dict, ...] | None:
+        """`stand_ins = [{ name = "ANNA", x = 0.4, y = -1.2, z = 0, facing_deg = 90 }]`:
+        the figures a script scene stages, on the same marks in the farm's render."""
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.report(path, "'stand_ins' must be a list of tables, e.g. "
+                              "[{ name = \"ANNA\", x = 0.4, y = -1.2, facing_deg = 90 }]")
+            return None
+        out = []
+        for i, mark in enumerate(value):
+            bad = sorted(set(mark) - set(STAND_IN_KEYS))
+            name = mark.get("name")
+            numbers = {k: mark.get(k, 0.0) for k in ("x", "y", "z", "facing_deg")}
+            finite = all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                         and math.isfinite(v) for v in numbers.values())
+            if bad or not isinstance(name, str) or not name.strip() or not finite \
+                    or "x" not in mark or "y" not in mark:
+                unknown = f"; unknown {', '.join(bad)}" if bad else ""
+                self.report(path, f"stand-in {i + 1}: needs a name and numbers x, y (and "
+                                  f"optionally z, facing_deg){unknown}")
+                return None
+            out.append({"character": name.strip(),
+                        **{k: float(v) for k, v in numbers.items()}})
+        return tuple(out)
 
     def exposure(self, path: tuple, value: Any) -> dict | None:
         """`exposure = { iso = ..., shutter = ..., ... }` (scout.exposure.request_from_table)."""

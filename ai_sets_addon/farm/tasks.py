@@ -78,6 +78,7 @@ class RenderTask(Task):
     sky: str = "saved"              # a saved shot's sky: "saved" (its own hour) or "set"
     sky_width: int = 0              # > 0: the render makes the saved shot's own sky
     exposure: dict | None = None    # the job's camera exposure (scout.exposure.Request fields)
+    stand_ins: tuple[dict, ...] = ()  # figures on marks (jobfile.ShotJob.stand_ins)
 
     @property
     def task_id(self) -> str:
@@ -234,10 +235,11 @@ def _render_task(set_id: str, shot: ShotJob, camera: str, upstream: Task) -> Ren
         shot_id += f"-{shot.lens_mm:g}mm"
     settings = [camera, list(shot.resolution), shot.samples, shot.lens_mm]
     settings += [shot.exposure] if shot.exposure else []
+    settings += [list(shot.stand_ins)] if shot.stand_ins else []
     return RenderTask("render", set_id, digest(["render", upstream.key, settings]),
                       needs=(upstream.task_id,), shot_id=shot_id, camera=camera,
                       resolution=shot.resolution, samples=shot.samples, lens_mm=shot.lens_mm,
-                      exposure=shot.exposure or None)
+                      exposure=shot.exposure or None, stand_ins=shot.stand_ins)
 
 
 def _saved_render_task(set_id: str, shot: ShotJob, saved: dict, upstream: Task, set_sky,
@@ -258,10 +260,12 @@ def _saved_render_task(set_id: str, shot: ShotJob, saved: dict, upstream: Task, 
         shot_from_dict(saved).sky_request() != set_sky
     settings = [saved, list(resolution), shot.samples, shot.lens_mm, shot.sky]
     settings += [shot.exposure] if shot.exposure else []
+    settings += [list(shot.stand_ins)] if shot.stand_ins else []
     return RenderTask("render", set_id, digest(["render saved", upstream.key, settings]),
                       needs=(upstream.task_id,), shot_id=shot_id, resolution=resolution,
                       samples=shot.samples, lens_mm=shot.lens_mm, saved=saved, sky=shot.sky,
-                      sky_width=hdri_width if own_sky else 0, exposure=shot.exposure or None)
+                      sky_width=hdri_width if own_sky else 0, exposure=shot.exposure or None,
+                      stand_ins=shot.stand_ins)
 
 
 # ------------------------------------------------------------------------------ cost

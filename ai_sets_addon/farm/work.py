@@ -151,6 +151,8 @@ def run_render(task: RenderTask, context: Context, stream) -> dict:
         command += ["--lens", f"{task.lens_mm:g}"]
     if task.exposure:
         command += ["--exposure", json.dumps(task.exposure, sort_keys=True)]
+    if task.stand_ins:
+        command += ["--stand-ins", json.dumps(list(task.stand_ins), sort_keys=True)]
     shutil.rmtree(work, ignore_errors=True)     # a killed attempt's scratch
     work.mkdir(parents=True)
     try:                                        # Blender's own temp folder goes in it too

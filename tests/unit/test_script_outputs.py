@@ -140,7 +140,7 @@ def _scene_shots():
         placed = place_shots(cover(scene), marks, plan, scene, {"time_of_day": "noon"})
         frames = [f"frames/{scene.index:02d}_{p.spec.code}.png" for p in placed]
         items.append(outputs.SceneShots(scene, "01_kitchen", placed, frames,
-                                        f"plots/{scene.index:02d}_overhead.png"))
+                                        f"plots/{scene.index:02d}_overhead.png", marks))
     return play, items
 
 
@@ -176,26 +176,136 @@ def test_otio_one_clip_per_shot_durations_and_markers(tmp_path):
     assert clips[0].media_reference.target_url == "frames/01_1A.png"
 
 
-def test_job_file_passes_the_batch_validator(tmp_path):
-    from ai_sets_addon.scout.shots import shots_json
+def _job_file(tmp_path, items):
     from ai_sets_addon.core.fileio import write_json
+    from ai_sets_addon.scout.shots import shots_json
 
-    _, items = _scene_shots()
     write_json(tmp_path / "shots" / "01_kitchen.json",
                shots_json([p.shot for i in items for p in i.shots]))
-    text = outputs.job_text([("01_kitchen", 'kitchen, "old"', 3, "shots/01_kitchen.json",
-                              "night")],
+    text = outputs.job_text([outputs.JobSet("01_kitchen", 'kitchen, "old"', 3,
+                                            "shots/01_kitchen.json", "night", items)],
                             (1920, 1080), 64, 1024, 2048)
-    outputs.write_jobs(tmp_path / "jobs.toml", text)
+    return outputs.write_jobs(tmp_path / "jobs.toml", text)
+
+
+def test_job_file_passes_the_batch_validator(tmp_path):
     from ai_sets_addon.farm import jobfile
 
-    job = jobfile.load(tmp_path / "jobs.toml")
+    _, items = _scene_shots()
+    job = jobfile.load(_job_file(tmp_path, items))
     assert job.sets[0].prompt == 'kitchen, "old"' and job.sets[0].seeds == (3,)
-    assert job.sets[0].times == ("night",) and job.sets[0].shots[0].sky == "saved"
-    assert len(job.sets[0].shots[0].saved) == sum(len(i.shots) for i in items)
+    assert job.sets[0].times == ("night",)
+    assert [s.sky for s in job.sets[0].shots] == ["saved"] * len(items)   # one per scene
+    assert sum(len(s.saved) for s in job.sets[0].shots) == sum(len(i.shots) for i in items)
+
+
+def test_farm_renders_stand_the_scenes_figures_on_their_marks(tmp_path, monkeypatch):
+    """Each render task of the job file carries its scene's marks to the render process,
+    whose arguments read them back as the marks the storyboard frames were staged with."""
+    import argparse
+
+    from ai_sets_addon.blender import shot_render
+    from ai_sets_addon.farm import jobfile, tasks, work
+
+    class Launched(Exception):
+        pass
+
+    def launch(command, *args, **kwargs):
+        commands.append(command)
+        raise Launched
+
+    _, items = _scene_shots()
+    expansion = tasks.expand(jobfile.load(_job_file(tmp_path, items)))
+    renders = {t.shot_id: t for t in expansion.of_kind("render")}
+    assert len(renders) == sum(len(i.shots) for i in items)
+    commands: list[list[str]] = []
+    monkeypatch.setattr(work, "_child", launch)
+    parser = argparse.ArgumentParser()
+    shot_render.add_arguments(parser)
+    for item in items:
+        assert item.marks, item.scene.number
+        for placed in item.shots:
+            task = renders[jobfile.shot_slug(placed.shot.name)]
+            assert [m["character"] for m in task.stand_ins] == item.scene.characters
+            with pytest.raises(Launched):
+                work.run_render(task, work.Context(tmp_path, {}), None)
+            args = parser.parse_args(commands[-1][3:])
+            assert list(args.stand_ins) == item.marks, placed.shot.name
+    without = tasks.expand(jobfile.parse(
+        _job_file(tmp_path, items).read_text().replace("stand_ins = ", "# "), tmp_path / "j"))
+    assert {t.key for t in without.of_kind("render")}.isdisjoint(t.key for t in renders.values())
+
+
+def test_job_file_stand_ins_are_checked_with_their_line(tmp_path):
+    from ai_sets_addon.farm import jobfile
+
+    _, items = _scene_shots()
+    text = _job_file(tmp_path, items).read_text().replace("x = ", "x = \"left\", q = ", 1)
+    with pytest.raises(jobfile.JobFileError) as err:
+        jobfile.parse(text, tmp_path / "jobs.toml")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "left" in row)
+    assert f"jobs.toml:{line}" in str(err.value) and "stand-in 1" in str(err.value)
+    assert "unknown q" in str(err.value)
 
 
 def test_same_script_same_set_same_shot_list(tmp_path):
     a = outputs.write_csv(tmp_path / "a.csv", _scene_shots()[1]).read_bytes()
     b = outputs.write_csv(tmp_path / "b.csv", _scene_shots()[1]).read_bytes()
     assert a == b
+
+
+def test_an_upgrade_changes_every_fingerprint(monkeypatch):
+    """Same script, same options: a re-run after an add-on or script-module upgrade
+    fingerprints its sets and scenes differently, so it rebuilds and re-renders."""
+    from ai_sets_addon.scout.script import project
+    from ai_sets_addon.scout.script.project import ScriptOptions, code_stamp, scene_fingerprint
+
+    loc = group_scenes(read_fountain(SCRIPT).scenes)[0]
+    scene = loc.scenes[0]
+    options = ScriptOptions()
+
+    def prints(addon_version: str) -> tuple[str, str]:
+        set_print = loc.fingerprint(0, options.set_options(), code_stamp(addon_version))
+        return set_print, scene_fingerprint(set_print, scene, cover(scene), options,
+                                            code_stamp(addon_version))
+
+    now = prints("0.1.0")
+    assert prints("0.1.0") == now                         # unchanged: kept
+    upgraded = prints("0.2.0")
+    assert upgraded[0] != now[0] and upgraded[1] != now[1]
+    monkeypatch.setattr(project, "SCRIPT_CODE_VERSION", project.SCRIPT_CODE_VERSION + 1)
+    script_changed = prints("0.1.0")
+    assert script_changed[0] != now[0] and script_changed[1] != now[1]
+
+
+def test_the_fingerprinted_version_is_the_released_one():
+    """The version `ai-sets script` stamps (blender.pipeline.__version__) is the one the
+    manifest and pyproject release: bumping those for an upgrade reaches the prints."""
+    import tomllib
+
+    from ai_sets_addon.blender import pipeline
+
+    root = Path(__file__).resolve().parents[2]
+    manifest = tomllib.loads((root / "blender_manifest.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert pipeline.__version__ == manifest["version"] == project["version"]
+
+
+def test_wide_shots_stand_back_on_the_longest_free_sight_line():
+    """In a 4 x 3 m room the establishing shot and the master stand at least 2 m from
+    the action (they stood 1.5 m back, on an 18 mm, before), on free floor, seeing the
+    action over the table: a table does not hide a scene from eye height, a wall does."""
+    plan = floor_plan(room(), CAMS, interior=True)
+    assert plan.sight_clear((0.9, -1.0, 1.6), (0.9, 1.0, 1.3))           # over the table
+    assert not plan.line_clear((0.9, -1.0), (0.9, 1.0))                  # which blocks floor
+    assert not plan.sight_clear((0.0, -1.0, 1.6), (0.0, 2.1, 1.3))       # the north wall
+    scene = read_fountain(SCRIPT).scenes[0]
+    marks = place_marks(plan, scene.characters)
+    placed = place_shots(cover(scene), marks, plan, scene, {"time_of_day": "night"})
+    wide = [p for p in placed if p.spec.kind in ("establishing", "master")]
+    assert [p.spec.kind for p in wide] == ["establishing", "master"]
+    for p in wide:
+        x, y, z = p.shot.location
+        assert math.dist((x, y), p.target[:2]) >= 2.0, p.spec.code
+        assert plan.free(x, y, 0.3) and plan.sight_clear((x, y, z), p.target)
+    assert wide[1].shot.lens_mm > 18.0                    # no longer forced to the widest

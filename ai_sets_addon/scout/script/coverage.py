@@ -275,7 +275,7 @@ def _place(spec: ShotSpec, subjects: list[Mark], centre, side, plan: FloorPlan,
                                                figures.insert)
     ground = plan.ground_z(target[0], target[1])
     position, lens, notes = _search(plan, target, direction, distance, spec, rig, cap,
-                                    figures)
+                                    figures, height)
     z = plan.ground_z(position[0], position[1], ground) + height
     location = (round(position[0], 3), round(position[1], 3), round(z, 3))
     focus = math.dist(location, target)
@@ -293,8 +293,9 @@ def _aim(spec: ShotSpec, subjects: list[Mark], centre, side, plan: FloorPlan, ca
     hfov = math.radians(cap.hfov_deg)
     width = SIZES[spec.size][1]
     if spec.kind == "establishing":
-        far = _farthest(plan, centre, side)
-        return centre, far[0], far[1], 2.6 if spec.angle == "high" else 1.75
+        height = 2.6 if spec.angle == "high" else 1.75
+        far = _farthest(plan, centre, side, height)
+        return centre, far[0], far[1], height
     if spec.kind in ("master", "wide"):
         spread = max([math.dist((a.x, a.y), (b.x, b.y)) for a in subjects for b in subjects]
                      + [0.0])
@@ -323,52 +324,108 @@ def _aim(spec: ShotSpec, subjects: list[Mark], centre, side, plan: FloorPlan, ca
     return target, d, width / (2 * math.tan(hfov / 2)), 1.58
 
 
-def _farthest(plan: FloorPlan, centre, side) -> tuple[tuple[float, float], float]:
-    """Direction and distance to the roomiest standpoint far from the action, on the
-    camera side of the line, that still sees it."""
-    best = ((side[0], side[1]), 4.0, -1.0)
-    for k in range(24):
-        a = 2 * math.pi * k / 24
+WIDE_KINDS = ("establishing", "master", "wide")
+MAX_BACK_M = 12.0                 # an establishing shot stands at most this far back
+
+
+def _farthest(plan: FloorPlan, centre, side, height: float
+              ) -> tuple[tuple[float, float], float]:
+    """Direction and distance of the longest free sight line to the action (every 5
+    degrees), favouring the camera side of the line: in a small room the establishing
+    shot stands in the far corner, not an arm's length away."""
+    best = ((side[0], side[1]), 4.0, -math.inf)
+    for k in range(72):
+        a = 2 * math.pi * k / 72
         d = (math.cos(a), math.sin(a))
-        facing_side = d[0] * side[0] + d[1] * side[1]
-        for dist in (12.0, 9.0, 7.0, 5.5, 4.5, 3.5, 2.8, 2.2):
-            x, y = centre[0] + d[0] * dist, centre[1] + d[1] * dist
-            if plan.free(x, y, CAMERA_CLEARANCE_M) and plan.line_clear((x, y), centre[:2]):
-                score = dist + 1.5 * facing_side
-                if score > best[2]:
-                    best = (d, dist, score)
-                break
+        run = _sight_run(plan, centre, d, height, MAX_BACK_M)
+        if run is None:
+            continue
+        score = run + 1.5 * (d[0] * side[0] + d[1] * side[1])
+        if score > best[2]:
+            best = (d, run, score)
     return best[0], best[1]
 
 
+def _sight_run(plan: FloorPlan, target, direction, height: float, limit: float,
+               ok=lambda xy: True) -> float | None:
+    """The farthest standpoint along `direction` from `target`, at most `limit` away
+    (and at least 0.6 m), with room for a camera, that sees `target` from `height`
+    above its floor and passes `ok`; None when there is none."""
+    step = max(plan.cell, 0.1)
+    for i in range(int((limit - 0.6) / step) + 1):
+        dist = limit - i * step
+        x, y = target[0] + direction[0] * dist, target[1] + direction[1] * dist
+        if not plan.free(x, y, CAMERA_CLEARANCE_M):
+            continue
+        eye = (x, y, plan.ground_z(x, y, target[2] - 1.3) + height)
+        if plan.sight_clear(eye, target) and ok((x, y)):
+            return dist
+    return None
+
+
 def _search(plan: FloorPlan, target, direction, distance: float, spec: ShotSpec, rig: Rig,
-            cap, figures: _Figures) -> tuple[tuple[float, float], float, list[str]]:
+            cap, figures: _Figures, height: float = 1.55
+            ) -> tuple[tuple[float, float], float, list[str]]:
     """The nearest good standpoint to the wanted one: turn up to 75 degrees either way,
-    come closer when the room is small (then a wider lens keeps the framing)."""
+    come closer when the room is small (then a wider lens keeps the framing). Wide
+    shots take the longest free sight line in that fan, seen over tables and counters."""
     norm = math.hypot(*direction) or 1.0
     base = math.atan2(direction[1] / norm, direction[0] / norm)
-    notes = []
     for apart in (True, False):
-        for scale in (1.0, 0.85, 0.7, 0.55, 0.42, 0.32, 0.25):
-            for turn in (0, 10, -10, 20, -20, 30, -30, 45, -45, 60, -60, 75, -75):
-                a = base + math.radians(turn)
-                d = max(0.6, distance * scale)
-                x, y = target[0] + math.cos(a) * d, target[1] + math.sin(a) * d
-                if plan.free(x, y, CAMERA_CLEARANCE_M) \
-                        and plan.line_clear((x, y), target[:2]) \
-                        and figures.clear((x, y), target, spec.kind, apart):
-                    lens = spec.lens_mm
-                    if scale < 1.0 and spec.kind not in ("establishing", "insert"):
-                        lens = max(_lens_for(cap, spec.lens_mm * scale),
-                                   MIN_LENS_MM.get(spec.kind, 0.0))
-                        notes.append(f"room is tight: camera {d:.1f} m away on a {lens:g} mm"
-                                     + (", framed tighter" if lens == MIN_LENS_MM.get(
-                                         spec.kind) else ""))
-                    return (x, y), lens, notes
+        found = _wide_standpoint(plan, target, base, distance, spec, figures, height, apart) \
+            if spec.kind in WIDE_KINDS else _near_standpoint(plan, target, base, distance,
+                                                             spec, figures, apart)
+        if found is not None:
+            (x, y), d = found
+            lens, notes = spec.lens_mm, []
+            if d < distance - 1e-6 and spec.kind not in ("establishing", "insert"):
+                lens = max(_lens_for(cap, spec.lens_mm * d / distance),
+                           MIN_LENS_MM.get(spec.kind, 0.0))
+                notes.append(f"room is tight: camera {d:.1f} m away on a {lens:g} mm"
+                             + (", framed tighter" if lens == MIN_LENS_MM.get(spec.kind)
+                                else ""))
+            return (x, y), lens, notes
     x, y = target[0] + math.cos(base) * distance, target[1] + math.sin(base) * distance
     x, y = _fallback(plan, (x, y))
-    notes.append("no clear standpoint at the wanted distance: nearest free floor used")
-    return (x, y), spec.lens_mm, notes
+    return (x, y), spec.lens_mm, ["no clear standpoint at the wanted distance: nearest "
+                                  "free floor used"]
+
+
+TURNS_DEG = (0, 10, -10, 20, -20, 30, -30, 45, -45, 60, -60, 75, -75)
+
+
+def _near_standpoint(plan: FloorPlan, target, base: float, distance: float, spec: ShotSpec,
+                     figures: _Figures, apart: bool):
+    """Singles, over-the-shoulders, inserts: the first clear standpoint, nearest the
+    wanted distance and direction."""
+    for scale in (1.0, 0.85, 0.7, 0.55, 0.42, 0.32, 0.25):
+        for turn in TURNS_DEG:
+            a = base + math.radians(turn)
+            d = max(0.6, distance * scale)
+            x, y = target[0] + math.cos(a) * d, target[1] + math.sin(a) * d
+            if plan.free(x, y, CAMERA_CLEARANCE_M) \
+                    and plan.line_clear((x, y), target[:2]) \
+                    and figures.clear((x, y), target, spec.kind, apart):
+                return (x, y), d
+    return None
+
+
+def _wide_standpoint(plan: FloorPlan, target, base: float, distance: float,
+                     spec: ShotSpec, figures: _Figures, height: float, apart: bool):
+    """Establishing and master shots: the longest free sight line (up to the wanted
+    distance) within 75 degrees of the wanted direction, the straightest of equals."""
+    best = None
+    for turn in range(0, 80, 5):
+        for signed in ((turn, -turn) if turn else (0,)):
+            a = base + math.radians(signed)
+            d = (math.cos(a), math.sin(a))
+            run = _sight_run(plan, target, d, height, distance,
+                             lambda xy: figures.clear(xy, target, spec.kind, apart))
+            if run is not None and (best is None or run > best[1] + 1e-6):
+                best = ((target[0] + d[0] * run, target[1] + d[1] * run), run)
+        if best is not None and best[1] >= distance - 1e-6:
+            break                         # the wanted distance, as straight as it comes
+    return best
 
 
 def _fallback(plan: FloorPlan, at) -> tuple[float, float]:

@@ -20,6 +20,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...generation.dressing import raster
+from ...generation.plausibility import _hull as convex_hull
+
+try:                                    # optional accelerator, same results (a test holds it)
+    from scipy import ndimage as _ndimage
+except ImportError:                     # pragma: no cover - Blender's Python has no scipy
+    _ndimage = None
+
 CELL_M = 0.05
 MAX_CELLS = 640                  # per side: big exteriors get coarser cells
 HALF_EXTENT_M = 14.0             # exteriors: the plan around the action
@@ -104,7 +112,29 @@ class FloorPlan:
                 return False
         return True
 
+    def sight_clear(self, eye, target, skip_end_m: float = 0.4, margin_m: float = 0.1
+                    ) -> bool:
+        """A camera at `eye` (x, y, z) sees `target` (x, y, z) over what stands between:
+        a blocked cell stops the sight line only where its geometry (`top`) rises
+        within `margin_m` of the line there: a table or a counter does not hide the
+        action from a camera at eye height; a wall, a shelf or a pillar does."""
+        if self.top is None:
+            return self.line_clear(eye, target, skip_end_m)
+        a, b = np.asarray(eye[:3], float), np.asarray(target[:3], float)
+        length = float(np.linalg.norm(b[:2] - a[:2]))
+        steps = max(2, int(length / (self.cell * 0.7)))
+        t = np.linspace(0.0, 1.0, steps)
+        t = t[t * length <= length - skip_end_m]
+        points = a + (b - a) * t[:, None]
+        rows = np.floor((points[:, 1] - self.origin[1]) / self.cell).astype(int)
+        cols = np.floor((points[:, 0] - self.origin[0]) / self.cell).astype(int)
+        inside = (rows >= 0) & (rows < self.shape[0]) & (cols >= 0) & (cols < self.shape[1])
+        rows, cols, z = rows[inside], cols[inside], points[inside, 2]
+        return not (self.blocked[rows, cols] & (self.top[rows, cols] > z - margin_m)).any()
+
     reach: np.ndarray | None = None   # ground connected to the action (any clearance)
+    top: np.ndarray | None = None     # (ny, nx) height (world z) of the highest blocking
+    #                                   geometry in each blocked cell
 
 
 # ------------------------------------------------------------------------- building
@@ -189,11 +219,12 @@ def floor_plan(parts, cameras=(), interior: bool = False,
     blocked_img = Image.new("1", (nx, ny), 0)
     walls_img = Image.new("1", (nx, ny), 0)
     bdraw, wdraw = ImageDraw.Draw(blocked_img), ImageDraw.Draw(walls_img)
-    footprints, openings = [], []
+    footprints, openings, tops = [], [], []
     for part, tris in other:
         hits = _in_band(tris, ground, (x0, y0), cell, base)
         if not hits.any():
             continue
+        tops.append(tris[hits])
         tall = float(np.ptp(tris[:, :, 2])) > 1.5
         is_wall = _is(WALL_WORDS, part.material, part.name) or (part.group == "geometry"
                                                                 and tall)
@@ -214,21 +245,33 @@ def floor_plan(parts, cameras=(), interior: bool = False,
     # down) blocks the way: it shows on the plot as blocked floor.
     plan = FloorPlan((x0, y0), cell, ground, blocked, walls, np.zeros_like(blocked),
                      np.zeros(blocked.shape), footprints, openings, interior)
+    top = _tops(np.concatenate(tops) if tops else np.zeros((0, 3, 3)), (nx, ny), to_px)
+    plan.top = np.where(blocked & (top < -1e8), np.inf, top)   # filled in a wall: a wall
     _navigable(plan, cameras)
     return plan
+
+
+def _tops(tris: np.ndarray, size: tuple[int, int], to_px) -> np.ndarray:
+    """Per cell the highest z of the blocking triangles over it (the highest drawn last)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("F", size, -1e9)
+    draw = ImageDraw.Draw(image)
+    high = tris[:, :, 2].max(1)
+    for tri, z in zip(tris[np.argsort(high, kind="stable")], np.sort(high, kind="stable")):
+        draw.polygon(to_px(tri[:, :2]), fill=float(z), outline=float(z))
+    return np.asarray(image, dtype=float).copy()
 
 
 def _solid(mask: np.ndarray, cell: float) -> np.ndarray:
     """Walls seen from above are their two faces' lines: fill what lies between
     faces closer than WALL_FILL_M (a wall's thickness), never a doorway."""
-    from scipy import ndimage
-
     radius = max(1, int(round(WALL_FILL_M / 2 / cell)))
     size = 2 * radius + 1
     yy, xx = np.mgrid[:size, :size] - radius
     disk = xx * xx + yy * yy <= radius * radius
     padded = np.pad(mask, size)
-    closed = ndimage.binary_closing(padded, structure=disk)[size:-size, size:-size]
+    closed = raster.erode(raster.dilate(padded, disk), disk)[size:-size, size:-size]
     return mask | closed
 
 
@@ -266,34 +309,86 @@ def _segments(part, tris: np.ndarray) -> list[np.ndarray]:
 
 def _footprints(part, box) -> list[Footprint]:
     """Convex hulls seen from above: one per instance, one per connected piece."""
-    from scipy.spatial import ConvexHull, QhullError
-
     pieces = []
-    meshes = part.mesh.split(only_watertight=False, repair=False) if len(part.mesh.faces) < 20000 \
-        else [part.mesh]
+    vertices = np.asarray(part.mesh.vertices, float)
+    groups = _connected_vertices(np.asarray(part.mesh.faces)) \
+        if len(part.mesh.faces) < 20000 else [np.unique(part.mesh.faces)]
     transforms = [np.asarray(m, float) for m in part.instances] or [np.eye(4)]
     for matrix in transforms:
-        for mesh in meshes:
-            pts = np.asarray(mesh.vertices) @ matrix[:3, :3].T + matrix[:3, 3]
+        for group in groups:
+            pts = vertices[group] @ matrix[:3, :3].T + matrix[:3, 3]
             if pts[:, 2].min() > HEAD_M + 0.5:
                 continue
             flat = pts[:, :2]
             if (flat.max(0) < box[:2]).any() or (flat.min(0) > box[2:]).any():
                 continue
-            try:
-                hull = ConvexHull(flat)
-                pieces.append(Footprint(part.name, flat[hull.vertices]))
-            except (QhullError, ValueError):
-                continue
+            hull = convex_hull(flat)
+            if len(hull) >= 3:
+                pieces.append(Footprint(part.name, hull))
     return pieces
 
 
-def _navigable(plan: FloorPlan, cameras) -> None:
-    from scipy import ndimage
+def _connected_vertices(faces: np.ndarray) -> list[np.ndarray]:
+    """The vertex indices of each connected piece of a mesh (faces sharing vertices),
+    by label propagation with pointer jumping: trimesh's split needs scipy or networkx,
+    which Blender's Python lacks."""
+    if len(faces) == 0:
+        return []
+    label = np.arange(int(faces.max()) + 1)
+    while True:
+        new = label.copy()
+        np.minimum.at(new, faces.ravel(), np.repeat(label[faces].min(1), faces.shape[1]))
+        new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    used = np.unique(faces)
+    roots, inverse = np.unique(label[used], return_inverse=True)
+    return [used[inverse == k] for k in range(len(roots))]
 
+
+def distance_to_blocked(blocked: np.ndarray) -> np.ndarray:
+    """Each cell's exact Euclidean distance, in cells, to the nearest blocked cell:
+    scipy's distance_transform_edt of ~blocked when scipy is there, else the same
+    numbers from numpy. Nothing blocked: every cell is farther than the plan is wide."""
+    if not blocked.any():
+        return np.full(blocked.shape, float(sum(blocked.shape)))
+    if _ndimage is not None:
+        return _ndimage.distance_transform_edt(~blocked)
+    return _column_row_edt(blocked)
+
+
+def _column_row_edt(blocked: np.ndarray) -> np.ndarray:
+    """Rows to the nearest blocked cell in each column (two sweeps), then per row the
+    least squared column distance plus squared offset, offsets growing until none can
+    improve anything."""
+    ny, nx = blocked.shape
+    far = ny + nx
+    down = np.full(blocked.shape, far, np.int64)    # rows to the nearest blocked cell above
+    run = np.full(nx, far, np.int64)
+    for r in range(ny):
+        run = np.where(blocked[r], 0, np.minimum(run + 1, far))
+        down[r] = run
+    run = np.full(nx, far, np.int64)
+    for r in range(ny - 1, -1, -1):
+        run = np.where(blocked[r], 0, np.minimum(run + 1, far))
+        down[r] = np.minimum(down[r], run)
+    column = down * down                            # squared distance within the column
+    best = column.copy()
+    limit = best.max()
+    for d in range(1, nx):                          # then the nearest over the row
+        if d * d >= limit:
+            break
+        np.minimum(best[:, d:], column[:, :-d] + d * d, out=best[:, d:])
+        np.minimum(best[:, :-d], column[:, d:] + d * d, out=best[:, :-d])
+        limit = best.max()
+    return np.sqrt(best.astype(float))
+
+
+def _navigable(plan: FloorPlan, cameras) -> None:
     has_ground = np.isfinite(plan.ground)
     free = ~plan.blocked & has_ground
-    plan.clearance = ndimage.distance_transform_edt(~plan.blocked) * plan.cell
+    plan.clearance = distance_to_blocked(plan.blocked) * plan.cell
     steep = np.zeros_like(free)
     g = np.where(has_ground, plan.ground, -1e6)
     steep[:, 1:] |= np.abs(np.diff(g, axis=1)) > STEP_M
@@ -301,12 +396,12 @@ def _navigable(plan: FloorPlan, cameras) -> None:
     steep[1:, :] |= np.abs(np.diff(g, axis=0)) > STEP_M
     steep[:-1, :] |= np.abs(np.diff(g, axis=0)) > STEP_M
     walk = free & ~steep
-    labels, count = ndimage.label(walk)
+    labels, count = raster.label(walk)
     plan.reach = walk
     if count == 0:
         plan.navigable = walk
         return
-    sizes = ndimage.sum(walk, labels, range(1, count + 1))
+    sizes = np.bincount(labels.ravel(), minlength=count + 1)[1:]
     chosen = set()
     for cam in cameras:
         r, c = plan.cell_of(*cam.location[:2])

@@ -34,10 +34,12 @@ class LocationSet:
     def slug(self) -> str:
         return f"{self.index:02d}_{slugify(self.location)}"
 
-    def fingerprint(self, seed: int, options: dict) -> str:
-        """What decides the set folder: same fingerprint, same set (not rebuilt)."""
+    def fingerprint(self, seed: int, options: dict, code: str) -> str:
+        """What decides the set folder: same fingerprint, same set (not rebuilt). `code`
+        (project.code_stamp) changes with the add-on, so an upgrade rebuilds."""
         data = json.dumps({"prompt": self.prompt, "seed": seed, "options": options,
-                           "time": self.scenes[0].time_of_day}, sort_keys=True)
+                           "time": self.scenes[0].time_of_day, "code": code},
+                          sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

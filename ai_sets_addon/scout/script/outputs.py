@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.fileio import atomic_path
 from .. import cameras
 from ..daylight import hour_label
 from .coverage import FPS, PlacedShot
+from .floor import Mark
 from .screenplay import Scene
 
 CSV_COLUMNS = ("scene", "shot", "INT/EXT", "location", "time", "size", "angle", "movement",
@@ -31,6 +32,19 @@ class SceneShots:
     shots: list[PlacedShot]
     frames: list[str]             # frames/..png per shot ("" when not rendered)
     plot: str                     # plots/NN_overhead.png
+    marks: list[Mark] = field(default_factory=list)   # the stand-ins' marks
+
+
+@dataclass
+class JobSet:
+    """One location in the batch job: the script's set, and its scenes' shots."""
+
+    slug: str
+    prompt: str
+    seed: int
+    shots_file: str               # shots/NN_location.json, relative to the job file
+    time_of_day: str              # the set's (its first scene's)
+    scenes: list[SceneShots]
 
 
 def _write_text(path: Path, text: str) -> Path:
@@ -107,22 +121,34 @@ def write_timeline(path: Path, scenes: list[SceneShots], title: str) -> Path:
                                                                  "otio_json"))
 
 
-def job_text(locations: list[tuple[str, str, int, str, str]], resolution: tuple[int, int],
-             samples: int, texture_size: int, hdri_width: int) -> str:
-    """The batch job: per location (slug, prompt, seed, shots file, the set's time of
-    day) the same set as the script built, rendered from every saved shot under its own
-    hour's sky."""
+def job_text(locations: list[JobSet], resolution: tuple[int, int], samples: int,
+             texture_size: int, hdri_width: int) -> str:
+    """The batch job: per location the same set as the script built, rendered from every
+    saved shot under its own hour's sky, one [[set.shot]] per scene with that scene's
+    stand-ins on their marks (as its storyboard frames show them)."""
     lines = ["# ai-sets batch jobs.toml --out renders   (written by `ai-sets script`)",
              "# Every shot of the script at full size: one set per location, each shot",
-             "# under its own scene's sky.", "", "[defaults]",
-             f"texture_size = {texture_size}", f"hdri_width = {hdri_width}",
+             "# under its own scene's sky, its scene's stand-ins on their marks.", "",
+             "[defaults]", f"texture_size = {texture_size}", f"hdri_width = {hdri_width}",
              f'resolution = "{resolution[0]}x{resolution[1]}"', f"samples = {samples}", ""]
-    for slug, prompt, seed, shots_file, time_of_day in locations:
-        lines += ["[[set]]", f"name = {_toml(slug)}", f"prompt = {_toml(prompt)}",
-                  f"seed = {seed}", f"time_of_day = {_toml(time_of_day)}",
-                  f"shots_file = {_toml(shots_file)}", "",
-                  "  [[set.shot]]", '  saved = "all"', '  sky = "saved"', ""]
+    for loc in locations:
+        lines += ["[[set]]", f"name = {_toml(loc.slug)}", f"prompt = {_toml(loc.prompt)}",
+                  f"seed = {loc.seed}", f"time_of_day = {_toml(loc.time_of_day)}",
+                  f"shots_file = {_toml(loc.shots_file)}", ""]
+        for item in loc.scenes:
+            if not item.shots:
+                continue
+            names = ", ".join(_toml(p.shot.name) for p in item.shots)
+            lines += [f"  # scene {item.scene.number}: {item.scene.heading.text}",
+                      "  [[set.shot]]", f"  saved = [{names}]", '  sky = "saved"',
+                      f"  stand_ins = [{', '.join(_stand_in(m) for m in item.marks)}]", ""]
     return "\n".join(lines)
+
+
+def _stand_in(mark: Mark) -> str:
+    x, y, z, facing = (float(v) for v in (mark.x, mark.y, mark.z, mark.facing_deg))
+    return (f"{{ name = {_toml(mark.character)}, x = {x!r}, y = {y!r}, z = {z!r}, "
+            f"facing_deg = {facing!r} }}")
 
 
 def _toml(text: str) -> str:

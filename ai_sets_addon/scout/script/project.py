@@ -16,6 +16,15 @@ from .screenplay import Screenplay, read_script
 RECORD = "script.json"
 FORMAT = "ai-sets/script"
 VERSION = 1
+# The script module's own version: bump it when the same script and options would make
+# other sets, marks, shots, frames or plots, so a re-run after the upgrade redoes them.
+SCRIPT_CODE_VERSION = 2
+
+
+def code_stamp(addon_version: str) -> str:
+    """The code that made a run's files: the add-on's version and the script module's.
+    Part of every fingerprint: a re-run after an upgrade rebuilds and re-renders."""
+    return f"ai_sets {addon_version}, script {SCRIPT_CODE_VERSION}"
 
 
 @dataclass
@@ -53,10 +62,10 @@ class ScriptProject:
                     if any(s.index == scene_index for s in loc.scenes))
 
 
-def scene_fingerprint(set_print: str, scene, specs: list[ShotSpec], options: ScriptOptions
-                      ) -> str:
+def scene_fingerprint(set_print: str, scene, specs: list[ShotSpec], options: ScriptOptions,
+                      code: str) -> str:
     """What decides a scene's frames and plot: same fingerprint, not re-rendered."""
-    data = json.dumps({"set": set_print, "heading": scene.heading.text,
+    data = json.dumps({"set": set_print, "code": code, "heading": scene.heading.text,
                        "chars": scene.characters, "time": [scene.time_of_day, scene.hour],
                        "specs": [asdict(s) for s in specs], "body": options.body,
                        "resolution": list(options.resolution), "samples": options.samples},
