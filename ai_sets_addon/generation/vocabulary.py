@@ -599,6 +599,8 @@ PROP_WORDS: WordTable = {
     "guitar": {"en": ("guitar",), "fr": ("guitare",)},
     "bicycle": {"en": ("bicycle", "bike"), "fr": ("vélo", "bicyclette")},
     "motorcycle": {"en": ("motorcycle", "motorbike"), "fr": ("moto",)},
+    "treadmill": {"en": ("treadmill", "treadmills", "running machine"),
+                  "fr": ("tapis de course", "tapis roulant")},
     "holo_screen": {"en": ("holographic screen", "holographic screens", "hologram",
                            "holographic display"),
                     "fr": ("écran holographique", "écrans holographiques", "hologramme")},
@@ -617,7 +619,7 @@ DRESSING_KINDS = frozenset({
     "dryer", "fuel_pump", "reeds", "table", "sofa", "piano", "tent", "well", "fountain",
     "statue", "pool_table", "locker", "mirror", "hay_bale", "gravestone", "string_lights",
     "lantern", "blind", "wall_clock", "television", "guitar", "bicycle", "motorcycle",
-    "holo_screen"})
+    "holo_screen", "treadmill"})
 SINGULAR_ARTICLES = frozenset({"a", "an", "un", "une", "one"})
 
 # A multiplier on prop counts ("dense"/"thick" are left out: they mostly qualify fog).

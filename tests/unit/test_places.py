@@ -116,6 +116,22 @@ CONTEXT = [
     ("une grange avec des bottes de foin", "barn_interior"),
     ("une piscine sur le toit au coucher du soleil", "outdoor_pool"),
     ("un salon de tatouage", "tattoo_parlour"),
+    ("a roman bath", "roman_bath"),
+    ("an Egyptian tomb", "tomb"),
+    ("un terrain de tennis", "tennis_court"),
+    ("a car wash", "car_wash"),
+    ("a medieval market square", "covered_market"),
+    ("une cour d'école", "playground"),
+    ("une salle de sport avec des tapis de course", "fitness_gym"),
+    ("a fire station with a red fire truck", "fire_station"),
+    ("a school cafeteria", "cafeteria"),
+    ("a nightclub dance floor with lasers", "nightclub"),
+    ("une station de ski", "mountain_village"),
+    ("an ice cave", "cave"),
+    ("a rundown trailer park", "trailer_park"),
+    ("un lavomatic", "laundromat"),
+    ("un parking de supermarché la nuit", "parking_lot"),
+    ("une boulangerie-pâtisserie", "bakery"),
 ]
 
 
@@ -187,6 +203,12 @@ def test_a_noun_no_recipe_lists_is_read_through_its_hypernyms():
     assert spec.recipe == "cabin_interior" and plan.interior
     assert "hovel: read as a log cabin (a kind of shelter)" in spec.notices
     assert spec.unknown_words == [] and not any(n.startswith("not understood") for n in spec.notices)
+
+
+def test_a_noun_read_as_a_room_type_builds_that_room_type():
+    spec, plan = build("a Victorian parlour")
+    assert spec.recipe == "living_room" and spec.room_type == "living_room"
+    assert "parlour: read as a living room" in spec.notices
 
 
 def test_a_composed_place_says_how_it_was_read():

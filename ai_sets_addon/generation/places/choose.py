@@ -183,6 +183,7 @@ ANCHORS = {
     "school.n.02": "classroom", "theater.n.01": "theatre_stage", "stable.n.01": "farm",
     "fortification.n.01": "castle_courtyard", "ruin.n.02": "ruins", "cemetery.n.01": "cemetery",
     "park.n.02": "park", "sports_arena.n.01": "gymnasium", "tract.n.01": "open_lot",
+    "living_room.n.01": "living_room", "parlor.n.01": "living_room", "tomb.n.01": "tomb",
 }
 
 

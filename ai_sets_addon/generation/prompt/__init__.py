@@ -193,6 +193,7 @@ def _unplaced(spec: SetSpec) -> None:
     if read is not None:
         recipe, word, how = read
         spec.recipe, spec.archetype, spec.archetype_explicit = recipe.id, recipe.archetype, True
+        spec.room_type = recipe.room_type or spec.room_type
         spec.unknown_words = [w for w in spec.unknown_words if w != word]
         spec.notices = [n for n in spec.notices if not n.startswith("not understood: ")]
         if spec.unknown_words:
