@@ -471,7 +471,7 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
            "lots", "lot", "many", "much", "all", "every", "where", "which", "who", "we",
            "i", "you", "seen", "looking", "lit", "out", "up", "down", "towards", "toward",
            "against", "along", "across", "about", "own", "more", "most", "mostly",
-           "overlooking", "facing", "next to", "surrounded by"),
+           "overlooking", "facing", "next to", "surrounded by", "dimly", "brightly", "softly"),
     "fr": ("le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
            "avec", "en", "dans", "sous", "sur", "par", "pour", "qui", "que", "qu", "est",
            "sont", "ce", "cet", "cette", "ces", "se", "son", "sa", "ses", "leur", "leurs",

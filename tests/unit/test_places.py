@@ -249,6 +249,11 @@ def test_every_catalogue_noun_is_read_as_its_prop_with_its_count():
     assert "shopping_trolley" in spec.excluded_props
 
 
+def test_a_french_only_prop_word_is_not_read_in_an_english_prompt():
+    assert parse_prompt("a cellar lit by candles").props == {"candle": 0}
+    assert parse_prompt("une chambre avec un lit").props == {"bed": 1}
+
+
 def test_a_prop_noun_inside_a_place_name_is_the_places():
     """"bus station" names no bus, "car park" no car: the words are the place's."""
     assert "bus" not in parse_prompt("a bus station at night").props

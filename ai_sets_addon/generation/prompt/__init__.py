@@ -108,7 +108,7 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
         scale=first(items, "scale", "scale words", notices) or "medium",
         languages=langs, notices=notices,
     )
-    quals = read_qualifiers(tokens, items, choice.spans)
+    quals = read_qualifiers(tokens, items, choice.spans, tuple(langs))
     spec.props, spec.excluded_props = quals.props, quals.excluded_props
     spec.quantity, spec.camera, spec.features = quals.quantity, quals.camera, quals.features
     spec.room_type = room_type_of(items, archetype, notices) if recipe is None or \

@@ -62,6 +62,15 @@ def prop_words() -> voc.WordTable:
     return table
 
 
+@cache
+def french_only_props() -> frozenset[tuple[str, ...]]:
+    """Prop phrases only French has: in an English prompt "lit" is lit, not a bed."""
+    table = prop_words()
+    en = {phrase_key(p) for by_lang in table.values() for p in by_lang.get("en", ())}
+    return frozenset(phrase_key(p) for by_lang in table.values() for p in by_lang.get("fr", ())
+                     if phrase_key(p) not in en)
+
+
 def named_kind(key: str) -> bool:
     """A prop any place can be dressed with: "a bed" is one bed."""
     return key in voc.DRESSING_KINDS or key in prop_words() and key not in voc.PROP_WORDS
@@ -152,11 +161,16 @@ def _one(tokens: list[Token], hit: Hit) -> bool:
 
 
 def read_qualifiers(tokens: list[Token], items: list[Item],
-                    places: tuple[tuple[int, int], ...] = ()) -> Qualifiers:
+                    places: tuple[tuple[int, int], ...] = (),
+                    langs: tuple[str, ...] = ("en", "fr")) -> Qualifiers:
     """`places`: token spans of the place phrases; a prop noun inside one is the place's
-    ("bus station" names no bus, "car park" no car)."""
+    ("bus station" names no bus, "car park" no car). `langs`: the prompt's languages;
+    a French-only prop word in a prompt with no French is not read ("lit by candles")."""
+    french = french_only_props() if "fr" not in langs else frozenset()
     hits = [h for h in qualifier_hits(tokens)
-            if h.cat != "prop" or not any(s <= h.start and h.end <= e for s, e in places)]
+            if h.cat != "prop" or not any(s <= h.start and h.end <= e for s, e in places)
+            and tuple(singular(t.text) for t in tokens[h.start:h.end]) not in french
+            and tuple(t.text for t in tokens[h.start:h.end]) not in french]
     cats: dict[int, set[str]] = {}
     for item in items:
         for t in range(item.start, item.end):
