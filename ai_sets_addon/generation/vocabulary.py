@@ -471,7 +471,8 @@ STOP_WORDS: dict[str, tuple[str, ...]] = {
            "lots", "lot", "many", "much", "all", "every", "where", "which", "who", "we",
            "i", "you", "seen", "looking", "lit", "out", "up", "down", "towards", "toward",
            "against", "along", "across", "about", "own", "more", "most", "mostly",
-           "overlooking", "facing", "next to", "surrounded by", "dimly", "brightly", "softly"),
+           "overlooking", "facing", "next to", "surrounded by", "dimly", "brightly", "softly",
+           "ext", "int", "middle of nowhere", "nowhere", "lonely"),
     "fr": ("le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux",
            "avec", "en", "dans", "sous", "sur", "par", "pour", "qui", "que", "qu", "est",
            "sont", "ce", "cet", "cette", "ces", "se", "son", "sa", "ses", "leur", "leurs",
@@ -576,7 +577,7 @@ PROP_WORDS: WordTable = {
                     "fr": ("baie serveur", "baies de serveurs")},
     "washing_machine": {"en": ("washing machine", "washer"), "fr": ("lave-linge", "machine à laver")},
     "dryer": {"en": ("dryer", "tumble dryer"), "fr": ("sèche-linge",)},
-    "fuel_pump": {"en": ("fuel pump", "gas pump", "petrol pump"), "fr": ("pompe",)},
+    "fuel_pump": {"en": ("fuel pump", "gas pump", "petrol pump", "pump"), "fr": ("pompe",)},
     "reeds": {"en": ("reed", "reeds", "cattails", "bulrushes"), "fr": ("roseau", "roseaux", "joncs")},
     "table": {"en": ("table",), "fr": ("table",)},
     "sofa": {"en": ("sofa", "couch"), "fr": ("canapé",)},
@@ -612,6 +613,11 @@ INDOOR_FORMS: dict[str, str | None] = {
     "campfire": "fireplace", "bonfire": "fireplace", "street_lamp": "floor_lamp",
     "lamp_post": "floor_lamp", "palm": "potted_palm", "tree": "potted_plant", "broadleaf": None,
     "conifer": None, "bush": None}
+
+# What an indoor prop named in the open air is: a Paris roof's "cheminées" are chimneys
+# the roofs already have, not fireplaces (None: not placed).
+OUTDOOR_FORMS: dict[str, str | None] = {"fireplace": None, "ceiling_light": None,
+                                         "pendant_light": None}
 
 # Prop kinds any place can be dressed with (places.dressing): "a bed" is one bed.
 DRESSING_KINDS = frozenset({

@@ -115,8 +115,8 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
         recipe.base == "archetype" else None
     spec.recipe = recipe.id if recipe is not None else None
     spec.setting = _setting(choice, recipe)
-    if recipe is not None and not recipe.outdoor:
-        _indoor_forms(spec)
+    if recipe is not None:
+        _forms(spec, recipe.outdoor)
     for kind in choice.inside:                  # "a meadow with a cabin": its cottage
         spec.props.setdefault(kind, 1)
     if recipe is not None and recipe.time and not any(it.cat == "time" for it in items):
@@ -176,13 +176,13 @@ def _fitting_style(recipe, archetype: str) -> str | None:
     return next((s for s in recipe.styles if _unstyled_reason(STYLES[s], archetype) is None), None)
 
 
-def _indoor_forms(spec: SetSpec) -> None:
-    """Props named for the open air take their indoor form in a room ("by the fire")."""
-    from ..vocabulary import INDOOR_FORMS
-    spec.props = {INDOOR_FORMS.get(k, k): n for k, n in spec.props.items()
-                  if INDOOR_FORMS.get(k, k) is not None}
-    spec.excluded_props = [INDOOR_FORMS.get(k, k) for k in spec.excluded_props
-                           if INDOOR_FORMS.get(k, k) is not None]
+def _forms(spec: SetSpec, outdoor: bool) -> None:
+    """Props take the form that fits the place: "by the fire" in a room is a fireplace,
+    "cheminées" on a roof are its chimneys."""
+    from ..vocabulary import INDOOR_FORMS, OUTDOOR_FORMS
+    forms = OUTDOOR_FORMS if outdoor else INDOOR_FORMS
+    spec.props = {forms.get(k, k): n for k, n in spec.props.items() if forms.get(k, k) is not None}
+    spec.excluded_props = [forms.get(k, k) for k in spec.excluded_props if forms.get(k, k) is not None]
 
 
 def _unplaced(spec: SetSpec) -> None:

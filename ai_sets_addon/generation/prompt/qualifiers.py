@@ -10,7 +10,7 @@ from functools import cache
 from .. import vocabulary as voc
 from ..styles import ERAS, STYLES, era_words, style_words
 from .slots import first_of, key_label
-from .tokens import Item, Token, phrase_key, singular
+from .tokens import Item, Token, phrase_key, singular, singular_forms
 
 # ----------------------------------------------------------------------------- qualifiers
 # A second pass over the tokens for words that qualify the set without taking part in
@@ -96,7 +96,7 @@ def qualifier_index() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]
 
 
 def _same(token: str, word: str) -> bool:
-    return token == word or singular(token) == word
+    return token == word or word in singular_forms(token)
 
 
 def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
@@ -106,7 +106,7 @@ def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
     found: dict[str, Hit] = {}
     if text.isdigit():
         found["number"] = Hit("number", text, i, i + 1)
-    candidates = sorted(set(index.get(text, ()) + index.get(singular(text), ())),
+    candidates = sorted({e for form in singular_forms(text) for e in index.get(form, ())},
                         key=lambda e: -len(e[0]))
     for words, cat, key in candidates:
         end = i + len(words)
@@ -169,7 +169,6 @@ def read_qualifiers(tokens: list[Token], items: list[Item],
     french = french_only_props() if "fr" not in langs else frozenset()
     hits = [h for h in qualifier_hits(tokens)
             if h.cat != "prop" or not any(s <= h.start and h.end <= e for s, e in places)
-            and tuple(singular(t.text) for t in tokens[h.start:h.end]) not in french
             and tuple(t.text for t in tokens[h.start:h.end]) not in french]
     cats: dict[int, set[str]] = {}
     for item in items:

@@ -94,6 +94,21 @@ def singular(word: str) -> str:
     return word
 
 
+_PLURALS = (("ies", "y"), ("ves", "f"), ("ves", "fe"), ("ches", "ch"), ("shes", "sh"),
+            ("xes", "x"), ("sses", "ss"), ("eaux", "eau"), ("aux", "al"), ("eux", "eu"),
+            ("s", ""), ("x", ""), ("es", ""))
+
+
+def singular_forms(word: str) -> list[str]:
+    """The word and the singulars it may be the plural of, English and French
+    (benches, shelves, boxes, bateaux, chevaux): one rule for props and places."""
+    out = [word]
+    for end, rep in _PLURALS:
+        if word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] + rep not in out:
+            out.append(word[: -len(end)] + rep)
+    return out
+
+
 def _masculine(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("e") else word
 

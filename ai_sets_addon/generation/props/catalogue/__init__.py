@@ -53,17 +53,9 @@ def build(kind_id: str, rng: np.random.Generator, variant: int | None = None) ->
     return make(kind, rng, variant)
 
 
-def _plural_candidates(word: str) -> list[str]:
-    """Singular forms a folded word may have (EN and FR plurals: benches, shelves,
-    bateaux, chevaux, lampes)."""
-    out = [word]
-    rules = (("ies", "y"), ("ves", "f"), ("ves", "fe"), ("ches", "ch"), ("shes", "sh"),
-             ("xes", "x"), ("sses", "ss"), ("eaux", "eau"), ("aux", "al"), ("eux", "eu"),
-             ("s", ""), ("x", ""), ("es", ""))
-    for end, rep in rules:
-        if word.endswith(end) and len(word) > len(end) + 2:
-            out.append(word[: -len(end)] + rep)
-    return out
+def singular_forms(word: str) -> list[str]:
+    from ...prompt.tokens import singular_forms as forms
+    return forms(word)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -92,7 +84,7 @@ def kinds_named(word: str) -> list[str]:
         return []
     index = _index()
     found: list[str] = []
-    for key in product(*(_plural_candidates(w) for w in words)):
+    for key in product(*(singular_forms(w) for w in words)):
         for kid in index.get(key, ()):
             if kid not in found:
                 found.append(kid)
