@@ -302,8 +302,9 @@ def _dress_room(out: rooms.Layout, occ, dress: Dress, n: int, model, rng, W, D, 
         rows_ = max(1, math.ceil(n / cols))
         for k in range(n):
             x = -hw + W * ((k % cols) + 0.5) / cols
-            if abs(x) < 0.3:         # off the wide's axis: a lamp is not the centre of frame
-                x += min(W / cols / 2, hw - 0.6)
+            shift = min(W / cols / 2, hw - 0.3 - b[3])
+            if abs(x) < 0.3 and W >= 5.0 and shift > 0.5:   # off the wide's axis: a lamp
+                x += shift                                   # is not the centre of frame
             y = -hd + D * ((k // cols) + 0.5) / rows_
             out.placed.append(props.place(props.Occupancy(), model, x, y, H - b[5] - 0.002, 0.0,
                                           force=True))
