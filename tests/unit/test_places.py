@@ -334,6 +334,41 @@ def test_attic_ceiling_slopes():
     assert _count(plan, "Bed") == 1
 
 
+def _world_bounds(plan, name):
+    out = []
+    for p in plan.parts:
+        if p.name == name:
+            for t in p.instances:
+                v = p.mesh.vertices @ np.asarray(t)[:3, :3].T + np.asarray(t)[:3, 3]
+                out.append((v.min(axis=0), v.max(axis=0)))
+    return out
+
+
+def test_a_pool_holds_water_in_a_basin_indoors_and_out():
+    for prompt, interior in (("une piscine couverte", True), ("a rooftop swimming pool at sunset", False)):
+        spec, plan = build(prompt)
+        water = _world_bounds(plan, "Swimming Pool - Water")
+        assert len(water) == 1 and plan.interior == interior, prompt
+        lo, hi = water[0]
+        assert hi[0] - lo[0] >= 5.0 and hi[1] - lo[1] >= 10.0 and hi[2] < 0.2, prompt
+
+
+def test_a_bowling_alley_has_regulation_lanes_with_pins():
+    spec, plan = build("a bowling alley at night")
+    (lo, hi), = _world_bounds(plan, "Bowling Lanes")
+    assert hi[1] - lo[1] >= 18.3 and hi[0] - lo[0] >= 6 * 1.05
+    (plo, phi), = _world_bounds(plan, "Bowling Lanes - Pins")
+    assert phi[2] - plo[2] == pytest.approx(0.38, abs=0.01)
+
+
+def test_a_fairground_has_a_big_wheel_and_a_bakery_bread():
+    spec, plan = build("une fête foraine la nuit")
+    (lo, hi), = _world_bounds(plan, "Ferris Wheel")
+    assert hi[2] - lo[2] > 15.0 and not plan.interior
+    spec, plan = build("une boulangerie")
+    assert len(_world_bounds(plan, "Bread Rack - Bread")) >= 2 and plan.interior
+
+
 def test_lighthouse_stands_on_a_coast_with_the_sea_in_the_first_camera():
     from test_archetypes import frame_rays
     spec, plan = build("a lighthouse on a rocky cliff in a storm")
