@@ -32,6 +32,7 @@ NAMED_DEFAULT = 2          # a prop named without a count ("with monitors")
 # Prop words that name a part of the building, not something to stand on the floor.
 STRUCTURAL = frozenset({"pillar", "beam", "pipe", "cables", "fire_escape", "neon"})
 HALF = 30.0                # half size of an open-air set's playing area (m)
+SEEN = 18.0                # half size of what the first cameras see of it: scattered props go here first
 
 
 def plan_place(spec: SetSpec, recipe: Recipe) -> SetPlan:
@@ -440,7 +441,7 @@ def _dress_open(dress: Dress, n: int, model, rng, occ, region: props.Region,
                 site: sites.Site) -> list[props.Placement]:
     x0, y0, x1, y1 = region.x0, region.y0, region.x1, region.y1
     if dress.where == "row":          # a line across the set, in front of the subject
-        xs = np.linspace(x0 + 3, x1 - 3, max(n, 1))
+        xs = np.linspace(max(x0 + 3, -SEEN), min(x1 - 3, SEEN), max(n, 1))
         out = [props.place(occ, model, float(x), -6.0, 0.0, 0.0, gap=0.1) for x in xs]
         return [p for p in out if p]
     if dress.where == "edge":         # round the playing area
@@ -462,7 +463,12 @@ def _dress_open(dress: Dress, n: int, model, rng, occ, region: props.Region,
         return _near_subject(model, n, rng, occ, region)
     if dress.where == "rows":         # a crop: rows 0.75 m apart, a plant every 0.3 m
         return _crop_rows(model, rng, occ, region)
-    return props.scatter(rng, occ, model, n, region, gap=0.2, tries=20, yaw=(0.0, 2 * math.pi))
+    seen = props.Region(max(x0, -SEEN), max(y0, -SEEN), min(x1, SEEN), min(y1, SEEN * 0.7))
+    out = props.scatter(rng, occ, model, n, seen, gap=0.2, tries=20, yaw=(0.0, 2 * math.pi))
+    if len(out) < n:                  # what the frame cannot hold goes further out
+        out += props.scatter(rng, occ, model, n - len(out), region, gap=0.2, tries=20,
+                             yaw=(0.0, 2 * math.pi))
+    return out
 
 
 def _afloat(model, n, rng, site: sites.Site) -> list[props.Placement]:
@@ -540,7 +546,7 @@ def _open_shots(subject, stand, site: sites.Site) -> list[Shot]:
     sx, sy, sz = subject
     height = sz / 0.45
     lens = 24.0 if height < 12 else 18.0
-    back = max(22.0, height * 2.0)
+    back = max(16.0, height * 2.0)
     ang = math.atan2(stand[1] - sy, stand[0] - sx)
     wide = (sx + math.cos(ang) * back, sy + math.sin(ang) * back)
     if site.sea_side is not None:      # along the shore: the land left, the sea right
