@@ -22,7 +22,7 @@ a wedge of ±WEDGE_DEG of azimuth around the sun's:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -52,6 +52,7 @@ class WedgeSamples:
     log_rgb: np.ndarray      # (n, 3) row-centred log RGB
     weights: np.ndarray      # normalised solid angles
     starts: np.ndarray       # first index of each row group
+    index: np.ndarray        # flat indices of the cells in the upper rows of the grid
 
 
 def _lum(rgb: np.ndarray) -> np.ndarray:
@@ -73,9 +74,16 @@ def wedge_samples(grid: WorkGrid, azimuth_deg: float) -> WedgeSamples | None:
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     weights = grid.solid_angles[rows].astype(np.float64)
     weights = weights / weights.sum()
-    rgb = np.maximum(grid.linear[:h].reshape(-1, 3)[idx], 1e-4).astype(np.float64)
-    y = centre_rows(lum_chroma(rgb), weights, starts)
-    return WedgeSamples(grid.elevations[rows], grid.azimuths[cols], y, weights, starts)
+    samples = WedgeSamples(grid.elevations[rows], grid.azimuths[cols], np.empty(0),
+                           weights, starts, idx)
+    return with_pixels(samples, grid.linear[:h].reshape(-1, 3)[idx])
+
+
+def with_pixels(samples: WedgeSamples, rgb: np.ndarray) -> WedgeSamples:
+    """The same cells with other pixel values (the sky decoded with another curve)."""
+    rgb = np.maximum(rgb, 1e-4).astype(np.float64)
+    y = centre_rows(lum_chroma(rgb), samples.weights, samples.starts)
+    return replace(samples, log_rgb=y)
 
 
 def lum_chroma(rgb: np.ndarray) -> np.ndarray:
@@ -108,14 +116,27 @@ def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
     return to_rgb(spectral)
 
 
-def shape_cost(samples: WedgeSamples, haze: float, elevation_deg: float,
-               azimuth_deg: float) -> float:
-    """Robust misfit of the row-centred log sky against the model's (free slope)."""
+def model_shape(samples: WedgeSamples, haze: float, elevation_deg: float,
+                azimuth_deg: float) -> np.ndarray:
+    """The model's row-centred log luminance and chroma at the samples."""
     rgb = wedge_rgb(samples, haze, elevation_deg, azimuth_deg)
-    x = centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
+    return centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
+
+
+def shape_cost(samples: WedgeSamples, x: np.ndarray, free_slope: bool = True) -> float:
+    """Robust misfit of the row-centred log sky against the model's `x`: with a free
+    slope (0.5..1.5: what is left of an unknown tone curve) or none (a linear sky)."""
     y, w = samples.log_rgb, samples.weights[:, None] * CHANNEL_WEIGHTS
-    slope = float(np.clip(np.sum(w * x * y) / max(np.sum(w * x * x), 1e-12), 0.5, 1.5))
+    slope = 1.0
+    if free_slope:
+        slope = float(np.clip(np.sum(w * x * y) / max(np.sum(w * x * x), 1e-12), 0.5, 1.5))
     return float(np.sum(w * np.minimum(np.abs(y - slope * x), RES_CAP)))
+
+
+def _spread(samples: WedgeSamples) -> float:
+    """How much the row-centred log sky varies (what a misfit is relative to)."""
+    w = samples.weights[:, None] * CHANNEL_WEIGHTS
+    return max(float(np.sum(w * np.minimum(np.abs(samples.log_rgb), RES_CAP))), 1e-9)
 
 
 def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | None:
@@ -131,11 +152,14 @@ def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | No
     return float(grid.elevations[rows[-1]]), float(grid.elevations[rows[0]])
 
 
-def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float
+def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
+                   decodings: dict[str, np.ndarray] | None = None
                    ) -> tuple[float, float | None, dict]:
     """(elevation, haze) with the least shape cost over SCAN_HAZES x a 2-3° elevation
     scan, the elevation refined by a parabola; (guess, None) when the wedge has too
-    little sky."""
+    little sky. `decodings` (name -> the grid's upper rows decoded with another tone
+    curve, (h_up * w, 3)) are scored against the same models; the best one's name is
+    info["curve"] (response.py)."""
     samples = wedge_samples(grid, azimuth_deg)
     span = clipped_span(grid, azimuth_deg)
     if samples is None or span is None:
@@ -143,14 +167,21 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
-    costs = np.array([[shape_cost(samples, h, e, azimuth_deg) for e in els]
-                      for h in SCAN_HAZES])
+    models = [[model_shape(samples, h, e, azimuth_deg) for e in els] for h in SCAN_HAZES]
+    variants = {"": samples}
+    for name, pixels in (decodings or {}).items():
+        variants[name] = with_pixels(samples, pixels[samples.index])
+    linear = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
+              for name, v in variants.items()}
+    curve = min(linear, key=lambda n: (linear[n], n)) if len(variants) > 1 else ""
+    costs = np.array([[shape_cost(variants[curve], x) for x in row] for row in models])
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     best = els[k]
     if 0 < k < len(els) - 1:
         best = _parabola(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
     info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
-            "scan_cost": [[round(float(c), 4) for c in row] for row in costs]}
+            "scan_cost": [[round(float(c), 4) for c in row] for row in costs],
+            "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()}}
     info["at_floor"] = bool(k == 0)
     return best, SCAN_HAZES[i], info
 

@@ -27,6 +27,7 @@ from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, work_grid
 from .read import Panorama
+from .response import FAMILY, SRGB, Curve, curve_named, relinearise
 from .elevation import SCAN_HAZES, scan_elevation
 from .sun import SunEstimate, find_sun
 
@@ -48,6 +49,7 @@ class LiftOptions:
     sun_source: str = "auto"                    # "auto", "given", "place_time"
     expand_ev: float = EXPAND_EV
     expand_from: float = EXPAND_FROM
+    response: str = "auto"       # the file's tone curve: "auto" (estimated) or a FAMILY name
 
 
 @dataclass
@@ -59,6 +61,7 @@ class LiftResult:
     confidence: float
     notes: list[str] = field(default_factory=list)
     refine: dict[str, Any] = field(default_factory=dict)
+    response: str = ""                           # how the file was linearised, if changed
 
     @property
     def irradiance(self) -> float:
@@ -67,13 +70,16 @@ class LiftResult:
 
 def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     options = options or LiftOptions()
+    given = options.response != "auto" and _ldr(pano)
+    if given:
+        pano = redecode(pano, curve_named(options.response))
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
     try:
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-            fit, refined = _scan(grid, sun)
+            fit, refined, pano, grid = _scan(pano, grid, sun, auto=not given and _ldr(pano))
         else:
             fit, refined = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), {}
     except ValueError:
@@ -100,11 +106,27 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if sun.elevation_deg > -SUN_RADIUS_DEG:
         draw_disc(rgb, sun.elevation_deg, sun.azimuth_deg, SUN_RADIUS_DEG, irradiance)
     notes = [f"sun: {sun.method} ({sun.reason})"]
+    if pano.response.startswith("tone curve"):
+        notes.append(f"read with the {pano.response}")
     if transmit < 1.0:
         notes.append(f"sun seen through cloud: disc at {transmit:.2f} of the clear-sky "
                      "irradiance (lobe contrast / 10)")
     return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
-                      refined)
+                      refined, pano.response)
+
+
+def _ldr(pano: Panorama) -> bool:
+    """An 8- or 16-bit file: its tone curve is unknown (an EXR is linear)."""
+    return pano.source != "exr"
+
+
+def redecode(pano: Panorama, curve: Curve) -> Panorama:
+    """The panorama decoded with `curve` instead of sRGB (same clipped pixels)."""
+    if curve == SRGB:
+        return pano
+    linear = relinearise(pano.linear, curve, pano.codes)
+    return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
+                    pano.path, codes=pano.codes)
 
 
 def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
@@ -120,18 +142,26 @@ def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
                        else "the sun's position at that place and time")
 
 
-def _scan(grid: WorkGrid, sun: SunEstimate) -> tuple[SkyFit, dict]:
-    """Elevation by the wedge's shape (elevation.py), then haze and scale fitted to the
-    whole unclipped sky (fit.py) on the scan's hazes (their tables are cached)."""
+def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
+          ) -> tuple[SkyFit, dict, Panorama, WorkGrid]:
+    """Elevation (and, for an LDR file, its tone curve: response.py) by the wedge's
+    shape (elevation.py), then haze and scale fitted to the whole unclipped sky
+    (fit.py) on the scan's hazes (their tables are cached)."""
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg)
+    h_up = int(np.sum(grid.elevations > 0.0))
+    upper = grid.linear[:h_up].reshape(-1, 3)
+    decodings = {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB} if auto else {}
+    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
+    if info.get("curve"):
+        pano = redecode(pano, curve_named(info["curve"]))
+        grid = work_grid(pano.linear, pano.clipped)
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
-    return fit, info
+    return fit, info, pano, grid
 
 
 def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: float,

@@ -29,7 +29,7 @@ def sidecar(result: LiftResult, pano: Panorama, expand_ev: float) -> dict[str, A
         "backend": "hdr-lift",
         "source": {"file": pano.path.name, "sha256": sha256_of(pano.path),
                    "kind": pano.source, "width": pano.width,
-                   "height": int(pano.linear.shape[0]), "response": pano.response},
+                   "height": int(pano.linear.shape[0]), "response": result.response or pano.response},
         "sun": {"body": "sun", "found": bool(sun.found), "in_map": bool(sun.found),
                 "azimuth_deg": float(sun.azimuth_deg) if sun.found else None,
                 "elevation_deg": float(sun.elevation_deg) if sun.found else None,
