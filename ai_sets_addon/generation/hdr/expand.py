@@ -56,11 +56,13 @@ def _at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int) -> np.n
 
 def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, factor: int,
                       ev: float = EXPAND_EV, from_: float = EXPAND_FROM,
-                      keep_out: np.ndarray | None = None) -> None:
+                      keep_out: np.ndarray | None = None,
+                      rebuilt: np.ndarray | None = None) -> None:
     """Scale highlight pixels of `rgb` in place (see the module's formula).
 
     peak: (H, W) largest relative channel; share: (h, w) clipped share of each work-grid
-    cell (factor pixels a side); keep_out: (h, w) bool cells left alone (the sun's zone)."""
+    cell (factor pixels a side); keep_out: (h, w) bool cells left alone (the sun's zone);
+    rebuilt: (H, W) bool pixels already rebuilt from the sky model (lift.py), left alone."""
     if ev <= 0.0:
         return
     rr, c = np.nonzero(peak > from_)
@@ -69,6 +71,9 @@ def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, fact
     density = expand_map(share)
     if keep_out is not None:
         outside = ~keep_out[rr // factor, c // factor]
+        rr, c = rr[outside], c[outside]
+    if rebuilt is not None:
+        outside = ~rebuilt[rr, c]
         rr, c = rr[outside], c[outside]
     m = _at(density, rr, c, factor)
     gain = 1.0 + m * (expansion_gain(peak[rr, c], ev, from_) - 1.0)

@@ -22,7 +22,6 @@ from .grid import WorkGrid
 HAZE_GRID = (0.0, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
 HAZE_STEP = 0.1                   # the local search around a previous haze
 MIN_FIT_ELEVATION = 3.0           # degrees: the horizon line is often not sky
-DARK = 2e-3                       # relative linear: 8-bit quantisation dominates below
 CAP = 1.0                         # a cell's cost is capped (robust to non-sky cells)
 FIT_STRIDE = 2
 
@@ -88,7 +87,7 @@ def sky_samples(grid: WorkGrid) -> SkySamples:
     rows = np.nonzero(els > MIN_FIT_ELEVATION)[0][::FIT_STRIDE]
     cols = np.arange(0, grid.linear.shape[1], FIT_STRIDE)
     rgb = grid.linear[np.ix_(rows, cols)]
-    ok = (grid.clipped[np.ix_(rows, cols)] == 0.0) & (rgb.min(axis=2) > DARK)
+    ok = (grid.clipped[np.ix_(rows, cols)] == 0.0) & (rgb.min(axis=2) > grid.dark)
     omega = np.broadcast_to(grid.solid_angles[rows, None], ok.shape)
     r_idx, c_idx = np.nonzero(ok)
     total = float(np.sum(grid.solid_angles[rows]) * len(cols))

@@ -15,7 +15,7 @@ typical absolute level (NO_SUN_MEDIAN), and the sidecar says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -25,9 +25,9 @@ from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
-from .grid import WorkGrid, work_grid
+from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
-from .response import FAMILY, SRGB, Curve, curve_named, relinearise
+from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import SCAN_HAZES, scan_elevation
 from .sun import SunEstimate, find_sun
 
@@ -40,6 +40,8 @@ MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its 
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
 RIM_STRIDE = 7               # every 7th unclipped pixel of the zone matches the model
 MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above the model
+CLIP_COVER = 0.9             # the rebuilt aureole is over the clip level on this share
+BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 
 
@@ -77,6 +79,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     sun = _sun(grid, options)
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
+    read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
             fit, refined, pano, grid = _scan(pano, grid, sun, auto=not given and _ldr(pano))
@@ -85,20 +88,24 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     except ValueError:
         sun.reason += "; too little clear sky to fit the model, so no sun is added"
         sun.found = False
-        return _no_sun(pano, grid, sun, options)
+        return _no_sun(read, read_grid, sun, options)
     if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "lobe"):
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
                        f"{fit.residual:.2f} > {MAX_RESIDUAL}): a clipped wall or cloud, a "
                        "sun hidden from the camera, a moon or lamp at night, or heavy "
                        "cloud; no sun is added")
-        if float(np.median(grid.linear[grid.elevations > 0][..., 2])) < 0.05:
+        if float(np.median(read_grid.linear[read_grid.elevations > 0][..., 2])) < 0.05:
             sun.reason = "night: " + sun.reason
-        return _no_sun(pano, grid, sun, options)
+        return _no_sun(read, read_grid, sun, options)
     rgb = pano.linear * np.float32(fit.scale)
     zone = sun_zone(grid, sun)
-    expand_highlights(rgb, pano.peak, grid.clipped, grid.factor, options.expand_ev,
-                      options.expand_from, zone)
+    gains = row_gains(grid, fit, sun)
+    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
+    left = grid.clipped if rebuilt is None else clipped_share(pano.clipped & ~rebuilt,
+                                                               grid.factor)
+    expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
+                      options.expand_from, zone, rebuilt)
     refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone,
                                                grid.factor)
     transmit = _transmittance(sun)
@@ -153,8 +160,10 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     decodings = {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB} if auto else {}
     el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
     if info.get("curve"):
-        pano = redecode(pano, curve_named(info["curve"]))
-        grid = work_grid(pano.linear, pano.clipped)
+        curve = curve_named(info["curve"])
+        pano = redecode(pano, curve)
+        grid = replace(work_grid(pano.linear, pano.clipped),
+                       dark=dark_level(grid.dark, curve))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
     sun.elevation_deg = el
@@ -171,6 +180,8 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
     fits the whole unclipped sky best (absolute log ratio per channel, fit.py), between
     that floor and a little over the first estimate."""
     samples = sky_samples(grid)
+    if len(samples.weights) < 50:
+        return floor
     top = max(sun.elevation_deg + FLOOR_SEARCH_ABOVE, floor + 2.0 * FLOOR_SEARCH_ABOVE)
     els = [float(e) for e in np.linspace(floor, top, 6)]
     costs = [score(samples, table_for(haze, round(e, 2)), sun.azimuth_deg)[0] for e in els]
@@ -212,7 +223,9 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     matches the model to the unclipped pixels of the zone, just outside the clip: where
     a real sky's aureole is brighter than the model's (another atmosphere, another
     renderer), the rebuilt one continues the seen falloff instead of staying flat at
-    the clip level. Returns k."""
+    the clip level; and k is raised until the model reaches the clip level over
+    CLIP_COVER of the clipped zone (it was at least that bright there), so no flat
+    "bulb" at the clip level is left where the model's aureole is narrower. Returns k."""
     if zone is None:
         return 1.0
     rows = np.nonzero(zone.any(axis=1))[0]
@@ -235,8 +248,61 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
         if ok.any():
             k = float(np.clip(np.median(seen[ok] / model[ok]), 1.0, MAX_RIM_GAIN))
     model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    lum = luminance(model)
+    if r.size and float(lum.min()) > 0:
+        under = np.quantile(luminance(rgb[r, c]) / lum, CLIP_COVER)
+        k = float(np.clip(max(k, under), 1.0, MAX_RIM_GAIN))
     rgb[r, c] = np.maximum(rgb[r, c], model * np.float32(k))
     return k
+
+
+def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
+    """(h,) per work-grid row above the horizon: the median of the scaled unclipped sky
+    over the fitted model's radiance along that row (rows without clear sky take the
+    nearest row's). A real horizon glow differs from the model's (another atmosphere,
+    another renderer, ground haze); along a row the model's azimuthal shape holds."""
+    h = int(np.sum(grid.elevations > 0.0))
+    els, azs = grid.elevations[:h], grid.azimuths
+    model = luminance(model_radiance(fit.table, els[:, None], azs[None, :], sun.azimuth_deg))
+    seen = luminance(grid.linear[:h]) * fit.scale
+    ok = (grid.clipped[:h] == 0.0) & (model > 0) & (seen > 0)
+    gains = np.full(h, np.nan)
+    for r in np.nonzero(ok.any(axis=1))[0]:
+        gains[r] = float(np.median(seen[r][ok[r]] / model[r][ok[r]]))
+    known = np.nonzero(np.isfinite(gains))[0]
+    if known.size == 0:
+        return np.ones(h)
+    near = known[np.abs(np.arange(h)[:, None] - known[None, :]).argmin(axis=1)]
+    return np.clip(gains[near], 1.0 / MAX_RIM_GAIN, MAX_RIM_GAIN)
+
+
+def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
+                  zone: np.ndarray | None, factor: int, gains: np.ndarray
+                  ) -> np.ndarray | None:
+    """Clipped sky pixels outside the sun's zone (a bright horizon band, the sky around
+    a low sun's glow) take the fitted model times its row's gain where that is above the
+    clip level (max of the two where it comes near the clip, BAND_SKY_SHARE): the band
+    continues the sky seen beside it instead of a flat +2 EV expansion. Where the model
+    stays far below the clip (a sunlit cloud: brighter than any clear sky) the pixel is
+    left to the highlight expansion. Returns the (H, W) rebuilt pixels (None: none)."""
+    height, width = clipped.shape
+    h = len(gains) * factor
+    r, c = np.nonzero(clipped[:h])
+    if zone is not None:
+        outside = ~zone[r // factor, c // factor]
+        r, c = r[outside], c[outside]
+    els, azs = row_elevations(height), column_azimuths(width)
+    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    model *= gains[r // factor].astype(np.float32)[:, None]
+    seen = rgb[r, c]
+    sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
+    r, c = r[sky], c[sky]
+    if r.size == 0:
+        return None
+    rgb[r, c] = np.maximum(seen[sky], model[sky])
+    rebuilt = np.zeros(clipped.shape, bool)
+    rebuilt[r, c] = True
+    return rebuilt
 
 
 def _transmittance(sun: SunEstimate) -> float:

@@ -92,6 +92,11 @@ def lut8(curve: Curve) -> np.ndarray:
     return decode(np.arange(256, dtype=np.float64) / 255.0, curve)
 
 
+def dark_level(srgb_dark: float, curve: Curve) -> float:
+    """The relative level, decoded with `curve`, of the code sRGB decodes to `srgb_dark`."""
+    return float(decode(linear_to_srgb(np.float64(srgb_dark)), curve))
+
+
 def relinearise(srgb_linear: np.ndarray, curve: Curve, codes: np.ndarray | None = None
                 ) -> np.ndarray:
     """Values decoded as sRGB -> decoded with `curve` (through the 8-bit codes when they
