@@ -133,6 +133,35 @@ def shape_cost(samples: WedgeSamples, x: np.ndarray, free_slope: bool = True) ->
     return float(np.sum(w * np.minimum(np.abs(y - slope * x), RES_CAP)))
 
 
+def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
+               decodings: dict[str, np.ndarray] | None
+               ) -> tuple[str, dict[str, float], WedgeSamples]:
+    """The decoding ("" = as read, or a name of `decodings`) whose wedge the models
+    explain best: each decoding's least free-slope misfit over the models, relative to
+    how much its own row-centred sky varies (a curve that flattens the sky must not win
+    by having less left to explain). Returns (name, relative misfits, its samples)."""
+    variants = {"": samples}
+    for name, pixels in (decodings or {}).items():
+        variants[name] = with_pixels(samples, pixels[samples.index])
+    relative = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
+                for name, v in variants.items()}
+    curve = min(relative, key=lambda n: (relative[n], n)) if len(variants) > 1 else ""
+    return curve, relative, variants[curve]
+
+
+def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
+             decodings: dict[str, np.ndarray]) -> tuple[str, dict]:
+    """pick_curve for a sun whose place is known (its disc seen whole): the models at
+    its elevation and the scan's hazes."""
+    samples = wedge_samples(grid, azimuth_deg)
+    if samples is None:
+        return "", {"curve": "", "curve_cost": {}}
+    models = [[model_shape(samples, h, elevation_deg, azimuth_deg)] for h in SCAN_HAZES]
+    curve, relative, _ = pick_curve(samples, models, decodings)
+    return curve, {"curve": curve, "curve_cost": {n: round(c, 4)
+                                                  for n, c in relative.items()}}
+
+
 def _spread(samples: WedgeSamples) -> float:
     """How much the row-centred log sky varies (what a misfit is relative to)."""
     w = samples.weights[:, None] * CHANNEL_WEIGHTS
@@ -168,13 +197,8 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
     models = [[model_shape(samples, h, e, azimuth_deg) for e in els] for h in SCAN_HAZES]
-    variants = {"": samples}
-    for name, pixels in (decodings or {}).items():
-        variants[name] = with_pixels(samples, pixels[samples.index])
-    linear = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
-              for name, v in variants.items()}
-    curve = min(linear, key=lambda n: (linear[n], n)) if len(variants) > 1 else ""
-    costs = np.array([[shape_cost(variants[curve], x) for x in row] for row in models])
+    curve, linear, chosen = pick_curve(samples, models, decodings)
+    costs = np.array([[shape_cost(chosen, x) for x in row] for row in models])
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     best = els[k]
     if 0 < k < len(els) - 1:

@@ -28,7 +28,7 @@ from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import SCAN_HAZES, scan_elevation
+from .elevation import SCAN_HAZES, curve_at, scan_elevation
 from .sun import SunEstimate, find_sun
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -81,10 +81,16 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
+        auto = not given and _ldr(pano)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-            fit, refined, pano, grid = _scan(pano, grid, sun, auto=not given and _ldr(pano))
+            fit, refined, pano, grid = _scan(pano, grid, sun, auto)
         else:
-            fit, refined = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), {}
+            refined = {}
+            if auto and sun.method == "clipped":
+                name, refined = curve_at(grid, sun.azimuth_deg, sun.elevation_deg,
+                                         _decodings(grid))
+                pano, grid = _redecoded(pano, grid, name)
+            fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
     except ValueError:
         sun.reason += "; too little clear sky to fit the model, so no sun is added"
         sun.found = False
@@ -155,15 +161,9 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     shape (elevation.py), then haze and scale fitted to the whole unclipped sky
     (fit.py) on the scan's hazes (their tables are cached)."""
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    h_up = int(np.sum(grid.elevations > 0.0))
-    upper = grid.linear[:h_up].reshape(-1, 3)
-    decodings = {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB} if auto else {}
-    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
-    if info.get("curve"):
-        curve = curve_named(info["curve"])
-        pano = redecode(pano, curve)
-        grid = replace(work_grid(pano.linear, pano.clipped),
-                       dark=dark_level(grid.dark, curve))
+    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg,
+                                    _decodings(grid) if auto else None)
+    pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
     sun.elevation_deg = el
@@ -171,6 +171,22 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
+
+
+def _decodings(grid: WorkGrid) -> dict[str, np.ndarray]:
+    """The grid's upper rows, (h_up * w, 3), decoded with each other curve of FAMILY."""
+    upper = grid.linear[: int(np.sum(grid.elevations > 0.0))].reshape(-1, 3)
+    return {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB}
+
+
+def _redecoded(pano: Panorama, grid: WorkGrid, name: str) -> tuple[Panorama, WorkGrid]:
+    """The panorama and its grid decoded with the curve called `name` ("" = as read)."""
+    if not name:
+        return pano, grid
+    curve = curve_named(name)
+    pano = redecode(pano, curve)
+    return pano, replace(work_grid(pano.linear, pano.clipped),
+                         dark=dark_level(grid.dark, curve))
 
 
 def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: float,
