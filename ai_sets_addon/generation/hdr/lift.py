@@ -63,7 +63,7 @@ class LiftResult:
     confidence: float
     notes: list[str] = field(default_factory=list)
     refine: dict[str, Any] = field(default_factory=dict)
-    response: str = ""                           # how the file was linearised, if changed
+    response: str = ""                           # how the file was linearised
 
     @property
     def irradiance(self) -> float:
