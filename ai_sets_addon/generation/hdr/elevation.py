@@ -41,6 +41,9 @@ MAX_SCAN = 24            # at most this many coarse elevations
 RES_CAP = 0.5
 CHANNEL_WEIGHTS = np.array([1.0, 0.25, 0.25]) / 1.5   # luminance, log R/G, log B/G
 SCAN_HAZES = (0.0, 0.3, 0.6)
+LOW_SUN_DEG = 12.0       # a shape-scan estimate under this is refined by the absolute fit
+LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
+LOW_SUN_STEPS = 9
 
 
 @dataclass
@@ -208,6 +211,55 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
             "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()}}
     info["at_floor"] = bool(k == 0)
     return best, SCAN_HAZES[i], info
+
+
+def sky_cells(grid: WorkGrid) -> WedgeSamples | None:
+    """Unclipped cells above MIN_SKY_ELEVATION at every azimuth (log_rgb: not centred)."""
+    h = int(np.sum(grid.elevations > 0.0))
+    rgb = grid.linear[:h]
+    ok = ((grid.clipped[:h] == 0.0) & (rgb.min(axis=2) > grid.dark)
+          & (grid.elevations[:h, None] > MIN_SKY_ELEVATION))
+    idx = np.flatnonzero(ok)
+    if len(idx) < 50:
+        return None
+    idx = idx[:: max(1, len(idx) // MAX_CELLS)]
+    rows, cols = idx // rgb.shape[1], idx % rgb.shape[1]
+    weights = grid.solid_angles[rows].astype(np.float64)
+    return WedgeSamples(grid.elevations[rows], grid.azimuths[cols],
+                        np.log(rgb.reshape(-1, 3)[idx].astype(np.float64)),
+                        weights / weights.sum(), np.zeros(1, np.int64), idx)
+
+
+def absolute_cost(cells: WedgeSamples, haze: float, elevation_deg: float,
+                  azimuth_deg: float) -> float:
+    """Robust misfit of the sky's log RGB against the model's, one free scale (the
+    weighted median log ratio): the elevation profile counts, unlike shape_cost."""
+    model = np.log(np.maximum(wedge_rgb(cells, haze, elevation_deg, azimuth_deg), 1e-30))
+    r = (model - cells.log_rgb).ravel()
+    w = np.repeat(cells.weights, 3)
+    order = np.argsort(r)
+    k = r[order][np.searchsorted(np.cumsum(w[order]), 0.5 * w.sum())]
+    return float(np.sum(w * np.minimum(np.abs(r - k), RES_CAP)) / w.sum())
+
+
+def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze: float
+                      ) -> tuple[float, dict]:
+    """A low sun's elevation from the whole unclipped sky's absolute fit, on LOW_SUN_SPAN
+    around the shape scan's estimate: near the horizon the sun's glow lies along the
+    image rows, which shape_cost centres away, so the shape scan's minimum is flat
+    (and pulled low where a sky's horizon glow differs from the model's); the absolute
+    fit keeps the brightness profile from the horizon up."""
+    cells = sky_cells(grid)
+    if cells is None:
+        return shape_deg, {}
+    lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
+    els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
+    costs = [absolute_cost(cells, haze, e, azimuth_deg) for e in els]
+    k = int(np.argmin(costs))
+    best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
+                                                              costs[k - 1:k + 2])
+    return best, {"low_sun_deg": [round(e, 2) for e in els],
+                  "low_sun_cost": [round(c, 4) for c in costs]}
 
 
 def _parabola(x: list[float], y: list[float]) -> float:

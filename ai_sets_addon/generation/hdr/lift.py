@@ -28,7 +28,8 @@ from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import SCAN_HAZES, curve_at, scan_elevation
+from .elevation import (LOW_SUN_DEG, SCAN_HAZES, curve_at, low_sun_elevation,
+                        scan_elevation)
 from .sun import SunEstimate, find_sun
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -166,6 +167,9 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
+    elif haze is not None and el < LOW_SUN_DEG:
+        el, low = low_sun_elevation(grid, sun.azimuth_deg, el, haze)
+        info.update(low)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
