@@ -30,6 +30,7 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
                                multiple_scattering_table, rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
+from .fit import weighted_median
 from .grid import WorkGrid
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
@@ -240,8 +241,7 @@ def absolute_cost(cells: WedgeSamples, haze: float, elevation_deg: float,
     model = np.log(np.maximum(wedge_rgb(cells, haze, elevation_deg, azimuth_deg), 1e-30))
     r = (model - cells.log_rgb).ravel()
     w = np.repeat(cells.weights, 3)
-    order = np.argsort(r)
-    k = r[order][np.searchsorted(np.cumsum(w[order]), 0.5 * w.sum())]
+    k = weighted_median(r, w)
     return float(np.sum(w * np.minimum(np.abs(r - k), RES_CAP)) / w.sum())
 
 

@@ -13,8 +13,9 @@ relative channel, t = `from_` (default 0.6, sRGB code ~203) and m the expand map
 so the inside of a clipped cloud reaches 2**ev (default +2 EV, 4x) the clip level, its
 edge blends smoothly into the unclipped pixels, and bright but unclipped sky far from
 any clipping is untouched (the power-2 ramp, not an inverted Reinhard curve, never
-diverges at 1). Hue is kept (one gain for all channels). The sun's clipped zone is
-rebuilt from the fitted sky model instead (lift.py).
+diverges at 1). Hue is kept (one gain for all channels). The sun's clipped zone, and
+clipped sky that the fitted model explains, are rebuilt from the model instead
+(lift.py).
 """
 
 from __future__ import annotations

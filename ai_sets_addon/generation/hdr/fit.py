@@ -101,12 +101,12 @@ def score(samples: SkySamples, tab: SkyTable, sun_az: float) -> tuple[float, flo
     r = np.log(np.maximum(model, 1e-12)) - np.log(samples.rgb)          # (n, 3)
     w = np.repeat(samples.weights[:, None], 3, axis=1).ravel()
     r = r.ravel()
-    log_k = _weighted_median(r, w)
+    log_k = weighted_median(r, w)
     cost = float(np.sum(np.minimum(np.abs(r - log_k), CAP) * w) / np.sum(w))
     return cost, float(np.exp(log_k))
 
 
-def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
+def weighted_median(x: np.ndarray, w: np.ndarray) -> float:
     order = np.argsort(x)
     cw = np.cumsum(w[order])
     return float(x[order][np.searchsorted(cw, 0.5 * cw[-1])])

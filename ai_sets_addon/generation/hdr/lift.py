@@ -3,10 +3,13 @@
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
 2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
 3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
-   (elevation.py), then the clear-sky model fitted to the unclipped sky (fit.py) ->
-   haze and the exposure scale (relative -> W/m²/sr);
-4. rebuild the clipped aureole from the fitted model (the max of model and pixel) and
-   put the 0.53° sun disc back with the direct irradiance the fit implies;
+   (elevation.py; a low sun's from the absolute fit of the whole sky), and for an LDR
+   file its tone curve (response.py: the file is decoded again with it), then the
+   clear-sky model fitted to the unclipped sky (fit.py) -> haze and the exposure scale
+   (relative -> W/m²/sr);
+4. rebuild the clipped aureole from the fitted model (the max of model and pixel), the
+   clipped sky away from the sun from the model times each row's gain, and put the
+   0.53° sun disc back with the direct irradiance the fit implies;
 5. expand the other highlights (expand.py) and write EXR + PNG + JSON.
 
 Overcast and night panoramas get no sun: they keep their own light, scaled to a
