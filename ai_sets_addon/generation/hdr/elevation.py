@@ -172,32 +172,29 @@ def _spread(samples: WedgeSamples) -> float:
     return max(float(np.sum(w * np.minimum(np.abs(samples.log_rgb), RES_CAP))), 1e-9)
 
 
-def clipped_span(grid: WorkGrid, azimuth_deg: float, region: np.ndarray | None = None
-                 ) -> tuple[float, float] | None:
-    """(lowest, highest) elevation of clipped upper-hemisphere cells (of the sun's own
-    clipped `region` when given) within a cell of the sun's azimuth: where it can be."""
+def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | None:
+    """(lowest, highest) elevation of clipped upper-hemisphere cells within a cell of the
+    sun's azimuth: where the sun can be."""
     h = int(np.sum(grid.elevations > 0.0))
     w = grid.linear.shape[1]
     c = int(((azimuth_deg + 90.0) / 360.0 % 1.0) * w)
     cols = [(c + d) % w for d in (-1, 0, 1)]
-    clipped = grid.clipped[:h] if region is None else region[:h] * grid.clipped[: len(region)]
-    rows = np.nonzero(clipped[:, cols].max(axis=1) > 0.0)[0]
+    rows = np.nonzero(grid.clipped[:h][:, cols].max(axis=1) > 0.0)[0]
     if rows.size == 0:
         return None
     return float(grid.elevations[rows[-1]]), float(grid.elevations[rows[0]])
 
 
 def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
-                   decodings: dict[str, np.ndarray] | None = None,
-                   region: np.ndarray | None = None) -> tuple[float, float | None, dict]:
+                   decodings: dict[str, np.ndarray] | None = None
+                   ) -> tuple[float, float | None, dict]:
     """(elevation, haze) with the least shape cost over SCAN_HAZES x a 2-3° elevation
     scan, the elevation refined by a parabola; (guess, None) when the wedge has too
     little sky. `decodings` (name -> the grid's upper rows decoded with another tone
     curve, (h_up * w, 3)) are scored against the same models; the best one's name is
-    info["curve"] (response.py). `region`: the sun's own clipped cells, which bound
-    the scan (not a clipped horizon band below a high sun)."""
+    info["curve"] (response.py)."""
     samples = wedge_samples(grid, azimuth_deg)
-    span = clipped_span(grid, azimuth_deg, region)
+    span = clipped_span(grid, azimuth_deg)
     if samples is None or span is None:
         return guess, None, {"scan": "skipped: too little unclipped sky beside the sun"}
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)

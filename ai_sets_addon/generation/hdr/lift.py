@@ -166,7 +166,7 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     (fit.py) on the scan's hazes (their tables are cached)."""
     observed = (sun.elevation_deg, sun.azimuth_deg)
     el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg,
-                                    _decodings(grid) if auto else None, sun.region)
+                                    _decodings(grid) if auto else None)
     pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)

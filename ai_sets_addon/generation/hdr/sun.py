@@ -39,7 +39,6 @@ LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
 SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
-HORIZON_BIT_DEG = 2.0        # a clipped region reaching this low touches the horizon
 MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
 
 
@@ -91,7 +90,7 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     largest = largest_clipped_region(grid)
     omega = grid.solid_angles[: clipped.shape[0], None]
     area = float(np.sum(largest * omega))
-    if area <= COMPACT_SR and not _horizon_bit(grid, largest, clipped):
+    if area <= COMPACT_SR:
         el, az = region_direction(grid, largest)
         return SunEstimate(True, el, az, "clipped", "the largest clipped region of the "
                            f"upper hemisphere ({area:.3f} sr), its centroid",
@@ -106,28 +105,12 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
     region = labels == labels.flat[int(np.argmax(cos))]
     area = float(np.sum(grid.clipped[: region.shape[0]] * region * omega))
-    if area <= COMPACT_SR:          # the sun's own region is apart from the large one
-        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]],
-                                                 0.0))
-        return SunEstimate(True, el, az, "clipped", f"the clipped region ({area:.3f} sr) "
-                           "where a clear sky's sun best explains the unclipped sky (shape "
-                           f"misfit {cost:.3f}), its centroid", clipped_solid_angle_sr=area,
-                           confidence=float(np.exp(-cost / 0.1)), region=region)
     return SunEstimate(True, el, az, "clipped",
                        f"the clipped area ({area:.2f} sr) is the sun's aureole merged with "
                        "a clipped horizon or cloud: the clipped cell where a clear sky's sun "
                        f"best explains the unclipped sky (shape misfit {cost:.3f})",
                        clipped_solid_angle_sr=area, confidence=float(np.exp(-cost / 0.1)),
                        region=region)
-
-
-def _horizon_bit(grid: WorkGrid, largest: np.ndarray, clipped: np.ndarray) -> bool:
-    """The largest clipped region is a compact bit of bright horizon (it reaches down to
-    HORIZON_BIT_DEG) while other clipped regions exist: one of those may be the sun's
-    disc, so every clipped cell is scored (locate_sun) instead of taking its centroid."""
-    rows = np.nonzero(largest.any(axis=1))[0]
-    low = float(grid.elevations[rows[-1]]) < HORIZON_BIT_DEG
-    return low and bool(np.any(clipped & (largest == 0)))
 
 
 # CIE general sky (ISO 15469) clear types 12, 13, 15: (a, b, c, d, e) of
