@@ -8,8 +8,7 @@ need not be the sun alone. The method (docs/hdr/README.md has the reasons):
    nothing shows where the sun is).
 2. A compact largest clipped region (<= COMPACT_SR): the aureole alone; its centroid
    gives the azimuth (the sky is symmetric about the sun's vertical) and a first
-   elevation, which lift.py replaces with elevation.py's shape fit. Unless it is a bit
-   of clipped horizon with other clipped regions about (one may be the sun): then 3.
+   elevation, which lift.py replaces with elevation.py's shape fit.
 3. A larger clipped area (aureole merged with a clipped horizon band or cloud): every
    clipped cell is a candidate sun (the sun is clipped in any exposure that shows the
    sky); each is scored by how well a CIE clear sky (ISO 15469 types 12, 13, 15) with
