@@ -5,8 +5,8 @@
 The panorama: our golden-hour sky with few clouds, exposed as the test set's camera
 does (sky median at mid grey, sRGB, 8 bits): the sun, its aureole and a horizon band
 clip; and the same sky through the AgX-like filmic curve at +2 EV (the tone curve is
-estimated and the panorama decoded again: response.py). Timed: the lift itself (grid, sun, elevation scan, fit, aureole, disc,
-expansion), cold (sky tables rebuilt, as in a fresh process) and warm (tables cached:
+estimated and the panorama decoded again: response.py). Timed: the lift itself (grid,
+sun, elevation scan, fit, aureole, disc, expansion), cold (sky tables rebuilt, as in a fresh process) and warm (tables cached:
 a second panorama in the same process); and the whole command path
 (read PNG + lift + write EXR/PNG/JSON). Peer, in the same run: reading and writing the
 same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays.
