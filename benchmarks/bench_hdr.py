@@ -4,8 +4,9 @@
 
 The panorama: our golden-hour sky with few clouds, exposed as the test set's camera
 does (sky median at mid grey, sRGB, 8 bits): the sun, its aureole and a horizon band
-clip. Timed: the lift itself (grid, sun, elevation scan, fit, aureole, disc,
-expansion), cold (sky tables rebuilt, as in a fresh process) and warm (tables cached:
+clip; and the same sky through the AgX-like filmic curve at +2 EV (the tone curve is
+estimated and the panorama decoded again: response.py). Timed: the lift itself (grid,
+sun, elevation scan, fit, aureole, disc, expansion), cold (sky tables rebuilt, as in a fresh process) and warm (tables cached:
 a second panorama in the same process); and the whole command path
 (read PNG + lift + write EXR/PNG/JSON). Peer, in the same run: reading and writing the
 same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays.
@@ -34,13 +35,14 @@ from ai_sets_addon.model.plan import SkyRequest  # noqa: E402
 from ai_sets_addon.generation.sky import SkyOptions, atmosphere, render_sky  # noqa: E402
 
 
-def ldr_panorama(width: int) -> tuple[np.ndarray, tuple[float, float]]:
-    """The camera of the test set (generation/hdr/testset.py): sky median at mid grey;
-    and the true sun (elevation, azimuth)."""
+def ldr_panorama(width: int, ev: float = 0.0, curve: str = "srgb"
+                 ) -> tuple[np.ndarray, tuple[float, float]]:
+    """The camera of the test set (generation/hdr/testset.py): sky median at mid grey
+    shifted by `ev`, encoded with `curve`; and the true sun (elevation, azimuth)."""
     sky = render_sky(SkyRequest(time_of_day="golden hour", cloud_cover="few"), width,
                      SkyOptions(sun_in_map=True))
-    return expose(sky.rgb, 0.0, "srgb"), (sky.lights.sun_elevation_deg,
-                                          sky.lights.sun_azimuth_deg)
+    return expose(sky.rgb, ev, curve), (sky.lights.sun_elevation_deg,
+                                        sky.lights.sun_azimuth_deg)
 
 
 def clear_caches() -> None:
@@ -81,6 +83,10 @@ def main() -> int:
         out = tmp / "sky.exr"
         write_lift(out, result, pano, 2.0)
         cold = timed(lambda: lift(pano), args.runs, clear_caches, "cold")
+        write_png(src_filmic := tmp / "filmic.png", ldr_panorama(args.width, 2.0, "filmic")[0])
+        filmic = read_panorama(src_filmic)
+        filmic_result = lift(filmic)
+        cold_filmic = timed(lambda: lift(filmic), args.runs, clear_caches, "cold_filmic")
         warm = timed(lambda: lift(pano), args.runs, name="warm")
         command = timed(lambda: write_lift(out, lift(read_panorama(src)), pano, 2.0),
                         args.runs, clear_caches, "command")
@@ -89,7 +95,8 @@ def main() -> int:
                      name="peer")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     med = {k: statistics.median(v) for k, v in
-           {"cold": cold, "warm": warm, "command": command, "peer": peer}.items()}
+           {"cold": cold, "cold_filmic": cold_filmic, "warm": warm, "command": command,
+            "peer": peer}.items()}
     print(f"HDR lift, {args.width}x{args.width // 2} 8-bit golden-hour panorama, "
           f"{args.runs} runs, {cores} cores, load {os.getloadavg()[0]:.1f}")
     print(f"  sun: az {result.sun.azimuth_deg:.2f} el {result.sun.elevation_deg:.2f} "
@@ -97,7 +104,11 @@ def main() -> int:
           f"({result.sun.method}), irradiance {result.irradiance:.3g} W/m^2, "
           f"haze {result.fit.haze:.2f}")
     cpu = {k: statistics.median(v) for k, v in CPU.items()}
-    labels = {"cold": "lift (cold tables)       ", "warm": "lift (warm tables)       ",
+    print(f"  filmic camera at +2 EV: read as {filmic_result.response}, sun az "
+          f"{filmic_result.sun.azimuth_deg:.2f} el {filmic_result.sun.elevation_deg:.2f}")
+    labels = {"cold": "lift (cold tables)       ",
+              "cold_filmic": "lift (cold), filmic +2 EV",
+              "warm": "lift (warm tables)       ",
               "command": "read PNG + lift + write  "}
     for key, label in labels.items():
         print(f"  {label} median {med[key]:.3f} s wall, {cpu[key]:.3f} s CPU   "

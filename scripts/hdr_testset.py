@@ -182,11 +182,18 @@ def run_case(sky: Sky, ev: float, curve: str, fmt: str, tmp: Path) -> dict:
     s = score(result, sky.rgb, u8, sky.truth)
     row = {"sky": sky.name, "source": sky.source, "daylight": sky.truth is not None,
            "ev": ev, "curve": curve, "format": fmt, "seconds": seconds,
-           "method": result.sun.method, "reason": result.sun.reason[:160], **asdict(s)}
+           "method": result.sun.method, "reason": result.sun.reason[:160],
+           "read_as": _read_as(result.response), **asdict(s)}
     row["passes"] = s.passes(sky.truth is not None)
     row["clipped_sky"] = clipped_sky_share(u8)
     row["saturated"] = bool(row["daylight"] and row["clipped_sky"] > SATURATED_SHARE)
     return row
+
+
+def _read_as(response: str) -> str:
+    """The tone curve the lift decoded the file with (response.py's names)."""
+    return response.removeprefix("tone curve ") if response.startswith("tone curve") \
+        else "srgb"
 
 
 def clipped_sky_share(u8: np.ndarray) -> float:
@@ -260,6 +267,35 @@ def breakdown(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
+def curve_by_ev(rows: list[dict]) -> str:
+    """Markdown: passes / unsaturated daylight cases for each tone curve and exposure."""
+    day = [r for r in rows if r["daylight"] and not r["saturated"]]
+    evs = sorted({r["ev"] for r in rows if r["daylight"]})
+    out = ["| curve | " + " | ".join(f"{e:+g} EV" for e in evs) + " |",
+           "|---|" + "---|" * len(evs)]
+    for curve in CURVES:
+        cells = []
+        for e in evs:
+            rs = [r for r in day if r["curve"] == curve and r["ev"] == e]
+            cells.append(f"{sum(r['passes'] for r in rs)}/{len(rs)}" if rs else "saturated")
+        out.append(f"| {curve} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def curves_read(rows: list[dict]) -> str:
+    """Markdown: for each camera curve, how often the lift read the file with which
+    curve (sun found, unsaturated daylight cases)."""
+    day = [r for r in rows if r["daylight"] and not r["saturated"] and r["sun_found"]]
+    names = sorted({r["read_as"] for r in day})
+    out = ["| camera curve | " + " | ".join(f"read as {n}" for n in names) + " |",
+           "|---|" + "---|" * len(names)]
+    for curve in CURVES:
+        counts = [sum(1 for r in day if r["curve"] == curve and r["read_as"] == n)
+                  for n in names]
+        out.append(f"| {curve} | " + " | ".join(str(c) for c in counts) + " |")
+    return "\n".join(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--width", type=int, default=1024)
@@ -327,7 +363,11 @@ def write_docs(args: argparse.Namespace, rows: list[dict], all_skies: list[Sky],
             f"irradiance within {GOALS['irradiance']:.0%} of the original (exposure divided "
             f"out), peak/median >= {GOALS['peak_median']:g}. No-sun skies: no sun added.\n",
             "## Per sky (variants: exposure x curve x format)\n", table(rows),
-            "\n## Daylight cases by group\n", breakdown(rows), ""]
+            "\n## Daylight cases by group\n", breakdown(rows),
+            "\n## Passes by tone curve and exposure (unsaturated daylight cases)\n",
+            curve_by_ev(rows),
+            "\n## The tone curve the lift read each file with (response.py)\n",
+            curves_read(rows), ""]
     (args.docs / "results.md").write_text("\n".join(text))
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ai_sets_addon.generation.hdr import Panorama, lift
+from ai_sets_addon.generation.hdr import LiftOptions, Panorama, lift
+from ai_sets_addon.generation.hdr import response
 from ai_sets_addon.generation.hdr.read import _LUT8, CLIP_8BIT
 from ai_sets_addon.generation.hdr.testset import (GOALS, elevation_datetime, encode, expose,
                                                   score, sky_median)
@@ -85,6 +86,39 @@ def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     assert result.irradiance == 0.0
 
 
+def test_a_filmic_camera_is_recognised_and_undone():
+    """+2 EV through the AgX-like curve: read as sRGB, the shoulder flattens the sky
+    around the sun (the sun came out low, the light 40-80 % short); the lift finds the
+    curve from the sky itself and lifts it as it lifts an sRGB file."""
+    rgb, truth = clear_sky(30.0)
+    pano, u8 = camera(rgb, 2.0, "filmic")
+    result = lift(pano)
+    assert result.response.startswith("tone curve filmic"), result.refine.get("curve_cost")
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg <= GOALS["sun_deg"], s
+    assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
+    assert s.peak_median >= GOALS["peak_median"], s
+    as_srgb = score(lift(pano, LiftOptions(response="srgb")), rgb, u8, truth)
+    assert as_srgb.irradiance_ratio < 1.0 - GOALS["irradiance"], as_srgb
+
+
+def test_an_srgb_camera_keeps_srgb():
+    rgb, truth = clear_sky(30.0)
+    pano, u8 = camera(rgb, 1.0, "srgb")
+    result = lift(pano)
+    assert result.response == pano.response, result.refine.get("curve_cost")
+    assert score(result, rgb, u8, truth).sun_error_deg <= GOALS["sun_deg"]
+
+
+def test_the_tone_curve_family_decodes_what_it_encodes():
+    x = np.geomspace(1e-4, 1.0, 50)
+    for curve in response.FAMILY:
+        np.testing.assert_allclose(response.decode(response.encode(x, curve), curve), x,
+                                   rtol=2e-3)
+    with pytest.raises(ValueError, match="filmic 2"):
+        response.curve_named("agx")
+
+
 WRITER = r"""
 import hashlib, json, sys
 from pathlib import Path
@@ -93,8 +127,8 @@ sys.path.insert(0, sys.argv[1])
 from test_hdr_sun import camera, clear_sky
 from ai_sets_addon.generation.hdr import lift
 out = {}
-for el, ev in ((8.0, 1.5), (30.0, 0.0)):
-    pano, _ = camera(clear_sky(el)[0], ev)
+for el, ev, curve in ((8.0, 1.5, "srgb"), (30.0, 0.0, "srgb"), (30.0, 2.0, "filmic")):
+    pano, _ = camera(clear_sky(el)[0], ev, curve)
     r = lift(pano)
     out[f"{el}/{ev}"] = [hashlib.sha256(np.ascontiguousarray(r.rgb).tobytes()).hexdigest(),
                          repr(r.sun.elevation_deg), repr(r.sun.azimuth_deg),
@@ -115,4 +149,4 @@ def _run(threads: int) -> dict:
 def test_lift_is_byte_identical_at_any_thread_count():
     one, two = _run(1), _run(2)
     assert one == two
-    assert len({v[0] for v in one.values()}) == 2      # two different skies, two maps
+    assert len({v[0] for v in one.values()}) == 3      # three different files, three maps

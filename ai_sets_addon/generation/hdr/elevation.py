@@ -22,7 +22,7 @@ a wedge of ±WEDGE_DEG of azimuth around the sun's:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
                                multiple_scattering_table, rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
+from .fit import weighted_median
 from .grid import WorkGrid
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
@@ -41,6 +42,9 @@ MAX_SCAN = 24            # at most this many coarse elevations
 RES_CAP = 0.5
 CHANNEL_WEIGHTS = np.array([1.0, 0.25, 0.25]) / 1.5   # luminance, log R/G, log B/G
 SCAN_HAZES = (0.0, 0.3, 0.6)
+LOW_SUN_DEG = 12.0       # a shape-scan estimate under this is refined by the absolute fit
+LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
+LOW_SUN_STEPS = 9
 
 
 @dataclass
@@ -52,6 +56,7 @@ class WedgeSamples:
     log_rgb: np.ndarray      # (n, 3) row-centred log RGB
     weights: np.ndarray      # normalised solid angles
     starts: np.ndarray       # first index of each row group
+    index: np.ndarray        # flat indices of the cells in the upper rows of the grid
 
 
 def _lum(rgb: np.ndarray) -> np.ndarray:
@@ -73,9 +78,16 @@ def wedge_samples(grid: WorkGrid, azimuth_deg: float) -> WedgeSamples | None:
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     weights = grid.solid_angles[rows].astype(np.float64)
     weights = weights / weights.sum()
-    rgb = np.maximum(grid.linear[:h].reshape(-1, 3)[idx], 1e-4).astype(np.float64)
-    y = centre_rows(lum_chroma(rgb), weights, starts)
-    return WedgeSamples(grid.elevations[rows], grid.azimuths[cols], y, weights, starts)
+    samples = WedgeSamples(grid.elevations[rows], grid.azimuths[cols], np.empty(0),
+                           weights, starts, idx)
+    return with_pixels(samples, grid.linear[:h].reshape(-1, 3)[idx])
+
+
+def with_pixels(samples: WedgeSamples, rgb: np.ndarray) -> WedgeSamples:
+    """The same cells with other pixel values (the sky decoded with another curve)."""
+    rgb = np.maximum(rgb, 1e-4).astype(np.float64)
+    y = centre_rows(lum_chroma(rgb), samples.weights, samples.starts)
+    return replace(samples, log_rgb=y)
 
 
 def lum_chroma(rgb: np.ndarray) -> np.ndarray:
@@ -108,14 +120,56 @@ def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
     return to_rgb(spectral)
 
 
-def shape_cost(samples: WedgeSamples, haze: float, elevation_deg: float,
-               azimuth_deg: float) -> float:
-    """Robust misfit of the row-centred log sky against the model's (free slope)."""
+def model_shape(samples: WedgeSamples, haze: float, elevation_deg: float,
+                azimuth_deg: float) -> np.ndarray:
+    """The model's row-centred log luminance and chroma at the samples."""
     rgb = wedge_rgb(samples, haze, elevation_deg, azimuth_deg)
-    x = centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
+    return centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
+
+
+def shape_cost(samples: WedgeSamples, x: np.ndarray, free_slope: bool = True) -> float:
+    """Robust misfit of the row-centred log sky against the model's `x`: with a free
+    slope (0.5..1.5: what is left of an unknown tone curve) or none (a linear sky)."""
     y, w = samples.log_rgb, samples.weights[:, None] * CHANNEL_WEIGHTS
-    slope = float(np.clip(np.sum(w * x * y) / max(np.sum(w * x * x), 1e-12), 0.5, 1.5))
+    slope = 1.0
+    if free_slope:
+        slope = float(np.clip(np.sum(w * x * y) / max(np.sum(w * x * x), 1e-12), 0.5, 1.5))
     return float(np.sum(w * np.minimum(np.abs(y - slope * x), RES_CAP)))
+
+
+def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
+               decodings: dict[str, np.ndarray] | None
+               ) -> tuple[str, dict[str, float], WedgeSamples]:
+    """The decoding ("" = as read, or a name of `decodings`) whose wedge the models
+    explain best: each decoding's least free-slope misfit over the models, relative to
+    how much its own row-centred sky varies (a curve that flattens the sky must not win
+    by having less left to explain). Returns (name, relative misfits, its samples)."""
+    variants = {"": samples}
+    for name, pixels in (decodings or {}).items():
+        variants[name] = with_pixels(samples, pixels[samples.index])
+    relative = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
+                for name, v in variants.items()}
+    curve = min(relative, key=lambda n: (relative[n], n)) if len(variants) > 1 else ""
+    return curve, relative, variants[curve]
+
+
+def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
+             decodings: dict[str, np.ndarray]) -> tuple[str, dict]:
+    """pick_curve for a sun whose place is known (its disc seen whole): the models at
+    its elevation and the scan's hazes."""
+    samples = wedge_samples(grid, azimuth_deg)
+    if samples is None:
+        return "", {"curve": "", "curve_cost": {}}
+    models = [[model_shape(samples, h, elevation_deg, azimuth_deg)] for h in SCAN_HAZES]
+    curve, relative, _ = pick_curve(samples, models, decodings)
+    return curve, {"curve": curve, "curve_cost": {n: round(c, 4)
+                                                  for n, c in relative.items()}}
+
+
+def _spread(samples: WedgeSamples) -> float:
+    """How much the row-centred log sky varies (what a misfit is relative to)."""
+    w = samples.weights[:, None] * CHANNEL_WEIGHTS
+    return max(float(np.sum(w * np.minimum(np.abs(samples.log_rgb), RES_CAP))), 1e-9)
 
 
 def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | None:
@@ -131,11 +185,14 @@ def clipped_span(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float] | No
     return float(grid.elevations[rows[-1]]), float(grid.elevations[rows[0]])
 
 
-def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float
+def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
+                   decodings: dict[str, np.ndarray] | None = None
                    ) -> tuple[float, float | None, dict]:
     """(elevation, haze) with the least shape cost over SCAN_HAZES x a 2-3° elevation
     scan, the elevation refined by a parabola; (guess, None) when the wedge has too
-    little sky."""
+    little sky. `decodings` (name -> the grid's upper rows decoded with another tone
+    curve, (h_up * w, 3)) are scored against the same models; the best one's name is
+    info["curve"] (response.py)."""
     samples = wedge_samples(grid, azimuth_deg)
     span = clipped_span(grid, azimuth_deg)
     if samples is None or span is None:
@@ -143,16 +200,66 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
-    costs = np.array([[shape_cost(samples, h, e, azimuth_deg) for e in els]
-                      for h in SCAN_HAZES])
+    models = [[model_shape(samples, h, e, azimuth_deg) for e in els] for h in SCAN_HAZES]
+    curve, linear, chosen = pick_curve(samples, models, decodings)
+    costs = np.array([[shape_cost(chosen, x) for x in row] for row in models])
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     best = els[k]
     if 0 < k < len(els) - 1:
         best = _parabola(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
     info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
-            "scan_cost": [[round(float(c), 4) for c in row] for row in costs]}
+            "scan_cost": [[round(float(c), 4) for c in row] for row in costs],
+            "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()}}
     info["at_floor"] = bool(k == 0)
     return best, SCAN_HAZES[i], info
+
+
+def sky_cells(grid: WorkGrid) -> WedgeSamples | None:
+    """Unclipped cells above MIN_SKY_ELEVATION at every azimuth (log_rgb: not centred)."""
+    h = int(np.sum(grid.elevations > 0.0))
+    rgb = grid.linear[:h]
+    ok = ((grid.clipped[:h] == 0.0) & (rgb.min(axis=2) > grid.dark)
+          & (grid.elevations[:h, None] > MIN_SKY_ELEVATION))
+    idx = np.flatnonzero(ok)
+    if len(idx) < 50:
+        return None
+    idx = idx[:: max(1, len(idx) // MAX_CELLS)]
+    rows, cols = idx // rgb.shape[1], idx % rgb.shape[1]
+    weights = grid.solid_angles[rows].astype(np.float64)
+    return WedgeSamples(grid.elevations[rows], grid.azimuths[cols],
+                        np.log(rgb.reshape(-1, 3)[idx].astype(np.float64)),
+                        weights / weights.sum(), np.zeros(1, np.int64), idx)
+
+
+def absolute_cost(cells: WedgeSamples, haze: float, elevation_deg: float,
+                  azimuth_deg: float) -> float:
+    """Robust misfit of the sky's log RGB against the model's, one free scale (the
+    weighted median log ratio): the elevation profile counts, unlike shape_cost."""
+    model = np.log(np.maximum(wedge_rgb(cells, haze, elevation_deg, azimuth_deg), 1e-30))
+    r = (model - cells.log_rgb).ravel()
+    w = np.repeat(cells.weights, 3)
+    k = weighted_median(r, w)
+    return float(np.sum(w * np.minimum(np.abs(r - k), RES_CAP)) / w.sum())
+
+
+def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze: float
+                      ) -> tuple[float, dict]:
+    """A low sun's elevation from the whole unclipped sky's absolute fit, on LOW_SUN_SPAN
+    around the shape scan's estimate: near the horizon the sun's glow lies along the
+    image rows, which shape_cost centres away, so the shape scan's minimum is flat
+    (and pulled low where a sky's horizon glow differs from the model's); the absolute
+    fit keeps the brightness profile from the horizon up."""
+    cells = sky_cells(grid)
+    if cells is None:
+        return shape_deg, {}
+    lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
+    els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
+    costs = [absolute_cost(cells, haze, e, azimuth_deg) for e in els]
+    k = int(np.argmin(costs))
+    best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
+                                                              costs[k - 1:k + 2])
+    return best, {"low_sun_deg": [round(e, 2) for e in els],
+                  "low_sun_cost": [round(c, 4) for c in costs]}
 
 
 def _parabola(x: list[float], y: list[float]) -> float:

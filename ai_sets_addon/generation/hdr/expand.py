@@ -13,8 +13,9 @@ relative channel, t = `from_` (default 0.6, sRGB code ~203) and m the expand map
 so the inside of a clipped cloud reaches 2**ev (default +2 EV, 4x) the clip level, its
 edge blends smoothly into the unclipped pixels, and bright but unclipped sky far from
 any clipping is untouched (the power-2 ramp, not an inverted Reinhard curve, never
-diverges at 1). Hue is kept (one gain for all channels). The sun's clipped zone is
-rebuilt from the fitted sky model instead (lift.py).
+diverges at 1). Hue is kept (one gain for all channels). The sun's clipped zone, and
+clipped sky that the fitted model explains, are rebuilt from the model instead
+(lift.py).
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ def _at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int) -> np.n
 
 def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, factor: int,
                       ev: float = EXPAND_EV, from_: float = EXPAND_FROM,
-                      keep_out: np.ndarray | None = None) -> None:
+                      keep_out: np.ndarray | None = None,
+                      rebuilt: np.ndarray | None = None) -> None:
     """Scale highlight pixels of `rgb` in place (see the module's formula).
 
     peak: (H, W) largest relative channel; share: (h, w) clipped share of each work-grid
-    cell (factor pixels a side); keep_out: (h, w) bool cells left alone (the sun's zone)."""
+    cell (factor pixels a side); keep_out: (h, w) bool cells left alone (the sun's zone);
+    rebuilt: (H, W) bool pixels already rebuilt from the sky model (lift.py), left alone."""
     if ev <= 0.0:
         return
     rr, c = np.nonzero(peak > from_)
@@ -69,6 +72,9 @@ def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, fact
     density = expand_map(share)
     if keep_out is not None:
         outside = ~keep_out[rr // factor, c // factor]
+        rr, c = rr[outside], c[outside]
+    if rebuilt is not None:
+        outside = ~rebuilt[rr, c]
         rr, c = rr[outside], c[outside]
     m = _at(density, rr, c, factor)
     gain = 1.0 + m * (expansion_gain(peak[rr, c], ev, from_) - 1.0)

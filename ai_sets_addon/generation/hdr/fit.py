@@ -22,7 +22,6 @@ from .grid import WorkGrid
 HAZE_GRID = (0.0, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
 HAZE_STEP = 0.1                   # the local search around a previous haze
 MIN_FIT_ELEVATION = 3.0           # degrees: the horizon line is often not sky
-DARK = 2e-3                       # relative linear: 8-bit quantisation dominates below
 CAP = 1.0                         # a cell's cost is capped (robust to non-sky cells)
 FIT_STRIDE = 2
 
@@ -88,7 +87,7 @@ def sky_samples(grid: WorkGrid) -> SkySamples:
     rows = np.nonzero(els > MIN_FIT_ELEVATION)[0][::FIT_STRIDE]
     cols = np.arange(0, grid.linear.shape[1], FIT_STRIDE)
     rgb = grid.linear[np.ix_(rows, cols)]
-    ok = (grid.clipped[np.ix_(rows, cols)] == 0.0) & (rgb.min(axis=2) > DARK)
+    ok = (grid.clipped[np.ix_(rows, cols)] == 0.0) & (rgb.min(axis=2) > grid.dark)
     omega = np.broadcast_to(grid.solid_angles[rows, None], ok.shape)
     r_idx, c_idx = np.nonzero(ok)
     total = float(np.sum(grid.solid_angles[rows]) * len(cols))
@@ -102,12 +101,12 @@ def score(samples: SkySamples, tab: SkyTable, sun_az: float) -> tuple[float, flo
     r = np.log(np.maximum(model, 1e-12)) - np.log(samples.rgb)          # (n, 3)
     w = np.repeat(samples.weights[:, None], 3, axis=1).ravel()
     r = r.ravel()
-    log_k = _weighted_median(r, w)
+    log_k = weighted_median(r, w)
     cost = float(np.sum(np.minimum(np.abs(r - log_k), CAP) * w) / np.sum(w))
     return cost, float(np.exp(log_k))
 
 
-def _weighted_median(x: np.ndarray, w: np.ndarray) -> float:
+def weighted_median(x: np.ndarray, w: np.ndarray) -> float:
     order = np.argsort(x)
     cw = np.cumsum(w[order])
     return float(x[order][np.searchsorted(cw, 0.5 * cw[-1])])

@@ -19,6 +19,7 @@ class WorkGrid:
     linear: np.ndarray        # (h, w, 3) mean relative linear RGB of each cell
     clipped: np.ndarray       # (h, w) share of the cell's pixels that clipped
     factor: int
+    dark: float = 2e-3        # relative linear under which 8-bit quantisation dominates
     _dirs: np.ndarray | None = field(default=None, repr=False)
 
     def directions(self, rows: int) -> np.ndarray:
@@ -55,5 +56,11 @@ def work_grid(linear: np.ndarray, clipped: np.ndarray) -> WorkGrid:
     # Rows first (cheap contiguous sums), then columns.
     rows = linear.reshape(h, f, width, 3).sum(axis=1, dtype=np.float32)
     means = rows.reshape(h, w, f, 3).sum(axis=2) / np.float32(f * f)
-    share = clipped.reshape(h, f, w, f).mean(axis=(1, 3), dtype=np.float32)
-    return WorkGrid(means, share, f)
+    return WorkGrid(means, clipped_share(clipped, f), f)
+
+
+def clipped_share(clipped: np.ndarray, factor: int) -> np.ndarray:
+    """(h, w) share of each factor x factor block's pixels that are set."""
+    height, width = clipped.shape
+    h, w = height // factor, width // factor
+    return clipped.reshape(h, factor, w, factor).mean(axis=(1, 3), dtype=np.float32)

@@ -3,10 +3,13 @@
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
 2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
 3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
-   (elevation.py), then the clear-sky model fitted to the unclipped sky (fit.py) ->
-   haze and the exposure scale (relative -> W/m²/sr);
-4. rebuild the clipped aureole from the fitted model (the max of model and pixel) and
-   put the 0.53° sun disc back with the direct irradiance the fit implies;
+   (elevation.py; a low sun's from the absolute fit of the whole sky), and for an LDR
+   file its tone curve (response.py: the file is decoded again with it), then the
+   clear-sky model fitted to the unclipped sky (fit.py) -> haze and the exposure scale
+   (relative -> W/m²/sr);
+4. rebuild the clipped aureole from the fitted model (the max of model and pixel), the
+   clipped sky away from the sun from the model times each row's gain, and put the
+   0.53° sun disc back with the direct irradiance the fit implies;
 5. expand the other highlights (expand.py) and write EXR + PNG + JSON.
 
 Overcast and night panoramas get no sun: they keep their own light, scaled to a
@@ -15,7 +18,7 @@ typical absolute level (NO_SUN_MEDIAN), and the sidecar says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -25,9 +28,11 @@ from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
-from .grid import WorkGrid, work_grid
+from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
-from .elevation import SCAN_HAZES, scan_elevation
+from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
+from .elevation import (LOW_SUN_DEG, SCAN_HAZES, curve_at, low_sun_elevation,
+                        scan_elevation)
 from .sun import SunEstimate, find_sun
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -39,6 +44,8 @@ MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its 
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
 RIM_STRIDE = 7               # every 7th unclipped pixel of the zone matches the model
 MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above the model
+CLIP_COVER = 0.9             # the rebuilt aureole is over the clip level on this share
+BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 
 
@@ -48,6 +55,7 @@ class LiftOptions:
     sun_source: str = "auto"                    # "auto", "given", "place_time"
     expand_ev: float = EXPAND_EV
     expand_from: float = EXPAND_FROM
+    response: str = "auto"       # the file's tone curve: "auto" (estimated) or a FAMILY name
 
 
 @dataclass
@@ -59,6 +67,7 @@ class LiftResult:
     confidence: float
     notes: list[str] = field(default_factory=list)
     refine: dict[str, Any] = field(default_factory=dict)
+    response: str = ""                           # how the file was linearised
 
     @property
     def irradiance(self) -> float:
@@ -67,32 +76,46 @@ class LiftResult:
 
 def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     options = options or LiftOptions()
+    given = options.response != "auto" and _ldr(pano)
+    if given:
+        pano = redecode(pano, curve_named(options.response))
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
+    read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
+        auto = not given and _ldr(pano)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-            fit, refined = _scan(grid, sun)
+            fit, refined, pano, grid = _scan(pano, grid, sun, auto)
         else:
-            fit, refined = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), {}
+            refined = {}
+            if auto and sun.method == "clipped":
+                name, refined = curve_at(grid, sun.azimuth_deg, sun.elevation_deg,
+                                         _decodings(grid))
+                pano, grid = _redecoded(pano, grid, name)
+            fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
     except ValueError:
         sun.reason += "; too little clear sky to fit the model, so no sun is added"
         sun.found = False
-        return _no_sun(pano, grid, sun, options)
+        return _no_sun(read, read_grid, sun, options)
     if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "lobe"):
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
                        f"{fit.residual:.2f} > {MAX_RESIDUAL}): a clipped wall or cloud, a "
                        "sun hidden from the camera, a moon or lamp at night, or heavy "
                        "cloud; no sun is added")
-        if float(np.median(grid.linear[grid.elevations > 0][..., 2])) < 0.05:
+        if float(np.median(read_grid.linear[read_grid.elevations > 0][..., 2])) < 0.05:
             sun.reason = "night: " + sun.reason
-        return _no_sun(pano, grid, sun, options)
+        return _no_sun(read, read_grid, sun, options)
     rgb = pano.linear * np.float32(fit.scale)
     zone = sun_zone(grid, sun)
-    expand_highlights(rgb, pano.peak, grid.clipped, grid.factor, options.expand_ev,
-                      options.expand_from, zone)
+    gains = row_gains(grid, fit, sun)
+    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
+    left = grid.clipped if rebuilt is None else clipped_share(pano.clipped & ~rebuilt,
+                                                               grid.factor)
+    expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
+                      options.expand_from, zone, rebuilt)
     refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone,
                                                grid.factor)
     transmit = _transmittance(sun)
@@ -100,11 +123,27 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if sun.elevation_deg > -SUN_RADIUS_DEG:
         draw_disc(rgb, sun.elevation_deg, sun.azimuth_deg, SUN_RADIUS_DEG, irradiance)
     notes = [f"sun: {sun.method} ({sun.reason})"]
+    if pano.response.startswith("tone curve"):
+        notes.append(f"read with the {pano.response}")
     if transmit < 1.0:
         notes.append(f"sun seen through cloud: disc at {transmit:.2f} of the clear-sky "
                      "irradiance (lobe contrast / 10)")
     return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
-                      refined)
+                      refined, pano.response)
+
+
+def _ldr(pano: Panorama) -> bool:
+    """An 8- or 16-bit file: its tone curve is unknown (an EXR is linear)."""
+    return pano.source != "exr"
+
+
+def redecode(pano: Panorama, curve: Curve) -> Panorama:
+    """The panorama decoded with `curve` instead of sRGB (same clipped pixels)."""
+    if curve == SRGB:
+        return pano
+    linear = relinearise(pano.linear, curve, pano.codes)
+    return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
+                    pano.path, codes=pano.codes)
 
 
 def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
@@ -120,18 +159,41 @@ def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
                        else "the sun's position at that place and time")
 
 
-def _scan(grid: WorkGrid, sun: SunEstimate) -> tuple[SkyFit, dict]:
-    """Elevation by the wedge's shape (elevation.py), then haze and scale fitted to the
-    whole unclipped sky (fit.py) on the scan's hazes (their tables are cached)."""
+def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
+          ) -> tuple[SkyFit, dict, Panorama, WorkGrid]:
+    """Elevation (and, for an LDR file, its tone curve: response.py) by the wedge's
+    shape (elevation.py), then haze and scale fitted to the whole unclipped sky
+    (fit.py) on the scan's hazes (their tables are cached)."""
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg)
+    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg,
+                                    _decodings(grid) if auto else None)
+    pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
+    elif haze is not None and el < LOW_SUN_DEG:
+        el, low = low_sun_elevation(grid, sun.azimuth_deg, el, haze)
+        info.update(low)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
-    return fit, info
+    return fit, info, pano, grid
+
+
+def _decodings(grid: WorkGrid) -> dict[str, np.ndarray]:
+    """The grid's upper rows, (h_up * w, 3), decoded with each other curve of FAMILY."""
+    upper = grid.linear[: int(np.sum(grid.elevations > 0.0))].reshape(-1, 3)
+    return {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB}
+
+
+def _redecoded(pano: Panorama, grid: WorkGrid, name: str) -> tuple[Panorama, WorkGrid]:
+    """The panorama and its grid decoded with the curve called `name` ("" = as read)."""
+    if not name:
+        return pano, grid
+    curve = curve_named(name)
+    pano = redecode(pano, curve)
+    return pano, replace(work_grid(pano.linear, pano.clipped),
+                         dark=dark_level(grid.dark, curve))
 
 
 def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: float,
@@ -141,6 +203,8 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
     fits the whole unclipped sky best (absolute log ratio per channel, fit.py), between
     that floor and a little over the first estimate."""
     samples = sky_samples(grid)
+    if len(samples.weights) < 50:
+        return floor
     top = max(sun.elevation_deg + FLOOR_SEARCH_ABOVE, floor + 2.0 * FLOOR_SEARCH_ABOVE)
     els = [float(e) for e in np.linspace(floor, top, 6)]
     costs = [score(samples, table_for(haze, round(e, 2)), sun.azimuth_deg)[0] for e in els]
@@ -182,7 +246,9 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     matches the model to the unclipped pixels of the zone, just outside the clip: where
     a real sky's aureole is brighter than the model's (another atmosphere, another
     renderer), the rebuilt one continues the seen falloff instead of staying flat at
-    the clip level. Returns k."""
+    the clip level; and k is raised until the model reaches the clip level over
+    CLIP_COVER of the clipped zone (it was at least that bright there), so no flat
+    "bulb" at the clip level is left where the model's aureole is narrower. Returns k."""
     if zone is None:
         return 1.0
     rows = np.nonzero(zone.any(axis=1))[0]
@@ -205,8 +271,61 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
         if ok.any():
             k = float(np.clip(np.median(seen[ok] / model[ok]), 1.0, MAX_RIM_GAIN))
     model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    lum = luminance(model)
+    if r.size and float(lum.min()) > 0:
+        under = np.quantile(luminance(rgb[r, c]) / lum, CLIP_COVER)
+        k = float(np.clip(max(k, under), 1.0, MAX_RIM_GAIN))
     rgb[r, c] = np.maximum(rgb[r, c], model * np.float32(k))
     return k
+
+
+def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
+    """(h,) per work-grid row above the horizon: the median of the scaled unclipped sky
+    over the fitted model's radiance along that row (rows without clear sky take the
+    nearest row's). A real horizon glow differs from the model's (another atmosphere,
+    another renderer, ground haze); along a row the model's azimuthal shape holds."""
+    h = int(np.sum(grid.elevations > 0.0))
+    els, azs = grid.elevations[:h], grid.azimuths
+    model = luminance(model_radiance(fit.table, els[:, None], azs[None, :], sun.azimuth_deg))
+    seen = luminance(grid.linear[:h]) * fit.scale
+    ok = (grid.clipped[:h] == 0.0) & (model > 0) & (seen > 0)
+    gains = np.full(h, np.nan)
+    for r in np.nonzero(ok.any(axis=1))[0]:
+        gains[r] = float(np.median(seen[r][ok[r]] / model[r][ok[r]]))
+    known = np.nonzero(np.isfinite(gains))[0]
+    if known.size == 0:
+        return np.ones(h)
+    near = known[np.abs(np.arange(h)[:, None] - known[None, :]).argmin(axis=1)]
+    return np.clip(gains[near], 1.0 / MAX_RIM_GAIN, MAX_RIM_GAIN)
+
+
+def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
+                  zone: np.ndarray | None, factor: int, gains: np.ndarray
+                  ) -> np.ndarray | None:
+    """Clipped sky pixels outside the sun's zone (a bright horizon band, the sky around
+    a low sun's glow) take the fitted model times its row's gain where that is above the
+    clip level (max of the two where it comes near the clip, BAND_SKY_SHARE): the band
+    continues the sky seen beside it instead of a flat +2 EV expansion. Where the model
+    stays far below the clip (a sunlit cloud: brighter than any clear sky) the pixel is
+    left to the highlight expansion. Returns the (H, W) rebuilt pixels (None: none)."""
+    height, width = clipped.shape
+    h = len(gains) * factor
+    r, c = np.nonzero(clipped[:h])
+    if zone is not None:
+        outside = ~zone[r // factor, c // factor]
+        r, c = r[outside], c[outside]
+    els, azs = row_elevations(height), column_azimuths(width)
+    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    model *= gains[r // factor].astype(np.float32)[:, None]
+    seen = rgb[r, c]
+    sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
+    r, c = r[sky], c[sky]
+    if r.size == 0:
+        return None
+    rgb[r, c] = np.maximum(seen[sky], model[sky])
+    rebuilt = np.zeros(clipped.shape, bool)
+    rebuilt[r, c] = True
+    return rebuilt
 
 
 def _transmittance(sun: SunEstimate) -> float:

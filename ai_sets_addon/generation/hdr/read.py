@@ -40,6 +40,7 @@ class Panorama:
     response: str             # how it was linearised
     path: Path
     peak: np.ndarray | None = None   # (H, W) largest relative channel (computed if None)
+    codes: np.ndarray | None = None  # (H, W, 3) uint8 codes of an 8-bit file (re-decoding)
 
     def __post_init__(self) -> None:
         if self.peak is None:
@@ -206,13 +207,16 @@ def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
         linear, peak = _LUT8[pixels], _LUT8[top]
         clipped = top >= CLIP_8BIT
         source = kind or "png8"
+        codes = pixels
     else:
+        codes = None
         top = pixels.max(axis=2)
         linear = srgb_to_linear(pixels.astype(np.float32) / 65535.0)
         peak = srgb_to_linear(top.astype(np.float32) / 65535.0)
         clipped = top >= CLIP_16BIT
         source = "png16"
-    return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path, peak)
+    return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path, peak,
+                    codes)
 
 
 def _from_exr(path: Path) -> Panorama:
