@@ -47,6 +47,9 @@ def parse_args(argv):
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--force", action="store_true", help="re-render places already done")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--each-fresh", action="store_true",
+                        help="render each place in its own process (picks up code changed meanwhile)")
+    parser.add_argument("--outdoor-first", action="store_true")
     args = parser.parse_args(argv)
     args.camera, args.no_sheet, args.prompt = 0, False, None
     return args
@@ -89,6 +92,22 @@ def publish(records: dict[str, dict], out: Path, gallery) -> None:
     (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _each_fresh(names: list[str], args) -> int:
+    """One process per place, so that a long run renders the code as it is when it
+    reaches each place."""
+    import subprocess
+    index = args.out / "gallery.json"
+    for rid in names:
+        done = {r["place"] for r in json.loads(index.read_text())} if index.exists() else set()
+        if rid in done and not args.force and (args.out / f"{rid}.jpg").exists():
+            continue
+        subprocess.run([sys.executable, __file__, "--only", rid, "--force", "--out", str(args.out),
+                        "--resolution", args.resolution, "--samples", str(args.samples),
+                        "--texture-size", str(args.texture_size), "--hdri-width", str(args.hdri_width),
+                        "--seed", str(args.seed)], check=False)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from ai_sets_addon.generation.places import RECIPES
     args = parse_args(argv)
@@ -97,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     index = args.out / "gallery.json"
     records = {r["place"]: r for r in json.loads(index.read_text())} if index.exists() else {}
     names = args.only or list(RECIPES)
+    if args.outdoor_first:
+        names = sorted(names, key=lambda r: not RECIPES[r].outdoor)
+    if args.each_fresh:
+        return _each_fresh(names, args)
     with tempfile.TemporaryDirectory(prefix="aisets_places_") as tmp:
         for rid in names:
             if rid in records and not args.force and (args.out / f"{rid}.jpg").exists():

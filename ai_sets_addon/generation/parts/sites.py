@@ -18,7 +18,7 @@ from ...model.plan import MeshPart
 from ..terrain import Noise, smoothstep
 
 GROUND = {   # site -> (ground family, colour)
-    "lot": ("asphalt", None), "road": ("asphalt", None), "open_ground": ("soil", None),
+    "lot": ("asphalt", None), "road": ("concrete", None), "open_ground": ("soil", None),
     "dunes": ("sand", None), "snowfield": ("snow", None), "gravel_garden": ("gravel", "white"),
     "marsh": ("soil", "brown"), "field": ("soil", None), "shore": ("sand", None),
     "cliff_sea": ("grass", None), "courtyard": ("cobblestone", None),
@@ -101,10 +101,11 @@ def build_site(kind: str, rng: np.random.Generator, half: float = 30.0,
         rk, height = SURROUNDS[surround][:2] if surround in SURROUNDS else RELIEF[kind]
         parts.append(relief(rng, rk, height))
     if kind == "road":
-        parts.append(MeshPart("Road", box_mesh((-60, -24, 0.0), (60, -15, 0.02)), "asphalt_road"))
-        parts.append(MeshPart("Road Markings", merge([box_mesh((x, -19.6, 0.02), (x + 3, -19.4, 0.025))
+        # Between the first camera and the set, so the frame holds the road in front.
+        parts.append(MeshPart("Road", box_mesh((-60, -15, 0.0), (60, -6, 0.02)), "asphalt_road"))
+        parts.append(MeshPart("Road Markings", merge([box_mesh((x, -10.6, 0.02), (x + 3, -10.4, 0.025))
                                                       for x in np.arange(-60, 60, 9.0)]), "marking"))
-        site.keep_out.append((-60, -24, 60, -15))
+        site.keep_out.append((-60, -15, 60, -6))
     elif kind == "marsh":
         pools = []
         for _ in range(9):

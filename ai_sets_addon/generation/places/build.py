@@ -396,7 +396,7 @@ def open_plan(spec: SetSpec, recipe: Recipe) -> SetPlan:
     lights = common.switched(props.to_lights(placed, common.street_lamp_colour(spec),
                                              colours={"orange": (1.0, 0.5, 0.18)}), lit)
     subject = _subject(placed, recipe)
-    shots = _open_shots(subject, stand, site)
+    shots = _open_shots(subject, stand, site, _reach(placed, subject))
     cameras = Scout(_near_shots(parts, shots), mode=spec.camera).cameras(shots)
     plan = common.landscape_plan(
         spec, recipe.archetype, recipe.label.title(), parts, _site_materials(spec, recipe, site),
@@ -429,7 +429,10 @@ def _structures(recipe: Recipe, spec: SetSpec, site: sites.Site, occ, rng) -> li
         model = model_for(kind, rng)
         x, y = ring[k % len(ring)]
         y = float(np.clip(y, y0 + 3.0, y1 - 3.0))
-        p = props.place(occ, model, x, y, 0.0, 0.0, gap=0.3)
+        p = None
+        for dx, dy in ((0, 0), (0, 5), (0, -5), (0, 9), (0, -9), (6, 5), (-6, 5), (0, 13), (0, -13)):
+            p = p or props.place(occ, model, x + dx, float(np.clip(y + dy, y0 + 3.0, y1 - 3.0)), 0.0,
+                                 0.0, gap=0.3)      # beside a road or a pond, not across the site
         if p is None:
             p = (props.scatter(rng, occ, model, 1, props.Region(x0, y0, x1, y1), gap=0.3, tries=60) or [None])[0]
         if p:
@@ -442,7 +445,7 @@ def _dress_open(dress: Dress, n: int, model, rng, occ, region: props.Region,
     x0, y0, x1, y1 = region.x0, region.y0, region.x1, region.y1
     if dress.where == "row":          # a line across the set, in front of the subject
         xs = np.linspace(max(x0 + 3, -SEEN), min(x1 - 3, SEEN), max(n, 1))
-        out = [props.place(occ, model, float(x), -6.0, 0.0, 0.0, gap=0.1) for x in xs]
+        out = [props.place(occ, model, float(x), -4.5, 0.0, 0.0, gap=0.1) for x in xs]
         return [p for p in out if p]
     if dress.where == "edge":         # round the playing area
         t = np.linspace(0, 1, n, endpoint=False)
@@ -540,13 +543,21 @@ def _near_shots(parts, shots: list[Shot], reach: float = 10.0):
     return out
 
 
-def _open_shots(subject, stand, site: sites.Site) -> list[Shot]:
+def _reach(placed: list[props.Placement], subject) -> float:
+    """How far from the subject's centre its own group reaches (m): what the wide holds."""
+    sx, sy, _ = subject
+    far = [math.hypot(b.x - sx, b.y - sy) + b.radius for p in placed for b in p.boxes
+           if math.hypot(b.x - sx, b.y - sy) < 8.0]
+    return max(far, default=4.0)
+
+
+def _open_shots(subject, stand, site: sites.Site, reach: float = 11.0) -> list[Shot]:
     """A wide from the south-west that holds the subject whole (stepped back for a
     tall one), a medium closer in, a reverse from behind it."""
     sx, sy, sz = subject
     height = sz / 0.45
     lens = 24.0 if height < 12 else 18.0
-    back = max(16.0, height * 2.0)
+    back = max(9.0, reach * 2.0, height * 2.0)     # the group whole at 24 mm (73.7° across)
     ang = math.atan2(stand[1] - sy, stand[0] - sx)
     wide = (sx + math.cos(ang) * back, sy + math.sin(ang) * back)
     if site.sea_side is not None:      # along the shore: the land left, the sea right

@@ -147,7 +147,7 @@ _PLACES = [
     open_air("highway", ("highway", "road", "motorway", "country road", "freeway", "roadside"),
              ("autoroute", "route", "nationale", "bord de route"), "transport", "road", (),
              (D("traffic_cone", 4), D("lamp_post", 3, "row")), ("Street Lamp",), rank="setting",
-             reads_as="a road across open land"),
+             reads_as="a road across open land", surfaces={"ground": ("soil", None)}),
     open_air("bus_stop", ("bus stop", "tram stop"), ("arrêt de bus", "arrêt de tram", "abribus"),
              "transport", "road", ("bus_shelter",), (D("bench", 1), D("street_bin", 1), D("lamp_post", 2, "row")),
              ("Bus Shelter",)),
