@@ -557,7 +557,7 @@ def _open_shots(subject, stand, site: sites.Site, reach: float = 11.0) -> list[S
     sx, sy, sz = subject
     height = sz / 0.45
     lens = 24.0 if height < 12 else 18.0
-    back = max(9.0, reach * 2.0, height * 2.0)     # the group whole at 24 mm (73.7° across)
+    back = max(9.0, reach * 2.6, height * 2.0)     # the group whole, with room, at 24 mm
     ang = math.atan2(stand[1] - sy, stand[0] - sx)
     wide = (sx + math.cos(ang) * back, sy + math.sin(ang) * back)
     if site.sea_side is not None:      # along the shore: the land left, the sea right
