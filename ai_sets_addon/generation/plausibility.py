@@ -336,9 +336,14 @@ class _Grid:
         return mask
 
     def footprint(self, obj: SetObject) -> np.ndarray:
+        """The floor cells under the object's hull within the body band: the corners of
+        every face that reaches into the band (a wardrobe's sides run from the floor to
+        2.1 m with no vertex between)."""
         base = obj.bounds[0, 2]
         verts = obj.vertices
-        band = verts[(verts[:, 2] >= BODY_BAND_M[0]) & (verts[:, 2] <= BODY_BAND_M[1])]
+        z = verts[obj.model.faces][:, :, 2]
+        crossing = (z.max(axis=1) >= BODY_BAND_M[0]) & (z.min(axis=1) <= BODY_BAND_M[1])
+        band = verts[np.unique(obj.model.faces[crossing])]
         if base > BODY_BAND_M[1] or len(band) < 3:
             return np.zeros(self.inside.shape, bool)
         return _in_polygon(self.points, _hull(band[:, :2]))

@@ -9,13 +9,15 @@ import math
 from .. import props
 from ..props.scatter import Box
 from . import Opening, Room, dress
+from .settle import settle
 
 
 def dress_layout(spec, size, room_type: str, kind, shots,
                  placed: list[props.Placement]) -> list[props.Placement]:
     """Placements to add to an interior room of `size` (interior_room.RoomSize) of the
     room type `kind` (rooms.RoomType) whose furniture is `placed`; `shots`
-    (framing.Shot) keep their stands and sight lines."""
+    (framing.Shot) keep their stands and sight lines. The furniture is settled first
+    (`settle`: into the room, off dead floor), in place."""
     from ..archetypes import interior_room as ir
     hw, hd = size.half
     openings = []
@@ -36,6 +38,7 @@ def dress_layout(spec, size, room_type: str, kind, shots,
     room = Room(-hw, -hd, hw, hd, 0.0, height, openings, room_type,
                 style=getattr(spec, "style", None))
     clear = [_stand_box(s) for s in shots] + [b for s in shots[:1] for b in _sight(s)]
+    placed[:] = settle(room, placed, clear)
     density = max(0.5, min(1.5, float(getattr(spec, "quantity", 1.0) or 1.0)))
     out = dress(room, spec.seed, excluded=tuple(spec.excluded_props), density=density,
                 furniture=placed, keep_clear=clear,

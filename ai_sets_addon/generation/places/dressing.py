@@ -46,8 +46,9 @@ LOCAL: dict[str, Builder] = {
     "bar_counter": fu.bar_counter, "desk": fu.desk, "office_chair": fu.office_chair,
     "school_desk": fu.school_desk, "blackboard": fu.blackboard, "bathtub": fu.bathtub,
     "washbasin": fu.washbasin, "toilet": fu.toilet, "pew": fu.pew, "altar": fu.altar,
-    "counter": fu.counter, "wine_rack": fu.wine_rack, "pendant_lamp": fu.pendant_lamp,
+    "counter": fu.counter, "wine_rack": fu.wine_rack,
     "tv": fu.tv, "fireplace": fu.fireplace,
+    "pendant_lamp": lambda r: fu.pendant_lamp(r, 0.3),      # a short drop: walked under
     "tree": lambda r: trees.tree(r, "oak", float(r.uniform(8, 12))),
     "broadleaf": lambda r: trees.tree(r, "oak", float(r.uniform(8, 12))),
     "conifer": lambda r: trees.tree(r, "pine", float(r.uniform(10, 16))),

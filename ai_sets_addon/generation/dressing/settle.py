@@ -1,0 +1,210 @@
+"""Settling a laid-out room: the furniture a room type or a place recipe set down is
+moved, a little, until it keeps the dressing's written constraints (`space`):
+
+- inside the room: a piece that goes into a wall (a bed longer than its slot, a
+  plant's leaves) is pushed back in, flush;
+- no dead floor: floor a 0.2 m-radius disc cannot reach (a 25 cm slot between a
+  wardrobe and the wall, a chair turned across a corner, a gap between two crates) is
+  closed, by a greedy search over small moves of the pieces that bound it: flush to
+  the nearest wall, slid along it, squared to the walls, or pulled out far enough to
+  walk behind; the move that frees the most floor is kept, until none frees any.
+
+Every move keeps the piece clear of the others, of the door squares and of the camera
+stands; what stands on a piece (a television on its sideboard) moves with it. Pure:
+no bpy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from .. import props
+from ..props.scatter import Box, overlap
+from .raster import dilate
+from .space import BAND, BODY_R, Space
+
+STEPS = (0.05, 0.1, 0.2, 0.3, 0.45, 0.6)     # slides tried (m), both ways on both axes
+ROUNDS = 12                                   # moves kept at most
+HUNG = 1.2                                    # a piece whose bottom is higher is hung
+
+
+def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
+           ) -> list[props.Placement]:
+    """`placed` with its floor pieces moved into the room and off dead floor (same
+    order, moved pieces replaced by new placements)."""
+    space = Space.of(room)
+    fixed = list(space.occ.boxes) + list(keep_clear)       # walls, door squares, stands
+    z = room.floor_z
+    out = list(placed)
+    floor = [i for i, p in enumerate(out) if _standing(p, z)]
+    riders = {i: [j for j in range(len(out)) if j != i and _rides_on(out[j], out[i], z)]
+              for i in floor}
+    for i in floor:                                        # into the room first
+        shift = _inward(out[i], room)
+        if shift is not None:
+            _apply(out, i, riders[i], shift, 0.0)
+    grid = space.grid
+    feet = {i: grid.footprint(out[i].boxes) for i in floor}
+    for _ in range(ROUNDS):
+        taken = _union(feet, grid)
+        lost = grid.unreachable(taken)
+        if lost == 0:
+            break
+        near = dilate(_dead(grid, taken), grid._disc(0.5))
+        best = (lost, None)
+        for i in floor:
+            if not (feet[i] & near).any():
+                continue
+            others = [b for j in floor if j != i for b in out[j].boxes] + \
+                [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
+            rest = _union({j: f for j, f in feet.items() if j != i}, grid)
+            for move in _moves(out[i], room):
+                boxes = _moved(out[i].boxes, *move, _pivot(out[i]))
+                if not _inside(boxes, room) or any(overlap(b, o, 0.0) for b in boxes
+                                                   for o in others if _solid(o, z)):
+                    continue
+                score = grid.unreachable(rest | grid.footprint(boxes))
+                if score < best[0]:
+                    best = (score, (i, move))
+        if best[1] is None:
+            break
+        i, move = best[1]
+        import os
+        if os.environ.get("SETTLE_DEBUG"): print("settle", out[i].model.label, move, lost, "->", best[0])
+        _apply(out, i, riders[i], move[:2], move[2])
+        feet[i] = grid.footprint(out[i].boxes)
+    return out
+
+
+def _standing(p: props.Placement, floor_z: float) -> bool:
+    """A piece on the floor a person bumps into (not a rug, not hung)."""
+    z0 = min(b.z0 for b in p.boxes)
+    z1 = max(b.z1 for b in p.boxes)
+    return z0 - floor_z < HUNG and z1 - floor_z > BAND[0] and z0 - floor_z < 0.1
+
+
+def _rides_on(p: props.Placement, support: props.Placement, floor_z: float) -> bool:
+    """`p` stands on `support` (its bottom at the support's top, its centre over it)."""
+    z0 = min(b.z0 for b in p.boxes)
+    if z0 - floor_z < 0.05:
+        return False
+    x, y = float(p.transform[0, 3]), float(p.transform[1, 3])
+    probe = Box(x, y, 0.01, 0.01, 0.0, z0 - 0.05, z0 + 0.01)
+    return any(overlap(probe, b, 0.0) for b in support.boxes)
+
+
+def _solid(b: Box, floor_z: float) -> bool:
+    return b.z1 - floor_z > BAND[0]                       # a rug is walked over
+
+
+def _pivot(p: props.Placement) -> tuple[float, float]:
+    return float(p.transform[0, 3]), float(p.transform[1, 3])
+
+
+def _extent(boxes: list[Box]) -> tuple[float, float, float, float]:
+    xs0, ys0, xs1, ys1 = [], [], [], []
+    for b in boxes:
+        rx = abs(b.hx * math.cos(b.yaw)) + abs(b.hy * math.sin(b.yaw))
+        ry = abs(b.hx * math.sin(b.yaw)) + abs(b.hy * math.cos(b.yaw))
+        xs0.append(b.x - rx)
+        xs1.append(b.x + rx)
+        ys0.append(b.y - ry)
+        ys1.append(b.y + ry)
+    return min(xs0), min(ys0), max(xs1), max(ys1)
+
+
+def _inside(boxes: list[Box], room) -> bool:
+    x0, y0, x1, y1 = _extent(boxes)
+    e = 1e-4
+    return x0 >= room.x0 - e and y0 >= room.y0 - e and x1 <= room.x1 + e and y1 <= room.y1 + e
+
+
+def _inward(p: props.Placement, room) -> tuple[float, float] | None:
+    """The shift that brings a piece back inside the walls (None: it is inside)."""
+    x0, y0, x1, y1 = _extent(p.boxes)
+    dx = max(room.x0 - x0, 0.0) - max(x1 - room.x1, 0.0)
+    dy = max(room.y0 - y0, 0.0) - max(y1 - room.y1, 0.0)
+    if abs(dx) < 1e-4 and abs(dy) < 1e-4:
+        return None
+    return (dx + math.copysign(0.003, dx) if dx else 0.0,
+            dy + math.copysign(0.003, dy) if dy else 0.0)
+
+
+def _moves(p: props.Placement, room) -> list[tuple[float, float, float]]:
+    """(dx, dy, turn) candidates: flush to each wall near it, slides, squared to the
+    walls (then flush)."""
+    x0, y0, x1, y1 = _extent(p.boxes)
+    out = []
+    for gap, d in ((x0 - room.x0, (-1, 0)), (room.x1 - x1, (1, 0)),
+                   (y0 - room.y0, (0, -1)), (room.y1 - y1, (0, 1))):
+        if 0.004 < gap < 0.8:
+            step = gap - 0.003
+            out.append((d[0] * step, d[1] * step, 0.0))
+    for s in STEPS:
+        out += [(s, 0.0, 0.0), (-s, 0.0, 0.0), (0.0, s, 0.0), (0.0, -s, 0.0)]
+    yaw = math.atan2(p.transform[1, 0], p.transform[0, 0])
+    square = round(yaw / (math.pi / 2)) * (math.pi / 2) - yaw
+    if abs(square) > 0.05:
+        out.append((0.0, 0.0, square))
+        turned = _moved(p.boxes, 0.0, 0.0, square, _pivot(p))
+        tx0, ty0, tx1, ty1 = _extent(turned)
+        for gap, d in ((tx0 - room.x0, (-1, 0)), (room.x1 - tx1, (1, 0)),
+                       (ty0 - room.y0, (0, -1)), (room.y1 - ty1, (0, 1))):
+            if 0.004 < gap < 1.2:
+                step = gap - 0.003
+                out.append((d[0] * step, d[1] * step, square))
+    return out
+
+
+def _moved(boxes: list[Box], dx: float, dy: float, turn: float,
+           pivot: tuple[float, float]) -> list[Box]:
+    c, s = math.cos(turn), math.sin(turn)
+    out = []
+    for b in boxes:
+        rx, ry = b.x - pivot[0], b.y - pivot[1]
+        out.append(replace(b, x=pivot[0] + c * rx - s * ry + dx,
+                           y=pivot[1] + s * rx + c * ry + dy, yaw=b.yaw + turn))
+    return out
+
+
+def _apply(out: list[props.Placement], i: int, riders: list[int], shift, turn: float) -> None:
+    """Move piece i (and what rides on it) by `shift`, turned by `turn` about its origin."""
+    pivot = _pivot(out[i])
+    c, s = math.cos(turn), math.sin(turn)
+    rot = np.eye(4)
+    rot[:2, :2] = [[c, -s], [s, c]]
+    about = np.eye(4)
+    about[:2, 3] = pivot
+    back = np.eye(4)
+    back[:2, 3] = [-pivot[0], -pivot[1]]
+    move = np.eye(4)
+    move[:2, 3] = shift
+    m = move @ about @ rot @ back
+    for j in [i] + riders:
+        p = out[j]
+        out[j] = props.Placement(p.model, m @ p.transform, _moved(p.boxes, shift[0], shift[1],
+                                                                   turn, pivot))
+
+
+def _union(feet: dict[int, np.ndarray], grid) -> np.ndarray:
+    taken = np.zeros_like(grid.taken)
+    for f in feet.values():
+        taken |= f
+    return taken
+
+
+def _dead(grid, taken: np.ndarray) -> np.ndarray:
+    """The free cells a 0.2 m disc does not cover from the largest region it reaches."""
+    from .raster import erode, label
+    free = ~taken
+    disc = grid._disc(BODY_R)
+    labels, n = label(erode(free, disc))
+    if n == 0:
+        return free
+    sizes = np.bincount(labels.ravel())[1:]
+    largest = labels == (int(np.argmax(sizes)) + 1)
+    return free & ~(dilate(largest, disc) & free)
