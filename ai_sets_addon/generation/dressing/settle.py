@@ -25,11 +25,14 @@ import numpy as np
 from .. import props
 from ..props.scatter import Box, overlap
 from .raster import dilate
-from .space import BAND, BODY_R, Space
+from .space import BAND, BODY_R, FloorGrid, Space
 
-STEPS = (0.05, 0.1, 0.2, 0.3, 0.45, 0.6)     # slides tried (m), both ways on both axes
-ROUNDS = 12                                   # moves kept at most
-HUNG = 1.2                                    # a piece whose bottom is higher is hung
+STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
+ROUNDS = 30                                   # moves kept at most
+EVALS = 400                                   # layouts measured at most (bounds the time)
+ENOUGH = 0.01                                 # dead floor left alone (share of the free)
+MARGIN = 0.04                                 # kept round each piece's boxes (m)
+REPORT_CELL = 0.05                            # the plausibility report's floor cell (m)
 
 
 def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
@@ -47,44 +50,60 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         shift = _inward(out[i], room)
         if shift is not None:
             _apply(out, i, riders[i], shift, 0.0)
-    grid = space.grid
-    feet = {i: grid.footprint(out[i].boxes) for i in floor}
+    grid = FloorGrid(room, REPORT_CELL)        # the report's raster: its 0.4 m gaps
+    feet = {i: _foot(grid, out[i].boxes) for i in floor}
+    budget = EVALS
     for _ in range(ROUNDS):
         taken = _union(feet, grid)
         lost = grid.unreachable(taken)
-        if lost == 0:
+        if lost <= ENOUGH * (~taken).sum() or budget <= 0:
             break
-        near = dilate(_dead(grid, taken), grid._disc(0.5))
-        best = (lost, None)
-        for i in floor:
-            if not (feet[i] & near).any():
+        near = dilate(_dead(grid, taken), grid._disc(0.3))
+        found = None
+        for i in sorted(floor, key=lambda i: -int((feet[i] & near).sum())):
+            if not (feet[i] & near).any() or found or budget <= 0:
                 continue
-            others = [b for j in floor if j != i for b in out[j].boxes] + \
-                [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
+            px, py = _pivot(out[i])
+            reach = max(b.radius + math.hypot(b.x - px, b.y - py) for b in out[i].boxes) + 0.8
+            others = [b for j in floor if j != i for b in out[j].boxes
+                      if math.hypot(b.x - px, b.y - py) < reach + b.radius]
+            others += [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
             rest = _union({j: f for j, f in feet.items() if j != i}, grid)
-            for move in _moves(out[i], room):
+            for move in _moves(out[i], room):       # the first move that frees floor
                 boxes = _moved(out[i].boxes, *move, _pivot(out[i]))
                 if not _inside(boxes, room) or any(overlap(b, o, 0.0) for b in boxes
                                                    for o in others if _solid(o, z)):
                     continue
-                score = grid.unreachable(rest | grid.footprint(boxes))
-                if score < best[0]:
-                    best = (score, (i, move))
-        if best[1] is None:
+                budget -= 1
+                if grid.unreachable(rest | _foot(grid, boxes)) < lost:
+                    found = (i, move)
+                    break
+                if budget <= 0:
+                    break
+        if found is None:
             break
-        i, move = best[1]
+        i, move = found
         import os
-        if os.environ.get("SETTLE_DEBUG"): print("settle", out[i].model.label, move, lost, "->", best[0])
+        if os.environ.get("SETTLE_DEBUG"): print("settle", out[i].model.label, move, lost, budget)
         _apply(out, i, riders[i], move[:2], move[2])
-        feet[i] = grid.footprint(out[i].boxes)
+        feet[i] = _foot(grid, out[i].boxes)
+    import os
+    if os.environ.get("SETTLE_DEBUG"):
+        np.save("/tmp/dress/taken.npy", _union(feet, grid))
     return out
+
+
+def _foot(grid: FloorGrid, boxes: list[Box]) -> np.ndarray:
+    """A piece's floor cells, a margin wider than its boxes: the report traces meshes,
+    whose hulls a box only bounds, so a gap kept here is a gap there."""
+    return grid.footprint([replace(b, hx=b.hx + MARGIN, hy=b.hy + MARGIN) for b in boxes])
 
 
 def _standing(p: props.Placement, floor_z: float) -> bool:
     """A piece on the floor a person bumps into (not a rug, not hung)."""
     z0 = min(b.z0 for b in p.boxes)
     z1 = max(b.z1 for b in p.boxes)
-    return z0 - floor_z < HUNG and z1 - floor_z > BAND[0] and z0 - floor_z < 0.1
+    return z1 - floor_z > BAND[0] and z0 - floor_z < 0.1
 
 
 def _rides_on(p: props.Placement, support: props.Placement, floor_z: float) -> bool:
