@@ -30,7 +30,7 @@ from ..props.catalogue import KINDS
 from ..props.scatter import Box
 from .layout import SEATS, Furnisher
 from .models import placement_of
-from .programs import DENSITY, PROGRAMS, Item, Notes, density_for, program_for
+from .programs import DENSITY, PROGRAMS, Item, Notes, blinds_for, density_for, program_for
 from .space import Space
 from .stages import (ceiling_stage, floor_clutter, smalls_stage, surface_of, wall_stage)
 
@@ -128,9 +128,11 @@ def dress(room: Room, rng_seed: int, requested: dict[str, int] | None = None,
     # 2. walls
     wall_items = list(program.wall) + [(k, n) for k, n in wanted.items() if placement_of(k) == "wall"]
     wall_items = [(k, n) for k, n in wall_items if k not in excluded_set]
+    blinds = blinds_for(room.room_type, room.era) and "blind" not in excluded_set
     walled = wall_stage(space, furn, wall_items, rng, notes,
                         program.radiators and "radiator" not in excluded_set,
-                        program.curtains and "curtain" not in excluded_set, density)
+                        program.curtains and "curtain" not in excluded_set, density,
+                        blinds=blinds)
     stages["wall"] = len(walled)
 
     # 3. ceiling

@@ -391,6 +391,21 @@ def program_for(room_type: str) -> Program:
     return PROGRAMS.get(room_type, GENERIC)
 
 
+# Rooms whose windows get blinds (venetian, slats) rather than curtains: workplaces,
+# institutions and rented rooms, from the 1920s on (before, cloth: curtains or nothing).
+BLINDS = frozenset({"office", "kitchen", "classroom", "interrogation_room", "hospital_room",
+                    "motel_room", "police_station", "doctors_office", "waiting_room",
+                    "newsroom", "boardroom", "laboratory", "post_office", "bathroom",
+                    "pharmacy", "photo_lab", "archive", "kitchen_pro", "morgue",
+                    "hospital_corridor", "server_room", "studio_flat", "town_hall"})
+CLOTH_ERAS = frozenset({"medieval", "19th_century"})
+
+
+def blinds_for(room_type: str, era: str | None = None) -> bool:
+    """Whether a room's windows take blinds: its type, unless its era predates them."""
+    return room_type in BLINDS and era not in CLOTH_ERAS
+
+
 @dataclass(frozen=True)
 class Density:
     """Objects (every placed prop, small ones included) per 10 m² of floor a dressed

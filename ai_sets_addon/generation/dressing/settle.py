@@ -23,15 +23,17 @@ from dataclasses import replace
 import numpy as np
 
 from .. import props
+from ..plausibility import _hull, _in_polygon
+from ..props.model import PropModel
 from ..props.scatter import Box, overlap
-from .raster import dilate
+from .raster import dilate, erode, label
 from .space import BAND, BODY_R, FloorGrid, Space
 
 STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
 ROUNDS = 30                                   # moves kept at most
 EVALS = 400                                   # layouts measured at most (bounds the time)
+SAFE = 0.05                                   # added to the person's radius (m)
 ENOUGH = 0.01                                 # dead floor left alone (share of the free)
-MARGIN = 0.04                                 # kept round each piece's boxes (m)
 REPORT_CELL = 0.05                            # the plausibility report's floor cell (m)
 
 
@@ -43,7 +45,10 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
     fixed = list(space.occ.boxes) + list(keep_clear)       # walls, door squares, stands
     z = room.floor_z
     out = list(placed)
-    floor = [i for i, p in enumerate(out) if _standing(p, z)]
+    band = [i for i, p in enumerate(out) if _in_band(p, z)]
+    on = {j: [i for i in range(len(out)) if i != j and _rides_on(out[j], out[i], z)]
+          for j in band}
+    floor = [j for j in band if not on[j]]        # what stands on the floor or hangs low
     riders = {i: [j for j in range(len(out)) if j != i and _rides_on(out[j], out[i], z)]
               for i in floor}
     for i in floor:                                        # into the room first
@@ -51,11 +56,11 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         if shift is not None:
             _apply(out, i, riders[i], shift, 0.0)
     grid = FloorGrid(room, REPORT_CELL)        # the report's raster: its 0.4 m gaps
-    feet = {i: _foot(grid, out[i].boxes) for i in floor}
+    feet = {i: _mask(grid, _outline(out[i])) for i in floor}
     budget = EVALS
     for _ in range(ROUNDS):
         taken = _union(feet, grid)
-        lost = grid.unreachable(taken)
+        lost = _lost(grid, taken)
         if lost <= ENOUGH * (~taken).sum() or budget <= 0:
             break
         near = dilate(_dead(grid, taken), grid._disc(0.3))
@@ -65,17 +70,18 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
                 continue
             px, py = _pivot(out[i])
             reach = max(b.radius + math.hypot(b.x - px, b.y - py) for b in out[i].boxes) + 0.8
-            others = [b for j in floor if j != i for b in out[j].boxes
-                      if math.hypot(b.x - px, b.y - py) < reach + b.radius]
+            others = [b for j in range(len(out)) if j != i and j not in riders[i]
+                      for b in out[j].boxes if math.hypot(b.x - px, b.y - py) < reach + b.radius]
             others += [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
             rest = _union({j: f for j, f in feet.items() if j != i}, grid)
-            for move in _moves(out[i], room):       # the first move that frees floor
+            for move in _moves(out[i], room, z):       # the first move that frees floor
                 boxes = _moved(out[i].boxes, *move, _pivot(out[i]))
                 if not _inside(boxes, room) or any(overlap(b, o, 0.0) for b in boxes
                                                    for o in others if _solid(o, z)):
                     continue
                 budget -= 1
-                if grid.unreachable(rest | _foot(grid, boxes)) < lost:
+                poly = _turned(_outline(out[i]), *move, np.array(_pivot(out[i])))
+                if _lost(grid, rest | _mask(grid, poly)) < lost:
                     found = (i, move)
                     break
                 if budget <= 0:
@@ -86,24 +92,60 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         import os
         if os.environ.get("SETTLE_DEBUG"): print("settle", out[i].model.label, move, lost, budget)
         _apply(out, i, riders[i], move[:2], move[2])
-        feet[i] = _foot(grid, out[i].boxes)
+        feet[i] = _mask(grid, _outline(out[i]))
     import os
     if os.environ.get("SETTLE_DEBUG"):
         np.save("/tmp/dress/taken.npy", _union(feet, grid))
     return out
 
 
-def _foot(grid: FloorGrid, boxes: list[Box]) -> np.ndarray:
-    """A piece's floor cells, a margin wider than its boxes: the report traces meshes,
-    whose hulls a box only bounds, so a gap kept here is a gap there."""
-    return grid.footprint([replace(b, hx=b.hx + MARGIN, hy=b.hy + MARGIN) for b in boxes])
+_HULLS: dict[int, tuple[PropModel, np.ndarray]] = {}
 
 
-def _standing(p: props.Placement, floor_z: float) -> bool:
-    """A piece on the floor a person bumps into (not a rug, not hung)."""
+def _outline(p: props.Placement) -> np.ndarray:
+    """The piece's plan outline as the report traces it: the convex hull of its mesh
+    where it meets the body band (a plant's leaves, not its box), in world x, y."""
+    m = p.model
+    hit = _HULLS.get(id(m))
+    if hit is None or hit[0] is not m:
+        pts = []
+        for piece in m.pieces:
+            v, f = piece.mesh.vertices, piece.mesh.faces
+            z = v[f][:, :, 2]
+            band = (z.max(axis=1) >= BAND[0]) & (z.min(axis=1) <= BAND[1])
+            pts.append(v[np.unique(f[band])][:, :2])
+        flat = np.vstack(pts) if pts else np.zeros((0, 2))
+        hit = _HULLS[id(m)] = (m, _hull(flat) if len(flat) >= 3 else flat)
+    local = hit[1]
+    t = p.transform
+    return local @ t[:2, :2].T + t[:2, 3]
+
+
+def _mask(grid: FloorGrid, poly: np.ndarray) -> np.ndarray:
+    """The cells whose centres lie in a convex polygon (the report's raster test)."""
+    out = np.zeros_like(grid.taken)
+    if len(poly) < 3:
+        return out
+    i0, j0 = grid.cell(*(poly.min(axis=0) - grid.cell_m))
+    i1, j1 = grid.cell(*(poly.max(axis=0) + grid.cell_m))
+    xs = grid.x0 + (np.arange(i0, i1 + 1) + 0.5) * grid.cell_m
+    ys = grid.y0 + (np.arange(j0, j1 + 1) + 0.5) * grid.cell_m
+    points = np.stack(np.meshgrid(xs, ys, indexing="ij"), axis=-1)
+    out[i0:i1 + 1, j0:j1 + 1] = _in_polygon(points, poly)
+    return out
+
+
+def _turned(poly: np.ndarray, dx: float, dy: float, turn: float, pivot) -> np.ndarray:
+    c, s = math.cos(turn), math.sin(turn)
+    rel = poly - pivot
+    return rel @ np.array([[c, s], [-s, c]]) + pivot + (dx, dy)
+
+
+def _in_band(p: props.Placement, floor_z: float) -> bool:
+    """A piece a walking person bumps into: not a rug, not overhead."""
     z0 = min(b.z0 for b in p.boxes)
     z1 = max(b.z1 for b in p.boxes)
-    return z1 - floor_z > BAND[0] and z0 - floor_z < 0.1
+    return z1 - floor_z > BAND[0] and z0 - floor_z < BAND[1]
 
 
 def _rides_on(p: props.Placement, support: props.Placement, floor_z: float) -> bool:
@@ -153,13 +195,20 @@ def _inward(p: props.Placement, room) -> tuple[float, float] | None:
             dy + math.copysign(0.003, dy) if dy else 0.0)
 
 
-def _moves(p: props.Placement, room) -> list[tuple[float, float, float]]:
+def _moves(p: props.Placement, room, floor_z: float) -> list[tuple[float, float, float]]:
     """(dx, dy, turn) candidates: flush to each wall near it, slides, squared to the
-    walls (then flush)."""
+    walls (then flush). A thing hung on a wall stays on it: flush to it or slid along."""
     x0, y0, x1, y1 = _extent(p.boxes)
+    gaps = ((x0 - room.x0, (-1, 0)), (room.x1 - x1, (1, 0)),
+            (y0 - room.y0, (0, -1)), (room.y1 - y1, (0, 1)))
+    if min(b.z0 for b in p.boxes) - floor_z > 0.1:
+        gap, d = min(gaps)
+        out = [(d[0] * (gap - 0.003), d[1] * (gap - 0.003), 0.0)] if 0.004 < gap < 0.2 else []
+        for s in STEPS:
+            out += [(d[1] * s, d[0] * s, 0.0), (-d[1] * s, -d[0] * s, 0.0)]
+        return out
     out = []
-    for gap, d in ((x0 - room.x0, (-1, 0)), (room.x1 - x1, (1, 0)),
-                   (y0 - room.y0, (0, -1)), (room.y1 - y1, (0, 1))):
+    for gap, d in gaps:
         if 0.004 < gap < 0.8:
             step = gap - 0.003
             out.append((d[0] * step, d[1] * step, 0.0))
@@ -216,11 +265,16 @@ def _union(feet: dict[int, np.ndarray], grid) -> np.ndarray:
     return taken
 
 
+def _lost(grid, taken: np.ndarray) -> int:
+    return int(_dead(grid, taken).sum())
+
+
 def _dead(grid, taken: np.ndarray) -> np.ndarray:
-    """The free cells a 0.2 m disc does not cover from the largest region it reaches."""
-    from .raster import erode, label
+    """The free cells a person's disc (a margin wider than the report's, so a gap kept
+    here is a gap there whatever its raster's offset) does not cover from the largest
+    region it reaches."""
     free = ~taken
-    disc = grid._disc(BODY_R)
+    disc = grid._disc(BODY_R + SAFE)
     labels, n = label(erode(free, disc))
     if n == 0:
         return free
