@@ -336,6 +336,7 @@ CAFE_TERRACE = Program(
     furniture=(
         Item("bistro_table", 6, where="centre", access=False, pitch=(1.9, 2.5)),
         Item("garden_chair", 12, where="around", of="bistro_table"),
+        Item("parasol", 3, where="around", of="bistro_table", access=False),   # at a table's end
         Item("flower_pot", 2, where="corner", optional=True, access=False),
         Item("potted_plant", 2, where="corner", optional=True, access=False),
     ),
@@ -362,6 +363,8 @@ QUAY = Program(
         Item("wooden_barrel", 2, where="corner", optional=True, access=False),
         Item("oil_drum", 2, where="corner", optional=True, access=False),
         Item("cable_reel", 1, where="corner", optional=True, access=False),
+        Item("rope_coil", 3, where="corner", optional=True, access=False),
+        Item("street_lamp", 2, where="wall", optional=True, access=False),
         Item("bench", 2, where="wall", optional=True),
     ),
     ceiling=(), radiators=False, curtains=False,
@@ -450,10 +453,11 @@ DENSITY: dict[str, Density] = {
     "cellar": Density(3.5, "items: wine racks, barrels, a tasting table: ~14 in 41 m2"),
     "church": Density(0.5, "items: pews and altar with candles in a 336 m2 nave"),
     "cafe_terrace": Density(6.0, "items: tables for two with two chairs and a cup or "
-                                  "glass each, plants: ~26 in 40 m2"),
+                                  "glass each, parasols, plants: ~26 in 40 m2"),
     "market": Density(4.0, "items: four trestle tables of produce, crates before them, "
                             "baskets and sacks: ~25 in 60 m2"),
-    "quay": Density(1.5, "items: bollards along the edge, crates, barrels, drums: ~12 in 80 m2"),
+    "quay": Density(1.5, "items: bollards along the edge, crates, barrels, drums, coils of "
+                         "rope, lamps: ~12 in 80 m2"),
     "interrogation_room": Density(5.0, "items: table, 2 chairs, papers, glass, ashtray, "
                                         "clock, mirror: ~8 in 16 m2"),
 }
