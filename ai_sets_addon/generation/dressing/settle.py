@@ -32,6 +32,7 @@ from .space import BAND, BODY_R, FloorGrid, Space
 STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
 ROUNDS = 30                                   # moves kept at most
 EVALS = 400                                   # layouts measured at most (bounds the time)
+CONTACT = 0.01                                # the report's collision depth (m)
 SAFE = 0.05                                   # added to the person's radius (m)
 ENOUGH = 0.01                                 # dead floor left alone (share of the free)
 REPORT_CELL = 0.05                            # the plausibility report's floor cell (m)
@@ -55,6 +56,7 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         shift = _inward(out[i], room)
         if shift is not None:
             _apply(out, i, riders[i], shift, 0.0)
+    _unclash(out, room, fixed, z)
     grid = FloorGrid(room, REPORT_CELL)        # the report's raster: its 0.4 m gaps
     feet = {i: _mask(grid, _outline(out[i])) for i in floor}
     budget = EVALS
@@ -141,6 +143,40 @@ def _turned(poly: np.ndarray, dx: float, dy: float, turn: float, pivot) -> np.nd
     return rel @ np.array([[c, s], [-s, c]]) + pivot + (dx, dy)
 
 
+def _unclash(out: list[props.Placement], room, fixed: list[Box], floor_z: float) -> None:
+    """Pieces that go more than CONTACT_M into one another (a strip light into a
+    pillar, two booths at too short a pitch): the smaller of each pair slides the
+    least distance that clears it, inside the room; what stands on it goes along."""
+    flat = [i for i, p in enumerate(out) if max(b.z1 for b in p.boxes) - floor_z <= BAND[0]]
+    rides = {j: [i for i in range(len(out)) if i != j and _rides_on(out[j], out[i], floor_z)]
+             for j in range(len(out))}
+    for a in range(len(out)):
+        for b in range(a + 1, len(out)):
+            if a in flat or b in flat or b in rides[a] or a in rides[b] or \
+                    not _clash(out[a].boxes, out[b].boxes):
+                continue
+            i = min((a, b), key=lambda k: sum(x.hx * x.hy for x in out[k].boxes))
+            others = [x for j in range(len(out)) if j != i and j not in flat
+                      and i not in rides[j] and j not in rides[i] for x in out[j].boxes]
+            clear = [f for f in fixed if not any(overlap(x, f, 0.0) for x in out[i].boxes)]
+            for s in (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8):
+                move = next(((dx, dy) for dx, dy in ((s, 0.0), (-s, 0.0), (0.0, s), (0.0, -s))
+                             if _free(_moved(out[i].boxes, dx, dy, 0.0, _pivot(out[i])),
+                                      others, clear, room)), None)
+                if move:
+                    _apply(out, i, [j for j in range(len(out)) if i in rides[j]], move, 0.0)
+                    break
+
+
+def _clash(boxes_a: list[Box], boxes_b: list[Box]) -> bool:
+    return any(overlap(a, b, -CONTACT) for a in boxes_a for b in boxes_b)
+
+
+def _free(boxes: list[Box], others: list[Box], fixed: list[Box], room) -> bool:
+    return _inside(boxes, room) and not _clash(boxes, others) and \
+        not any(overlap(b, f, 0.0) for b in boxes for f in fixed)
+
+
 def _in_band(p: props.Placement, floor_z: float) -> bool:
     """A piece a walking person bumps into: not a rug, not overhead."""
     z0 = min(b.z0 for b in p.boxes)
@@ -155,7 +191,7 @@ def _rides_on(p: props.Placement, support: props.Placement, floor_z: float) -> b
         return False
     x, y = float(p.transform[0, 3]), float(p.transform[1, 3])
     probe = Box(x, y, 0.01, 0.01, 0.0, z0 - 0.05, z0 + 0.01)
-    return any(overlap(probe, b, 0.0) for b in support.boxes)
+    return any(z0 - 0.05 <= b.z1 <= z0 + 0.01 and overlap(probe, b, 0.0) for b in support.boxes)
 
 
 def _solid(b: Box, floor_z: float) -> bool:
