@@ -166,7 +166,7 @@ def dress(room: Room, rng_seed: int, requested: dict[str, int] | None = None,
     return Dressing(placements, lights, notes.lines, stages)
 
 
-ATTEMPTS = 4
+ATTEMPTS = 8
 
 
 def _furnish(room: Room, lines, adopted, keep_clear, requested, rng):

@@ -150,8 +150,8 @@ KITCHEN = Program(
 BATHROOM = Program(
     furniture=(
         Item("bathtub", where="corner"),       # head and one long side to the walls
+        Item("vanity_unit"),                   # the basin before the WC: a wall it needs
         Item("toilet", where="corner"),
-        Item("vanity_unit"),
         Item("bath_mat", where="rug", of="bathtub"),
         Item("laundry_basket", where="corner", optional=True, access=False),
     ),

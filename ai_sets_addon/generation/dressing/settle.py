@@ -27,15 +27,18 @@ from ..plausibility import _hull, _in_polygon
 from ..props.model import PropModel
 from ..props.scatter import Box, overlap
 from .raster import dilate, erode, label
-from .space import BAND, BODY_R, FloorGrid, Space
+from .space import BAND, BODY_R, LOST_SHARE, FloorGrid, Space
 
 STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
 ROUNDS = 30                                   # moves kept at most
 EVALS = 400                                   # layouts measured at most (bounds the time)
 CONTACT = 0.01                                # the report's collision depth (m)
 SAFE = 0.05                                   # added to the person's radius (m)
-ENOUGH = 0.01                                 # dead floor left alone (share of the free)
-REPORT_CELL = 0.05                            # the plausibility report's floor cell (m)
+ENOUGH = LOST_SHARE                           # dead floor left alone (the dressing's own bound)
+REPORT_CELL = 0.05                            # the plausibility report's floor cell (m):
+LARGE_M2 = 100.0                              # a larger floor is measured at twice that,
+                                              # with a disc wider by the difference
+CELLS = 25000                                 # raster size the full EVALS are spent on
 
 
 def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
@@ -57,9 +60,10 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         if shift is not None:
             _apply(out, i, riders[i], shift, 0.0)
     _unclash(out, room, fixed, z)
-    grid = FloorGrid(room, REPORT_CELL)        # the report's raster: its 0.4 m gaps
+    area = (room.x1 - room.x0) * (room.y1 - room.y0)
+    grid = FloorGrid(room, REPORT_CELL if area <= LARGE_M2 else 2 * REPORT_CELL)
     feet = {i: _mask(grid, _outline(out[i])) for i in floor}
-    budget = EVALS
+    budget = int(EVALS * min(1.0, CELLS / grid.taken.size))     # about a second at most
     for _ in range(ROUNDS):
         taken = _union(feet, grid)
         lost = _lost(grid, taken)
@@ -256,11 +260,14 @@ def _moves(p: props.Placement, room, floor_z: float) -> list[tuple[float, float,
         out.append((0.0, 0.0, square))
         turned = _moved(p.boxes, 0.0, 0.0, square, _pivot(p))
         tx0, ty0, tx1, ty1 = _extent(turned)
-        for gap, d in ((tx0 - room.x0, (-1, 0)), (room.x1 - tx1, (1, 0)),
-                       (ty0 - room.y0, (0, -1)), (room.y1 - ty1, (0, 1))):
+        ix = max(room.x0 - tx0, 0.0) - max(tx1 - room.x1, 0.0)     # back inside, turned
+        iy = max(room.y0 - ty0, 0.0) - max(ty1 - room.y1, 0.0)
+        out.append((ix, iy, square))
+        for gap, d in ((tx0 + ix - room.x0, (-1, 0)), (room.x1 - tx1 - ix, (1, 0)),
+                       (ty0 + iy - room.y0, (0, -1)), (room.y1 - ty1 - iy, (0, 1))):
             if 0.004 < gap < 1.2:
                 step = gap - 0.003
-                out.append((d[0] * step, d[1] * step, square))
+                out.append((ix + d[0] * step, iy + d[1] * step, square))
     return out
 
 
@@ -310,7 +317,7 @@ def _dead(grid, taken: np.ndarray) -> np.ndarray:
     here is a gap there whatever its raster's offset) does not cover from the largest
     region it reaches."""
     free = ~taken
-    disc = grid._disc(BODY_R + SAFE)
+    disc = grid._disc(BODY_R + SAFE + (grid.cell_m - REPORT_CELL))
     labels, n = label(erode(free, disc))
     if n == 0:
         return free
