@@ -318,7 +318,7 @@ def _church(rng, W, D, H, occ) -> Layout:
     out.put(occ, fu.altar(rng), 0.0, D / 2 - 2.2, SOUTH)
     pew = fu.pew(rng, min(3.8, W / 2 - 1.6))
     pb = pew.bounds()
-    pitch = pb[4] - pb[1] + 0.45             # a 0.45 m row to walk along to a seat
+    pitch = pb[4] - pb[1] + 0.5              # a 0.5 m row to walk along to a seat
     for y in np.arange(D / 2 - 6.0, -D / 2 + 3.0, -pitch):
         for x in (-(W / 4 + 0.4), W / 4 + 0.4):
             out.put(occ, pew, x, y, SOUTH + np.pi)      # seats face the altar (north)

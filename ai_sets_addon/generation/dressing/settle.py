@@ -80,6 +80,8 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
                       for b in out[j].boxes if math.hypot(b.x - px, b.y - py) < reach + b.radius]
             others += [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
             rest = _union({j: f for j, f in feet.items() if j != i}, grid)
+            win = _window(grid, out[i].boxes, reach + BODY_R + SAFE)
+            here = _local_lost(grid, rest | feet[i], win)
             for move in _moves(out[i], room, z):       # the first move that frees floor
                 boxes = _moved(out[i].boxes, *move, _pivot(out[i]))
                 if not _inside(boxes, room) or any(overlap(b, o, 0.0) for b in boxes
@@ -87,7 +89,7 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
                     continue
                 budget -= 1
                 poly = _turned(_outline(out[i]), *move, np.array(_pivot(out[i])))
-                if _lost(grid, rest | _mask(grid, poly)) < lost:
+                if _local_lost(grid, rest | _mask(grid, poly), win) < here:
                     found = (i, move)
                     break
                 if budget <= 0:
@@ -195,7 +197,12 @@ def _rides_on(p: props.Placement, support: props.Placement, floor_z: float) -> b
         return False
     x, y = float(p.transform[0, 3]), float(p.transform[1, 3])
     probe = Box(x, y, 0.01, 0.01, 0.0, z0 - 0.05, z0 + 0.01)
-    return any(z0 - 0.05 <= b.z1 <= z0 + 0.01 and overlap(probe, b, 0.0) for b in support.boxes)
+    if any(z0 - 0.05 <= b.z1 <= z0 + 0.01 and overlap(probe, b, 0.0) for b in support.boxes):
+        return True                                      # on its top
+    sx0, sy0, sx1, sy1 = _extent(support.boxes)          # on a shelf or desk within it
+    px0, py0, px1, py1 = _extent(p.boxes)
+    return (min(b.z0 for b in support.boxes) + 0.05 <= z0 <= max(b.z1 for b in support.boxes)
+            and sx0 - 0.01 <= px0 and px1 <= sx1 + 0.01 and sy0 - 0.01 <= py0 and py1 <= sy1 + 0.01)
 
 
 def _solid(b: Box, floor_z: float) -> bool:
@@ -306,6 +313,39 @@ def _union(feet: dict[int, np.ndarray], grid) -> np.ndarray:
     for f in feet.values():
         taken |= f
     return taken
+
+
+def _window(grid, boxes: list[Box], reach: float) -> tuple[slice, slice]:
+    """The raster cells within `reach` of a piece (its moves' neighbourhood)."""
+    x0, y0, x1, y1 = _extent(boxes)
+    i0, j0 = grid.cell(x0 - reach, y0 - reach)
+    i1, j1 = grid.cell(x1 + reach, y1 + reach)
+    return slice(i0, i1 + 1), slice(j0, j1 + 1)
+
+
+def _local_lost(grid, taken: np.ndarray, win: tuple[slice, slice]) -> int:
+    """Dead floor within a window, the floor beyond its open edges taken as reached (the
+    room's walls stay walls): what a move there frees, at a fraction of the whole
+    raster's cost."""
+    disc = grid._disc(BODY_R + SAFE + (grid.cell_m - REPORT_CELL))
+    r = disc.shape[0] // 2
+    free = ~taken[win]
+    nx, ny = taken.shape
+    pad = [(r if win[0].start > 0 else 0, r if win[0].stop < nx else 0),
+           (r if win[1].start > 0 else 0, r if win[1].stop < ny else 0)]
+    padded = np.pad(free, pad, constant_values=True)     # open beyond, walls at the walls
+    labels, n = label(erode(padded, disc))
+    if n == 0:
+        return int(free.sum())
+    edge = np.zeros_like(padded)
+    edge[:pad[0][0]], edge[padded.shape[0] - pad[0][1]:] = True, True
+    edge[:, :pad[1][0]], edge[:, padded.shape[1] - pad[1][1]:] = True, True
+    keep = np.unique(labels[edge & (labels > 0)])
+    if not len(keep):
+        keep = [int(np.argmax(np.bincount(labels.ravel())[1:])) + 1]
+    reached = dilate(np.isin(labels, keep), disc)
+    inner = reached[pad[0][0]:padded.shape[0] - pad[0][1], pad[1][0]:padded.shape[1] - pad[1][1]]
+    return int((free & ~inner).sum())
 
 
 def _lost(grid, taken: np.ndarray) -> int:
