@@ -161,17 +161,24 @@ def _unclash(out: list[props.Placement], room, fixed: list[Box], floor_z: float)
             if a in flat or b in flat or b in rides[a] or a in rides[b] or \
                     not _clash(out[a].boxes, out[b].boxes):
                 continue
-            i = min((a, b), key=lambda k: sum(x.hx * x.hy for x in out[k].boxes))
-            others = [x for j in range(len(out)) if j != i and j not in flat
-                      and i not in rides[j] and j not in rides[i] for x in out[j].boxes]
-            clear = [f for f in fixed if not any(overlap(x, f, 0.0) for x in out[i].boxes)]
-            for s in (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8):
-                move = next(((dx, dy) for dx, dy in ((s, 0.0), (-s, 0.0), (0.0, s), (0.0, -s))
-                             if _free(_moved(out[i].boxes, dx, dy, 0.0, _pivot(out[i])),
-                                      others, clear, room)), None)
-                if move:
-                    _apply(out, i, [j for j in range(len(out)) if i in rides[j]], move, 0.0)
+            for i in sorted((a, b), key=lambda k: sum(x.hx * x.hy for x in out[k].boxes)):
+                if _slide_clear(out, i, rides, flat, fixed, room):
                     break
+
+
+def _slide_clear(out, i: int, rides, flat, fixed, room) -> bool:
+    """Slide piece i the least distance (along x or y) that clears every other piece."""
+    others = [x for j in range(len(out)) if j != i and j not in flat
+              and i not in rides[j] and j not in rides[i] for x in out[j].boxes]
+    clear = [f for f in fixed if not any(overlap(x, f, 0.0) for x in out[i].boxes)]
+    for s in (0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.2):
+        move = next(((dx, dy) for dx, dy in ((s, 0.0), (-s, 0.0), (0.0, s), (0.0, -s))
+                     if _free(_moved(out[i].boxes, dx, dy, 0.0, _pivot(out[i])),
+                              others, clear, room)), None)
+        if move:
+            _apply(out, i, [j for j in range(len(out)) if i in rides[j]], move, 0.0)
+            return True
+    return False
 
 
 def _clash(boxes_a: list[Box], boxes_b: list[Box]) -> bool:
@@ -315,6 +322,15 @@ def _union(feet: dict[int, np.ndarray], grid) -> np.ndarray:
     return taken
 
 
+def _person(grid) -> np.ndarray:
+    """The person's disc on the raster, a cell wider than the report's: a gap kept here
+    is a gap there whatever its raster's offset."""
+    r = (BODY_R + SAFE) / REPORT_CELL if grid.cell_m <= REPORT_CELL else \
+        (BODY_R + SAFE + grid.cell_m - REPORT_CELL) / grid.cell_m
+    i = np.arange(-math.ceil(r), math.ceil(r) + 1)
+    return (i[:, None] ** 2 + i[None] ** 2) <= r * r
+
+
 def _window(grid, boxes: list[Box], reach: float) -> tuple[slice, slice]:
     """The raster cells within `reach` of a piece (its moves' neighbourhood)."""
     x0, y0, x1, y1 = _extent(boxes)
@@ -327,7 +343,7 @@ def _local_lost(grid, taken: np.ndarray, win: tuple[slice, slice]) -> int:
     """Dead floor within a window, the floor beyond its open edges taken as reached (the
     room's walls stay walls): what a move there frees, at a fraction of the whole
     raster's cost."""
-    disc = grid._disc(BODY_R + SAFE + (grid.cell_m - REPORT_CELL))
+    disc = _person(grid)
     r = disc.shape[0] // 2
     free = ~taken[win]
     nx, ny = taken.shape
@@ -357,7 +373,7 @@ def _dead(grid, taken: np.ndarray) -> np.ndarray:
     here is a gap there whatever its raster's offset) does not cover from the largest
     region it reaches."""
     free = ~taken
-    disc = grid._disc(BODY_R + SAFE + (grid.cell_m - REPORT_CELL))
+    disc = _person(grid)
     labels, n = label(erode(free, disc))
     if n == 0:
         return free

@@ -139,7 +139,7 @@ def _curtains(space: Space, placed, wall: Wall, c: float, w: float, sill: float,
     b = m.bounds()
     full = b[3] - b[0]
     for side in (-1, 1):
-        edge = c + side * (w / 2 + 0.1)
+        edge = c + side * (w / 2 + 0.12)       # clear of the window's zone (0.1 m beyond it)
         room = edge if side < 0 else wall.length - edge
         width = min(full * 0.6, room - 0.02)
         if width < 0.35:
