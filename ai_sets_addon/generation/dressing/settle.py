@@ -1,17 +1,24 @@
-"""Settling a laid-out room: the furniture a room type or a place recipe set down is
-moved, a little, until it keeps the dressing's written constraints (`space`):
+"""Settling a laid-out room: the furniture a room type or a place recipe set down (and
+what the dressing added round it) is moved, a little, until it keeps the dressing's
+written constraints (`space`) as the plausibility report measures them:
 
-- inside the room: a piece that goes into a wall (a bed longer than its slot, a
-  plant's leaves) is pushed back in, flush;
-- no dead floor: floor a 0.2 m-radius disc cannot reach (a 25 cm slot between a
-  wardrobe and the wall, a chair turned across a corner, a gap between two crates) is
-  closed, by a greedy search over small moves of the pieces that bound it: flush to
-  the nearest wall, slid along it, squared to the walls, or pulled out far enough to
-  walk behind; the move that frees the most floor is kept, until none frees any.
+- inside the room: a piece that goes into a wall (a bed longer than its slot) is
+  pushed back in, flush;
+- no clashes: of two pieces more than 1 cm into one another (a strip light into a
+  pillar), one slides the least distance that parts them;
+- no dead floor: floor a person's disc cannot reach (a 25 cm slot between a wardrobe
+  and the wall, a chair turned across a corner, a gap between two crates) is closed
+  by a greedy search over small moves of the pieces that bound it: flush to the
+  nearest wall, slid, squared to the walls (a wall thing only flush or along its
+  wall); the first move that frees floor round the piece is kept, until the dead
+  floor is under the dressing's own bound (`space.LOST_SHARE`) or no move frees any.
+  Outlines are the report's (mesh hulls in the body band), on its 5 cm raster, with a
+  disc a cell wider, so what passes here passes there; the measured moves are bounded
+  (about a second for the largest rooms).
 
-Every move keeps the piece clear of the others, of the door squares and of the camera
-stands; what stands on a piece (a television on its sideboard) moves with it. Pure:
-no bpy.
+Every move keeps the piece clear of the others, of the door squares, windows and
+camera stands; what stands on a piece (a television on its sideboard, the things on a
+desk) moves with it. Pure: no bpy.
 """
 
 from __future__ import annotations
@@ -97,13 +104,8 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
         if found is None:
             break
         i, move = found
-        import os
-        if os.environ.get("SETTLE_DEBUG"): print("settle", out[i].model.label, move, lost, budget)
         _apply(out, i, riders[i], move[:2], move[2])
         feet[i] = _mask(grid, _outline(out[i]))
-    import os
-    if os.environ.get("SETTLE_DEBUG"):
-        np.save("/tmp/dress/taken.npy", _union(feet, grid))
     return out
 
 
