@@ -96,8 +96,9 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
                     continue
                 budget -= 1
                 poly = _turned(_outline(out[i]), *move, np.array(_pivot(out[i])))
-                if _local_lost(grid, rest | _mask(grid, poly), win) < here:
-                    found = (i, move)
+                moved = rest | _mask(grid, poly)
+                if _local_lost(grid, moved, win) < here and _lost(grid, moved) < lost:
+                    found = (i, move)          # frees floor round it, and cuts no way off
                     break
                 if budget <= 0:
                     break
