@@ -285,6 +285,9 @@ def _moves(p: props.Placement, room, floor_z: float) -> list[tuple[float, float,
             if 0.004 < gap < 1.2:
                 step = gap - 0.003
                 out.append((ix + d[0] * step, iy + d[1] * step, square))
+        for s in STEPS + (0.6, 0.9, 1.2):                   # squared, then slid clear
+            out += [(ix + s, iy, square), (ix - s, iy, square), (ix, iy + s, square),
+                    (ix, iy - s, square)]
     return out
 
 
