@@ -516,29 +516,28 @@ def _parasol(c: Ctx) -> None:
     c.add("canvas", lathe([(r, eave - 0.08), (r, eave)], 8, False, False))
     a = np.linspace(0, 2 * np.pi, 9)[:-1]
     tips = np.column_stack([np.cos(a) * r * 0.98, np.sin(a) * r * 0.98, np.full(8, eave - 0.01)])
-    c.add("metal", tubes(np.tile([0.0, 0.0, h * 0.62], (8, 1)), tips * [0.55, 0.55, 1.0]
-                         + [0, 0, -0.02], 0.008), smooth=True)
+    c.add("metal", [tube((0.0, 0.0, h * 0.62), tip * [0.55, 0.55, 1.0] + [0, 0, -0.02], 0.008, 6)
+                    for tip in tips], smooth=True)
     c.hulls += [(-0.24, -0.24, 0.0, 0.24, 0.24, eave - 0.1), (-r, -r, eave - 0.1, r, r, h)]
 
 
 def _coil(c: Ctx) -> None:
-    """A coil of mooring rope flat on the ground: turns laid one inside another and a
-    second layer on top, its end trailing out."""
+    """A coil of mooring rope flat on the ground: turns laid one inside another (rings of
+    rope, each a closed torus) and a second layer on top, its end trailing out."""
     rope = max(0.018, c.h / 4)
     r_out = min(c.hx, c.hy) - rope
     turns = max(3, int((r_out * 0.6) / (2 * rope)))
-    a = np.linspace(0, 2 * np.pi, 17)
-    paths, radii = [], []
+    t = np.linspace(0, 2 * np.pi, 9)
+    rings = []
     for layer in range(2):
         for k in range(turns - layer):
             rr = r_out - k * 2.1 * rope
             z = rope + layer * 1.8 * rope
-            paths.append(np.column_stack([np.cos(a) * rr, np.sin(a) * rr, np.full(len(a), z)]))
-            radii.append(np.full(len(a), rope))
-    c.add(c.p("mat", "rope"), sweep(np.stack(paths), np.stack(radii), 6), smooth=True)
-    end = np.column_stack([np.linspace(r_out, r_out + 0.001, 6), np.linspace(0, -c.hy * 0.9 + rope, 6),
-                           np.full(6, rope)])
-    c.add(c.p("mat", "rope"), sweep(end, np.full(6, rope), 6), smooth=True)
+            rings.append(lathe(np.column_stack([rr + rope * np.cos(t), z + rope * np.sin(t)]),
+                               14, False, False))
+    c.add(c.p("mat", "rope"), rings, smooth=True)
+    c.add(c.p("mat", "rope"), tube((r_out, 0.0, rope), (r_out, -c.hy + rope, rope), rope, 8),
+          smooth=True)
 
 
 @family("post", 1800)
