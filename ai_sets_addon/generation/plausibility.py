@@ -200,12 +200,25 @@ def _bvh(mesh: trimesh.Trimesh, cache: dict[int, object]):
 def _depth(mesh_a, transform_a, mesh_b, transform_b, cache) -> float:
     """The deepest contact between two placed meshes (0 when apart)."""
     fcl = _fcl()
-    placed = [fcl.CollisionObject(_bvh(m, cache), fcl.Transform(t[:3, :3], t[:3, 3]))
-              for m, t in ((mesh_a, transform_a), (mesh_b, transform_b))]
+    placed = [_placed(m, t, cache) for m, t in ((mesh_a, transform_a), (mesh_b, transform_b))]
     request = fcl.CollisionRequest(num_max_contacts=64, enable_contact=True)
     result = fcl.CollisionResult()
     fcl.collide(placed[0], placed[1], request, result)
     return max((float(c.penetration_depth) for c in result.contacts), default=0.0)
+
+
+def _placed(mesh: trimesh.Trimesh, t: np.ndarray, cache):
+    """fcl's object for a placed mesh. fcl takes a rigid motion only: a scaled placement
+    (a curtain narrowed to its wall) is baked into world vertices."""
+    fcl = _fcl()
+    linear = t[:3, :3]
+    if np.allclose(linear.T @ linear, np.eye(3), atol=1e-6):
+        return fcl.CollisionObject(_bvh(mesh, cache), fcl.Transform(linear, t[:3, 3]))
+    key = (id(mesh), t.tobytes())
+    if key not in cache:
+        cache[key] = (_bvh(trimesh.Trimesh(mesh.vertices @ linear.T + t[:3, 3], mesh.faces,
+                                           process=False), {}), mesh)
+    return fcl.CollisionObject(cache[key][0], fcl.Transform())
 
 
 def _through(obj: SetObject, walls: trimesh.Trimesh, cache) -> bool:
@@ -336,9 +349,14 @@ class _Grid:
         return mask
 
     def footprint(self, obj: SetObject) -> np.ndarray:
+        """The floor cells under the object's hull within the body band: the corners of
+        every face that reaches into the band (a wardrobe's sides run from the floor to
+        2.1 m with no vertex between)."""
         base = obj.bounds[0, 2]
         verts = obj.vertices
-        band = verts[(verts[:, 2] >= BODY_BAND_M[0]) & (verts[:, 2] <= BODY_BAND_M[1])]
+        z = verts[obj.model.faces][:, :, 2]
+        crossing = (z.max(axis=1) >= BODY_BAND_M[0]) & (z.min(axis=1) <= BODY_BAND_M[1])
+        band = verts[np.unique(obj.model.faces[crossing])]
         if base > BODY_BAND_M[1] or len(band) < 3:
             return np.zeros(self.inside.shape, bool)
         return _in_polygon(self.points, _hull(band[:, :2]))

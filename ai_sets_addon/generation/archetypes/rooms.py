@@ -131,20 +131,27 @@ def _bathroom(rng, W, D, H, occ) -> Layout:
 
 
 def _office(rng, W, D, H, occ) -> Layout:
-    """Clusters of facing desks (screens meet, chairs outside), kept clear of the
-    door corner the wide stands in."""
+    """A bench of facing desks down the middle (screens meet, chairs outside, a 0.9 m
+    aisle round it), as many desk pairs as the floor takes between the door corner the
+    wide stands in and the plants in the far corners."""
     out = Layout()
     desk, chair = fu.desk(rng), fu.office_chair(rng)
-    for cx in np.linspace(-W / 2 + 2.6, W / 2 - 2.0, max(1, int((W - 2.0) / 3.2))):
-        for cy in (-0.6, 1.8):
-            for side, yaw in ((-1, SOUTH + np.pi), (1, SOUTH)):
-                y = cy + side * 0.36
-                out.put(occ, desk, cx, y, SOUTH if side < 0 else NORTH)   # screens meet
-                out.put(occ, chair, cx, y + side * 0.75, yaw)
+    db, cb = desk.bounds(), chair.bounds()
+    dw, dd = db[3] - db[0], db[4] - db[1]
+    plant = st.planter(rng)
+    x0, x1 = -W / 2 + 1.6, W / 2 - 2 * _reach(plant) - 0.6
+    pairs = max(1, int((x1 - x0) // dw))
+    xs = (x0 + x1) / 2 + (np.arange(pairs) - (pairs - 1) / 2) * dw
+    reach = dd + 0.12 - cb[1]                    # desk front to the chair's centre
+    for x in xs:
+        for side in (-1, 1):
+            out.put(occ, desk, x, side * dd / 2, SOUTH if side < 0 else NORTH)
+            out.put(occ, chair, x, side * reach, NORTH if side < 0 else SOUTH)
+    if pairs * 2 < 4:
+        out.notices.append(f"office: room for {pairs * 2} desks")
     for sy in (1, -1):
-        plant = st.planter(rng)
         out.put(occ, plant, W / 2 - _reach(plant), sy * (D / 2 - _reach(plant)))
-    out.shots = _corner_shots(W, D, (0.8, 0.6, 0.8), 0.8, tilt=-7.0)
+    out.shots = _corner_shots(W, D, (float(xs.mean()), 0.0, 0.8), 0.8, tilt=-7.0)
     return out
 
 
@@ -221,9 +228,12 @@ def _diner(rng, W, D, H, occ) -> Layout:
     stool = fu.stool(rng)
     for x in np.arange(-length / 2 + 0.4, length / 2 - 0.2, 0.75):
         out.put(occ, stool, x, cy - 0.75)
-    booth = fu.booth(rng)
-    for x in np.arange(-W / 2 + 1.0, W / 2 - 0.8, 1.6):
-        out.put(occ, booth, x, -D / 2 + 1.15, EAST)
+    booth = fu.booth(rng)                    # turned east: its length runs along the wall
+    bb = booth.bounds()
+    long, half = bb[4] - bb[1] + 0.02, (bb[3] - bb[0]) / 2
+    n = int(W // long)
+    for x in -W / 2 + (W - n * long) / 2 + long * (np.arange(n) + 0.5):
+        out.put(occ, booth, x, -D / 2 + half + 0.005, EAST)    # backs to the south wall
     for x in np.linspace(-length / 2 + 0.8, length / 2 - 0.8, 4):
         out.put(occ, fu.pendant_lamp(rng, 0.7), x, cy - 0.2, z=H)
     out.shots = [Shot("wide", 24.0, (W / 2 - 0.5, -D / 2 + 2.3), (-0.5, cy, 0.9), third=-0.3,
@@ -271,14 +281,17 @@ def _library(rng, W, D, H, occ) -> Layout:
     for y in np.arange(-D / 2 + 1.4, D / 2 - 1.2, 1.65):
         out.put(occ, case, W / 2 - 0.2, y, WEST)
     tab, chair = fu.table(rng, 2.0, 0.9), fu.chair(rng)
-    for y in (-0.6, -D / 2 + 1.6):
-        out.put(occ, tab, -0.6, y)
-        for x in (-1.1, -0.1):
-            out.put(occ, chair, x, y + 0.6, SOUTH)
-            out.put(occ, chair, x, y - 0.6, NORTH)
-    out.put(occ, st.floor_lamp(rng), -W / 2 + 0.5, D / 2 - 0.5)
+    off = tab.bounds()[4] + chair.bounds()[4] + 0.05          # chairs pulled out, clear
+    y = -0.3
+    for tx in (-W / 4, W / 8):                                  # two reading tables in a line
+        out.put(occ, tab, tx, y)
+        for x in (tx - 0.5, tx + 0.5):
+            out.put(occ, chair, x, y + off, SOUTH)
+            out.put(occ, chair, x, y - off, NORTH)
+    lamp = st.floor_lamp(rng)
+    out.put(occ, lamp, -W / 2 + _reach(lamp, 0.2), 0.0)      # by the west wall
     out.shots = [Shot("wide", 24.0, (-W / 2 + 0.6, -D / 2 + 0.6), (W / 4, D / 2, 1.3), third=0.2),
-                 Shot("medium", 35.0, (W / 2 - 1.2, -D / 2 + 0.8), (-0.6, -0.6, 0.8)),
+                 Shot("medium", 35.0, (W / 2 - 1.2, -D / 2 + 0.8), (-W / 4, y, 0.8)),
                  Shot("reverse", 35.0, (0.0, D / 2 - 1.2), (0.0, -D / 2, 1.2))]
     return out
 
@@ -304,7 +317,9 @@ def _church(rng, W, D, H, occ) -> Layout:
     out = Layout()
     out.put(occ, fu.altar(rng), 0.0, D / 2 - 2.2, SOUTH)
     pew = fu.pew(rng, min(3.8, W / 2 - 1.6))
-    for y in np.arange(D / 2 - 6.0, -D / 2 + 3.0, -1.1):
+    pb = pew.bounds()
+    pitch = pb[4] - pb[1] + 0.5              # a 0.5 m row to walk along to a seat
+    for y in np.arange(D / 2 - 6.0, -D / 2 + 3.0, -pitch):
         for x in (-(W / 4 + 0.4), W / 4 + 0.4):
             out.put(occ, pew, x, y, SOUTH + np.pi)      # seats face the altar (north)
     # An 18 mm tilted up from the entrance: the altar low in frame, the vault and its

@@ -29,10 +29,11 @@ from ...model.plan import LightPlan
 from ..props.catalogue import KINDS
 from ..props.scatter import Box
 from .layout import SEATS, Furnisher
-from .models import placement_of
-from .programs import DENSITY, PROGRAMS, Item, Notes, density_for, program_for
+from .programs import DENSITY, PROGRAMS, Item, Notes, blinds_for, density_for, program_for
 from .space import Space
-from .stages import (ceiling_stage, floor_clutter, smalls_stage, surface_of, wall_stage)
+from .models import model, placement_of, variant_for
+from .stages import (HANG, ceiling_stage, floor_clutter, hang, smalls_stage, surface_of,
+                     wall_stage)
 
 __all__ = ["Opening", "Room", "Dressing", "dress", "DENSITY", "PROGRAMS", "density_for",
            "program_for"]
@@ -114,13 +115,14 @@ def dress(room: Room, rng_seed: int, requested: dict[str, int] | None = None,
     best = None
     for attempt in range(ATTEMPTS):  # restarts: the first layout with every required piece
         tried = _furnish(room, lines, adopted, keep_clear, requested or {},
+                         program.radiators and "radiator" not in excluded_set,
                          seeds.rng(rng_seed, "dressing", room.room_type, "furniture",
                                    str(attempt)))
         if best is None or tried[2] < best[2]:
             best = tried
         if tried[2] == 0:
             break
-    space, furn, _, furniture_notes = best
+    space, furn, _, furniture_notes, radiators = best
     for line in furniture_notes:
         notes.add(line)
     stages["furniture"] = len(furn.placed)
@@ -128,9 +130,10 @@ def dress(room: Room, rng_seed: int, requested: dict[str, int] | None = None,
     # 2. walls
     wall_items = list(program.wall) + [(k, n) for k, n in wanted.items() if placement_of(k) == "wall"]
     wall_items = [(k, n) for k, n in wall_items if k not in excluded_set]
-    walled = wall_stage(space, furn, wall_items, rng, notes,
-                        program.radiators and "radiator" not in excluded_set,
-                        program.curtains and "curtain" not in excluded_set, density)
+    blinds = blinds_for(room.room_type, room.era) and "blind" not in excluded_set
+    walled = radiators + wall_stage(space, furn, wall_items, rng, notes, False,
+                        program.curtains and "curtain" not in excluded_set, density,
+                        blinds=blinds)
     stages["wall"] = len(walled)
 
     # 3. ceiling
@@ -164,12 +167,13 @@ def dress(room: Room, rng_seed: int, requested: dict[str, int] | None = None,
     return Dressing(placements, lights, notes.lines, stages)
 
 
-ATTEMPTS = 4
+ATTEMPTS = 8
 
 
-def _furnish(room: Room, lines, adopted, keep_clear, requested, rng):
+def _furnish(room: Room, lines, adopted, keep_clear, requested, radiators: bool, rng):
     """One pass of the furniture search: (space, furnisher, required kinds with none
-    placed, notes)."""
+    placed, notes, the radiators). The radiators go under the windows first: the
+    furniture then leaves them their wall."""
     space = Space.of(room)
     for box in keep_clear:
         space.occ.add(box)
@@ -177,6 +181,11 @@ def _furnish(room: Room, lines, adopted, keep_clear, requested, rng):
     furn = Furnisher(space, rng, notes)
     if adopted:
         furn.adopt(adopted)
+    rads: list[props.Placement] = []
+    for wall, c, w, sill in space.windows if radiators else ():
+        if sill > 0.75:
+            hang(space, rads, model("radiator", variant_for("radiator", rng)), wall, c,
+                 HANG["radiator"])
     missing = 0
     for item, n in lines:
         got = furn.item(item, n)
@@ -185,7 +194,7 @@ def _furnish(room: Room, lines, adopted, keep_clear, requested, rng):
         if got < n:
             notes.add(f"no room for {n - got} of the {n} {item.kind.replace('_', ' ')}")
             missing += 0 if item.optional or got else 1     # a piece the room lacks
-    return space, furn, missing, notes.lines
+    return space, furn, missing, notes.lines, rads
 
 
 def _scaled(item: Item, density: float) -> int:

@@ -31,6 +31,7 @@ from .space import POCKET_M2, Space, Wall
 SEATS = frozenset({"dining_chair", "kitchen_chair", "office_chair", "school_chair", "bar_stool",
                    "stool", "folding_chair", "armchair_wood", "piano_stool", "chair"})
 MAX_TRIES = 60
+SPREAD = 0.3              # poses tried are at least this far apart (m)
 
 
 @dataclass
@@ -105,10 +106,19 @@ class Furnisher:
             return False
         jitter = self.rng.uniform(0.0, 0.15, len(poses))
         order = np.argsort([-(p.score + j) for p, j in zip(poses, jitter)], kind="stable")
-        for idx in order[:MAX_TRIES]:
-            pose = poses[idx]
+        seen: set[tuple[int, int, float]] = set()
+        tried = 0
+        for idx in order:                  # the best pose of each 0.3 m cell: the tries
+            pose = poses[idx]              # reach past the first corner's neighbours
+            cell = (round(pose.x / SPREAD), round(pose.y / SPREAD), round(pose.yaw, 1))
+            if cell in seen:
+                continue
+            seen.add(cell)
             if self._try(item, m, pose):
                 return True
+            tried += 1
+            if tried >= MAX_TRIES:
+                break
         return False
 
     def _try(self, item: Item, m: PropModel, pose: Pose) -> bool:

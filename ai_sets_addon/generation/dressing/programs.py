@@ -150,8 +150,8 @@ KITCHEN = Program(
 BATHROOM = Program(
     furniture=(
         Item("bathtub", where="corner"),       # head and one long side to the walls
+        Item("vanity_unit"),                   # the basin before the WC: a wall it needs
         Item("toilet", where="corner"),
-        Item("vanity_unit"),
         Item("bath_mat", where="rug", of="bathtub"),
         Item("laundry_basket", where="corner", optional=True, access=False),
     ),
@@ -336,6 +336,7 @@ CAFE_TERRACE = Program(
     furniture=(
         Item("bistro_table", 6, where="centre", access=False, pitch=(1.9, 2.5)),
         Item("garden_chair", 12, where="around", of="bistro_table"),
+        Item("parasol", 3, where="around", of="bistro_table", access=False),   # at a table's end
         Item("flower_pot", 2, where="corner", optional=True, access=False),
         Item("potted_plant", 2, where="corner", optional=True, access=False),
     ),
@@ -362,6 +363,8 @@ QUAY = Program(
         Item("wooden_barrel", 2, where="corner", optional=True, access=False),
         Item("oil_drum", 2, where="corner", optional=True, access=False),
         Item("cable_reel", 1, where="corner", optional=True, access=False),
+        Item("rope_coil", 3, where="corner", optional=True, access=False),
+        Item("street_lamp", 2, where="wall", optional=True, access=False),
         Item("bench", 2, where="wall", optional=True),
     ),
     ceiling=(), radiators=False, curtains=False,
@@ -389,6 +392,21 @@ PROGRAMS: dict[str, Program] = {
 
 def program_for(room_type: str) -> Program:
     return PROGRAMS.get(room_type, GENERIC)
+
+
+# Rooms whose windows get blinds (venetian, slats) rather than curtains: workplaces,
+# institutions and rented rooms, from the 1920s on (before, cloth: curtains or nothing).
+BLINDS = frozenset({"office", "kitchen", "classroom", "interrogation_room", "hospital_room",
+                    "motel_room", "police_station", "doctors_office", "waiting_room",
+                    "newsroom", "boardroom", "laboratory", "post_office", "bathroom",
+                    "pharmacy", "photo_lab", "archive", "kitchen_pro", "morgue",
+                    "hospital_corridor", "server_room", "studio_flat", "town_hall"})
+CLOTH_ERAS = frozenset({"medieval", "19th_century"})
+
+
+def blinds_for(room_type: str, era: str | None = None) -> bool:
+    """Whether a room's windows take blinds: its type, unless its era predates them."""
+    return room_type in BLINDS and era not in CLOTH_ERAS
 
 
 @dataclass(frozen=True)
@@ -435,10 +453,11 @@ DENSITY: dict[str, Density] = {
     "cellar": Density(3.5, "items: wine racks, barrels, a tasting table: ~14 in 41 m2"),
     "church": Density(0.5, "items: pews and altar with candles in a 336 m2 nave"),
     "cafe_terrace": Density(6.0, "items: tables for two with two chairs and a cup or "
-                                  "glass each, plants: ~26 in 40 m2"),
+                                  "glass each, parasols, plants: ~26 in 40 m2"),
     "market": Density(4.0, "items: four trestle tables of produce, crates before them, "
                             "baskets and sacks: ~25 in 60 m2"),
-    "quay": Density(1.5, "items: bollards along the edge, crates, barrels, drums: ~12 in 80 m2"),
+    "quay": Density(1.5, "items: bollards along the edge, crates, barrels, drums, coils of "
+                         "rope, lamps: ~12 in 80 m2"),
     "interrogation_room": Density(5.0, "items: table, 2 chairs, papers, glass, ashtray, "
                                         "clock, mirror: ~8 in 16 m2"),
 }

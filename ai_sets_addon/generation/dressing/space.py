@@ -128,10 +128,10 @@ class Space:
 class FloorGrid:
     """The floor as CELL-sized cells, with what stands in the body band marked."""
 
-    def __init__(self, room) -> None:
+    def __init__(self, room, cell_m: float | None = None) -> None:
         self.x0, self.y0 = room.x0, room.y0
         area = (room.x1 - room.x0) * (room.y1 - room.y0)
-        self.cell_m = CELL / 2 if area < 16.0 else CELL      # a small room's slots matter
+        self.cell_m = cell_m or (CELL / 2 if area < 16.0 else CELL)   # a small room's slots matter
         self.nx = max(1, int(round((room.x1 - room.x0) / self.cell_m)))
         self.ny = max(1, int(round((room.y1 - room.y0) / self.cell_m)))
         self.z = room.floor_z

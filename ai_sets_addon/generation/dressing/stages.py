@@ -100,7 +100,10 @@ def _boxes(m: PropModel, x, y, z, yaw, scale_x: float = 1.0) -> list[Box]:
 
 
 def wall_stage(space: Space, furn: Furnisher, wall_items, rng, notes: Notes,
-               radiators: bool, curtains: bool, density: float) -> list[props.Placement]:
+               radiators: bool, curtains: bool, density: float,
+               blinds: bool = False) -> list[props.Placement]:
+    """Switches by the doors, radiators under the windows, blinds in the windows (an
+    office's, a kitchen's) or curtains beside them, then the program's wall objects."""
     placed: list[props.Placement] = []
     for wall, c, w in space.doors:                        # a switch beside every door
         m = model("light_switch", 0)
@@ -111,7 +114,9 @@ def wall_stage(space: Space, furn: Furnisher, wall_items, rng, notes: Notes,
         if radiators and sill > 0.75:
             m = model("radiator", variant_for("radiator", rng))
             hang(space, placed, m, wall, c, HANG["radiator"])
-        if curtains:
+        if blinds:
+            _blind(space, placed, wall, c, w, sill, rng)
+        elif curtains:
             _curtains(space, placed, wall, c, w, sill, rng)
     for kind, n in wall_items:
         if kind not in KINDS or kind == "light_switch":
@@ -134,7 +139,7 @@ def _curtains(space: Space, placed, wall: Wall, c: float, w: float, sill: float,
     b = m.bounds()
     full = b[3] - b[0]
     for side in (-1, 1):
-        edge = c + side * (w / 2 + 0.1)
+        edge = c + side * (w / 2 + 0.12)       # clear of the window's zone (0.1 m beyond it)
         room = edge if side < 0 else wall.length - edge
         width = min(full * 0.6, room - 0.02)
         if width < 0.35:
@@ -142,6 +147,26 @@ def _curtains(space: Space, placed, wall: Wall, c: float, w: float, sill: float,
         a = edge + side * width / 2
         height = space.room.height_m - 0.05 - (b[5] - b[2])
         hang(space, placed, m, wall, a, max(0.0, height), scale_x=width / full)
+
+
+def _blind(space: Space, placed, wall: Wall, c: float, w: float, sill: float, rng) -> None:
+    """A venetian blind in the window's reveal, just behind the wall's face (it blocks
+    no walk and no window clearance), as wide as the opening less 2 cm a side, lowered
+    over a third to two thirds of the glass from under the head."""
+    head = next((o.sill_m + o.height_m for o in space.room.openings
+                 if o.kind == "window" and space.walls[o.wall] is wall
+                 and abs(o.centre_m - c) < 1e-6), sill + 1.2)
+    m = model("blind", variant_for("blind", rng))
+    b = m.bounds()
+    sx = (w - 0.04) / (b[3] - b[0])
+    drop = (head - sill) * float(rng.uniform(0.35, 0.7))
+    sz = drop / (b[5] - b[2])
+    x, y = wall.point(c, b[1] - 0.005)                  # its front 5 mm behind the face
+    z = space.room.floor_z + head - 0.02 - b[5] * sz
+    t = transform(x, y, z, wall.yaw) @ np.diag([sx, 1.0, sz, 1.0])
+    box = Box(x, y, (b[3] - b[0]) / 2 * sx, (b[4] - b[1]) / 2, wall.yaw, z + b[2] * sz,
+              z + b[5] * sz)
+    placed.append(props.Placement(m, t, [box]))
 
 
 def _hang_somewhere(space: Space, furn: Furnisher, placed, m: PropModel, kind: str, rng) -> bool:

@@ -9,13 +9,16 @@ import math
 from .. import props
 from ..props.scatter import Box
 from . import Opening, Room, dress
+from .settle import settle
 
 
 def dress_layout(spec, size, room_type: str, kind, shots,
                  placed: list[props.Placement]) -> list[props.Placement]:
     """Placements to add to an interior room of `size` (interior_room.RoomSize) of the
     room type `kind` (rooms.RoomType) whose furniture is `placed`; `shots`
-    (framing.Shot) keep their stands and sight lines."""
+    (framing.Shot) keep their stands and sight lines. The furniture is settled
+    (`settle`: into the room, off dead floor), in place, before the dressing and again
+    with what the dressing set down."""
     from ..archetypes import interior_room as ir
     hw, hd = size.half
     openings = []
@@ -34,13 +37,16 @@ def dress_layout(spec, size, room_type: str, kind, shots,
     if kind.roof_pitch > 0:                       # an attic: walls up to the knee
         height = size.height - min(hw * kind.roof_pitch, size.height - 1.0)
     room = Room(-hw, -hd, hw, hd, 0.0, height, openings, room_type,
-                style=getattr(spec, "style", None))
+                era=getattr(spec, "era", None), style=getattr(spec, "style", None))
     clear = [_stand_box(s) for s in shots] + [b for s in shots[:1] for b in _sight(s)]
+    placed[:] = settle(room, placed, clear)
     density = max(0.5, min(1.5, float(getattr(spec, "quantity", 1.0) or 1.0)))
     out = dress(room, spec.seed, excluded=tuple(spec.excluded_props), density=density,
                 furniture=placed, keep_clear=clear,
                 ceiling=not (kind.vaulted or kind.roof_pitch > 0))
-    return out.placements
+    settled = settle(room, placed + out.placements, clear)   # what the dressing set down too
+    placed[:] = settled[:len(placed)]
+    return settled[len(placed):]
 
 
 def _stand_box(shot) -> Box:

@@ -22,7 +22,7 @@ from ..parts import sites
 from ...model.plan import LightPlan, SetPlan
 from ..props.scatter import transform, world_boxes
 from ...model.spec import SetSpec
-from .dressing import FLOATING, HANG, holds, known, model_for, placement
+from .dressing import FLOATING, HANG, dress_area, holds, known, model_for, placement
 from .recipe import Dress, Recipe
 
 # Recipe light kinds in a room -> (fixture kind, fixtures per m2 of floor).
@@ -376,6 +376,8 @@ def open_plan(spec: SetSpec, recipe: Recipe) -> SetPlan:
     for x, y in ((8.0, -10.0), (-4.0, 12.0)):      # where the medium and reverse stand
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5, 0.0, 3.0)
     placed = _structures(recipe, spec, site, occ, rng)
+    placed += dress_area(recipe.id, spec, site.work, occ,       # a terrace, stalls, a quay
+                         (0.0, site.work[1]) if site.water else (stand[0] + 6.0, stand[1] + 8.0))
     area = (site.work[2] - site.work[0]) * (site.work[3] - site.work[1])
     region = props.Region(*site.work)
     for dress in recipe.dressing:

@@ -46,8 +46,9 @@ LOCAL: dict[str, Builder] = {
     "bar_counter": fu.bar_counter, "desk": fu.desk, "office_chair": fu.office_chair,
     "school_desk": fu.school_desk, "blackboard": fu.blackboard, "bathtub": fu.bathtub,
     "washbasin": fu.washbasin, "toilet": fu.toilet, "pew": fu.pew, "altar": fu.altar,
-    "counter": fu.counter, "wine_rack": fu.wine_rack, "pendant_lamp": fu.pendant_lamp,
+    "counter": fu.counter, "wine_rack": fu.wine_rack,
     "tv": fu.tv, "fireplace": fu.fireplace,
+    "pendant_lamp": lambda r: fu.pendant_lamp(r, 0.3),      # a short drop: walked under
     "tree": lambda r: trees.tree(r, "oak", float(r.uniform(8, 12))),
     "broadleaf": lambda r: trees.tree(r, "oak", float(r.uniform(8, 12))),
     "conifer": lambda r: trees.tree(r, "pine", float(r.uniform(10, 16))),
@@ -140,3 +141,42 @@ def kinds_named(word: str) -> list[str]:
     """Prop kinds a noun names, through the catalogue when it exists."""
     cat = _catalogue()
     return list(cat.kinds_named(word)) if cat is not None else []
+
+
+# Open-air places whose ground is dressed as an area by the staged dressing (issue 20):
+# recipe -> (dressing program, area width x, depth y in m). A café's terrace on the
+# pavement, a market's trestle tables of produce, a quay's edge.
+OPEN_AREAS: dict[str, tuple[str, float, float]] = {
+    "cafe_terrace": ("cafe_terrace", 9.0, 6.0), "covered_market": ("market", 12.0, 7.0),
+    "harbour": ("quay", 14.0, 5.0)}
+
+
+def dress_area(recipe_id: str, spec, work: tuple[float, float, float, float], occ,
+               near: tuple[float, float]) -> list:
+    """The open-air place's dressed area: the first free rectangle of its size on the
+    site's work area, nearest `near` (before the camera, or the quay's edge), dressed
+    with its program on the ground (z = 0) under the sky; what it places is added to
+    `occ`. Nothing for a place without an area, or with no free rectangle."""
+    from ..dressing import Room, dress
+    from ..props.scatter import Box
+    if recipe_id not in OPEN_AREAS:
+        return []
+    program, w, d = OPEN_AREAS[recipe_id]
+    x0, y0, x1, y1 = work
+    spots = [(float(x), float(y)) for x in np.arange(x0 + w / 2, x1 - w / 2 + 1e-6, 1.0)
+             for y in np.arange(y0 + d / 2, y1 - d / 2 + 1e-6, 1.0)]
+    spots.sort(key=lambda s: (s[0] - near[0]) ** 2 + (s[1] - near[1]) ** 2)
+    for cx, cy in spots:
+        if occ.fits([Box(cx, cy, w / 2, d / 2, 0.0, 0.0, 4.0)], 0.3):
+            break
+    else:
+        return []
+    room = Room(cx - w / 2, cy - d / 2, cx + w / 2, cy + d / 2, 0.0, 3.0, [], program,
+                era=getattr(spec, "era", None))
+    density = max(0.5, min(1.5, float(getattr(spec, "quantity", 1.0) or 1.0)))
+    placed = dress(room, spec.seed, excluded=tuple(spec.excluded_props), density=density,
+                   ceiling=False).placements
+    for p in placed:
+        for box in p.boxes:
+            occ.add(box)
+    return placed

@@ -128,7 +128,7 @@ def hospital_bed(rng: np.random.Generator) -> PropModel:
 
 
 def nightstand(rng: np.random.Generator) -> PropModel:
-    body = box((0, 0, 0.3), (0.45, 0.4, 0.5))
+    body = box((0, 0, 0.275), (0.45, 0.4, 0.55))       # on the floor, the lamp on its top
     lamp_base = lathe([(0.07, 0.55), (0.05, 0.75)], 12, True, False)
     shade = lathe([(0.14, 0.72), (0.1, 0.9)], 16, False, False)
     socket = LightSocket((0.0, 0.0, 0.8), "POINT", power_w=25.0, size_m=0.04)

@@ -56,6 +56,8 @@ class Ctx:
     params: dict = field(default_factory=dict)
     parts: dict[tuple[str, bool], list[trimesh.Trimesh]] = field(default_factory=dict)
     sockets: list[LightSocket] = field(default_factory=list)
+    hulls: list = field(default_factory=list)   # collision boxes when the bounds are too
+                                                # coarse (a parasol: its pole, its canopy)
 
     def p(self, key: str, default=None):
         return self.params.get(key, default)
@@ -149,4 +151,5 @@ def make(kind: PropKind, rng: np.random.Generator, variant: int | None = None) -
         pieces.append(Piece(suffix, _without_slivers(merge(meshes)), material, smooth))
     if len(pieces) == 1:
         pieces[0].suffix = ""
-    return PropModel(kind.id, kind.label, pieces, sockets=ctx.sockets)
+    return PropModel(kind.id, kind.label, pieces, sockets=ctx.sockets,
+                     hulls=[np.asarray(h, float) for h in ctx.hulls])

@@ -539,6 +539,12 @@ K("traffic_cone", "traffic cone|cone|road cone", "cône|cône de signalisation|p
   wn="traffic_cone|cone")
 K("buoy", "buoy|marker buoy", "bouée|balise", "marine", (0.8, 0.8, 1.4), "ground", "post",
   shape="buoy", mat="cone", out=True, ind=False, wn="buoy")
+K("parasol", "parasol|patio umbrella|café parasol|cafe parasol|market umbrella",
+  "parasol|parasol de terrasse|ombrelle", "street", (2.4, 2.4, 2.45), "ground", "post",
+  shape="parasol", out=True, ind=False, wn="parasol|beach_umbrella")
+K("rope_coil", "coil of rope|rope coil|mooring rope|rope", "rouleau de cordage|cordage|amarre|corde",
+  "marine", (0.7, 0.7, 0.09), "ground", "post", shape="coil", mat="rope", out=True, ind=False,
+  wn="rope|coil")
 K("mooring_bollard", "mooring bollard|bitt|mooring post", "bollard d'amarrage|bitte d'amarrage",
   "marine", (0.4, 0.4, 0.6), "ground", "post", shape="bollard", mat="dark_metal", out=True,
   ind=False, wn="bitt")

@@ -502,6 +502,44 @@ def panel(c: Ctx) -> None:
         c.add(mat, bbox(-hx + fw, -d / 2 - 0.05, fw - 0.02, hx - fw, -d / 2, fw, 0.004))
 
 
+def _parasol(c: Ctx) -> None:
+    """A café parasol: a weighted base, a pole, an eight-panel canopy on ribs with a
+    valance, opened at head height and above."""
+    r, h = min(c.hx, c.hy), c.h
+    c.add("dark_metal", lathe([(0.0, 0.0), (0.24, 0.0), (0.24, 0.05), (0.05, 0.09), (0.0, 0.09)], 16),
+          smooth=True)
+    c.add("metal", tube((0, 0, 0.05), (0, 0, h - 0.02), 0.022, 10), smooth=True)
+    eave, crown = h - 0.3, h - 0.1                # its valance clears 1.9 m: walked under
+    canopy = lathe([(r, eave), (r * 0.5, crown - 0.12), (0.06, crown), (0.0, crown + 0.01)], 8,
+                   cap_bottom=False, cap_top=False)
+    c.add("canvas", canopy)
+    c.add("canvas", lathe([(r, eave - 0.08), (r, eave)], 8, False, False))
+    a = np.linspace(0, 2 * np.pi, 9)[:-1]
+    tips = np.column_stack([np.cos(a) * r * 0.98, np.sin(a) * r * 0.98, np.full(8, eave - 0.01)])
+    c.add("metal", [tube((0.0, 0.0, h * 0.62), tip * [0.55, 0.55, 1.0] + [0, 0, -0.02], 0.008, 6)
+                    for tip in tips], smooth=True)
+    c.hulls += [(-0.24, -0.24, 0.0, 0.24, 0.24, eave - 0.1), (-r, -r, eave - 0.1, r, r, h)]
+
+
+def _coil(c: Ctx) -> None:
+    """A coil of mooring rope flat on the ground: turns laid one inside another (rings of
+    rope, each a closed torus) and a second layer on top, its end trailing out."""
+    rope = max(0.018, c.h / 4)
+    r_out = min(c.hx, c.hy) - rope
+    turns = max(3, int((r_out * 0.6) / (2 * rope)))
+    t = np.linspace(0, 2 * np.pi, 9)
+    rings = []
+    for layer in range(2):
+        for k in range(turns - layer):
+            rr = r_out - k * 2.1 * rope
+            z = rope + layer * 1.8 * rope
+            rings.append(lathe(np.column_stack([rr + rope * np.cos(t), z + rope * np.sin(t)]),
+                               14, False, False))
+    c.add(c.p("mat", "rope"), rings, smooth=True)
+    c.add(c.p("mat", "rope"), tube((r_out, 0.0, rope), (r_out, -c.hy + rope, rope), rope, 8),
+          smooth=True)
+
+
 @family("post", 1800)
 def post(c: Ctx) -> None:
     """Street and yard posts from a turned body plus fittings: bollards, hydrants,
@@ -532,6 +570,12 @@ def post(c: Ctx) -> None:
             c.add("dark_metal", bbox(-0.13, -0.26, z + 0.1, 0.13, -0.14, z + 0.12, 0.004))
         c.light((0, -0.2, c.h - 0.2 - 0.27 * c.variant), 20.0, ("red", "amber", "green")[c.variant],
                 direction=(0, -1, 0))
+        return
+    if shape == "parasol":
+        _parasol(c)
+        return
+    if shape == "coil":
+        _coil(c)
         return
     if shape == "meter":
         c.add("dark_metal", tube((0, 0, 0), (0, 0, c.h - 0.35), 0.035, 10), smooth=True)
