@@ -132,6 +132,13 @@ CONTEXT = [
     ("un lavomatic", "laundromat"),
     ("un parking de supermarché la nuit", "parking_lot"),
     ("une boulangerie-pâtisserie", "bakery"),
+    ("a golf course at dawn", "golf_course"),
+    ("a ski slope", "snowfield"),
+    ("a Roman forum", "ruins"),
+    ("a samurai dojo", "dojo"),
+    ("a stadium locker room", "locker_room"),
+    ("a Viking longhouse", "tavern_medieval"),
+    ("une piste de ski", "snowfield"),
 ]
 
 
@@ -203,6 +210,14 @@ def test_a_noun_no_recipe_lists_is_read_through_its_hypernyms():
     assert spec.recipe == "cabin_interior" and plan.interior
     assert "hovel: read as a log cabin (a kind of shelter)" in spec.notices
     assert spec.unknown_words == [] and not any(n.startswith("not understood") for n in spec.notices)
+
+
+def test_an_unknown_landform_is_built_outdoors():
+    """A noun the recipes lack but whose hypernyms reach a landform or a course is an
+    outdoor set, never the indoor honest base."""
+    for prompt in ("a scree slope", "an escarpment", "a hillside", "a speedway"):
+        spec = parse_prompt(prompt)
+        assert RECIPES[spec.recipe].outdoor, (prompt, spec.recipe)
 
 
 def test_a_noun_read_as_a_room_type_builds_that_room_type():

@@ -184,6 +184,8 @@ ANCHORS = {
     "fortification.n.01": "castle_courtyard", "ruin.n.02": "ruins", "cemetery.n.01": "cemetery",
     "park.n.02": "park", "sports_arena.n.01": "gymnasium", "tract.n.01": "open_lot",
     "living_room.n.01": "living_room", "parlor.n.01": "living_room", "tomb.n.01": "tomb",
+    "geological_formation.n.01": "canyon", "slope.n.01": "meadow", "ski_slope.n.01": "snowfield",
+    "plant.n.01": "warehouse", "course.n.09": "meadow", "racetrack.n.01": "highway",
 }
 
 
