@@ -375,6 +375,9 @@ def open_plan(spec: SetSpec, recipe: Recipe) -> SetPlan:
     occ.block(stand[0] - 2.0, stand[1] - 2.0, stand[0] + 2.0, stand[1] + 2.0)
     for x, y in ((8.0, -10.0), (-4.0, 12.0)):      # where the medium and reverse stand
         occ.block(x - 1.5, y - 1.5, x + 1.5, y + 1.5, 0.0, 3.0)
+    ux, uy = np.array(stand) / max(float(np.hypot(*stand)), 1e-6)
+    for d in np.arange(8.0, 30.0, 3.0):             # the wide's line of sight to the set
+        occ.block(ux * d - 2.0, uy * d - 2.0, ux * d + 2.0, uy * d + 2.0, 0.0, 3.0)
     placed = _structures(recipe, spec, site, occ, rng)
     placed += dress_area(recipe.id, spec, site.work, occ,       # a terrace, stalls, a quay
                          (0.0, site.work[1]) if site.water else (stand[0] + 6.0, stand[1] + 8.0))
