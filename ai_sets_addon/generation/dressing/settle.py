@@ -72,7 +72,8 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
     feet = {i: _mask(grid, _outline(out[i])) for i in floor}
     budget = int(EVALS * min(1.0, CELLS / grid.taken.size))     # about a second at most
     for _ in range(ROUNDS):
-        taken = _union(feet, grid)
+        counts = _counts(feet, grid)                  # pieces over each cell: the rest of
+        taken = counts > 0                            # the floor without one, in one step
         lost = _lost(grid, taken)
         if lost <= ENOUGH * (~taken).sum() or budget <= 0:
             break
@@ -86,15 +87,17 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
             others = [b for j in range(len(out)) if j != i and j not in riders[i]
                       for b in out[j].boxes if math.hypot(b.x - px, b.y - py) < reach + b.radius]
             others += [f for f in fixed if not any(overlap(b, f, 0.0) for b in out[i].boxes)]
-            rest = _union({j: f for j, f in feet.items() if j != i}, grid)
+            rest = (counts - feet[i]) > 0
             win = _window(grid, out[i].boxes, reach + BODY_R + SAFE)
-            here = _local_lost(grid, rest | feet[i], win)
+            here = None                                # measured once a move is possible
             for move in _moves(out[i], room, z):       # the first move that frees floor
                 boxes = _moved(out[i].boxes, *move, _pivot(out[i]))
                 if not _inside(boxes, room) or any(overlap(b, o, 0.0) for b in boxes
                                                    for o in others if _solid(o, z)):
                     continue
                 budget -= 1
+                if here is None:
+                    here = _local_lost(grid, taken, win)
                 poly = _turned(_outline(out[i]), *move, np.array(_pivot(out[i])))
                 moved = rest | _mask(grid, poly)
                 if _local_lost(grid, moved, win) < here and _lost(grid, moved) < lost:
@@ -321,11 +324,11 @@ def _apply(out: list[props.Placement], i: int, riders: list[int], shift, turn: f
                                                                    turn, pivot))
 
 
-def _union(feet: dict[int, np.ndarray], grid) -> np.ndarray:
-    taken = np.zeros_like(grid.taken)
+def _counts(feet: dict[int, np.ndarray], grid) -> np.ndarray:
+    counts = np.zeros(grid.taken.shape, np.int16)
     for f in feet.values():
-        taken |= f
-    return taken
+        counts += f
+    return counts
 
 
 def _person(grid) -> np.ndarray:
