@@ -140,10 +140,10 @@ def build_site(kind: str, rng: np.random.Generator, half: float = 30.0,
         parts.append(_ground(-60, -60, 60, -6))
         parts.append(MeshPart("River Banks", merge([box_mesh((-60, -6.3, -1.5), (60, -6.0, 0.0)),
                                                     box_mesh((-60, 6.0, -1.5), (60, 6.3, 0.0))]), "quay"))
-        parts.append(_water("River", -60, -6, 60, 6, -1.0))
+        parts.append(_water("River", -60, -6, 60, 6, -0.35))    # high enough to be seen over the bank
         parts.append(MeshPart("River Bed", quad([[-60, -6, -2.5], [60, -6, -2.5], [60, 6, -2.5], [-60, 6, -2.5]],
                                                 [0, 0, 1.0]), "ground"))
-        site.water.append((-60, -6, 60, 6, -1.0))
+        site.water.append((-60, -6, 60, 6, -0.35))
         site.keep_out.append((-60, -6.5, 60, 6.5))
     elif kind == "courtyard":
         site.walls = True
