@@ -116,14 +116,7 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     spec.recipe = recipe.id if recipe is not None else None
     spec.setting = _setting(choice, recipe)
     if recipe is not None:
-        _forms(spec, recipe.outdoor)
-    for kind in choice.inside:                  # "a meadow with a cabin": its cottage
-        spec.props.setdefault(kind, 1)
-    if recipe is not None and recipe.time and not any(it.cat == "time" for it in items):
-        spec.time_of_day = recipe.time          # a speakeasy is a night place
-    if recipe is not None and recipe.weather and not any(it.cat in ("cloud", "precipitation")
-                                                          for it in items):
-        spec.cloud_cover = recipe.weather       # a swamp under a grey sky
+        _place_defaults(spec, recipe, choice, {it.cat for it in items})
     quals.understood |= {t for s, e in choice.spans for t in range(s, e)}
     spec.era = first_of(quals.eras, "eras", notices)
     spec.style = pick_style(quals.styles, spec.era, archetype, notices) or \
@@ -166,14 +159,26 @@ def _setting(choice, recipe) -> str | None:
                  and RECIPES[h.recipe].rank == "setting"), None)
 
 
+def _place_defaults(spec: SetSpec, recipe, choice, said: set[str]) -> None:
+    """What the place brings when the words do not say: its props' forms, the buildings
+    of indoor places named within it, its hour and its weather."""
+    _forms(spec, recipe.outdoor)
+    for kind in choice.inside:                  # "a meadow with a cabin": its cottage
+        spec.props.setdefault(kind, 1)
+    if recipe.time and "time" not in said:
+        spec.time_of_day = recipe.time          # a speakeasy is a night place
+    if recipe.weather and not said & {"cloud", "precipitation"}:
+        spec.cloud_cover = recipe.weather       # a swamp under a grey sky
+
+
 def _fitting_style(recipe, archetype: str) -> str | None:
     """The first style that fits the place (a speakeasy is art deco) when the words name
     none, if the set built reads styles."""
-    from .qualifiers import _unstyled_reason
+    from .qualifiers import unstyled_reason
     from ..styles import STYLES
     if recipe is None:
         return None
-    return next((s for s in recipe.styles if _unstyled_reason(STYLES[s], archetype) is None), None)
+    return next((s for s in recipe.styles if unstyled_reason(STYLES[s], archetype) is None), None)
 
 
 def _forms(spec: SetSpec, outdoor: bool) -> None:

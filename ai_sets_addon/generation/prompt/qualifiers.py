@@ -206,14 +206,14 @@ def pick_style(styles: list[str], era: str | None, archetype: str,
     style = first_of(styles, "styles", notices) or (ERAS[era].style if era else None)
     if style is None:
         return None
-    why = _unstyled_reason(STYLES[style], archetype)
+    why = unstyled_reason(STYLES[style], archetype)
     if why:
         notices.append(f"the {STYLES[style].label} style is not applied to "
                        f"{key_label(archetype)} sets: {why}")
     return style
 
 
-def _unstyled_reason(style, archetype: str) -> str | None:
+def unstyled_reason(style, archetype: str) -> str | None:
     """Why a style does not shape this place (None when it does): a landscape has no
     buildings or furnishings, an interior style has no street, and the reverse."""
     words = voc.place_registry()[archetype]
