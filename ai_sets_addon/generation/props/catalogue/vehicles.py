@@ -88,9 +88,9 @@ def vehicle(c: Ctx) -> None:
         for s in (-1, 1):
             _wheel(c, s * (W / 2 - 0.12), ry, rr, min(0.26, W * 0.14))
     for s in (-1, 1):
-        c.add("lamp", bbox(s * (hw - 0.2) - 0.1, -L / 2 - 0.005, H * 0.32, s * (hw - 0.2) + 0.1, -L / 2 + 0.03,
+        c.add("glass", bbox(s * (hw - 0.2) - 0.1, -L / 2 - 0.005, H * 0.32, s * (hw - 0.2) + 0.1, -L / 2 + 0.03,
                            H * 0.38, 0.01))
-        c.add("neon_red", bbox(s * (hw - 0.15) - 0.08, L / 2 - 0.03, H * 0.32, s * (hw - 0.15) + 0.08,
+        c.add("red_paint", bbox(s * (hw - 0.15) - 0.08, L / 2 - 0.03, H * 0.32, s * (hw - 0.15) + 0.08,
                                L / 2 + 0.005, H * 0.38, 0.01))
     c.add("chrome", bbox(-hw, -L / 2 - 0.02, H * 0.12, hw, -L / 2 + 0.05, H * 0.2, 0.02))
     if c.p("sign"):
