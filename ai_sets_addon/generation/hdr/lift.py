@@ -33,7 +33,7 @@ from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, curve_at, low_sun_elevation,
                         scan_elevation)
-from .sun import SunEstimate, find_sun
+from .sun import STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -81,6 +81,13 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         pano = redecode(pano, curve_named(options.response))
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
+    if sun.found and options.sun is None:
+        stars = star_share(pano.linear, pano.clipped)
+        if stars > STAR_SHARE:
+            sun.found = False
+            sun.reason = (f"night: stars in the sky ({stars * 1e4:.2f} point lights per 10⁴ "
+                          f"pixels, daylight has none); the bright spot ({sun.reason}) is "
+                          "the moon or a lamp; no sun added")
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
