@@ -47,6 +47,8 @@ MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above th
 CLIP_COVER = 0.9             # the rebuilt aureole is over the clip level on this share
 BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
+HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
+VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
 
 
 @dataclass
@@ -180,11 +182,32 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     elif haze is not None and el < LOW_SUN_DEG:
         el, low = low_sun_elevation(grid, sun.azimuth_deg, el, haze)
         info.update(low)
+    elif haze is not None and observed[0] >= HIGH_SUN_DEG:
+        el = _within_valley(el, observed[0], info)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
+
+
+def _within_valley(best: float, centroid: float, info: dict) -> float:
+    """A high sun's clipped region is a near-circle around it (its centroid only ~1°
+    low), while the wedge's shape cost is nearly flat over several degrees there (a
+    different renderer's sky put its minimum 4° high): the centroid, clamped to the
+    run of scanned elevations whose cost is within VALLEY of the least, is the sun."""
+    els = info["scan_deg"]
+    row = min(info["scan_cost"], key=min)
+    k = int(np.argmin(row))
+    limit = row[k] * (1.0 + VALLEY)
+    lo = hi = k
+    while lo > 0 and row[lo - 1] <= limit:
+        lo -= 1
+    while hi < len(row) - 1 and row[hi + 1] <= limit:
+        hi += 1
+    chosen = float(np.clip(centroid, els[lo], els[hi])) if hi > lo else best
+    info["valley_deg"] = [els[lo], els[hi]]
+    return chosen
 
 
 def _decodings(grid: WorkGrid) -> dict[str, np.ndarray]:

@@ -111,6 +111,10 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
     region = labels == labels.flat[int(np.argmax(cos))]
     area = float(np.sum(grid.clipped[: region.shape[0]] * region * omega))
+    if area <= COMPACT_SR:
+        # the best cell lies in a compact region apart from the big one: that region is
+        # the aureole alone, and its centroid is as unbiased as in the compact case
+        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
     return SunEstimate(True, el, az, "clipped",
                        f"the clipped area ({area:.2f} sr) is the sun's aureole merged with "
                        "a clipped horizon or cloud: the clipped cell where a clear sky's sun "
