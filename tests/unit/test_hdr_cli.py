@@ -69,8 +69,8 @@ def test_jpeg_and_16bit_png_are_read(tmp_path, afternoon):
 
 def test_response_option_decodes_with_the_named_curve(tmp_path, afternoon, capsys):
     """A filmic (+2 EV, AgX-like) file: --response filmic reads it as such (the sun within
-    2°, the light within 25 %); --response srgb forces the flat sRGB reading (the light far short); an
-    EXR is linear, so a curve for it is refused (exit 2, nothing written)."""
+    2°, the light within 25 %); --response srgb forces the flat sRGB reading (the light
+    far short); an EXR is linear, so a curve for it is refused (exit 2, nothing written)."""
     rgb, truth = clear_sky(30.0)
     _, u8 = camera(rgb, 2.0, "filmic")
     src = tmp_path / "filmic.png"

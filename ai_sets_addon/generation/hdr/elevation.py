@@ -47,6 +47,7 @@ LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
 LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
+LOW_SUN_TRUST = 0.18     # a larger least misfit (good fits: 0.06-0.16): keep the shape's
 
 
 @dataclass
@@ -265,8 +266,14 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     k = int(np.argmin(costs))
     best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
                                                               costs[k - 1:k + 2])
-    return best, {"low_sun_deg": [round(e, 2) for e in els],
-                  "low_sun_cost": [round(c, 4) for c in costs]}
+    info = {"low_sun_deg": [round(e, 2) for e in els],
+            "low_sun_cost": [round(c, 4) for c in costs]}
+    if costs[k] > LOW_SUN_TRUST:
+        # no elevation makes the sky's absolute profile the model's (a filmic file read
+        # with the wrong contrast bends it): no evidence against the shape estimate
+        info.update(low_sun_kept_shape=True, low_sun_best=best)
+        return shape_deg, info
+    return best, info
 
 
 def _parabola(x: list[float], y: list[float]) -> float:

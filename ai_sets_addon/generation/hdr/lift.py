@@ -180,12 +180,18 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
     elif haze is not None and el < LOW_SUN_DEG:
+        info["shape_deg"] = round(el, 2)
         el, low = low_sun_elevation(grid, sun.azimuth_deg, el, haze)
         info.update(low)
     elif haze is not None and observed[0] >= HIGH_SUN_DEG:
         el = _within_valley(el, observed[0], info)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
+    if info.get("low_sun_kept_shape") and fit.residual > MAX_RESIDUAL:
+        # no clear sky at the shape's elevation either: the absolute fit's best, poor
+        # as it was, is the better guess (a sun rather than none)
+        sun.elevation_deg = el = info["low_sun_best"]
+        fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
