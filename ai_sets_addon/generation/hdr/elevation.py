@@ -48,6 +48,7 @@ LOW_SUN_STEPS = 9
 LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
 LOW_SUN_TRUST = 0.18     # a larger least misfit (good fits: 0.06-0.16): keep the shape's
+LOW_SUN_TIE = (0.05, 0.10)   # the absolute fit's weight rises from 0 to 1 over this excess
 
 
 @dataclass
@@ -273,7 +274,15 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         # with the wrong contrast bends it): no evidence against the shape estimate
         info.update(low_sun_kept_shape=True, low_sun_best=best)
         return shape_deg, info
-    return best, info
+    # how much worse the absolute fit finds the shape's own elevation: on the project's
+    # sky (the model's own horizon) the two agree within ~8 % and the shape is right;
+    # on Blender's (another horizon glow, the shape pulled 2-5° low) it is >= 10 % worse.
+    # In between, a blend: neither is trusted alone
+    at_shape = absolute_cost(cells, haze, shape_deg, azimuth_deg)
+    trust = float(np.clip((at_shape / costs[k] - 1.0 - LOW_SUN_TIE[0])
+                          / (LOW_SUN_TIE[1] - LOW_SUN_TIE[0]), 0.0, 1.0))
+    info.update(low_sun_shape_cost=round(at_shape, 4), low_sun_weight=round(trust, 3))
+    return shape_deg + trust * (best - shape_deg), info
 
 
 def _parabola(x: list[float], y: list[float]) -> float:
