@@ -47,8 +47,6 @@ LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
 LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
-LOW_SUN_TRUST = 0.18     # a larger least misfit (good fits: 0.06-0.16): keep the shape's
-LOW_SUN_TIE = (0.05, 0.10)   # the absolute fit's weight rises from 0 to 1 over this excess
 
 
 @dataclass
@@ -264,25 +262,15 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         # clipped horizon band merged with the aureole); follow the fit up
         els.append(els[-1] + LOW_SUN_CLIMB)
         costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
+    while int(np.argmin(costs)) == 0 and els[0] > 0.0:
+        # still falling at the bottom: the shape scan put a low sun too high
+        els.insert(0, max(els[0] - 1.0, 0.0))
+        costs.insert(0, absolute_cost(cells, haze, els[0], azimuth_deg))
     k = int(np.argmin(costs))
     best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
                                                               costs[k - 1:k + 2])
-    info = {"low_sun_deg": [round(e, 2) for e in els],
-            "low_sun_cost": [round(c, 4) for c in costs]}
-    if costs[k] > LOW_SUN_TRUST:
-        # no elevation makes the sky's absolute profile the model's (a filmic file read
-        # with the wrong contrast bends it): no evidence against the shape estimate
-        info.update(low_sun_kept_shape=True, low_sun_best=best)
-        return shape_deg, info
-    # how much worse the absolute fit finds the shape's own elevation: on the project's
-    # sky (the model's own horizon) the two agree within ~8 % and the shape is right;
-    # on Blender's (another horizon glow, the shape pulled 2-5° low) it is >= 10 % worse.
-    # In between, a blend: neither is trusted alone
-    at_shape = absolute_cost(cells, haze, shape_deg, azimuth_deg)
-    trust = float(np.clip((at_shape / costs[k] - 1.0 - LOW_SUN_TIE[0])
-                          / (LOW_SUN_TIE[1] - LOW_SUN_TIE[0]), 0.0, 1.0))
-    info.update(low_sun_shape_cost=round(at_shape, 4), low_sun_weight=round(trust, 3))
-    return shape_deg + trust * (best - shape_deg), info
+    return best, {"low_sun_deg": [round(e, 2) for e in els],
+                  "low_sun_cost": [round(c, 4) for c in costs]}
 
 
 def _parabola(x: list[float], y: list[float]) -> float:

@@ -187,11 +187,6 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
         el = _within_valley(el, observed[0], info)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
-    if info.get("low_sun_kept_shape") and fit.residual > MAX_RESIDUAL:
-        # no clear sky at the shape's elevation either: the absolute fit's best, poor
-        # as it was, is the better guess (a sun rather than none)
-        sun.elevation_deg = el = info["low_sun_best"]
-        fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
