@@ -262,10 +262,6 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         # clipped horizon band merged with the aureole); follow the fit up
         els.append(els[-1] + LOW_SUN_CLIMB)
         costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
-    while int(np.argmin(costs)) == 0 and els[0] > 0.0:
-        # still falling at the bottom: the shape scan put a low sun too high
-        els.insert(0, max(els[0] - 1.0, 0.0))
-        costs.insert(0, absolute_cost(cells, haze, els[0], azimuth_deg))
     k = int(np.argmin(costs))
     best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
                                                               costs[k - 1:k + 2])
