@@ -57,7 +57,7 @@ def main() -> int:
         render_panorama(args.set_folder, original, pano, args.pano_width, args.pano_samples,
                         args.eye)
     lifted = args.work / "lifted.exr"
-    subprocess.run([str(REPO / ".venv" / "bin" / "ai-sets"), "hdr", str(pano), "--out",
+    subprocess.run([sys.executable, "-m", "ai_sets_addon", "hdr", str(pano), "--out",
                     str(lifted)], check=True)
     meta = json.loads(lifted.with_suffix(".json").read_text())
     w, h = (int(v) for v in args.shot.split("x"))

@@ -9,6 +9,10 @@ from pathlib import Path
 from ..core import limits
 from . import common
 
+# --response -> the LiftOptions.response tone curve (generation/hdr/response.py FAMILY):
+# 'filmic' is the family's AgX-range member at contrast 2 (Blender's AgX, the test camera)
+RESPONSES = {"auto": "auto", "srgb": "srgb", "gamma": "gamma 2.2", "filmic": "filmic 2"}
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
@@ -43,6 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         default=2.0, metavar="EV",
                         help="how far clipped highlights other than the sun are expanded, "
                              "0..8 stops (default 2: 4x the clip level)")
+    parser.add_argument("--response", default="auto", choices=sorted(RESPONSES),
+                        help="the file's tone curve: 'auto' estimates it from the sky; "
+                             "'srgb', 'gamma' (2.2) or 'filmic' (an AgX-like log curve) "
+                             "decode it with that curve instead (8/16-bit files only; "
+                             "default auto)")
     parser.set_defaults(func=run)
 
 
@@ -75,6 +84,11 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     progress = common.Progress()
     pano = read_panorama(args.panorama)
+    if pano.source == "exr" and args.response != "auto":
+        from ..core.errors import InputError
+        raise InputError(f"--response {args.response}: {args.panorama} is an EXR, read as "
+                         "linear light; a tone curve applies only to an 8- or 16-bit PNG "
+                         "or JPEG. Leave --response out for an EXR.")
     progress(0.2, f"read {args.panorama} ({pano.width}x{pano.width // 2}, {pano.source})")
     result = lift(pano, options)
     progress(0.8, "lifted; writing")
@@ -88,15 +102,18 @@ def _options(args: argparse.Namespace):
     from ..core.errors import InputError
     from ..generation.hdr import LiftOptions
 
+    response = RESPONSES[args.response]
     place = [args.datetime, args.lat, args.lon]
     if any(v is not None for v in place):
         if args.sun != "auto":
             raise InputError("give either --sun AZ,EL or --datetime/--lat/--lon, not both.")
         el, az = _sun_at(args)
-        return LiftOptions(sun=(az, el), sun_source="place_time", expand_ev=args.expand_ev)
+        return LiftOptions(sun=(az, el), sun_source="place_time", expand_ev=args.expand_ev,
+                           response=response)
     if args.sun == "auto":
-        return LiftOptions(expand_ev=args.expand_ev)
-    return LiftOptions(sun=args.sun, sun_source="given", expand_ev=args.expand_ev)
+        return LiftOptions(expand_ev=args.expand_ev, response=response)
+    return LiftOptions(sun=args.sun, sun_source="given", expand_ev=args.expand_ev,
+                       response=response)
 
 
 def _sun_at(args: argparse.Namespace) -> tuple[float, float]:

@@ -13,7 +13,11 @@ import pytest
 
 from ai_sets_addon.cli import main
 from ai_sets_addon.core.fileio import read_exr, write_exr, write_png
+from ai_sets_addon.generation.hdr.testset import GOALS, exposure_ratio
+from ai_sets_addon.generation.sky.compose import horizontal_irradiance
+from ai_sets_addon.generation.sky.spectrum import luminance
 from test_hdr_lift import angle_between, ldr_sky
+from test_hdr_sun import camera, clear_sky
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +67,34 @@ def test_jpeg_and_16bit_png_are_read(tmp_path, afternoon):
     assert _sidecar(tmp_path / "pano16_sky.exr")["source"]["kind"] == "png16"
 
 
+def test_response_option_decodes_with_the_named_curve(tmp_path, afternoon, capsys):
+    """A filmic (+2 EV, AgX-like) file: --response filmic reads it as such (the sun within
+    2°, the light within 25 %); --response srgb forces the flat sRGB reading (the light
+    far short); an EXR is linear, so a curve for it is refused (exit 2, nothing written)."""
+    rgb, truth = clear_sky(30.0)
+    _, u8 = camera(rgb, 2.0, "filmic")
+    src = tmp_path / "filmic.png"
+    write_png(src, u8)
+    light = {}
+    for name in ("filmic", "srgb"):
+        out = tmp_path / f"{name}_sky.exr"
+        assert main(["hdr", str(src), "--out", str(out), "--response", name]) == 0
+        meta = _sidecar(out)
+        light[name] = score_file(out, rgb, u8)
+        if name == "filmic":
+            sun = meta["sun"]
+            assert angle_between(sun["elevation_deg"], sun["azimuth_deg"], *truth) < 2.0
+        assert meta["source"]["response"] == ("tone curve filmic 2" if name == "filmic"
+                                              else "inverse sRGB (IEC 61966-2-1)"), meta["source"]
+    assert abs(light["filmic"] - 1.0) <= GOALS["irradiance"], light
+    assert light["srgb"] < 1.0 - GOALS["irradiance"], light
+    exr = tmp_path / "linear.exr"
+    write_exr(exr, rgb.astype(np.float32), half=False)
+    out = tmp_path / "exr_out" / "sky.exr"
+    assert main(["hdr", str(exr), "--out", str(out), "--response", "gamma"]) == 2
+    assert "--response gamma" in capsys.readouterr().err and not out.parent.exists()
+
+
 def test_fake_hdri_exr_is_lifted(tmp_path, afternoon):
     """An LDR image saved as EXR (what AI panorama tools write): its flat top is the clip."""
     from ai_sets_addon.generation.hdr.read import _LUT8
@@ -85,6 +117,15 @@ def test_overcast_cli_says_no_sun(tmp_path, capsys):
     meta = _sidecar(out)
     assert meta["sun"]["found"] is False and meta["sun"]["irradiance_w_m2"] == 0.0
     assert "no sun" in capsys.readouterr().out
+
+
+def score_file(exr, original, u8) -> float:
+    """The lifted EXR's horizontal irradiance over the original's (exposure divided out),
+    as the test set scores it."""
+    lifted = read_exr(exr)
+    k = exposure_ratio(lifted, original, u8)
+    return float(luminance(horizontal_irradiance(lifted))
+                 / (k * luminance(horizontal_irradiance(original))))
 
 
 def _png_header_only(path, width, height, depth=8):

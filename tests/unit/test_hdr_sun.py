@@ -150,3 +150,26 @@ def test_lift_is_byte_identical_at_any_thread_count():
     one, two = _run(1), _run(2)
     assert one == two
     assert len({v[0] for v in one.values()}) == 3      # three different files, three maps
+
+
+def test_a_moonlit_night_through_a_filmic_camera_gets_no_sun():
+    """A moonlit sky is a dim copy of a sunlit one (its fit residual sat at 0.28-0.30 vs
+    the 0.25 limit): the stars say night, so the moon is not taken for the sun; a
+    daylight sky, even with clouds and saved as JPEG, has no stars."""
+    from PIL import Image
+    import io
+
+    from ai_sets_addon.generation.hdr.sun import STAR_SHARE, star_share
+
+    sky = render_sky(SkyRequest(time_of_day="night", cloud_cover="few", seed=5), WIDTH,
+                     SkyOptions(sun_in_map=True))
+    pano, u8 = camera(sky.rgb, 0.0, "filmic")
+    assert star_share(pano.linear, pano.clipped) > 3 * STAR_SHARE
+    result = lift(pano)
+    assert not result.sun.found and result.irradiance == 0.0
+    assert result.sun.reason.startswith("night: stars"), result.sun.reason
+    day, _ = clear_sky(30.0)
+    buf = io.BytesIO()
+    Image.fromarray(expose(day, 1.0, "srgb")).save(buf, "JPEG", quality=85)
+    jpeg = np.asarray(Image.open(buf))
+    assert star_share(_LUT8[jpeg], jpeg.max(axis=2) >= CLIP_8BIT) == 0.0

@@ -45,6 +45,8 @@ SCAN_HAZES = (0.0, 0.3, 0.6)
 LOW_SUN_DEG = 12.0       # a shape-scan estimate under this is refined by the absolute fit
 LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
+LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
+LOW_SUN_CLIMB = 2.0      # ... in steps of this
 
 
 @dataclass
@@ -255,6 +257,11 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
     els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
     costs = [absolute_cost(cells, haze, e, azimuth_deg) for e in els]
+    while int(np.argmin(costs)) == len(els) - 1 and els[-1] < shape_deg + LOW_SUN_REACH:
+        # still falling at the top: the shape scan put a higher sun far too low (a
+        # clipped horizon band merged with the aureole); follow the fit up
+        els.append(els[-1] + LOW_SUN_CLIMB)
+        costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
     k = int(np.argmin(costs))
     best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
                                                               costs[k - 1:k + 2])

@@ -33,7 +33,7 @@ from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, curve_at, low_sun_elevation,
                         scan_elevation)
-from .sun import SunEstimate, find_sun
+from .sun import STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -47,6 +47,8 @@ MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above th
 CLIP_COVER = 0.9             # the rebuilt aureole is over the clip level on this share
 BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
+HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
+VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
 
 
 @dataclass
@@ -81,6 +83,13 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         pano = redecode(pano, curve_named(options.response))
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
+    if sun.found and options.sun is None:
+        stars = star_share(pano.linear, pano.clipped)
+        if stars > STAR_SHARE:
+            sun.found = False
+            sun.reason = (f"night: stars in the sky ({stars * 1e4:.2f} point lights per 10⁴ "
+                          f"pixels, daylight has none); the bright spot ({sun.reason}) is "
+                          "the moon or a lamp; no sun added")
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
@@ -171,13 +180,35 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)
     elif haze is not None and el < LOW_SUN_DEG:
+        info["shape_deg"] = round(el, 2)
         el, low = low_sun_elevation(grid, sun.azimuth_deg, el, haze)
         info.update(low)
+    elif haze is not None and observed[0] >= HIGH_SUN_DEG:
+        el = _within_valley(el, observed[0], info)
     sun.elevation_deg = el
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
+
+
+def _within_valley(best: float, centroid: float, info: dict) -> float:
+    """A high sun's clipped region is a near-circle around it (its centroid only ~1°
+    low), while the wedge's shape cost is nearly flat over several degrees there (a
+    different renderer's sky put its minimum 4° high): the centroid, clamped to the
+    run of scanned elevations whose cost is within VALLEY of the least, is the sun."""
+    els = info["scan_deg"]
+    row = min(info["scan_cost"], key=min)
+    k = int(np.argmin(row))
+    limit = row[k] * (1.0 + VALLEY)
+    lo = hi = k
+    while lo > 0 and row[lo - 1] <= limit:
+        lo -= 1
+    while hi < len(row) - 1 and row[hi + 1] <= limit:
+        hi += 1
+    chosen = float(np.clip(centroid, els[lo], els[hi])) if hi > lo else best
+    info["valley_deg"] = [els[lo], els[hi]]
+    return chosen
 
 
 def _decodings(grid: WorkGrid) -> dict[str, np.ndarray]:

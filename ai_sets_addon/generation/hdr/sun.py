@@ -18,6 +18,9 @@ need not be the sun alone. The method (docs/hdr/README.md has the reasons):
    candidate is refined on a quarter-cell grid; a misfit over MAX_SHAPE_COST is no sun.
 4. With nothing clipped: the brightest diffuse lobe if it stands LOBE_CONTRAST above
    its surround (a sun behind thin cloud); else none (overcast, diffuse light).
+5. Stars (`star_share`): point lights standing alone on the sky mean night, whatever
+   the exposure: the clipped spot is the moon (a moonlit sky is a dim copy of a sunlit
+   one, so its shape alone cannot tell them apart) or a lamp; lift.py adds no sun.
 
 `SunEstimate.confidence` (0..1) is how well the chosen sun explains the sky; lift.py
 folds in the clear-sky fit's residual.
@@ -39,6 +42,10 @@ NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (s
 SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
 MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
+STAR_BAND_DEG = (15.0, 80.0)  # where stars are counted (clear of horizon glow and pole)
+STAR_CONTRAST = 2.0          # a star: over its 8 neighbours' median x this, and their max
+STAR_FLOOR = 0.01            # ... and over this relative level (not 8-bit noise in black)
+STAR_SHARE = 5e-6            # more stars per pixel of that band: night (daylight: 0)
 
 
 @dataclass
@@ -104,6 +111,10 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
     region = labels == labels.flat[int(np.argmax(cos))]
     area = float(np.sum(grid.clipped[: region.shape[0]] * region * omega))
+    if area <= COMPACT_SR:
+        # the best cell lies in a compact region apart from the big one: that region is
+        # the aureole alone, and its centroid is as unbiased as in the compact case
+        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
     return SunEstimate(True, el, az, "clipped",
                        f"the clipped area ({area:.2f} sr) is the sun's aureole merged with "
                        "a clipped horizon or cloud: the clipped cell where a clear sky's sun "
@@ -279,3 +290,33 @@ def _blur(img: np.ndarray, radius: int) -> np.ndarray:
         c = np.cumsum(np.pad(padded, ((1, 0), (0, 0))), axis=0)
         img = (c[k:] - c[:-k]) / k
     return img
+
+
+def star_share(linear: np.ndarray, clipped: np.ndarray) -> float:
+    """Share of the pixels between STAR_BAND_DEG elevations that are stars: unclipped
+    point lights over STAR_CONTRAST x the median of their 8 neighbours and above all
+    of them. A daylight sky (smooth, even rendered noisily or saved as JPEG) has
+    none; a night sky with its stars shows ~3e-5..1e-4 at 1024 wide."""
+    h = linear.shape[0]
+    el = 90.0 - (np.arange(h) + 0.5) * 180.0 / h
+    rows = np.nonzero((el > STAR_BAND_DEG[0]) & (el < STAR_BAND_DEG[1]))[0]
+    if rows.size == 0:
+        return 0.0
+    lo, hi = int(rows[0]), int(rows[-1]) + 1
+    band = linear[lo - 1:hi + 1]
+    y = band[..., 0] + band[..., 1]
+    y += band[..., 2]
+    y = np.concatenate([y[:, -1:], y, y[:, :1]], axis=1)       # wraps at 0/360°
+    centre = y[1:-1, 1:-1]
+    shifts = [y[1 + dy:y.shape[0] - 1 + dy, 1 + dx:y.shape[1] - 1 + dx]
+              for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]
+    peak = centre > np.float32(3.0 * STAR_FLOOR)
+    for other in shifts:
+        peak &= centre > other
+    peak &= ~clipped[lo:hi]
+    r, c = np.nonzero(peak)
+    if r.size == 0:
+        return 0.0
+    around = np.median(np.stack([other[r, c] for other in shifts]), axis=0)
+    stars = int(np.sum(centre[r, c] > STAR_CONTRAST * around))
+    return stars / float(centre.size)
