@@ -359,6 +359,16 @@ def _world_bounds(plan, name):
     return out
 
 
+def test_a_windowless_place_has_its_lights_on_at_noon():
+    """An underground garage, a server room or a lift car gets no daylight: its
+    practicals are on whatever the hour; a room with a window keeps them off by day."""
+    for prompt in ("an underground parking garage at noon", "a server room at noon", "an elevator at noon"):
+        spec, plan = build(prompt)
+        assert plan.lights and all(light.on for light in plan.lights if not light.portal), prompt
+    spec, plan = build("a laundromat at noon")
+    assert not any(light.on for light in plan.lights if not light.portal)
+
+
 def test_a_pool_holds_water_in_a_basin_indoors_and_out():
     for prompt, interior in (("une piscine couverte", True), ("a rooftop swimming pool at sunset", False)):
         spec, plan = build(prompt)

@@ -143,7 +143,7 @@ def plan(spec: SetSpec, room: rooms.RoomType | None = None, label: str | None = 
     parts += ([] if windowless else _window_parts(size, window)) + _trim(size, door)
     parts += _side_window_parts(size, sides)
     parts += _cornice(spec, size, room)
-    lit = common.practicals_on(spec)
+    lit = common.practicals_on(spec) or windowless   # no daylight in: its lights are on
     if room is None:
         parts += _furniture(size, common.rng_for(spec, "interior_room.props"))
         parts.append(_fixture(size, lit))

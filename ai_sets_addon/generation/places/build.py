@@ -26,7 +26,7 @@ from .dressing import FLOATING, HANG, dress_area, holds, known, model_for, place
 from .recipe import Dress, Recipe
 
 # Recipe light kinds in a room -> (fixture kind, fixtures per m2 of floor).
-ROOM_LIGHTS = {"tube": ("fluorescent_tube", 1 / 14), "highbay": ("highbay_lamp", 1 / 40),
+ROOM_LIGHTS = {"tube": ("fluorescent_tube", 1 / 9), "highbay": ("highbay_lamp", 1 / 40),
                "pendant": ("pendant_lamp", 1 / 30)}
 NAMED_DEFAULT = 2          # a prop named without a count ("with monitors")
 # Prop words that name a part of the building, not something to stand on the floor.
