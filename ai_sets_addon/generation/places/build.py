@@ -176,7 +176,8 @@ def furnish(recipe: Recipe, spec: SetSpec, rng, W: float, D: float, H: float,
         if n and dress.where == "scatter" and placement(dress.kind) != "floor":
             out.placed += place_named(rng, occ, dress.kind, n, out.placed, W, D, H, floor)
         elif n:
-            _dress_room(out, occ, dress, n, model_for(dress.kind, rng), rng, W, D, H, floor)
+            for model, k in _variety(dress.kind, n, rng):
+                _dress_room(out, occ, dress, k, model, rng, W, D, H, floor)
     for kind, n in extra_kinds(spec, {d.kind for d in recipe.dressing}):
         got = place_named(rng, occ, kind, n, out.placed, W, D, H, floor)
         out.placed += got
@@ -346,6 +347,17 @@ def _dress_room(out: rooms.Layout, occ, dress: Dress, n: int, model, rng, W, D, 
                                     yaw=(0.0, 2 * math.pi))      # full stays full
 
 
+def _variety(kind: str, n: int, rng) -> list[tuple[object, int]]:
+    """(model, count) for n copies of a kind: vehicles in up to three variants (a car
+    park of one car repeated reads as a render), everything else one model, so chairs
+    at a table match."""
+    from ..props.catalogue import KINDS, VARIANTS, build
+    if n < 2 or kind not in KINDS or KINDS[kind].category != "vehicle":
+        return [(model_for(kind, rng), n)]
+    shares = [n // VARIANTS + (v < n % VARIANTS) for v in range(VARIANTS)]
+    return [(build(kind, rng, v), k) for v, k in enumerate(shares) if k]
+
+
 def _spread(n: int, pitch: float, span: float) -> list[float]:
     width = min(span, pitch * (n - 1))
     return [float(v) for v in np.linspace(-width / 2, width / 2, n)] if n > 1 else [0.0]
@@ -386,7 +398,8 @@ def open_plan(spec: SetSpec, recipe: Recipe) -> SetPlan:
     for dress in recipe.dressing:
         n = wanted(spec, dress, area)
         if n:
-            placed += _dress_open(dress, n, model_for(dress.kind, rng), rng, occ, region, site)
+            for model, k in _variety(dress.kind, n, rng):
+                placed += _dress_open(dress, k, model, rng, occ, region, site)
     notices: list[str] = []
     for kind, n in extra_kinds(spec, {d.kind for d in recipe.dressing} | set(recipe.structures)):
         if kind in FLOATING and site.water:

@@ -39,6 +39,7 @@ SLOTS: dict[str, tuple[str, str | None]] = {
     "led": ("emission", "white"), "bedding": ("fabric", "cream"), "soil": ("paint", "brown"),
     "tape": ("paint", "ochre"), "pencils": ("paint", "yellow"),
     "bread": ("paint", "ochre"),
+    "vehicle_paint_navy": ("paint", "navy"), "vehicle_paint_silver": ("paint", "silver"),
 }
 
 

@@ -50,6 +50,9 @@ _BODIES = {
 }
 
 
+PAINTS = ("vehicle_paint", "vehicle_paint_navy", "vehicle_paint_silver")
+
+
 @family("vehicle", 3600)
 def vehicle(c: Ctx) -> None:
     """Cars, taxis, vans, trucks, buses, pickups, tractors, carts: body and glasshouse
@@ -60,7 +63,7 @@ def vehicle(c: Ctx) -> None:
     r = c.p("wheel", min(0.36, H * 0.22))
     if c.p("body") == "tractor":
         r = H * 0.3
-    paint = c.p("mat", "vehicle_paint")
+    paint = c.p("mat", PAINTS[c.variant % len(PAINTS)])    # a car park is not one red
     fr = 0.04 + 0.02 * c.variant
     prof = fillet([(x * L - L / 2, z * H) for x, z in body], fr * H * 0.6)
     hw = W / 2 - 0.01
