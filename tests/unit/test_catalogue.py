@@ -186,3 +186,15 @@ def test_kinds_named_reads_en_fr_plurals_and_accents():
 def test_unknown_kind_is_a_clear_error():
     with pytest.raises(KeyError, match="unknown prop kind"):
         C.build("flux_capacitor", np.random.default_rng(0))
+
+
+def test_the_parsers_table_of_catalogue_nouns_is_current():
+    """The parser reads the catalogue's nouns from a generated table (no mesh code at
+    parse time): it must hold every kind's names as the catalogue has them."""
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "scripts" / "catalogue_names.py"
+    spec = importlib.util.spec_from_file_location("catalogue_names", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run python scripts/catalogue_names.py"

@@ -51,15 +51,25 @@ def prop_words() -> voc.WordTable:
     """Every prop noun: the qualifier table first (its kinds win the phrases they hold),
     then each dressing-catalogue kind under its own id for the names no entry of the
     table has ("a mixing desk", "trois barques", "un juke-box")."""
-    from ..props.catalogue import KINDS
     table = dict(voc.PROP_WORDS)
     taken = {phrase_key(p) for by_lang in table.values() for ps in by_lang.values() for p in ps}
-    for kind in KINDS.values():
+    for kind, en, fr in catalogue_names():
         names = {lang: tuple(n for n in names if phrase_key(n) not in taken)
-                 for lang, names in (("en", kind.en), ("fr", kind.fr))}
-        if kind.id not in table and (names["en"] or names["fr"]):
-            table[kind.id] = names
+                 for lang, names in (("en", en), ("fr", fr))}
+        if kind not in table and (names["en"] or names["fr"]):
+            table[kind] = names
     return table
+
+
+@cache
+def catalogue_names() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(kind, English nouns, French nouns) of the dressing catalogue, from the table
+    scripts/catalogue_names.py writes (parsing imports no mesh code)."""
+    from pathlib import Path
+    text = (Path(__file__).with_name("catalogue_names.tsv")).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple((kind, tuple(en.split("|")) if en else (), tuple(fr.split("|")) if fr else ())
+                 for kind, en, fr in rows)
 
 
 @cache
@@ -99,6 +109,12 @@ def _same(token: str, word: str) -> bool:
     return token == word or word in singular_forms(token)
 
 
+def _texts(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+    """The words at i..i+n as written: an exact phrase beats a plural's singular form
+    ("bins" are the bins, "trash cans" the trash cans, before "bin", "trash can")."""
+    return tuple(t.text for t in tokens[i:i + n])
+
+
 def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
     """The longest qualifier phrase of each category starting at token i."""
     index = qualifier_index()
@@ -107,7 +123,7 @@ def _hits_at(tokens: list[Token], i: int) -> dict[str, Hit]:
     if text.isdigit():
         found["number"] = Hit("number", text, i, i + 1)
     candidates = sorted({e for form in singular_forms(text) for e in index.get(form, ())},
-                        key=lambda e: -len(e[0]))
+                        key=lambda e: (-len(e[0]), _texts(tokens, i, len(e[0])) != e[0], e))
     for words, cat, key in candidates:
         end = i + len(words)
         if cat in found or end > len(tokens):
@@ -166,7 +182,7 @@ def read_qualifiers(tokens: list[Token], items: list[Item],
     """`places`: token spans of the place phrases; a prop noun inside one is the place's
     ("bus station" names no bus, "car park" no car). `langs`: the prompt's languages;
     a French-only prop word in a prompt with no French is not read ("lit by candles")."""
-    french = french_only_props() if "fr" not in langs else frozenset()
+    french = french_only_props() if langs and "fr" not in langs else frozenset()
     hits = [h for h in qualifier_hits(tokens)
             if h.cat != "prop" or not any(s <= h.start and h.end <= e for s, e in places)
             and tuple(t.text for t in tokens[h.start:h.end]) not in french]
