@@ -525,6 +525,65 @@ def caravan(rng: np.random.Generator) -> PropModel:
                                             Piece("Hitch", merge(hitch + [bottle]), "dark_metal")])
 
 
+
+# ----------------------------------------------------------------------------- seating, bars
+
+def _seat(x: float, y: float, seat_z: float, back_h: float, width: float, tilt: float = 0.25):
+    """One upholstered seat facing -Y: cushion, a back leaning back by `tilt` (rad)."""
+    cushion = box((x, y, seat_z - 0.05), (width - 0.06, 0.5, 0.12))
+    back = transformed(box((0, 0, back_h / 2), (width - 0.06, 0.1, back_h)), 0.0,
+                       (x, y + 0.27, seat_z), pitch=-tilt)
+    return [cushion, back]
+
+
+def seat_row(rng: np.random.Generator, seats: int = 5, width: float = 0.55) -> PropModel:
+    """A row of fixed auditorium seats on a steel beam, armrests between them (cinemas,
+    lecture halls, theatres, waiting areas): 0.55 m a seat, facing -Y."""
+    total = seats * width
+    xs = (np.arange(seats) - (seats - 1) / 2) * width
+    cushions = [m for x in xs for m in _seat(float(x), 0.0, 0.45, 0.55, width)]
+    arms = [box((float(x), 0.05, 0.62), (0.05, 0.5, 0.05)) for x in np.append(xs - width / 2, xs[-1] + width / 2)]
+    legs = [box((float(x), 0.1, 0.2), (0.06, 0.3, 0.4)) for x in np.append(xs - width / 2, xs[-1] + width / 2)]
+    beam = box((0, 0.1, 0.38), (total, 0.08, 0.06))
+    return PropModel("seat_row", "Seat Row", [Piece("", merge(cushions), "upholstery"),
+                                              Piece("Frame", merge(arms + legs + [beam]), "dark_metal")])
+
+
+def airplane_seat(rng: np.random.Generator) -> PropModel:
+    """A triple of aircraft or carriage seats facing -Y: tall backs with headrests,
+    armrests, a shared base."""
+    width = 0.47
+    xs = (np.arange(3) - 1) * width
+    parts = [m for x in xs for m in _seat(float(x), 0.0, 0.45, 0.75, width, tilt=0.15)]
+    heads = [box((float(x), 0.31, 1.25), (width - 0.14, 0.12, 0.18)) for x in xs]
+    arms = [box((float(x), 0.02, 0.62), (0.05, 0.45, 0.05)) for x in (-1.5 * width, -0.5 * width,
+                                                                       0.5 * width, 1.5 * width)]
+    base = box((0, 0.05, 0.18), (3 * width - 0.1, 0.4, 0.36))
+    return PropModel("airplane_seat", "Passenger Seats",
+                     [Piece("", merge(parts + heads), "upholstery"),
+                      Piece("Frame", merge(arms + [base]), "dark_metal")])
+
+
+def cell_bars(rng: np.random.Generator, width: float = 3.0, height: float = 2.6) -> PropModel:
+    """A cell front: vertical bars 12 cm apart between a top and bottom rail, a door."""
+    bars = [tube((float(x), 0, 0.05), (float(x), 0, height - 0.05), 0.013, 6)
+            for x in np.arange(-width / 2 + 0.06, width / 2, 0.12)]
+    rails = [box((0, 0, z), (width, 0.06, 0.06)) for z in (0.03, 1.1, height - 0.03)]
+    return PropModel("cell_bars", "Cell Bars", [Piece("", merge(bars + rails), "dark_metal")],
+                     [hull_of(bars + rails)])
+
+
+def barber_chair(rng: np.random.Generator) -> PropModel:
+    """A reclining barber's (or tattooist's) chair on a chrome pedestal: padded seat,
+    back and headrest, arms, a footrest."""
+    pad = _seat(0.0, 0.0, 0.62, 0.7, 0.62, tilt=0.3)
+    head = transformed(box((0, 0, 0), (0.3, 0.1, 0.18)), 0.0, (0, 0.5, 1.38), pitch=-0.3)
+    arms = [box((sx * 0.33, 0.02, 0.78), (0.08, 0.5, 0.07)) for sx in (-1, 1)]
+    pedestal = lathe([(0.3, 0.0), (0.3, 0.04), (0.08, 0.08), (0.08, 0.5), (0.2, 0.56)], 20)
+    foot = box((0, -0.42, 0.22), (0.4, 0.12, 0.04))
+    return PropModel("barber_chair", "Barber Chair", [Piece("", merge(pad + [head]), "leather"),
+                                                      Piece("Frame", merge(arms + [pedestal, foot]), "chrome")])
+
 STRUCTURES: dict[str, Builder] = {
     "fuel_pump": fuel_pump, "pump_island": pump_island, "fuel_canopy": fuel_canopy,
     "kiosk": kiosk, "house": house, "cottage": cottage, "shed": shed, "barn": barn,
@@ -536,5 +595,6 @@ STRUCTURES: dict[str, Builder] = {
     "statue": statue, "gravestone": gravestone, "hay_bale": haystack, "bus_shelter": bus_shelter,
     "reeds": reeds, "corn": corn, "dead_tree": dead_tree, "console": console,
     "holo_screen": holo_screen, "pool": pool, "bowling_lanes": bowling_lanes,
-    "ferris_wheel": ferris_wheel, "caravan": caravan,
+    "ferris_wheel": ferris_wheel, "caravan": caravan, "seat_row": seat_row,
+    "airplane_seat": airplane_seat, "cell_bars": cell_bars, "barber_chair": barber_chair,
 }
