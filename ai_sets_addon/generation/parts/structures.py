@@ -584,6 +584,35 @@ def barber_chair(rng: np.random.Generator) -> PropModel:
     return PropModel("barber_chair", "Barber Chair", [Piece("", merge(pad + [head]), "leather"),
                                                       Piece("Frame", merge(arms + [pedestal, foot]), "chrome")])
 
+
+def boxing_ring(rng: np.random.Generator, size: float = 6.0) -> PropModel:
+    """A raised canvas ring: a 1 m platform with an apron, four padded corner posts,
+    three ropes a side."""
+    h, half = 1.0, size / 2
+    deck = box((0, 0, h / 2), (size + 0.6, size + 0.6, h))
+    posts = [tube((sx * half, sy * half, h), (sx * half, sy * half, h + 1.45), 0.07, 10)
+             for sx in (-1, 1) for sy in (-1, 1)]
+    ropes = []
+    for z in (h + 0.45, h + 0.85, h + 1.25):
+        c = [(-half, -half), (half, -half), (half, half), (-half, half)]
+        ropes += [tube((x0, y0, z), (x1, y1, z), 0.025, 6) for (x0, y0), (x1, y1) in zip(c, c[1:] + c[:1])]
+    return PropModel("boxing_ring", "Boxing Ring", [Piece("", deck, "canvas"),
+                                                    Piece("Posts", merge(posts), "red_paint"),
+                                                    Piece("Ropes", merge(ropes), "white_paint")],
+                     [hull_of([deck])] + _hulls(*posts))
+
+
+def treadmill(rng: np.random.Generator) -> PropModel:
+    """A treadmill facing -Y: a belt deck, two uprights with handrails, a console."""
+    deck = box((0, 0.1, 0.12), (0.8, 1.8, 0.24))
+    belt = box((0, 0.1, 0.245), (0.55, 1.6, 0.01))
+    uprights = [box((sx * 0.38, -0.7, 0.7), (0.06, 0.08, 1.0)) for sx in (-1, 1)]
+    rails = [box((sx * 0.38, -0.45, 1.15), (0.05, 0.55, 0.05)) for sx in (-1, 1)]
+    console = transformed(box((0, 0, 0), (0.7, 0.3, 0.06)), 0.0, (0, -0.75, 1.3), pitch=0.6)
+    return PropModel("treadmill", "Treadmill", [Piece("", merge([deck] + uprights + rails), "dark_metal"),
+                                                Piece("Belt", belt, "rubber"),
+                                                Piece("Console", console, "screen")])
+
 STRUCTURES: dict[str, Builder] = {
     "fuel_pump": fuel_pump, "pump_island": pump_island, "fuel_canopy": fuel_canopy,
     "kiosk": kiosk, "house": house, "cottage": cottage, "shed": shed, "barn": barn,
@@ -597,4 +626,5 @@ STRUCTURES: dict[str, Builder] = {
     "holo_screen": holo_screen, "pool": pool, "bowling_lanes": bowling_lanes,
     "ferris_wheel": ferris_wheel, "caravan": caravan, "seat_row": seat_row,
     "airplane_seat": airplane_seat, "cell_bars": cell_bars, "barber_chair": barber_chair,
+    "boxing_ring": boxing_ring, "treadmill": treadmill,
 }

@@ -65,7 +65,7 @@ BLOCKS: dict[str, tuple[tuple[float, float, float], str]] = {
     "washing_machine": ((0.6, 0.6, 0.85), "machine"), "dryer": ((0.6, 0.65, 0.85), "machine"),
     "server_rack": ((0.6, 1.07, 2.0), "screen"), "car": ((4.5, 1.8, 1.45), "car_paint"),
     "monitor": ((0.55, 0.2, 0.45), "screen"), "locker": ((0.9, 0.5, 1.9), "metal"),
-    "treadmill": ((0.8, 1.9, 1.4), "dark_metal"), "cash_register": ((0.4, 0.4, 0.3), "dark_metal"), "fridge": ((0.7, 0.7, 1.8), "machine"),
+    "cash_register": ((0.4, 0.4, 0.3), "dark_metal"), "fridge": ((0.7, 0.7, 1.8), "machine"),
     "bunk_bed": ((1.0, 2.0, 1.6), "metal"), "workbench": ((2.0, 0.8, 0.9), "wood"), "candle": ((0.08, 0.08, 0.25), "ceramic"), "conveyor": ((1.0, 6.0, 0.8), "metal"), "mirror": ((1.2, 0.05, 1.0), "glass"),
     "drum_kit": ((1.6, 1.2, 1.1), "dark_metal"), "pool_table": ((2.5, 1.4, 0.8), "cloth"),
     "slot_machine": ((0.7, 0.7, 1.8), "screen"), "aquarium": ((1.5, 0.5, 1.4), "glass"),
@@ -76,7 +76,7 @@ BLOCKS: dict[str, tuple[tuple[float, float, float], str]] = {
     "ticket_machine": ((0.6, 0.5, 1.7), "machine"), "turnstile": ((0.3, 1.0, 1.0), "metal"),
     "lectern": ((0.6, 0.5, 1.2), "wood"), "coffin": ((0.7, 2.0, 0.6), "wood"),
     "tram": ((2.4, 14.0, 3.2), "car_paint"),
-    "boxing_ring": ((6.0, 6.0, 1.2), "cloth"), "ship_wheel": ((0.9, 0.3, 1.2), "wood"),
+    "ship_wheel": ((0.9, 0.3, 1.2), "wood"),
     "handrail": ((1.5, 0.07, 0.05), "brass"), "button_panel": ((0.25, 0.03, 0.5), "screen_glow"),
 }
 # Wall things hung at their own height (m, their centre); others at eye height.
