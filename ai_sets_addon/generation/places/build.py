@@ -479,6 +479,8 @@ def _dress_open(dress: Dress, n: int, model, rng, occ, region: props.Region,
             if sub.x1 > sub.x0 and sub.y1 > sub.y0:
                 out += props.scatter(rng, wet, model, max(1, n // max(len(site.water), 1)), sub,
                                      gap=0.2)
+        for b in (b for p in out for b in p.boxes):     # what comes later keeps off them
+            occ.add(b)
         return out
     if dress.where == "subject":
         return _near_subject(model, n, rng, occ, region)
