@@ -37,7 +37,7 @@ from .raster import dilate, erode, label
 from .space import BAND, BODY_R, LOST_SHARE, FloorGrid, Space
 
 STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
-ROUNDS = 30                                   # moves kept at most
+ROUNDS = 12                                   # moves kept at most
 EVALS = 400                                   # layouts measured at most (bounds the time)
 CONTACT = 0.01                                # the report's collision depth (m)
 SAFE = 0.05                                   # added to the person's radius (m)
