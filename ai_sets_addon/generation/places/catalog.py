@@ -481,7 +481,7 @@ def _room_places() -> list[Recipe]:
         room("barn_interior", ("barn", "hayloft", "barn interior", "stable block", "cowshed"),
              ("grange", "étable", "fenil", "écurie"), "work", (14.0, 10.0, 6.0),
              (D("hay_bale", 10, W), D("round_bale", 3), D("tractor", 1, "subject"), D("wheelbarrow", 1),
-              D("pillar", 6, "row"), D("ladder", 1, W)), ("Tractor", "Hay Bale"),
+              D("ladder", 1, W)), ("Tractor", "Hay Bale"),
              {"walls": ("wood_planks", "brown"), "floor": ("soil", None), "ceiling": ("wood_planks", None)},
              "a timber barn with hay bales and a tractor", lights=("pendant",)),
         room("submarine", ("submarine", "submarine control room", "inside a submarine", "u-boat",

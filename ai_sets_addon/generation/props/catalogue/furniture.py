@@ -192,8 +192,9 @@ def shelf(c: Ctx) -> None:
         zs = np.linspace(0.06, c.h - t, n + 1)
         for z in zs[:-1]:
             c.add(mat, bbox(-hx + t, -hy + 0.005, z - 0.01, hx - t, hy - 0.01, z + 0.01, 0.003))
-    if c.p("books", True) and c.variant != 1:
-        _books(c, -hx + 0.03, hx - 0.03, -hy + 0.01, hy - 0.02, zs[:-1] + 0.01,
+    if c.p("books", True):               # variant 1 half full: every other shelf
+        levels = zs[:-1] if c.variant != 1 else zs[:-1][::2]
+        _books(c, -hx + 0.03, hx - 0.03, -hy + 0.01, hy - 0.02, levels + 0.01,
                zs[1] - zs[0])
     item = c.p("items")
     if item == "bottles":
