@@ -179,3 +179,24 @@ def test_every_place_is_the_same_for_the_same_seed(plans, rid):
     built a second time here, after every other place, so no state leaks between them)."""
     again = plan_set(parse_prompt(f"a {RECIPES[rid].en[0]}", 3))
     assert _digest(again) == _digest(plans[rid]), rid
+
+
+def _inside_walls(plan) -> list[str]:
+    walls = [p for p in plan.parts if p.name == "Walls"]
+    if not plan.interior or not walls:
+        return []
+    lo, hi = walls[0].mesh.bounds
+    return [c.name for c in plan.cameras
+            if not (lo[0] + 0.25 < c.location[0] < hi[0] - 0.25 and lo[1] + 0.25 < c.location[1] < hi[1] - 0.25)]
+
+
+@pytest.mark.parametrize("rid", COMPOSED)
+def test_every_camera_of_a_room_stands_inside_its_walls(plans, rid):
+    assert not _inside_walls(plans[rid]), rid
+
+
+def test_a_framing_pushed_through_a_wall_comes_back_inside():
+    """The space station at seed 1: the wide was pushed back to hold its screens and
+    stood 0.6 m outside the south wall, filming the wall's back."""
+    plan = plan_set(parse_prompt("a space station", 1))
+    assert not _inside_walls(plan)

@@ -158,7 +158,8 @@ def plan(spec: SetSpec, room: rooms.RoomType | None = None, label: str | None = 
         ceiling = size.height + (size.width / 2 if room.vaulted else 0.0)
         if room.roof_pitch > 0:
             ceiling = size.height - 0.3
-        cameras = Scout(parts, ceiling=ceiling, mode=spec.camera).cameras(layout.shots)
+        cameras = [_within(c, size) for c in
+                   Scout(parts, ceiling=ceiling, mode=spec.camera).cameras(layout.shots)]
     sun_azimuth = 150.0 if spec.time_of_day in MORNING else 210.0
     atmosphere = common.atmosphere(spec, interior=True)
     if atmosphere.density > 0:
@@ -429,6 +430,16 @@ def _fixture(size: RoomSize, lit: bool) -> MeshPart:
     z = size.height
     return MeshPart("Ceiling Fixture", box_mesh((-0.3, -0.3, z - 0.05), (0.3, 0.3, z)),
                     "fixture", group="props")
+
+
+def _within(camera, size: RoomSize, margin: float = 0.3):
+    """The camera stands inside the walls: a framing pushed back through a wall (to hold
+    a wide subject) comes back to the wall's inner face, still aimed at its target."""
+    from dataclasses import replace
+    hw, hd = size.half
+    x, y, z = camera.location
+    inside = (float(np.clip(x, -hw + margin, hw - margin)), float(np.clip(y, -hd + margin, hd - margin)), z)
+    return camera if inside == (x, y, z) else replace(camera, location=inside)
 
 
 def _room_layout(spec: SetSpec, room: rooms.RoomType, size: RoomSize) -> rooms.Layout:
