@@ -242,3 +242,20 @@ def test_open_air_areas_are_dressed_as_a_set_decorator_would(place, size):
         assert k in ks, (k, ks)
     report = check_plan(plan_of(room, out))
     assert report.collisions == [] and report.navigable_share >= 0.95
+
+
+def test_a_table_is_dressed_for_what_the_room_does_with_it():
+    """A restaurant's tables are laid; an interrogation room's holds a file and an
+    ashtray, a library's books and lamps: no plates or fruit on either."""
+    from ai_sets_addon.generation.archetypes import plan_set
+    from ai_sets_addon.generation.prompt import parse_prompt
+
+    def smalls(prompt):
+        plan = plan_set(parse_prompt(prompt, 1))
+        return {p.name.split(" - ")[0].rstrip(" ABC") for p in plan.parts if p.group == "props"}
+
+    assert "Plate" in smalls("a restaurant")
+    for prompt in ("an interrogation room", "a library"):
+        got = smalls(prompt)
+        assert not got & {"Plate", "Fruit Bowl", "Jug"}, (prompt, got)
+    assert {"Papers", "Ashtray"} <= smalls("an interrogation room")

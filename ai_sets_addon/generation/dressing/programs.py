@@ -287,6 +287,9 @@ LIBRARY = Program(
     wall=(("picture_frame", 2), ("wall_clock", 1), ("wall_sconce", 2)),
     ceiling=("chandelier",),
     extra_smalls=("book", "book_stack", "desk_lamp"),
+    # reading tables hold books and lamps, not a dinner (a fruit bowl and a jug)
+    pools=(("dining_table", ("book_stack", "desk_lamp", "book", "paper_stack", "book")),
+           ("table", ("book_stack", "desk_lamp", "book", "paper_stack", "book"))),
 )
 
 CELLAR = Program(
@@ -314,6 +317,9 @@ INTERROGATION = Program(
     ceiling=("fluorescent_light",),
     curtains=False,
     extra_smalls=("paper_stack", "ashtray", "drinking_glass"),
+    # a case file, an ashtray and a glass of water; never plates and fruit
+    pools=(("table", ("paper_stack", "ashtray", "drinking_glass", "paper_stack")),
+           ("folding_table", ("paper_stack", "ashtray", "drinking_glass", "paper_stack"))),
 )
 
 CHURCH = Program(

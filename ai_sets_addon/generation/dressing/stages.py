@@ -510,7 +510,8 @@ def smalls_stage(space: Space, holders: list[props.Placement], chairs: list[prop
         want = max(1, int(round(density * (1 + area * 6))))
         if h.model.kind in ("kitchen_cabinet", "school_desk", "bistro_table"):
             want = max(1, int(round(density * 2)))
-        if h.model.kind in TABLES or pool_key in ("table", "kitchen_table", "dining_table"):
+        if (h.model.kind in TABLES or pool_key in ("table", "kitchen_table", "dining_table")) \
+                and "plate" in pool:          # a reading or interview table lays no dinner
             placed += _settings(tops, h, box, top, chairs, excluded)
         offset = int(rng.integers(len(pool))) if h.model.kind in ("kitchen_cabinet",
                                                                    "school_desk") else 0
