@@ -613,6 +613,53 @@ def treadmill(rng: np.random.Generator) -> PropModel:
                                                 Piece("Belt", belt, "rubber"),
                                                 Piece("Console", console, "screen")])
 
+
+def conveyor(rng: np.random.Generator, length: float = 6.0) -> PropModel:
+    """A belt conveyor along Y: a belt on rollers between side rails, on leg frames."""
+    belt = box((0, 0, 0.78), (0.8, length, 0.04))
+    rails = [box((sx * 0.45, 0, 0.8), (0.06, length, 0.14)) for sx in (-1, 1)]
+    rollers = [tube((-0.42, float(y), 0.74), (0.42, float(y), 0.74), 0.04, 8)
+               for y in np.arange(-length / 2 + 0.3, length / 2, 0.6)]
+    legs = [box((sx * 0.42, float(y), 0.36), (0.06, 0.06, 0.72)) for sx in (-1, 1)
+            for y in np.arange(-length / 2 + 0.4, length / 2, 1.6)]
+    return PropModel("conveyor", "Conveyor", [Piece("", belt, "rubber"),
+                                              Piece("Frame", merge(rails + legs + rollers), "metal")])
+
+
+def anvil(rng: np.random.Generator) -> PropModel:
+    """A smith's anvil on its wooden stump: face, horn, waist and feet."""
+    stump = lathe([(0.25, 0.0), (0.24, 0.5), (0.0, 0.5)], 16)
+    body = box((0.0, 0, 0.62), (0.36, 0.14, 0.12))
+    face = box((0.02, 0, 0.74), (0.42, 0.12, 0.06))
+    horn = tube((-0.19, 0, 0.74), (-0.43, 0, 0.76), 0.055, 10, r1=0.008)
+    return PropModel("anvil", "Anvil", [Piece("", merge([body, face, horn]), "dark_metal"),
+                                        Piece("Stump", stump, "wood")])
+
+
+def turnstile(rng: np.random.Generator) -> PropModel:
+    """A waist-high ticket gate: a cabinet with a reader and three arms."""
+    cab = box((0, 0, 0.5), (0.25, 1.0, 1.0))
+    reader = box((0, -0.35, 1.02), (0.18, 0.2, 0.04))
+    arms = [transformed(box((0.3, 0, 0), (0.6, 0.03, 0.03)), float(a), (0.12, 0.1, 0.85))
+            for a in (0.0, 2.1, 4.2)]
+    return PropModel("turnstile", "Turnstile", [Piece("", cab, "metal"),
+                                                Piece("Reader", reader, "screen_glow"),
+                                                Piece("Arms", merge(arms), "metal")])
+
+
+def ship_wheel(rng: np.random.Generator, radius: float = 0.45) -> PropModel:
+    """A ship's wheel on its pedestal, facing -Y: rim, hub, eight spokes with handles."""
+    hub_z = 1.05
+    a = np.linspace(0, 2 * np.pi, 8, endpoint=False)
+    ring = [(radius * np.cos(t), radius * np.sin(t)) for t in np.linspace(0, 2 * np.pi, 24, endpoint=False)]
+    rim = [tube((x0, 0, hub_z + z0), (x1, 0, hub_z + z1), 0.025, 6)
+           for (x0, z0), (x1, z1) in zip(ring, ring[1:] + ring[:1])]
+    spokes = [tube((0, 0, hub_z), ((radius + 0.15) * np.cos(t), 0, hub_z + (radius + 0.15) * np.sin(t)), 0.018, 6)
+              for t in a]
+    post = box((0, 0.12, hub_z / 2), (0.22, 0.22, hub_z))
+    return PropModel("ship_wheel", "Ship Wheel", [Piece("", merge(rim + spokes), "wood"),
+                                                  Piece("Pedestal", post, "brass")])
+
 STRUCTURES: dict[str, Builder] = {
     "fuel_pump": fuel_pump, "pump_island": pump_island, "fuel_canopy": fuel_canopy,
     "kiosk": kiosk, "house": house, "cottage": cottage, "shed": shed, "barn": barn,
@@ -626,5 +673,6 @@ STRUCTURES: dict[str, Builder] = {
     "holo_screen": holo_screen, "pool": pool, "bowling_lanes": bowling_lanes,
     "ferris_wheel": ferris_wheel, "caravan": caravan, "seat_row": seat_row,
     "airplane_seat": airplane_seat, "cell_bars": cell_bars, "barber_chair": barber_chair,
-    "boxing_ring": boxing_ring, "treadmill": treadmill,
+    "boxing_ring": boxing_ring, "treadmill": treadmill, "conveyor": conveyor, "anvil": anvil,
+    "turnstile": turnstile, "ship_wheel": ship_wheel,
 }
