@@ -76,14 +76,15 @@ def publish(records: dict[str, dict], out: Path, gallery) -> None:
             from ai_sets_addon.core.fileio import write_png
             write_png(p, np.asarray(Image.open(out / f"{r['place']}.jpg").convert("RGB")))
             pngs.append(p)
-        if pngs:
-            gallery.contact_sheet(pngs, out / "contact_sheet.png", cols=8)
+        if pngs:                                     # a JPEG: 165 frames as PNG weigh 15 MB
+            sheet = gallery.contact_sheet(pngs, Path(tmp) / "contact_sheet.png", cols=8)
+            to_jpeg(sheet, out / "contact_sheet.jpg")
     lines = ["# Places: every recipe from its first camera", "",
              f"{len(ordered)} places, each built from its recipe's first English words (seed 1) "
              "and rendered from its first camera by `python scripts/render_places_gallery.py` "
              "(Cycles CPU, 8 samples denoised, 320x180, 256 px textures). Figures in "
              "`gallery.json`; what was looked at is in `LOOKED.md`.", "",
-             "![contact sheet](contact_sheet.png)", "",
+             "![contact sheet](contact_sheet.jpg)", "",
              "| place | prompt | clipped | black | mean | layout s |", "|---|---|---|---|---|---|"]
     for r in ordered:
         lines.append(f"| [{r['place']}]({r['place']}.jpg) | {r['prompt']} | "
