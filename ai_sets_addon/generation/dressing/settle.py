@@ -37,14 +37,15 @@ from .raster import dilate, erode, label
 from .space import BAND, BODY_R, LOST_SHARE, FloorGrid, Space
 
 STEPS = (0.45, 0.3, 0.15, 0.05)            # slides tried (m), both ways on both axes
-ROUNDS = 12                                   # moves kept at most
-EVALS = 400                                   # layouts measured at most (bounds the time)
+ROUNDS = 8                                   # moves kept at most
+EVALS = 150                                   # layouts measured at most (bounds the time)
 CONTACT = 0.01                                # the report's collision depth (m)
 SAFE = 0.05                                   # added to the person's radius (m)
 ENOUGH = LOST_SHARE                           # dead floor left alone (the dressing's own bound)
 REPORT_CELL = 0.05                            # the plausibility report's floor cell (m):
 LARGE_M2 = 100.0                              # a larger floor is measured at twice that,
                                               # with a disc wider by the difference
+WHOLE_COST = 6                                # budget a whole-floor measure costs
 CELLS = 25000                                 # raster size the full EVALS are spent on
 
 
@@ -100,9 +101,11 @@ def settle(room, placed: list[props.Placement], keep_clear: Sequence[Box] = ()
                     here = _local_lost(grid, taken, win)
                 poly = _turned(_outline(out[i]), *move, np.array(_pivot(out[i])))
                 moved = rest | _mask(grid, poly)
-                if _local_lost(grid, moved, win) < here and _lost(grid, moved) < lost:
-                    found = (i, move)          # frees floor round it, and cuts no way off
-                    break
+                if _local_lost(grid, moved, win) < here:
+                    budget -= WHOLE_COST       # the whole floor measured: a dozen local ones
+                    if _lost(grid, moved) < lost:
+                        found = (i, move)      # frees floor round it, and cuts no way off
+                        break
                 if budget <= 0:
                     break
         if found is None:
