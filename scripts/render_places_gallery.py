@@ -125,7 +125,6 @@ def main(argv: list[str] | None = None) -> int:
         for rid in names:
             if rid in records and not args.force and (args.out / f"{rid}.jpg").exists():
                 continue
-            args.out_png = Path(tmp)
             render_args = argparse.Namespace(**{**vars(args), "out": Path(tmp)})
             record = gallery.render_one(rid, prompt_of(RECIPES[rid]), args.seed, render_args, Path(tmp))
             to_jpeg(Path(tmp) / f"{rid}.png", args.out / f"{rid}.jpg")
