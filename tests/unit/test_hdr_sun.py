@@ -77,6 +77,27 @@ def test_sun_is_found_when_its_aureole_merges_with_a_clipped_horizon():
     assert 0.0 < result.confidence <= 1.0
 
 
+def test_a_clipped_horizon_line_bigger_than_the_sun_is_not_taken_for_it():
+    """-2 EV under a 35° sun: the camera clips only the sun and its inner aureole, and a
+    thin line of bright horizon, which holds more pixels (Blender's own sky does this
+    through a 2.2 gamma at -1 EV). The old lift took the biggest clipped region for the
+    sun, put it on the horizon, then refused the sky's fit: "no sun"."""
+    rgb, truth = clear_sky(35.0)
+    pano, u8 = camera(rgb, -2.0, "gamma")
+    line = (slice(WIDTH // 4 - 1, WIDTH // 4 + 1), slice(0, WIDTH // 2))   # ±0.35°, 180° wide
+    u8 = u8.copy()
+    u8[line] = 252
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    disc = int(np.sum(pano.clipped[: WIDTH // 4 - 2]))
+    assert 0 < disc < np.sum(pano.clipped[line])      # the line outweighs the disc
+    result = lift(pano)
+    assert result.sun.found, result.sun.reason
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg <= GOALS["sun_deg"], (s, result.sun.reason)
+    assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
+
+
 def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     rgb, _ = clear_sky(15.0)
     pano, _ = camera(rgb, 2.5)

@@ -31,7 +31,7 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import weighted_median
-from .grid import WorkGrid
+from .grid import WorkGrid, parallel_map
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
 MIN_SKY_ELEVATION = 2.0
@@ -162,7 +162,8 @@ def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
     samples = wedge_samples(grid, azimuth_deg)
     if samples is None:
         return "", {"curve": "", "curve_cost": {}}
-    models = [[model_shape(samples, h, elevation_deg, azimuth_deg)] for h in SCAN_HAZES]
+    models = parallel_map(lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)],
+                          SCAN_HAZES)
     curve, relative, _ = pick_curve(samples, models, decodings)
     return curve, {"curve": curve, "curve_cost": {n: round(c, 4)
                                                   for n, c in relative.items()}}
@@ -202,7 +203,10 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
-    models = [[model_shape(samples, h, e, azimuth_deg) for e in els] for h in SCAN_HAZES]
+    parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), SCAN_HAZES)
+    flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg),
+                        [(h, e) for h in SCAN_HAZES for e in els])
+    models = [flat[i * len(els):(i + 1) * len(els)] for i in range(len(SCAN_HAZES))]
     curve, linear, chosen = pick_curve(samples, models, decodings)
     costs = np.array([[shape_cost(chosen, x) for x in row] for row in models])
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)

@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..sky.atmosphere import SkyTable, atmosphere_for_haze, sky_table
-from .grid import WorkGrid
+from .grid import WorkGrid, parallel_map
 
 HAZE_GRID = (0.0, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
 HAZE_STEP = 0.1                   # the local search around a previous haze
@@ -115,7 +115,8 @@ def weighted_median(x: np.ndarray, w: np.ndarray) -> float:
 def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
              grid: tuple[float, ...] = HAZE_GRID) -> tuple[float, dict]:
     """Haze by a search on `grid` and a parabola through the best point and its neighbours."""
-    costs = {h: score(samples, table_for(h, round(sun_el, 2)), sun_az)[0] for h in grid}
+    costs = dict(zip(grid, parallel_map(
+        lambda h: score(samples, table_for(h, round(sun_el, 2)), sun_az)[0], grid)))
     hs = list(grid)
     best = int(np.argmin([costs[h] for h in hs]))
     lo, hi = max(best - 1, 0), min(best + 1, len(hs) - 1)

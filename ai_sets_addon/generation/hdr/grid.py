@@ -1,9 +1,13 @@
 """A small working grid (about 512 wide) of a panorama: the sun search and the sky fit
-run on block means, so their cost does not grow with the file's width."""
+run on block means, so their cost does not grow with the file's width; and
+`parallel_map`, how their independent pieces share the machine's cores."""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Callable, Sequence, TypeVar
 
 import numpy as np
 
@@ -64,3 +68,27 @@ def clipped_share(clipped: np.ndarray, factor: int) -> np.ndarray:
     height, width = clipped.shape
     h, w = height // factor, width // factor
     return clipped.reshape(h, factor, w, factor).mean(axis=(1, 3), dtype=np.float32)
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def parallel_map(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """[fn(x) for x in items], a thread per item: each item (a haze's atmosphere tables
+    and marches, a clear-sky type's shape costs) is independent numpy work, which
+    releases the GIL, so a cold lift uses every core; the results, and so the output
+    bytes, do not depend on the number of threads (OMP_NUM_THREADS caps it, as it does
+    for numpy's own threads: the thread-count test runs with 1 and 2)."""
+    workers = min(len(items), _threads())
+    if workers <= 1:
+        return [fn(x) for x in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fn, items))
+
+
+def _threads() -> int:
+    try:
+        return max(1, int(os.environ.get("OMP_NUM_THREADS", "")))
+    except ValueError:
+        return os.cpu_count() or 1

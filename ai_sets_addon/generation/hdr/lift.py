@@ -78,6 +78,7 @@ class LiftResult:
 
 def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     options = options or LiftOptions()
+    as_read = pano.linear                 # the caller's pixels: never written to
     given = options.response != "auto" and _ldr(pano)
     if given:
         pano = redecode(pano, curve_named(options.response))
@@ -117,7 +118,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         if float(np.median(read_grid.linear[read_grid.elevations > 0][..., 2])) < 0.05:
             sun.reason = "night: " + sun.reason
         return _no_sun(read, read_grid, sun, options)
-    rgb = pano.linear * np.float32(fit.scale)
+    rgb = _scaled(pano.linear, fit.scale, own=pano.linear is not as_read)
     zone = sun_zone(grid, sun)
     gains = row_gains(grid, fit, sun)
     rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
@@ -139,6 +140,15 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                      "irradiance (lobe contrast / 10)")
     return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
                       refined, pano.response)
+
+
+def _scaled(linear: np.ndarray, scale: float, own: bool) -> np.ndarray:
+    """linear x scale; in place when the lift decoded `linear` itself (a 4096-wide
+    panorama is 100 MB: one allocation and one pass fewer)."""
+    if own:
+        linear *= np.float32(scale)
+        return linear
+    return linear * np.float32(scale)
 
 
 def _ldr(pano: Panorama) -> bool:

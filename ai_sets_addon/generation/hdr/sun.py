@@ -6,16 +6,19 @@ need not be the sun alone. The method (docs/hdr/README.md has the reasons):
 
 1. No sun when the sky is dark (night), or clipped almost everywhere (SATURATED_SHARE:
    nothing shows where the sun is).
-2. A compact largest clipped region (<= COMPACT_SR): the aureole alone; its centroid
+2. One compact clipped region (<= COMPACT_SR): the aureole alone; its centroid
    gives the azimuth (the sky is symmetric about the sun's vertical) and a first
    elevation, which lift.py replaces with elevation.py's shape fit.
-3. A larger clipped area (aureole merged with a clipped horizon band or cloud): every
+3. A larger clipped area (aureole merged with a clipped horizon band or cloud), or
+   several regions (the biggest need not be the sun: a thin clipped horizon line under
+   a high sun holds more pixels than its disc): every
    clipped cell is a candidate sun (the sun is clipped in any exposure that shows the
    sky); each is scored by how well a CIE clear sky (ISO 15469 types 12, 13, 15) with
    its sun there explains the unclipped sky, each image row's mean log luminance taken
    out (the horizon's glow differs between skies, the sun's pattern does not), with a
    free slope (unknown tone curve) and capped residuals (clouds, buildings). The best
    candidate is refined on a quarter-cell grid; a misfit over MAX_SHAPE_COST is no sun.
+   When the best cell lies in a compact region, that region's centroid is used (2.).
 4. With nothing clipped: the brightest diffuse lobe if it stands LOBE_CONTRAST above
    its surround (a sun behind thin cloud); else none (overcast, diffuse light).
 5. Stars (`star_share`): point lights standing alone on the sky mean night, whatever
@@ -35,12 +38,13 @@ import numpy as np
 
 from ..sky.equirect import angles_of, direction
 from ..sky.spectrum import fixed_matmul
-from .grid import WorkGrid
+from .grid import WorkGrid, parallel_map
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
 SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
+MIN_REGION_SR = 2e-5         # a clipped region this large may be the sun (its disc: 6.7e-5)
 MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
 STAR_BAND_DEG = (15.0, 80.0)  # where stars are counted (clear of horizon glow and pole)
 STAR_CONTRAST = 2.0          # a star: over its 8 neighbours' median x this, and their max
@@ -90,31 +94,39 @@ def find_sun(grid: WorkGrid) -> SunEstimate:
 
 
 def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
-    """A compact largest clipped region: its centroid (elevation.py then replaces the
-    biased elevation). A larger one (the aureole merged with a clipped horizon band or
-    cloud): the clipped cell where a clear sky's sun best explains the unclipped sky."""
-    largest = largest_clipped_region(grid)
+    """One compact clipped region: the aureole alone, its centroid (elevation.py then
+    replaces the biased elevation). A larger one (the aureole merged with a clipped
+    horizon band or cloud), or several (a thin clipped horizon line under a high sun
+    holds more pixels than its disc): the clipped cell where a clear sky's sun best
+    explains the unclipped sky, then the centroid of its region if that is compact."""
+    labels = _label(clipped)
     omega = grid.solid_angles[: clipped.shape[0], None]
-    area = float(np.sum(largest * omega))
-    if area <= COMPACT_SR:
-        el, az = region_direction(grid, largest)
-        return SunEstimate(True, el, az, "clipped", "the largest clipped region of the "
-                           f"upper hemisphere ({area:.3f} sr), its centroid",
-                           clipped_solid_angle_sr=area, confidence=1.0,
-                           region=largest > 0)
+    share = grid.clipped[: clipped.shape[0]] * omega
+    sizes = np.bincount(labels.ravel(), weights=share.ravel())[1:]
+    if sizes.max() <= COMPACT_SR and np.sum(sizes >= MIN_REGION_SR) <= 1:
+        region = labels == int(np.argmax(sizes)) + 1
+        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        area = float(sizes.max())
+        return SunEstimate(True, el, az, "clipped", "the clipped region of the upper "
+                           f"hemisphere ({area:.3f} sr), its centroid",
+                           clipped_solid_angle_sr=area, confidence=1.0, region=region)
     el, az, cost = locate_sun(grid, clipped)
     if cost > MAX_SHAPE_COST:
         return None
-    labels = _label(clipped)
     sun = direction(np.array(el), np.array(az))
     dirs = grid.directions(clipped.shape[0])
     cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
     region = labels == labels.flat[int(np.argmax(cos))]
-    area = float(np.sum(grid.clipped[: region.shape[0]] * region * omega))
+    area = float(np.sum(share * region))
     if area <= COMPACT_SR:
-        # the best cell lies in a compact region apart from the big one: that region is
-        # the aureole alone, and its centroid is as unbiased as in the compact case
+        # the best cell lies in a compact region: that region is the aureole alone, and
+        # its centroid is as unbiased as in the one-region case
         el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        return SunEstimate(True, el, az, "clipped", "the clipped region "
+                           f"({area:.3f} sr) of several where a clear sky's sun best "
+                           f"explains the unclipped sky (shape misfit {cost:.3f}), its "
+                           "centroid", clipped_solid_angle_sr=area,
+                           confidence=float(np.exp(-cost / 0.1)), region=region)
     return SunEstimate(True, el, az, "clipped",
                        f"the clipped area ({area:.2f} sr) is the sun's aureole merged with "
                        "a clipped horizon or cloud: the clipped cell where a clear sky's sun "
@@ -159,7 +171,8 @@ def locate_sun(grid: WorkGrid, clipped: np.ndarray) -> tuple[float, float, float
     rows = sky_idx // clipped.shape[1]
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
     y = _centre_rows(y[None], w, starts)[0]
-    costs = np.stack([_shape_costs(cands, obs, y, w, t, starts) for t in CIE_CLEAR])
+    costs = np.stack(parallel_map(lambda t: _shape_costs(cands, obs, y, w, t, starts),
+                                  CIE_CLEAR))
     t_best, c_best = np.unravel_index(int(np.argmin(costs)), costs.shape)
     el0, az0 = angles_of(cands[c_best])
     cell = 180.0 / grid.linear.shape[0]
@@ -205,21 +218,6 @@ def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarra
 
 def _lum(rgb: np.ndarray) -> np.ndarray:
     return rgb[..., 0] * 0.2126 + rgb[..., 1] * 0.7152 + rgb[..., 2] * 0.0722
-
-
-def largest_clipped_region(grid: WorkGrid) -> np.ndarray | None:
-    """(h_upper, w) clipped shares of the largest 8-connected clipped region, or None."""
-    h_up = int(np.sum(grid.elevations > 0.0))
-    share = grid.clipped[:h_up]
-    mask = share > 0.0
-    if not mask.any():
-        return None
-    labels = _label(mask)
-    weights = share * grid.solid_angles[:h_up, None]
-    sums = np.bincount(labels.ravel(), weights=weights.ravel())
-    sums[0] = 0.0
-    best = int(np.argmax(sums))
-    return np.where(labels == best, share, 0.0)
 
 
 def _label(mask: np.ndarray) -> np.ndarray:
