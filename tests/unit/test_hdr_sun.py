@@ -98,6 +98,29 @@ def test_a_clipped_horizon_line_bigger_than_the_sun_is_not_taken_for_it():
     assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
 
 
+def test_the_sun_is_never_put_in_sky_the_camera_saw_unclipped():
+    """The fits can overshoot a low sun where the sky is not the model's (Blender's sky
+    through a filmic curve: a clipped disc at 5° and a sun fitted at 9°). The clipped
+    pixels bound it: here the sky around is a 12° sun's, but the camera clipped only a
+    disc at 5° and the horizon band under it (the old lift put the sun at 11.4°); the sun
+    goes at most at the disc's top."""
+    from ai_sets_addon.generation.sky.equirect import column_azimuths, row_elevations
+
+    rgb, (_, azimuth) = clear_sky(12.0)
+    u8 = np.minimum(expose(rgb, -1.0, "srgb"), 240).astype(np.uint8)
+    els = row_elevations(WIDTH // 2)[:, None]
+    off = np.abs((column_azimuths(WIDTH)[None, :] - azimuth + 180.0) % 360.0 - 180.0)
+    disc = np.hypot(els - 5.0, off * np.cos(np.radians(5.0))) < 1.0
+    band = (els > 0.0) & (els < 4.2) & (off < 20.0)        # touches the disc: one region
+    u8[disc | band] = 255
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    result = lift(pano)
+    assert result.sun.found, result.sun.reason
+    assert result.sun.elevation_deg <= 6.0 + 180.0 / 256, result.refine
+    assert abs(result.sun.azimuth_deg - azimuth) < 2.0
+
+
 def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     rgb, _ = clear_sky(15.0)
     pano, _ = camera(rgb, 2.5)

@@ -3,7 +3,8 @@
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
 2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
 3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
-   (elevation.py; a low sun's from the absolute fit of the whole sky), and for an LDR
+   (elevation.py; a low sun's from the absolute fit of the whole sky; never above the
+   top of the clipped area at its azimuth: the sun is clipped), and for an LDR
    file its tone curve (response.py: the file is decoded again with it), then the
    clear-sky model fitted to the unclipped sky (fit.py) -> haze and the exposure scale
    (relative -> W/m²/sr);
@@ -31,8 +32,8 @@ from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import (LOW_SUN_DEG, SCAN_HAZES, curve_at, low_sun_elevation,
-                        scan_elevation)
+from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
+                        low_sun_elevation, scan_elevation)
 from .sun import STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -195,11 +196,29 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
         info.update(low)
     elif haze is not None and observed[0] >= HIGH_SUN_DEG:
         el = _within_valley(el, observed[0], info)
-    sun.elevation_deg = el
+    sun.elevation_deg = _under_clipped_top(grid, sun.azimuth_deg, el, info)
+    el = sun.elevation_deg
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
+
+
+def _under_clipped_top(grid: WorkGrid, azimuth_deg: float, el: float, info: dict
+                       ) -> float:
+    """A sun clipped in the image lies inside the clipped area: its centre is at most the
+    top of the clipped cells at its azimuth less the disc's radius. The fits' estimates
+    can overshoot it (a low sun seen through a filmic curve: a clipped disc at 5° over a
+    clipped horizon band, and the fitted sun at 9°); the image's own clipping bounds them."""
+    span = clipped_span(grid, azimuth_deg)
+    if span is None:
+        return el
+    cell = 180.0 / grid.linear.shape[0]
+    top = span[1] + 0.5 * cell - SUN_RADIUS_DEG
+    if el > top:
+        info["clipped_top_deg"] = round(top, 2)
+        return top
+    return el
 
 
 def _within_valley(best: float, centroid: float, info: dict) -> float:
