@@ -121,6 +121,43 @@ def test_the_sun_is_never_put_in_sky_the_camera_saw_unclipped():
     assert abs(result.sun.azimuth_deg - azimuth) < 2.0
 
 
+def _product_sky(elevation: float, azimuth: float) -> np.ndarray:
+    """A sky no physical model makes: a bright horizon profile times a circumsolar
+    falloff (another renderer's or a real atmosphere's), with a sun disc."""
+    from ai_sets_addon.generation.sky.bodies import SUN_RADIUS_DEG, draw_disc
+    from ai_sets_addon.generation.sky.equirect import (column_azimuths, direction,
+                                                       row_elevations)
+
+    els, azs = row_elevations(WIDTH // 2)[:, None], column_azimuths(WIDTH)[None, :]
+    cos = direction(els, azs) @ direction(np.array(elevation), np.array(azimuth))
+    gamma = np.degrees(np.arccos(np.clip(cos, -1.0, 1.0)))
+    profile = 1.0 + 3.0 * np.exp(-np.maximum(els, 0.0) / 12.0)
+    falloff = (0.4 + 25.0 * np.exp(-gamma / 5.0) + 4.0 * np.exp(-gamma / 25.0)
+               + 0.6 * cos ** 2)
+    lum = profile * falloff
+    rgb = np.stack([lum * 0.8, lum * 0.95, lum * 1.25], axis=-1).astype(np.float32)
+    rgb[els[:, 0] < 0.0] = 0.3
+    draw_disc(rgb, elevation, azimuth, SUN_RADIUS_DEG, np.array([5e3, 5e3, 5e3]))
+    return rgb
+
+
+@pytest.mark.parametrize("elevation", [20.0, 30.0])
+def test_a_high_sun_merged_with_a_clipped_horizon_is_placed_without_a_sky_model(elevation):
+    """+1 EV on a sky that is not the clear-sky model's: the aureole merges with the
+    clipped horizon band and the sky left is far from the sun, where the model's fit
+    misses (it put these suns at 16.2° and 35.2°); the model-free collapse of the sky
+    into a horizon profile times a falloff around the sun (separable.py) places them."""
+    rgb = _product_sky(elevation, 100.0)
+    u8 = expose(rgb, 1.0, "srgb")
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    result = lift(pano)
+    assert result.sun.clipped_solid_angle_sr > 1.5, result.sun.reason     # merged
+    s = score(result, rgb, u8, (elevation, 100.0))
+    assert s.sun_error_deg <= GOALS["sun_deg"], (s, result.refine.get("fit_deg"))
+    assert abs(result.refine["fit_deg"] - elevation) > GOALS["sun_deg"]  # the fit alone missed
+
+
 def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     rgb, _ = clear_sky(15.0)
     pano, _ = camera(rgb, 2.5)

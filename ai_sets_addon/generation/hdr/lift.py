@@ -3,7 +3,9 @@
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
 2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
 3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
-   (elevation.py; a low sun's from the absolute fit of the whole sky; never above the
+   (elevation.py; a low sun's from the absolute fit of the whole sky; a high sun whose
+   aureole merged with a clipped horizon band from the model-free horizon-profile x
+   circumsolar-falloff collapse, separable.py; never above the
    top of the clipped area at its azimuth: the sun is clipped), and for an LDR
    file its tone curve (response.py: the file is decoded again with it), then the
    clear-sky model fitted to the unclipped sky (fit.py) -> haze and the exposure scale
@@ -34,7 +36,8 @@ from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
                         low_sun_elevation, scan_elevation)
-from .sun import STAR_SHARE, SunEstimate, find_sun, star_share
+from .separable import separable_elevation
+from .sun import COMPACT_SR, STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -196,6 +199,12 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
         info.update(low)
     elif haze is not None and observed[0] >= HIGH_SUN_DEG:
         el = _within_valley(el, observed[0], info)
+    if sun.clipped_solid_angle_sr > COMPACT_SR and el >= LOW_SUN_DEG:
+        # a high sun whose aureole merged with a clipped horizon band: the sky left is
+        # far from it, where models differ most; the model-free collapse moves it
+        moved, collapse = separable_elevation(grid, sun.azimuth_deg, el)
+        info.update(collapse, fit_deg=round(el, 2))
+        el = el if moved is None else moved
     sun.elevation_deg = _under_clipped_top(grid, sun.azimuth_deg, el, info)
     el = sun.elevation_deg
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
