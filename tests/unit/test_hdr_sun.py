@@ -158,6 +158,32 @@ def test_a_high_sun_merged_with_a_clipped_horizon_is_placed_without_a_sky_model(
     assert abs(result.refine["fit_deg"] - elevation) > GOALS["sun_deg"]  # the fit alone missed
 
 
+def test_the_rebuilt_aureole_follows_the_sky_the_camera_clipped():
+    """At 0 EV the camera clips 15° round a 30° sun of a sky that is not the model's.
+    The rebuilt aureole is the model times a gain that meets the seen sky all round the
+    clip edge: within 0.4 stop of the original at the median between 1° and 15° from
+    the sun (one gain for the whole zone, raised to clear the clip: 1.25 stops over, a
+    pale plateau with a hard edge in the preview)."""
+    from ai_sets_addon.generation.hdr.testset import exposure_ratio
+    from ai_sets_addon.generation.sky.equirect import (column_azimuths, direction,
+                                                       row_elevations)
+    from ai_sets_addon.generation.sky.spectrum import luminance
+
+    rgb = _product_sky(30.0, 100.0)
+    u8 = expose(rgb, 0.0, "srgb")
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    result = lift(pano)
+    dirs = direction(row_elevations(WIDTH // 2)[:, None], column_azimuths(WIDTH)[None, :])
+    gamma = np.degrees(np.arccos(np.clip(dirs @ direction(np.array(30.0), np.array(100.0)),
+                                         -1.0, 1.0)))
+    near = pano.clipped & (gamma > 1.0) & (gamma < 15.0)
+    assert near.sum() > 500
+    k = exposure_ratio(result.rgb, rgb, u8)
+    stops = np.abs(np.log2(luminance(result.rgb[near]) / (k * luminance(rgb[near]))))
+    assert float(np.median(stops)) < 0.4, float(np.median(stops))
+
+
 def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     rgb, _ = clear_sky(15.0)
     pano, _ = camera(rgb, 2.5)

@@ -41,7 +41,8 @@ def expand_map(share: np.ndarray) -> np.ndarray:
     return ((m + up + down) / 3.0).astype(np.float32)
 
 
-def _at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int) -> np.ndarray:
+def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int
+                  ) -> np.ndarray:
     """Bilinear value of a work-grid map at full-resolution pixels (columns wrap)."""
     h, w = grid_map.shape
     fr = np.clip((r + 0.5) / factor - 0.5, 0.0, h - 1.0)
@@ -76,6 +77,6 @@ def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, fact
     if rebuilt is not None:
         outside = ~rebuilt[rr, c]
         rr, c = rr[outside], c[outside]
-    m = _at(density, rr, c, factor)
+    m = grid_value_at(density, rr, c, factor)
     gain = 1.0 + m * (expansion_gain(peak[rr, c], ev, from_) - 1.0)
     rgb[rr, c] *= gain[:, None]

@@ -29,7 +29,7 @@ import numpy as np
 from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
-from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights
+from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
 from .grid import WorkGrid, clipped_share, work_grid
 from .read import Panorama
@@ -46,9 +46,7 @@ LOBE_CLEAR_CONTRAST = 10.0   # a lobe this contrasted counts as an unveiled sun
 ZONE_GROW = 3                # work-grid cells (~2°) around the sun's clipped region
 MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its centre is it
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
-RIM_STRIDE = 7               # every 7th unclipped pixel of the zone matches the model
-MAX_RIM_GAIN = 20.0          # the rebuilt aureole is at most this much above the model
-CLIP_COVER = 0.9             # the rebuilt aureole is over the clip level on this share
+MAX_RIM_GAIN = 20.0          # the rebuilt aureole is within this factor of the model
 BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
@@ -130,8 +128,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                                                                grid.factor)
     expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
                       options.expand_from, zone, rebuilt)
-    refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone,
-                                               grid.factor)
+    refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid)
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
     if sun.elevation_deg > -SUN_RADIUS_DEG:
@@ -309,17 +306,19 @@ def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
 
 
 def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
-                     zone: np.ndarray | None, factor: int) -> float:
-    """Clipped pixels in the sun's zone take max(pixel, k x fitted model radiance): the
-    aureole and the horizon glow the camera clipped, from the fit, not guessed. k (>= 1)
-    matches the model to the unclipped pixels of the zone, just outside the clip: where
-    a real sky's aureole is brighter than the model's (another atmosphere, another
-    renderer), the rebuilt one continues the seen falloff instead of staying flat at
-    the clip level; and k is raised until the model reaches the clip level over
-    CLIP_COVER of the clipped zone (it was at least that bright there), so no flat
-    "bulb" at the clip level is left where the model's aureole is narrower. Returns k."""
+                     zone: np.ndarray | None, grid: WorkGrid) -> float:
+    """Clipped pixels in the sun's zone take the fitted model's radiance times a gain
+    that meets the seen sky at the clip edge all round (gain_field: the gain the
+    unclipped cells of the zone show, carried inside by inverse-distance weights), in
+    the sky's own colour next to the clip (its tint), and never under the clipped
+    pixel's own level: the aureole and the horizon glow the camera clipped, rebuilt
+    from the fit and continuous with what it saw. Where a real sky's aureole is
+    brighter or wider on one side than the model's (another atmosphere, another
+    renderer, the horizon's glow), the gain follows it; no step at the edge, no pale
+    plateau at the clip level. Returns the median gain inside."""
     if zone is None:
         return 1.0
+    factor = grid.factor
     rows = np.nonzero(zone.any(axis=1))[0]
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
     height, width = clipped.shape
@@ -328,24 +327,67 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     r += r0
     inside = zone[r // factor, c // factor]
     r, c = r[inside], c[inside]
-    rr, cc = np.nonzero(~clipped[r0:r1])
-    rr += r0
-    rim = zone[rr // factor, cc // factor] & (els[rr] > 0.0)
-    rr, cc = rr[rim][::RIM_STRIDE], cc[rim][::RIM_STRIDE]
-    k = 1.0
-    if rr.size >= 20:
-        seen = luminance(rgb[rr, cc])
-        model = luminance(model_radiance(fit.table, els[rr], azs[cc], sun.azimuth_deg))
-        ok = model > 0
-        if ok.any():
-            k = float(np.clip(np.median(seen[ok] / model[ok]), 1.0, MAX_RIM_GAIN))
-    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
-    lum = luminance(model)
-    if r.size and float(lum.min()) > 0:
-        under = np.quantile(luminance(rgb[r, c]) / lum, CLIP_COVER)
-        k = float(np.clip(max(k, under), 1.0, MAX_RIM_GAIN))
-    rgb[r, c] = np.maximum(rgb[r, c], model * np.float32(k))
-    return k
+    field, tint = gain_field(grid, fit, sun, zone)
+    if r.size == 0 or field is None:
+        return 1.0
+    k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
+    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg) * tint
+    rgb[r, c] = over_clip(model * k[:, None], rgb[r, c])
+    return float(np.median(k))
+
+
+RIM_CELLS = 1500          # unclipped zone cells the gain is carried in from (a stride sample)
+
+
+def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
+               ) -> tuple[np.ndarray | None, np.ndarray]:
+    """((h, w) log gain, (3,) tint) over the zone: at its unclipped cells, log(seen /
+    model); at its clipped cells, the inverse-squared-distance mean of those (Shepard:
+    continuous at the clip edge, the near edge weighing most); 0 elsewhere. The tint is
+    the rim's per-channel median seen / model, of luminance 1. (None, ones): too little
+    rim."""
+    h = int(np.sum(grid.elevations > 0.0))
+    cells = zone[:h]
+    els, azs = grid.elevations[:h], grid.azimuths
+    rr, cc = np.nonzero(cells)
+    model_rgb = model_radiance(fit.table, els[rr], azs[cc], sun.azimuth_deg)
+    seen_rgb = grid.linear[:h][rr, cc] * np.float32(fit.scale)
+    model, seen = luminance(model_rgb), luminance(seen_rgb)
+    open_ = ((grid.clipped[:h][rr, cc] == 0.0) & (model > 0)
+             & (seen > grid.dark * fit.scale))
+    shut = grid.clipped[:h][rr, cc] > 0.0
+    tint = np.ones(3, np.float32)
+    if open_.sum() < 10:
+        return None, tint
+    ratio = np.median(seen_rgb[open_] / np.maximum(model_rgb[open_], 1e-30), axis=0)
+    tint = (ratio / max(float(luminance(ratio)), 1e-30)).astype(np.float32)
+    logs = np.clip(np.log(seen[open_] / model[open_]), -np.log(MAX_RIM_GAIN),
+                   np.log(MAX_RIM_GAIN))
+    dirs = grid.directions(h)
+    rim = dirs[rr[open_], cc[open_]]
+    stride = max(1, len(logs) // RIM_CELLS)
+    rim, logs = rim[::stride], logs[::stride]
+    field = np.zeros(zone.shape, np.float32)
+    field[rr[open_], cc[open_]] = np.clip(np.log(seen[open_] / model[open_]),
+                                          -np.log(MAX_RIM_GAIN), np.log(MAX_RIM_GAIN))
+    targets = dirs[rr[shut], cc[shut]]
+    values = np.empty(len(targets), np.float32)
+    for i in range(0, len(targets), 512):
+        chord = np.maximum(1.0 - fixed_matmul(targets[i:i + 512], rim.T), 1e-6)
+        w = 1.0 / (chord * chord)                       # ~ 1 / distance^4: the near edge
+        values[i:i + 512] = (w @ logs) / w.sum(axis=1)
+    field[rr[shut], cc[shut]] = values
+    return field, tint
+
+
+def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
+    """The model's colour at its brightness or, where that is dimmer, raised until its
+    largest channel reaches the clipped pixel's (which is only a lower bound): a clipped
+    pixel is white, and keeping its grey where the model is dim left a pale plateau
+    with a hard edge in the blue sky."""
+    top = np.maximum(np.maximum(model[:, 0], model[:, 1]), model[:, 2])
+    floor = np.maximum(np.maximum(clipped[:, 0], clipped[:, 1]), clipped[:, 2])
+    return model * np.maximum(1.0, floor / np.maximum(top, np.float32(1e-30)))[:, None]
 
 
 def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
@@ -391,7 +433,7 @@ def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEst
     r, c = r[sky], c[sky]
     if r.size == 0:
         return None
-    rgb[r, c] = np.maximum(seen[sky], model[sky])
+    rgb[r, c] = over_clip(model[sky], seen[sky])
     rebuilt = np.zeros(clipped.shape, bool)
     rebuilt[r, c] = True
     return rebuilt
