@@ -146,7 +146,7 @@ def test_a_high_sun_merged_with_a_clipped_horizon_is_placed_without_a_sky_model(
     """+1 EV on a sky that is not the clear-sky model's: the aureole merges with the
     clipped horizon band and the sky left is far from the sun, where the model's fit
     misses (it put these suns at 16.2° and 35.2°); the model-free collapse of the sky
-    into a horizon profile times a falloff around the sun (separable.py) places them."""
+    into a horizon profile times a falloff around the sun (model_free.py) places them."""
     rgb = _product_sky(elevation, 100.0)
     u8 = expose(rgb, 1.0, "srgb")
     pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
@@ -156,6 +156,25 @@ def test_a_high_sun_merged_with_a_clipped_horizon_is_placed_without_a_sky_model(
     s = score(result, rgb, u8, (elevation, 100.0))
     assert s.sun_error_deg <= GOALS["sun_deg"], (s, result.refine.get("fit_deg"))
     assert abs(result.refine["fit_deg"] - elevation) > GOALS["sun_deg"]  # the fit alone missed
+
+
+def test_the_azimuth_is_where_the_sky_is_mirror_symmetric():
+    """A clipped band on one side of the sun merges with its aureole (a sunlit wall, a
+    bright haze bank): the clipped area leans that way, and the first estimate with it
+    (9.7° off here). A clear sky is symmetric about the sun's vertical whatever the
+    model or the tone curve: the azimuth about which the unclipped sky mirrors best."""
+    from ai_sets_addon.generation.sky.equirect import column_azimuths, row_elevations
+
+    rgb = _product_sky(20.0, 100.0)
+    u8 = expose(rgb, 0.5, "srgb").copy()
+    els = row_elevations(WIDTH // 2)[:, None]
+    off = (column_azimuths(WIDTH)[None, :] - 100.0 + 180.0) % 360.0 - 180.0
+    u8[(els > 0.0) & (els < 10.0) & (off > 0.0) & (off < 120.0)] = 255
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    result = lift(pano)
+    assert abs(result.refine["mirror_from_deg"] - 100.0) > 5.0   # the clipped area's
+    assert abs(result.sun.azimuth_deg - 100.0) < 0.5, result.refine.get("mirror_cost")
 
 
 def test_the_rebuilt_aureole_follows_the_sky_the_camera_clipped():

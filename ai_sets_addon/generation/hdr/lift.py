@@ -1,11 +1,12 @@
 """LDR panorama -> true-HDR environment: the steps, in order.
 
 1. linearise (read.py: inverse sRGB; EXR as is, its flat top = clipped);
-2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon;
+2. find the sun (sun.py), or take it from --sun / --datetime --lat --lon; a clipped
+   sun's azimuth refined by the sky's mirror symmetry about its vertical (model_free.py);
 3. a clipped sun's elevation from the shape of the unclipped sky around its vertical
    (elevation.py; a low sun's from the absolute fit of the whole sky; a high sun whose
    aureole merged with a clipped horizon band from the model-free horizon-profile x
-   circumsolar-falloff collapse, separable.py; never above the
+   circumsolar-falloff collapse, model_free.py; never above the
    top of the clipped area at its azimuth: the sun is clipped), and for an LDR
    file its tone curve (response.py: the file is decoded again with it), then the
    clear-sky model fitted to the unclipped sky (fit.py) -> haze and the exposure scale
@@ -36,7 +37,7 @@ from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
                         low_sun_elevation, scan_elevation)
-from .separable import separable_elevation
+from .model_free import mirror_azimuth, separable_elevation
 from .sun import COMPACT_SR, STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -95,11 +96,18 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                           "the moon or a lamp; no sun added")
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
+    mirror: dict = {}
+    if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
+        # the sky's own mirror symmetry about the sun's vertical (any tone curve)
+        first = sun.azimuth_deg
+        sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
+        mirror["mirror_from_deg"] = round(first, 2)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
         auto = not given and _ldr(pano)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
             fit, refined, pano, grid = _scan(pano, grid, sun, auto)
+            refined.update(mirror)
         else:
             refined = {}
             if auto and sun.method == "clipped":

@@ -1,0 +1,153 @@
+"""The sun's place from the sky's own symmetries, with no sky model.
+
+The clear-sky fits (elevation.py, fit.py) compare the image with one physical sky;
+where the sky left unclipped is far from the sun, the differences between that model
+and the real sky (another atmosphere, another renderer) move their answer by degrees.
+Two properties every clear sky shares do not depend on a model:
+
+- **Mirror symmetry** (`mirror_azimuth`): a clear sky is symmetric about the sun's
+  vertical plane, so the sun's azimuth is the one about which the unclipped sky reads
+  the same to the left and to the right (each mirrored pair's |log difference| capped,
+  for clouds and buildings). It refines the first estimate within MIRROR_REACH_DEG.
+- **Separability** (`separable_elevation`): around the sun, a clear sky's luminance is
+  close to a product g(elevation) x f(gamma), the horizon's brightening times a falloff
+  with the angle gamma to the sun (the aureole, the Rayleigh dip 90° away). Both are
+  unknown: log f is piecewise linear over KNOTS_DEG, log g one free offset per image
+  row. Only the sun's true position makes every row's cells fall on one curve f; its
+  elevation is the one whose least-squares collapse leaves the least residual. When a
+  camera clips a high sun's aureole together with a bright horizon band (half the sky
+  white at +1 EV), the fits put Blender's 20-35° suns 3-3.5° low; this does not. The
+  product breaks down near the horizon (a low sun's aureole is brightened by the air
+  mass along each row), so it serves only a sun at LOW_SUN_DEG or higher, and only to
+  move the fit's estimate within REACH_DEG, on an interior minimum.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..sky.equirect import direction
+from ..sky.spectrum import fixed_matmul
+from .grid import WorkGrid
+
+KNOTS_DEG = np.array([0.0, 2, 4, 7, 10, 14, 19, 25, 32, 40, 50, 62, 75, 90, 110, 140, 180])
+MAX_GAMMA_DEG = 70.0      # cells this far from the sun at most (the falloff's part)
+MIN_ELEVATION_DEG = 2.0   # the horizon line is often not sky
+REACH_DEG = 6.0           # the search spans the fit's estimate +- this
+STEP_DEG = 1.0
+MIN_CELLS = 200
+
+
+def separable_elevation(grid: WorkGrid, azimuth_deg: float, around_deg: float
+                        ) -> tuple[float | None, dict]:
+    """(elevation, info): the sun's elevation within REACH_DEG of `around_deg` whose
+    horizon-profile x falloff product explains the unclipped sky best; None when the
+    least cost lies on the search's edge or the sky has too few cells."""
+    els = [float(e) for e in np.arange(max(around_deg - REACH_DEG, MIN_ELEVATION_DEG),
+                                       min(around_deg + REACH_DEG, 89.0) + 1e-6, STEP_DEG)]
+    costs = [collapse_cost(grid, e, azimuth_deg) for e in els]
+    info = {"separable_deg": [round(e, 2) for e in els],
+            "separable_cost": [round(c, 5) for c in costs]}
+    k = int(np.argmin(costs))
+    if not 0 < k < len(els) - 1 or not np.isfinite(costs[k]):
+        return None, info
+    a, b, _ = np.polyfit(els[k - 1:k + 2], costs[k - 1:k + 2], 2)
+    best = float(np.clip(-b / (2 * a), els[k - 1], els[k + 1])) if a > 0 else els[k]
+    return best, info
+
+
+def collapse_cost(grid: WorkGrid, elevation_deg: float, azimuth_deg: float) -> float:
+    """Mean |residual| (log luminance, solid-angle weighted) of the best product
+    g(row) x f(gamma) for a sun at (elevation, azimuth); inf with too few cells."""
+    h = int(np.sum(grid.elevations > 0.0))
+    lum = grid.linear[:h] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    sun = direction(np.array(elevation_deg), np.array(azimuth_deg))
+    gamma = np.degrees(np.arccos(np.clip(fixed_matmul(grid.directions(h), sun), -1.0, 1.0)))
+    ok = ((grid.clipped[:h] == 0.0) & (lum > grid.dark) & (gamma < MAX_GAMMA_DEG)
+          & (grid.elevations[:h, None] > MIN_ELEVATION_DEG))
+    rows, cols = np.nonzero(ok)
+    if rows.size < MIN_CELLS:
+        return float("inf")
+    y = np.log(lum[rows, cols]).astype(np.float64)
+    w = grid.solid_angles[rows].astype(np.float64)
+    w /= w.sum()
+    basis = _hats(gamma[rows, cols])
+    _, group = np.unique(rows, return_inverse=True)
+    y, basis = _centre(y, w, group), _centre(basis, w, group)
+    root = np.sqrt(w)
+    coef, *_ = np.linalg.lstsq(basis * root[:, None], y * root, rcond=None)
+    return float(np.sum(w * np.abs(y - basis @ coef)))
+
+
+def _hats(gamma: np.ndarray) -> np.ndarray:
+    """(n, len(KNOTS_DEG)) piecewise-linear interpolation weights of each gamma."""
+    k = np.clip(np.searchsorted(KNOTS_DEG, gamma) - 1, 0, len(KNOTS_DEG) - 2)
+    t = (gamma - KNOTS_DEG[k]) / (KNOTS_DEG[k + 1] - KNOTS_DEG[k])
+    out = np.zeros((gamma.size, len(KNOTS_DEG)))
+    idx = np.arange(gamma.size)
+    out[idx, k] = 1.0 - t
+    out[idx, k + 1] = t
+    return out
+
+
+def _centre(x: np.ndarray, w: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """x minus its weighted mean within each row (the free log g of that row)."""
+    wx = w if x.ndim == 1 else w[:, None]
+    sums = np.zeros((group.max() + 1,) + x.shape[1:])
+    np.add.at(sums, group, x * wx)
+    weights = np.bincount(group, w)
+    return x - (sums / (weights if x.ndim == 1 else weights[:, None]))[group]
+
+
+MIRROR_REACH_DEG = 15.0   # searched in 1° steps, then in quarter degrees round the best
+MIRROR_CAP = 0.5          # a mirrored pair's |log difference| counts at most this much
+
+
+def mirror_azimuth(grid: WorkGrid, azimuth_deg: float) -> tuple[float, dict]:
+    """(azimuth, info): within MIRROR_REACH_DEG of `azimuth_deg`, the vertical plane
+    about which the unclipped sky above MIN_ELEVATION_DEG is most mirror-symmetric;
+    `azimuth_deg` itself when the least cost lies on the search's edge."""
+    coarse = [azimuth_deg + d for d in np.arange(-MIRROR_REACH_DEG, MIRROR_REACH_DEG + 1e-6)]
+    costs = [mirror_cost(grid, a) for a in coarse]
+    info = {"mirror_deg": [round(a % 360.0, 2) for a in coarse[::3]],
+            "mirror_cost": [round(c, 5) for c in costs[::3]]}
+    k = int(np.argmin(costs))
+    if not 0 < k < len(coarse) - 1 or not np.isfinite(costs[k]):
+        return azimuth_deg, info
+    fine = [coarse[k] + d for d in np.arange(-1.0, 1.0 + 1e-6, 0.25)]
+    fine_costs = [mirror_cost(grid, a) for a in fine]
+    j = int(np.clip(np.argmin(fine_costs), 1, len(fine) - 2))
+    a, b, _ = np.polyfit(fine[j - 1:j + 2], fine_costs[j - 1:j + 2], 2)
+    best = float(np.clip(-b / (2 * a), fine[j - 1], fine[j + 1])) if a > 0 else fine[j]
+    return best % 360.0, info
+
+
+def mirror_cost(grid: WorkGrid, azimuth_deg: float) -> float:
+    """Mean capped |log L(az + d) - log L(az - d)| over the unclipped sky's mirrored
+    pairs of columns (linearly interpolated), weighted by solid angle."""
+    h = int(np.sum(grid.elevations > MIN_ELEVATION_DEG))
+    width = grid.linear.shape[1]
+    lum = grid.linear[:h] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    log = np.log(np.maximum(lum, grid.dark))
+    seen = (grid.clipped[:h] == 0.0) & (lum > grid.dark)
+    centre = (azimuth_deg + 90.0) / 360.0 * width - 0.5          # column_azimuths inverse
+    offsets = np.arange(1, width // 2)
+    right, r_ok = _columns_at(log, seen, centre + offsets)
+    left, l_ok = _columns_at(log, seen, centre - offsets)
+    both = r_ok & l_ok
+    weight = np.broadcast_to(grid.solid_angles[:h, None], both.shape)[both]
+    if weight.sum() <= 0.0:
+        return float("inf")
+    diff = np.minimum(np.abs(right - left)[both], MIRROR_CAP)
+    return float(np.sum(diff * weight) / np.sum(weight))
+
+
+def _columns_at(values: np.ndarray, ok: np.ndarray, columns: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, n) values at fractional columns (wrapping), and where both neighbours
+    are usable."""
+    width = values.shape[1]
+    lo = np.floor(columns).astype(np.int64)
+    t = (columns - lo).astype(np.float32)
+    i, j = lo % width, (lo + 1) % width
+    return values[:, i] * (1.0 - t) + values[:, j] * t, ok[:, i] & ok[:, j]
