@@ -260,7 +260,7 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         return shape_deg, {}
     lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
     els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
-    costs = [absolute_cost(cells, haze, e, azimuth_deg) for e in els]
+    costs = parallel_map(lambda e: absolute_cost(cells, haze, e, azimuth_deg), els)
     while int(np.argmin(costs)) == len(els) - 1 and els[-1] < shape_deg + LOW_SUN_REACH:
         # still falling at the top: the shape scan put a higher sun far too low (a
         # clipped horizon band merged with the aureole); follow the fit up

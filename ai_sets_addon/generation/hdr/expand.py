@@ -67,10 +67,20 @@ def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, fact
     rebuilt: (H, W) bool pixels already rebuilt from the sky model (lift.py), left alone."""
     if ev <= 0.0:
         return
-    rr, c = np.nonzero(peak > from_)
+    density = expand_map(share)
+    near = density > 0.0                   # where the bilinear map can be non-zero
+    near = near | np.roll(near, 1, 1) | np.roll(near, -1, 1)
+    near[1:] |= near[:-1].copy()
+    near[:-1] |= near[1:].copy()
+    cells = np.nonzero(near.any(axis=1))[0]
+    if cells.size == 0:
+        return
+    r0, r1 = int(cells[0]) * factor, (int(cells[-1]) + 1) * factor
+    band = np.repeat(np.repeat(near[cells[0]:cells[-1] + 1], factor, 0), factor, 1)
+    rr, c = np.nonzero((peak[r0:r1] > from_) & band)
+    rr += r0
     if rr.size == 0:
         return
-    density = expand_map(share)
     if keep_out is not None:
         outside = ~keep_out[rr // factor, c // factor]
         rr, c = rr[outside], c[outside]

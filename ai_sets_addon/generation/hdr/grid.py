@@ -57,17 +57,31 @@ def work_grid(linear: np.ndarray, clipped: np.ndarray) -> WorkGrid:
     h, w = height // f, width // f
     if f == 1:
         return WorkGrid(linear.astype(np.float32), clipped.astype(np.float32), 1)
-    # Rows first (cheap contiguous sums), then columns.
-    rows = linear.reshape(h, f, width, 3).sum(axis=1, dtype=np.float32)
-    means = rows.reshape(h, w, f, 3).sum(axis=2) / np.float32(f * f)
+    means = _block_sums(linear.astype(np.float32, copy=False), f) / np.float32(f * f)
     return WorkGrid(means, clipped_share(clipped, f), f)
+
+
+def _block_sums(x: np.ndarray, f: int) -> np.ndarray:
+    """Sums over f x f blocks of (H, W, ...): rows then columns, one slice at a time
+    (whole-slice adds, twice as fast as a strided axis reduction; same order, so the
+    same bytes)."""
+    h, w = x.shape[0] // f, x.shape[1] // f
+    by_rows = x.reshape((h, f) + x.shape[1:])
+    rows = by_rows[:, 0].copy()
+    for i in range(1, f):
+        rows += by_rows[:, i]
+    by_cols = rows.reshape((h, w, f) + x.shape[2:])
+    out = by_cols[:, :, 0].copy()
+    for i in range(1, f):
+        out += by_cols[:, :, i]
+    return out
 
 
 def clipped_share(clipped: np.ndarray, factor: int) -> np.ndarray:
     """(h, w) share of each factor x factor block's pixels that are set."""
-    height, width = clipped.shape
-    h, w = height // factor, width // factor
-    return clipped.reshape(h, factor, w, factor).mean(axis=(1, 3), dtype=np.float32)
+    counts = _block_sums(clipped.view(np.uint8), factor) if factor < 16 else \
+        _block_sums(clipped.astype(np.uint16), factor)
+    return counts.astype(np.float32) / np.float32(factor * factor)
 
 
 T = TypeVar("T")

@@ -32,7 +32,7 @@ from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
-from .grid import WorkGrid, clipped_share, work_grid
+from .grid import WorkGrid, clipped_share, parallel_map, work_grid
 from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
@@ -281,7 +281,8 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
         return floor
     top = max(sun.elevation_deg + FLOOR_SEARCH_ABOVE, floor + 2.0 * FLOOR_SEARCH_ABOVE)
     els = [float(e) for e in np.linspace(floor, top, 6)]
-    costs = [score(samples, table_for(haze, round(e, 2)), sun.azimuth_deg)[0] for e in els]
+    costs = parallel_map(lambda e: score(samples, table_for(haze, round(e, 2)),
+                                         sun.azimuth_deg)[0], els)
     k = int(np.argmin(costs))
     best = els[k]
     if 0 < k < len(els) - 1:
