@@ -285,10 +285,13 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
                                          sun.azimuth_deg)[0], els)
     k = int(np.argmin(costs))
     best = els[k]
-    if 0 < k < len(els) - 1:
-        a, b, _ = np.polyfit(els[k - 1:k + 2], costs[k - 1:k + 2], 2)
+    if k < len(els) - 1 and len(els) >= 3:
+        # at the horizon (k = 0) the parabola through the three lowest still says
+        # where between the first two samples the cost bottoms out
+        j = min(max(k, 1), len(els) - 2)
+        a, b, _ = np.polyfit(els[j - 1:j + 2], costs[j - 1:j + 2], 2)
         if a > 0:
-            best = float(np.clip(-b / (2 * a), els[k - 1], els[k + 1]))
+            best = float(np.clip(-b / (2 * a), els[max(k - 1, 0)], els[k + 1]))
     info["whole_sky_deg"] = [round(e, 2) for e in els]
     info["whole_sky_cost"] = [round(c, 4) for c in costs]
     return best
