@@ -5,7 +5,6 @@ camera simulation itself, and the same bytes whatever the thread count."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess

@@ -52,9 +52,7 @@ def block_factor(height: int) -> int:
 
 
 def work_grid(linear: np.ndarray, clipped: np.ndarray) -> WorkGrid:
-    height, width = clipped.shape
-    f = block_factor(height)
-    h, w = height // f, width // f
+    f = block_factor(clipped.shape[0])
     if f == 1:
         return WorkGrid(linear.astype(np.float32), clipped.astype(np.float32), 1)
     means = _block_sums(linear.astype(np.float32, copy=False), f) / np.float32(f * f)

@@ -140,7 +140,7 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
 CIE_CLEAR = ((-1.0, -0.32, 10.0, -3.0, 0.45), (-1.0, -0.32, 16.0, -3.0, 0.30),
              (-1.0, -0.15, 24.0, -2.8, 0.15))
 MAX_SKY_CELLS = 3000          # unclipped cells the shape fit compares (a stride sample)
-MAX_CANDIDATES = 1200         # clipped cells tried as the sun (a stride sample)
+MAX_CANDIDATES = 600          # clipped cells tried as the sun (a stride sample)
 RES_CAP = 0.5                 # a cell's |log residual| counts at most this much
 
 
