@@ -32,7 +32,7 @@ from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
 from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
-from .grid import WorkGrid, clipped_share, parallel_map, work_grid
+from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
@@ -375,20 +375,12 @@ def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
     tint = (ratio / max(float(luminance(ratio)), 1e-30)).astype(np.float32)
     logs = np.clip(np.log(seen[open_] / model[open_]), -np.log(MAX_RIM_GAIN),
                    np.log(MAX_RIM_GAIN))
-    dirs = grid.directions(h)
-    rim = dirs[rr[open_], cc[open_]]
-    stride = max(1, len(logs) // RIM_CELLS)
-    rim, logs = rim[::stride], logs[::stride]
     field = np.zeros(zone.shape, np.float32)
-    field[rr[open_], cc[open_]] = np.clip(np.log(seen[open_] / model[open_]),
-                                          -np.log(MAX_RIM_GAIN), np.log(MAX_RIM_GAIN))
-    targets = dirs[rr[shut], cc[shut]]
-    values = np.empty(len(targets), np.float32)
-    for i in range(0, len(targets), 512):
-        chord = np.maximum(1.0 - fixed_matmul(targets[i:i + 512], rim.T), 1e-6)
-        w = 1.0 / (chord * chord)                       # ~ 1 / distance^4: the near edge
-        values[i:i + 512] = (w @ logs) / w.sum(axis=1)
-    field[rr[shut], cc[shut]] = values
+    field[rr[open_], cc[open_]] = logs
+    dirs = grid.directions(h)
+    stride = max(1, len(logs) // RIM_CELLS)
+    rim, logs = dirs[rr[open_], cc[open_]][::stride], logs[::stride]
+    field[rr[shut], cc[shut]] = from_the_rim(dirs[rr[shut], cc[shut]], rim, logs[:, None])[:, 0]
     return field, tint
 
 
