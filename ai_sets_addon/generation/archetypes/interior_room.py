@@ -9,7 +9,7 @@ and the sun is placed to shine through it unless the prompt fixes a real place/t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -435,10 +435,10 @@ def _fixture(size: RoomSize, lit: bool) -> MeshPart:
 def _within(camera, size: RoomSize, margin: float = 0.3):
     """The camera stands inside the walls: a framing pushed back through a wall (to hold
     a wide subject) comes back to the wall's inner face, still aimed at its target."""
-    from dataclasses import replace
     hw, hd = size.half
     x, y, z = camera.location
-    inside = (float(np.clip(x, -hw + margin, hw - margin)), float(np.clip(y, -hd + margin, hd - margin)), z)
+    inside = (float(np.clip(x, -hw + margin, hw - margin)),
+              float(np.clip(y, -hd + margin, hd - margin)), z)
     return camera if inside == (x, y, z) else replace(camera, location=inside)
 
 

@@ -30,7 +30,7 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
                                multiple_scattering_table, rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
-from .fit import weighted_median
+from .fit import interior_min, parabola_min, weighted_median
 from .grid import WorkGrid, parallel_map
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
@@ -212,7 +212,7 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     best = els[k]
     if 0 < k < len(els) - 1:
-        best = _parabola(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
+        best = parabola_min(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
     info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
             "scan_cost": [[round(float(c), 4) for c in row] for row in costs],
             "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()}}
@@ -266,15 +266,7 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         # clipped horizon band merged with the aureole); follow the fit up
         els.append(els[-1] + LOW_SUN_CLIMB)
         costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
-    k = int(np.argmin(costs))
-    best = els[k] if not 0 < k < len(els) - 1 else _parabola(els[k - 1:k + 2],
-                                                              costs[k - 1:k + 2])
+    best = interior_min(els, costs)
+    best = els[int(np.argmin(costs))] if best is None else best
     return best, {"low_sun_deg": [round(e, 2) for e in els],
                   "low_sun_cost": [round(c, 4) for c in costs]}
-
-
-def _parabola(x: list[float], y: list[float]) -> float:
-    a, b, _ = np.polyfit(x, y, 2)
-    if a <= 0:
-        return float(x[int(np.argmin(y))])
-    return float(np.clip(-b / (2 * a), x[0], x[-1]))

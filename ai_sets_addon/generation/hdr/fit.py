@@ -121,7 +121,7 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
     best = int(np.argmin([costs[h] for h in hs]))
     lo, hi = max(best - 1, 0), min(best + 1, len(hs) - 1)
     if hi - lo == 2:
-        haze = _parabola_min(hs[lo:hi + 1], [costs[h] for h in hs[lo:hi + 1]])
+        haze = parabola_min(hs[lo:hi + 1], [costs[h] for h in hs[lo:hi + 1]])
     else:
         haze = hs[best]
     return float(np.clip(round(haze, 2), 0.0, 1.0)), {f"{h:g}": c for h, c in costs.items()}
@@ -132,11 +132,24 @@ def local_grid(haze: float) -> tuple[float, ...]:
     return tuple(round(lo + i * HAZE_STEP, 2) for i in range(3))
 
 
-def _parabola_min(x: list[float], y: list[float]) -> float:
+def parabola_min(x: list[float], y: list[float], lo: float | None = None,
+                 hi: float | None = None) -> float:
+    """The vertex of the parabola through three samples, clipped to [lo, hi] (default
+    their span); the lowest sample when the parabola opens downward. Every search of
+    the lift (haze, elevations, azimuth) refines its best sample this way."""
     a, b, _ = np.polyfit(x, y, 2)
-    if a <= 0:
-        return x[int(np.argmin(y))]
-    return float(np.clip(-b / (2 * a), x[0], x[-1]))
+    if not a > 0:                      # opens downward (or a sample was unmeasurable)
+        return float(x[int(np.argmin(y))])
+    return float(np.clip(-b / (2 * a), x[0] if lo is None else lo, x[-1] if hi is None else hi))
+
+
+def interior_min(x: list[float], y: list[float]) -> float | None:
+    """The least of sampled costs refined by parabola_min through it and its two
+    neighbours; None when the least is an end sample (the search did not bracket it)."""
+    k = int(np.argmin(y))
+    if not 0 < k < len(x) - 1:
+        return None
+    return parabola_min(x[k - 1:k + 2], y[k - 1:k + 2])
 
 
 def fit_sky(grid: WorkGrid, sun_el: float, sun_az: float, haze: float | None = None,

@@ -31,9 +31,10 @@ from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
-from .fit import SkyFit, fit_sky, model_radiance, score, sky_samples, table_for
+from .fit import (SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samples,
+                  table_for)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
-from .read import Panorama
+from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
                         low_sun_elevation, scan_elevation)
@@ -96,18 +97,11 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                           "the moon or a lamp; no sun added")
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
-    mirror: dict = {}
-    if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-        # the sky's own mirror symmetry about the sun's vertical (any tone curve)
-        first = sun.azimuth_deg
-        sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
-        mirror["mirror_from_deg"] = round(first, 2)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
         auto = not given and _ldr(pano)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
             fit, refined, pano, grid = _scan(pano, grid, sun, auto)
-            refined.update(mirror)
         else:
             refined = {}
             if auto and sun.method == "clipped":
@@ -192,6 +186,9 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     """Elevation (and, for an LDR file, its tone curve: response.py) by the wedge's
     shape (elevation.py), then haze and scale fitted to the whole unclipped sky
     (fit.py) on the scan's hazes (their tables are cached)."""
+    # the azimuth from the sky's own mirror symmetry about the sun's vertical (any curve)
+    first = sun.azimuth_deg
+    sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
     observed = (sun.elevation_deg, sun.azimuth_deg)
     el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg,
                                     _decodings(grid) if auto else None)
@@ -213,6 +210,7 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     sun.elevation_deg = _under_clipped_top(grid, sun.azimuth_deg, el, info)
     el = sun.elevation_deg
     fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
+    info.update(mirror, mirror_from_deg=round(first, 2))
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
@@ -289,9 +287,8 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
         # at the horizon (k = 0) the parabola through the three lowest still says
         # where between the first two samples the cost bottoms out
         j = min(max(k, 1), len(els) - 2)
-        a, b, _ = np.polyfit(els[j - 1:j + 2], costs[j - 1:j + 2], 2)
-        if a > 0:
-            best = float(np.clip(-b / (2 * a), els[max(k - 1, 0)], els[k + 1]))
+        best = parabola_min(els[j - 1:j + 2], costs[j - 1:j + 2], els[max(k - 1, 0)],
+                            els[k + 1])
     info["whole_sky_deg"] = [round(e, 2) for e in els]
     info["whole_sky_cost"] = [round(c, 4) for c in costs]
     return best
@@ -389,9 +386,8 @@ def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
     largest channel reaches the clipped pixel's (which is only a lower bound): a clipped
     pixel is white, and keeping its grey where the model is dim left a pale plateau
     with a hard edge in the blue sky."""
-    top = np.maximum(np.maximum(model[:, 0], model[:, 1]), model[:, 2])
-    floor = np.maximum(np.maximum(clipped[:, 0], clipped[:, 1]), clipped[:, 2])
-    return model * np.maximum(1.0, floor / np.maximum(top, np.float32(1e-30)))[:, None]
+    top = np.maximum(channel_max(model), np.float32(1e-30))
+    return model * np.maximum(1.0, channel_max(clipped) / top)[:, None]
 
 
 def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:

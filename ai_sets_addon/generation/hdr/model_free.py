@@ -27,7 +27,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..sky.equirect import direction
-from ..sky.spectrum import fixed_matmul
+from ..sky.spectrum import fixed_matmul, luminance
+from .fit import interior_min, parabola_min
 from .grid import WorkGrid
 
 KNOTS_DEG = np.array([0.0, 2, 4, 7, 10, 14, 19, 25, 32, 40, 50, 62, 75, 90, 110, 140, 180])
@@ -45,22 +46,21 @@ def separable_elevation(grid: WorkGrid, azimuth_deg: float, around_deg: float
     least cost lies on the search's edge or the sky has too few cells."""
     els = [float(e) for e in np.arange(max(around_deg - REACH_DEG, MIN_ELEVATION_DEG),
                                        min(around_deg + REACH_DEG, 89.0) + 1e-6, STEP_DEG)]
-    costs = [collapse_cost(grid, e, azimuth_deg) for e in els]
+    lum = luminance(grid.linear[: int(np.sum(grid.elevations > 0.0))])
+    costs = [collapse_cost(grid, lum, e, azimuth_deg) for e in els]
     info = {"separable_deg": [round(e, 2) for e in els],
             "separable_cost": [round(c, 5) for c in costs]}
-    k = int(np.argmin(costs))
-    if not 0 < k < len(els) - 1 or not np.isfinite(costs[k]):
+    if not np.isfinite(min(costs)):
         return None, info
-    a, b, _ = np.polyfit(els[k - 1:k + 2], costs[k - 1:k + 2], 2)
-    best = float(np.clip(-b / (2 * a), els[k - 1], els[k + 1])) if a > 0 else els[k]
-    return best, info
+    return interior_min(els, costs), info
 
 
-def collapse_cost(grid: WorkGrid, elevation_deg: float, azimuth_deg: float) -> float:
+def collapse_cost(grid: WorkGrid, lum: np.ndarray, elevation_deg: float,
+                  azimuth_deg: float) -> float:
     """Mean |residual| (log luminance, solid-angle weighted) of the best product
-    g(row) x f(gamma) for a sun at (elevation, azimuth); inf with too few cells."""
-    h = int(np.sum(grid.elevations > 0.0))
-    lum = grid.linear[:h] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
+    g(row) x f(gamma) for a sun at (elevation, azimuth); inf with too few cells.
+    lum: the luminance of the grid's rows above the horizon (computed once a search)."""
+    h = lum.shape[0]
     sun = direction(np.array(elevation_deg), np.array(azimuth_deg))
     gamma = np.degrees(np.arccos(np.clip(fixed_matmul(grid.directions(h), sun), -1.0, 1.0)))
     ok = ((grid.clipped[:h] == 0.0) & (lum > grid.dark) & (gamma < MAX_GAMMA_DEG)
@@ -108,28 +108,29 @@ def mirror_azimuth(grid: WorkGrid, azimuth_deg: float) -> tuple[float, dict]:
     about which the unclipped sky above MIN_ELEVATION_DEG is most mirror-symmetric;
     `azimuth_deg` itself when the least cost lies on the search's edge."""
     coarse = [azimuth_deg + d for d in np.arange(-MIRROR_REACH_DEG, MIRROR_REACH_DEG + 1e-6)]
-    costs = [mirror_cost(grid, a) for a in coarse]
+    h = int(np.sum(grid.elevations > MIN_ELEVATION_DEG))
+    lum = luminance(grid.linear[:h])
+    log = np.log(np.maximum(lum, grid.dark))
+    seen = (grid.clipped[:h] == 0.0) & (lum > grid.dark)
+    costs = [mirror_cost(grid, log, seen, a) for a in coarse]
     info = {"mirror_deg": [round(a % 360.0, 2) for a in coarse[::3]],
             "mirror_cost": [round(c, 5) for c in costs[::3]]}
     k = int(np.argmin(costs))
     if not 0 < k < len(coarse) - 1 or not np.isfinite(costs[k]):
         return azimuth_deg, info
     fine = [coarse[k] + d for d in np.arange(-1.0, 1.0 + 1e-6, 0.25)]
-    fine_costs = [mirror_cost(grid, a) for a in fine]
+    fine_costs = [mirror_cost(grid, log, seen, a) for a in fine]
     j = int(np.clip(np.argmin(fine_costs), 1, len(fine) - 2))
-    a, b, _ = np.polyfit(fine[j - 1:j + 2], fine_costs[j - 1:j + 2], 2)
-    best = float(np.clip(-b / (2 * a), fine[j - 1], fine[j + 1])) if a > 0 else fine[j]
-    return best % 360.0, info
+    return parabola_min(fine[j - 1:j + 2], fine_costs[j - 1:j + 2]) % 360.0, info
 
 
-def mirror_cost(grid: WorkGrid, azimuth_deg: float) -> float:
+def mirror_cost(grid: WorkGrid, log: np.ndarray, seen: np.ndarray, azimuth_deg: float
+                ) -> float:
     """Mean capped |log L(az + d) - log L(az - d)| over the unclipped sky's mirrored
-    pairs of columns (linearly interpolated), weighted by solid angle."""
-    h = int(np.sum(grid.elevations > MIN_ELEVATION_DEG))
-    width = grid.linear.shape[1]
-    lum = grid.linear[:h] @ np.array([0.2126, 0.7152, 0.0722], np.float32)
-    log = np.log(np.maximum(lum, grid.dark))
-    seen = (grid.clipped[:h] == 0.0) & (lum > grid.dark)
+    pairs of columns (linearly interpolated), weighted by solid angle. log, seen: the
+    log luminance of the rows above MIN_ELEVATION_DEG and where it was seen unclipped
+    (computed once a search)."""
+    h, width = log.shape
     centre = (azimuth_deg + 90.0) / 360.0 * width - 0.5          # column_azimuths inverse
     offsets = np.arange(1, width // 2)
     right, r_ok = _columns_at(log, seen, centre + offsets)

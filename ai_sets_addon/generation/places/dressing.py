@@ -66,15 +66,15 @@ BLOCKS: dict[str, tuple[tuple[float, float, float], str]] = {
     "server_rack": ((0.6, 1.07, 2.0), "screen"), "car": ((4.5, 1.8, 1.45), "car_paint"),
     "monitor": ((0.55, 0.2, 0.45), "screen"), "locker": ((0.9, 0.5, 1.9), "metal"),
     "cash_register": ((0.4, 0.4, 0.3), "dark_metal"), "fridge": ((0.7, 0.7, 1.8), "machine"),
-    "bunk_bed": ((1.0, 2.0, 1.6), "metal"), "workbench": ((2.0, 0.8, 0.9), "wood"), "candle": ((0.08, 0.08, 0.25), "ceramic"), "mirror": ((1.2, 0.05, 1.0), "glass"),
+    "bunk_bed": ((1.0, 2.0, 1.6), "metal"), "workbench": ((2.0, 0.8, 0.9), "wood"),
+    "candle": ((0.08, 0.08, 0.25), "ceramic"), "mirror": ((1.2, 0.05, 1.0), "glass"),
     "drum_kit": ((1.6, 1.2, 1.1), "dark_metal"), "pool_table": ((2.5, 1.4, 0.8), "cloth"),
     "slot_machine": ((0.7, 0.7, 1.8), "screen"), "aquarium": ((1.5, 0.5, 1.4), "glass"),
-    "throne": ((1.0, 0.9, 1.8), "brass"),
-    "hair_dryer_hood": ((0.6, 0.6, 1.5), "machine"),
+    "throne": ((1.0, 0.9, 1.8), "brass"), "hair_dryer_hood": ((0.6, 0.6, 1.5), "machine"),
     "easel": ((0.7, 0.6, 1.7), "wood"),
     "projector_screen": ((4.0, 0.1, 2.5), "white_paint"), "tractor": ((2.2, 4.0, 2.8), "red_paint"),
-    "ticket_machine": ((0.6, 0.5, 1.7), "machine"), "lectern": ((0.6, 0.5, 1.2), "wood"), "coffin": ((0.7, 2.0, 0.6), "wood"),
-    "tram": ((2.4, 14.0, 3.2), "car_paint"),
+    "ticket_machine": ((0.6, 0.5, 1.7), "machine"), "lectern": ((0.6, 0.5, 1.2), "wood"),
+    "coffin": ((0.7, 2.0, 0.6), "wood"), "tram": ((2.4, 14.0, 3.2), "car_paint"),
     "handrail": ((1.5, 0.07, 0.05), "brass"), "button_panel": ((0.25, 0.03, 0.5), "screen_glow"),
 }
 # Wall things hung at their own height (m, their centre); others at eye height.
@@ -91,15 +91,15 @@ def _catalogue():
     return catalogue if hasattr(catalogue, "KINDS") and hasattr(catalogue, "build") else None
 
 
+# Kinds a recipe names that the catalogue has under another id.
+ALIASES = {"exam_table": "examination_table", "hospital_monitor": "vital_signs_monitor",
+           "piano": "upright_piano"}
+
+
 def known(kind: str) -> bool:
     kind = ALIASES.get(kind, kind)
     cat = _catalogue()
     return kind in LOCAL or kind in BLOCKS or (cat is not None and kind in cat.KINDS)
-
-
-# Kinds a recipe names that the catalogue has under another id.
-ALIASES = {"exam_table": "examination_table", "hospital_monitor": "vital_signs_monitor",
-           "piano": "upright_piano"}
 
 
 def model_for(kind: str, rng: np.random.Generator) -> PropModel:
