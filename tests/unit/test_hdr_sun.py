@@ -97,6 +97,30 @@ def test_a_clipped_horizon_line_bigger_than_the_sun_is_not_taken_for_it():
     assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
 
 
+def test_a_clipped_horizon_line_under_a_low_sun_is_not_taken_for_it():
+    """Blender's sky through a filmic curve at -2 EV clips the 5° sun's disc and a short
+    line of horizon glow right under it, 5° lower and wider than the disc. The CIE
+    score took the line (the sun 4.6° low, half the light); the physically modelled
+    wedge around each clipped region picks the disc."""
+    from ai_sets_addon.generation.sky.equirect import column_azimuths, row_elevations
+
+    rgb, truth = clear_sky(5.0)
+    u8 = expose(rgb, -2.0, "filmic")
+    els = row_elevations(WIDTH // 2)[:, None]
+    off = np.abs((column_azimuths(WIDTH)[None, :] - truth[1] + 180.0) % 360.0 - 180.0)
+    u8 = u8.copy()
+    u8[(els > 0.0) & (els < 0.8) & (off < 5.0)] = 255
+    pano = Panorama(_LUT8[u8], u8.max(axis=2) >= CLIP_8BIT, "png8", "inverse sRGB",
+                    Path("camera.png"))
+    line = int(np.sum(pano.clipped[WIDTH // 4 - 2:WIDTH // 4]))
+    assert 0 < np.sum(pano.clipped[: WIDTH // 4 - 2]) < line    # the line outweighs the disc
+    result = lift(pano)
+    assert result.sun.found, result.sun.reason
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg <= GOALS["sun_deg"], (s, result.sun.reason)
+    assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
+
+
 def test_the_sun_is_never_put_in_sky_the_camera_saw_unclipped():
     """The fits can overshoot a low sun where the sky is not the model's (Blender's sky
     through a filmic curve: a clipped disc at 5° and a sun fitted at 9°). The clipped
@@ -225,6 +249,20 @@ def test_a_filmic_camera_is_recognised_and_undone():
     assert s.peak_median >= GOALS["peak_median"], s
     as_srgb = score(lift(pano, LiftOptions(response="srgb")), rgb, u8, truth)
     assert as_srgb.irradiance_ratio < 1.0 - GOALS["irradiance"], as_srgb
+
+
+def test_a_filmic_curve_s_contrast_is_read_from_the_whole_sky_s_level():
+    """0 EV at a 20° sun through the AgX-like curve: with the wedge's shape alone (its
+    free slope absorbs a curve's contrast) the file was read with contrast 2.5 and a
+    sun 1.4° low: the light came out 26 % short. The whole unclipped sky's level, fitted
+    for each curve at its own best elevation, tells the contrasts apart."""
+    rgb, truth = clear_sky(20.0)
+    pano, u8 = camera(rgb, 0.0, "filmic")
+    result = lift(pano)
+    assert result.response == "tone curve filmic 2", result.refine.get("curve_level")
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg <= 0.5, s
+    assert abs(s.irradiance_ratio - 1.0) <= 0.1, s
 
 
 def test_an_srgb_camera_keeps_srgb():

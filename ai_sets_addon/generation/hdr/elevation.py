@@ -30,8 +30,9 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
                                multiple_scattering_table, rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
-from .fit import interior_min, parabola_min, weighted_median
+from .fit import interior_min, parabola_min, score, sky_samples, table_for, weighted_median
 from .grid import WorkGrid, parallel_map
+from .response import FILMIC, curve_named, dark_level
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
 MIN_SKY_ELEVATION = 2.0
@@ -141,18 +142,56 @@ def shape_cost(samples: WedgeSamples, x: np.ndarray, free_slope: bool = True) ->
 
 def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
                decodings: dict[str, np.ndarray] | None
-               ) -> tuple[str, dict[str, float], WedgeSamples]:
+               ) -> tuple[str, dict[str, float], dict[str, WedgeSamples]]:
     """The decoding ("" = as read, or a name of `decodings`) whose wedge the models
     explain best: each decoding's least free-slope misfit over the models, relative to
     how much its own row-centred sky varies (a curve that flattens the sky must not win
-    by having less left to explain). Returns (name, relative misfits, its samples)."""
+    by having less left to explain). Returns (name, relative misfits, the samples of
+    every decoding)."""
     variants = {"": samples}
     for name, pixels in (decodings or {}).items():
         variants[name] = with_pixels(samples, pixels[samples.index])
     relative = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
                 for name, v in variants.items()}
     curve = min(relative, key=lambda n: (relative[n], n)) if len(variants) > 1 else ""
-    return curve, relative, variants[curve]
+    return curve, relative, variants
+
+
+def _filmic(shape: dict[str, float]) -> dict[str, float]:
+    """The filmic members of a curve -> misfit table."""
+    return {n: c for n, c in shape.items() if n.startswith(FILMIC)}
+
+
+def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[str, float],
+                  suns: dict[str, tuple[tuple[float, ...], float]], azimuth_deg: float
+                  ) -> tuple[str, dict[str, float]]:
+    """The filmic contrast (response.py) whose decoding a clear sky explains best in
+    shape *and* in level. The wedge's shape misfit tells a filmic curve from a power
+    law well, but its free slope absorbs most of the difference between contrasts (1.5
+    and 2.5 score alike); the whole unclipped sky's absolute fit (fit.py's residual)
+    has no free slope, but a model unlike the sky biases it. Each is taken relative to
+    its best curve of `shape` and the two are added. `suns`: per curve, the hazes (the best is taken) and the sun elevation it
+    is judged at. Returns (name, the level residuals)."""
+    level: dict[str, float] = {}
+    for name, (hazes, elevation_deg) in suns.items():
+        samples = sky_samples(decoded_grid(grid, name, decodings))
+        if len(samples.weights) < 50:
+            return min(shape, key=lambda n: (shape[n], n)), {}
+        level[name] = min(score(samples, table_for(h, round(elevation_deg, 2)),
+                                azimuth_deg)[0] for h in hazes)
+    best_shape, best_level = max(min(shape.values()), 1e-9), max(min(level.values()), 1e-9)
+    both = {n: shape[n] / best_shape + level[n] / best_level for n in shape}
+    return min(both, key=lambda n: (both[n], n)), level
+
+
+def decoded_grid(grid: WorkGrid, name: str, decodings: dict[str, np.ndarray]) -> WorkGrid:
+    """The work grid with its upper rows decoded with the curve `name` ("" = as read)."""
+    if not name:
+        return grid
+    linear = grid.linear.copy()
+    h_up = len(decodings[name]) // linear.shape[1]
+    linear[:h_up] = decodings[name].reshape(h_up, linear.shape[1], 3)
+    return replace(grid, linear=linear, dark=dark_level(grid.dark, curve_named(name)))
 
 
 def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
@@ -165,8 +204,26 @@ def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
     models = parallel_map(lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)],
                           SCAN_HAZES)
     curve, relative, _ = pick_curve(samples, models, decodings)
-    return curve, {"curve": curve, "curve_cost": {n: round(c, 4)
-                                                  for n, c in relative.items()}}
+    level: dict[str, float] = {}
+    if curve.startswith(FILMIC):
+        curve, level = response_pick(grid, decodings, _filmic(relative),
+                                     {n: (SCAN_HAZES, elevation_deg) for n in relative},
+                                     azimuth_deg)
+    return curve, {"curve": curve, "curve_cost": {n: round(c, 4) for n, c in relative.items()},
+                   "curve_level": {n: round(c, 4) for n, c in level.items()}}
+
+
+def explained_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
+                 decodings: dict[str, np.ndarray] | None) -> float:
+    """How badly a clear sky with its sun at (elevation, azimuth) explains the wedge
+    around it: pick_curve's least relative misfit over the scan's hazes and the curves
+    (inf without enough unclipped sky there)."""
+    samples = wedge_samples(grid, azimuth_deg)
+    if samples is None:
+        return float("inf")
+    models = parallel_map(lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)],
+                          SCAN_HAZES)
+    return min(pick_curve(samples, models, decodings)[1].values())
 
 
 def _spread(samples: WedgeSamples) -> float:
@@ -207,17 +264,34 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg),
                         [(h, e) for h in SCAN_HAZES for e in els])
     models = [flat[i * len(els):(i + 1) * len(els)] for i in range(len(SCAN_HAZES))]
-    curve, linear, chosen = pick_curve(samples, models, decodings)
-    costs = np.array([[shape_cost(chosen, x) for x in row] for row in models])
+    curve, linear, variants = pick_curve(samples, models, decodings)
+    level: dict[str, float] = {}
+    if curve.startswith(FILMIC) and els[_scan_best(variants[curve], models)[1]] >= LOW_SUN_DEG:
+        # a wrong contrast and a wrong elevation can explain the wedge's shape together
+        # (a filmic sky read with too much contrast fits a sun 2° low): each contrast is
+        # judged in level too, at its own best (haze, elevation) of the scan
+        best_of = {n: _scan_best(variants[n], models) for n in _filmic(linear)}
+        curve, level = response_pick(
+            grid, decodings, _filmic(linear),
+            {n: ((SCAN_HAZES[i],), els[k]) for n, (i, k) in best_of.items()}, azimuth_deg)
+    costs = np.array([[shape_cost(variants[curve], x) for x in row] for row in models])
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     best = els[k]
     if 0 < k < len(els) - 1:
         best = parabola_min(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
     info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
             "scan_cost": [[round(float(c), 4) for c in row] for row in costs],
-            "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()}}
+            "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()},
+            "curve_level": {n: round(c, 4) for n, c in level.items()}}
     info["at_floor"] = bool(k == 0)
     return best, SCAN_HAZES[i], info
+
+
+def _scan_best(samples: WedgeSamples, models: list[list[np.ndarray]]) -> tuple[int, int]:
+    """(haze index, elevation index) of the scan's least shape cost for these samples."""
+    costs = np.array([[shape_cost(samples, x) for x in row] for row in models])
+    i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
+    return int(i), int(k)
 
 
 def sky_cells(grid: WorkGrid) -> WedgeSamples | None:

@@ -36,7 +36,7 @@ from .fit import (SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samp
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at,
+from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation
 from .sun import COMPACT_SR, STAR_SHARE, SunEstimate, find_sun, star_share
@@ -53,6 +53,7 @@ BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this n
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
+MAX_WEDGE_MISFIT = 0.5       # a region whose wedge is explained worse holds no sun (1: no fit)
 
 
 @dataclass
@@ -100,6 +101,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
         auto = not given and _ldr(pano)
+        sun = _best_region(grid, sun, auto)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
             fit, refined, pano, grid = _scan(pano, grid, sun, auto)
         else:
@@ -179,6 +181,25 @@ def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
     return SunEstimate(True, float(el), float(az) % 360.0, options.sun_source,
                        "given on the command line" if options.sun_source == "given"
                        else "the sun's position at that place and time")
+
+
+def _best_region(grid: WorkGrid, sun: SunEstimate, auto: bool) -> SunEstimate:
+    """Several compact clipped regions (the disc, a clipped line of horizon glow under
+    it, a patch of near-white sky a JPEG pushed over the clip): the one whose clear sky,
+    modelled physically (elevation.py's wedge shape, every curve of the family), explains
+    the sky around it best. sun.py's CIE score picked `sun`; it models a low sun's
+    horizon glow and a flat, near-white sky poorly."""
+    if not sun.alternatives:
+        return sun
+    decodings = _decodings(grid) if auto else None
+    options = [sun, *sun.alternatives]
+    costs = [explained_at(grid, s.azimuth_deg, s.elevation_deg, decodings) for s in options]
+    best = options[int(np.argmin(costs))]
+    if min(costs) > MAX_WEDGE_MISFIT:
+        return sun                  # no region's sky is explained: keep the CIE score's
+    best.reason += f" (wedge misfit {min(costs):.3f}, the next region's " \
+                   f"{sorted(costs)[1]:.3f})"
+    return best
 
 
 def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool

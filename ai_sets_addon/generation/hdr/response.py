@@ -28,6 +28,7 @@ MID_GREY = 0.18
 RANGE_STOPS = 16.5                 # AgX's log range (-10 .. +6.5 stops around mid grey)
 TOE_SHARE = 10.0 / 16.5            # where mid grey sits in that range
 FILMIC_CONTRASTS = (1.5, 2.0, 2.5)
+FILMIC = "filmic"
 FLOOR = 1e-6
 
 
@@ -45,7 +46,7 @@ class Curve:
 
 
 SRGB = Curve("srgb")
-FAMILY = (SRGB, Curve("gamma", 2.2)) + tuple(Curve("filmic", p) for p in FILMIC_CONTRASTS)
+FAMILY = (SRGB, Curve("gamma", 2.2)) + tuple(Curve(FILMIC, p) for p in FILMIC_CONTRASTS)
 
 
 def curve_named(name: str) -> Curve:

@@ -45,6 +45,7 @@ NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (s
 SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
 MIN_REGION_SR = 2e-5         # a clipped region this large may be the sun (its disc: 6.7e-5)
+MAX_ALTERNATIVES = 6         # the largest other compact regions kept as alternatives
 MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
 STAR_BAND_DEG = (15.0, 80.0)  # where stars are counted (clear of horizon glow and pole)
 STAR_CONTRAST = 2.0          # a star: over its 8 neighbours' median x this, and their max
@@ -65,6 +66,9 @@ class SunEstimate:
     lobe_contrast: float = 0.0
     confidence: float = 0.0        # how clearly the sun stood out (before the fit)
     region: np.ndarray | None = field(default=None, repr=False)  # (h_up, w) bool cells
+    # the other compact clipped regions that could hold the sun (lift.py's wedge fit,
+    # which models the sky physically, arbitrates between them and this one)
+    alternatives: list[SunEstimate] = field(default_factory=list, repr=False)
 
 
 def find_sun(grid: WorkGrid) -> SunEstimate:
@@ -113,6 +117,16 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     el, az, cost = locate_sun(grid, clipped)
     if cost > MAX_SHAPE_COST:
         return None
+    found = _best_cell_sun(grid, labels, share, el, az, cost)
+    found.alternatives = _compact_regions(grid, labels, sizes, exclude=found.region)
+    return found
+
+
+def _best_cell_sun(grid: WorkGrid, labels: np.ndarray, share: np.ndarray, el: float,
+                   az: float, cost: float) -> SunEstimate:
+    """The sun at the best clipped cell (el, az): its region's centroid when that
+    region is compact, else the cell itself in a merged area."""
+    clipped = labels > 0
     sun = direction(np.array(el), np.array(az))
     dirs = grid.directions(clipped.shape[0])
     cos = np.where(clipped, fixed_matmul(dirs, sun), -2.0)
@@ -133,6 +147,25 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
                        f"best explains the unclipped sky (shape misfit {cost:.3f})",
                        clipped_solid_angle_sr=area, confidence=float(np.exp(-cost / 0.1)),
                        region=region)
+
+
+def _compact_regions(grid: WorkGrid, labels: np.ndarray, sizes: np.ndarray,
+                     exclude: np.ndarray) -> list[SunEstimate]:
+    """The other compact clipped regions (MIN_REGION_SR..COMPACT_SR, the largest
+    MAX_ALTERNATIVES), each as a sun at its centroid."""
+    taken = set(np.unique(labels[exclude]).tolist())
+    order = [int(k) for k in np.argsort(-sizes, kind="stable")
+             if MIN_REGION_SR <= sizes[k] <= COMPACT_SR and int(k) + 1 not in taken]
+    out = []
+    for k in order[:MAX_ALTERNATIVES]:
+        region = labels == k + 1
+        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        out.append(SunEstimate(True, el, az, "clipped", f"the clipped region "
+                               f"({sizes[k]:.3f} sr) of several that a clear sky's sun, "
+                               "modelled physically, explains best: its centroid",
+                               clipped_solid_angle_sr=float(sizes[k]), confidence=1.0,
+                               region=region))
+    return out
 
 
 # CIE general sky (ISO 15469) clear types 12, 13, 15: (a, b, c, d, e) of
