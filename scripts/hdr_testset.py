@@ -43,7 +43,7 @@ ELEVATIONS = (2.0, 5.0, 10.0, 20.0, 35.0, 50.0, 70.0)
 BLENDER_AZIMUTHS = (0.0, 135.0, 250.0)
 PROJECT_AZIMUTHS = (60.0, 200.0)
 NO_SUN_BLENDER = (-4.0, -12.0)
-SATURATED_SHARE = 0.7      # a camera that clipped this much of the sky recorded no sky
+SATURATED_SHARE = 0.98     # a camera that clipped more of the sky recorded none (~2 % left)
 
 
 @dataclass

@@ -235,6 +235,45 @@ def test_a_sky_clipped_almost_everywhere_gets_no_invented_sun():
     assert result.irradiance == 0.0
 
 
+def _clipped_share(pano: Panorama) -> float:
+    """The clipped share of the sky above 3°, by solid angle."""
+    from ai_sets_addon.generation.sky.equirect import row_elevations
+
+    els = row_elevations(pano.clipped.shape[0])
+    rows = els > 3.0
+    weights = np.cos(np.radians(els[rows]))
+    return float(np.sum(pano.clipped[rows].mean(axis=1) * weights) / np.sum(weights))
+
+
+def test_the_sun_is_read_from_the_darkest_sky_a_camera_kept():
+    """+2 EV at a 15° sun: 86 % of the sky clips (the sun, the whole bright side, the
+    horizon). The clipped pixels say the sky there is at least white; the sky kept says
+    how dark it is far from the sun. Only the true sun's clear sky does both (the old
+    lift said "no sun")."""
+    rgb, truth = clear_sky(15.0)
+    pano, u8 = camera(rgb, 2.0)
+    assert 0.7 < _clipped_share(pano) < 0.98
+    result = lift(pano)
+    assert result.sun.found and result.sun.method == "saturated", result.sun.reason
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg <= GOALS["sun_deg"], (s, result.sun.reason)
+    assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
+    assert s.peak_median >= GOALS["peak_median"], s
+
+
+def test_an_overexposed_overcast_sky_gets_no_invented_sun():
+    """+3 EV on an overcast sky keeps only its darker horizon ring, as a clear sky under
+    a high sun would: the overcast sky explains it better, so no sun is added."""
+    request = SkyRequest(latitude=20.0, longitude=0.0, cloud_cover="overcast", haze=0.3,
+                         datetime_iso=elevation_datetime(40.0), sun_azimuth_deg=120.0)
+    rgb = render_sky(request, WIDTH, SkyOptions(sun_in_map=True)).rgb
+    pano, _ = camera(rgb, 3.0)
+    assert _clipped_share(pano) > 0.7
+    result = lift(pano)
+    assert not result.sun.found, result.sun.reason
+    assert "no clear sky's" in result.sun.reason and "--sun" in result.sun.reason
+
+
 def test_a_filmic_camera_is_recognised_and_undone():
     """+2 EV through the AgX-like curve: read as sRGB, the shoulder flattens the sky
     around the sun (the sun came out low, the light 40-80 % short); the lift finds the
@@ -290,7 +329,8 @@ sys.path.insert(0, sys.argv[1])
 from test_hdr_sun import camera, clear_sky
 from ai_sets_addon.generation.hdr import lift
 out = {}
-for el, ev, curve in ((8.0, 1.5, "srgb"), (30.0, 0.0, "srgb"), (30.0, 2.0, "filmic")):
+for el, ev, curve in ((8.0, 1.5, "srgb"), (30.0, 0.0, "srgb"), (30.0, 2.0, "filmic"),
+                      (20.0, 0.0, "filmic"), (15.0, 2.0, "srgb")):
     pano, _ = camera(clear_sky(el)[0], ev, curve)
     r = lift(pano)
     out[f"{el}/{ev}"] = [hashlib.sha256(np.ascontiguousarray(r.rgb).tobytes()).hexdigest(),
@@ -312,7 +352,7 @@ def _run(threads: int) -> dict:
 def test_lift_is_byte_identical_at_any_thread_count():
     one, two = _run(1), _run(2)
     assert one == two
-    assert len({v[0] for v in one.values()}) == 3      # three different files, three maps
+    assert len({v[0] for v in one.values()}) == 5      # five different files, five maps
 
 
 def test_a_moonlit_night_through_a_filmic_camera_gets_no_sun():

@@ -48,6 +48,8 @@ LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
 LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
+LOW_SUN_HAZE_STEP = 0.1  # ... at the scan's haze and this either side of it
+LEVEL_MARGIN = 1.5       # the whole sky's level overrides the shape's curve by this much
 
 
 @dataclass
@@ -170,7 +172,10 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
     law well, but its free slope absorbs most of the difference between contrasts (1.5
     and 2.5 score alike); the whole unclipped sky's absolute fit (fit.py's residual)
     has no free slope, but a model unlike the sky biases it. Each is taken relative to
-    its best curve of `shape` and the two are added. `suns`: per curve, the hazes (the best is taken) and the sun elevation it
+    its best curve of `shape` and the two are added; but only where the level is
+    decisive (the shape's choice fits it LEVEL_MARGIN times worse than the best): on
+    Blender's sky, whose level our model matches less well, it leaned 1.2-1.3x to the
+    wrong contrast where the shape could not tell them apart. `suns`: per curve, the hazes (the best is taken) and the sun elevation it
     is judged at. Returns (name, the level residuals)."""
     level: dict[str, float] = {}
     for name, (hazes, elevation_deg) in suns.items():
@@ -179,7 +184,10 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
             return min(shape, key=lambda n: (shape[n], n)), {}
         level[name] = min(score(samples, table_for(h, round(elevation_deg, 2)),
                                 azimuth_deg)[0] for h in hazes)
+    by_shape = min(shape, key=lambda n: (shape[n], n))
     best_shape, best_level = max(min(shape.values()), 1e-9), max(min(level.values()), 1e-9)
+    if level[by_shape] < LEVEL_MARGIN * best_level:
+        return by_shape, level          # the level does not decide: the shape's choice
     both = {n: shape[n] / best_shape + level[n] / best_level for n in shape}
     return min(both, key=lambda n: (both[n], n)), level
 
@@ -328,10 +336,32 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     around the shape scan's estimate: near the horizon the sun's glow lies along the
     image rows, which shape_cost centres away, so the shape scan's minimum is flat
     (and pulled low where a sky's horizon glow differs from the model's); the absolute
-    fit keeps the brightness profile from the horizon up."""
+    fit keeps the brightness profile from the horizon up. Haze and elevation trade off
+    in it (a haze 0.1 too high puts a 5° sun 2° high), so it is fitted too: the
+    hazes LOW_SUN_HAZE_STEP either side of the scan's coarse one are probed at the best
+    elevation, and searched in full where they fit better there."""
     cells = sky_cells(grid)
     if cells is None:
         return shape_deg, {}
+    best, els, costs = _low_sun_run(cells, haze, azimuth_deg, shape_deg)
+    # the neighbouring hazes are probed at this elevation; one that fits better there
+    # gets its own elevation search
+    others = sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0))
+                     for d in (-LOW_SUN_HAZE_STEP, LOW_SUN_HAZE_STEP)} - {haze})
+    probes = parallel_map(lambda h: absolute_cost(cells, h, best, azimuth_deg), others)
+    least = min(costs)
+    for h, probe in zip(others, probes):
+        if probe < least:
+            run = _low_sun_run(cells, h, azimuth_deg, shape_deg)
+            if min(run[2]) < least:
+                (best, els, costs), haze, least = run, h, min(run[2])
+    return best, {"low_sun_deg": [round(e, 2) for e in els],
+                  "low_sun_cost": [round(c, 4) for c in costs], "low_sun_haze": haze}
+
+
+def _low_sun_run(cells: WedgeSamples, haze: float, azimuth_deg: float, shape_deg: float
+                 ) -> tuple[float, list[float], list[float]]:
+    """(best elevation, elevations, costs) of the absolute fit at one haze."""
     lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
     els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
     costs = parallel_map(lambda e: absolute_cost(cells, haze, e, azimuth_deg), els)
@@ -341,6 +371,4 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
         els.append(els[-1] + LOW_SUN_CLIMB)
         costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
     best = interior_min(els, costs)
-    best = els[int(np.argmin(costs))] if best is None else best
-    return best, {"low_sun_deg": [round(e, 2) for e in els],
-                  "low_sun_cost": [round(c, 4) for c in costs]}
+    return (els[int(np.argmin(costs))] if best is None else best), els, costs

@@ -39,6 +39,7 @@ from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation
+from .saturated import saturated_sun
 from .sun import COMPACT_SR, STAR_SHARE, SunEstimate, find_sun, star_share
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
@@ -89,6 +90,11 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         pano = redecode(pano, curve_named(options.response))
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
+    mirror: dict = {}
+    if sun.method == "saturated" and options.sun is None:
+        sun = saturated_sun(grid, sun)
+        if sun.found:       # the kept sky is symmetric about the sun's vertical
+            sun.azimuth_deg, mirror = mirror_azimuth(grid, sun.azimuth_deg)
     if sun.found and options.sun is None:
         stars = star_share(pano.linear, pano.clipped)
         if stars > STAR_SHARE:
@@ -115,7 +121,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         sun.reason += "; too little clear sky to fit the model, so no sun is added"
         sun.found = False
         return _no_sun(read, read_grid, sun, options)
-    if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "lobe"):
+    refined.update(mirror)
+    if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe"):
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
                        f"{fit.residual:.2f} > {MAX_RESIDUAL}): a clipped wall or cloud, a "
@@ -469,7 +476,7 @@ def _transmittance(sun: SunEstimate) -> float:
 def _confidence(sun: SunEstimate, fit: SkyFit, refined: dict) -> float:
     """0..1 heuristic: fit residual, how much clear sky was seen, how the sun was found."""
     conf = np.exp(-fit.residual / 0.15) * min(1.0, fit.sky_share / 0.2)
-    if sun.method == "clipped":
+    if sun.method in ("clipped", "saturated"):
         conf *= 0.5 + 0.5 * sun.confidence
     if sun.method == "lobe":
         conf *= 0.5

@@ -4,8 +4,9 @@ A camera exposed for the sky clips the sun, its aureole and often a band of brig
 horizon or a bright cloud: the clipped region can be of any size, and the biggest one
 need not be the sun alone. The method (docs/hdr/README.md has the reasons):
 
-1. No sun when the sky is dark (night), or clipped almost everywhere (SATURATED_SHARE:
-   nothing shows where the sun is).
+1. No sun when the sky is dark (night); a sky clipped almost everywhere
+   (SATURATED_SHARE) is left to saturated.py, which reads the sun from the darkest sky
+   the camera kept.
 2. One compact clipped region (<= COMPACT_SR): the aureole alone; its centroid
    gives the azimuth (the sky is symmetric about the sun's vertical) and a first
    elevation, which lift.py replaces with elevation.py's shape fit.
@@ -42,7 +43,7 @@ from .grid import WorkGrid, parallel_map
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
-SATURATED_SHARE = 0.7        # more of the sky's solid angle clipped: nothing to find
+SATURATED_SHARE = 0.7        # more of the sky clipped: saturated.py reads the sun from the rest
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
 MIN_REGION_SR = 2e-5         # a clipped region this large may be the sun (its disc: 6.7e-5)
 MAX_ALTERNATIVES = 6         # the largest other compact regions kept as alternatives
@@ -60,7 +61,7 @@ class SunEstimate:
     found: bool
     elevation_deg: float = 0.0
     azimuth_deg: float = 0.0
-    method: str = "none"           # "clipped", "lobe", "given", "place_time", "none"
+    method: str = "none"    # "clipped", "saturated", "lobe", "given", "place_time", "none"
     reason: str = ""
     clipped_solid_angle_sr: float = 0.0
     lobe_contrast: float = 0.0
@@ -82,9 +83,8 @@ def find_sun(grid: WorkGrid) -> SunEstimate:
     omega = grid.solid_angles[:h_up, None]
     share = float(np.sum(grid.clipped[:h_up] * omega) / (np.sum(omega) * grid.clipped.shape[1]))
     if share > SATURATED_SHARE:
-        return SunEstimate(False, reason=f"{share:.0%} of the sky is clipped to white: "
-                           "nothing in the image shows where the sun is (overexposed); "
-                           "no sun added; give it with --sun AZ,EL")
+        return SunEstimate(False, method="saturated", reason=f"{share:.0%} of the sky is "
+                           "clipped to white (overexposed)")
     if clipped.any():
         found = _clipped_sun(grid, clipped)
         if found is not None:
