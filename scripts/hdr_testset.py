@@ -2,6 +2,7 @@
 
     python scripts/hdr_testset.py [--width 1024] [--out /tmp/hdr_testset] [--docs docs/hdr]
                                   [--only blender|project] [--quick] [--samples 16]
+                                  [--full] [--heldout] [--match TEXT]
 
 Skies with a known truth, all equirect in the project's convention:
 - Blender's own sky (ShaderNodeTexSky, multiple scattering, sun disc on) rendered by
@@ -40,9 +41,16 @@ from ai_sets_addon.generation.sky import SkyOptions, render_sky  # noqa: E402
 from ai_sets_addon.generation.sky.output import preview_pixels  # noqa: E402
 
 ELEVATIONS = (2.0, 5.0, 10.0, 20.0, 35.0, 50.0, 70.0)
+# held-out Blender skies (--heldout): suns and air none of the set's, five cameras each
+HELDOUT = ((12.0, 300.0, {}), (45.0, 60.0, {}), (62.0, 330.0, {}),
+           (15.0, 200.0, {"aerosol_density": 4.0}), (3.5, 90.0, {"air_density": 1.5}),
+           (28.0, 170.0, {"ozone_density": 2.0, "altitude": 1500.0}))
+HELDOUT_CAMERAS = ((0.0, "gamma", "png"), (1.0, "srgb", "jpg"), (-1.0, "srgb", "png"),
+                   (2.0, "filmic", "jpg"), (2.0, "gamma", "png"))
 BLENDER_AZIMUTHS = (0.0, 135.0, 250.0)
 PROJECT_AZIMUTHS = (60.0, 200.0)
 NO_SUN_BLENDER = (-4.0, -12.0)
+OVEREXPOSED = (("project el35 az60", 2.0, "srgb"), ("blender el5 az0", 2.0, "gamma"))
 SATURATED_SHARE = 0.98     # a camera that clipped more of the sky recorded none (~2 % left)
 
 
@@ -56,15 +64,19 @@ class Sky:
 
 # --- Blender's sky ---------------------------------------------------------------------
 
-def blender_sky(el: float, az: float, width: int, samples: int, cache: Path) -> np.ndarray:
-    """Cycles render of Blender's sky texture (sun disc on) through an equirect camera."""
-    path = cache / f"blender_el{el:g}_az{az:g}_w{width}_s{samples}.exr"
+def blender_sky(el: float, az: float, width: int, samples: int, cache: Path,
+                params: dict[str, float] | None = None) -> np.ndarray:
+    """Cycles render of Blender's sky texture (sun disc on) through an equirect camera;
+    `params`: other ShaderNodeTexSky settings (air_density, aerosol_density, ...)."""
+    extra = "".join(f"_{k}{v:g}" for k, v in sorted((params or {}).items()))
+    path = cache / f"blender_el{el:g}_az{az:g}{extra}_w{width}_s{samples}.exr"
     if not path.exists():
-        _render_blender(el, az, width, samples, path)
+        _render_blender(el, az, width, samples, path, params or {})
     return read_exr(path)
 
 
-def _render_blender(el: float, az: float, width: int, samples: int, path: Path) -> None:
+def _render_blender(el: float, az: float, width: int, samples: int, path: Path,
+                    params: dict[str, float]) -> None:
     import bpy
 
     from ai_sets_addon.blender.scene.world import add_equirect_camera
@@ -93,6 +105,10 @@ def _render_blender(el: float, az: float, width: int, samples: int, path: Path) 
     sky.sun_disc = True
     sky.sun_elevation = math.radians(el)
     sky.sun_rotation = math.radians(az)   # checked: rotation = scene azimuth (from +Y, cw)
+    for name, value in params.items():
+        if not hasattr(sky, name):
+            raise SystemExit(f"this Blender's sky texture has no setting {name!r}")
+        setattr(sky, name, value)
     tree.links.new(sky.outputs["Color"], tree.nodes["Background"].inputs["Color"])
     add_equirect_camera(scene)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +136,14 @@ def project_sky(el: float, az: float, cover: str, width: int) -> tuple[np.ndarra
                          sun_azimuth_deg=az, cloud_cover=cover, haze=0.2, seed=3)
     sky = render_sky(request, width, SkyOptions(sun_in_map=True))
     return sky.rgb, (sky.lights.sun_elevation_deg, sky.lights.sun_azimuth_deg)
+
+
+def heldout_skies(args: argparse.Namespace) -> list[Sky]:
+    """Blender skies none of the test set's: other suns, other air (HELDOUT)."""
+    cache = args.out / "blender"
+    return [Sky(f"blender el{el:g} az{az:g}" + "".join(f" {k} {v:g}" for k, v in p.items()),
+                "blender", blender_sky(el, az, args.width, args.samples, cache, p), (el, az))
+            for el, az, p in HELDOUT]
 
 
 def skies(args: argparse.Namespace) -> list[Sky]:
@@ -308,14 +332,19 @@ def main() -> int:
     ap.add_argument("--full", action="store_true",
                     help="every exposure x curve x format for every sky (6x longer)")
     ap.add_argument("--match", default="", help="only skies whose name contains this")
+    ap.add_argument("--heldout", action="store_true",
+                    help="only the held-out Blender skies (HELDOUT), five cameras each; "
+                         "writes heldout.json (and DOCS/heldout.md)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    all_skies = [s for s in skies(args) if args.match in s.name]
+    all_skies = [s for s in (heldout_skies(args) if args.heldout else skies(args))
+                 if args.match in s.name]
     rows = []
     for i, sky in enumerate(all_skies):
         day = sky.truth is not None
-        for ev, curve, fmt in (variants(i, args.full) if day else
+        for ev, curve, fmt in (HELDOUT_CAMERAS if args.heldout else
+                               variants(i, args.full) if day else
                                [(0.0, c, "png") for c in CURVES]):
             row = run_case(sky, ev, curve, fmt, args.out)
             rows.append(row)
@@ -327,7 +356,8 @@ def main() -> int:
         print(f"{sky.name}: {sum(r['passes'] for r in rows if r['sky'] == sky.name)}/"
               f"{sum(1 for r in rows if r['sky'] == sky.name)}", flush=True)
     elapsed = time.perf_counter() - start
-    (args.out / "results.json").write_text(json.dumps(rows, indent=1))
+    (args.out / ("heldout.json" if args.heldout else "results.json")).write_text(
+        json.dumps(rows, indent=1))
     scored = [r for r in rows if not r["saturated"]]
     passed = sum(r["passes"] for r in scored)
     sat = [r for r in rows if r["saturated"]]
@@ -340,9 +370,35 @@ def main() -> int:
                f"{len(all_skies)} skies at {args.width}x{args.width // 2}; median lift "
                f"{lift_s:.3f} s; whole run {elapsed:.0f} s")
     print(summary)
-    if args.docs:
+    if args.docs and args.heldout:
+        write_heldout(args, rows, summary)
+    elif args.docs:
         write_docs(args, rows, all_skies, summary)
     return 0 if passed == len(scored) else 1
+
+
+def write_heldout(args: argparse.Namespace, rows: list[dict], summary: str) -> None:
+    """DOCS/heldout.md: one line per held-out case."""
+    intro = (f"Generated by `python scripts/hdr_testset.py --heldout --width {args.width} "
+             f"--docs {args.docs}`: Blender skies with suns and air none of the test set's "
+             "(results.md), five cameras each.\n")
+    header = ("| sky | camera | clipped | pass | found by | sun error (deg) | irradiance "
+              "ratio | peak/median | read as |")
+    lines = ["# HDR lift: held-out Blender skies\n", intro, f"**{summary}.**\n", header,
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        err = "-" if r["sun_error_deg"] is None else f"{r['sun_error_deg']:.2f}"
+        verdict = "white: said so" if r["saturated"] and not r["sun_found"] else \
+            ("yes" if r["passes"] else "**no**")
+        lines.append(f"| {r['sky']} | {r['ev']:+g} EV {r['curve']} {r['format']} | "
+                     f"{r['clipped_sky']:.0%} | {verdict} | {r['method']} | {err} | "
+                     f"{r['irradiance_ratio']:.2f} | {r['peak_median']:.2g} | {r['read_as']} |")
+    args.docs.mkdir(parents=True, exist_ok=True)
+    (args.docs / "heldout.md").write_text("\n".join(lines) + "\n")
+
+
+def _file_name(sky_name: str) -> str:
+    return sky_name.replace(" ", "_").replace("(", "").replace(")", "")
 
 
 def write_docs(args: argparse.Namespace, rows: list[dict], all_skies: list[Sky],
@@ -354,8 +410,10 @@ def write_docs(args: argparse.Namespace, rows: list[dict], all_skies: list[Sky],
               ("el2 az0", "el10 az135", "el35 az250", "el5 az60", "el20 az200", "overcast",
                "night few", "el-4"))]
     for sky in picked:
-        preview(sky, previews / (sky.name.replace(" ", "_").replace("(", "").replace(")", "")
-                                 + ".png"))
+        preview(sky, previews / (_file_name(sky.name) + ".png"))
+    for key, ev, curve in OVEREXPOSED:           # skies clipped over 70 % (saturated.py)
+        for sky in (s for s in all_skies if key in s.name):
+            preview(sky, previews / f"{_file_name(sky.name)}_{ev:+g}ev_{curve}.png", ev, curve)
     text = [f"# HDR lift test set results\n\nGenerated by `python scripts/hdr_testset.py "
             f"--width {args.width} --docs {args.docs}`{' --quick' if args.quick else ''}.\n",
             f"**{summary}.**\n",

@@ -62,10 +62,13 @@ def saturated_sun(grid: WorkGrid, none: SunEstimate) -> SunEstimate:
                         "give it with --sun AZ,EL")
         return none
     el, haze, cost = _elevation(cells, az)
+    h = int(np.sum(grid.elevations > 0.0))
+    clipped_sr = float(np.sum(grid.clipped[:h] * grid.solid_angles[:h, None]))
     return SunEstimate(True, el, az, "saturated",
                        f"{none.reason}; the sun is where a clear sky both "
                        "matches the darkest sky the camera kept and reaches white wherever "
                        f"it clipped (censored misfit {cost:.3f}, haze {haze:.2f})",
+                       clipped_solid_angle_sr=clipped_sr,
                        confidence=float(np.exp(-cost / 0.1)))
 
 
