@@ -51,7 +51,7 @@ BLENDER_AZIMUTHS = (0.0, 135.0, 250.0)
 PROJECT_AZIMUTHS = (60.0, 200.0)
 NO_SUN_BLENDER = (-4.0, -12.0)
 OVEREXPOSED = (("project el35 az60", 2.0, "srgb"), ("blender el5 az0", 2.0, "gamma"))
-SATURATED_SHARE = 0.98     # a camera that clipped more of the sky recorded none (~2 % left)
+NO_SKY_SHARE = 0.98        # a camera that clipped more of the sky recorded none (~2 % left)
 
 
 @dataclass
@@ -210,7 +210,7 @@ def run_case(sky: Sky, ev: float, curve: str, fmt: str, tmp: Path) -> dict:
            "read_as": _read_as(result.response), **asdict(s)}
     row["passes"] = s.passes(sky.truth is not None)
     row["clipped_sky"] = clipped_sky_share(u8)
-    row["saturated"] = bool(row["daylight"] and row["clipped_sky"] > SATURATED_SHARE)
+    row["saturated"] = bool(row["daylight"] and row["clipped_sky"] > NO_SKY_SHARE)
     return row
 
 
@@ -365,7 +365,7 @@ def main() -> int:
     lift_s = statistics.median(r["seconds"] for r in rows)
     summary = (f"{passed}/{len(scored)} cases pass ({sum(r['daylight'] for r in scored)} "
                f"daylight, {sum(not r['daylight'] for r in scored)} without a sun); "
-               f"{len(sat)} more daylight cases are saturated (over {SATURATED_SHARE:.0%} of "
+               f"{len(sat)} more daylight cases are saturated (over {NO_SKY_SHARE:.0%} of "
                f"the sky clipped: no sky recorded), the lift said so (no sun) in {said}; "
                f"{len(all_skies)} skies at {args.width}x{args.width // 2}; median lift "
                f"{lift_s:.3f} s; whole run {elapsed:.0f} s")

@@ -31,7 +31,7 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import interior_min, parabola_min, score, sky_samples, table_for, weighted_median
-from .grid import WorkGrid, parallel_map
+from .grid import WorkGrid, cell_luminance, parallel_map
 from .response import FILMIC, curve_named, dark_level
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
@@ -64,13 +64,9 @@ class WedgeSamples:
     index: np.ndarray        # flat indices of the cells in the upper rows of the grid
 
 
-def _lum(rgb: np.ndarray) -> np.ndarray:
-    return rgb[..., 0] * 0.2126 + rgb[..., 1] * 0.7152 + rgb[..., 2] * 0.0722
-
-
 def wedge_samples(grid: WorkGrid, azimuth_deg: float) -> WedgeSamples | None:
     h = int(np.sum(grid.elevations > 0.0))
-    lum = _lum(grid.linear[:h])
+    lum = cell_luminance(grid.linear[:h])
     off = np.abs((grid.azimuths - azimuth_deg + 180.0) % 360.0 - 180.0)
     ok = ((grid.clipped[:h] == 0.0) & (lum > 1e-3) & (off[None, :] < WEDGE_DEG)
           & (grid.elevations[:h, None] > MIN_SKY_ELEVATION))
@@ -98,8 +94,8 @@ def with_pixels(samples: WedgeSamples, rgb: np.ndarray) -> WedgeSamples:
 def lum_chroma(rgb: np.ndarray) -> np.ndarray:
     """(n, 3) log luminance, log R/G, log B/G."""
     logs = np.log(rgb)
-    return np.stack([np.log(_lum(rgb)), logs[:, 0] - logs[:, 1], logs[:, 2] - logs[:, 1]],
-                    axis=1)
+    return np.stack([np.log(cell_luminance(rgb)), logs[:, 0] - logs[:, 1],
+                     logs[:, 2] - logs[:, 1]], axis=1)
 
 
 def centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -175,8 +171,9 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
     its best curve of `shape` and the two are added; but only where the level is
     decisive (the shape's choice fits it LEVEL_MARGIN times worse than the best): on
     Blender's sky, whose level our model matches less well, it leaned 1.2-1.3x to the
-    wrong contrast where the shape could not tell them apart. `suns`: per curve, the hazes (the best is taken) and the sun elevation it
-    is judged at. Returns (name, the level residuals)."""
+    wrong contrast where the shape could not tell them apart. `suns`: per curve, the
+    hazes (the best is taken) and the sun elevation it is judged at. Returns (name, the
+    level residuals)."""
     level: dict[str, float] = {}
     for name, (hazes, elevation_deg) in suns.items():
         samples = sky_samples(decoded_grid(grid, name, decodings))
@@ -206,12 +203,10 @@ def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
              decodings: dict[str, np.ndarray]) -> tuple[str, dict]:
     """pick_curve for a sun whose place is known (its disc seen whole): the models at
     its elevation and the scan's hazes."""
-    samples = wedge_samples(grid, azimuth_deg)
-    if samples is None:
+    at = _wedge_at(grid, azimuth_deg, elevation_deg)
+    if at is None:
         return "", {"curve": "", "curve_cost": {}}
-    models = parallel_map(lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)],
-                          SCAN_HAZES)
-    curve, relative, _ = pick_curve(samples, models, decodings)
+    curve, relative, _ = pick_curve(*at, decodings)
     level: dict[str, float] = {}
     if curve.startswith(FILMIC):
         curve, level = response_pick(grid, decodings, _filmic(relative),
@@ -226,12 +221,19 @@ def explained_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
     """How badly a clear sky with its sun at (elevation, azimuth) explains the wedge
     around it: pick_curve's least relative misfit over the scan's hazes and the curves
     (inf without enough unclipped sky there)."""
+    at = _wedge_at(grid, azimuth_deg, elevation_deg)
+    return float("inf") if at is None else min(pick_curve(*at, decodings)[1].values())
+
+
+def _wedge_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float
+              ) -> tuple[WedgeSamples, list[list[np.ndarray]]] | None:
+    """The wedge's cells round the sun's azimuth and the models, one per scan haze, of a
+    sun at (elevation, azimuth) (pick_curve's arguments); None with too little sky."""
     samples = wedge_samples(grid, azimuth_deg)
     if samples is None:
-        return float("inf")
-    models = parallel_map(lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)],
-                          SCAN_HAZES)
-    return min(pick_curve(samples, models, decodings)[1].values())
+        return None
+    return samples, parallel_map(
+        lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)], SCAN_HAZES)
 
 
 def _spread(samples: WedgeSamples) -> float:
@@ -273,17 +275,21 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
                         [(h, e) for h in SCAN_HAZES for e in els])
     models = [flat[i * len(els):(i + 1) * len(els)] for i in range(len(SCAN_HAZES))]
     curve, linear, variants = pick_curve(samples, models, decodings)
+    costs = {curve: _scan_costs(variants[curve], models)}
+    i, k = _least(costs[curve])
     level: dict[str, float] = {}
-    if curve.startswith(FILMIC) and els[_scan_best(variants[curve], models)[1]] >= LOW_SUN_DEG:
+    if curve.startswith(FILMIC) and els[k] >= LOW_SUN_DEG:
         # a wrong contrast and a wrong elevation can explain the wedge's shape together
         # (a filmic sky read with too much contrast fits a sun 2° low): each contrast is
         # judged in level too, at its own best (haze, elevation) of the scan
-        best_of = {n: _scan_best(variants[n], models) for n in _filmic(linear)}
+        for n in _filmic(linear):
+            costs.setdefault(n, _scan_costs(variants[n], models))
+        best_of = {n: _least(costs[n]) for n in _filmic(linear)}
         curve, level = response_pick(
             grid, decodings, _filmic(linear),
             {n: ((SCAN_HAZES[i],), els[k]) for n, (i, k) in best_of.items()}, azimuth_deg)
-    costs = np.array([[shape_cost(variants[curve], x) for x in row] for row in models])
-    i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
+        i, k = best_of[curve]
+    costs = costs[curve]
     best = els[k]
     if 0 < k < len(els) - 1:
         best = parabola_min(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
@@ -295,9 +301,13 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     return best, SCAN_HAZES[i], info
 
 
-def _scan_best(samples: WedgeSamples, models: list[list[np.ndarray]]) -> tuple[int, int]:
-    """(haze index, elevation index) of the scan's least shape cost for these samples."""
-    costs = np.array([[shape_cost(samples, x) for x in row] for row in models])
+def _scan_costs(samples: WedgeSamples, models: list[list[np.ndarray]]) -> np.ndarray:
+    """(hazes, elevations) shape costs of these samples against the scan's models."""
+    return np.array([[shape_cost(samples, x) for x in row] for row in models])
+
+
+def _least(costs: np.ndarray) -> tuple[int, int]:
+    """(haze index, elevation index) of the least cost."""
     i, k = np.unravel_index(int(np.argmin(costs)), costs.shape)
     return int(i), int(k)
 

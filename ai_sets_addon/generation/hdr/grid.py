@@ -107,6 +107,12 @@ def _threads() -> int:
         return os.cpu_count() or 1
 
 
+def cell_luminance(rgb: np.ndarray) -> np.ndarray:
+    """Rec.709 Y (spectrum.LUMINANCE) in the pixels' own precision: float32 on the work
+    grid, where spectrum.luminance's float64 product would double the memory traffic."""
+    return rgb[..., 0] * 0.2126 + rgb[..., 1] * 0.7152 + rgb[..., 2] * 0.0722
+
+
 def from_the_rim(targets: np.ndarray, rim: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Values (n, k) at `targets` (n, 3 unit vectors) carried in from `rim` (m, 3) with
     `values` (m, k) by inverse-distance weights 1 / (1 - cos d)^2 (~ 1/d^4: the near

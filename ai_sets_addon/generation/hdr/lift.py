@@ -106,15 +106,16 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
-        auto = not given and _ldr(pano)
-        sun = _best_region(grid, sun, auto)
+        # an LDR file's tone curve is estimated: the sky decoded with each other curve
+        decodings = _decodings(grid) if not given and _ldr(pano) else None
+        sun = _best_region(grid, sun, decodings)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-            fit, refined, pano, grid = _scan(pano, grid, sun, auto)
+            fit, refined, pano, grid = _scan(pano, grid, sun, decodings)
         else:
             refined = {}
-            if auto and sun.method == "clipped":
+            if decodings is not None and sun.method == "clipped":
                 name, refined = curve_at(grid, sun.azimuth_deg, sun.elevation_deg,
-                                         _decodings(grid))
+                                         decodings)
                 pano, grid = _redecoded(pano, grid, name)
             fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
     except ValueError:
@@ -190,7 +191,8 @@ def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
                        else "the sun's position at that place and time")
 
 
-def _best_region(grid: WorkGrid, sun: SunEstimate, auto: bool) -> SunEstimate:
+def _best_region(grid: WorkGrid, sun: SunEstimate,
+                 decodings: dict[str, np.ndarray] | None) -> SunEstimate:
     """Several compact clipped regions (the disc, a clipped line of horizon glow under
     it, a patch of near-white sky a JPEG pushed over the clip): the one whose clear sky,
     modelled physically (elevation.py's wedge shape, every curve of the family), explains
@@ -198,7 +200,6 @@ def _best_region(grid: WorkGrid, sun: SunEstimate, auto: bool) -> SunEstimate:
     horizon glow and a flat, near-white sky poorly."""
     if not sun.alternatives:
         return sun
-    decodings = _decodings(grid) if auto else None
     options = [sun, *sun.alternatives]
     costs = [explained_at(grid, s.azimuth_deg, s.elevation_deg, decodings) for s in options]
     best = options[int(np.argmin(costs))]
@@ -209,8 +210,8 @@ def _best_region(grid: WorkGrid, sun: SunEstimate, auto: bool) -> SunEstimate:
     return best
 
 
-def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
-          ) -> tuple[SkyFit, dict, Panorama, WorkGrid]:
+def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
+          decodings: dict[str, np.ndarray] | None) -> tuple[SkyFit, dict, Panorama, WorkGrid]:
     """Elevation (and, for an LDR file, its tone curve: response.py) by the wedge's
     shape (elevation.py), then haze and scale fitted to the whole unclipped sky
     (fit.py) on the scan's hazes (their tables are cached)."""
@@ -218,8 +219,7 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate, auto: bool
     first = sun.azimuth_deg
     sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg,
-                                    _decodings(grid) if auto else None)
+    el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
     pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
         el = _whole_sky_elevation(grid, sun, el, haze, info)

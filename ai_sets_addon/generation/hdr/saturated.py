@@ -27,11 +27,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..sky.equirect import angles_of, direction
-from ..sky.spectrum import fixed_matmul
 from .elevation import SCAN_HAZES, WedgeSamples, wedge_rgb
 from .fit import parabola_min
-from .grid import WorkGrid, parallel_map
-from .sun import CIE_CLEAR, SunEstimate, _lum
+from .grid import WorkGrid, cell_luminance, parallel_map
+from .sun import CIE_CLEAR, SunEstimate, cie_log
 
 MIN_SEEN_SHARE = 0.02     # the unclipped share of the sky above 3° that must be left
 MIN_ELEVATION = 3.0       # cells lower are often ground, trees or buildings
@@ -88,7 +87,7 @@ def _cells(grid: WorkGrid) -> Cells | None:
     """Up to CELLS_PER_KIND unclipped and clipped cells above MIN_ELEVATION; None when
     too little sky is left unclipped."""
     h = int(np.sum(grid.elevations > 0.0))
-    lum = _lum(grid.linear[:h])
+    lum = cell_luminance(grid.linear[:h])
     above = np.broadcast_to(grid.elevations[:h, None] > MIN_ELEVATION, lum.shape)
     clipped = (grid.clipped[:h] >= FULLY_CLIPPED) & above
     seen = (grid.clipped[:h] == 0.0) & above & (lum > grid.dark)
@@ -128,17 +127,6 @@ def censored_costs(x: np.ndarray, cells: Cells, peak: np.ndarray | None = None
     return res + np.sum(short * wc, axis=1)
 
 
-def _cie_log(suns: np.ndarray, obs: np.ndarray, cie: tuple[float, ...]) -> np.ndarray:
-    """(C, n) log luminance of a CIE general sky with its sun at each of `suns`."""
-    a, b, c, d, e = cie
-    cos_z = np.maximum(obs[:, 2], 0.05)
-    grad = np.log(1.0 + a * np.exp(b / cos_z))
-    cos_g = np.clip(fixed_matmul(suns, obs.T), -1.0, 1.0)
-    g = np.arccos(cos_g)
-    return (grad + np.log(1.0 + c * (np.exp(d * g) - np.exp(d * np.pi / 2))
-                          + e * cos_g * cos_g)).astype(np.float32)
-
-
 def _overcast_log(obs: np.ndarray) -> np.ndarray:
     """CIE standard overcast sky: L ~ (1 + 2 sin(elevation)) / 3."""
     return np.log((1.0 + 2.0 * np.maximum(obs[:, 2], 0.0)) / 3.0).astype(np.float32)
@@ -149,7 +137,7 @@ def _azimuth(cells: Cells) -> tuple[float, float]:
     ee, aa = np.meshgrid(np.arange(1.0, 89.0, 2.0), np.arange(0.0, 360.0, 3.0),
                          indexing="ij")
     suns = direction(ee.ravel(), aa.ravel())
-    costs = parallel_map(lambda cie: censored_costs(_cie_log(suns, cells.directions, cie),
+    costs = parallel_map(lambda cie: censored_costs(cie_log(suns, cells.directions, cie),
                                                     cells), CIE_CLEAR)
     t = int(np.argmin([c.min() for c in costs]))
     el0, az0 = angles_of(suns[int(np.argmin(costs[t]))])
@@ -157,7 +145,7 @@ def _azimuth(cells: Cells) -> tuple[float, float]:
     e2, a2 = np.meshgrid(el0 + steps, steps / max(np.cos(np.radians(el0)), 0.2),
                          indexing="ij")
     local = direction(np.clip(e2.ravel(), 0.0, 89.0), az0 + a2.ravel())
-    fine = censored_costs(_cie_log(local, cells.directions, CIE_CLEAR[t]), cells)
+    fine = censored_costs(cie_log(local, cells.directions, CIE_CLEAR[t]), cells)
     k = int(np.argmin(fine))
     return float(angles_of(local[k])[1]) % 360.0, float(fine[k])
 
@@ -169,7 +157,7 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
 
     def cost(haze_el: tuple[float, float]) -> float:
         rgb = np.maximum(wedge_rgb(at, haze_el[0], haze_el[1], azimuth_deg), 1e-30)
-        x = np.log(_lum(rgb)).astype(np.float32)
+        x = np.log(cell_luminance(rgb)).astype(np.float32)
         peak = np.log(np.maximum(np.maximum(rgb[:, 0], rgb[:, 1]), rgb[:, 2]))
         return float(censored_costs(x[None], cells, peak[None].astype(np.float32))[0])
 

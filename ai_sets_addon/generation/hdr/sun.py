@@ -39,7 +39,7 @@ import numpy as np
 
 from ..sky.equirect import angles_of, direction
 from ..sky.spectrum import fixed_matmul
-from .grid import WorkGrid, parallel_map
+from .grid import WorkGrid, cell_luminance, parallel_map
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
@@ -75,7 +75,7 @@ class SunEstimate:
 def find_sun(grid: WorkGrid) -> SunEstimate:
     """No sun (night, saturated), a clipped sun (compact or merged), a lobe, or none."""
     upper = grid.elevations > 0.0
-    lum = _lum(grid.linear[upper])
+    lum = cell_luminance(grid.linear[upper])
     h_up = int(np.sum(upper))
     clipped = grid.clipped[:h_up] > 0.0
     if float(np.median(lum)) < NIGHT_MEDIAN and not clipped.any():
@@ -189,7 +189,7 @@ def locate_sun(grid: WorkGrid, clipped: np.ndarray) -> tuple[float, float, float
     cell is refined on a quarter-cell grid around it."""
     h = clipped.shape[0]
     dirs = grid.directions(h)
-    lum = _lum(grid.linear[:h])
+    lum = cell_luminance(grid.linear[:h])
     els = np.broadcast_to(grid.elevations[:h, None], clipped.shape)
     sky = ~clipped & (els > 2.0) & (lum > 1e-3)
     sky_idx = np.flatnonzero(sky)
@@ -219,6 +219,19 @@ def locate_sun(grid: WorkGrid, clipped: np.ndarray) -> tuple[float, float, float
     return el, az, float(fine[k])
 
 
+def cie_log(suns: np.ndarray, obs: np.ndarray, cie: tuple[float, ...]) -> np.ndarray:
+    """(C, N) float32 log relative luminance, at the directions `obs` (N, 3), of the CIE
+    general sky `cie` with its sun at each of `suns` (C, 3)."""
+    a, b, c, d, e = cie
+    cos_z = np.maximum(obs[:, 2], 0.05).astype(np.float32)
+    grad = np.log(1.0 + a * np.exp(b / cos_z)).astype(np.float32)          # (N,)
+    cos_g = np.clip(fixed_matmul(suns.astype(np.float32), obs.astype(np.float32).T),
+                    -1.0, 1.0)
+    g = np.arccos(cos_g)
+    return grad + np.log(1.0 + c * (np.exp(d * g) - np.float32(np.exp(d * np.pi / 2)))
+                         + e * cos_g * cos_g)
+
+
 def _centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """x (C, N) minus its weighted mean over each image row (cells sorted by row)."""
     sums = np.add.reduceat(x * w, starts, axis=1) / np.add.reduceat(w, starts)
@@ -231,26 +244,15 @@ def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarra
     """(C,) robust misfit of the CIE sky `cie` with the sun at each candidate, each image
     row's mean taken out of model and sky alike: the sky's elevation profile (a bright
     horizon band, the ground's glow) varies from sky to sky, the sun's pattern does not."""
-    a, b, c, d, e = cie
-    cos_z = np.maximum(obs[:, 2], 0.05).astype(np.float32)
-    grad = np.log(1.0 + a * np.exp(b / cos_z)).astype(np.float32)          # (N,)
     out = np.empty(len(cands), np.float32)
-    obs32 = obs.astype(np.float32)
     for i in range(0, len(cands), 256):
-        cos_g = np.clip(fixed_matmul(cands[i:i + 256].astype(np.float32), obs32.T), -1.0, 1.0)
-        g = np.arccos(cos_g)
-        x = grad + np.log(1.0 + c * (np.exp(d * g) - np.float32(np.exp(d * np.pi / 2)))
-                          + e * cos_g * cos_g)
+        x = cie_log(cands[i:i + 256], obs, cie)
         dx = _centre_rows(x, w, starts)
         slope = np.clip(np.sum(dx * y * w, axis=1)
                         / np.maximum(np.sum(dx * dx * w, axis=1), 1e-9), 0.5, 1.5)
         res = y - slope[:, None] * dx
         out[i:i + 256] = np.sum(np.minimum(np.abs(res), RES_CAP) * w, axis=1)
     return out
-
-
-def _lum(rgb: np.ndarray) -> np.ndarray:
-    return rgb[..., 0] * 0.2126 + rgb[..., 1] * 0.7152 + rgb[..., 2] * 0.0722
 
 
 def _label(mask: np.ndarray) -> np.ndarray:
@@ -293,7 +295,7 @@ def region_direction(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
 def _lobe(grid: WorkGrid, why_not_clipped: str) -> SunEstimate:
     """The brightest blurred peak of the upper hemisphere, if it stands out."""
     h_up = int(np.sum(grid.elevations > 2.0))
-    lum = _blur(_lum(grid.linear[:h_up]), max(grid.linear.shape[1] // 128, 1))
+    lum = _blur(cell_luminance(grid.linear[:h_up]), max(grid.linear.shape[1] // 128, 1))
     r, c = np.unravel_index(int(np.argmax(lum)), lum.shape)
     el, az = float(grid.elevations[r]), float(grid.azimuths[c])
     dirs = grid.directions(h_up)
