@@ -50,6 +50,7 @@ LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
 LOW_SUN_HAZE_STEP = 0.1  # ... at the scan's haze and this either side of it
 LEVEL_MARGIN = 1.5       # the whole sky's level overrides the shape's curve by this much
+SHAPE_TIE = 1.02         # shape misfits this close cannot tell a power law from a filmic curve
 
 
 @dataclass
@@ -156,8 +157,11 @@ def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
 
 
 def _filmic(shape: dict[str, float]) -> dict[str, float]:
-    """The filmic members of a curve -> misfit table."""
-    return {n: c for n, c in shape.items() if n.startswith(FILMIC)}
+    """The filmic members of a curve -> misfit table, and the other curves whose shape
+    misfit ties with the best (SHAPE_TIE): a sRGB sky under a high sun, 40 % clipped,
+    fits filmic 1.5 and sRGB within 1 %, and then only its level can tell them."""
+    best = min(shape.values())
+    return {n: c for n, c in shape.items() if n.startswith(FILMIC) or c <= SHAPE_TIE * best}
 
 
 def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[str, float],

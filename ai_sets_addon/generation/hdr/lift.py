@@ -39,8 +39,9 @@ from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation
-from .saturated import saturated_sun
-from .sun import COMPACT_SR, STAR_SHARE, SunEstimate, find_sun, star_share
+from .saturated import censored_elevation, saturated_sun
+from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_sun,
+                  star_share)
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -51,7 +52,10 @@ MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its 
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
 MAX_RIM_GAIN = 20.0          # the rebuilt aureole is within this factor of the model
 BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
-MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun
+MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun ...
+DISC_SEEN_SR = 1e-3          # ... unless the spot is this small (the disc itself, seen) ...
+AUREOLE_RATIO = 1.15         # ... and the sky brightens toward it this much (an aureole)
+DAYLIGHT_BLUE = 0.05         # the upper sky's median blue (relative linear) under: night
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
 MAX_WEDGE_MISFIT = 0.5       # a region whose wedge is explained worse holds no sun (1: no fit)
@@ -123,13 +127,15 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         sun.found = False
         return _no_sun(read, read_grid, sun, options)
     refined.update(mirror)
-    if fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe"):
+    poor = fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe")
+    disc = _disc_seen(read_grid, sun) if poor else None
+    if poor and disc is None:
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
                        f"{fit.residual:.2f} > {MAX_RESIDUAL}): a clipped wall or cloud, a "
                        "sun hidden from the camera, a moon or lamp at night, or heavy "
                        "cloud; no sun is added")
-        if float(np.median(read_grid.linear[read_grid.elevations > 0][..., 2])) < 0.05:
+        if _upper_blue(read_grid) < DAYLIGHT_BLUE:
             sun.reason = "night: " + sun.reason
         return _no_sun(read, read_grid, sun, options)
     rgb = _scaled(pano.linear, fit.scale, own=pano.linear is not as_read)
@@ -146,6 +152,11 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if sun.elevation_deg > -SUN_RADIUS_DEG:
         draw_disc(rgb, sun.elevation_deg, sun.azimuth_deg, SUN_RADIUS_DEG, irradiance)
     notes = [f"sun: {sun.method} ({sun.reason})"]
+    if disc is not None:
+        notes.append(f"the sky is far from the clear-sky model (fit residual "
+                     f"{fit.residual:.2f} > {MAX_RESIDUAL}), but its sun's disc is seen "
+                     f"clipped, with an aureole ({disc:.2f}x): the sun is kept there; its "
+                     "strength, from that poor fit, is uncertain (low confidence)")
     if pano.response.startswith("tone curve"):
         notes.append(f"read with the {pano.response}")
     if transmit < 1.0:
@@ -229,6 +240,8 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
         info.update(low)
     elif haze is not None and observed[0] >= HIGH_SUN_DEG:
         el = _within_valley(el, observed[0], info)
+    elif haze is None:
+        el = _censored(grid, sun.azimuth_deg, el, info)
     if sun.clipped_solid_angle_sr > COMPACT_SR and el >= LOW_SUN_DEG:
         # a high sun whose aureole merged with a clipped horizon band: the sky left is
         # far from it, where models differ most; the model-free collapse moves it
@@ -242,6 +255,18 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
     return fit, info, pano, grid
+
+
+def _censored(grid: WorkGrid, azimuth_deg: float, el: float, info: dict) -> float:
+    """No unclipped sky is left beside the sun (a high sun's aureole merged with the
+    horizon band, half the sky white): the clipped cells still say the sky there is at
+    least white, and the sky kept is the darkest; saturated.py's censored fit reads the
+    elevation from both. `el` (the CIE shape score's cell) when too little sky is left."""
+    found = censored_elevation(grid, azimuth_deg)
+    if found is None:
+        return el
+    info.update(censored_deg=round(found[0], 2), censored_cost=round(found[2], 4))
+    return found[0]
 
 
 def _under_clipped_top(grid: WorkGrid, azimuth_deg: float, el: float, info: dict
@@ -465,6 +490,22 @@ def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEst
     rebuilt = np.zeros(clipped.shape, bool)
     rebuilt[r, c] = True
     return rebuilt
+
+
+def _upper_blue(grid: WorkGrid) -> float:
+    return float(np.median(grid.linear[grid.elevations > 0][..., 2]))
+
+
+def _disc_seen(grid: WorkGrid, sun: SunEstimate) -> float | None:
+    """The aureole contrast (sun.aureole_contrast) of a sun whose clipped region is
+    the disc itself (DISC_SEEN_SR) in a daylit sky, where it shows one (AUREOLE_RATIO);
+    else None. Such a sun is where it is seen even when the sky is none the clear-sky
+    model makes (Blender's sky seen from 1,500 m: fit residual 0.52, sun 0.07° off)."""
+    if (sun.method != "clipped" or sun.clipped_solid_angle_sr > DISC_SEEN_SR
+            or _upper_blue(grid) < DAYLIGHT_BLUE):
+        return None
+    contrast = aureole_contrast(grid, sun.elevation_deg, sun.azimuth_deg)
+    return contrast if contrast >= AUREOLE_RATIO else None
 
 
 def _transmittance(sun: SunEstimate) -> float:

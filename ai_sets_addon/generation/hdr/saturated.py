@@ -71,6 +71,15 @@ def saturated_sun(grid: WorkGrid, none: SunEstimate) -> SunEstimate:
                        confidence=float(np.exp(-cost / 0.1)))
 
 
+def censored_elevation(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float, float] | None:
+    """(elevation, haze, cost) of the censored fit at a known azimuth, for a sky clipped
+    under SATURATED_SHARE whose clipped area leaves no sky beside the sun (a high sun's
+    aureole merged with the bright horizon: the wedge scan has nothing to fit); None
+    when too little sky is left."""
+    cells = _cells(grid)
+    return None if cells is None else _elevation(cells, azimuth_deg)
+
+
 @dataclass
 class Cells:
     """The cells compared: unclipped ones first, then clipped ones."""

@@ -48,6 +48,8 @@ COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole a
 MIN_REGION_SR = 2e-5         # a clipped region this large may be the sun (its disc: 6.7e-5)
 MAX_ALTERNATIVES = 6         # the largest other compact regions kept as alternatives
 MAX_SHAPE_COST = 0.25        # mean |log residual| of the best clear sky: above, no sun
+AUREOLE_NEAR_DEG = (1.0, 4.0)   # the sky this far from a clipped spot ...
+AUREOLE_FAR_DEG = (8.0, 16.0)   # ... over the sky this far: its aureole's contrast
 STAR_BAND_DEG = (15.0, 80.0)  # where stars are counted (clear of horizon glow and pole)
 STAR_CONTRAST = 2.0          # a star: over its 8 neighbours' median x this, and their max
 STAR_FLOOR = 0.01            # ... and over this relative level (not 8-bit noise in black)
@@ -290,6 +292,24 @@ def region_direction(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
     weights = region * grid.solid_angles[:h, None]
     centroid = (dirs * weights[..., None]).sum(axis=(0, 1))
     return angles_of(centroid / np.linalg.norm(centroid))
+
+
+def aureole_contrast(grid: WorkGrid, elevation_deg: float, azimuth_deg: float) -> float:
+    """Median unclipped luminance AUREOLE_NEAR_DEG from the direction over that
+    AUREOLE_FAR_DEG from it: a sun's aureole brightens the sky toward it (1.3 for
+    Blender's sky at 1,500 m, 1.5 for a CIE clear sky), a lamp against an overcast sky
+    does not (~1). 1.0 when either ring has no unclipped sky."""
+    h = int(np.sum(grid.elevations > 0.0))
+    sun = direction(np.array(elevation_deg), np.array(azimuth_deg))
+    gamma = np.degrees(np.arccos(np.clip(fixed_matmul(grid.directions(h), sun), -1.0, 1.0)))
+    lum = cell_luminance(grid.linear[:h])
+    seen = grid.clipped[:h] == 0.0
+    rings = [seen & (gamma >= lo) & (gamma < hi) for lo, hi in (AUREOLE_NEAR_DEG,
+                                                                 AUREOLE_FAR_DEG)]
+    if not all(r.any() for r in rings):
+        return 1.0
+    near, far = (float(np.median(lum[r])) for r in rings)
+    return near / max(far, 1e-12)
 
 
 def _lobe(grid: WorkGrid, why_not_clipped: str) -> SunEstimate:
