@@ -51,6 +51,8 @@ LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
 LOW_SUN_HAZE_STEP = 0.1  # ... at the scan's haze and this either side of it
 LEVEL_MARGIN = 1.5       # the whole sky's level overrides the shape's curve by this much
+LOW_LEVEL_MARGIN = 2.0   # ... for a sun under LOW_SUN_DEG (skies differ more near the horizon)
+LEVEL_HAZE_STEP = 0.05   # the haze a curve's level is judged at, rounded to this
 SHAPE_TIE = 1.02         # shape misfits this close cannot tell a power law from a filmic curve
 
 
@@ -166,17 +168,18 @@ def _filmic(shape: dict[str, float]) -> dict[str, float]:
 
 
 def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[str, float],
-                  suns: dict[str, tuple[tuple[float, ...], float]], azimuth_deg: float
-                  ) -> tuple[str, dict[str, float]]:
+                  suns: dict[str, tuple[tuple[float, ...], float]], azimuth_deg: float,
+                  margin: float = LEVEL_MARGIN) -> tuple[str, dict[str, float]]:
     """The filmic contrast (response.py) whose decoding a clear sky explains best in
     shape *and* in level. The wedge's shape misfit tells a filmic curve from a power
     law well, but its free slope absorbs most of the difference between contrasts (1.5
     and 2.5 score alike); the whole unclipped sky's absolute fit (fit.py's residual)
     has no free slope, but a model unlike the sky biases it. Each is taken relative to
     its best curve of `shape` and the two are added; but only where the level is
-    decisive (the shape's choice fits it LEVEL_MARGIN times worse than the best): on
+    decisive (the shape's choice fits it `margin` times worse than the best): on
     Blender's sky, whose level our model matches less well, it leaned 1.2-1.3x to the
-    wrong contrast where the shape could not tell them apart. `suns`: per curve, the
+    wrong contrast where the shape could not tell them apart, and up to 1.7x for a sun
+    near the horizon (LOW_LEVEL_MARGIN). `suns`: per curve, the
     hazes (the best is taken) and the sun elevation it is judged at. Returns (name, the
     level residuals)."""
     level: dict[str, float] = {}
@@ -187,7 +190,7 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
         level[name] = _level(samples, hazes, elevation_deg, azimuth_deg)
     by_shape = min(shape, key=lambda n: (shape[n], n))
     best_shape, best_level = max(min(shape.values()), 1e-9), max(min(level.values()), 1e-9)
-    if level[by_shape] < LEVEL_MARGIN * best_level:
+    if level[by_shape] < margin * best_level:
         return by_shape, level          # the level does not decide: the shape's choice
     both = {n: shape[n] / best_shape + level[n] / best_level for n in shape}
     return min(both, key=lambda n: (both[n], n)), level
@@ -204,7 +207,8 @@ def _level(samples: SkySamples, hazes: tuple[float, ...], elevation_deg: float, 
         return min(score(samples, table_for(h, round(elevation_deg, 2)), azimuth_deg)[0]
                    for h in hazes)
     haze, _ = fit_haze(samples, elevation_deg, azimuth_deg, hazes)
-    return score(samples, table_for(haze, round(elevation_deg, 2)), azimuth_deg)[0]
+    haze = round(haze / LEVEL_HAZE_STEP) * LEVEL_HAZE_STEP    # curves share its table
+    return score(samples, table_for(round(haze, 2), round(elevation_deg, 2)), azimuth_deg)[0]
 
 
 def decoded_grid(grid: WorkGrid, name: str, decodings: dict[str, np.ndarray]) -> WorkGrid:
@@ -307,6 +311,17 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
             grid, decodings, _filmic(linear),
             {n: ((SCAN_HAZES[i],), els[k]) for n, (i, k) in best_of.items()}, azimuth_deg)
         i, k = best_of[curve]
+    elif curve.startswith(FILMIC):
+        # a low sun: every contrast judged in level at the shape's elevation, each at
+        # the haze it fits best (a low sun's level changes fast with its elevation)
+        at = els[k] if not 0 < k < len(els) - 1 else parabola_min(
+            els[k - 1:k + 2], list(costs[curve][i, k - 1:k + 2]))
+        for n in _filmic(linear):
+            costs.setdefault(n, _scan_costs(variants[n], models))
+        curve, level = response_pick(grid, decodings, _filmic(linear),
+                                     {n: (SCAN_HAZES, at) for n in _filmic(linear)},
+                                     azimuth_deg, LOW_LEVEL_MARGIN)
+        i, k = _least(costs[curve])
     costs = costs[curve]
     best = els[k]
     if 0 < k < len(els) - 1:
