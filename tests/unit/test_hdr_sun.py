@@ -455,38 +455,31 @@ def test_an_srgb_sky_whose_shape_ties_with_a_filmic_curve_is_read_as_srgb():
     assert s.sun_error_deg <= 0.5, (s, result.refine.get("curve_cost"))
 
 
-def test_a_low_sun_s_filmic_contrast_is_judged_at_the_haze_its_sky_fits():
-    """A 2° sun through the filmic camera (contrast 2), one stop under: its disc is seen
-    whole and the contrasts tie in shape, so the whole sky's level decides. Judged at
-    the coarse hazes (0, 0.3, 0.6) contrast 2.5 won, its fit took haze 0.28 for 0.2, and
-    at that air mass the disc came out 4x too dim (peak/median 3.1e3); at the haze each
-    contrast fits best, contrast 2."""
+@lru_cache(maxsize=2)
+def clouded_sky(elevation: float, width: int = WIDTH):
+    """The test set's project sky with a few clouds (haze 0.2), its sun at azimuth 200°."""
     request = SkyRequest(latitude=20.0, longitude=0.0, cloud_cover="few", haze=0.2, seed=3,
-                         datetime_iso=elevation_datetime(2.0), sun_azimuth_deg=200.0)
-    sky = render_sky(request, WIDTH, SkyOptions(sun_in_map=True))
-    truth = (sky.lights.sun_elevation_deg, sky.lights.sun_azimuth_deg)
-    pano, u8 = camera(sky.rgb, -1.0, "filmic")
-    result = lift(pano)
-    assert result.response == "tone curve filmic 2", result.refine.get("curve_level")
-    s = score(result, sky.rgb, u8, truth)
-    assert s.sun_error_deg <= GOALS["sun_deg"], s
-    assert s.peak_median >= GOALS["peak_median"], s
+                         datetime_iso=elevation_datetime(elevation), sun_azimuth_deg=200.0)
+    sky = render_sky(request, width, SkyOptions(sun_in_map=True))
+    return sky.rgb, (sky.lights.sun_elevation_deg, sky.lights.sun_azimuth_deg)
 
 
-def test_a_low_sun_s_filmic_contrast_is_judged_by_the_sky_s_level_when_decisive():
-    """A 10° sun with a few clouds through the filmic camera (contrast 2), one stop
-    under: the wedge's shape picks 2.5 by 6 %, which puts the sun 3° low with 0.6 of the
-    light; the whole sky's level, at the shape's elevation and each contrast's own haze,
-    fits 2.5 twice as badly as 2. A low sun's level decides only past LOW_LEVEL_MARGIN
-    (Blender's sky leans up to 1.7x to the wrong contrast near the horizon). 1024 wide:
-    at 512 the clouds' specks read as stars."""
-    request = SkyRequest(latitude=20.0, longitude=0.0, cloud_cover="few", haze=0.2, seed=3,
-                         datetime_iso=elevation_datetime(10.0), sun_azimuth_deg=200.0)
-    sky = render_sky(request, 1024, SkyOptions(sun_in_map=True))
-    truth = (sky.lights.sun_elevation_deg, sky.lights.sun_azimuth_deg)
-    pano, u8 = camera(sky.rgb, -1.0, "filmic")
+@pytest.mark.parametrize("elevation, width", [(2.0, WIDTH), (10.0, 1024)],
+                         ids=["2deg-disc-seen", "10deg-scanned"])
+def test_a_low_sun_s_filmic_contrast_is_judged_by_the_sky_s_level(elevation, width):
+    """A low sun with a few clouds through the filmic camera (contrast 2), one stop
+    under: the contrasts tie in shape, so the whole sky's level decides, each contrast
+    judged at the haze it fits best (fit.fit_haze) and, for a scanned sun, at the
+    shape's elevation, deciding past LOW_LEVEL_MARGIN (Blender's sky leans up to 1.7x
+    to the wrong contrast near the horizon).
+    - 2°, its disc seen whole: judged at the coarse hazes (0, 0.3, 0.6), contrast 2.5
+      won, the fit took haze 0.28 for 0.2 and the disc came out 4x too dim;
+    - 10°: the wedge's shape picks 2.5 by 6 %, which put the sun 3° low with 0.6 of the
+      light (the level was not asked for a low sun). 1024 wide: at 512 the clouds'
+      specks read as stars."""
+    rgb, truth = clouded_sky(elevation, width)
+    pano, u8 = camera(rgb, -1.0, "filmic")
     result = lift(pano)
     assert result.response == "tone curve filmic 2", result.refine.get("curve_level")
-    s = score(result, sky.rgb, u8, truth)
-    assert s.sun_error_deg <= GOALS["sun_deg"], s
-    assert abs(s.irradiance_ratio - 1.0) <= GOALS["irradiance"], s
+    s = score(result, rgb, u8, truth)
+    assert s.passes(daylight=True), s
