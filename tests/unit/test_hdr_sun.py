@@ -483,3 +483,24 @@ def test_a_low_sun_s_filmic_contrast_is_judged_by_the_sky_s_level(elevation, wid
     assert result.response == "tone curve filmic 2", result.refine.get("curve_level")
     s = score(result, rgb, u8, truth)
     assert s.passes(daylight=True), s
+
+
+def test_a_clipped_ground_is_kept_at_the_clip_not_expanded_like_a_highlight():
+    """+2 EV clips the project's sunlit ground as well as most of the sky: a diffuse
+    surface at about the clip level. Expanded like a glint it came out four times
+    brighter than the original's ground relative to the sky (5.3x the sky's median for
+    1.3x): a set lit by that map gets four times the bounce light from below."""
+    from ai_sets_addon.generation.sky.spectrum import luminance
+
+    rgb, _ = clear_sky(70.0, haze=0.2)
+    pano, _ = camera(rgb, 2.0)
+    h = pano.clipped.shape[0]
+    assert pano.clipped[h // 2:].mean() > 0.5
+    result = lift(pano)
+
+    def ground_over_sky(image: np.ndarray) -> float:
+        y = luminance(image)
+        return float(np.median(y[h // 2 + 5:]) / np.median(y[: h // 2 - 5]))
+
+    assert ground_over_sky(result.rgb) < 1.5 * ground_over_sky(rgb), (
+        ground_over_sky(result.rgb), ground_over_sky(rgb))
