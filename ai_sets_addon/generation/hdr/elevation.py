@@ -159,10 +159,11 @@ def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
     return curve, relative, variants
 
 
-def _filmic(shape: dict[str, float]) -> dict[str, float]:
-    """The filmic members of a curve -> misfit table, and the other curves whose shape
-    misfit ties with the best (SHAPE_TIE): a sRGB sky under a high sun, 40 % clipped,
-    fits filmic 1.5 and sRGB within 1 %, and then only its level can tell them."""
+def _contenders(shape: dict[str, float]) -> dict[str, float]:
+    """The curves the level judges (of a curve -> shape misfit table): the filmic
+    members, and the others whose misfit ties with the best (SHAPE_TIE): a sRGB sky
+    under a high sun, 40 % clipped, fits filmic 1.5 and sRGB within 1 %, and then only
+    its level can tell them."""
     best = min(shape.values())
     return {n: c for n, c in shape.items() if n.startswith(FILMIC) or c <= SHAPE_TIE * best}
 
@@ -196,8 +197,8 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
     return min(both, key=lambda n: (both[n], n)), level
 
 
-def _level(samples: SkySamples, hazes: tuple[float, ...], elevation_deg: float, azimuth_deg: float
-           ) -> float:
+def _level(samples: SkySamples, hazes: tuple[float, ...], elevation_deg: float,
+           azimuth_deg: float) -> float:
     """The whole sky's fit residual at the best of `hazes`, or, given three or more, at
     the haze their parabola puts between them (fit.fit_haze): for a sun near the horizon
     the coarse hazes are too far apart to judge a curve by (the project's 2° sun read
@@ -231,7 +232,7 @@ def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
     curve, relative, _ = pick_curve(*at, decodings)
     level: dict[str, float] = {}
     if curve.startswith(FILMIC):
-        curve, level = response_pick(grid, decodings, _filmic(relative),
+        curve, level = response_pick(grid, decodings, _contenders(relative),
                                      {n: (SCAN_HAZES, elevation_deg) for n in relative},
                                      azimuth_deg)
     return curve, {"curve": curve, "curve_cost": {n: round(c, 4) for n, c in relative.items()},
@@ -300,38 +301,39 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     costs = {curve: _scan_costs(variants[curve], models)}
     i, k = _least(costs[curve])
     level: dict[str, float] = {}
-    if curve.startswith(FILMIC) and els[k] >= LOW_SUN_DEG:
+    if curve.startswith(FILMIC):
         # a wrong contrast and a wrong elevation can explain the wedge's shape together
-        # (a filmic sky read with too much contrast fits a sun 2° low): each contrast is
-        # judged in level too, at its own best (haze, elevation) of the scan
-        for n in _filmic(linear):
+        # (a filmic sky read with too much contrast fits a sun 2° low): each contender
+        # is judged in level too
+        contenders = _contenders(linear)
+        for n in contenders:
             costs.setdefault(n, _scan_costs(variants[n], models))
-        best_of = {n: _least(costs[n]) for n in _filmic(linear)}
-        curve, level = response_pick(
-            grid, decodings, _filmic(linear),
-            {n: ((SCAN_HAZES[i],), els[k]) for n, (i, k) in best_of.items()}, azimuth_deg)
+        best_of = {n: _least(costs[n]) for n in contenders}
+        if els[k] >= LOW_SUN_DEG:     # each at its own best (haze, elevation) of the scan
+            suns = {n: ((SCAN_HAZES[a],), els[b]) for n, (a, b) in best_of.items()}
+            margin = LEVEL_MARGIN
+        else:   # a low sun's level changes fast with its elevation: all at the shape's,
+            at = _vertex(els, costs[curve][i], k)     # each at the haze it fits best
+            suns = {n: (SCAN_HAZES, at) for n in contenders}
+            margin = LOW_LEVEL_MARGIN
+        curve, level = response_pick(grid, decodings, contenders, suns, azimuth_deg, margin)
         i, k = best_of[curve]
-    elif curve.startswith(FILMIC):
-        # a low sun: every contrast judged in level at the shape's elevation, each at
-        # the haze it fits best (a low sun's level changes fast with its elevation)
-        at = els[k] if not 0 < k < len(els) - 1 else parabola_min(
-            els[k - 1:k + 2], list(costs[curve][i, k - 1:k + 2]))
-        for n in _filmic(linear):
-            costs.setdefault(n, _scan_costs(variants[n], models))
-        curve, level = response_pick(grid, decodings, _filmic(linear),
-                                     {n: (SCAN_HAZES, at) for n in _filmic(linear)},
-                                     azimuth_deg, LOW_LEVEL_MARGIN)
-        i, k = _least(costs[curve])
     costs = costs[curve]
-    best = els[k]
-    if 0 < k < len(els) - 1:
-        best = parabola_min(els[k - 1:k + 2], list(costs[i, k - 1:k + 2]))
+    best = _vertex(els, costs[i], k)
     info = {"scan_deg": [round(e, 2) for e in els], "scan_hazes": list(SCAN_HAZES),
             "scan_cost": [[round(float(c), 4) for c in row] for row in costs],
             "curve": curve, "curve_cost": {n: round(c, 4) for n, c in linear.items()},
             "curve_level": {n: round(c, 4) for n, c in level.items()}}
     info["at_floor"] = bool(k == 0)
     return best, SCAN_HAZES[i], info
+
+
+def _vertex(els: list[float], row: np.ndarray, k: int) -> float:
+    """The elevation of the least cost `row[k]`, refined by the parabola through it and
+    its neighbours (the sample itself at either end of the scan)."""
+    if 0 < k < len(els) - 1:
+        return parabola_min(els[k - 1:k + 2], list(row[k - 1:k + 2]))
+    return els[k]
 
 
 def _scan_costs(samples: WedgeSamples, models: list[list[np.ndarray]]) -> np.ndarray:

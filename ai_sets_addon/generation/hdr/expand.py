@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..sky.equirect import row_elevations
+from ..sky.equirect import pixel_solid_angles
 
 EXPAND_EV = 2.0
 EXPAND_FROM = 0.6
@@ -67,9 +67,9 @@ def without_clipped_ground(share: np.ndarray) -> np.ndarray:
     highlight. Expanded like one, the project's ground at +2 EV came out 5.3x the sky's
     median for 1.3x in the original; kept at the clip (its lower bound), 1.3x."""
     h = share.shape[0]
-    lower = share[h // 2:]
-    weights = np.cos(np.radians(row_elevations(h)[h // 2:]))[:, None]
-    if float(np.sum(lower * weights)) <= GROUND_CLIPPED * float(np.sum(weights)) * share.shape[1]:
+    omega = pixel_solid_angles(share.shape[1])[h // 2:, None]
+    ground = float(np.sum(share[h // 2:] * omega)) / (float(np.sum(omega)) * share.shape[1])
+    if ground <= GROUND_CLIPPED:
         return share
     out = share.copy()
     out[h // 2:] = 0.0

@@ -42,6 +42,7 @@ from ..sky.spectrum import fixed_matmul
 from .grid import WorkGrid, cell_luminance, parallel_map
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
+LOBE_SURROUND_DEG = (25.0, 40.0)
 NIGHT_MEDIAN = 0.004         # relative linear median of the upper hemisphere (sRGB ~ 0.05)
 SATURATED_SHARE = 0.7        # more of the sky clipped: saturated.py reads the sun from the rest
 COMPACT_SR = 1.5             # a smaller largest clipped region is the aureole alone
@@ -111,7 +112,7 @@ def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
     sizes = np.bincount(labels.ravel(), weights=share.ravel())[1:]
     if sizes.max() <= COMPACT_SR and np.sum(sizes >= MIN_REGION_SR) <= 1:
         region = labels == int(np.argmax(sizes)) + 1
-        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        el, az = _centroid(grid, region)
         area = float(sizes.max())
         return SunEstimate(True, el, az, "clipped", "the clipped region of the upper "
                            f"hemisphere ({area:.3f} sr), its centroid",
@@ -137,7 +138,7 @@ def _best_cell_sun(grid: WorkGrid, labels: np.ndarray, share: np.ndarray, el: fl
     if area <= COMPACT_SR:
         # the best cell lies in a compact region: that region is the aureole alone, and
         # its centroid is as unbiased as in the one-region case
-        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        el, az = _centroid(grid, region)
         return SunEstimate(True, el, az, "clipped", "the clipped region "
                            f"({area:.3f} sr) of several where a clear sky's sun best "
                            f"explains the unclipped sky (shape misfit {cost:.3f}), its "
@@ -161,7 +162,7 @@ def _compact_regions(grid: WorkGrid, labels: np.ndarray, sizes: np.ndarray,
     out = []
     for k in order[:MAX_ALTERNATIVES]:
         region = labels == k + 1
-        el, az = region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+        el, az = _centroid(grid, region)
         out.append(SunEstimate(True, el, az, "clipped", f"the clipped region "
                                f"({sizes[k]:.3f} sr) of several that a clear sky's sun, "
                                "modelled physically, explains best: its centroid",
@@ -282,6 +283,11 @@ def _label(mask: np.ndarray) -> np.ndarray:
     return labels
 
 
+def _centroid(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
+    """region_direction of a clipped region, each cell weighted by its clipped share."""
+    return region_direction(grid, np.where(region, grid.clipped[: region.shape[0]], 0.0))
+
+
 def region_direction(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:
     """(elevation, azimuth) of the region's solid-angle-weighted centroid.
 
@@ -300,16 +306,25 @@ def aureole_contrast(grid: WorkGrid, elevation_deg: float, azimuth_deg: float) -
     Blender's sky at 1,500 m, 1.5 for a CIE clear sky), a lamp against an overcast sky
     does not (~1). 1.0 when either ring has no unclipped sky."""
     h = int(np.sum(grid.elevations > 0.0))
-    sun = direction(np.array(elevation_deg), np.array(azimuth_deg))
-    gamma = np.degrees(np.arccos(np.clip(fixed_matmul(grid.directions(h), sun), -1.0, 1.0)))
     lum = cell_luminance(grid.linear[:h])
     seen = grid.clipped[:h] == 0.0
-    rings = [seen & (gamma >= lo) & (gamma < hi) for lo, hi in (AUREOLE_NEAR_DEG,
-                                                                 AUREOLE_FAR_DEG)]
-    if not all(r.any() for r in rings):
+    near, far = (ring_median(grid.directions(h), lum, elevation_deg, azimuth_deg, ring, seen)
+                 for ring in (AUREOLE_NEAR_DEG, AUREOLE_FAR_DEG))
+    if near is None or far is None:
         return 1.0
-    near, far = (float(np.median(lum[r])) for r in rings)
     return near / max(far, 1e-12)
+
+
+def ring_median(dirs: np.ndarray, values: np.ndarray, elevation_deg: float,
+                azimuth_deg: float, ring_deg: tuple[float, float],
+                keep: np.ndarray | None = None) -> float | None:
+    """Median of `values` over the cells (`dirs`, and `keep` where given) whose angle
+    from the direction lies in `ring_deg` [lo, hi); None when no cell does."""
+    cos = fixed_matmul(dirs, direction(np.array(elevation_deg), np.array(azimuth_deg)))
+    ring = (cos <= np.cos(np.radians(ring_deg[0]))) & (cos > np.cos(np.radians(ring_deg[1])))
+    if keep is not None:
+        ring &= keep
+    return float(np.median(values[ring])) if ring.any() else None
 
 
 def _lobe(grid: WorkGrid, why_not_clipped: str) -> SunEstimate:
@@ -318,10 +333,8 @@ def _lobe(grid: WorkGrid, why_not_clipped: str) -> SunEstimate:
     lum = _blur(cell_luminance(grid.linear[:h_up]), max(grid.linear.shape[1] // 128, 1))
     r, c = np.unravel_index(int(np.argmax(lum)), lum.shape)
     el, az = float(grid.elevations[r]), float(grid.azimuths[c])
-    dirs = grid.directions(h_up)
-    cos = fixed_matmul(dirs, direction(np.array(el), np.array(az)))
-    ring = (cos < np.cos(np.radians(25.0))) & (cos > np.cos(np.radians(40.0)))
-    surround = float(np.median(lum[ring])) if ring.any() else float(np.median(lum))
+    surround = ring_median(grid.directions(h_up), lum, el, az, LOBE_SURROUND_DEG)
+    surround = float(np.median(lum)) if surround is None else surround
     contrast = float(lum[r, c]) / max(surround, 1e-9)
     if contrast >= LOBE_CONTRAST:
         return SunEstimate(True, el, az, "lobe", f"{why_not_clipped}; the brightest diffuse "
