@@ -504,3 +504,35 @@ def test_a_clipped_ground_is_kept_at_the_clip_not_expanded_like_a_highlight():
 
     assert ground_over_sky(result.rgb) < 1.5 * ground_over_sky(rgb), (
         ground_over_sky(result.rgb), ground_over_sky(rgb))
+
+
+def test_a_haze_between_the_scan_s_coarse_hazes_is_fitted():
+    """The final fit searches the scan's hazes (0, 0.3, 0.6); a sky at haze 0.1 has its
+    least at the end sample 0, and it was kept: the sun came out 1.12x too bright in
+    the sky's irradiance (Blender's sky with six times the aerosol: 1.33x). A local
+    search now brackets the haze between the end and the next coarse sample."""
+    rgb, truth = clear_sky(30.0, haze=0.1)
+    pano, u8 = camera(rgb, 0.0)
+    result = lift(pano)
+    assert abs(result.fit.haze - 0.1) <= 0.03, result.fit.costs
+    s = score(result, rgb, u8, truth)
+    assert abs(s.irradiance_ratio - 1.0) < 0.05, s
+
+
+def test_the_sky_s_own_symmetry_overrides_a_fit_far_from_it():
+    """model_free.sharp_collapse: over every elevation from 12°, the one whose sky
+    collapses into a horizon profile times a falloff around the sun. On a sky no model
+    makes it overrides a fit 6° off, to within 0.5°; it keeps a fit that agrees with it
+    within DISAGREE_DEG; and a clouded sky's shallow trough overrides nothing."""
+    from ai_sets_addon.generation.hdr.grid import work_grid
+    from ai_sets_addon.generation.hdr.model_free import DISAGREE_DEG, sharp_collapse
+
+    pano, _ = camera(_product_sky(40.0, 100.0), 0.0)
+    grid = work_grid(pano.linear, pano.clipped)
+    found, info = sharp_collapse(grid, 100.0, 12.0, 46.0)
+    assert found is not None and abs(found - 40.0) < 0.5, info
+    assert sharp_collapse(grid, 100.0, 12.0, 40.0 + DISAGREE_DEG - 0.5)[0] is None
+    rgb, (el, az) = clouded_sky(20.0)
+    pano, _ = camera(rgb, 0.0)
+    found, info = sharp_collapse(work_grid(pano.linear, pano.clipped), az, 12.0, el + 6.0)
+    assert found is None, info

@@ -32,7 +32,7 @@ from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import (SkySamples, fit_haze, interior_min, parabola_min, score, sky_samples,
                   table_for, weighted_median)
-from .grid import WorkGrid, cell_luminance, parallel_map
+from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
 from .response import FILMIC, curve_named, dark_level
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
@@ -80,7 +80,7 @@ def wedge_samples(grid: WorkGrid, azimuth_deg: float) -> WedgeSamples | None:
     idx = idx[:: max(1, len(idx) // MAX_CELLS)]
     w_cols = grid.linear.shape[1]
     rows, cols = idx // w_cols, idx % w_cols
-    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    starts = row_starts(rows)
     weights = grid.solid_angles[rows].astype(np.float64)
     weights = weights / weights.sum()
     samples = WedgeSamples(grid.elevations[rows], grid.azimuths[cols], np.empty(0),
@@ -100,13 +100,6 @@ def lum_chroma(rgb: np.ndarray) -> np.ndarray:
     logs = np.log(rgb)
     return np.stack([np.log(cell_luminance(rgb)), logs[:, 0] - logs[:, 1],
                      logs[:, 2] - logs[:, 1]], axis=1)
-
-
-def centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """x minus its weighted mean over each row group (cells sorted by row)."""
-    wx = w if x.ndim == 1 else w[:, None]
-    means = np.add.reduceat(x * wx, starts, axis=0) / np.add.reduceat(wx, starts, axis=0)
-    return x - np.repeat(means, np.diff(np.r_[starts, len(x)]), axis=0)
 
 
 def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,

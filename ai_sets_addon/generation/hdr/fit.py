@@ -122,6 +122,14 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
     lo, hi = max(best - 1, 0), min(best + 1, len(hs) - 1)
     if hi - lo == 2:
         haze = parabola_min(hs[lo:hi + 1], [costs[h] for h in hs[lo:hi + 1]])
+    elif len(hs) > 1 and abs(hs[1] - hs[0]) > HAZE_STEP + 1e-9:
+        # the least is an end of a coarse grid: the haze between it and the next sample
+        # is unseen (Blender's sky with six times the aerosol: coarse 0, whole-sky best
+        # 0.1, and its sun came out 1.33x too bright); a local search brackets it
+        local = local_grid(hs[best])
+        costs.update(zip(local, parallel_map(
+            lambda h: score(samples, table_for(h, round(sun_el, 2)), sun_az)[0], local)))
+        haze = parabola_min(list(local), [costs[h] for h in local])
     else:
         haze = hs[best]
     return float(np.clip(round(haze, 2), 0.0, 1.0)), {f"{h:g}": c for h, c in costs.items()}

@@ -46,6 +46,23 @@ class WorkGrid:
         return pixel_solid_angles(self.linear.shape[1])
 
 
+def row_starts(rows: np.ndarray) -> np.ndarray:
+    """First index of each run of equal image rows (cells sorted by row)."""
+    return np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+
+
+def centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray, axis: int = 0
+                ) -> np.ndarray:
+    """x minus its w-weighted mean over each image row, the cells sorted by row along
+    `axis` (`starts` from row_starts): what is left once each row's level, the sky's
+    elevation profile, is taken out."""
+    xs = np.moveaxis(x, axis, 0)
+    wx = w.reshape((-1,) + (1,) * (xs.ndim - 1))
+    means = np.add.reduceat(xs * wx, starts, axis=0) / np.add.reduceat(wx, starts, axis=0)
+    return np.moveaxis(xs - np.repeat(means, np.diff(np.r_[starts, len(xs)]), axis=0),
+                       0, axis)
+
+
 def block_factor(height: int) -> int:
     """The largest divisor of the height that keeps the grid at least WORK_WIDTH wide."""
     limit = max(1, (2 * height) // WORK_WIDTH)

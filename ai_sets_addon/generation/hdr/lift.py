@@ -38,7 +38,7 @@ from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
 from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
-from .model_free import mirror_azimuth, separable_elevation
+from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
 from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_sun,
                   star_share)
@@ -242,7 +242,13 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
         el = _within_valley(el, observed[0], info)
     elif haze is None:
         el = _censored(grid, sun.azimuth_deg, el, info)
-    if sun.clipped_solid_angle_sr > COMPACT_SR and el >= LOW_SUN_DEG:
+    # a sky the model does not make (another atmosphere): its own symmetry overrides
+    overridden, whole = sharp_collapse(grid, sun.azimuth_deg, LOW_SUN_DEG, el)
+    info.update(whole)
+    if overridden is not None:
+        info["fit_deg"] = round(el, 2)
+        el = overridden
+    elif sun.clipped_solid_angle_sr > COMPACT_SR and el >= LOW_SUN_DEG:
         # a high sun whose aureole merged with a clipped horizon band: the sky left is
         # far from it, where models differ most; the model-free collapse moves it
         moved, collapse = separable_elevation(grid, sun.azimuth_deg, el)

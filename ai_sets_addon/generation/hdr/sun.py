@@ -39,7 +39,7 @@ import numpy as np
 
 from ..sky.equirect import angles_of, direction
 from ..sky.spectrum import fixed_matmul
-from .grid import WorkGrid, cell_luminance, parallel_map
+from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 LOBE_SURROUND_DEG = (25.0, 40.0)
@@ -205,8 +205,8 @@ def locate_sun(grid: WorkGrid, clipped: np.ndarray) -> tuple[float, float, float
     cand_idx = cand_idx[:: max(1, len(cand_idx) // MAX_CANDIDATES)]
     cands = dirs.reshape(-1, 3)[cand_idx]
     rows = sky_idx // clipped.shape[1]
-    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-    y = _centre_rows(y[None], w, starts)[0]
+    starts = row_starts(rows)
+    y = centre_rows(y, w, starts)
     costs = np.stack(parallel_map(lambda t: _shape_costs(cands, obs, y, w, t, starts),
                                   CIE_CLEAR))
     t_best, c_best = np.unravel_index(int(np.argmin(costs)), costs.shape)
@@ -235,13 +235,6 @@ def cie_log(suns: np.ndarray, obs: np.ndarray, cie: tuple[float, ...]) -> np.nda
                          + e * cos_g * cos_g)
 
 
-def _centre_rows(x: np.ndarray, w: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """x (C, N) minus its weighted mean over each image row (cells sorted by row)."""
-    sums = np.add.reduceat(x * w, starts, axis=1) / np.add.reduceat(w, starts)
-    counts = np.diff(np.r_[starts, x.shape[1]])
-    return x - np.repeat(sums, counts, axis=1)
-
-
 def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarray,
                  cie: tuple[float, ...], starts: np.ndarray) -> np.ndarray:
     """(C,) robust misfit of the CIE sky `cie` with the sun at each candidate, each image
@@ -250,7 +243,7 @@ def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarra
     out = np.empty(len(cands), np.float32)
     for i in range(0, len(cands), 256):
         x = cie_log(cands[i:i + 256], obs, cie)
-        dx = _centre_rows(x, w, starts)
+        dx = centre_rows(x, w, starts, axis=1)
         slope = np.clip(np.sum(dx * y * w, axis=1)
                         / np.maximum(np.sum(dx * dx * w, axis=1), 1e-9), 0.5, 1.5)
         res = y - slope[:, None] * dx
