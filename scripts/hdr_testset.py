@@ -44,7 +44,13 @@ ELEVATIONS = (2.0, 5.0, 10.0, 20.0, 35.0, 50.0, 70.0)
 # held-out Blender skies (--heldout): suns and air none of the set's, five cameras each
 HELDOUT = ((12.0, 300.0, {}), (45.0, 60.0, {}), (62.0, 330.0, {}),
            (15.0, 200.0, {"aerosol_density": 4.0}), (3.5, 90.0, {"air_density": 1.5}),
-           (28.0, 170.0, {"ozone_density": 2.0, "altitude": 1500.0}))
+           (28.0, 170.0, {"ozone_density": 2.0, "altitude": 1500.0}),
+           # a second six, rendered a round later (docs/hdr/method.md says what each
+           # round saw of them)
+           (8.0, 40.0, {"altitude": 3000.0}), (24.0, 280.0, {"air_density": 0.7}),
+           (38.0, 120.0, {"aerosol_density": 2.0, "ozone_density": 0.5}),
+           (55.0, 210.0, {"altitude": 800.0, "air_density": 1.2}),
+           (17.0, 15.0, {"ozone_density": 3.0}), (31.0, 350.0, {"aerosol_density": 6.0}))
 HELDOUT_CAMERAS = ((0.0, "gamma", "png"), (1.0, "srgb", "jpg"), (-1.0, "srgb", "png"),
                    (2.0, "filmic", "jpg"), (2.0, "gamma", "png"))
 BLENDER_AZIMUTHS = (0.0, 135.0, 250.0)

@@ -507,10 +507,10 @@ def test_a_clipped_ground_is_kept_at_the_clip_not_expanded_like_a_highlight():
 
 
 def test_a_haze_between_the_scan_s_coarse_hazes_is_fitted():
-    """The final fit searches the scan's hazes (0, 0.3, 0.6); a sky at haze 0.1 has its
-    least at the end sample 0, and it was kept: the sun came out 1.12x too bright in
-    the sky's irradiance (Blender's sky with six times the aerosol: 1.33x). A local
-    search now brackets the haze between the end and the next coarse sample."""
+    """The final fit searched the scan's hazes (0, 0.3, 0.6); a sky at haze 0.1 had its
+    least at the end sample 0, which a parabola cannot refine: the sun came out 1.12x
+    too bright in the sky's irradiance (Blender's sky with six times the aerosol:
+    1.33x). The fit's hazes now hold 0.1 too (FIT_HAZES)."""
     rgb, truth = clear_sky(30.0, haze=0.1)
     pano, u8 = camera(rgb, 0.0)
     result = lift(pano)

@@ -36,7 +36,7 @@ from .fit import (SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samp
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import (LOW_SUN_DEG, SCAN_HAZES, clipped_span, curve_at, explained_at,
+from .elevation import (FIT_HAZES, LOW_SUN_DEG, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
@@ -256,7 +256,7 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
         el = el if moved is None else moved
     sun.elevation_deg = _under_clipped_top(grid, sun.azimuth_deg, el, info)
     el = sun.elevation_deg
-    fit = fit_sky(grid, el, sun.azimuth_deg, search=SCAN_HAZES)
+    fit = fit_sky(grid, el, sun.azimuth_deg, search=FIT_HAZES)
     info.update(mirror, mirror_from_deg=round(first, 2))
     info.update(first_estimate_deg={"elevation": observed[0], "azimuth": observed[1]},
                 haze=fit.haze)
