@@ -89,10 +89,11 @@ def sharp_collapse(grid: WorkGrid, azimuth_deg: float, lowest_deg: float, fit_de
     """(elevation, info): the separable collapse over every elevation from `lowest_deg`
     up, where it overrides the model fit's `fit_deg`: its least cost is interior,
     SHARP times under the costs 6-10° either side (one clear valley, not a clouded sky's
-    shallow trough) and over DISAGREE_DEG from the fit. The fit's model is then the
-    wrong sky: Blender's sky at 1,500 m with twice the ozone puts the fit's sun 12-18°
-    low, a clear 45° sun 3° high; the collapse has them within 1.2°. None otherwise
-    (on the whole test grid's clear-sky cases, the two never disagree by that much)."""
+    shallow trough: those reach 1.6) and over DISAGREE_DEG from the fit. The fit's
+    model is then the wrong sky: on Blender's sky it put a clear 45° sun 3.0° high and a
+    62° sun 2.7° high (its shape cost flat there); the collapse has them within 0.7°.
+    None otherwise (on the whole test grid's clear-sky cases, the two never disagree by
+    that much with such a valley)."""
     els = [float(e) for e in np.arange(lowest_deg, 88.0 + 1e-6, WHOLE_STEP_DEG)]
     cells = sky_cells(grid, WHOLE_STRIDE)
     costs = parallel_map(lambda e: collapse_cost(cells, e, azimuth_deg), els)
