@@ -44,7 +44,6 @@ MAX_SCAN = 24            # at most this many coarse elevations
 RES_CAP = 0.5
 CHANNEL_WEIGHTS = np.array([1.0, 0.25, 0.25]) / 1.5   # luminance, log R/G, log B/G
 SCAN_HAZES = (0.0, 0.3, 0.6)
-FIT_HAZES = (0.0, 0.1, 0.3, 0.6)   # the final fit's: fit.HAZE_GRID says why 0.1
 LOW_SUN_DEG = 12.0       # a shape-scan estimate under this is refined by the absolute fit
 LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
@@ -287,8 +286,7 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
-    # the final fit's hazes too: three tables on two cores leave a slot free for the fourth
-    parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), FIT_HAZES)
+    parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), SCAN_HAZES)
     flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg),
                         [(h, e) for h in SCAN_HAZES for e in els])
     models = [flat[i * len(els):(i + 1) * len(els)] for i in range(len(SCAN_HAZES))]

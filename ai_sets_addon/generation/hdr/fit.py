@@ -23,6 +23,7 @@ HAZE_GRID = (0.0, 0.1, 0.3, 0.6, 1.0)  # coarse search, then a parabola through 
 # 0.1 between 0 and 0.3: a least at an end sample is not refined, and clear skies
 # live there (the project's haze-0.1 sky, fitted at 0: its sun 1.12x too bright in
 # the irradiance; Blender's sky with six times the aerosol: 1.33x)
+FIT_HAZES = HAZE_GRID[:-1]        # after a wedge scan (hazes 0-0.6): its haziest is the top
 HAZE_STEP = 0.1                   # the local search around a previous haze
 MIN_FIT_ELEVATION = 3.0           # degrees: the horizon line is often not sky
 CAP = 1.0                         # a cell's cost is capped (robust to non-sky cells)

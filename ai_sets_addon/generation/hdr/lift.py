@@ -27,16 +27,17 @@ from typing import Any
 
 import numpy as np
 
+from ..sky.atmosphere import atmosphere_for_haze, multiple_scattering_table
 from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
-from .fit import (SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samples,
+from .fit import (FIT_HAZES, SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samples,
                   table_for)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
-from .elevation import (FIT_HAZES, LOW_SUN_DEG, clipped_span, curve_at, explained_at,
+from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
@@ -230,6 +231,9 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
     first = sun.azimuth_deg
     sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
     observed = (sun.elevation_deg, sun.azimuth_deg)
+    # the final fit's multiple-scattering tables, the scan's among them: four on two
+    # cores take the time of three
+    parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), FIT_HAZES)
     el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
     pano, grid = _redecoded(pano, grid, info.get("curve", ""))
     if info.get("at_floor") and haze is not None:
