@@ -6,7 +6,9 @@ The panorama: our golden-hour sky with few clouds, exposed as the test set's cam
 does (sky median at mid grey, sRGB, 8 bits): the sun, its aureole and a horizon band
 clip; and the same sky through the AgX-like filmic curve at +2 EV (the tone curve is
 estimated and the panorama decoded again: response.py). Timed: the lift itself (grid,
-sun, elevation scan, fit, aureole, disc, expansion), cold (sky tables rebuilt, as in a fresh process) and warm (tables cached:
+sun, elevation scan, fit, aureole, disc, expansion), cold (sky tables rebuilt and the
+shipped multiple-scattering tables read again, as in a fresh process; and, to measure
+what shipping them saves, with every one of those tables marched) and warm (tables cached:
 a second panorama in the same process); and the whole command path
 (read PNG + lift + write EXR/PNG/JSON). Peer, in the same run: reading and writing the
 same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays.
@@ -21,6 +23,8 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -46,9 +50,23 @@ def ldr_panorama(width: int, ev: float = 0.0, curve: str = "srgb"
 
 
 def clear_caches() -> None:
+    """As in a fresh process: the shipped multiple-scattering tables are read again."""
     hdr_fit.table_for.cache_clear()
     atmosphere._ms_table_cached.cache_clear()
     atmosphere._optical_depth_table.cache_clear()
+    atmosphere.shipped_ms_tables.cache_clear()
+
+
+@contextmanager
+def without_shipped_tables():
+    """Every multiple-scattering table marched, as before they were shipped (or with
+    the file missing): the figure the shipped tables are measured against."""
+    shipped = atmosphere.shipped_ms_tables
+    atmosphere.shipped_ms_tables = lru_cache(maxsize=1)(dict)     # none shipped
+    try:
+        yield
+    finally:
+        atmosphere.shipped_ms_tables = shipped
 
 
 CPU: dict[str, list[float]] = {}
@@ -87,6 +105,10 @@ def main() -> int:
         filmic = read_panorama(src_filmic)
         filmic_result = lift(filmic)
         cold_filmic = timed(lambda: lift(filmic), args.runs, clear_caches, "cold_filmic")
+        with without_shipped_tables():
+            marched = timed(lambda: lift(pano), args.runs, clear_caches, "marched")
+            marched_filmic = timed(lambda: lift(filmic), args.runs, clear_caches,
+                                   "marched_filmic")
         warm = timed(lambda: lift(pano), args.runs, name="warm")
         command = timed(lambda: write_lift(out, lift(read_panorama(src)), pano, 2.0),
                         args.runs, clear_caches, "command")
@@ -95,7 +117,8 @@ def main() -> int:
                      name="peer")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     med = {k: statistics.median(v) for k, v in
-           {"cold": cold, "cold_filmic": cold_filmic, "warm": warm, "command": command,
+           {"cold": cold, "cold_filmic": cold_filmic, "marched": marched,
+            "marched_filmic": marched_filmic, "warm": warm, "command": command,
             "peer": peer}.items()}
     print(f"HDR lift, {args.width}x{args.width // 2} 8-bit golden-hour panorama, "
           f"{args.runs} runs, {cores} cores, load {os.getloadavg()[0]:.1f}")
@@ -108,6 +131,8 @@ def main() -> int:
           f"{filmic_result.sun.azimuth_deg:.2f} el {filmic_result.sun.elevation_deg:.2f}")
     labels = {"cold": "lift (cold tables)       ",
               "cold_filmic": "lift (cold), filmic +2 EV",
+              "marched": "  the same, no shipped MS  ",
+              "marched_filmic": "  filmic, no shipped MS   ",
               "warm": "lift (warm tables)       ",
               "command": "read PNG + lift + write  "}
     for key, label in labels.items():

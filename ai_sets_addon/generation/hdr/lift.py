@@ -36,7 +36,7 @@ from .fit import (FIT_HAZES, SkyFit, fit_sky, model_radiance, parabola_min, scor
                   table_for)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
-from .response import FAMILY, SRGB, Curve, curve_named, dark_level, relinearise
+from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
 from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
@@ -186,8 +186,13 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
     if curve == SRGB:
         return pano
     linear = relinearise(pano.linear, curve, pano.codes)
+    peak = None
+    if pano.codes is not None and pano.codes.dtype == np.uint8:
+        # every curve is increasing: the decoded largest channel is the largest code's
+        # (a quarter of the memory traffic of channel_max on the decoded floats)
+        peak = lut8(curve)[channel_max(pano.codes)]
     return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
-                    pano.path, codes=pano.codes)
+                    pano.path, peak=peak, codes=pano.codes)
 
 
 def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:

@@ -9,13 +9,19 @@ with the sun below the horizon (earth shadow, ozone-blue twilight), which the an
 Preetham and Hosek-Wilkie fits do not.
 
 Everything is computed on a small look-up table in (view elevation, azimuth from the
-sun) and spread to the map by interpolation, since the clear sky is smooth there.
+sun) and spread to the map by interpolation, since the clear sky is smooth there. The
+multiple-scattering tables of every two-decimal haze ship precomputed
+(multiple_scattering.npy.gz, scripts/build_sky_tables.py); other atmospheres are marched.
 """
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -162,12 +168,17 @@ def sun_optical_depth(alt: np.ndarray, mu_sun: np.ndarray) -> tuple[np.ndarray, 
 
 
 def _bilinear(table: np.ndarray, fi: np.ndarray, fj: np.ndarray) -> np.ndarray:
+    """(A, M, L) table at fractional (fi, fj) -> (..., L). Each corner is gathered by
+    one flat row index (np.take: a quarter faster than table[i, j] in every march)."""
     i0 = np.clip(np.floor(fi).astype(np.int64), 0, table.shape[0] - 2)
     j0 = np.clip(np.floor(fj).astype(np.int64), 0, table.shape[1] - 2)
     wi = np.clip(fi - i0, 0.0, 1.0)[..., None]
     wj = np.clip(fj - j0, 0.0, 1.0)[..., None]
-    top = table[i0, j0] * (1 - wj) + table[i0, j0 + 1] * wj
-    bottom = table[i0 + 1, j0] * (1 - wj) + table[i0 + 1, j0 + 1] * wj
+    m = table.shape[1]
+    rows = table.reshape(-1, table.shape[2])
+    k = i0 * m + j0
+    top = np.take(rows, k, axis=0) * (1 - wj) + np.take(rows, k + 1, axis=0) * wj
+    bottom = np.take(rows, k + m, axis=0) * (1 - wj) + np.take(rows, k + m + 1, axis=0) * wj
     return top * (1 - wi) + bottom * wi
 
 
@@ -259,7 +270,46 @@ def multiple_scattering_table(atm: AirColumn) -> np.ndarray:
 
 @lru_cache(maxsize=8)
 def _ms_table_cached(key: tuple) -> np.ndarray:
-    atm = AirColumn(*key)
+    shipped = shipped_ms_tables().get(key)
+    return shipped if shipped is not None else compute_ms_table(AirColumn(*key))
+
+
+# Every haze of two decimals at the default ground albedo (what weather and the HDR
+# lift ask for) has its table precomputed and shipped: each costs ~70 ms to march, and
+# a cold HDR lift asks for six (the precomputed-scattering approach of Bruneton 2008).
+SHIPPED_HAZES = tuple(round(0.01 * i, 2) for i in range(101))
+SHIPPED_MS_PATH = Path(__file__).with_name("multiple_scattering.npy.gz")
+
+
+@lru_cache(maxsize=1)
+def shipped_ms_tables() -> dict[tuple, np.ndarray]:
+    """The shipped tables by atmosphere key (read-only, bit-identical to
+    compute_ms_table's: tests/unit/test_sky_shipped_tables.py); {} when the file is
+    missing or unreadable, and then every table is computed."""
+    try:
+        with gzip.open(SHIPPED_MS_PATH, "rb") as f:
+            hazes, tables = np.load(f), np.load(f)
+    except (OSError, ValueError, EOFError, zlib.error):
+        return {}
+    if tuple(hazes.tolist()) != SHIPPED_HAZES:
+        return {}
+    tables.flags.writeable = False
+    return {atmosphere_for_haze(h).key(): t for h, t in zip(SHIPPED_HAZES, tables)}
+
+
+def ms_tables_file() -> bytes:
+    """The shipped file's bytes (scripts/build_sky_tables.py): SHIPPED_HAZES then their
+    tables, as two .npy arrays in one gzip stream (mtime 0: the same bytes every run)."""
+    buffer = io.BytesIO()
+    np.save(buffer, np.array(SHIPPED_HAZES))
+    np.save(buffer, np.stack([compute_ms_table(atmosphere_for_haze(h))
+                              for h in SHIPPED_HAZES]))
+    return gzip.compress(buffer.getvalue(), compresslevel=9, mtime=0)
+
+
+def compute_ms_table(atm: AirColumn) -> np.ndarray:
+    """Hillaire's table marched for `atm` (second order over a sphere of directions,
+    divided by 1 - the transfer factor: the infinite-order sum)."""
     dirs = _sphere_directions(48)
     alts = ATMOSPHERE_TOP * 0.6 * np.linspace(0.0, 1.0, _MS_ALT) ** 2
     mus = np.linspace(-1.0, 1.0, _MS_MU)
