@@ -536,3 +536,20 @@ def test_the_sky_s_own_symmetry_overrides_a_fit_far_from_it():
     pano, _ = camera(rgb, 0.0)
     found, info = sharp_collapse(work_grid(pano.linear, pano.clipped), az, 12.0, el + 6.0)
     assert found is None, info
+
+
+def test_a_low_sun_s_fit_walks_to_the_haze_and_elevation_that_fit_best():
+    """low_sun_elevation from a shape scan 4.5° too high at too hazy a coarse haze
+    (what the golden-hour sky gave at 4096 wide: shape 8.6°, haze 0.3, for a 4° sun in
+    a haze-0 sky). It probed one haze step either side and searched 6.5-14.5°: 0.2,
+    and the range's floor, 6.6°. It now walks the haze down while a neighbour fits
+    better and follows the cost below the range: 4° at haze 0."""
+    from ai_sets_addon.generation.hdr.elevation import low_sun_elevation
+    from ai_sets_addon.generation.hdr.grid import work_grid
+
+    rgb, (el, az) = clear_sky(4.0, azimuth=262.0, haze=0.0)
+    pano, _ = camera(rgb, 0.0)
+    found, info = low_sun_elevation(work_grid(pano.linear, pano.clipped), az, el + 4.5, 0.3)
+    assert abs(found - el) < 0.5, info
+    assert info["low_sun_haze"] <= 0.1, info
+    assert min(info["low_sun_deg"]) < el + 4.5 - 2.0, info      # searched below the range

@@ -377,24 +377,45 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     fit keeps the brightness profile from the horizon up. Haze and elevation trade off
     in it (a haze 0.1 too high puts a 5° sun 2° high), so it is fitted too: the
     hazes LOW_SUN_HAZE_STEP either side of the scan's coarse one are probed at the best
-    elevation, and searched in full where they fit better there."""
+    elevation, walking on while a neighbour fits better there, and the haze reached is
+    searched in full (then its neighbours are probed again). The elevation search
+    follows a cost still falling at either end of its range (up to LOW_SUN_REACH over
+    the shape's, down to 0°)."""
     cells = sky_cells(grid)
     if cells is None:
         return shape_deg, {}
     best, els, costs = _low_sun_run(cells, haze, azimuth_deg, shape_deg)
-    # the neighbouring hazes are probed at this elevation; one that fits better there
-    # gets its own elevation search
-    others = sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0))
-                     for d in (-LOW_SUN_HAZE_STEP, LOW_SUN_HAZE_STEP)} - {haze})
-    probes = parallel_map(lambda h: absolute_cost(cells, h, best, azimuth_deg), others)
     least = min(costs)
-    for h, probe in zip(others, probes):
-        if probe < least:
-            run = _low_sun_run(cells, h, azimuth_deg, shape_deg)
-            if min(run[2]) < least:
-                (best, els, costs), haze, least = run, h, min(run[2])
+    while True:
+        # the haze walks at this elevation while a neighbour fits better (one march
+        # each); the haze it reaches gets its own elevation search (the golden-hour
+        # sky at 4096 wide: the scan's coarse 0.3, then 0.2, 0.1 and 0, each better:
+        # one step put its 4° sun at 5.2°, the walk at 4.3°)
+        walked = _walk_haze(cells, haze, best, azimuth_deg, least)
+        if walked == haze:
+            break
+        run = _low_sun_run(cells, walked, azimuth_deg, shape_deg)
+        if min(run[2]) >= least:
+            break
+        (best, els, costs), haze, least = run, walked, min(run[2])
     return best, {"low_sun_deg": [round(e, 2) for e in els],
                   "low_sun_cost": [round(c, 4) for c in costs], "low_sun_haze": haze}
+
+
+def _walk_haze(cells: WedgeSamples, haze: float, elevation_deg: float, azimuth_deg: float,
+               least: float) -> float:
+    """From `haze`, LOW_SUN_HAZE_STEP at a time to the neighbour that fits the sky
+    better at `elevation_deg` than `least`, while one does (the cost falls at each step:
+    it ends)."""
+    while True:
+        others = sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0))
+                         for d in (-LOW_SUN_HAZE_STEP, LOW_SUN_HAZE_STEP)} - {haze})
+        probes = parallel_map(lambda h: absolute_cost(cells, h, elevation_deg, azimuth_deg),
+                              others)
+        k = int(np.argmin(probes))
+        if probes[k] >= least:
+            return haze
+        haze, least = others[k], probes[k]
 
 
 def _low_sun_run(cells: WedgeSamples, haze: float, azimuth_deg: float, shape_deg: float
@@ -408,5 +429,11 @@ def _low_sun_run(cells: WedgeSamples, haze: float, azimuth_deg: float, shape_deg
         # clipped horizon band merged with the aureole); follow the fit up
         els.append(els[-1] + LOW_SUN_CLIMB)
         costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
+    while int(np.argmin(costs)) == 0 and els[0] > 0.0:
+        # still falling at the bottom: the shape scan put the sun too high (the
+        # golden-hour sky at 4096 wide: shape 8.6° for a true 4°, and the fit's least at
+        # the range's floor, 6.6°); follow the fit down to the horizon
+        els.insert(0, max(els[0] - LOW_SUN_CLIMB, 0.0))
+        costs.insert(0, absolute_cost(cells, haze, els[0], azimuth_deg))
     best = interior_min(els, costs)
     return (els[int(np.argmin(costs))] if best is None else best), els, costs
