@@ -367,6 +367,18 @@ def test_negation_drops_the_next_word():
     assert parse_prompt("sans nuages").cloud_cover == "clear"
 
 
+@pytest.mark.parametrize("prompt", ["desert salt flat at 9 am, not a cloud",
+                                    "a beach without a cloud in the sky",
+                                    "désert sans un nuage", "plage, pas un nuage à l'horizon"])
+def test_a_negated_cloud_noun_means_a_cloudless_sky(prompt):
+    assert parse_prompt(prompt).cloud_cover == "clear"
+
+
+def test_a_negated_cloud_noun_does_not_override_a_cover_said():
+    assert parse_prompt("no cumulus, overcast").cloud_cover == "overcast"
+    assert parse_prompt("no rain").cloud_cover == "few"
+
+
 def test_roles_shared_by_a_list():
     spec = parse_prompt("murs, sol et plafond en béton")
     assert {r: s.family for r, s in spec.surfaces.items()} == \

@@ -33,8 +33,8 @@ from ...model.spec import SetSpec, SurfaceSpec
 from .city import locate
 from .context import apply_negations, languages, resolve_deserted, resolve_noir, resolve_shades
 from .qualifiers import pick_style, read_qualifiers
-from .slots import (archetype_of, atmosphere_of, cloud_for_precipitation, every, first,
-                    first_of, room_type_of, unknown_words_of)
+from .slots import (archetype_of, atmosphere_of, cloud_for_precipitation, cloudless,
+                    every, first, first_of, room_type_of, unknown_words_of)
 from .surfaces import WET_MODIFIERS, read_surfaces
 from .tokens import fold, lexicon, match, time_for_hour, tokenize, vocabulary_sizes
 
@@ -94,8 +94,8 @@ def parse_prompt(text: str, seed: int = 0) -> SetSpec:
     recipe, archetype, explicit = _place(choice, archetype, explicit, place_notices, notices)
     surf = read_surfaces(items, archetype, langs, notices)
     precipitation = first(items, "precipitation", "kinds of precipitation", notices) or "none"
-    cloud = cloud_for_precipitation(first(items, "cloud", "cloud covers", notices),
-                                     precipitation)
+    cloud = cloud_for_precipitation(first(items, "cloud", "cloud covers", notices)
+                                     or cloudless(items), precipitation)
     used_mods = surf.modifiers + [m for s in surf.surfaces.values() for m in s.modifiers]
     spec = SetSpec(
         prompt=prompt, seed=seed, archetype=archetype, archetype_explicit=explicit,

@@ -100,6 +100,14 @@ def atmosphere_of(items: list[Item], dust_in_air: list[Item]) -> dict[str, float
     return result
 
 
+def cloudless(items: list[Item]) -> str | None:
+    """"clear" for a negated cloud noun ("not a cloud", "without a cloud", "sans un
+    nuage", "pas un nuage"): no clouds is a cloud cover, not a missing one (the default
+    would put a few clouds back)."""
+    negated = [it for it in items if it.cat == "cloud" and it.negated]
+    return "clear" if any(it.key == "scattered" for it in negated) else None
+
+
 def cloud_for_precipitation(cloud: str | None, precipitation: str) -> str | None:
     """Rain and snow fall from at least a broken sky, unless the prompt said otherwise."""
     if cloud is not None or precipitation == "none":
