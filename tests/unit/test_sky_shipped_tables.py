@@ -5,6 +5,9 @@ costs time: the tables are then marched, with the same values."""
 
 from __future__ import annotations
 
+import gzip
+import io
+
 import numpy as np
 import pytest
 
@@ -54,7 +57,15 @@ def test_every_two_decimal_haze_is_looked_up_not_marched(fresh_caches, monkeypat
         multiple_scattering_table(atmosphere_for_haze(0.3, ground_albedo=0.8))
 
 
-@pytest.mark.parametrize("content", [None, b"not a table", b"\x1f\x8b\x08\x00broken gzip"])
+def _wrong_shape() -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, np.array(SHIPPED_HAZES))
+    np.save(buffer, np.zeros((len(SHIPPED_HAZES), 3, 3, 3)))
+    return gzip.compress(buffer.getvalue())
+
+
+@pytest.mark.parametrize("content", [None, b"not a table", b"\x1f\x8b\x08\x00broken gzip",
+                                     _wrong_shape()])
 def test_missing_or_damaged_file_marches_the_same_table(content, tmp_path, fresh_caches,
                                                          monkeypatch) -> None:
     path = tmp_path / "multiple_scattering.npy.gz"

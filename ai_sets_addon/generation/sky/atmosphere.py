@@ -291,7 +291,8 @@ def shipped_ms_tables() -> dict[tuple, np.ndarray]:
             hazes, tables = np.load(f), np.load(f)
     except (OSError, ValueError, EOFError, zlib.error):
         return {}
-    if tuple(hazes.tolist()) != SHIPPED_HAZES:
+    if (tuple(hazes.tolist()) != SHIPPED_HAZES
+            or tables.shape != (len(SHIPPED_HAZES), _MS_ALT, _MS_MU, len(WAVELENGTHS))):
         return {}
     tables.flags.writeable = False
     return {atmosphere_for_haze(h).key(): t for h, t in zip(SHIPPED_HAZES, tables)}
