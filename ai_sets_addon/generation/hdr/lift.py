@@ -236,8 +236,9 @@ def _scan(pano: Panorama, grid: WorkGrid, sun: SunEstimate,
     first = sun.azimuth_deg
     sun.azimuth_deg, mirror = mirror_azimuth(grid, first)
     observed = (sun.elevation_deg, sun.azimuth_deg)
-    # the final fit's multiple-scattering tables, the scan's among them: four on two
-    # cores take the time of three
+    # the final fit's multiple-scattering tables, the scan's among them, read from the
+    # shipped file; marched (another ground albedo, no file) four on two cores take the
+    # time of three, and no two threads march the same one
     parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), FIT_HAZES)
     el, haze, info = scan_elevation(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
     pano, grid = _redecoded(pano, grid, info.get("curve", ""))

@@ -46,7 +46,7 @@ DISAGREE_DEG = 2.5        # ... and farther than this from the fit's: it overrid
 
 
 @dataclass
-class SkyCells:
+class CollapseCells:
     """The unclipped sky above MIN_ELEVATION_DEG, sorted by image row: each collapse
     of a search takes the ones within MAX_GAMMA_DEG of its sun from these."""
 
@@ -56,7 +56,7 @@ class SkyCells:
     weights: np.ndarray       # (n,) solid angles, float64
 
 
-def sky_cells(grid: WorkGrid, stride: int = 1) -> SkyCells:
+def collapse_cells(grid: WorkGrid, stride: int = 1) -> CollapseCells:
     """The cells of every `stride`-th column (a search over all elevations needs fewer)."""
     h = int(np.sum(grid.elevations > 0.0))
     lum = luminance(grid.linear[:h])
@@ -64,7 +64,7 @@ def sky_cells(grid: WorkGrid, stride: int = 1) -> SkyCells:
               & (grid.elevations[:h, None] > MIN_ELEVATION_DEG))
     usable[:, np.arange(usable.shape[1]) % stride != 0] = False
     rows, cols = np.nonzero(usable)
-    return SkyCells(rows, grid.directions(h)[rows, cols], np.log(lum[rows, cols]).astype(
+    return CollapseCells(rows, grid.directions(h)[rows, cols], np.log(lum[rows, cols]).astype(
         np.float64), grid.solid_angles[rows].astype(np.float64))
 
 
@@ -75,7 +75,7 @@ def separable_elevation(grid: WorkGrid, azimuth_deg: float, around_deg: float
     least cost lies on the search's edge or the sky has too few cells."""
     els = [float(e) for e in np.arange(max(around_deg - REACH_DEG, MIN_ELEVATION_DEG),
                                        min(around_deg + REACH_DEG, 89.0) + 1e-6, STEP_DEG)]
-    cells = sky_cells(grid)
+    cells = collapse_cells(grid)
     costs = [collapse_cost(cells, e, azimuth_deg) for e in els]
     info = {"separable_deg": [round(e, 2) for e in els],
             "separable_cost": [round(c, 5) for c in costs]}
@@ -95,7 +95,7 @@ def sharp_collapse(grid: WorkGrid, azimuth_deg: float, lowest_deg: float, fit_de
     None otherwise (on the whole test grid's clear-sky cases, the two never disagree by
     that much with such a valley)."""
     els = [float(e) for e in np.arange(lowest_deg, 88.0 + 1e-6, WHOLE_STEP_DEG)]
-    cells = sky_cells(grid, WHOLE_STRIDE)
+    cells = collapse_cells(grid, WHOLE_STRIDE)
     costs = parallel_map(lambda e: collapse_cost(cells, e, azimuth_deg), els)
     k = int(np.argmin(costs))
     far = [c for j, c in enumerate(costs) if 3 <= abs(j - k) <= 5]
@@ -109,7 +109,7 @@ def sharp_collapse(grid: WorkGrid, azimuth_deg: float, lowest_deg: float, fit_de
     return best, info
 
 
-def collapse_cost(cells: SkyCells, elevation_deg: float, azimuth_deg: float) -> float:
+def collapse_cost(cells: CollapseCells, elevation_deg: float, azimuth_deg: float) -> float:
     """Mean |residual| (log luminance, solid-angle weighted) of the best product
     g(row) x f(gamma) for a sun at (elevation, azimuth), over the cells within
     MAX_GAMMA_DEG of it; inf with too few."""

@@ -104,8 +104,8 @@ def cloudless(items: list[Item]) -> str | None:
     """"clear" for a negated cloud noun ("not a cloud", "without a cloud", "sans un
     nuage", "pas un nuage"): no clouds is a cloud cover, not a missing one (the default
     would put a few clouds back)."""
-    negated = [it for it in items if it.cat == "cloud" and it.negated]
-    return "clear" if any(it.key == "scattered" for it in negated) else None
+    said_none = any(it.cat == "cloud" and it.negated and it.key == "scattered" for it in items)
+    return "clear" if said_none else None
 
 
 def cloud_for_precipitation(cloud: str | None, precipitation: str) -> str | None:
