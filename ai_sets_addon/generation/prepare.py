@@ -140,8 +140,10 @@ def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Step
                 prompt: str = "", backends: BackendFactory | None = None
                 ) -> tuple[SkyAsset, dict[str, MaterialDescription]]:
     """Sky, material maps and atlas unwraps in parallel (numpy releases the GIL in its
-    heavy loops); a cancel drops every queued job at once. `backends` makes the sky and
-    material backends (the AI package's `backends_for` loads a diffusers model first)."""
+    heavy loops); a failure or cancel drops every queued job and waits for the running
+    ones, so nothing writes into the folder after this returns. `backends` makes the
+    sky and material backends (the AI package's `backends_for` loads a diffusers model
+    first)."""
     from .materials.shader_maps import make_shader_material
 
     sky_backend, mat_backend = (backends or procedural_backends)(options, prompt, steps.check)
@@ -161,7 +163,9 @@ def make_assets(plan: SetPlan, options: BuildOptions, folder: Path, steps: _Step
             steps.check(0.1 + 0.8 * done / (len(jobs) + 1), f"{key} done")
         sky, sky_seconds = sky_future.result()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Queued jobs are dropped, running ones finished: one still writing after we
+        # return would re-create the staging folder the caller is removing.
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
     steps.timings["sky"] = sky_seconds

@@ -208,3 +208,41 @@ def test_a_damaged_painting_costs_the_painting_not_the_set(street, tmp_path):
     doc = read_set(copy)
     assert doc.paint == {}
     assert any("painting" in n and "damaged" in n for n in doc.notices)
+
+
+def test_a_failed_build_leaves_no_staging_folder_even_while_the_sky_is_still_running(
+        tmp_path):
+    """A disk fills while the sky is still being painted in the other thread: the
+    failure must wait for the sky, else its late write re-creates the staging folder the
+    failed build has just removed (the CI flake of the real full-disk test)."""
+    import errno
+    import threading
+    import time
+
+    from ai_sets_addon.generation.sky import ProceduralSky
+    from ai_sets_addon.setfile import SetWriter
+
+    sky_done = threading.Event()
+
+    class SlowSky(ProceduralSky):
+        def make_sky(self, request, width, path):
+            time.sleep(0.4)                       # still running when the disk fills
+            try:
+                return super().make_sky(request, width, path)
+            finally:
+                sky_done.set()
+
+    class FullDisk:
+        name = "full disk"
+
+        def make_material(self, request, size, out_dir):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "set"
+    with pytest.raises(OSError, match="No space"):
+        with SetWriter(out) as writer:
+            prepare_set("a city street at night", 4, writer.path, SMALL,
+                        backends=lambda *args: (SlowSky(), FullDisk()))
+    assert sky_done.is_set()                      # the running job was waited for
+    time.sleep(0.2)
+    assert list(tmp_path.iterdir()) == []        # no staging folder, no set
