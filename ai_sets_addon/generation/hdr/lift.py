@@ -97,9 +97,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     sun = _sun(grid, options)
     mirror: dict = {}
     if sun.method == "saturated" and options.sun is None:
-        sun = saturated_sun(grid, sun)
-        if sun.found:       # the kept sky is symmetric about the sun's vertical
-            sun.azimuth_deg, mirror = mirror_azimuth(grid, sun.azimuth_deg)
+        sun, mirror = saturated_sun(grid, sun)
     if sun.found and options.sun is None:
         stars = star_share(pano.linear, pano.clipped)
         if stars > STAR_SHARE:

@@ -9,12 +9,14 @@ the camera clipped (`censored_costs`):
 
 1. the azimuth: CIE clear skies (sun.py's three types) with their sun on a 2° x 3°
    grid, then a 0.5° grid around the best; their elevations are poor (the CIE sky is
-   not ours), their azimuths good (the kept sky is symmetric about the sun's vertical);
+   not ours), their azimuths good to a few degrees (the kept sky is symmetric about the
+   sun's vertical); model_free.mirror_azimuth then refines it from that symmetry;
 2. no sun when the CIE overcast sky explains the kept sky nearly as well (an overcast
    sky over-exposed keeps its dark horizon ring, as a clear sky under a zenith sun does);
 3. the elevation: our physical clear sky (elevation.wedge_rgb, marched at the cells) at
    the scan's hazes, 4° steps from 1° to 89°, then 1° steps around the best at that haze
-   and 0.1 either side, and a parabola.
+   and 0.1 either side; from the least, the haze walks 0.1 at a time while a
+   neighbouring haze's own best elevation fits better, and a parabola.
 
 With the true sun given, the lift of such skies is within 25 % in irradiance (12 of the
 test set's 44 saturated cases keep some sky; the other 32 are white all over: no sun).
@@ -30,6 +32,7 @@ from ..sky.equirect import angles_of, direction
 from .elevation import SCAN_HAZES, WedgeSamples, wedge_rgb
 from .fit import parabola_min
 from .grid import WorkGrid, cell_luminance, parallel_map
+from .model_free import mirror_azimuth
 from .sun import CIE_CLEAR, SunEstimate, cie_log
 
 MIN_SEEN_SHARE = 0.02     # the unclipped share of the sky above 3° that must be left
@@ -42,24 +45,29 @@ SHORT_CAP = 1.0           # ... a clipped cell's shortfall under the clip level 
 OVERCAST_MARGIN = 0.5     # a clear sky must explain the kept sky this much better
 MAX_COST = 0.3            # a worse censored misfit: no clear sky's sun explains the sky
 COARSE_STEP = 4.0
+HAZE_STEP = 0.1           # the haze's step near the coarse best (its tables ship)
 FINE_HALF_SPAN = 4.0
 
 
-def saturated_sun(grid: WorkGrid, none: SunEstimate) -> SunEstimate:
-    """The sun a censored clear-sky fit finds in a sky clipped almost everywhere, or
-    `none` (find_sun's answer: no sun) with the reason extended."""
+def saturated_sun(grid: WorkGrid, none: SunEstimate) -> tuple[SunEstimate, dict]:
+    """(sun, mirror search info): the sun a censored clear-sky fit finds in a sky
+    clipped almost everywhere, or `none` (find_sun's answer: no sun) with the reason
+    extended."""
     cells = _cells(grid)
     if cells is None:
         none.reason += (": too little sky is left to show where the sun is; no sun added; "
                         "give it with --sun AZ,EL")
-        return none
+        return none, {}
     az, clear = _azimuth(cells)
     overcast = float(censored_costs(_overcast_log(cells.directions)[None], cells)[0])
     if clear > OVERCAST_MARGIN * overcast or clear > MAX_COST:
         none.reason += (f": the sky left unclipped is no clear sky's (censored misfit "
                         f"{clear:.3f}, an overcast sky's {overcast:.3f}); no sun added; "
                         "give it with --sun AZ,EL")
-        return none
+        return none, {}
+    # the kept sky is symmetric about the sun's vertical: the azimuth from that, before
+    # the elevation is fitted at it (the CIE sky's 2.5° off moved a 50° sun 3° up)
+    az, mirror = mirror_azimuth(grid, az)
     el, haze, cost = _elevation(cells, az)
     h = int(np.sum(grid.elevations > 0.0))
     clipped_sr = float(np.sum(grid.clipped[:h] * grid.solid_angles[:h, None]))
@@ -68,7 +76,7 @@ def saturated_sun(grid: WorkGrid, none: SunEstimate) -> SunEstimate:
                        "matches the darkest sky the camera kept and reaches white wherever "
                        f"it clipped (censored misfit {cost:.3f}, haze {haze:.2f})",
                        clipped_solid_angle_sr=clipped_sr,
-                       confidence=float(np.exp(-cost / 0.1)))
+                       confidence=float(np.exp(-cost / 0.1))), mirror
 
 
 def censored_elevation(grid: WorkGrid, azimuth_deg: float) -> tuple[float, float, float] | None:
@@ -163,6 +171,7 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
     """(elevation, haze, cost) of our physical clear sky at `azimuth_deg`."""
     at = WedgeSamples(cells.elevations, cells.azimuths, np.empty(0), cells.weights,
                       np.zeros(1, np.int64), np.arange(len(cells.seen)))
+    known: dict[tuple[float, float], float] = {}
 
     def cost(haze_el: tuple[float, float]) -> float:
         rgb = np.maximum(wedge_rgb(at, haze_el[0], haze_el[1], azimuth_deg), 1e-30)
@@ -170,19 +179,53 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
         peak = np.log(np.maximum(np.maximum(rgb[:, 0], rgb[:, 1]), rgb[:, 2]))
         return float(censored_costs(x[None], cells, peak[None].astype(np.float32))[0])
 
+    def costs(pairs: list[tuple[float, float]]) -> list[float]:
+        new = [p for p in pairs if p not in known]
+        known.update(zip(new, parallel_map(cost, new)))
+        return [known[p] for p in pairs]
+
     els = [float(e) for e in np.arange(1.0, 89.0, COARSE_STEP)]
     pairs = [(h, e) for h in SCAN_HAZES for e in els]
-    coarse = parallel_map(cost, pairs)
+    coarse = costs(pairs)
     haze, el0 = pairs[int(np.argmin(coarse))]
-    hazes = sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0)) for d in (-0.1, 0.0, 0.1)})
+    hazes = sorted({_haze(haze + d) for d in (-HAZE_STEP, 0.0, HAZE_STEP)})
     fine_els = [float(e) for e in np.arange(max(el0 - FINE_HALF_SPAN, 0.5),
                                             min(el0 + FINE_HALF_SPAN, 89.0) + 1e-6, 1.0)]
     pairs = [(h, e) for h in hazes for e in fine_els]
-    fine = parallel_map(cost, pairs)
-    k = int(np.argmin(fine))
-    haze, el = pairs[k]
-    row = [fine[i] for i, p in enumerate(pairs) if p[0] == haze]
-    j = fine_els.index(el)
-    if 0 < j < len(fine_els) - 1:
-        el = parabola_min(fine_els[j - 1:j + 2], row[j - 1:j + 2])
-    return float(el), float(haze), float(fine[k])
+    fine = costs(pairs)
+    haze, el = _descend(costs, *pairs[int(np.argmin(fine))])
+    row = costs([(haze, e) for e in (el - 1.0, el, el + 1.0)])
+    if el - 1.0 >= 0.5 and el + 1.0 <= 89.0:
+        el = parabola_min([el - 1.0, el, el + 1.0], row)
+    return float(el), float(haze), float(row[1])
+
+
+def _descend(costs, haze: float, el: float) -> tuple[float, float]:
+    """From (haze, el), the haze HAZE_STEP at a time towards the neighbour whose best
+    elevation fits better, while one does. Haze and elevation trade off along a steep
+    valley (0.1 of haze for 3°): a fixed search round the coarse best stopped at its
+    edge (the project's 50° sun at +2 EV, haze 0.2, read as 53° at haze 0.1)."""
+    least = costs([(haze, el)])[0]
+    while True:
+        others = sorted({_haze(haze + d) for d in (-HAZE_STEP, HAZE_STEP)} - {haze})
+        walked = [_downhill(costs, h, el) for h in others]
+        k = int(np.argmin([c for _, c in walked]))
+        if walked[k][1] >= least:
+            return haze, el
+        haze, (el, least) = others[k], walked[k]
+
+
+def _downhill(costs, haze: float, el: float) -> tuple[float, float]:
+    """(elevation, cost): the least of the cost at `haze`, 1° at a time from `el`."""
+    here = costs([(haze, el)])[0]
+    while True:
+        steps = [float(e) for e in (el - 1.0, el + 1.0) if 0.5 <= e <= 89.0]
+        values = costs([(haze, e) for e in steps])
+        k = int(np.argmin(values))
+        if values[k] >= here:
+            return el, here
+        el, here = steps[k], values[k]
+
+
+def _haze(value: float) -> float:
+    return float(np.clip(round(value, 2), 0.0, 1.0))
