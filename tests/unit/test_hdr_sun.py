@@ -570,3 +570,28 @@ def test_a_saturated_sky_s_sun_is_fitted_at_its_mirror_azimuth_and_best_haze():
     assert s.sun_error_deg < 1.0, (s, result.sun.reason)
     assert "haze 0.20" in result.sun.reason
     assert abs(s.irradiance_ratio - 1.0) <= 0.05, s
+
+
+def test_a_low_sun_s_clipped_glow_under_the_horizon_has_no_bright_line():
+    """At 0 EV a 5° sun's glow is clipped a few degrees under the horizon line too. That
+    glow was left out of the sun's zone, so the fringe of it was expanded like a
+    highlight (+2 EV): a thin line under the sun 2-3x brighter than the original in
+    every lifted low sun. It now joins the zone and is rebuilt from the model: each row
+    under the horizon near the sun stays within 25 % of the original."""
+    from ai_sets_addon.generation.hdr.testset import exposure_ratio
+    from ai_sets_addon.generation.sky.equirect import column_azimuths, row_elevations
+    from ai_sets_addon.generation.sky.spectrum import luminance
+
+    rgb, (el, az) = clear_sky(5.0, azimuth=60.0, haze=0.2)
+    pano, u8 = camera(rgb, 0.0)
+    result = lift(pano)
+    k = exposure_ratio(result.rgb, rgb, u8)
+    els = row_elevations(rgb.shape[0])
+    offset = (column_azimuths(rgb.shape[1]) - az + 180.0) % 360.0 - 180.0
+    near = np.abs(offset) < 10.0
+    rows = np.nonzero((els < 0.0) & (els > -8.0))[0]
+    assert pano.clipped[rows][:, near].any()           # the glow is clipped under the line
+    lifted = np.array([luminance(result.rgb[r, near]).max() / k for r in rows])
+    original = np.array([luminance(rgb[r, near]).max() for r in rows])
+    assert np.all(np.abs(lifted / original - 1.0) < 0.25), list(zip(
+        np.round(els[rows], 2), np.round(lifted / original, 2)))

@@ -66,14 +66,19 @@ def without_clipped_ground(share: np.ndarray) -> np.ndarray:
     sky-lit plane over-exposed), a diffuse surface at about the clip level, not a
     highlight. Expanded like one, the project's ground at +2 EV came out 5.3x the sky's
     median for 1.3x in the original; kept at the clip (its lower bound), 1.3x."""
+    if not ground_clipped(share):
+        return share
+    out = share.copy()
+    out[share.shape[0] // 2:] = 0.0
+    return out
+
+
+def ground_clipped(share: np.ndarray) -> bool:
+    """Over GROUND_CLIPPED of the lower hemisphere (by solid angle) is clipped."""
     h = share.shape[0]
     omega = pixel_solid_angles(share.shape[1])[h // 2:, None]
     ground = float(np.sum(share[h // 2:] * omega)) / (float(np.sum(omega)) * share.shape[1])
-    if ground <= GROUND_CLIPPED:
-        return share
-    out = share.copy()
-    out[h // 2:] = 0.0
-    return out
+    return ground > GROUND_CLIPPED
 
 
 def expand_highlights(rgb: np.ndarray, peak: np.ndarray, share: np.ndarray, factor: int,

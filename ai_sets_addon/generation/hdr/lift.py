@@ -31,7 +31,7 @@ from ..sky.atmosphere import atmosphere_for_haze, multiple_scattering_table
 from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
-from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at
+from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at, ground_clipped
 from .fit import (FIT_HAZES, SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samples,
                   table_for)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
@@ -49,6 +49,7 @@ from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_su
 NO_SUN_MEDIAN = {"overcast": 4.0, "night": 1e-3}
 LOBE_CLEAR_CONTRAST = 10.0   # a lobe this contrasted counts as an unveiled sun
 ZONE_GROW = 3                # work-grid cells (~2°) around the sun's clipped region
+GLOW_BELOW_DEG = 10.0        # ... and its clipped glow under the horizon down to this
 MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its centre is it
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
 MAX_RIM_GAIN = 20.0          # the rebuilt aureole is within this factor of the model
@@ -375,10 +376,37 @@ def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
     zone = np.zeros(grid.clipped.shape, bool)
     zone[: region.shape[0]] = region > 0
     for _ in range(ZONE_GROW):
-        zone = zone | np.roll(zone, 1, 1) | np.roll(zone, -1, 1)
-        zone[1:] |= zone[:-1].copy()
-        zone[:-1] |= zone[1:].copy()
-    return zone
+        zone = _grown(zone)
+    return _with_glow_below(grid, zone)
+
+
+def _grown(cells: np.ndarray) -> np.ndarray:
+    """`cells` and their 8 neighbours (columns wrap)."""
+    out = cells | np.roll(cells, 1, 1) | np.roll(cells, -1, 1)
+    out[1:] |= out[:-1].copy()
+    out[:-1] |= out[1:].copy()
+    return out
+
+
+def _with_glow_below(grid: WorkGrid, zone: np.ndarray) -> np.ndarray:
+    """The zone and the clipped cells under the horizon joined to it, down to
+    GLOW_BELOW_DEG: a low sun's glow the camera clipped below the horizon line belongs to
+    the sun. Left out of the zone, its fringe was expanded as a highlight (+2 EV): a
+    thin line 2-3x too bright under the sun, ~2.5° down. Not where most of the ground is
+    clipped: that is a bright ground, kept at the clip (expand.without_clipped_ground)."""
+    band = (grid.clipped > 0.0) & ((grid.elevations < 0.0)
+                                   & (grid.elevations > -GLOW_BELOW_DEG))[:, None]
+    if not band.any() or ground_clipped(grid.clipped):
+        return zone
+    glow = zone & band
+    while True:
+        added = _grown(zone | glow) & band & ~glow & ~zone
+        if not added.any():
+            break
+        glow |= added
+    for _ in range(ZONE_GROW):          # its near-white fringe too, as round the sky's
+        glow = _grown(glow)
+    return zone | glow
 
 
 def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
@@ -386,7 +414,8 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     """Clipped pixels in the sun's zone take the fitted model's radiance times a gain
     that meets the seen sky at the clip edge all round (gain_field: the gain the
     unclipped cells of the zone show, carried inside by inverse-distance weights), in
-    the sky's own colour next to the clip (its tint), and never under the clipped
+    the colour seen next to the clip (the sky's; under the horizon, the ground's: a low
+    sun's clipped glow there), and never under the clipped
     pixel's own level: the aureole and the horizon glow the camera clipped, rebuilt
     from the fit and continuous with what it saw. Where a real sky's aureole is
     brighter or wider on one side than the model's (another atmosphere, another
@@ -403,10 +432,11 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     r += r0
     inside = zone[r // factor, c // factor]
     r, c = r[inside], c[inside]
-    field, tint = gain_field(grid, fit, sun, zone)
+    field, tints = gain_field(grid, fit, sun, zone)
     if r.size == 0 or field is None:
         return 1.0
     k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
+    tint = tints[(els[r] <= 0.0).astype(np.int64)]          # the sky's or the ground's
     model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg) * tint
     rgb[r, c] = over_clip(model * k[:, None], rgb[r, c])
     return float(np.median(k))
@@ -417,35 +447,41 @@ RIM_CELLS = 1500          # unclipped zone cells the gain is carried in from (a 
 
 def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
                ) -> tuple[np.ndarray | None, np.ndarray]:
-    """((h, w) log gain, (3,) tint) over the zone: at its unclipped cells, log(seen /
+    """((h, w) log gain, (2, 3) tints) over the zone: at its unclipped cells, log(seen /
     model); at its clipped cells, the inverse-squared-distance mean of those (Shepard:
-    continuous at the clip edge, the near edge weighing most); 0 elsewhere. The tint is
-    the rim's per-channel median seen / model, of luminance 1. (None, ones): too little
-    rim."""
-    h = int(np.sum(grid.elevations > 0.0))
-    cells = zone[:h]
-    els, azs = grid.elevations[:h], grid.azimuths
-    rr, cc = np.nonzero(cells)
+    continuous at the clip edge, the near edge weighing most); 0 elsewhere. The sky's
+    clipped cells take it from the sky's rim, the glow clipped under the horizon from
+    the ground's (the sky's when none is seen). Each side's tint (row 0 the sky, row 1
+    the ground) is its rim's per-channel median seen / model, of luminance 1: our
+    model's ground is not the photo's. (None, ones): too little sky rim."""
+    els, azs = grid.elevations, grid.azimuths
+    rr, cc = np.nonzero(zone)
     model_rgb = model_radiance(fit.table, els[rr], azs[cc], sun.azimuth_deg)
-    seen_rgb = grid.linear[:h][rr, cc] * np.float32(fit.scale)
+    seen_rgb = grid.linear[rr, cc] * np.float32(fit.scale)
     model, seen = luminance(model_rgb), luminance(seen_rgb)
-    open_ = ((grid.clipped[:h][rr, cc] == 0.0) & (model > 0)
+    open_ = ((grid.clipped[rr, cc] == 0.0) & (model > 0)
              & (seen > grid.dark * fit.scale))
-    shut = grid.clipped[:h][rr, cc] > 0.0
-    tint = np.ones(3, np.float32)
-    if open_.sum() < 10:
-        return None, tint
-    ratio = np.median(seen_rgb[open_] / np.maximum(model_rgb[open_], 1e-30), axis=0)
-    tint = (ratio / max(float(luminance(ratio)), 1e-30)).astype(np.float32)
+    shut = grid.clipped[rr, cc] > 0.0
+    up = els[rr] > 0.0
+    tints = np.ones((2, 3), np.float32)
+    if np.sum(open_ & up) < 10:
+        return None, tints
+    field = np.zeros(zone.shape, np.float32)
     logs = np.clip(np.log(seen[open_] / model[open_]), -np.log(MAX_RIM_GAIN),
                    np.log(MAX_RIM_GAIN))
-    field = np.zeros(zone.shape, np.float32)
     field[rr[open_], cc[open_]] = logs
-    dirs = grid.directions(h)
-    stride = max(1, len(logs) // RIM_CELLS)
-    rim, logs = dirs[rr[open_], cc[open_]][::stride], logs[::stride]
-    field[rr[shut], cc[shut]] = from_the_rim(dirs[rr[shut], cc[shut]], rim, logs[:, None])[:, 0]
-    return field, tint
+    dirs = grid.directions(zone.shape[0])[rr, cc]
+    for i, side in enumerate((up, ~up)):
+        rim = side[open_] if np.sum(open_ & side) >= 10 else up[open_]
+        ratio = np.median(seen_rgb[open_][rim] / np.maximum(model_rgb[open_][rim], 1e-30),
+                          axis=0)
+        tints[i] = ratio / max(float(luminance(ratio)), 1e-30)
+        here = shut & side
+        if here.any():
+            stride = max(1, int(rim.sum()) // RIM_CELLS)
+            field[rr[here], cc[here]] = from_the_rim(
+                dirs[here], dirs[open_][rim][::stride], logs[rim][::stride, None])[:, 0]
+    return field, tints
 
 
 def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
