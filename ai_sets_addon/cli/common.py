@@ -95,15 +95,20 @@ def _shutter(text: str) -> tuple[float, float]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _white_balance(text: str) -> float | None:
-    if text.strip().lower() == "auto":
-        return None
-    value = finite_float(1800.0, 15000.0, "a colour temperature in kelvin")(text.rstrip("Kk"))
-    return value
+def kelvin(text: str) -> float:
+    """A colour temperature, 1800..15000, with or without its K."""
+    return finite_float(1800.0, 15000.0, "a colour temperature in kelvin")(
+        text.strip().rstrip("Kk"))
 
 
-_white_balance.__name__ = "kelvin or auto"
-_white_balance.bounds = (1800.0, 15000.0)
+def white_balance(text: str) -> float | None:
+    """A colour temperature, or 'auto' (None: from the key light)."""
+    return None if text.strip().lower() == "auto" else kelvin(text)
+
+
+kelvin.__name__ = "kelvin"
+white_balance.__name__ = "kelvin or auto"
+white_balance.bounds = kelvin.bounds = (1800.0, 15000.0)
 
 
 def add_camera_options(parser: argparse.ArgumentParser) -> None:
@@ -132,7 +137,7 @@ def add_camera_options(parser: argparse.ArgumentParser) -> None:
                             "the exposure)")
     group.add_argument("--nd", type=finite_float(0.0, 4.0, "an optical density"), default=None,
                        help="neutral density, 0..4 (0.3 per stop) (default: auto)")
-    group.add_argument("--white-balance", type=_white_balance, default=None, metavar="K|auto",
+    group.add_argument("--white-balance", type=white_balance, default=None, metavar="K|auto",
                        help="white balance in kelvin, 1800..15000, e.g. 3200 or 5600 "
                             "(default: auto, from the key light)")
     group.add_argument("--tint", type=finite_float(-150.0, 150.0, "a tint"), default=0.0,

@@ -52,6 +52,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "'srgb', 'gamma' (2.2) or 'filmic' (an AgX-like log curve) "
                              "decode it with that curve instead (8/16-bit files only; "
                              "default auto)")
+    parser.add_argument("--white-balance", type=common.kelvin, default=None,
+                        metavar="K", help="the white balance the camera shot it at, in "
+                        "kelvin, 1800..15000 (5600 for daylight): undone, so the sky "
+                        "comes back in the light's own colours; a low sun is read from "
+                        "its colour (default: none, the file's colours as they are)")
+    parser.add_argument("--tint", type=common.finite_float(-150.0, 150.0, "a tint"),
+                        default=0.0, help="with --white-balance: its tint, -150..150, + is "
+                                          "green (default: 0)")
     parser.set_defaults(func=run)
 
 
@@ -102,18 +110,21 @@ def _options(args: argparse.Namespace):
     from ..core.errors import InputError
     from ..generation.hdr import LiftOptions
 
-    response = RESPONSES[args.response]
+    common_ = {"expand_ev": args.expand_ev, "response": RESPONSES[args.response],
+               "white_balance": None if args.white_balance is None
+               else (args.white_balance, args.tint)}
+    if args.tint and args.white_balance is None:
+        raise InputError(f"--tint {args.tint:g} needs --white-balance K: the tint is the "
+                         "camera white balance's. Give both, or neither.")
     place = [args.datetime, args.lat, args.lon]
     if any(v is not None for v in place):
         if args.sun != "auto":
             raise InputError("give either --sun AZ,EL or --datetime/--lat/--lon, not both.")
         el, az = _sun_at(args)
-        return LiftOptions(sun=(az, el), sun_source="place_time", expand_ev=args.expand_ev,
-                           response=response)
+        return LiftOptions(sun=(az, el), sun_source="place_time", **common_)
     if args.sun == "auto":
-        return LiftOptions(expand_ev=args.expand_ev, response=response)
-    return LiftOptions(sun=args.sun, sun_source="given", expand_ev=args.expand_ev,
-                       response=response)
+        return LiftOptions(**common_)
+    return LiftOptions(sun=args.sun, sun_source="given", **common_)
 
 
 def _sun_at(args: argparse.Namespace) -> tuple[float, float]:

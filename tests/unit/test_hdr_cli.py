@@ -170,7 +170,8 @@ def test_bad_files_exit_2_and_write_nothing(tmp_path, capsys):
                                   ["--sun", "10,5", "--datetime", "2024-06-21T18:00:00+02:00",
                                    "--lat", "48.8", "--lon", "2.3"],
                                   ["--datetime", "2024-06-21T18:00:00+02:00"],
-                                  ["--expand-ev", "-1"]])
+                                  ["--expand-ev", "-1"], ["--white-balance", "900"],
+                                  ["--white-balance", "daylight"], ["--tint", "10"]])
 def test_bad_options_exit_2(tmp_path, argv):
     src = tmp_path / "p.png"
     write_png(src, np.zeros((256, 512, 3), np.uint8))
@@ -194,3 +195,31 @@ def test_place_and_time_put_the_sun_there(tmp_path, afternoon):
                                     datetime_iso="2024-06-21T17:00:00+02:00"))
     assert sun["method"] == "place_time"
     assert sun["elevation_deg"] == pytest.approx(el) and sun["azimuth_deg"] == pytest.approx(az)
+
+
+def test_a_camera_s_white_balance_given_is_undone(tmp_path):
+    """A 4° sun shot by a camera balanced for daylight (5600 K): its sky is bluer, and
+    read as it is the fit puts the sun at 6.6° with 1.5x its light. With
+    --white-balance 5600 the lift undoes it first: the sun within 0.5°, its light
+    within 10 %, the sky in the light's own colours; the sidecar says what was undone."""
+    from ai_sets_addon.core.colour import white_balance_matrix
+    from ai_sets_addon.generation.sky.spectrum import fixed_matmul
+
+    rgb, (el, az) = clear_sky(4.0, azimuth=250.0, haze=0.2)
+    shot = fixed_matmul(rgb, white_balance_matrix(5600.0).astype(np.float32).T)
+    _, u8 = camera(shot, 0.0)
+    src = tmp_path / "p.png"
+    write_png(src, u8)
+    out = tmp_path / "sky.exr"
+    assert main(["hdr", str(src), "--out", str(out), "--white-balance", "5600K"]) == 0
+    meta, lifted = _sidecar(out), read_exr(out)
+    assert "camera white balance 5600 K (tint 0) undone" in meta["source"]["response"]
+    sun = meta["sun"]
+    assert angle_between(sun["elevation_deg"], sun["azimuth_deg"], el, az) < 0.5, sun
+    k = exposure_ratio(lifted, rgb, u8)
+    ratio = luminance(horizontal_irradiance(lifted)) / (k * luminance(
+        horizontal_irradiance(rgb)))
+    assert abs(ratio - 1.0) < 0.1, ratio
+    seen = (u8.max(axis=2) < 250)[: u8.shape[0] // 2]
+    tint = np.median(lifted[: u8.shape[0] // 2][seen] / rgb[: u8.shape[0] // 2][seen], axis=0)
+    assert np.ptp(tint / tint.mean()) < 0.03, tint          # the light's own colours

@@ -595,3 +595,27 @@ def test_a_low_sun_s_clipped_glow_under_the_horizon_has_no_bright_line():
     original = np.array([luminance(rgb[r, near]).max() for r in rows])
     assert np.all(np.abs(lifted / original - 1.0) < 0.25), list(zip(
         np.round(els[rows], 2), np.round(lifted / original, 2)))
+
+
+@pytest.mark.parametrize("curve", ["gamma", "filmic"])
+def test_a_white_balance_undone_holds_through_the_tone_curve_read(curve):
+    """The file's tone curve is estimated by decoding it again with each curve; each
+    decoding must undo the camera's white balance too (it is applied after the curve's
+    inverse). A 4° sun balanced at 5600 K through a gamma or filmic camera: the curve
+    read right, the sun within 0.5°, the sky in the light's own colours."""
+    from ai_sets_addon.core.colour import white_balance_matrix
+    from ai_sets_addon.generation.sky.spectrum import fixed_matmul
+
+    rgb, truth = clear_sky(4.0, azimuth=250.0, haze=0.2)
+    shot = fixed_matmul(rgb, white_balance_matrix(5600.0).astype(np.float32).T)
+    pano, u8 = camera(shot, 0.0, curve)
+    result = lift(pano, LiftOptions(white_balance=(5600.0, 0.0)))
+    assert result.response.startswith({"gamma": "tone curve gamma 2.2",
+                                       "filmic": "tone curve filmic 2"}[curve])
+    assert result.response.endswith("camera white balance 5600 K (tint 0) undone")
+    s = score(result, rgb, u8, truth)
+    assert s.sun_error_deg < 0.5 and abs(s.irradiance_ratio - 1.0) < 0.1, s
+    half = rgb.shape[0] // 2
+    seen = (u8.max(axis=2) < 250)[:half]
+    tint = np.median(result.rgb[:half][seen] / rgb[:half][seen], axis=0)
+    assert np.ptp(tint / tint.mean()) < 0.03, tint

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from ...core.colour import white_balance_matrix
 from ..sky.atmosphere import atmosphere_for_haze, multiple_scattering_table
 from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
@@ -61,6 +62,7 @@ DAYLIGHT_BLUE = 0.05         # the upper sky's median blue (relative linear) und
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
 MAX_WEDGE_MISFIT = 0.5       # a region whose wedge is explained worse holds no sun (1: no fit)
+BALANCE_UNDONE = ", camera white balance"   # in the response of a panorama that undid it
 
 
 @dataclass
@@ -70,6 +72,7 @@ class LiftOptions:
     expand_ev: float = EXPAND_EV
     expand_from: float = EXPAND_FROM
     response: str = "auto"       # the file's tone curve: "auto" (estimated) or a FAMILY name
+    white_balance: tuple[float, float] | None = None   # the camera's (kelvin, tint): undone
 
 
 @dataclass
@@ -94,6 +97,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     given = options.response != "auto" and _ldr(pano)
     if given:
         pano = redecode(pano, curve_named(options.response))
+    if options.white_balance is not None:
+        pano = unbalanced(pano, *options.white_balance)
     grid = work_grid(pano.linear, pano.clipped)
     sun = _sun(grid, options)
     mirror: dict = {}
@@ -111,7 +116,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
         # an LDR file's tone curve is estimated: the sky decoded with each other curve
-        decodings = _decodings(grid) if not given and _ldr(pano) else None
+        decodings = _decodings(grid, pano.balance) if not given and _ldr(pano) else None
         sun = _best_region(grid, sun, decodings)
         if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
             fit, refined, pano, grid = _scan(pano, grid, sun, decodings)
@@ -181,9 +186,15 @@ def _ldr(pano: Panorama) -> bool:
 
 
 def redecode(pano: Panorama, curve: Curve) -> Panorama:
-    """The panorama decoded with `curve` instead of sRGB (same clipped pixels)."""
+    """The panorama decoded with `curve` instead of sRGB (same clipped pixels, the same
+    white balance undone)."""
     if curve == SRGB:
         return pano
+    if pano.balance is not None:
+        linear = _rebalanced(pano.linear, pano.balance, curve, pano.codes)
+        undone = pano.response[pano.response.index(BALANCE_UNDONE):]
+        return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}{undone}",
+                        pano.path, codes=pano.codes, balance=pano.balance)
     linear = relinearise(pano.linear, curve, pano.codes)
     peak = None
     if pano.codes is not None and pano.codes.dtype == np.uint8:
@@ -192,6 +203,26 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
         peak = lut8(curve)[channel_max(pano.codes)]
     return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
                     pano.path, peak=peak, codes=pano.codes)
+
+
+def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
+    """The panorama with the camera's white balance (kelvin, tint) undone: the colours of
+    the light itself, as the fits' sky model makes them. A camera balanced for 5600 K
+    (daylight, what a set's camera uses) turns a sky bluer by a near-constant gain, and
+    the low-sun fit reads a bluer sky as a higher sun (the held-back street's 4° sun:
+    6.6°; undone, 3.7°). Blender's white balance, Bradford-adapted (core/colour.py)."""
+    undo = np.linalg.inv(white_balance_matrix(kelvin, tint)).astype(np.float32)
+    return Panorama(np.ascontiguousarray(fixed_matmul(pano.linear, undo.T)), pano.clipped,
+                    pano.source, f"{pano.response}{BALANCE_UNDONE} {kelvin:g} K "
+                    f"(tint {tint:g}) undone", pano.path, codes=pano.codes, balance=undo)
+
+
+def _rebalanced(linear: np.ndarray, undo: np.ndarray, curve: Curve,
+                codes: np.ndarray | None) -> np.ndarray:
+    """Pixels whose white balance was undone (`undo`), decoded again with `curve`: back to
+    the camera's colours, through the curve, then undone again."""
+    shot = None if codes is not None else fixed_matmul(linear, np.linalg.inv(undo).T)
+    return fixed_matmul(relinearise(shot, curve, codes), undo.T)
 
 
 def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
@@ -320,10 +351,13 @@ def _within_valley(best: float, centroid: float, info: dict) -> float:
     return chosen
 
 
-def _decodings(grid: WorkGrid) -> dict[str, np.ndarray]:
-    """The grid's upper rows, (h_up * w, 3), decoded with each other curve of FAMILY."""
+def _decodings(grid: WorkGrid, undo: np.ndarray | None) -> dict[str, np.ndarray]:
+    """The grid's upper rows, (h_up * w, 3), decoded with each other curve of FAMILY
+    (the camera's white balance undone again when `undo` is given)."""
     upper = grid.linear[: int(np.sum(grid.elevations > 0.0))].reshape(-1, 3)
-    return {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB}
+    if undo is None:
+        return {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB}
+    return {c.name: _rebalanced(upper, undo, c, None) for c in FAMILY if c != SRGB}
 
 
 def _redecoded(pano: Panorama, grid: WorkGrid, name: str) -> tuple[Panorama, WorkGrid]:

@@ -41,6 +41,8 @@ class Panorama:
     path: Path
     peak: np.ndarray | None = None   # (H, W) largest relative channel (computed if None)
     codes: np.ndarray | None = None  # (H, W, 3) uint8 codes of an 8-bit file (re-decoding)
+    balance: np.ndarray | None = None  # (3, 3) on each decoded pixel: the camera's white
+                                       # balance undone (lift.unbalanced), None: as shot
 
     def __post_init__(self) -> None:
         if self.peak is None:

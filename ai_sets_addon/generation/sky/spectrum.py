@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ...core.colour import XYZ_TO_REC709
+
 # Wavelength bins (nm): centres, 20 nm wide, 380..780.
 WAVELENGTHS = np.arange(390.0, 780.0, 20.0)
 BIN_WIDTH = 20.0
@@ -31,10 +33,6 @@ _OZONE = np.array([
     1.209e-25, 9.423e-26, 7.455e-26, 6.566e-26, 5.105e-26, 4.15e-26, 4.228e-26, 3.237e-26,
     2.451e-26, 2.801e-26, 2.534e-26, 1.624e-26, 1.465e-26, 2.078e-26, 1.383e-26, 7.105e-27])
 
-XYZ_TO_REC709 = np.array([
-    [3.2404542, -1.5371385, -0.4985314],
-    [-0.9692660, 1.8760108, 0.0415560],
-    [0.0556434, -0.2040259, 1.0572252]])
 LUMINANCE = np.array([0.2126, 0.7152, 0.0722])   # Rec.709 Y weights
 
 
