@@ -619,3 +619,32 @@ def test_a_white_balance_undone_holds_through_the_tone_curve_read(curve):
     seen = (u8.max(axis=2) < 250)[:half]
     tint = np.median(result.rgb[:half][seen] / rgb[:half][seen], axis=0)
     assert np.ptp(tint / tint.mean()) < 0.03, tint
+
+
+def test_the_rebuilt_aureole_meets_the_seen_sky_s_colour_on_every_side():
+    """A sky redder on one side of the sun than the other (another renderer's, a real
+    atmosphere's), 0 EV, a 20° sun. The aureole was rebuilt in one tint for the whole
+    zone (the rim's median colour): at the clip edge it was 0.42 off in log R/B, redder
+    than the seen sky on one side and bluer on the other. The gain field is now per
+    channel: at the edge within 0.05, and the clipped sky's colour within 0.1 (median)."""
+    from ai_sets_addon.generation.sky.equirect import column_azimuths
+
+    rgb, (el, az) = clear_sky(20.0, azimuth=120.0, haze=0.2)
+    side = np.sin(np.radians(column_azimuths(rgb.shape[1]) - az))[None, :]
+    tinted = rgb.copy()
+    tinted[..., 0] *= np.exp(0.4 * side)
+    tinted[..., 2] *= np.exp(-0.4 * side)
+    pano, _ = camera(tinted, 0.0)
+    result = lift(pano)
+    sky = pano.clipped.copy()
+    sky[rgb.shape[0] // 2 - 4:] = False
+    edge = sky & (~np.roll(pano.clipped, 1, 1) | ~np.roll(pano.clipped, -1, 1))
+    assert edge.sum() > 50 and sky.sum() > 1000
+
+    def red_over_blue(x: np.ndarray) -> np.ndarray:
+        return np.log(x[..., 0] / x[..., 2])
+
+    at_edge = np.abs(red_over_blue(result.rgb[edge]) - red_over_blue(tinted[edge]))
+    inside = np.abs(red_over_blue(result.rgb[sky]) - red_over_blue(tinted[sky]))
+    assert float(np.median(at_edge)) < 0.05, float(np.median(at_edge))
+    assert float(np.median(inside)) < 0.1, float(np.median(inside))

@@ -44,13 +44,16 @@ def expand_map(share: np.ndarray) -> np.ndarray:
 
 def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int
                   ) -> np.ndarray:
-    """Bilinear value of a work-grid map at full-resolution pixels (columns wrap)."""
-    h, w = grid_map.shape
+    """Bilinear value of a work-grid map, (h, w) or (h, w, k), at full-resolution pixels
+    (columns wrap)."""
+    h, w = grid_map.shape[:2]
     fr = np.clip((r + 0.5) / factor - 0.5, 0.0, h - 1.0)
     fc = (c + 0.5) / factor - 0.5
     r0 = np.minimum(fr.astype(np.int64), h - 2 if h > 1 else 0)
     c0 = np.floor(fc).astype(np.int64)
     wr, wc = (fr - r0).astype(np.float32), (fc - c0).astype(np.float32)
+    if grid_map.ndim == 3:
+        wr, wc = wr[:, None], wc[:, None]
     r1 = np.minimum(r0 + 1, h - 1)
     a, b = grid_map[r0, c0 % w], grid_map[r0, (c0 + 1) % w]
     d, e = grid_map[r1, c0 % w], grid_map[r1, (c0 + 1) % w]

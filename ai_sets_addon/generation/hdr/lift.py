@@ -446,15 +446,14 @@ def _with_glow_below(grid: WorkGrid, zone: np.ndarray) -> np.ndarray:
 def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
                      zone: np.ndarray | None, grid: WorkGrid) -> float:
     """Clipped pixels in the sun's zone take the fitted model's radiance times a gain
-    that meets the seen sky at the clip edge all round (gain_field: the gain the
-    unclipped cells of the zone show, carried inside by inverse-distance weights), in
-    the colour seen next to the clip (the sky's; under the horizon, the ground's: a low
-    sun's clipped glow there), and never under the clipped
-    pixel's own level: the aureole and the horizon glow the camera clipped, rebuilt
-    from the fit and continuous with what it saw. Where a real sky's aureole is
-    brighter or wider on one side than the model's (another atmosphere, another
-    renderer, the horizon's glow), the gain follows it; no step at the edge, no pale
-    plateau at the clip level. Returns the median gain inside."""
+    per channel that meets the seen sky at the clip edge all round (gain_field: the
+    gain the unclipped cells of the zone show, carried inside by inverse-distance
+    weights; under the horizon, the ground's: a low sun's clipped glow there), and never
+    under the clipped pixel's own level: the aureole and the horizon glow the camera
+    clipped, rebuilt from the fit and continuous with what it saw. Where a real sky's
+    aureole is brighter, wider or redder on one side than the model's (another
+    atmosphere, another renderer, the horizon's glow), the gain follows it; no step at
+    the edge, no pale plateau at the clip level. Returns the median gain's luminance."""
     if zone is None:
         return 1.0
     factor = grid.factor
@@ -466,56 +465,49 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     r += r0
     inside = zone[r // factor, c // factor]
     r, c = r[inside], c[inside]
-    field, tints = gain_field(grid, fit, sun, zone)
+    field = gain_field(grid, fit, sun, zone)
     if r.size == 0 or field is None:
         return 1.0
     k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
-    tint = tints[(els[r] <= 0.0).astype(np.int64)]          # the sky's or the ground's
-    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg) * tint
-    rgb[r, c] = over_clip(model * k[:, None], rgb[r, c])
-    return float(np.median(k))
+    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    rgb[r, c] = over_clip(model * k, rgb[r, c])
+    return float(np.median(luminance(k)))
 
 
 RIM_CELLS = 1500          # unclipped zone cells the gain is carried in from (a stride sample)
 
 
 def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
-               ) -> tuple[np.ndarray | None, np.ndarray]:
-    """((h, w) log gain, (2, 3) tints) over the zone: at its unclipped cells, log(seen /
+               ) -> np.ndarray | None:
+    """(h, w, 3) log gain per channel over the zone: at its unclipped cells, log(seen /
     model); at its clipped cells, the inverse-squared-distance mean of those (Shepard:
-    continuous at the clip edge, the near edge weighing most); 0 elsewhere. The sky's
-    clipped cells take it from the sky's rim, the glow clipped under the horizon from
-    the ground's (the sky's when none is seen). Each side's tint (row 0 the sky, row 1
-    the ground) is its rim's per-channel median seen / model, of luminance 1: our
-    model's ground is not the photo's. (None, ones): too little sky rim."""
+    continuous at the clip edge, the near edge weighing most, in brightness and in
+    colour); 0 elsewhere. The sky's clipped cells take it from the sky's rim, the glow
+    clipped under the horizon from the ground's (the sky's when none is seen): our
+    model's ground is not the photo's. None: too little sky rim."""
     els, azs = grid.elevations, grid.azimuths
     rr, cc = np.nonzero(zone)
     model_rgb = model_radiance(fit.table, els[rr], azs[cc], sun.azimuth_deg)
     seen_rgb = grid.linear[rr, cc] * np.float32(fit.scale)
-    model, seen = luminance(model_rgb), luminance(seen_rgb)
-    open_ = ((grid.clipped[rr, cc] == 0.0) & (model > 0)
-             & (seen > grid.dark * fit.scale))
+    open_ = ((grid.clipped[rr, cc] == 0.0) & (model_rgb.min(axis=1) > 0)
+             & (seen_rgb.min(axis=1) > grid.dark * fit.scale))
     shut = grid.clipped[rr, cc] > 0.0
     up = els[rr] > 0.0
-    tints = np.ones((2, 3), np.float32)
     if np.sum(open_ & up) < 10:
-        return None, tints
-    field = np.zeros(zone.shape, np.float32)
-    logs = np.clip(np.log(seen[open_] / model[open_]), -np.log(MAX_RIM_GAIN),
+        return None
+    field = np.zeros((*zone.shape, 3), np.float32)
+    logs = np.clip(np.log(seen_rgb[open_] / model_rgb[open_]), -np.log(MAX_RIM_GAIN),
                    np.log(MAX_RIM_GAIN))
     field[rr[open_], cc[open_]] = logs
     dirs = grid.directions(zone.shape[0])[rr, cc]
-    for i, side in enumerate((up, ~up)):
+    for side in (up, ~up):
         rim = side[open_] if np.sum(open_ & side) >= 10 else up[open_]
-        ratio = np.median(seen_rgb[open_][rim] / np.maximum(model_rgb[open_][rim], 1e-30),
-                          axis=0)
-        tints[i] = ratio / max(float(luminance(ratio)), 1e-30)
         here = shut & side
         if here.any():
             stride = max(1, int(rim.sum()) // RIM_CELLS)
             field[rr[here], cc[here]] = from_the_rim(
-                dirs[here], dirs[open_][rim][::stride], logs[rim][::stride, None])[:, 0]
-    return field, tints
+                dirs[here], dirs[open_][rim][::stride], logs[rim][::stride])
+    return field
 
 
 def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
