@@ -91,9 +91,22 @@ def run(args: argparse.Namespace) -> int:
     progress(1.0, f"wrote {asset.exr_path}")
     print(f"{asset.exr_path}: {args.width}x{args.width // 2}, {asset.params['key_body']} at "
           f"azimuth {asset.sun_azimuth_deg:.2f} deg, elevation {asset.sun_elevation_deg:.2f} "
-          f"deg, irradiance {asset.sun_irradiance_w_m2:.4g} W/m^2, "
+          f"deg, irradiance {asset.sun_irradiance_w_m2:.4g} W/m^2{_behind_cloud(asset)}, "
           f"suggested exposure {asset.params['exposure_ev']:+.2f} EV")
     return common.EXIT_OK
+
+
+HIDDEN = 0.01      # a key light whose cloud lets less of it through casts no shadow to speak of
+
+
+def _behind_cloud(asset) -> str:
+    """' (behind a cloud: ...)' when a cloud stands in front of the key light: its
+    irradiance is then that of a hidden sun (1e-13 W/m² for a thick cloud at sunset),
+    not a dim one."""
+    through = float(asset.params.get("key_transmittance", 1.0))
+    if through >= HIDDEN:
+        return ""
+    return f" (behind a cloud that lets {through:.2g} of it through: no direct light)"
 
 
 def _diffusers(args: argparse.Namespace, out: Path) -> int:

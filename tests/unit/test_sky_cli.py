@@ -56,3 +56,19 @@ def test_unwritable_output(tmp_path: Path) -> None:
     blocker.write_text("x")
     assert main(["sky", "noon", "--out", str(blocker / "sky.exr"), "--width", "512"]) == 2
     assert [p.name for p in tmp_path.iterdir()] == ["file"]
+
+
+def test_a_sun_behind_a_cloud_is_said_to_be_hidden(tmp_path: Path, capsys) -> None:
+    """'broken clouds' at sunset put a thick cloud in front of the 1° sun: its direct
+    light is 1e-13 W/m². The summary printed that number as if it were a dim sun; it
+    now says the sun is behind a cloud (and a clear sunset's does not)."""
+    out = tmp_path / "fjord.exr"
+    assert main(["sky", "sunset over a fjord with broken clouds", "--out", str(out),
+                 "--width", "256"]) == 0
+    line = capsys.readouterr().out
+    assert _sidecar(out)["params"]["key_transmittance"] < 0.01
+    assert "behind a cloud" in line and "no direct light" in line, line
+    clear = tmp_path / "clear.exr"
+    assert main(["sky", "sunset over a fjord, clear sky", "--out", str(clear),
+                 "--width", "256"]) == 0
+    assert "behind a cloud" not in capsys.readouterr().out
