@@ -30,8 +30,8 @@ from ..sky.atmosphere import (OBSERVER_ALTITUDE, atmosphere_for_haze, march, mie
                                multiple_scattering_table, rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
-from .fit import (SkySamples, fit_haze, interior_min, parabola_min, score, sky_samples,
-                  table_for, weighted_median)
+from .fit import (SkySamples, fit_haze, interior_min, neighbour_hazes, parabola_min, score,
+                  sky_samples, table_for, weighted_median)
 from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
 from .response import FILMIC, curve_named, dark_level
 
@@ -49,7 +49,6 @@ LOW_SUN_SPAN = (-2.0, 6.0)   # degrees around the shape estimate it searches
 LOW_SUN_STEPS = 9
 LOW_SUN_REACH = 30.0     # ... and, while its cost still falls at the top, up to this over
 LOW_SUN_CLIMB = 2.0      # ... in steps of this
-LOW_SUN_HAZE_STEP = 0.1  # ... at the scan's haze and this either side of it
 LEVEL_MARGIN = 1.5       # the whole sky's level overrides the shape's curve by this much
 LOW_LEVEL_MARGIN = 2.0   # ... for a sun under LOW_SUN_DEG (skies differ more near the horizon)
 LEVEL_HAZE_STEP = 0.05   # the haze a curve's level is judged at, rounded to this
@@ -376,7 +375,7 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     (and pulled low where a sky's horizon glow differs from the model's); the absolute
     fit keeps the brightness profile from the horizon up. Haze and elevation trade off
     in it (a haze 0.1 too high puts a 5° sun 2° high), so it is fitted too: the
-    hazes LOW_SUN_HAZE_STEP either side of the scan's coarse one are probed at the best
+    hazes fit.HAZE_STEP either side of the scan's coarse one are probed at the best
     elevation, walking on while a neighbour fits better there, and the haze reached is
     searched in full (then its neighbours are probed again). The elevation search
     follows a cost still falling at either end of its range (up to LOW_SUN_REACH over
@@ -404,12 +403,11 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
 
 def _walk_haze(cells: WedgeSamples, haze: float, elevation_deg: float, azimuth_deg: float,
                least: float) -> float:
-    """From `haze`, LOW_SUN_HAZE_STEP at a time to the neighbour that fits the sky
+    """From `haze`, fit.HAZE_STEP at a time to the neighbour that fits the sky
     better at `elevation_deg` than `least`, while one does (the cost falls at each step:
     it ends)."""
     while True:
-        others = sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0))
-                         for d in (-LOW_SUN_HAZE_STEP, LOW_SUN_HAZE_STEP)} - {haze})
+        others = neighbour_hazes(haze)
         probes = parallel_map(lambda h: absolute_cost(cells, h, elevation_deg, azimuth_deg),
                               others)
         k = int(np.argmin(probes))

@@ -131,6 +131,13 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
     return float(np.clip(round(haze, 2), 0.0, 1.0)), {f"{h:g}": c for h, c in costs.items()}
 
 
+def neighbour_hazes(haze: float) -> list[float]:
+    """The hazes HAZE_STEP either side of `haze` (within 0..1, two decimals: their
+    multiple-scattering tables ship): where the haze walks of the fits step next."""
+    return sorted({float(np.clip(round(haze + d, 2), 0.0, 1.0))
+                   for d in (-HAZE_STEP, HAZE_STEP)} - {haze})
+
+
 def local_grid(haze: float) -> tuple[float, ...]:
     lo = min(max(haze - HAZE_STEP, 0.0), 1.0 - 2 * HAZE_STEP)
     return tuple(round(lo + i * HAZE_STEP, 2) for i in range(3))

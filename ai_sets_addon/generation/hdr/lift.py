@@ -191,7 +191,8 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
     if curve == SRGB:
         return pano
     if pano.balance is not None:
-        linear = _rebalanced(pano.linear, pano.balance, curve, pano.codes)
+        shot = None if pano.codes is not None else _as_shot(pano.linear, pano.balance)
+        linear = _undone(relinearise(shot, curve, pano.codes), pano.balance)
         undone = pano.response[pano.response.index(BALANCE_UNDONE):]
         return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}{undone}",
                         pano.path, codes=pano.codes, balance=pano.balance)
@@ -212,17 +213,20 @@ def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
     the low-sun fit reads a bluer sky as a higher sun (the held-back street's 4° sun:
     6.6°; undone, 3.7°). Blender's white balance, Bradford-adapted (core/colour.py)."""
     undo = np.linalg.inv(white_balance_matrix(kelvin, tint)).astype(np.float32)
-    return Panorama(np.ascontiguousarray(fixed_matmul(pano.linear, undo.T)), pano.clipped,
+    return Panorama(np.ascontiguousarray(_undone(pano.linear, undo)), pano.clipped,
                     pano.source, f"{pano.response}{BALANCE_UNDONE} {kelvin:g} K "
                     f"(tint {tint:g}) undone", pano.path, codes=pano.codes, balance=undo)
 
 
-def _rebalanced(linear: np.ndarray, undo: np.ndarray, curve: Curve,
-                codes: np.ndarray | None) -> np.ndarray:
-    """Pixels whose white balance was undone (`undo`), decoded again with `curve`: back to
-    the camera's colours, through the curve, then undone again."""
-    shot = None if codes is not None else fixed_matmul(linear, np.linalg.inv(undo).T)
-    return fixed_matmul(relinearise(shot, curve, codes), undo.T)
+def _undone(linear: np.ndarray, undo: np.ndarray | None) -> np.ndarray:
+    """Decoded pixels with the camera's white balance undone (as they are: None)."""
+    return linear if undo is None else fixed_matmul(linear, undo.T)
+
+
+def _as_shot(linear: np.ndarray, undo: np.ndarray | None) -> np.ndarray:
+    """Pixels whose white balance was undone, back in the camera's colours: a tone
+    curve is undone on those, the white balance after it."""
+    return linear if undo is None else fixed_matmul(linear, np.linalg.inv(undo).T)
 
 
 def _sun(grid: WorkGrid, options: LiftOptions) -> SunEstimate:
@@ -354,10 +358,8 @@ def _within_valley(best: float, centroid: float, info: dict) -> float:
 def _decodings(grid: WorkGrid, undo: np.ndarray | None) -> dict[str, np.ndarray]:
     """The grid's upper rows, (h_up * w, 3), decoded with each other curve of FAMILY
     (the camera's white balance undone again when `undo` is given)."""
-    upper = grid.linear[: int(np.sum(grid.elevations > 0.0))].reshape(-1, 3)
-    if undo is None:
-        return {c.name: relinearise(upper, c) for c in FAMILY if c != SRGB}
-    return {c.name: _rebalanced(upper, undo, c, None) for c in FAMILY if c != SRGB}
+    upper = _as_shot(grid.linear[: int(np.sum(grid.elevations > 0.0))].reshape(-1, 3), undo)
+    return {c.name: _undone(relinearise(upper, c), undo) for c in FAMILY if c != SRGB}
 
 
 def _redecoded(pano: Panorama, grid: WorkGrid, name: str) -> tuple[Panorama, WorkGrid]:

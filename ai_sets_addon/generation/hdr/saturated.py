@@ -30,7 +30,7 @@ import numpy as np
 
 from ..sky.equirect import angles_of, direction
 from .elevation import SCAN_HAZES, WedgeSamples, wedge_rgb
-from .fit import parabola_min
+from .fit import neighbour_hazes, parabola_min
 from .grid import WorkGrid, cell_luminance, parallel_map
 from .model_free import mirror_azimuth
 from .sun import CIE_CLEAR, SunEstimate, cie_log
@@ -45,7 +45,6 @@ SHORT_CAP = 1.0           # ... a clipped cell's shortfall under the clip level 
 OVERCAST_MARGIN = 0.5     # a clear sky must explain the kept sky this much better
 MAX_COST = 0.3            # a worse censored misfit: no clear sky's sun explains the sky
 COARSE_STEP = 4.0
-HAZE_STEP = 0.1           # the haze's step near the coarse best (its tables ship)
 FINE_HALF_SPAN = 4.0
 
 
@@ -188,7 +187,7 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
     pairs = [(h, e) for h in SCAN_HAZES for e in els]
     coarse = costs(pairs)
     haze, el0 = pairs[int(np.argmin(coarse))]
-    hazes = sorted({_haze(haze + d) for d in (-HAZE_STEP, 0.0, HAZE_STEP)})
+    hazes = sorted([haze, *neighbour_hazes(haze)])
     fine_els = [float(e) for e in np.arange(max(el0 - FINE_HALF_SPAN, 0.5),
                                             min(el0 + FINE_HALF_SPAN, 89.0) + 1e-6, 1.0)]
     pairs = [(h, e) for h in hazes for e in fine_els]
@@ -201,13 +200,14 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
 
 
 def _descend(costs, haze: float, el: float) -> tuple[float, float]:
-    """From (haze, el), the haze HAZE_STEP at a time towards the neighbour whose best
-    elevation fits better, while one does. Haze and elevation trade off along a steep
-    valley (0.1 of haze for 3°): a fixed search round the coarse best stopped at its
-    edge (the project's 50° sun at +2 EV, haze 0.2, read as 53° at haze 0.1)."""
+    """From (haze, el), the haze one step at a time (fit.neighbour_hazes) towards the
+    neighbour whose best elevation fits better, while one does. Haze and elevation
+    trade off along a steep valley (0.1 of haze for 3°): a fixed search round the
+    coarse best stopped at its edge (the project's 50° sun at +2 EV, haze 0.2, read as
+    53° at haze 0.1)."""
     least = costs([(haze, el)])[0]
     while True:
-        others = sorted({_haze(haze + d) for d in (-HAZE_STEP, HAZE_STEP)} - {haze})
+        others = neighbour_hazes(haze)
         walked = [_downhill(costs, h, el) for h in others]
         k = int(np.argmin([c for _, c in walked]))
         if walked[k][1] >= least:
@@ -226,6 +226,3 @@ def _downhill(costs, haze: float, el: float) -> tuple[float, float]:
             return el, here
         el, here = steps[k], values[k]
 
-
-def _haze(value: float) -> float:
-    return float(np.clip(round(value, 2), 0.0, 1.0))
