@@ -11,7 +11,9 @@ shipped multiple-scattering tables read again, as in a fresh process; and, to me
 what shipping them saves, with every one of those tables marched) and warm (tables cached:
 a second panorama in the same process); and the whole command path
 (read PNG + lift + write EXR/PNG/JSON). Peer, in the same run: reading and writing the
-same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays.
+same EXR (float32, ZIP) with the OpenEXR bindings, i.e. the I/O any tool pays. Also
+timed cold: an afternoon sky at +1 EV, whose high sun the elevation scan reads twice
+(the crisp day's air, then cleaner air: elevation.scan_elevation).
 No assertions: figures only.
 """
 
@@ -39,11 +41,11 @@ from ai_sets_addon.model.plan import SkyRequest  # noqa: E402
 from ai_sets_addon.generation.sky import SkyOptions, atmosphere, render_sky  # noqa: E402
 
 
-def ldr_panorama(width: int, ev: float = 0.0, curve: str = "srgb"
-                 ) -> tuple[np.ndarray, tuple[float, float]]:
+def ldr_panorama(width: int, ev: float = 0.0, curve: str = "srgb",
+                 time_of_day: str = "golden hour") -> tuple[np.ndarray, tuple[float, float]]:
     """The camera of the test set (generation/hdr/testset.py): sky median at mid grey
     shifted by `ev`, encoded with `curve`; and the true sun (elevation, azimuth)."""
-    sky = render_sky(SkyRequest(time_of_day="golden hour", cloud_cover="few"), width,
+    sky = render_sky(SkyRequest(time_of_day=time_of_day, cloud_cover="few"), width,
                      SkyOptions(sun_in_map=True))
     return expose(sky.rgb, ev, curve), (sky.lights.sun_elevation_deg,
                                         sky.lights.sun_azimuth_deg)
@@ -105,6 +107,11 @@ def main() -> int:
         filmic = read_panorama(src_filmic)
         filmic_result = lift(filmic)
         cold_filmic = timed(lambda: lift(filmic), args.runs, clear_caches, "cold_filmic")
+        high_u8, high_truth = ldr_panorama(args.width, 1.0, "srgb", "afternoon")
+        write_png(src_high := tmp / "high.png", high_u8)
+        high = read_panorama(src_high)
+        high_result = lift(high)
+        cold_high = timed(lambda: lift(high), args.runs, clear_caches, "cold_high")
         with without_shipped_tables():
             marched = timed(lambda: lift(pano), args.runs, clear_caches, "marched")
             marched_filmic = timed(lambda: lift(filmic), args.runs, clear_caches,
@@ -117,7 +124,8 @@ def main() -> int:
                      name="peer")
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     med = {k: statistics.median(v) for k, v in
-           {"cold": cold, "cold_filmic": cold_filmic, "marched": marched,
+           {"cold": cold, "cold_filmic": cold_filmic, "cold_high": cold_high,
+            "marched": marched,
             "marched_filmic": marched_filmic, "warm": warm, "command": command,
             "peer": peer}.items()}
     print(f"HDR lift, {args.width}x{args.width // 2} 8-bit golden-hour panorama, "
@@ -129,8 +137,12 @@ def main() -> int:
     cpu = {k: statistics.median(v) for k, v in CPU.items()}
     print(f"  filmic camera at +2 EV: read as {filmic_result.response}, sun az "
           f"{filmic_result.sun.azimuth_deg:.2f} el {filmic_result.sun.elevation_deg:.2f}")
+    print(f"  afternoon sky at +1 EV (a high sun: read on the crisp and the clean air): "
+          f"sun el {high_result.sun.elevation_deg:.2f} (truth {high_truth[0]:.2f}), "
+          f"clean-air misfit {high_result.refine.get('clean_air_misfit')}")
     labels = {"cold": "lift (cold tables)       ",
               "cold_filmic": "lift (cold), filmic +2 EV",
+              "cold_high": "lift (cold), afternoon  ",
               "marched": "  the same, no shipped MS  ",
               "marched_filmic": "  filmic, no shipped MS   ",
               "warm": "lift (warm tables)       ",

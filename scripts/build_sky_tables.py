@@ -1,6 +1,7 @@
 """Generate the shipped multiple-scattering tables
 (ai_sets_addon/generation/sky/multiple_scattering.npy.gz): Hillaire's table for every
-haze of two decimals (0.00 .. 1.00) at the default ground albedo, so that neither a sky
+haze of two decimals (-0.10 .. 1.00: under 0, air cleaner than the weather's crisp
+day, for the HDR lift) at the default ground albedo, so that neither a sky
 render nor an HDR lift marches them at run time (~70 ms each; a cold lift needs six).
 
     python scripts/build_sky_tables.py

@@ -128,7 +128,8 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
         haze = parabola_min(hs[lo:hi + 1], [costs[h] for h in hs[lo:hi + 1]])
     else:
         haze = hs[best]
-    return float(np.clip(round(haze, 2), 0.0, 1.0)), {f"{h:g}": c for h, c in costs.items()}
+    haze = float(np.clip(round(haze, 2), min(grid), max(grid)))
+    return haze, {f"{h:g}": c for h, c in costs.items()}
 
 
 def neighbour_hazes(haze: float) -> list[float]:

@@ -65,10 +65,21 @@ class AirColumn:
                 self.ground_albedo, self.ozone_du)
 
 
+CRISP_AOD = 0.05          # haze 0: a crisp mountain day's aerosol depth at 550 nm
+CLEANEST_HAZE = -0.1      # hazes down to this reach cleaner air still: AOD 0.01 there
+
+
 def atmosphere_for_haze(haze: float, ground_albedo: float = 0.2) -> AirColumn:
-    """Weather haze 0..1 -> aerosols: 0 is a crisp mountain day (AOD 0.05), 1 thick haze."""
-    haze = float(np.clip(haze, 0.0, 1.0))
-    return AirColumn(aerosol_depth_550=0.05 + 0.95 * haze ** 1.5,
+    """Weather haze 0..1 -> aerosols: 0 is a crisp mountain day (AOD 0.05), 1 thick haze.
+    Under 0, down to CLEANEST_HAZE, the aerosol depth falls on to 0.01 with the crisp
+    day's aerosol kind: the weather never asks for it, but the HDR lift reads a sun's
+    place with it (Blender's default sky is air that clean, and its aureole, fainter
+    than the crisp day's, was read with the wrong tone curve or a sun 2-7° off)."""
+    haze = float(np.clip(haze, CLEANEST_HAZE, 1.0))
+    if haze < 0.0:
+        return AirColumn(aerosol_depth_550=CRISP_AOD * (1.0 + 8.0 * haze),
+                         ground_albedo=ground_albedo)
+    return AirColumn(aerosol_depth_550=CRISP_AOD + 0.95 * haze ** 1.5,
                       angstrom=1.3 - 0.6 * haze, mie_g=0.76 + 0.04 * haze,
                       ground_albedo=ground_albedo)
 
@@ -274,10 +285,11 @@ def _ms_table_cached(key: tuple) -> np.ndarray:
     return shipped if shipped is not None else compute_ms_table(AirColumn(*key))
 
 
-# Every haze of two decimals at the default ground albedo (what weather and the HDR
-# lift ask for) has its table precomputed and shipped: each costs ~70 ms to march, and
-# a cold HDR lift asks for six (the precomputed-scattering approach of Bruneton 2008).
-SHIPPED_HAZES = tuple(round(0.01 * i, 2) for i in range(101))
+# Every haze of two decimals at the default ground albedo, CLEANEST_HAZE .. 1 (what
+# weather and the HDR lift ask for) has its table precomputed and shipped: each costs
+# ~70 ms to march, and a cold HDR lift asks for six (the precomputed-scattering approach
+# of Bruneton 2008).
+SHIPPED_HAZES = tuple(round(0.01 * i, 2) for i in range(round(100 * CLEANEST_HAZE), 101))
 SHIPPED_MS_PATH = Path(__file__).with_name("multiple_scattering.npy.gz")
 
 

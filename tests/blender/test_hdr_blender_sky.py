@@ -1,0 +1,62 @@
+"""The HDR lift on Blender's own physical sky (another renderer's atmosphere than ours),
+rendered by Cycles and exposed as a camera exposes it: the sun is found where Blender
+put it. Blender's default sky has a fainter aureole than the weather's crisp day: our
+model matches its shape best with an aerosol depth of 0.01-0.02 (the crisp day's is
+0.05). Read with the crisp day's aureole only, its 20° sun through a filmic camera at
++3 EV was read with the wrong contrast (2.5 for 2) and put 2.6° low."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ai_sets_addon.core.fileio import read_exr, write_png
+from ai_sets_addon.generation.hdr import lift, read_panorama
+from ai_sets_addon.generation.hdr.testset import angle_deg, expose, score
+
+import bpy
+
+WIDTH, SAMPLES = 1024, 16
+
+
+def blender_sky(scene, tmp_path, elevation_deg: float, azimuth_deg: float):
+    """Blender's multiple-scattering sky (sun disc on), equirect, float EXR, read back."""
+    from ai_sets_addon.blender.scene.world import add_equirect_camera
+
+    if "MULTIPLE_SCATTERING" not in {i.identifier for i in bpy.types.ShaderNodeTexSky.bl_rna
+                                     .properties["sky_type"].enum_items}:
+        pytest.skip("this Blender has no multiple-scattering sky (Blender 5.0 added it)")
+    scene.render.engine = "CYCLES"
+    scene.cycles.device, scene.cycles.samples, scene.cycles.seed = "CPU", SAMPLES, 0
+    scene.cycles.use_adaptive_sampling = scene.cycles.use_denoising = False
+    scene.render.resolution_x, scene.render.resolution_y = WIDTH, WIDTH // 2
+    scene.render.resolution_percentage = 100
+    scene.render.image_settings.file_format = "OPEN_EXR"
+    scene.render.image_settings.color_depth = "32"
+    scene.view_settings.view_transform = "Standard"
+    scene.world = bpy.data.worlds.new("sky")
+    scene.world.use_nodes = True
+    tree = scene.world.node_tree
+    sky = tree.nodes.new("ShaderNodeTexSky")
+    sky.sky_type, sky.sun_disc = "MULTIPLE_SCATTERING", True
+    sky.sun_elevation, sky.sun_rotation = math.radians(elevation_deg), math.radians(azimuth_deg)
+    tree.links.new(sky.outputs["Color"], tree.nodes["Background"].inputs["Color"])
+    add_equirect_camera(scene)
+    scene.render.filepath = str(tmp_path / "sky.exr")
+    bpy.ops.render.render(write_still=True)
+    return read_exr(tmp_path / "sky.exr")
+
+
+def test_blender_s_clear_20_degree_sun_is_found_through_a_filmic_camera_s_clipped_aureole(
+        empty_scene, tmp_path):
+    rgb = blender_sky(empty_scene, tmp_path, 20.0, 0.0)
+    u8 = expose(rgb, 3.0, "filmic")        # +3 EV: the aureole and the horizon clipped (24 %)
+    write_png(tmp_path / "camera.png", u8)
+    result = lift(read_panorama(tmp_path / "camera.png"))
+    found = score(result, rgb, u8, (20.0, 0.0))
+    assert found.sun_found, result.sun.reason
+    off = angle_deg(result.sun.elevation_deg, result.sun.azimuth_deg, 20.0, 0.0)
+    assert off <= 1.0, f"sun at {result.sun.elevation_deg:.2f}°, {off:.2f}° off"
+    assert found.irradiance_ratio == pytest.approx(1.0, abs=0.15)
+    assert result.response == "tone curve filmic 2", "the camera's contrast misread"
