@@ -19,8 +19,8 @@ a wedge of ±WEDGE_DEG of azimuth around the sun's:
   hazes 0, 0.3 and 0.6 (the final fit reuses their multiple-scattering tables), then a
   parabola through the best three; a sun read at LOW_SUN_DEG or higher is read again
   with cleaner air than the crisp day's as well (the sky module's CLEANEST_HAZE, aerosol
-  depth 0.01: Blender's sky is that clean, and its fainter aureole, matched with the
-  crisp day's, read the wrong tone curve or a sun too low).
+  depth 0.01: our model makes Blender's sky's fainter aureole with air that clean;
+  matched with the crisp day's, it read the wrong tone curve and a sun too low).
 """
 
 from __future__ import annotations

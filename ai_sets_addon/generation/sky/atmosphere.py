@@ -71,10 +71,11 @@ CLEANEST_HAZE = -0.1      # hazes down to this reach cleaner air still: AOD 0.01
 
 def atmosphere_for_haze(haze: float, ground_albedo: float = 0.2) -> AirColumn:
     """Weather haze 0..1 -> aerosols: 0 is a crisp mountain day (AOD 0.05), 1 thick haze.
-    Under 0, down to CLEANEST_HAZE, the aerosol depth falls on to 0.01 with the crisp
-    day's aerosol kind: the weather never asks for it, but the HDR lift reads a sun's
-    place with it (Blender's default sky is air that clean, and its aureole, fainter
-    than the crisp day's, was read with the wrong tone curve or a sun 2-7° off)."""
+    Under 0, down to CLEANEST_HAZE, the aerosol depth falls linearly on to 0.01 (x(1 + 8
+    haze)) with the crisp day's aerosol kind: the weather never asks for it, but the HDR
+    lift reads a high sun's place with it (our model makes Blender's default sky's
+    fainter aureole best with air that clean; matched with the crisp day's, a filmic
+    file of it was read with the wrong contrast and its sun 2.6° low)."""
     haze = float(np.clip(haze, CLEANEST_HAZE, 1.0))
     if haze < 0.0:
         return AirColumn(aerosol_depth_550=CRISP_AOD * (1.0 + 8.0 * haze),
