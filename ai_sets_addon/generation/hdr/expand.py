@@ -42,22 +42,63 @@ def expand_map(share: np.ndarray) -> np.ndarray:
     return ((m + up + down) / 3.0).astype(np.float32)
 
 
+BAND_FILL = 0.25     # pixels filling this share of their rows' band: interpolate the band
+BAND_VALUES = 1 << 22   # ... this many values of it at a time (16 MB of float32)
+
+
 def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: int
                   ) -> np.ndarray:
     """Bilinear value of a work-grid map, (h, w) or (h, w, k), at full-resolution pixels
-    (columns wrap)."""
-    h, w = grid_map.shape[:2]
-    fr = np.clip((r + 0.5) / factor - 0.5, 0.0, h - 1.0)
-    fc = (c + 0.5) / factor - 0.5
-    r0 = np.minimum(fr.astype(np.int64), h - 2 if h > 1 else 0)
-    c0 = np.floor(fc).astype(np.int64)
-    wr, wc = (fr - r0).astype(np.float32), (fc - c0).astype(np.float32)
+    (columns wrap). Pixels that fill their rows' band (a high sun's clipped zone, 2.4 M
+    pixels at 4096 wide) are read from the band interpolated whole, row by row (the
+    same products in the same order, so the same bytes; 4x faster than a gather of
+    four neighbours per pixel)."""
+    width = grid_map.shape[1] * factor
+    if r.size and r.size >= BAND_FILL * (int(r.max()) - int(r.min()) + 1) * width:
+        out = np.empty((r.size, *grid_map.shape[2:]), grid_map.dtype)
+        step = max(1, BAND_VALUES // (width * int(np.prod(grid_map.shape[2:]))))
+        top = int(r.max()) + 1
+        for lo in range(int(r.min()), top, step):               # bounded memory
+            here = (r >= lo) & (r < lo + step)
+            band = _band(grid_map, np.arange(lo, min(lo + step, top)), np.arange(width),
+                         factor)
+            out[here] = band[r[here] - lo, c[here]]
+        return out
+    fr, r0, r1, wr = _taps(r, grid_map.shape[0], factor)
+    fc, c0, c1, wc = _taps(c, grid_map.shape[1], factor, wrap=True)
     if grid_map.ndim == 3:
         wr, wc = wr[:, None], wc[:, None]
-    r1 = np.minimum(r0 + 1, h - 1)
-    a, b = grid_map[r0, c0 % w], grid_map[r0, (c0 + 1) % w]
-    d, e = grid_map[r1, c0 % w], grid_map[r1, (c0 + 1) % w]
+    a, b = grid_map[r0, c0], grid_map[r0, c1]
+    d, e = grid_map[r1, c0], grid_map[r1, c1]
     return (a * (1 - wc) + b * wc) * (1 - wr) + (d * (1 - wc) + e * wc) * wr
+
+
+def _band(grid_map: np.ndarray, rows: np.ndarray, cols: np.ndarray, factor: int
+          ) -> np.ndarray:
+    """(rows, cols[, k]) bilinear values: each grid row the band needs is interpolated
+    along the columns once, then each pixel row between its two grid rows."""
+    _, r0, r1, wr = _taps(rows, grid_map.shape[0], factor)
+    _, c0, c1, wc = _taps(cols, grid_map.shape[1], factor, wrap=True)
+    if grid_map.ndim == 3:
+        wc = wc[:, None]
+    needed = np.unique(np.concatenate([r0, r1]))
+    across = grid_map[needed][:, c0] * (1 - wc) + grid_map[needed][:, c1] * wc
+    top, bottom = across[np.searchsorted(needed, r0)], across[np.searchsorted(needed, r1)]
+    wr = wr.reshape(-1, *([1] * (top.ndim - 1)))
+    return top * (1 - wr) + bottom * wr
+
+
+def _taps(x: np.ndarray, n: int, factor: int, wrap: bool = False
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(position on the grid, lower cell, upper cell, float32 weight of the upper) of
+    full-resolution pixel indices `x` on a grid axis of `n` cells."""
+    f = (x + 0.5) / factor - 0.5
+    if wrap:
+        lo = np.floor(f).astype(np.int64)
+        return f, lo % n, (lo + 1) % n, (f - lo).astype(np.float32)
+    f = np.clip(f, 0.0, n - 1.0)
+    lo = np.minimum(f.astype(np.int64), n - 2 if n > 1 else 0)
+    return f, lo, np.minimum(lo + 1, n - 1), (f - lo).astype(np.float32)
 
 
 GROUND_CLIPPED = 0.5     # a lower hemisphere clipped over this share is a bright ground

@@ -134,12 +134,21 @@ def from_the_rim(targets: np.ndarray, rim: np.ndarray, values: np.ndarray) -> np
     """Values (n, k) at `targets` (n, 3 unit vectors) carried in from `rim` (m, 3) with
     `values` (m, k) by inverse-distance weights 1 / (1 - cos d)^2 (~ 1/d^4: the near
     rim counts most; continuous where a target meets the rim). Elementwise sums in a
-    fixed order (no BLAS): the same bytes at any thread count."""
+    fixed order (no BLAS), each target's alone: the same bytes at any thread count, the
+    targets shared out between the threads in blocks of RIM_BLOCK."""
     out = np.empty((len(targets), values.shape[1]), np.float32)
-    for i in range(0, len(targets), 256):
-        chord = np.maximum(1.0 - fixed_matmul(targets[i:i + 256], rim.T), 1e-6)
+
+    def block(i: int) -> None:
+        chord = np.maximum(1.0 - fixed_matmul(targets[i:i + RIM_BLOCK], rim.T), 1e-6)
         w = 1.0 / (chord * chord)
         total = w.sum(axis=1)
         for j in range(values.shape[1]):
-            out[i:i + 256, j] = np.sum(w * values[:, j], axis=1) / total
+            out[i:i + RIM_BLOCK, j] = np.sum(w * values[:, j], axis=1) / total
+
+    starts = list(range(0, len(targets), RIM_BLOCK))
+    parts = [starts[k::_threads()] for k in range(min(_threads(), len(starts)))]
+    parallel_map(lambda part: [block(i) for i in part], parts)
     return out
+
+
+RIM_BLOCK = 256
