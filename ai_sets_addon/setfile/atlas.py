@@ -11,6 +11,8 @@ horizon) gets a lower density of its own, recorded on the part, and is named in
 from __future__ import annotations
 
 import math
+import threading
+from dataclasses import dataclass
 
 import numpy as np
 import trimesh
@@ -22,6 +24,23 @@ MAX_ATLAS_PX = 4096
 PADDING_PX = 2
 PACKING_SLACK = 1.35
 MANY_FACES = 20000   # side of the packed atlas / sqrt(chart area): measured 1.1-1.3
+# One xatlas at a time in the process: the build unwraps parts on two threads, and an
+# Atlas destroyed on one (joining its worker threads, the GIL held) while another
+# generated on the other hung a build for good (seen in the fault suite; xatlas packs
+# on all cores by itself).
+_XATLAS = threading.Lock()
+
+
+@dataclass
+class Packed:
+    """One packed atlas, copied out of xatlas: the re-indexing and the chart UVs."""
+
+    vmapping: np.ndarray      # new vertex -> old vertex
+    indices: np.ndarray       # (faces, 3) new vertex indices
+    uv: np.ndarray            # (new vertices, 2) in 0..1
+    width: int
+    height: int
+    chart_count: int
 
 
 def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
@@ -38,20 +57,19 @@ def unwrap(part: MeshPart, density: float = DEFAULT_DENSITY_PX_PER_M) -> bool:
     while max(atlas.width, atlas.height) > MAX_ATLAS_PX:    # long thin charts, padding
         used = _density_to_fit(atlas, float(mesh.area), used)
         atlas = _pack(mesh, used)
-    vmapping, indices, atlas_uv = atlas[0]
-    _reindex(part, np.asarray(vmapping, np.int64), np.asarray(indices, np.int64))
-    part.atlas_uv = np.asarray(atlas_uv, np.float32)
-    part.atlas_size = (int(atlas.width), int(atlas.height))
+    _reindex(part, atlas.vmapping, atlas.indices)
+    part.atlas_uv = atlas.uv
+    part.atlas_size = (atlas.width, atlas.height)
     part.atlas_density = float(used)
     return used < density
 
 
-def _density_to_fit(atlas, area_m2: float, density: float) -> float:
+def _density_to_fit(atlas: Packed, area_m2: float, density: float) -> float:
     """The density at which an atlas that came out too big should fit, one repack in
     most cases. Each chart's padding does not shrink with the density, so with tens of
     thousands of small charts (city windows) a plain ratio of sides overshoots several
     times: model the side as k·√n·(√(A/n)·d + 2p), calibrated on this pack."""
-    n = max(int(atlas.chart_count), 1)
+    n = max(atlas.chart_count, 1)
     chart_side = math.sqrt(max(area_m2, 1e-9) / n)
     side = max(atlas.width, atlas.height)
     k = side / (math.sqrt(n) * (chart_side * density + 2 * PADDING_PX))
@@ -60,25 +78,34 @@ def _density_to_fit(atlas, area_m2: float, density: float) -> float:
     return float(min(max(fitted, 0.05 * density), 0.99 * density))
 
 
-def _pack(mesh: trimesh.Trimesh, density: float):
-    """xatlas on the tiled UV charts (metres), packed at `density` texels per metre."""
+def _pack(mesh: trimesh.Trimesh, density: float) -> Packed:
+    """xatlas on the tiled UV charts (metres), packed at `density` texels per metre; the
+    Atlas is made, read and destroyed under _XATLAS (its arrays are copies it does not
+    own, so `del` destroys it there)."""
     import xatlas
 
-    atlas = xatlas.Atlas()
-    atlas.add_mesh(np.asarray(mesh.vertices, np.float32), np.asarray(mesh.faces, np.uint32),
-                   None, np.asarray(mesh.visual.uv, np.float32))
-    charts = xatlas.ChartOptions()
-    charts.use_input_mesh_uvs = True
-    charts.max_iterations = 1
-    pack = xatlas.PackOptions()
-    pack.padding = PADDING_PX
-    pack.texels_per_unit = density
-    pack.bilinear = True
-    if len(mesh.faces) > MANY_FACES:      # tens of thousands of tiny charts (city windows):
-        pack.rotate_charts = False        # packing dominates; unrotated block-aligned
-        pack.blockAlign = True            # packing is 3-4x faster for a few % of space
-    atlas.generate(charts, pack)
-    return atlas
+    with _XATLAS:
+        atlas = xatlas.Atlas()
+        atlas.add_mesh(np.asarray(mesh.vertices, np.float32),
+                       np.asarray(mesh.faces, np.uint32), None,
+                       np.asarray(mesh.visual.uv, np.float32))
+        charts = xatlas.ChartOptions()
+        charts.use_input_mesh_uvs = True
+        charts.max_iterations = 1
+        pack = xatlas.PackOptions()
+        pack.padding = PADDING_PX
+        pack.texels_per_unit = density
+        pack.bilinear = True
+        if len(mesh.faces) > MANY_FACES:      # tens of thousands of tiny charts (city
+            pack.rotate_charts = False        # windows): packing dominates; unrotated
+            pack.blockAlign = True            # block-aligned packing is 3-4x faster
+        atlas.generate(charts, pack)
+        vmapping, indices, uv = atlas[0]
+        packed = Packed(np.asarray(vmapping, np.int64), np.asarray(indices, np.int64),
+                        np.asarray(uv, np.float32), int(atlas.width), int(atlas.height),
+                        int(atlas.chart_count))
+        del atlas
+    return packed
 
 
 def _reindex(part: MeshPart, vmapping: np.ndarray, faces: np.ndarray) -> None:

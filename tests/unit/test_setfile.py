@@ -246,3 +246,51 @@ def test_a_failed_build_leaves_no_staging_folder_even_while_the_sky_is_still_run
     assert sky_done.is_set()                      # the running job was waited for
     time.sleep(0.2)
     assert list(tmp_path.iterdir()) == []        # no staging folder, no set
+
+
+def test_parts_unwrapped_on_many_threads_use_one_xatlas_at_a_time(monkeypatch):
+    """The build unwraps parts on two threads. An xatlas Atlas destroyed on one thread
+    while another generated on the other hung a build for good (the fault suite, a
+    rebuild of the alley); so an Atlas is made, read and destroyed under one lock. Eight
+    parts on four threads: never two Atlases alive at once, and the same UVs as one by
+    one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import trimesh
+    import xatlas
+
+    from ai_sets_addon.model.plan import MeshPart
+    from ai_sets_addon.setfile.atlas import unwrap
+
+    real, alive, peak = xatlas.Atlas, [0], [0]
+
+    class Counted:
+        def __init__(self):
+            self._atlas = real()
+            alive[0] += 1
+            peak[0] = max(peak[0], alive[0])
+
+        def __getattr__(self, name):
+            return getattr(self._atlas, name)
+
+        def __getitem__(self, index):
+            return self._atlas[index]
+
+        def __del__(self):
+            alive[0] -= 1
+
+    def part(i: int) -> MeshPart:
+        mesh = trimesh.creation.icosphere(subdivisions=3, radius=1.0 + i)
+        mesh.visual = trimesh.visual.TextureVisuals(uv=mesh.vertices[:, :2] * 0.5)
+        return MeshPart(name=f"p{i}", mesh=mesh, material="m")
+
+    alone = [part(i) for i in range(8)]
+    for p in alone:
+        unwrap(p)
+    monkeypatch.setattr(xatlas, "Atlas", Counted)
+    together = [part(i) for i in range(8)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(unwrap, together))
+    assert peak[0] == 1 and alive[0] == 0
+    for a, b in zip(alone, together):
+        assert np.array_equal(a.atlas_uv, b.atlas_uv) and a.atlas_size == b.atlas_size
