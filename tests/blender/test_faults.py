@@ -12,7 +12,7 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import bpy
@@ -49,16 +49,26 @@ def start_build(out: Path, prompt: str, env: dict[str, str] | None = None, *extr
 
 
 def wait_for_marker(proc: subprocess.Popen, stage: str, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
+    """Read the build's stderr until it says it reached `stage`, on a thread that stops
+    there; a build that hangs silently fails the test at `timeout` (a bare readline
+    waits for ever: a deadlocked build once held the suite until CI's own limit)."""
     marker = f"AISETS_FAULT_POINT {stage}"
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if marker in line:
-            return
-        if not line and proc.poll() is not None:
-            break
+    seen = threading.Event()
+
+    def read() -> None:
+        for line in iter(proc.stderr.readline, ""):
+            if marker in line:
+                seen.set()
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if seen.is_set():
+        return
     proc.kill()
-    raise AssertionError(f"build never reached stage '{stage}'")
+    reader.join(10)
+    raise AssertionError(f"build never reached stage '{stage}' in {timeout:g} s")
 
 
 @pytest.fixture(scope="module")
