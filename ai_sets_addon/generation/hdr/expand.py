@@ -64,8 +64,8 @@ def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: in
                          factor)
             out[here] = band[r[here] - lo, c[here]]
         return out
-    fr, r0, r1, wr = _taps(r, grid_map.shape[0], factor)
-    fc, c0, c1, wc = _taps(c, grid_map.shape[1], factor, wrap=True)
+    r0, r1, wr = _taps(r, grid_map.shape[0], factor)
+    c0, c1, wc = _taps(c, grid_map.shape[1], factor, wrap=True)
     if grid_map.ndim == 3:
         wr, wc = wr[:, None], wc[:, None]
     a, b = grid_map[r0, c0], grid_map[r0, c1]
@@ -77,28 +77,29 @@ def _band(grid_map: np.ndarray, rows: np.ndarray, cols: np.ndarray, factor: int
           ) -> np.ndarray:
     """(rows, cols[, k]) bilinear values: each grid row the band needs is interpolated
     along the columns once, then each pixel row between its two grid rows."""
-    _, r0, r1, wr = _taps(rows, grid_map.shape[0], factor)
-    _, c0, c1, wc = _taps(cols, grid_map.shape[1], factor, wrap=True)
+    r0, r1, wr = _taps(rows, grid_map.shape[0], factor)
+    c0, c1, wc = _taps(cols, grid_map.shape[1], factor, wrap=True)
     if grid_map.ndim == 3:
         wc = wc[:, None]
     needed = np.unique(np.concatenate([r0, r1]))
-    across = grid_map[needed][:, c0] * (1 - wc) + grid_map[needed][:, c1] * wc
+    rows_needed = grid_map[needed]
+    across = rows_needed[:, c0] * (1 - wc) + rows_needed[:, c1] * wc
     top, bottom = across[np.searchsorted(needed, r0)], across[np.searchsorted(needed, r1)]
     wr = wr.reshape(-1, *([1] * (top.ndim - 1)))
     return top * (1 - wr) + bottom * wr
 
 
 def _taps(x: np.ndarray, n: int, factor: int, wrap: bool = False
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(position on the grid, lower cell, upper cell, float32 weight of the upper) of
-    full-resolution pixel indices `x` on a grid axis of `n` cells."""
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lower cell, upper cell, float32 weight of the upper) of full-resolution pixel
+    indices `x` on a grid axis of `n` cells."""
     f = (x + 0.5) / factor - 0.5
     if wrap:
         lo = np.floor(f).astype(np.int64)
-        return f, lo % n, (lo + 1) % n, (f - lo).astype(np.float32)
+        return lo % n, (lo + 1) % n, (f - lo).astype(np.float32)
     f = np.clip(f, 0.0, n - 1.0)
     lo = np.minimum(f.astype(np.int64), n - 2 if n > 1 else 0)
-    return f, lo, np.minimum(lo + 1, n - 1), (f - lo).astype(np.float32)
+    return lo, np.minimum(lo + 1, n - 1), (f - lo).astype(np.float32)
 
 
 GROUND_CLIPPED = 0.5     # a lower hemisphere clipped over this share is a bright ground
