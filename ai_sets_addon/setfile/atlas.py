@@ -11,24 +11,35 @@ horizon) gets a lower density of its own, recorded on the part, and is named in
 from __future__ import annotations
 
 import math
+import os
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 import trimesh
 
 from ..model.plan import MeshPart
 
+T = TypeVar("T")
+
 DEFAULT_DENSITY_PX_PER_M = 32.0
 MAX_ATLAS_PX = 4096
 PADDING_PX = 2
 PACKING_SLACK = 1.35
 MANY_FACES = 20000   # side of the packed atlas / sqrt(chart area): measured 1.1-1.3
-# One xatlas at a time in the process: the build unwraps parts on two threads, and an
-# Atlas destroyed on one (joining its worker threads, the GIL held) while another
-# generated on the other hung a build for good (seen in the fault suite; xatlas packs
-# on all cores by itself).
+# xatlas (to its current head) can hang for good in xatlas::Destroy: it sets each
+# worker's wake-up flag and notifies without the worker's mutex, so a worker caught
+# between testing the flag and falling asleep misses the notify, and the join waits on
+# it for ever, with the GIL held (seen twice in the fault suite). A worker that is
+# asleep cannot miss it, so an Atlas is destroyed only once its workers sleep; and one
+# Atlas at a time, so that the threads that appear as one is made are its workers.
 _XATLAS = threading.Lock()
+_TASKS = Path("/proc/self/task")
+WORKERS_ASLEEP_WITHIN_S = 2.0
 
 
 @dataclass
@@ -79,13 +90,10 @@ def _density_to_fit(atlas: Packed, area_m2: float, density: float) -> float:
 
 
 def _pack(mesh: trimesh.Trimesh, density: float) -> Packed:
-    """xatlas on the tiled UV charts (metres), packed at `density` texels per metre; the
-    Atlas is made, read and destroyed under _XATLAS (its arrays are copies it does not
-    own, so `del` destroys it there)."""
+    """xatlas on the tiled UV charts (metres), packed at `density` texels per metre."""
     import xatlas
 
-    with _XATLAS:
-        atlas = xatlas.Atlas()
+    def generate(atlas) -> Packed:
         atlas.add_mesh(np.asarray(mesh.vertices, np.float32),
                        np.asarray(mesh.faces, np.uint32), None,
                        np.asarray(mesh.visual.uv, np.float32))
@@ -100,12 +108,64 @@ def _pack(mesh: trimesh.Trimesh, density: float) -> Packed:
             pack.rotate_charts = False        # windows): packing dominates; unrotated
             pack.blockAlign = True            # block-aligned packing is 3-4x faster
         atlas.generate(charts, pack)
-        vmapping, indices, uv = atlas[0]
-        packed = Packed(np.asarray(vmapping, np.int64), np.asarray(indices, np.int64),
-                        np.asarray(uv, np.float32), int(atlas.width), int(atlas.height),
-                        int(atlas.chart_count))
-        del atlas
-    return packed
+        return packed_copy(atlas)
+
+    return with_xatlas(generate)
+
+
+def packed_copy(atlas) -> Packed:
+    """The first mesh of a generated Atlas, copied out of it."""
+    vmapping, indices, uv = atlas[0]
+    return Packed(np.asarray(vmapping, np.int64).copy(), np.asarray(indices, np.int64).copy(),
+                  np.asarray(uv, np.float32).copy(), int(atlas.width), int(atlas.height),
+                  int(atlas.chart_count))
+
+
+def with_xatlas(use: Callable[[Any], T]) -> T:
+    """`use(atlas)` on a fresh xatlas Atlas, which is destroyed here, once its workers
+    sleep (see _XATLAS); `use` returns copies, never the Atlas or its arrays."""
+    import xatlas
+
+    with _XATLAS:
+        before = _thread_ids()
+        atlas = xatlas.Atlas()
+        workers = _thread_ids() - before
+        try:
+            return use(atlas)
+        finally:
+            until_asleep(workers)
+            del atlas                        # the last reference: xatlas::Destroy
+
+
+def _thread_ids() -> set[str]:
+    """The process's threads (Linux); empty where /proc is not there."""
+    try:
+        return set(os.listdir(_TASKS))
+    except OSError:
+        return set()
+
+
+def thread_state(tid: str) -> str:
+    """A thread's state letter from /proc ('R' running, 'S' asleep...); '' once gone."""
+    try:
+        stat = (_TASKS / tid / "stat").read_text()
+    except OSError:
+        return ""
+    return stat[stat.rindex(")") + 2]
+
+
+def until_asleep(tids: set[str], within_s: float = WORKERS_ASLEEP_WITHIN_S) -> None:
+    """Wait until every thread in `tids` sleeps (S) or is gone. A worker past its last
+    task blocks at once, so this is microseconds unless it was preempted; the limit
+    only bounds a misread thread. Without /proc a short pause makes the miss unlikely."""
+    if not tids:
+        time.sleep(0.002)
+        return
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if all(thread_state(tid) in ("S", "") for tid in tids):
+            return
+        time.sleep(0.0002)
 
 
 def _reindex(part: MeshPart, vmapping: np.ndarray, faces: np.ndarray) -> None:

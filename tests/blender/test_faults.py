@@ -45,30 +45,35 @@ def start_build(out: Path, prompt: str, env: dict[str, str] | None = None, *extr
                             # stdout unread: a full pipe (Blender's render log) would
                             # block the build while the test waits on stderr
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env={**os.environ, **(env or {})})
+                            # a hung build dumps its threads' stacks on SIGABRT
+                            env={**os.environ, "PYTHONFAULTHANDLER": "1", **(env or {})})
 
 
 def wait_for_marker(proc: subprocess.Popen, stage: str, timeout: float = 300) -> None:
     """Read the build's stderr until it says it reached `stage`, on a thread that stops
     there; a build that hangs silently fails the test at `timeout` (a bare readline
-    waits for ever: a deadlocked build once held the suite until CI's own limit)."""
+    waits for ever: a deadlocked build once held the suite until CI's own limit), with
+    its threads' Python stacks in the message."""
     marker = f"AISETS_FAULT_POINT {stage}"
-    seen = threading.Event()
+    seen, lines = threading.Event(), []
 
     def read() -> None:
         for line in iter(proc.stderr.readline, ""):
             if marker in line:
                 seen.set()
                 return
+            lines.append(line)
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     reader.join(timeout)
     if seen.is_set():
         return
+    proc.send_signal(signal.SIGABRT)
+    reader.join(20)
     proc.kill()
-    reader.join(10)
-    raise AssertionError(f"build never reached stage '{stage}' in {timeout:g} s")
+    stacks = "".join(lines[-80:])
+    raise AssertionError(f"build never reached stage '{stage}' in {timeout:g} s:\n{stacks}")
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,13 @@ painted, and clear errors (exit 2) for folders that cannot be trusted."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -249,11 +255,10 @@ def test_a_failed_build_leaves_no_staging_folder_even_while_the_sky_is_still_run
 
 
 def test_parts_unwrapped_on_many_threads_use_one_xatlas_at_a_time(monkeypatch):
-    """The build unwraps parts on two threads. An xatlas Atlas destroyed on one thread
-    while another generated on the other hung a build for good (the fault suite, a
-    rebuild of the alley); so an Atlas is made, read and destroyed under one lock. Eight
-    parts on four threads: never two Atlases alive at once, and the same UVs as one by
-    one."""
+    """The build unwraps parts on two threads; an Atlas is made, read and destroyed
+    under one lock, so that the threads that appear as it is made are its own workers
+    (see the next test). Eight parts on four threads: never two Atlases alive at once,
+    and the same UVs as one by one."""
     from concurrent.futures import ThreadPoolExecutor
 
     import trimesh
@@ -294,3 +299,124 @@ def test_parts_unwrapped_on_many_threads_use_one_xatlas_at_a_time(monkeypatch):
     assert peak[0] == 1 and alive[0] == 0
     for a, b in zip(alone, together):
         assert np.array_equal(a.atlas_uv, b.atlas_uv) and a.atlas_size == b.atlas_size
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_an_atlas_is_destroyed_only_once_its_xatlas_workers_sleep(monkeypatch):
+    """xatlas::Destroy notifies each worker without its mutex, so a worker between
+    testing its flag and falling asleep misses it and the join hangs for good (two
+    fault-suite builds hung so). The workers are found as the threads that appear when
+    the Atlas is made, one per CPU but one, and all are asleep when it is destroyed."""
+    import trimesh
+
+    from ai_sets_addon.model.plan import MeshPart
+    from ai_sets_addon.setfile import atlas
+
+    seen: list[tuple[set[str], list[str]]] = []
+    real = atlas.until_asleep
+
+    def recorded(tids, *args):
+        real(tids, *args)
+        seen.append((set(tids), [atlas.thread_state(t) for t in tids]))
+
+    monkeypatch.setattr(atlas, "until_asleep", recorded)
+    mesh = trimesh.creation.icosphere(subdivisions=4)
+    mesh.visual = trimesh.visual.TextureVisuals(uv=mesh.vertices[:, :2])
+    atlas.unwrap(MeshPart(name="ball", mesh=mesh, material="m"))
+    assert len(seen) == 1
+    tids, states = seen[0]
+    assert len(tids) == max(1, os.cpu_count() - 1)
+    assert set(states) <= {"S", ""}
+    assert not tids & {str(t.native_id) for t in threading.enumerate()}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_waiting_for_workers_waits_while_one_runs_and_not_for_ever():
+    """A thread hashing outside the GIL (running) is waited for until it blocks; a
+    thread that never sleeps holds the wait only to its limit."""
+    import hashlib
+
+    from ai_sets_addon.setfile.atlas import until_asleep
+
+    data, started, hashed, release = bytes(300_000_000), threading.Event(), [], threading.Event()
+    tid: list[int] = []
+
+    def work():
+        tid.append(threading.get_native_id())
+        started.set()
+        hashed.append(hashlib.sha256(data).hexdigest())
+        release.wait()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    until_asleep({str(tid[0])})
+    assert hashed                                   # it ran on, then slept
+    release.set()
+    worker.join()
+    t0 = time.monotonic()
+    until_asleep({str(threading.get_native_id())}, within_s=0.3)    # this one runs
+    assert 0.3 <= time.monotonic() - t0 < 2.0
+
+
+# std::condition_variable::wait(unique_lock&) made to spin WIDEN_MS before it waits:
+# the gap between a worker testing its flag and registering as a waiter, in which
+# xatlas::Destroy's notify is lost, is then wide enough to hit every time. It spins
+# rather than sleeps, as a preempted thread is runnable, not asleep. (libstdc++'s wait
+# is pthread_cond_wait on the cv and on the unique_lock's mutex, their first members.)
+WIDEN_THE_GAP_C = r"""
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+void _ZNSt18condition_variable4waitERSt11unique_lockISt5mutexE(void *cv, void *lock) {
+    long ns = atol(getenv("WIDEN_MS")) * 1000000L;
+    struct timespec t0, t;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    do clock_gettime(CLOCK_MONOTONIC, &t);
+    while ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) < ns);
+    pthread_cond_wait((pthread_cond_t *)cv, *(pthread_mutex_t **)lock);
+}
+"""
+BALL = """
+import numpy as np, trimesh
+ball = trimesh.creation.icosphere(subdivisions=3)
+uv = np.asarray(ball.vertices[:, :2], np.float32)
+"""
+XATLAS_ALONE = BALL + """
+import xatlas
+atlas = xatlas.Atlas()
+atlas.add_mesh(np.asarray(ball.vertices, np.float32), np.asarray(ball.faces, np.uint32))
+atlas.generate()
+del atlas
+"""
+THROUGH_UNWRAP = BALL + """
+from ai_sets_addon.model.plan import MeshPart
+from ai_sets_addon.setfile.atlas import unwrap
+for i in range(3):
+    ball.visual = trimesh.visual.TextureVisuals(uv=uv)
+    unwrap(MeshPart(name=f"ball{i}", mesh=ball.copy(), material="m"))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="LD_PRELOAD and /proc are Linux's")
+def test_an_xatlas_worker_falling_asleep_as_its_atlas_is_destroyed_does_not_hang(tmp_path):
+    """The fault behind two hung fault-suite builds, made certain: with the gap held open
+    100 ms, xatlas alone hangs in Destroy on its first Atlas; through `unwrap`, which
+    destroys an Atlas only once its workers sleep, three parts unwrap."""
+    source, shim = tmp_path / "widen.c", tmp_path / "widen.so"
+    source.write_text(WIDEN_THE_GAP_C)
+    subprocess.run(["gcc", "-shared", "-fPIC", "-O2", "-o", str(shim), str(source)],
+                   check=True)
+    env = {**os.environ, "LD_PRELOAD": str(shim), "WIDEN_MS": "100"}
+
+    def finishes(code: str, within_s: float) -> bool:
+        try:
+            done = subprocess.run([sys.executable, "-c", code], env=env, timeout=within_s,
+                                  capture_output=True, text=True)
+        except subprocess.TimeoutExpired:
+            return False
+        assert done.returncode == 0, done.stderr
+        return True
+
+    assert not finishes(XATLAS_ALONE, 5)
+    assert finishes(THROUGH_UNWRAP, 60)

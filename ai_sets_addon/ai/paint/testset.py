@@ -7,6 +7,7 @@ import numpy as np
 import trimesh
 
 from ...model.plan import CameraPlan
+from ...setfile.atlas import Packed, packed_copy, with_xatlas
 from .scene import PaintPart, PaintScene
 
 
@@ -15,17 +16,20 @@ def atlas_part(name: str, mesh: trimesh.Trimesh, density_px_per_m: float,
     """Unwrap a mesh into a non-overlapping atlas sized for `density_px_per_m`."""
     import xatlas
 
-    atlas = xatlas.Atlas()
-    atlas.add_mesh(np.asarray(mesh.vertices, np.float32), np.asarray(mesh.faces, np.uint32))
-    pack = xatlas.PackOptions()
-    pack.texels_per_unit = float(density_px_per_m)
-    pack.padding = 4
-    pack.bilinear = True
-    atlas.generate(pack_options=pack)
-    vmapping, indices, uvs = atlas[0] if hasattr(atlas, "__getitem__") else atlas.get_mesh(0)
-    positions = np.asarray(mesh.vertices, np.float32)[vmapping]
-    return PaintPart(name=name, positions=positions, faces=indices.astype(np.uint32),
-                     atlas_uv=uvs.astype(np.float32), atlas_size=(atlas.width, atlas.height),
+    def generate(atlas) -> Packed:
+        atlas.add_mesh(np.asarray(mesh.vertices, np.float32),
+                       np.asarray(mesh.faces, np.uint32))
+        pack = xatlas.PackOptions()
+        pack.texels_per_unit = float(density_px_per_m)
+        pack.padding = 4
+        pack.bilinear = True
+        atlas.generate(pack_options=pack)
+        return packed_copy(atlas)
+
+    packed = with_xatlas(generate)
+    positions = np.asarray(mesh.vertices, np.float32)[packed.vmapping]
+    return PaintPart(name=name, positions=positions, faces=packed.indices.astype(np.uint32),
+                     atlas_uv=packed.uv, atlas_size=(packed.width, packed.height),
                      material=material, instances=list(instances or []))
 
 
