@@ -139,3 +139,26 @@ def test_a_map_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel(cha
     one_by_one = np.concatenate([grid_value_at(grid_map, r[i:i + 1], c[i:i + 1], factor)
                                  for i in pick])
     assert np.array_equal(whole[pick], one_by_one)
+
+
+def test_the_sky_model_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel():
+    """The fitted model at a high sun's clipped zone is read from bands of whole rows
+    (each table row interpolated along the columns once); its bytes are those of the
+    model read pixel by pixel, on both sides of the sun's azimuth and across the seam."""
+    from ai_sets_addon.generation.hdr.fit import model_radiance, table_for
+    from ai_sets_addon.generation.hdr.lift import model_at_pixels
+    from ai_sets_addon.generation.sky.equirect import column_azimuths, row_elevations
+
+    rng = np.random.default_rng(3)
+    els, azs = row_elevations(256), column_azimuths(512)
+    zone = np.zeros((256, 512), bool)
+    zone[20:110, :] = rng.random((90, 512)) < 0.8
+    r, c = np.nonzero(zone)
+    table = table_for(0.2, 40.0)
+    whole = model_at_pixels(table, r, c, els, azs, 350.0)
+    pick = rng.choice(r.size, 2000, replace=False)
+    one_by_one = np.concatenate([model_radiance(table, els[r[i:i + 1]], azs[c[i:i + 1]],
+                                                350.0) for i in pick])
+    assert whole.dtype == np.float32 and np.array_equal(whole[pick], one_by_one)
+    assert np.array_equal(model_at_pixels(table, r[pick], c[pick], els, azs, 350.0),
+                          one_by_one)

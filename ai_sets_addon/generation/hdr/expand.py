@@ -20,6 +20,8 @@ clipped sky that the fitted model explains, are rebuilt from the model instead
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from ..sky.equirect import pixel_solid_angles
@@ -54,16 +56,9 @@ def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: in
     same products in the same order, so the same bytes; 4x faster than a gather of
     four neighbours per pixel)."""
     width = grid_map.shape[1] * factor
-    if r.size and r.size >= BAND_FILL * (int(r.max()) - int(r.min()) + 1) * width:
-        out = np.empty((r.size, *grid_map.shape[2:]), grid_map.dtype)
-        step = max(1, BAND_VALUES // (width * int(np.prod(grid_map.shape[2:]))))
-        top = int(r.max()) + 1
-        for lo in range(int(r.min()), top, step):               # bounded memory
-            here = (r >= lo) & (r < lo + step)
-            band = _band(grid_map, np.arange(lo, min(lo + step, top)), np.arange(width),
-                         factor)
-            out[here] = band[r[here] - lo, c[here]]
-        return out
+    if fills_its_band(r, width):
+        return read_in_bands(r, c, width, grid_map.shape[2:], grid_map.dtype,
+                             lambda rows: _band(grid_map, rows, np.arange(width), factor))
     r0, r1, wr = _taps(r, grid_map.shape[0], factor)
     c0, c1, wc = _taps(c, grid_map.shape[1], factor, wrap=True)
     if grid_map.ndim == 3:
@@ -71,6 +66,24 @@ def grid_value_at(grid_map: np.ndarray, r: np.ndarray, c: np.ndarray, factor: in
     a, b = grid_map[r0, c0], grid_map[r0, c1]
     d, e = grid_map[r1, c0], grid_map[r1, c1]
     return (a * (1 - wc) + b * wc) * (1 - wr) + (d * (1 - wc) + e * wc) * wr
+
+
+def fills_its_band(r: np.ndarray, width: int) -> bool:
+    """Whether pixels at rows `r` fill BAND_FILL of the rows they span."""
+    return bool(r.size) and r.size >= BAND_FILL * (int(r.max()) - int(r.min()) + 1) * width
+
+
+def read_in_bands(r: np.ndarray, c: np.ndarray, width: int, channels: tuple[int, ...],
+                  dtype, band_of: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """Values at pixels (r, c), read from `band_of(rows)` -> (rows, width, *channels),
+    a few rows at a time (bounded memory: BAND_VALUES values a band)."""
+    out = np.empty((r.size, *channels), dtype)
+    step = max(1, BAND_VALUES // (width * int(np.prod(channels))))
+    top = int(r.max()) + 1
+    for lo in range(int(r.min()), top, step):
+        here = (r >= lo) & (r < lo + step)
+        out[here] = band_of(np.arange(lo, min(lo + step, top)))[r[here] - lo, c[here]]
+    return out
 
 
 def _band(grid_map: np.ndarray, rows: np.ndarray, cols: np.ndarray, factor: int

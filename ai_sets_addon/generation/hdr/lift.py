@@ -32,9 +32,10 @@ from ..sky.atmosphere import atmosphere_for_haze, multiple_scattering_table
 from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
-from .expand import EXPAND_EV, EXPAND_FROM, expand_highlights, grid_value_at, ground_clipped
-from .fit import (FIT_HAZES, SkyFit, fit_sky, model_radiance, parabola_min, score, sky_samples,
-                  table_for)
+from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
+                     grid_value_at, ground_clipped, read_in_bands)
+from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
+                  parabola_min, score, sky_samples, table_for)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
@@ -458,22 +459,40 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     the edge, no pale plateau at the clip level. Returns the median gain's luminance."""
     if zone is None:
         return 1.0
+    field = gain_field(grid, fit, sun, zone)
+    if field is None:
+        return 1.0
     factor = grid.factor
     rows = np.nonzero(zone.any(axis=1))[0]
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
-    height, width = clipped.shape
-    els, azs = row_elevations(height), column_azimuths(width)
-    r, c = np.nonzero(clipped[r0:r1])
-    r += r0
-    inside = zone[r // factor, c // factor]
-    r, c = r[inside], c[inside]
-    field = gain_field(grid, fit, sun, zone)
-    if r.size == 0 or field is None:
-        return 1.0
-    k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
-    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
-    rgb[r, c] = over_clip(model * k, rgb[r, c])
-    return float(np.median(luminance(k)))
+    els, azs = row_elevations(clipped.shape[0]), column_azimuths(clipped.shape[1])
+
+    def rebuild(lo: int) -> np.ndarray:
+        r, c = np.nonzero(clipped[lo:min(lo + AUREOLE_ROWS, r1)])
+        r += lo
+        inside = zone[r // factor, c // factor]
+        r, c = r[inside], c[inside]
+        k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
+        model = model_at_pixels(fit.table, r, c, els, azs, sun.azimuth_deg)
+        rgb[r, c] = over_clip(model * k, rgb[r, c])
+        return luminance(k)
+
+    gains = np.concatenate(parallel_map(rebuild, range(r0, r1, AUREOLE_ROWS)))
+    return float(np.median(gains)) if gains.size else 1.0
+
+
+AUREOLE_ROWS = 128       # rows of the sun's zone rebuilt at a time, on the threads
+
+
+def model_at_pixels(tab: SkyTable, r: np.ndarray, c: np.ndarray, els: np.ndarray,
+                    azs: np.ndarray, sun_azimuth_deg: float) -> np.ndarray:
+    """model_radiance at full-resolution pixels (rows r at `els`, columns c at `azs`),
+    read from whole bands of rows where the pixels fill them (a high sun's clipped zone:
+    the same bytes, without a table gather per pixel)."""
+    if fills_its_band(r, azs.size):
+        return read_in_bands(r, c, azs.size, (3,), np.float32, lambda rows: model_radiance_band(
+            tab, els[rows], azs, sun_azimuth_deg))
+    return model_radiance(tab, els[r], azs[c], sun_azimuth_deg)
 
 
 RIM_CELLS = 1500          # unclipped zone cells the gain is carried in from (a stride sample)
@@ -557,7 +576,7 @@ def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEst
         outside = ~zone[r // factor, c // factor]
         r, c = r[outside], c[outside]
     els, azs = row_elevations(height), column_azimuths(width)
-    model = model_radiance(fit.table, els[r], azs[c], sun.azimuth_deg)
+    model = model_at_pixels(fit.table, r, c, els, azs, sun.azimuth_deg)
     model *= gains[r // factor].astype(np.float32)[:, None]
     seen = rgb[r, c]
     sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
