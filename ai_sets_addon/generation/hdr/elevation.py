@@ -29,8 +29,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..sky.atmosphere import (CLEANEST_HAZE, OBSERVER_ALTITUDE, atmosphere_for_haze, march,
-                               mie_phase, multiple_scattering_table, rayleigh_phase)
+from ..sky.atmosphere import (CLEANEST_HAZE, OBSERVER_ALTITUDE, RayPath, atmosphere_for_haze,
+                               march_path, mie_phase, multiple_scattering_table, ray_path,
+                               rayleigh_phase, view_transmittance)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import (SkySamples, fit_haze, interior_min, neighbour_hazes, parabola_min, score,
@@ -105,25 +106,51 @@ def lum_chroma(rgb: np.ndarray) -> np.ndarray:
 
 
 def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
-                    azimuth_deg: float) -> np.ndarray:
+              azimuth_deg: float, rays: WedgeRays | None = None) -> np.ndarray:
     """The clear-sky model's RGB at the samples, marched directly (fit.py's
     atmosphere, MARCH_STEPS steps): a scan needs a few hundred directions per sun, not
-    a whole table."""
+    a whole table. `rays`: the samples' paths, already computed for this azimuth."""
     atm = atmosphere_for_haze(haze)
-    views = direction(samples.elevations, samples.azimuths - azimuth_deg)
+    rays = rays or wedge_rays(samples, azimuth_deg)
     sun = direction(np.array(elevation_deg), np.array(0.0))
-    res = march(atm, OBSERVER_ALTITUDE, views, sun, steps=MARCH_STEPS,
-                ms_table=multiple_scattering_table(atm))
-    cos_t = fixed_matmul(views, sun)
+    res = march_path(atm, rays.path, sun, multiple_scattering_table(atm),
+                     rays.transmittance(haze))
+    cos_t = fixed_matmul(rays.views, sun)
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
     return to_rgb(spectral)
 
 
+@dataclass
+class WedgeRays:
+    """The samples' view rays (azimuths from the sun's), their march path and its
+    transmittance per haze: what every sun of a scan or a search shares."""
+
+    views: np.ndarray
+    path: RayPath
+    t_view: dict[float, np.ndarray]
+
+    def transmittance(self, haze: float) -> np.ndarray:
+        if haze not in self.t_view:      # threads may both compute it: the same values
+            self.t_view[haze] = view_transmittance(atmosphere_for_haze(haze), self.path)
+        return self.t_view[haze]
+
+
+def wedge_rays(samples: WedgeSamples, azimuth_deg: float, hazes: tuple[float, ...] = ()
+               ) -> WedgeRays:
+    """The rays of `samples` for a sun at `azimuth_deg`, their transmittance in `hazes`
+    computed now (others when first asked for)."""
+    views = direction(samples.elevations, samples.azimuths - azimuth_deg)
+    rays = WedgeRays(views, ray_path(OBSERVER_ALTITUDE, views, MARCH_STEPS), {})
+    for h in hazes:
+        rays.transmittance(h)
+    return rays
+
+
 def model_shape(samples: WedgeSamples, haze: float, elevation_deg: float,
-                azimuth_deg: float) -> np.ndarray:
+                azimuth_deg: float, rays: WedgeRays | None = None) -> np.ndarray:
     """The model's row-centred log luminance and chroma at the samples."""
-    rgb = wedge_rgb(samples, haze, elevation_deg, azimuth_deg)
+    rgb = wedge_rgb(samples, haze, elevation_deg, azimuth_deg, rays)
     return centre_rows(lum_chroma(np.maximum(rgb, 1e-30)), samples.weights, samples.starts)
 
 
@@ -250,8 +277,9 @@ def _wedge_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float
     samples = wedge_samples(grid, azimuth_deg)
     if samples is None:
         return None
+    rays = wedge_rays(samples, azimuth_deg)
     return samples, parallel_map(
-        lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg)], SCAN_HAZES)
+        lambda h: [model_shape(samples, h, elevation_deg, azimuth_deg, rays)], SCAN_HAZES)
 
 
 def _spread(samples: WedgeSamples) -> float:
@@ -295,12 +323,13 @@ def scan_elevation(grid: WorkGrid, azimuth_deg: float, guess: float,
     lo, hi = max(span[0] - 1.0, 0.0), min(span[1] + 1.0, 89.0)
     step = max(SCAN_STEP_DEG, (hi - lo) / MAX_SCAN)
     els = [float(e) for e in np.arange(lo, hi + 1e-6, step)] if hi > lo else [lo]
-    models = _models(samples, SCAN_HAZES, els, azimuth_deg)
+    rays = wedge_rays(samples, azimuth_deg)
+    models = _models(samples, SCAN_HAZES, els, azimuth_deg, rays)
     hazes = SCAN_HAZES
     best, i, info = _read_scan(grid, samples, els, models, hazes, decodings, azimuth_deg)
     if best >= LOW_SUN_DEG:
         clean = (CLEANEST_HAZE, *SCAN_HAZES)
-        models = _models(samples, clean[:1], els, azimuth_deg) + models
+        models = _models(samples, clean[:1], els, azimuth_deg, rays) + models
         again = _read_scan(grid, samples, els, models, clean, decodings, azimuth_deg)
         misfits = (_misfit(info), _misfit(again[2]))
         if again[1] == 0 and misfits[1] < misfits[0]:
@@ -316,10 +345,11 @@ def _misfit(info: dict) -> float:
 
 
 def _models(samples: WedgeSamples, hazes: tuple[float, ...], els: list[float],
-            azimuth_deg: float) -> list[list[np.ndarray]]:
+            azimuth_deg: float, rays: WedgeRays) -> list[list[np.ndarray]]:
     """The model's wedge shapes, one row per haze, one per elevation."""
-    parallel_map(lambda h: multiple_scattering_table(atmosphere_for_haze(h)), hazes)
-    flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg),
+    parallel_map(lambda h: (multiple_scattering_table(atmosphere_for_haze(h)),
+                            rays.transmittance(h)), hazes)
+    flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg, rays),
                         [(h, e) for h in hazes for e in els])
     return [flat[i * len(els):(i + 1) * len(els)] for i in range(len(hazes))]
 
@@ -395,10 +425,11 @@ def sky_cells(grid: WorkGrid) -> WedgeSamples | None:
 
 
 def absolute_cost(cells: WedgeSamples, haze: float, elevation_deg: float,
-                  azimuth_deg: float) -> float:
+                  azimuth_deg: float, rays: WedgeRays | None = None) -> float:
     """Robust misfit of the sky's log RGB against the model's, one free scale (the
     weighted median log ratio): the elevation profile counts, unlike shape_cost."""
-    model = np.log(np.maximum(wedge_rgb(cells, haze, elevation_deg, azimuth_deg), 1e-30))
+    model = np.log(np.maximum(wedge_rgb(cells, haze, elevation_deg, azimuth_deg, rays),
+                              1e-30))
     r = (model - cells.log_rgb).ravel()
     w = np.repeat(cells.weights, 3)
     k = weighted_median(r, w)
@@ -421,17 +452,18 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
     cells = sky_cells(grid)
     if cells is None:
         return shape_deg, {}
-    best, els, costs = _low_sun_run(cells, haze, azimuth_deg, shape_deg)
+    rays = wedge_rays(cells, azimuth_deg)
+    best, els, costs = _low_sun_run(cells, haze, azimuth_deg, shape_deg, rays)
     least = min(costs)
     while True:
         # the haze walks at this elevation while a neighbour fits better (one march
         # each); the haze it reaches gets its own elevation search (the golden-hour
         # sky at 4096 wide: the scan's coarse 0.3, then 0.2, 0.1 and 0, each better:
         # one step put its 4° sun at 5.2°, the walk at 4.3°)
-        walked = _walk_haze(cells, haze, best, azimuth_deg, least)
+        walked = _walk_haze(cells, haze, best, azimuth_deg, least, rays)
         if walked == haze:
             break
-        run = _low_sun_run(cells, walked, azimuth_deg, shape_deg)
+        run = _low_sun_run(cells, walked, azimuth_deg, shape_deg, rays)
         if min(run[2]) >= least:
             break
         (best, els, costs), haze, least = run, walked, min(run[2])
@@ -440,36 +472,36 @@ def low_sun_elevation(grid: WorkGrid, azimuth_deg: float, shape_deg: float, haze
 
 
 def _walk_haze(cells: WedgeSamples, haze: float, elevation_deg: float, azimuth_deg: float,
-               least: float) -> float:
+               least: float, rays: WedgeRays) -> float:
     """From `haze`, fit.HAZE_STEP at a time to the neighbour that fits the sky
     better at `elevation_deg` than `least`, while one does (the cost falls at each step:
     it ends)."""
     while True:
         others = neighbour_hazes(haze)
-        probes = parallel_map(lambda h: absolute_cost(cells, h, elevation_deg, azimuth_deg),
-                              others)
+        probes = parallel_map(
+            lambda h: absolute_cost(cells, h, elevation_deg, azimuth_deg, rays), others)
         k = int(np.argmin(probes))
         if probes[k] >= least:
             return haze
         haze, least = others[k], probes[k]
 
 
-def _low_sun_run(cells: WedgeSamples, haze: float, azimuth_deg: float, shape_deg: float
-                 ) -> tuple[float, list[float], list[float]]:
+def _low_sun_run(cells: WedgeSamples, haze: float, azimuth_deg: float, shape_deg: float,
+                 rays: WedgeRays) -> tuple[float, list[float], list[float]]:
     """(best elevation, elevations, costs) of the absolute fit at one haze."""
     lo, hi = max(shape_deg + LOW_SUN_SPAN[0], 0.0), shape_deg + LOW_SUN_SPAN[1]
     els = [float(e) for e in np.linspace(lo, hi, LOW_SUN_STEPS)]
-    costs = parallel_map(lambda e: absolute_cost(cells, haze, e, azimuth_deg), els)
+    costs = parallel_map(lambda e: absolute_cost(cells, haze, e, azimuth_deg, rays), els)
     while int(np.argmin(costs)) == len(els) - 1 and els[-1] < shape_deg + LOW_SUN_REACH:
         # still falling at the top: the shape scan put a higher sun far too low (a
         # clipped horizon band merged with the aureole); follow the fit up
         els.append(els[-1] + LOW_SUN_CLIMB)
-        costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg))
+        costs.append(absolute_cost(cells, haze, els[-1], azimuth_deg, rays))
     while int(np.argmin(costs)) == 0 and els[0] > 0.0:
         # still falling at the bottom: the shape scan put the sun too high (the
         # golden-hour sky at 4096 wide: shape 8.6° for a true 4°, and the fit's least at
         # the range's floor, 6.6°); follow the fit down to the horizon
         els.insert(0, max(els[0] - LOW_SUN_CLIMB, 0.0))
-        costs.insert(0, absolute_cost(cells, haze, els[0], azimuth_deg))
+        costs.insert(0, absolute_cost(cells, haze, els[0], azimuth_deg, rays))
     best = interior_min(els, costs)
     return (els[int(np.argmin(costs))] if best is None else best), els, costs

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..sky.equirect import angles_of, direction
-from .elevation import SCAN_HAZES, WedgeSamples, wedge_rgb
+from .elevation import SCAN_HAZES, WedgeSamples, wedge_rays, wedge_rgb
 from .fit import neighbour_hazes, parabola_min
 from .grid import WorkGrid, cell_luminance, parallel_map
 from .model_free import mirror_azimuth
@@ -171,9 +171,10 @@ def _elevation(cells: Cells, azimuth_deg: float) -> tuple[float, float, float]:
     at = WedgeSamples(cells.elevations, cells.azimuths, np.empty(0), cells.weights,
                       np.zeros(1, np.int64), np.arange(len(cells.seen)))
     known: dict[tuple[float, float], float] = {}
+    rays = wedge_rays(at, azimuth_deg)
 
     def cost(haze_el: tuple[float, float]) -> float:
-        rgb = np.maximum(wedge_rgb(at, haze_el[0], haze_el[1], azimuth_deg), 1e-30)
+        rgb = np.maximum(wedge_rgb(at, haze_el[0], haze_el[1], azimuth_deg, rays), 1e-30)
         x = np.log(cell_luminance(rgb)).astype(np.float32)
         peak = np.log(np.maximum(np.maximum(rgb[:, 0], rgb[:, 1]), rgb[:, 2]))
         return float(censored_costs(x[None], cells, peak[None].astype(np.float32))[0])

@@ -218,16 +218,33 @@ class MarchResult:
     ground_mu_sun: np.ndarray  # cos sun zenith at the ground point
 
 
-def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
-          steps: int = 32, ms_table: np.ndarray | None = None) -> MarchResult:
-    """Integrate in-scattering along rays.
+@dataclass
+class RayPath:
+    """Rays' sample points and the air's densities there: what a march does not owe to
+    the sun or to the air column's haze, so a scan of sun elevations and hazes along the
+    same rays computes it once."""
 
-    view (..., 3) unit vectors; origin_alt and sun (..., 3) broadcast against view, so one
-    call can march many origins and sun directions at once (the multiple-scattering table).
-    """
+    shape: tuple[int, ...]
+    hit: np.ndarray            # bool: the ray ends on the ground
+    px: np.ndarray             # (..., steps) sample positions, metres from the centre
+    py: np.ndarray
+    pz: np.ndarray
+    rr: np.ndarray
+    alt: np.ndarray
+    dt: np.ndarray
+    d_r: np.ndarray            # (..., steps) Rayleigh, Mie and ozone densities
+    d_m: np.ndarray
+    step_depth: np.ndarray     # (..., steps, 3) each step's optical depths
+    view_depth: np.ndarray     # (..., steps, 3) from the origin to each step
+
+
+def ray_path(origin_alt, view: np.ndarray, steps: int, sun_shape: tuple[int, ...] = ()
+             ) -> RayPath:
+    """The path of rays `view` (..., 3) from `origin_alt`, broadcast with `sun_shape`
+    (the suns' batch shape, when many are marched at once)."""
     mu = view[..., 2]
     r0 = EARTH_RADIUS + np.asarray(origin_alt, np.float64)
-    shape = np.broadcast_shapes(mu.shape, r0.shape, np.shape(sun)[:-1])
+    shape = np.broadcast_shapes(mu.shape, r0.shape, sun_shape)
     mu, r0 = np.broadcast_to(mu, shape), np.broadcast_to(r0, shape)
     hit, t_ground = _ray_ground(r0, mu)
     length = np.where(hit, t_ground, _ray_sphere_far(r0, mu, EARTH_RADIUS + ATMOSPHERE_TOP))
@@ -239,12 +256,39 @@ def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
     pz = r0[..., None] + view[..., None, 2] * t
     rr = np.sqrt(px * px + py * py + pz * pz)
     alt = rr - EARTH_RADIUS
-    sun = np.asarray(sun, np.float64)
-    mu_sun = (px * sun[..., None, 0] + py * sun[..., None, 1] + pz * sun[..., None, 2]) / rr
     d_r, d_m, d_o = _densities(alt)
     step_depth = np.stack([d_r * dt, d_m * dt, d_o * dt], axis=-1)
     view_depth = np.cumsum(step_depth, axis=-2) - 0.5 * step_depth
-    t_view = np.exp(-_extinction(atm, view_depth))
+    return RayPath(shape, hit, px, py, pz, rr, alt, dt, d_r, d_m, step_depth, view_depth)
+
+
+def view_transmittance(atm: AirColumn, path: RayPath) -> np.ndarray:
+    """(..., steps, n_lambda) transmittance from the origin to each step."""
+    return np.exp(-_extinction(atm, path.view_depth))
+
+
+def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
+          steps: int = 32, ms_table: np.ndarray | None = None) -> MarchResult:
+    """Integrate in-scattering along rays.
+
+    view (..., 3) unit vectors; origin_alt and sun (..., 3) broadcast against view, so one
+    call can march many origins and sun directions at once (the multiple-scattering table).
+    """
+    return march_path(atm, ray_path(origin_alt, view, steps, np.shape(sun)[:-1]), sun,
+                      ms_table)
+
+
+def march_path(atm: AirColumn, path: RayPath, sun: np.ndarray,
+               ms_table: np.ndarray | None = None, t_view: np.ndarray | None = None
+               ) -> MarchResult:
+    """march() along a computed path (`t_view`: its view_transmittance in `atm`, when
+    the caller marches several suns through the same air)."""
+    px, py, pz, rr, alt, dt = path.px, path.py, path.pz, path.rr, path.alt, path.dt
+    d_r, d_m, step_depth = path.d_r, path.d_m, path.step_depth
+    sun = np.asarray(sun, np.float64)
+    mu_sun = (px * sun[..., None, 0] + py * sun[..., None, 1] + pz * sun[..., None, 2]) / rr
+    if t_view is None:
+        t_view = view_transmittance(atm, path)
     t_sun = sun_transmittance(atm, alt, mu_sun)
     common = t_view * t_sun * SOLAR_IRRADIANCE
     ray = np.einsum("...sl,...s->...l", common, d_r * dt) * atm.rayleigh
@@ -256,9 +300,10 @@ def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
                 + d_m[..., None] * atm.mie_extinction * atm.mie_albedo)
         multiple = np.sum(t_view * psi * scat * dt[..., None], axis=-2) * SOLAR_IRRADIANCE
     total_depth = np.sum(step_depth, axis=-2)
-    return MarchResult(ray, mie, multiple, np.exp(-_extinction(atm, total_depth)), hit,
-                       sun_transmittance(atm, np.zeros(shape), mu_sun[..., -1]),
+    return MarchResult(ray, mie, multiple, np.exp(-_extinction(atm, total_depth)), path.hit,
+                       sun_transmittance(atm, np.zeros(path.shape), mu_sun[..., -1]),
                        mu_sun[..., -1])
+
 
 
 # --- multiple scattering (Hillaire 2020) ------------------------------------------------
