@@ -525,7 +525,7 @@ def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
         rim = side[open_] if np.sum(open_ & side) >= 10 else up[open_]
         here = shut & side
         if here.any():
-            stride = max(1, int(rim.sum()) // RIM_CELLS)
+            stride = -(-int(rim.sum()) // RIM_CELLS)       # at most RIM_CELLS
             field[rr[here], cc[here]] = from_the_rim(
                 dirs[here], dirs[open_][rim][::stride], logs[rim][::stride])
     return field
