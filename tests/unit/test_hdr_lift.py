@@ -162,3 +162,36 @@ def test_the_sky_model_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_p
     assert whole.dtype == np.float32 and np.array_equal(whole[pick], one_by_one)
     assert np.array_equal(model_at_pixels(table, r[pick], c[pick], els, azs, 350.0),
                           one_by_one)
+
+
+def test_suns_marched_along_shared_wedge_rays_have_the_bytes_of_a_march_each():
+    """A scan marches many suns and hazes along the same wedge rays: the path is
+    computed once and its transmittance once per haze (elevation.WedgeRays); each
+    sun's radiance has the bytes of a whole march() of its own."""
+    from ai_sets_addon.generation.hdr.elevation import (MARCH_STEPS, WedgeSamples,
+                                                        wedge_rays, wedge_rgb)
+    from ai_sets_addon.generation.sky.atmosphere import (OBSERVER_ALTITUDE,
+                                                         atmosphere_for_haze, march,
+                                                         mie_phase,
+                                                         multiple_scattering_table,
+                                                         rayleigh_phase)
+    from ai_sets_addon.generation.sky.equirect import direction
+    from ai_sets_addon.generation.sky.spectrum import fixed_matmul, to_rgb
+
+    rng = np.random.default_rng(5)
+    n = 300
+    samples = WedgeSamples(rng.uniform(-5.0, 80.0, n), rng.uniform(0.0, 360.0, n),
+                           np.zeros((n, 3)), np.full(n, 1.0 / n), np.zeros(1, np.int64),
+                           np.arange(n))
+    views = direction(samples.elevations, samples.azimuths - 120.0)
+    rays = wedge_rays(samples, 120.0, (0.3,))
+    for haze in (0.3, 0.0, -0.1):
+        atm = atmosphere_for_haze(haze)
+        for el in (2.0, 25.0, 60.0):
+            sun = direction(np.array(el), np.array(0.0))
+            res = march(atm, OBSERVER_ALTITUDE, views, sun, steps=MARCH_STEPS,
+                        ms_table=multiple_scattering_table(atm))
+            cos_t = fixed_matmul(views, sun)
+            alone = to_rgb(res.rayleigh * rayleigh_phase(cos_t)[..., None]
+                           + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
+            assert np.array_equal(wedge_rgb(samples, haze, el, 120.0, rays), alone)

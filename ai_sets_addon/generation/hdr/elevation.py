@@ -111,7 +111,7 @@ def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
     atmosphere, MARCH_STEPS steps): a scan needs a few hundred directions per sun, not
     a whole table. `rays`: the samples' paths, already computed for this azimuth."""
     atm = atmosphere_for_haze(haze)
-    rays = rays or wedge_rays(samples, azimuth_deg)
+    rays = wedge_rays(samples, azimuth_deg) if rays is None else rays
     sun = direction(np.array(elevation_deg), np.array(0.0))
     res = march_path(atm, rays.path, sun, multiple_scattering_table(atm),
                      rays.transmittance(haze))
