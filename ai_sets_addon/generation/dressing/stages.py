@@ -29,13 +29,15 @@ from .models import model, variant_for
 from .programs import SURFACE_SMALLS, Notes
 from .space import Space, Wall, rect_box
 
-# Where a wall object hangs: the height of its bottom edge (m above the floor).
+# Where a wall object hangs: the height of its bottom edge (m above the floor); 0 for
+# what stands on the floor with its back to the wall (a chimneypiece, a ladder).
 HANG = {"light_switch": 1.05, "power_socket": 0.25, "picture_frame": 1.35, "poster": 1.25,
         "mirror": 0.95, "round_mirror": 1.3, "wall_clock": 1.95, "wall_shelf": 1.45,
         "wall_cabinet": 1.45, "medicine_cabinet": 1.25, "whiteboard": 0.9, "blackboard": 0.9,
         "corkboard": 1.1, "wall_sconce": 1.7, "tapestry": 1.6, "air_vent": 2.15,
         "exit_sign": 2.15, "radiator": 0.12, "wall_tv": 1.0, "air_conditioner": 2.2,
-        "boiler": 1.3, "electrical_cabinet": 1.2}
+        "boiler": 1.3, "electrical_cabinet": 1.2, "handrail": 0.925, "button_panel": 0.95,
+        "fireplace": 0.0, "ladder": 0.0, "curtain": 0.02, "urinal": 0.3}
 # Frames, mirrors, shelves hung over a piece of furniture (centred on it), first.
 OVER = {"picture_frame": ("sofa", "double_bed", "single_bed", "bed", "sideboard", "dresser",
                           "console_table", "bench"),

@@ -22,7 +22,8 @@ from ..parts import sites
 from ...model.plan import LightPlan, SetPlan
 from ..props.scatter import transform, world_boxes
 from ...model.spec import SetSpec
-from .dressing import FLOATING, HANG, dress_area, holds, known, model_for, placement
+from ..dressing.stages import HANG
+from .dressing import FLOATING, dress_area, holds, known, model_for, placement
 from .recipe import Dress, Recipe
 
 # Recipe light kinds in a room -> (fixture kind, fixtures per m2 of floor).
@@ -333,8 +334,9 @@ def _dress_room(out: rooms.Layout, occ, dress: Dress, n: int, model, rng, W, D, 
         spots = [(float(x), float(y), rooms.SOUTH) for y in ys for x in xs]
     placed = 0
     z = 0.0
-    if placement(dress.kind) == "wall":          # hung on the wall at its height
-        z = HANG.get(dress.kind, 1.5) - (b[2] + b[5]) / 2
+    if placement(dress.kind) == "wall":    # its bottom edge at its HANG height (0: it
+        # stands against the wall, a chimneypiece), else centred at eye height
+        z = HANG[dress.kind] - b[2] if dress.kind in HANG else 1.5 - (b[2] + b[5]) / 2
     for x, y, yaw in spots:
         if placed >= n:
             break

@@ -77,8 +77,6 @@ BLOCKS: dict[str, tuple[tuple[float, float, float], str]] = {
     "coffin": ((0.7, 2.0, 0.6), "wood"), "tram": ((2.4, 14.0, 3.2), "car_paint"),
     "handrail": ((1.5, 0.07, 0.05), "brass"), "button_panel": ((0.25, 0.03, 0.5), "screen_glow"),
 }
-# Wall things hung at their own height (m, their centre); others at eye height.
-HANG = {"handrail": 0.95, "button_panel": 1.2}
 
 
 @cache
