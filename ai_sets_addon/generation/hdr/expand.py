@@ -25,6 +25,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ..sky.equirect import pixel_solid_angles
+from .grid import lerp_rows_then_columns
 
 EXPAND_EV = 2.0
 EXPAND_FROM = 0.6
@@ -88,18 +89,9 @@ def read_in_bands(r: np.ndarray, c: np.ndarray, width: int, channels: tuple[int,
 
 def _band(grid_map: np.ndarray, rows: np.ndarray, cols: np.ndarray, factor: int
           ) -> np.ndarray:
-    """(rows, cols[, k]) bilinear values: each grid row the band needs is interpolated
-    along the columns once, then each pixel row between its two grid rows."""
-    r0, r1, wr = _taps(rows, grid_map.shape[0], factor)
-    c0, c1, wc = _taps(cols, grid_map.shape[1], factor, wrap=True)
-    if grid_map.ndim == 3:
-        wc = wc[:, None]
-    needed = np.unique(np.concatenate([r0, r1]))
-    rows_needed = grid_map[needed]
-    across = rows_needed[:, c0] * (1 - wc) + rows_needed[:, c1] * wc
-    top, bottom = across[np.searchsorted(needed, r0)], across[np.searchsorted(needed, r1)]
-    wr = wr.reshape(-1, *([1] * (top.ndim - 1)))
-    return top * (1 - wr) + bottom * wr
+    """(rows, cols[, k]) bilinear values of a work-grid map at full-resolution pixels."""
+    return lerp_rows_then_columns(grid_map, *_taps(rows, grid_map.shape[0], factor),
+                                  *_taps(cols, grid_map.shape[1], factor, wrap=True))
 
 
 def _taps(x: np.ndarray, n: int, factor: int, wrap: bool = False

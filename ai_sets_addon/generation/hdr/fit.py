@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..sky.atmosphere import SkyTable, atmosphere_for_haze, sky_table
-from .grid import WorkGrid, parallel_map
+from .grid import WorkGrid, lerp_rows_then_columns, parallel_map
 
 HAZE_GRID = (0.0, 0.1, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
 # 0.1 between 0 and 0.3: a least at an end sample is not refined, and clear skies
@@ -77,12 +77,7 @@ def model_radiance_band(tab: SkyTable, elevations: np.ndarray, azimuths: np.ndar
     rel = np.abs((azimuths - sun_azimuth_deg + 180.0) % 360.0 - 180.0)
     i, wi = _cell(tab.elevations_deg, elevations)
     j, wj = _cell(tab.azimuths_deg, rel)
-    needed = np.unique(np.concatenate([i, i + 1]))
-    t = tab.radiance[needed]
-    across = t[:, j] * (1 - wj[:, None]) + t[:, j + 1] * wj[:, None]
-    top, bottom = across[np.searchsorted(needed, i)], across[np.searchsorted(needed, i + 1)]
-    wi = wi[:, None, None]
-    return (top * (1 - wi) + bottom * wi).astype(np.float32)
+    return lerp_rows_then_columns(tab.radiance, i, i + 1, wi, j, j + 1, wj).astype(np.float32)
 
 
 def _cell(grid: np.ndarray, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -305,7 +305,6 @@ def march_path(atm: AirColumn, path: RayPath, sun: np.ndarray,
                        mu_sun[..., -1])
 
 
-
 # --- multiple scattering (Hillaire 2020) ------------------------------------------------
 
 _MS_ALT, _MS_MU = 10, 20
