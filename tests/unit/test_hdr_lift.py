@@ -166,7 +166,7 @@ def test_the_sky_model_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_p
 
 def test_suns_marched_along_shared_wedge_rays_have_the_bytes_of_a_march_each():
     """A scan marches many suns and hazes along the same wedge rays: the path is
-    computed once and its transmittance once per haze (elevation.WedgeRays); each
+    computed once and put in the air once per haze (elevation.WedgeRays); each
     sun's radiance has the bytes of a whole march() of its own."""
     from ai_sets_addon.generation.hdr.elevation import (MARCH_STEPS, WedgeSamples,
                                                         wedge_rays, wedge_rgb)

@@ -670,3 +670,44 @@ def test_a_sun_over_12_degrees_is_read_on_the_air_it_is_seen_through(haze, monke
     assert len(info["clean_air_misfit"]) == 2, info         # it was read both ways
     assert abs(found - el) < 0.5, info
     assert (chosen == CLEANEST_HAZE) == (haze < 0.0), info
+
+
+def _flood_labels(mask: np.ndarray) -> np.ndarray:
+    """The reference: a flood fill from each unlabelled cell in raster order, 8
+    neighbours, columns wrapping (the panorama's seam), rows not."""
+    h, w = mask.shape
+    labels = np.zeros(mask.shape, np.int32)
+    current = 0
+    for r0, c0 in zip(*np.nonzero(mask)):
+        if labels[r0, c0]:
+            continue
+        current += 1
+        labels[r0, c0] = current
+        stack = [(int(r0), int(c0))]
+        while stack:
+            r, c = stack.pop()
+            for rr in range(max(r - 1, 0), min(r + 2, h)):
+                for cc in ((c - 1) % w, c, (c + 1) % w):
+                    if mask[rr, cc] and not labels[rr, cc]:
+                        labels[rr, cc] = current
+                        stack.append((rr, cc))
+    return labels
+
+
+def test_clipped_regions_are_labelled_as_a_flood_fill_labels_them_across_the_seam():
+    """The clipped regions (sun.py's _label, joined row runs) are the 8-connected
+    components a flood fill finds, numbered alike, on masks of every density and on
+    regions cut by the panorama's seam, diagonally too."""
+    from ai_sets_addon.generation.hdr.sun import _label
+
+    rng = np.random.default_rng(11)
+    for _ in range(400):
+        shape = (int(rng.integers(1, 14)), int(rng.integers(1, 14)))
+        mask = rng.random(shape) < rng.uniform(0.05, 0.9)
+        assert np.array_equal(_label(mask), _flood_labels(mask)), mask.astype(int)
+    seam = np.zeros((4, 10), bool)
+    seam[1, 9] = seam[2, 0] = True          # touch only diagonally, across the seam
+    seam[0, 4] = True
+    labels = _label(seam)
+    assert labels[1, 9] == labels[2, 0] != labels[0, 4]
+    assert labels.max() == 2 and labels[0, 4] == 1

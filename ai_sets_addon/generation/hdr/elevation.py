@@ -29,9 +29,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..sky.atmosphere import (CLEANEST_HAZE, OBSERVER_ALTITUDE, RayPath, atmosphere_for_haze,
-                               march_path, mie_phase, multiple_scattering_table, ray_path,
-                               rayleigh_phase, view_transmittance)
+from ..sky.atmosphere import (CLEANEST_HAZE, OBSERVER_ALTITUDE, PathInAir, RayPath,
+                               atmosphere_for_haze, march_in_air, mie_phase,
+                               multiple_scattering_table, path_in_air, ray_path,
+                               rayleigh_phase)
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import (SkySamples, fit_haze, interior_min, neighbour_hazes, parabola_min, score,
@@ -113,8 +114,7 @@ def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
     atm = atmosphere_for_haze(haze)
     rays = wedge_rays(samples, azimuth_deg) if rays is None else rays
     sun = direction(np.array(elevation_deg), np.array(0.0))
-    res = march_path(atm, rays.path, sun, multiple_scattering_table(atm),
-                     rays.transmittance(haze))
+    res = march_in_air(rays.in_air(haze), sun, multiple_scattering_table(atm))
     cos_t = fixed_matmul(rays.views, sun)
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
@@ -123,27 +123,27 @@ def wedge_rgb(samples: WedgeSamples, haze: float, elevation_deg: float,
 
 @dataclass
 class WedgeRays:
-    """The samples' view rays (azimuths from the sun's), their march path and its
-    transmittance per haze: what every sun of a scan or a search shares."""
+    """The samples' view rays (azimuths from the sun's), their march path and that path
+    in the air of each haze: what every sun of a scan or a search shares."""
 
     views: np.ndarray
     path: RayPath
-    t_view: dict[float, np.ndarray]
+    airs: dict[float, PathInAir]
 
-    def transmittance(self, haze: float) -> np.ndarray:
-        if haze not in self.t_view:      # threads may both compute it: the same values
-            self.t_view[haze] = view_transmittance(atmosphere_for_haze(haze), self.path)
-        return self.t_view[haze]
+    def in_air(self, haze: float) -> PathInAir:
+        if haze not in self.airs:        # threads may both compute it: the same values
+            self.airs[haze] = path_in_air(atmosphere_for_haze(haze), self.path)
+        return self.airs[haze]
 
 
 def wedge_rays(samples: WedgeSamples, azimuth_deg: float, hazes: tuple[float, ...] = ()
                ) -> WedgeRays:
-    """The rays of `samples` for a sun at `azimuth_deg`, their transmittance in `hazes`
-    computed now (others when first asked for)."""
+    """The rays of `samples` for a sun at `azimuth_deg`, their path in the air of
+    `hazes` computed now (others when first asked for)."""
     views = direction(samples.elevations, samples.azimuths - azimuth_deg)
     rays = WedgeRays(views, ray_path(OBSERVER_ALTITUDE, views, MARCH_STEPS), {})
     for h in hazes:
-        rays.transmittance(h)
+        rays.in_air(h)
     return rays
 
 
@@ -348,7 +348,7 @@ def _models(samples: WedgeSamples, hazes: tuple[float, ...], els: list[float],
             azimuth_deg: float, rays: WedgeRays) -> list[list[np.ndarray]]:
     """The model's wedge shapes, one row per haze, one per elevation."""
     parallel_map(lambda h: (multiple_scattering_table(atmosphere_for_haze(h)),
-                            rays.transmittance(h)), hazes)
+                            rays.in_air(h)), hazes)
     flat = parallel_map(lambda he: model_shape(samples, he[0], he[1], azimuth_deg, rays),
                         [(h, e) for h in hazes for e in els])
     return [flat[i * len(els):(i + 1) * len(els)] for i in range(len(hazes))]

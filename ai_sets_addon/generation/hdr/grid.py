@@ -12,7 +12,6 @@ from typing import Callable, Sequence, TypeVar
 import numpy as np
 
 from ..sky.equirect import column_azimuths, direction, pixel_solid_angles, row_elevations
-from ..sky.spectrum import fixed_matmul
 
 WORK_WIDTH = 512
 
@@ -151,17 +150,22 @@ def cell_luminance(rgb: np.ndarray) -> np.ndarray:
 def from_the_rim(targets: np.ndarray, rim: np.ndarray, values: np.ndarray) -> np.ndarray:
     """Values (n, k) at `targets` (n, 3 unit vectors) carried in from `rim` (m, 3) with
     `values` (m, k) by inverse-distance weights 1 / (1 - cos d)^2 (~ 1/d^4: the near
-    rim counts most; continuous where a target meets the rim). Elementwise sums in a
-    fixed order (no BLAS), each target's alone: the same bytes at any thread count, the
-    targets shared out between the threads in blocks of RIM_BLOCK."""
+    rim counts most; continuous where a target meets the rim). numpy's own einsum loops
+    in a fixed order (no BLAS), each target's alone: the same bytes at any thread
+    count, the targets shared out between the threads in blocks of RIM_BLOCK; the
+    weights are made in place (a block's pairs are hundreds of thousands)."""
     out = np.empty((len(targets), values.shape[1]), np.float32)
+    rim_t = np.ascontiguousarray(rim.T, np.float64)
+    values_t = np.ascontiguousarray(values.T, np.float64)
 
     def block(i: int) -> None:
-        chord = np.maximum(1.0 - fixed_matmul(targets[i:i + RIM_BLOCK], rim.T), 1e-6)
-        w = 1.0 / (chord * chord)
-        total = w.sum(axis=1)
-        for j in range(values.shape[1]):
-            out[i:i + RIM_BLOCK, j] = np.sum(w * values[:, j], axis=1) / total
+        w = np.einsum("tk,kr->tr", targets[i:i + RIM_BLOCK], rim_t)     # cos d
+        np.subtract(1.0, w, out=w)
+        np.maximum(w, 1e-6, out=w)
+        np.square(w, out=w)
+        np.reciprocal(w, out=w)
+        out[i:i + RIM_BLOCK] = (np.einsum("tr,kr->tk", w, values_t)
+                                / w.sum(axis=1)[:, None])
 
     starts = list(range(0, len(targets), RIM_BLOCK))
     parts = [starts[k::_threads()] for k in range(min(_threads(), len(starts)))]

@@ -146,13 +146,11 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         return _no_sun(read, read_grid, sun, options)
     rgb = _scaled(pano.linear, fit.scale, own=pano.linear is not as_read)
     zone = sun_zone(grid, sun)
-    gains = row_gains(grid, fit, sun)
-    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
-    left = grid.clipped if rebuilt is None else clipped_share(pano.clipped & ~rebuilt,
-                                                               grid.factor)
-    expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
-                      options.expand_from, zone, rebuilt)
-    refined["aureole_gain"] = _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid)
+    # the sun's zone and the pixels outside it are rebuilt side by side: no pixel is
+    # read by one and written by the other (both in place in `rgb`)
+    refined["aureole_gain"], _ = parallel_map(lambda job: job(), [
+        lambda: _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid),
+        lambda: _outside_the_zone(rgb, pano, grid, fit, sun, zone, options)])
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
     if sun.elevation_deg > -SUN_RADIUS_DEG:
@@ -170,6 +168,19 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                      "irradiance (lobe contrast / 10)")
     return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
                       refined, pano.response)
+
+
+def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyFit,
+                      sun: SunEstimate, zone: np.ndarray | None, options: LiftOptions
+                      ) -> None:
+    """Clipped pixels outside the sun's zone, in place: the sky's clipped band from the
+    model (_rebuild_band), then the other highlights expanded (expand.py)."""
+    gains = row_gains(grid, fit, sun)
+    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
+    left = grid.clipped if rebuilt is None else clipped_share(pano.clipped & ~rebuilt,
+                                                               grid.factor)
+    expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
+                      options.expand_from, zone, rebuilt)
 
 
 def _scaled(linear: np.ndarray, scale: float, own: bool) -> np.ndarray:

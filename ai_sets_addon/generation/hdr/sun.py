@@ -32,7 +32,6 @@ folds in the clear-sky fit's residual.
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -252,28 +251,67 @@ def _shape_costs(cands: np.ndarray, obs: np.ndarray, y: np.ndarray, w: np.ndarra
 
 
 def _label(mask: np.ndarray) -> np.ndarray:
-    """8-connected components (columns wrap around); 0 = background. Breadth-first."""
+    """8-connected components (columns wrap around); 0 = background; numbered in the
+    raster order of their first cell. Row runs joined by union-find: a clipped sky is a
+    few hundred runs, not the tens of thousands of cells a flood fill visits one by one."""
     h, w = mask.shape
+    rows, starts, ends = _runs(mask)
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in _touching_runs(rows, starts, ends, w):
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)     # the root is a component's first run
+    roots = np.array([root(i) for i in range(len(rows))], np.int64)
+    first = np.unique(roots)                      # raster order of the first runs
+    ids = (np.searchsorted(first, roots) + 1).astype(np.int32)
     labels = np.zeros(mask.shape, np.int32)
-    current = 0
-    for r0, c0 in zip(*np.nonzero(mask)):
-        if labels[r0, c0]:
-            continue
-        current += 1
-        labels[r0, c0] = current
-        queue = deque([(int(r0), int(c0))])
-        while queue:
-            r, c = queue.popleft()
-            for dr in (-1, 0, 1):
-                rr = r + dr
-                if not 0 <= rr < h:
-                    continue
-                for dc in (-1, 0, 1):
-                    cc = (c + dc) % w
-                    if mask[rr, cc] and not labels[rr, cc]:
-                        labels[rr, cc] = current
-                        queue.append((rr, cc))
+    lengths = ends - starts
+    cells = np.repeat(rows * w + starts - np.cumsum(lengths) + lengths, lengths) \
+        + np.arange(int(lengths.sum()))
+    labels.ravel()[cells] = np.repeat(ids, lengths)
     return labels
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, first column, end column) of each run of set cells, in raster order."""
+    h, w = mask.shape
+    edges = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    return rows.astype(np.int64), starts.astype(np.int64), ends.astype(np.int64)
+
+
+def _touching_runs(rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, w: int
+                   ) -> list[tuple[int, int]]:
+    """Pairs of runs that are 8-neighbours: in the next row with overlapping or
+    diagonally touching columns, or across the wrap (a run at the last column and one
+    at the first, in the same row or the next)."""
+    pairs = []
+    bounds = np.searchsorted(rows, np.arange(int(rows.max(initial=-1)) + 3))
+    wrap_last = ends == w
+    wrap_first = starts == 0
+    for r in range(len(bounds) - 2):
+        a = np.arange(bounds[r], bounds[r + 1])
+        b = np.arange(bounds[r + 1], bounds[r + 2])
+        if a.size == 0:
+            continue
+        if b.size:
+            # [s, e) runs touch (8-connected) when each starts at or before the other's end
+            hit = (starts[a][:, None] <= ends[b][None, :]) & (starts[b][None, :]
+                                                             <= ends[a][:, None])
+            ia, ib = np.nonzero(hit)
+            pairs += zip(a[ia].tolist(), b[ib].tolist())
+        for other in (a, b):
+            pairs += [(int(i), int(j)) for i in a[wrap_last[a]] for j in other[wrap_first[other]]]
+            pairs += [(int(i), int(j)) for i in a[wrap_first[a]] for j in other[wrap_last[other]]]
+    return pairs
 
 
 def _centroid(grid: WorkGrid, region: np.ndarray) -> tuple[float, float]:

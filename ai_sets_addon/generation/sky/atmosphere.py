@@ -167,41 +167,82 @@ def _optical_depth_table() -> np.ndarray:
 
 def sun_optical_depth(alt: np.ndarray, mu_sun: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Optical depths (..., 3) toward the sun and a mask of points in the earth's shadow."""
-    table = _optical_depth_table()
-    r = EARTH_RADIUS + np.clip(alt, 0.0, ATMOSPHERE_TOP)
-    mu_h = _horizon_mu(r)
+    return _depth_toward_sun(altitude_taps(alt), mu_sun)
+
+
+@dataclass
+class AltitudeTaps:
+    """What the sun's optical depth and the multiple-scattering look-up owe to a point's
+    altitude alone (its horizon and its rows in both tables): computed once for a path
+    whose points many suns are marched through."""
+
+    mu_h: np.ndarray           # cos-zenith of the local horizon
+    depth_rows: tuple[np.ndarray, np.ndarray]      # (row, weight) in the depth table
+    ms_rows: tuple[np.ndarray, np.ndarray]         # ... and in a multiple-scattering table
+
+
+def altitude_taps(alt: np.ndarray) -> AltitudeTaps:
+    clipped = np.clip(alt, 0.0, ATMOSPHERE_TOP)
+    fu = np.sqrt(clipped / ATMOSPHERE_TOP) * (_T_ALT - 1)
+    fi = np.sqrt(np.clip(alt / (ATMOSPHERE_TOP * 0.6), 0.0, 1.0)) * (_MS_ALT - 1)
+    return AltitudeTaps(_horizon_mu(EARTH_RADIUS + clipped), _rows(fu, _T_ALT),
+                        _rows(fi, _MS_ALT))
+
+
+def _depth_toward_sun(taps: AltitudeTaps, mu_sun: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """sun_optical_depth at points whose altitude taps are known."""
+    mu_h = taps.mu_h
     x = np.sqrt(np.clip((mu_sun - mu_h) / (1.0 - mu_h), 0.0, 1.0))
-    fu = np.sqrt(np.clip(alt, 0.0, ATMOSPHERE_TOP) / ATMOSPHERE_TOP) * (_T_ALT - 1)
-    fx = x * (_T_X - 1)
-    depth = _bilinear(table, fu, fx)
+    depth = _bilinear_rows(_optical_depth_table(), taps.depth_rows, x * (_T_X - 1))
     # Penumbra over the sun's half-angle so the twilight shadow edge is not a step.
     lit = np.clip((mu_sun - mu_h) / np.radians(SUN_HALF_ANGLE_DEG) * 0.5 + 0.5, 0.0, 1.0)
     return depth, lit
 
 
+def _rows(fi: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(first row, weight of the next) of fractional rows `fi` in a table of n rows."""
+    i0 = np.clip(np.floor(fi).astype(np.int64), 0, n - 2)
+    return i0, np.clip(fi - i0, 0.0, 1.0)
+
+
 def _bilinear(table: np.ndarray, fi: np.ndarray, fj: np.ndarray) -> np.ndarray:
-    """(A, M, L) table at fractional (fi, fj) -> (..., L). Each corner is gathered by
-    one flat row index (np.take: a quarter faster than table[i, j] in every march)."""
-    i0 = np.clip(np.floor(fi).astype(np.int64), 0, table.shape[0] - 2)
-    j0 = np.clip(np.floor(fj).astype(np.int64), 0, table.shape[1] - 2)
-    wi = np.clip(fi - i0, 0.0, 1.0)[..., None]
-    wj = np.clip(fj - j0, 0.0, 1.0)[..., None]
+    """(A, M, L) table at fractional (fi, fj) -> (..., L)."""
+    return _bilinear_rows(table, _rows(fi, table.shape[0]), fj)
+
+
+def _bilinear_rows(table: np.ndarray, rows: tuple[np.ndarray, np.ndarray], fj: np.ndarray
+                   ) -> np.ndarray:
+    """_bilinear with the rows' taps known. The four corners are gathered by flat row
+    index in one np.take and weighted by one einsum (numpy's own loop, a fixed
+    summation order: no BLAS), a third of the time of lerping them pairwise."""
+    i0, wi = rows
+    j0, wj = _rows(fj, table.shape[1])
     m = table.shape[1]
-    rows = table.reshape(-1, table.shape[2])
     k = i0 * m + j0
-    top = np.take(rows, k, axis=0) * (1 - wj) + np.take(rows, k + 1, axis=0) * wj
-    bottom = np.take(rows, k + m, axis=0) * (1 - wj) + np.take(rows, k + m + 1, axis=0) * wj
-    return top * (1 - wi) + bottom * wi
+    corners = np.stack([k, k + 1, k + m, k + m + 1], axis=-1)
+    weights = np.stack([(1 - wi) * (1 - wj), (1 - wi) * wj, wi * (1 - wj), wi * wj], axis=-1)
+    rows_ = np.take(table.reshape(-1, table.shape[2]), corners, axis=0)
+    return np.einsum("...c,...cl->...l", weights, rows_)
 
 
 def _extinction(atm: AirColumn, depth: np.ndarray) -> np.ndarray:
     """Optical depths (..., 3) -> spectral optical thickness (..., n_lambda)."""
-    return (depth[..., 0:1] * atm.rayleigh + depth[..., 1:2] * atm.mie_extinction
-            + depth[..., 2:3] * atm.ozone)
+    return np.einsum("...k,kl->...l", depth, _coefficients(atm))
+
+
+def _coefficients(atm: AirColumn) -> np.ndarray:
+    """(3, n_lambda): Rayleigh, Mie and ozone extinction per unit of optical depth."""
+    return np.stack([atm.rayleigh, atm.mie_extinction, atm.ozone])
 
 
 def sun_transmittance(atm: AirColumn, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
-    depth, lit = sun_optical_depth(alt, mu_sun)
+    return _transmittance_toward_sun(atm, altitude_taps(alt), mu_sun)
+
+
+def _transmittance_toward_sun(atm: AirColumn, taps: AltitudeTaps, mu_sun: np.ndarray
+                              ) -> np.ndarray:
+    depth, lit = _depth_toward_sun(taps, mu_sun)
     return np.exp(-_extinction(atm, depth)) * lit[..., None]
 
 
@@ -214,7 +255,7 @@ class MarchResult:
     multiple: np.ndarray       # multiple-scattering in-scatter (phase included)
     transmittance: np.ndarray  # view transmittance to the end of the ray
     ground: np.ndarray         # bool: the ray ends on the ground
-    ground_sun: np.ndarray     # (..., n_lambda) sun transmittance at the ground point
+    ground_sun: np.ndarray     # (..., n_lambda) sun transmittance at the ground point (0: none hit)
     ground_mu_sun: np.ndarray  # cos sun zenith at the ground point
 
 
@@ -236,6 +277,7 @@ class RayPath:
     d_m: np.ndarray
     step_depth: np.ndarray     # (..., steps, 3) each step's optical depths
     view_depth: np.ndarray     # (..., steps, 3) from the origin to each step
+    taps: AltitudeTaps         # the steps' rows in the sun's tables
 
 
 def ray_path(origin_alt, view: np.ndarray, steps: int, sun_shape: tuple[int, ...] = ()
@@ -259,12 +301,40 @@ def ray_path(origin_alt, view: np.ndarray, steps: int, sun_shape: tuple[int, ...
     d_r, d_m, d_o = _densities(alt)
     step_depth = np.stack([d_r * dt, d_m * dt, d_o * dt], axis=-1)
     view_depth = np.cumsum(step_depth, axis=-2) - 0.5 * step_depth
-    return RayPath(shape, hit, px, py, pz, rr, alt, dt, d_r, d_m, step_depth, view_depth)
+    return RayPath(shape, hit, px, py, pz, rr, alt, dt, d_r, d_m, step_depth, view_depth,
+                   altitude_taps(alt))
 
 
 def view_transmittance(atm: AirColumn, path: RayPath) -> np.ndarray:
     """(..., steps, n_lambda) transmittance from the origin to each step."""
     return np.exp(-_extinction(atm, path.view_depth))
+
+
+@dataclass
+class PathInAir:
+    """A path in one air column: each step's in-scatter weights (view transmittance x
+    scattering x step length) and the rays' end-to-end transmittance, which owe nothing
+    to the sun, so the suns of a scan or a table are marched along it at the cost of
+    their own terms only (the sun's transmittance and the multiple-scattering look-up)."""
+
+    atm: AirColumn
+    path: RayPath
+    ray_weight: np.ndarray     # (..., steps, n_lambda) Rayleigh in-scatter per unit sun
+    mie_weight: np.ndarray
+    ms_weight: np.ndarray      # ... and multiple-scattering, per unit of the table's psi
+    transmittance: np.ndarray  # (..., n_lambda) through the whole ray
+
+
+def path_in_air(atm: AirColumn, path: RayPath, t_view: np.ndarray | None = None
+                ) -> PathInAir:
+    """`t_view`: the path's view_transmittance in `atm`, when the caller has it."""
+    t_view = view_transmittance(atm, path) if t_view is None else t_view
+    ray = t_view * (path.d_r * path.dt)[..., None]
+    mie = t_view * (path.d_m * path.dt)[..., None]
+    scat = ray * atm.rayleigh + mie * (atm.mie_extinction * atm.mie_albedo)
+    total_depth = np.sum(path.step_depth, axis=-2)
+    return PathInAir(atm, path, ray, mie, scat,
+                     np.exp(-_extinction(atm, total_depth)))
 
 
 def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
@@ -283,26 +353,30 @@ def march_path(atm: AirColumn, path: RayPath, sun: np.ndarray,
                ) -> MarchResult:
     """march() along a computed path (`t_view`: its view_transmittance in `atm`, when
     the caller marches several suns through the same air)."""
-    px, py, pz, rr, alt, dt = path.px, path.py, path.pz, path.rr, path.alt, path.dt
-    d_r, d_m, step_depth = path.d_r, path.d_m, path.step_depth
+    return march_in_air(path_in_air(atm, path, t_view), sun, ms_table)
+
+
+def march_in_air(air: PathInAir, sun: np.ndarray, ms_table: np.ndarray | None = None
+                 ) -> MarchResult:
+    """march() along a path in its air: only the sun's own terms are computed."""
+    atm, path = air.atm, air.path
     sun = np.asarray(sun, np.float64)
-    mu_sun = (px * sun[..., None, 0] + py * sun[..., None, 1] + pz * sun[..., None, 2]) / rr
-    if t_view is None:
-        t_view = view_transmittance(atm, path)
-    t_sun = sun_transmittance(atm, alt, mu_sun)
-    common = t_view * t_sun * SOLAR_IRRADIANCE
-    ray = np.einsum("...sl,...s->...l", common, d_r * dt) * atm.rayleigh
-    mie = np.einsum("...sl,...s->...l", common, d_m * dt) * atm.mie_extinction * atm.mie_albedo
+    mu_sun = (path.px * sun[..., None, 0] + path.py * sun[..., None, 1]
+              + path.pz * sun[..., None, 2]) / path.rr
+    t_sun = _transmittance_toward_sun(atm, path.taps, mu_sun)
+    ray = np.einsum("...sl,...sl->...l", air.ray_weight, t_sun) * (atm.rayleigh
+                                                                   * SOLAR_IRRADIANCE)
+    mie = np.einsum("...sl,...sl->...l", air.mie_weight, t_sun) * (
+        atm.mie_extinction * atm.mie_albedo * SOLAR_IRRADIANCE)
     multiple = np.zeros_like(ray)
     if ms_table is not None:
-        psi = lookup_multiple(ms_table, alt, mu_sun)
-        scat = (d_r[..., None] * atm.rayleigh
-                + d_m[..., None] * atm.mie_extinction * atm.mie_albedo)
-        multiple = np.sum(t_view * psi * scat * dt[..., None], axis=-2) * SOLAR_IRRADIANCE
-    total_depth = np.sum(step_depth, axis=-2)
-    return MarchResult(ray, mie, multiple, np.exp(-_extinction(atm, total_depth)), path.hit,
-                       sun_transmittance(atm, np.zeros(path.shape), mu_sun[..., -1]),
-                       mu_sun[..., -1])
+        psi = _multiple_at(ms_table, path.taps, mu_sun)
+        multiple = np.einsum("...sl,...sl->...l", air.ms_weight, psi) * SOLAR_IRRADIANCE
+    ends = mu_sun[..., -1]
+    # the sun at the rays' ground points (none where every ray goes up: a wedge)
+    ground_sun = (sun_transmittance(atm, np.zeros(path.shape), ends) if path.hit.any()
+                  else np.zeros((*ends.shape, len(atm.rayleigh))))
+    return MarchResult(ray, mie, multiple, air.transmittance, path.hit, ground_sun, ends)
 
 
 # --- multiple scattering (Hillaire 2020) ------------------------------------------------
@@ -399,9 +473,12 @@ def _transfer(atm: AirColumn, alt: float, dirs: np.ndarray, steps: int = 20) -> 
 
 
 def lookup_multiple(table: np.ndarray, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
-    fi = np.sqrt(np.clip(alt / (ATMOSPHERE_TOP * 0.6), 0.0, 1.0)) * (_MS_ALT - 1)
+    return _multiple_at(table, altitude_taps(alt), mu_sun)
+
+
+def _multiple_at(table: np.ndarray, taps: AltitudeTaps, mu_sun: np.ndarray) -> np.ndarray:
     fj = (np.clip(mu_sun, -1.0, 1.0) + 1.0) * 0.5 * (_MS_MU - 1)
-    return _bilinear(table, fi, fj)
+    return _bilinear_rows(table, taps.ms_rows, fj)
 
 
 # --- the sky look-up table ---------------------------------------------------------------
