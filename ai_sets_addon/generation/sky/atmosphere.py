@@ -505,14 +505,11 @@ def azimuth_grid(n: int = 37) -> np.ndarray:
 
 def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0) -> SkyTable:
     """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's)."""
-    el = np.radians(elevation_grid())
-    az = np.radians(azimuth_grid())
-    ee, aa = np.meshgrid(el, az, indexing="ij")
-    view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
+    view, path = _table_rays()
     se = np.radians(sun_elevation_deg)
     sun = np.array([0.0, np.cos(se), np.sin(se)])
     ms = multiple_scattering_table(atm)
-    res = march(atm, OBSERVER_ALTITUDE, view, sun, steps=28, ms_table=ms)
+    res = march_path(atm, path, sun, ms)
     cos_t = fixed_matmul(view, sun)
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
@@ -522,8 +519,25 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0) -> S
     rgb = np.maximum(to_rgb(spectral) * scale, 0.0)
     sun_rgb = np.maximum(to_rgb(direct) * scale, 0.0)
     solid = 2.0 * np.pi * (1.0 - np.cos(np.radians(SUN_HALF_ANGLE_DEG)))
-    return SkyTable(np.degrees(el), np.degrees(az), rgb.astype(np.float32), sun_rgb,
+    return SkyTable(np.degrees(np.radians(elevation_grid())),
+                    np.degrees(np.radians(azimuth_grid())), rgb.astype(np.float32), sun_rgb,
                     sun_rgb / solid)
+
+
+@lru_cache(maxsize=1)
+def _table_rays() -> tuple[np.ndarray, RayPath]:
+    """The table's view directions and their path (28 steps): every table marches the
+    same rays, whatever its sun and air (read only: shared)."""
+    el = np.radians(elevation_grid())
+    az = np.radians(azimuth_grid())
+    ee, aa = np.meshgrid(el, az, indexing="ij")
+    view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
+    path = ray_path(OBSERVER_ALTITUDE, view, 28)
+    for array in (view, *vars(path).values(), *vars(path.taps).values()):
+        for a in array if isinstance(array, tuple) else (array,):
+            if isinstance(a, np.ndarray):
+                a.flags.writeable = False
+    return view, path
 
 
 def _ground(atm: AirColumn, res: MarchResult, spectral: np.ndarray, direct: np.ndarray,
