@@ -54,6 +54,7 @@ def ldr_panorama(width: int, ev: float = 0.0, curve: str = "srgb",
 def clear_caches() -> None:
     """As in a fresh process: the shipped multiple-scattering tables are read again."""
     hdr_fit.table_for.cache_clear()
+    hdr_fit.sky_rows_for.cache_clear()
     atmosphere._ms_table_cached.cache_clear()
     atmosphere._optical_depth_table.cache_clear()
     atmosphere.shipped_ms_tables.cache_clear()

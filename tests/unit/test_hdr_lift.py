@@ -141,6 +141,25 @@ def test_a_map_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel(cha
     assert np.array_equal(whole[pick], one_by_one)
 
 
+def test_the_searches_score_the_sky_against_the_whole_table_s_upper_rows():
+    """The haze and elevation searches march only a table's rows from the horizon up
+    (fit.sky_rows_for): those rows have the whole table's bytes, and the fit's cost and
+    scale against them are the whole table's, for a sun high, low and set."""
+    from ai_sets_addon.generation.hdr.fit import score, sky_rows_for, sky_samples, table_for
+    from ai_sets_addon.generation.hdr.grid import work_grid
+    from ai_sets_addon.generation.sky.atmosphere import elevation_grid
+
+    pano = panorama(ldr_sky("afternoon")[0])
+    samples = sky_samples(work_grid(pano.linear, pano.clipped))
+    up = elevation_grid() >= 0.0
+    for elevation in (40.0, 3.0, -2.0):
+        whole, rows = table_for(0.2, elevation), sky_rows_for(0.2, elevation)
+        assert rows.radiance.shape[0] == int(up.sum()) < whole.radiance.shape[0]
+        assert np.array_equal(rows.radiance, whole.radiance[up])
+        assert np.array_equal(rows.sun_rgb, whole.sun_rgb)
+        assert score(samples, rows, 120.0) == score(samples, whole, 120.0)
+
+
 def test_the_sky_model_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel():
     """The fitted model at a high sun's clipped zone is read from bands of whole rows
     (each table row interpolated along the columns once); its bytes are those of the

@@ -36,7 +36,7 @@ from ..sky.atmosphere import (CLEANEST_HAZE, OBSERVER_ALTITUDE, PathInAir, RayPa
 from ..sky.equirect import direction
 from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import (SkySamples, fit_haze, interior_min, neighbour_hazes, parabola_min, score,
-                  sky_samples, table_for, weighted_median)
+                  sky_rows_for, sky_samples, weighted_median)
 from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
 from .response import FILMIC, curve_named, dark_level
 
@@ -227,11 +227,12 @@ def _level(samples: SkySamples, hazes: tuple[float, ...], elevation_deg: float,
     as filmic 2.5 at haze 0.3 fitted worse than filmic 2 at 0.19, and its disc came out
     4.7x too dim)."""
     if len(hazes) < 3:
-        return min(score(samples, table_for(h, round(elevation_deg, 2)), azimuth_deg)[0]
+        return min(score(samples, sky_rows_for(h, round(elevation_deg, 2)), azimuth_deg)[0]
                    for h in hazes)
     haze, _ = fit_haze(samples, elevation_deg, azimuth_deg, hazes)
     haze = round(haze / LEVEL_HAZE_STEP) * LEVEL_HAZE_STEP    # curves share its table
-    return score(samples, table_for(round(haze, 2), round(elevation_deg, 2)), azimuth_deg)[0]
+    return score(samples, sky_rows_for(round(haze, 2), round(elevation_deg, 2)),
+                 azimuth_deg)[0]
 
 
 def decoded_grid(grid: WorkGrid, name: str, decodings: dict[str, np.ndarray]) -> WorkGrid:

@@ -55,6 +55,14 @@ def table_for(haze: float, elevation_deg: float) -> SkyTable:
     return sky_table(atmosphere_for_haze(haze), elevation_deg)
 
 
+@lru_cache(maxsize=32)
+def sky_rows_for(haze: float, elevation_deg: float) -> SkyTable:
+    """table_for's rows from the horizon up, the same bytes: all that score() reads (its
+    samples are above MIN_FIT_ELEVATION), for half the march. The searches of haze and
+    elevation score a dozen suns; only the one fitted needs its whole table."""
+    return sky_table(atmosphere_for_haze(haze), elevation_deg, above_horizon=True)
+
+
 def model_radiance(tab: SkyTable, elevations: np.ndarray, azimuths: np.ndarray,
                    sun_azimuth_deg: float) -> np.ndarray:
     """Table radiance (..., 3) at view elevations/azimuths (broadcast), bilinear."""
@@ -132,7 +140,7 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
              grid: tuple[float, ...] = HAZE_GRID) -> tuple[float, dict]:
     """Haze by a search on `grid` and a parabola through the best point and its neighbours."""
     costs = dict(zip(grid, parallel_map(
-        lambda h: score(samples, table_for(h, round(sun_el, 2)), sun_az)[0], grid)))
+        lambda h: score(samples, sky_rows_for(h, round(sun_el, 2)), sun_az)[0], grid)))
     hs = list(grid)
     best = int(np.argmin([costs[h] for h in hs]))
     lo, hi = max(best - 1, 0), min(best + 1, len(hs) - 1)

@@ -35,7 +35,7 @@ from ..sky.spectrum import fixed_matmul, luminance
 from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
                      grid_value_at, ground_clipped, read_in_bands)
 from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
-                  parabola_min, score, sky_samples, table_for)
+                  parabola_min, score, sky_rows_for, sky_samples)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
@@ -395,7 +395,7 @@ def _whole_sky_elevation(grid: WorkGrid, sun: SunEstimate, floor: float, haze: f
         return floor
     top = max(sun.elevation_deg + FLOOR_SEARCH_ABOVE, floor + 2.0 * FLOOR_SEARCH_ABOVE)
     els = [float(e) for e in np.linspace(floor, top, 6)]
-    costs = parallel_map(lambda e: score(samples, table_for(haze, round(e, 2)),
+    costs = parallel_map(lambda e: score(samples, sky_rows_for(haze, round(e, 2)),
                                          sun.azimuth_deg)[0], els)
     k = int(np.argmin(costs))
     best = els[k]

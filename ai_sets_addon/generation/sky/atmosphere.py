@@ -503,9 +503,13 @@ def azimuth_grid(n: int = 37) -> np.ndarray:
     return 180.0 * np.linspace(0.0, 1.0, n) ** 1.5
 
 
-def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0) -> SkyTable:
-    """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's)."""
-    view, path = _table_rays()
+def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0,
+              above_horizon: bool = False) -> SkyTable:
+    """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's);
+    `above_horizon`: only its rows from the horizon up (what a fit to the sky reads;
+    half the march, and those rows' bytes are the whole table's)."""
+    view, path = _table_rays(above_horizon)
+    rows = _TABLE_UP if above_horizon else slice(None)
     se = np.radians(sun_elevation_deg)
     sun = np.array([0.0, np.cos(se), np.sin(se)])
     ms = multiple_scattering_table(atm)
@@ -515,20 +519,24 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0) -> S
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
     sun_t = sun_transmittance(atm, np.array(OBSERVER_ALTITUDE), np.array(np.sin(se)))
     direct = sun_t * SOLAR_IRRADIANCE
-    spectral = spectral + _ground(atm, res, spectral, direct, se)
+    if not above_horizon:               # no ray of the upper rows meets the ground
+        spectral = spectral + _ground(atm, res, spectral, direct, se)
     rgb = np.maximum(to_rgb(spectral) * scale, 0.0)
     sun_rgb = np.maximum(to_rgb(direct) * scale, 0.0)
     solid = 2.0 * np.pi * (1.0 - np.cos(np.radians(SUN_HALF_ANGLE_DEG)))
-    return SkyTable(np.degrees(np.radians(elevation_grid())),
+    return SkyTable(np.degrees(np.radians(elevation_grid()))[rows],
                     np.degrees(np.radians(azimuth_grid())), rgb.astype(np.float32), sun_rgb,
                     sun_rgb / solid)
 
 
-@lru_cache(maxsize=1)
-def _table_rays() -> tuple[np.ndarray, RayPath]:
+_TABLE_UP = slice(36, None)     # elevation_grid()'s rows from 0° up
+
+
+@lru_cache(maxsize=2)
+def _table_rays(above_horizon: bool = False) -> tuple[np.ndarray, RayPath]:
     """The table's view directions and their path (28 steps): every table marches the
     same rays, whatever its sun and air (read only: shared)."""
-    el = np.radians(elevation_grid())
+    el = np.radians(elevation_grid())[_TABLE_UP if above_horizon else slice(None)]
     az = np.radians(azimuth_grid())
     ee, aa = np.meshgrid(el, az, indexing="ij")
     view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
