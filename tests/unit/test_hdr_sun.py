@@ -711,3 +711,25 @@ def test_clipped_regions_are_labelled_as_a_flood_fill_labels_them_across_the_sea
     labels = _label(seam)
     assert labels[1, 9] == labels[2, 0] != labels[0, 4]
     assert labels.max() == 2 and labels[0, 4] == 1
+
+
+@pytest.mark.parametrize("elevation, ev", [(8.0, 1.5), (30.0, 0.0)])
+def test_the_aureole_rebuilt_block_by_block_has_the_bytes_of_one_rebuilt_pixel_by_pixel(
+        elevation, ev, monkeypatch):
+    """The sun's clipped zone is rebuilt in blocks of rows: a block mostly clipped is
+    computed whole and kept where clipped, a sparse one at its clipped pixels only. Both
+    give every pixel the same bytes (a merged aureole and horizon band, and a 15° clip
+    round a 30° sun)."""
+    import importlib
+
+    lift_module = importlib.import_module("ai_sets_addon.generation.hdr.lift")
+    rgb, _ = clear_sky(elevation)
+    pano, _ = camera(rgb, ev)
+    lifted = {}
+    for name, fill in (("whole", 0.0), ("by pixel", 2.0)):
+        monkeypatch.setattr(lift_module, "DENSE_AUREOLE", fill)
+        monkeypatch.setattr(lift_module, "AUREOLE_ROWS", 16)
+        lifted[name] = lift(pano)
+    assert lifted["whole"].refine["aureole_gain"] != 1.0      # a zone was rebuilt
+    assert np.array_equal(lifted["whole"].rgb, lifted["by pixel"].rgb)
+    assert lifted["whole"].refine["aureole_gain"] == lifted["by pixel"].refine["aureole_gain"]

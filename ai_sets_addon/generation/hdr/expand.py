@@ -87,6 +87,13 @@ def read_in_bands(r: np.ndarray, c: np.ndarray, width: int, channels: tuple[int,
     return out
 
 
+def grid_values_in_rows(grid_map: np.ndarray, rows: np.ndarray, width: int, factor: int
+                        ) -> np.ndarray:
+    """(rows, width[, k]) grid_value_at every pixel of the full-resolution `rows`, in
+    the map's precision: the same bytes as read pixel by pixel."""
+    return _band(grid_map, rows, np.arange(width), factor).astype(grid_map.dtype, copy=False)
+
+
 def _band(grid_map: np.ndarray, rows: np.ndarray, cols: np.ndarray, factor: int
           ) -> np.ndarray:
     """(rows, cols[, k]) bilinear values of a work-grid map at full-resolution pixels."""

@@ -33,7 +33,7 @@ from ..sky.bodies import SUN_RADIUS_DEG, draw_disc
 from ..sky.equirect import column_azimuths, direction, row_elevations
 from ..sky.spectrum import fixed_matmul, luminance
 from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
-                     grid_value_at, ground_clipped, read_in_bands)
+                     grid_value_at, grid_values_in_rows, ground_clipped, read_in_bands)
 from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
                   parabola_min, score, sky_rows_for, sky_samples)
 from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
@@ -478,11 +478,20 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
     els, azs = row_elevations(clipped.shape[0]), column_azimuths(clipped.shape[1])
 
+    width = clipped.shape[1]
+
     def rebuild(lo: int) -> np.ndarray:
-        r, c = np.nonzero(clipped[lo:min(lo + AUREOLE_ROWS, r1)])
+        rows = np.arange(lo, min(lo + AUREOLE_ROWS, r1))
+        inside = clipped[rows] & np.repeat(zone[rows // factor], factor, axis=1)
+        if inside.mean() >= DENSE_AUREOLE:
+            # the block's every pixel, kept where inside: no gather, no scatter
+            k = np.exp(grid_values_in_rows(field, rows, width, factor))
+            model = model_radiance_band(fit.table, els[rows], azs, sun.azimuth_deg)
+            block = rgb[rows[0]:rows[-1] + 1]
+            np.copyto(block, over_clip(model * k, block), where=inside[..., None])
+            return luminance(k[inside])
+        r, c = np.nonzero(inside)
         r += lo
-        inside = zone[r // factor, c // factor]
-        r, c = r[inside], c[inside]
         k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
         model = model_at_pixels(fit.table, r, c, els, azs, sun.azimuth_deg)
         rgb[r, c] = over_clip(model * k, rgb[r, c])
@@ -493,6 +502,7 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
 
 
 AUREOLE_ROWS = 128       # rows of the sun's zone rebuilt at a time, on the threads
+DENSE_AUREOLE = 0.5      # a block this full of the zone's clipped pixels is rebuilt whole
 
 
 def model_at_pixels(tab: SkyTable, r: np.ndarray, c: np.ndarray, els: np.ndarray,
@@ -548,7 +558,7 @@ def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
     pixel is white, and keeping its grey where the model is dim left a pale plateau
     with a hard edge in the blue sky."""
     top = np.maximum(channel_max(model), np.float32(1e-30))
-    return model * np.maximum(1.0, channel_max(clipped) / top)[:, None]
+    return model * np.maximum(1.0, channel_max(clipped) / top)[..., None]
 
 
 def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:

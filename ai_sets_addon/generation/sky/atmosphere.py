@@ -219,11 +219,14 @@ def _bilinear_rows(table: np.ndarray, rows: tuple[np.ndarray, np.ndarray], fj: n
     i0, wi = rows
     j0, wj = _rows(fj, table.shape[1])
     m = table.shape[1]
-    k = i0 * m + j0
-    corners = np.stack([k, k + 1, k + m, k + m + 1], axis=-1)
-    weights = np.stack([(1 - wi) * (1 - wj), (1 - wi) * wj, wi * (1 - wj), wi * wj], axis=-1)
-    rows_ = np.take(table.reshape(-1, table.shape[2]), corners, axis=0)
-    return np.einsum("...c,...cl->...l", weights, rows_)
+    corners = (i0 * m + j0)[..., None] + np.array([0, 1, m, m + 1])
+    weights = np.empty(corners.shape)       # filled in place: np.stack holds the GIL
+    np.multiply(1 - wi, 1 - wj, out=weights[..., 0])
+    np.multiply(1 - wi, wj, out=weights[..., 1])
+    np.multiply(wi, 1 - wj, out=weights[..., 2])
+    np.multiply(wi, wj, out=weights[..., 3])
+    corner_rows = np.take(table.reshape(-1, table.shape[2]), corners, axis=0)
+    return np.einsum("...c,...cl->...l", weights, corner_rows)
 
 
 def _extinction(atm: AirColumn, depth: np.ndarray) -> np.ndarray:
