@@ -214,3 +214,21 @@ def test_suns_marched_along_shared_wedge_rays_have_the_bytes_of_a_march_each():
             alone = to_rgb(res.rayleigh * rayleigh_phase(cos_t)[..., None]
                            + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
             assert np.array_equal(wedge_rgb(samples, haze, el, 120.0, rays), alone)
+
+
+@pytest.mark.parametrize("threads", ["1", "2"])
+def test_8_bit_codes_decoded_band_by_band_are_the_whole_image_s_look_up(threads,
+                                                                        monkeypatch):
+    """An 8-bit panorama is decoded through its curve's table a band of rows at a time
+    on the threads (grid.look_up): every value is the table's at its code, at 1 and 2
+    threads, for a height that is no multiple of the band and for a per-channel table."""
+    from ai_sets_addon.generation.hdr.grid import LOOKUP_ROWS, look_up
+
+    monkeypatch.setenv("OMP_NUM_THREADS", threads)
+    rng = np.random.default_rng(2)
+    codes = rng.integers(0, 256, (3 * LOOKUP_ROWS + 5, 40, 3), dtype=np.uint8)
+    table = rng.random(256).astype(np.float32)
+    out = look_up(table, codes)
+    assert out.dtype == np.float32 and np.array_equal(out, table[codes])
+    rows = rng.random((256, 3))
+    assert np.array_equal(look_up(rows, codes[..., 0]), rows[codes[..., 0]])

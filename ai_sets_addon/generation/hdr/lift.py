@@ -36,7 +36,7 @@ from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
                      grid_value_at, grid_values_in_rows, ground_clipped, read_in_bands)
 from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
                   parabola_min, score, sky_rows_for, sky_samples)
-from .grid import WorkGrid, clipped_share, from_the_rim, parallel_map, work_grid
+from .grid import WorkGrid, clipped_share, from_the_rim, look_up, parallel_map, work_grid
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
 from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
@@ -213,7 +213,7 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
     if pano.codes is not None and pano.codes.dtype == np.uint8:
         # every curve is increasing: the decoded largest channel is the largest code's
         # (a quarter of the memory traffic of channel_max on the decoded floats)
-        peak = lut8(curve)[channel_max(pano.codes)]
+        peak = look_up(lut8(curve), channel_max(pano.codes))
     return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
                     pano.path, peak=peak, codes=pano.codes)
 

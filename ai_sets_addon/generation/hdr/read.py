@@ -18,6 +18,7 @@ import numpy as np
 from ...core.colour import srgb_to_linear as decode_srgb
 from ...core.errors import InputError
 from ...core.limits import HDRI_WIDTH
+from .grid import look_up
 
 MIN_WIDTH, MAX_WIDTH = int(HDRI_WIDTH.lo), int(HDRI_WIDTH.hi)   # core/limits.py
 CLIP_8BIT = 250          # codes >= this count as clipped (JPEG ringing, AI "white" suns)
@@ -212,7 +213,7 @@ def _to_rgb(pixels: np.ndarray, path: Path) -> np.ndarray:
 def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
     if pixels.dtype == np.uint8:
         top = channel_max(pixels)             # sRGB is monotone: linear peak = LUT[top]
-        linear, peak = _LUT8[pixels], _LUT8[top]
+        linear, peak = look_up(_LUT8, pixels), look_up(_LUT8, top)
         clipped = top >= CLIP_8BIT
         source = kind or "png8"
         codes = pixels

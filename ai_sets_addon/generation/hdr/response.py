@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...core.colour import linear_to_srgb, srgb_to_linear
+from .grid import look_up
 
 MID_GREY = 0.18
 RANGE_STOPS = 16.5                 # AgX's log range (-10 .. +6.5 stops around mid grey)
@@ -103,5 +104,5 @@ def relinearise(srgb_linear: np.ndarray, curve: Curve, codes: np.ndarray | None 
     """Values decoded as sRGB -> decoded with `curve` (through the 8-bit codes when they
     are kept: one table look-up)."""
     if codes is not None and codes.dtype == np.uint8:
-        return lut8(curve)[codes]
+        return look_up(lut8(curve), codes)
     return decode(linear_to_srgb(srgb_linear), curve)
