@@ -72,8 +72,21 @@ def work_grid(linear: np.ndarray, clipped: np.ndarray) -> WorkGrid:
     f = block_factor(clipped.shape[0])
     if f == 1:
         return WorkGrid(linear.astype(np.float32), clipped.astype(np.float32), 1)
-    means = _block_sums(linear.astype(np.float32, copy=False), f) / np.float32(f * f)
-    return WorkGrid(means, clipped_share(clipped, f), f)
+    return WorkGrid(_block_means(linear.astype(np.float32, copy=False), f),
+                    clipped_share(clipped, f), f)
+
+
+def _block_means(x: np.ndarray, f: int) -> np.ndarray:
+    """Means over f x f blocks, a band of block rows at a time on the threads (each
+    block's sum is _block_sums', in the same order: the same bytes)."""
+    out = np.empty((x.shape[0] // f, x.shape[1] // f) + x.shape[2:], x.dtype)
+    rows = max(1, LOOKUP_ROWS // f)
+
+    def band(i: int) -> None:
+        out[i:i + rows] = _block_sums(x[i * f:(i + rows) * f], f) / np.float32(f * f)
+
+    in_blocks(band, range(0, out.shape[0], rows))
+    return out
 
 
 def _block_sums(x: np.ndarray, f: int) -> np.ndarray:
