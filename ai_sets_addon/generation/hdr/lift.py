@@ -36,7 +36,8 @@ from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
                      grid_value_at, grid_values_in_rows, ground_clipped, read_in_bands)
 from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
                   parabola_min, score, sky_rows_for, sky_samples)
-from .grid import WorkGrid, clipped_share, from_the_rim, look_up, parallel_map, work_grid
+from .grid import (LOOKUP_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, look_up,
+                   parallel_map, work_grid)
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
 from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
@@ -184,12 +185,14 @@ def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyF
 
 
 def _scaled(linear: np.ndarray, scale: float, own: bool) -> np.ndarray:
-    """linear x scale; in place when the lift decoded `linear` itself (a 4096-wide
-    panorama is 100 MB: one allocation and one pass fewer)."""
-    if own:
-        linear *= np.float32(scale)
-        return linear
-    return linear * np.float32(scale)
+    """linear x scale, LOOKUP_ROWS rows at a time on the threads; in place when the lift
+    decoded `linear` itself (a 4096-wide panorama is 100 MB: one allocation and one
+    pass fewer)."""
+    out = linear if own else np.empty_like(linear)
+    rows = LOOKUP_ROWS
+    in_blocks(lambda i: np.multiply(linear[i:i + rows], np.float32(scale),
+                                    out=out[i:i + rows]), range(0, linear.shape[0], rows))
+    return out
 
 
 def _ldr(pano: Panorama) -> bool:
