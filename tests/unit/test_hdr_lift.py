@@ -222,11 +222,11 @@ def test_8_bit_codes_decoded_band_by_band_are_the_whole_image_s_look_up(threads,
     """An 8-bit panorama is decoded through its curve's table a band of rows at a time
     on the threads (grid.look_up): every value is the table's at its code, at 1 and 2
     threads, for a height that is no multiple of the band and for a per-channel table."""
-    from ai_sets_addon.generation.hdr.grid import LOOKUP_ROWS, look_up
+    from ai_sets_addon.generation.hdr.grid import BAND_ROWS, look_up
 
     monkeypatch.setenv("OMP_NUM_THREADS", threads)
     rng = np.random.default_rng(2)
-    codes = rng.integers(0, 256, (3 * LOOKUP_ROWS + 5, 40, 3), dtype=np.uint8)
+    codes = rng.integers(0, 256, (3 * BAND_ROWS + 5, 40, 3), dtype=np.uint8)
     table = rng.random(256).astype(np.float32)
     out = look_up(table, codes)
     assert out.dtype == np.float32 and np.array_equal(out, table[codes])

@@ -80,7 +80,7 @@ def _block_means(x: np.ndarray, f: int) -> np.ndarray:
     """Means over f x f blocks, a band of block rows at a time on the threads (each
     block's sum is _block_sums', in the same order: the same bytes)."""
     out = np.empty((x.shape[0] // f, x.shape[1] // f) + x.shape[2:], x.dtype)
-    rows = max(1, LOOKUP_ROWS // f)
+    rows = max(1, BAND_ROWS // f)
 
     def band(i: int) -> None:
         out[i:i + rows] = _block_sums(x[i * f:(i + rows) * f], f) / np.float32(f * f)
@@ -138,20 +138,20 @@ def in_blocks(fn: Callable[[int], object], starts: Sequence[int]) -> None:
 
 
 def look_up(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """table[codes] for an image of 8-bit codes, LOOKUP_ROWS rows at a time on the
+    """table[codes] for an image of 8-bit codes, BAND_ROWS rows at a time on the
     threads: numpy turns the codes it indexes with into an int64 array, and a band's is
     cache-sized where the whole image's is 200 MB at 4096 wide (3x faster on two cores;
     the same values)."""
     out = np.empty(codes.shape + table.shape[1:], table.dtype)
 
     def band(i: int) -> None:
-        out[i:i + LOOKUP_ROWS] = table[codes[i:i + LOOKUP_ROWS]]
+        out[i:i + BAND_ROWS] = table[codes[i:i + BAND_ROWS]]
 
-    in_blocks(band, range(0, codes.shape[0], LOOKUP_ROWS))
+    in_blocks(band, range(0, codes.shape[0], BAND_ROWS))
     return out
 
 
-LOOKUP_ROWS = 64
+BAND_ROWS = 64           # full-resolution rows a thread takes at a time (cache-sized)
 
 
 def _threads() -> int:

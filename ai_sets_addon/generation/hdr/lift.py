@@ -36,7 +36,7 @@ from .expand import (EXPAND_EV, EXPAND_FROM, expand_highlights, fills_its_band,
                      grid_value_at, grid_values_in_rows, ground_clipped, read_in_bands)
 from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_radiance_band,
                   parabola_min, score, sky_rows_for, sky_samples)
-from .grid import (LOOKUP_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, look_up,
+from .grid import (BAND_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, look_up,
                    parallel_map, work_grid)
 from .read import Panorama, channel_max
 from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
@@ -185,11 +185,11 @@ def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyF
 
 
 def _scaled(linear: np.ndarray, scale: float, own: bool) -> np.ndarray:
-    """linear x scale, LOOKUP_ROWS rows at a time on the threads; in place when the lift
+    """linear x scale, BAND_ROWS rows at a time on the threads; in place when the lift
     decoded `linear` itself (a 4096-wide panorama is 100 MB: one allocation and one
     pass fewer)."""
     out = linear if own else np.empty_like(linear)
-    rows = LOOKUP_ROWS
+    rows = BAND_ROWS
     in_blocks(lambda i: np.multiply(linear[i:i + rows], np.float32(scale),
                                     out=out[i:i + rows]), range(0, linear.shape[0], rows))
     return out
@@ -480,7 +480,6 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     rows = np.nonzero(zone.any(axis=1))[0]
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
     els, azs = row_elevations(clipped.shape[0]), column_azimuths(clipped.shape[1])
-
     width = clipped.shape[1]
 
     def rebuild(lo: int) -> np.ndarray:

@@ -206,16 +206,12 @@ def _rows(fi: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     return i0, np.clip(fi - i0, 0.0, 1.0)
 
 
-def _bilinear(table: np.ndarray, fi: np.ndarray, fj: np.ndarray) -> np.ndarray:
-    """(A, M, L) table at fractional (fi, fj) -> (..., L)."""
-    return _bilinear_rows(table, _rows(fi, table.shape[0]), fj)
-
-
 def _bilinear_rows(table: np.ndarray, rows: tuple[np.ndarray, np.ndarray], fj: np.ndarray
                    ) -> np.ndarray:
-    """_bilinear with the rows' taps known. The four corners are gathered by flat row
-    index in one np.take and weighted by one einsum (numpy's own loop, a fixed
-    summation order: no BLAS), a third of the time of lerping them pairwise."""
+    """(A, M, L) table at fractional columns `fj` of rows whose taps are known ->
+    (..., L). The four corners are gathered by flat row index in one np.take and
+    weighted by one einsum (numpy's own loop, a fixed summation order: no BLAS), a
+    third of the time of lerping them pairwise."""
     i0, wi = rows
     j0, wj = _rows(fj, table.shape[1])
     m = table.shape[1]
@@ -473,10 +469,6 @@ def _transfer(atm: AirColumn, alt: float, dirs: np.ndarray, steps: int = 20) -> 
     t_view = np.exp(-_extinction(atm, np.cumsum(step_depth, axis=1) - 0.5 * step_depth))
     scat = d_r[..., None] * atm.rayleigh + d_m[..., None] * atm.mie_extinction * atm.mie_albedo
     return np.sum(t_view * scat * dt[..., None], axis=1)
-
-
-def lookup_multiple(table: np.ndarray, alt: np.ndarray, mu_sun: np.ndarray) -> np.ndarray:
-    return _multiple_at(table, altitude_taps(alt), mu_sun)
 
 
 def _multiple_at(table: np.ndarray, taps: AltitudeTaps, mu_sun: np.ndarray) -> np.ndarray:
