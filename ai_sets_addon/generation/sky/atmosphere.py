@@ -324,10 +324,8 @@ class PathInAir:
     transmittance: np.ndarray  # (..., n_lambda) through the whole ray
 
 
-def path_in_air(atm: AirColumn, path: RayPath, t_view: np.ndarray | None = None
-                ) -> PathInAir:
-    """`t_view`: the path's view_transmittance in `atm`, when the caller has it."""
-    t_view = view_transmittance(atm, path) if t_view is None else t_view
+def path_in_air(atm: AirColumn, path: RayPath) -> PathInAir:
+    t_view = view_transmittance(atm, path)
     ray = t_view * (path.d_r * path.dt)[..., None]
     mie = t_view * (path.d_m * path.dt)[..., None]
     scat = ray * atm.rayleigh + mie * (atm.mie_extinction * atm.mie_albedo)
@@ -348,11 +346,9 @@ def march(atm: AirColumn, origin_alt, view: np.ndarray, sun: np.ndarray,
 
 
 def march_path(atm: AirColumn, path: RayPath, sun: np.ndarray,
-               ms_table: np.ndarray | None = None, t_view: np.ndarray | None = None
-               ) -> MarchResult:
-    """march() along a computed path (`t_view`: its view_transmittance in `atm`, when
-    the caller marches several suns through the same air)."""
-    return march_in_air(path_in_air(atm, path, t_view), sun, ms_table)
+               ms_table: np.ndarray | None = None) -> MarchResult:
+    """march() along a computed path (a sky table's rays, computed once)."""
+    return march_in_air(path_in_air(atm, path), sun, ms_table)
 
 
 def march_in_air(air: PathInAir, sun: np.ndarray, ms_table: np.ndarray | None = None
