@@ -38,7 +38,7 @@ import numpy as np
 
 from ..sky.equirect import angles_of, direction
 from ..sky.spectrum import fixed_matmul
-from .grid import WorkGrid, cell_luminance, centre_rows, in_blocks, parallel_map, row_starts
+from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
 
 LOBE_CONTRAST = 2.0          # lobe peak / its 25-40° surround (CIE overcast: ~1.1)
 LOBE_SURROUND_DEG = (25.0, 40.0)
@@ -400,13 +400,10 @@ def star_share(linear: np.ndarray, clipped: np.ndarray) -> float:
     if rows.size == 0:
         return 0.0
     lo, hi = int(rows[0]), int(rows[-1]) + 1
-    counts: dict[int, int] = {}
-
-    def count(start: int) -> None:
-        counts[start] = _stars(linear, clipped, start, min(start + STAR_ROWS, hi))
-
-    in_blocks(count, range(lo, hi, STAR_ROWS))
-    return sum(counts.values()) / float((hi - lo) * linear.shape[1])
+    counts = parallel_map(lambda start: _stars(linear, clipped, start,
+                                               min(start + STAR_ROWS, hi)),
+                          range(lo, hi, STAR_ROWS))
+    return sum(counts) / float((hi - lo) * linear.shape[1])
 
 
 STAR_ROWS = 256          # rows of the star band searched at a time, on the threads

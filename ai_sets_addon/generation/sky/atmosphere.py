@@ -443,7 +443,8 @@ def compute_ms_table(atm: AirColumn) -> np.ndarray:
     sun = np.stack([np.sqrt(np.maximum(0.0, 1 - mus ** 2)), np.zeros_like(mus), mus], -1)
     res = march(atm, alts[:, None, None], dirs[None, None], sun[None, :, None, :], steps=14)
     l2 = (res.rayleigh + res.mie) / (4.0 * np.pi) / SOLAR_IRRADIANCE
-    lit_ground = res.ground[..., None] * res.ground_sun * np.maximum(res.ground_mu_sun, 0)[..., None]
+    lit_ground = (res.ground[..., None] * res.ground_sun
+                  * np.maximum(res.ground_mu_sun, 0)[..., None])
     l2 = l2 + res.transmittance * lit_ground * atm.ground_albedo / np.pi
     f_ms = np.stack([np.mean(_transfer(atm, a, dirs), axis=0) for a in alts])   # (A, L)
     return np.mean(l2, axis=2) / (1.0 - f_ms[:, None, :])
@@ -499,8 +500,8 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0,
     """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's);
     `above_horizon`: only its rows from the horizon up (what a fit to the sky reads;
     half the march, and those rows' bytes are the whole table's)."""
+    rows = _table_rows(above_horizon)
     view, path = _table_rays(above_horizon)
-    rows = _TABLE_UP if above_horizon else slice(None)
     se = np.radians(sun_elevation_deg)
     sun = np.array([0.0, np.cos(se), np.sin(se)])
     ms = multiple_scattering_table(atm)
@@ -520,14 +521,16 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0,
                     sun_rgb / solid)
 
 
-_TABLE_UP = slice(36, None)     # elevation_grid()'s rows from 0° up
+def _table_rows(above_horizon: bool) -> slice:
+    """The table's rows: all, or those from the horizon (0°) up."""
+    return slice(int(np.searchsorted(elevation_grid(), 0.0)) if above_horizon else 0, None)
 
 
 @lru_cache(maxsize=2)
 def _table_rays(above_horizon: bool = False) -> tuple[np.ndarray, RayPath]:
     """The table's view directions and their path (28 steps): every table marches the
     same rays, whatever its sun and air (read only: shared)."""
-    el = np.radians(elevation_grid())[_TABLE_UP if above_horizon else slice(None)]
+    el = np.radians(elevation_grid())[_table_rows(above_horizon)]
     az = np.radians(azimuth_grid())
     ee, aa = np.meshgrid(el, az, indexing="ij")
     view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
