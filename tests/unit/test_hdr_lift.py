@@ -143,21 +143,40 @@ def test_a_map_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel(cha
 
 def test_the_searches_score_the_sky_against_the_whole_table_s_upper_rows():
     """The haze and elevation searches march only a table's rows from the horizon up
-    (fit.sky_rows_for): those rows have the whole table's bytes, and the fit's cost and
-    scale against them are the whole table's, for a sun high, low and set."""
+    (fit.sky_rows_for): those rows have the bytes of one march of the whole table, and
+    the fit's cost and scale against them are the whole table's; the fitted sun's whole
+    table (fit.table_for: those rows, then the rows under the horizon marched on to
+    them) is that march's, byte for byte, for a sun high, low and set."""
     from ai_sets_addon.generation.hdr.fit import score, sky_rows_for, sky_samples, table_for
     from ai_sets_addon.generation.hdr.grid import work_grid
-    from ai_sets_addon.generation.sky.atmosphere import elevation_grid
+    from ai_sets_addon.generation.sky.atmosphere import (atmosphere_for_haze,
+                                                         elevation_grid, sky_table)
 
     pano = panorama(ldr_sky("afternoon")[0])
     samples = sky_samples(work_grid(pano.linear, pano.clipped))
     up = elevation_grid() >= 0.0
     for elevation in (40.0, 3.0, -2.0):
-        whole, rows = table_for(0.2, elevation), sky_rows_for(0.2, elevation)
+        whole, rows = sky_table(atmosphere_for_haze(0.2), elevation), sky_rows_for(0.2,
+                                                                                  elevation)
         assert rows.radiance.shape[0] == int(up.sum()) < whole.radiance.shape[0]
         assert np.array_equal(rows.radiance, whole.radiance[up])
         assert np.array_equal(rows.sun_rgb, whole.sun_rgb)
         assert score(samples, rows, 120.0) == score(samples, whole, 120.0)
+        fitted = table_for(0.2, elevation)
+        assert fitted.radiance.tobytes() == whole.radiance.tobytes()
+        assert np.array_equal(fitted.elevations_deg, whole.elevations_deg)
+        assert np.array_equal(fitted.sun_disc_radiance, whole.sun_disc_radiance)
+
+
+def test_a_whole_table_is_marched_on_only_to_a_table_of_its_upper_rows():
+    """sky_table_under needs the upper rows' sky irradiance (it lights the ground the
+    lower rows see): given a whole table instead, it says what it needs."""
+    from ai_sets_addon.generation.sky.atmosphere import (atmosphere_for_haze, sky_table,
+                                                         sky_table_under)
+
+    air = atmosphere_for_haze(0.0)
+    with pytest.raises(ValueError, match="above_horizon=True"):
+        sky_table_under(sky_table(air, 30.0), air, 30.0)
 
 
 def test_the_sky_model_read_at_a_dense_zone_has_the_bytes_of_one_read_pixel_by_pixel():

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..sky.atmosphere import SkyTable, atmosphere_for_haze, sky_table
+from ..sky.atmosphere import SkyTable, atmosphere_for_haze, sky_table, sky_table_under
 from .grid import WorkGrid, lerp_rows_then_columns, parallel_map
 
 HAZE_GRID = (0.0, 0.1, 0.3, 0.6, 1.0)  # coarse search, then a parabola through the best three
@@ -51,8 +51,11 @@ class SkyFit:
 
 @lru_cache(maxsize=32)
 def table_for(haze: float, elevation_deg: float) -> SkyTable:
-    """Cached sky table (a lift evaluates a handful; tests reuse them)."""
-    return sky_table(atmosphere_for_haze(haze), elevation_deg)
+    """Cached whole sky table: sky_rows_for's rows, which the fit's searches have
+    usually marched already (a clear sky's haze is a searched one, 0), and the rows
+    under the horizon marched on to them (the same bytes as one march of the whole)."""
+    return sky_table_under(sky_rows_for(haze, elevation_deg), atmosphere_for_haze(haze),
+                           elevation_deg)
 
 
 @lru_cache(maxsize=32)

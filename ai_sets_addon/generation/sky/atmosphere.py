@@ -484,6 +484,9 @@ class SkyTable:
     radiance: np.ndarray         # (n_el, n_az, 3) W/m^2/sr (Blender watts), float32
     sun_rgb: np.ndarray          # direct-sun irradiance at the observer (3,)
     sun_disc_radiance: np.ndarray  # (3,) mean disc radiance (irradiance / solid angle)
+    # the spectral sky irradiance on the ground (unscaled), kept by a table of the upper
+    # rows: what the rows under the horizon need to be marched on to it (sky_table_under)
+    sky_down: np.ndarray | None = field(default=None, repr=False)
 
 
 def elevation_grid(n: int = 73) -> np.ndarray:
@@ -500,37 +503,68 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0,
     """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's);
     `above_horizon`: only its rows from the horizon up (what a fit to the sky reads;
     half the march, and those rows' bytes are the whole table's)."""
-    rows = _table_rows(above_horizon)
-    view, path = _table_rays(above_horizon)
+    rows = "upper" if above_horizon else "all"
+    spectral, res, direct, se = _march_rows(atm, sun_elevation_deg, rows)
+    sky_down = _horizontal_irradiance(spectral[_table_rows("upper")] if not above_horizon
+                                      else spectral)
+    if not above_horizon:               # no ray of the upper rows meets the ground
+        spectral = spectral + _ground(atm, res, direct, se, sky_down)
+    return _table(spectral, direct, scale, rows, sky_down if above_horizon else None)
+
+
+def sky_table_under(upper: SkyTable, atm: AirColumn, sun_elevation_deg: float,
+                    scale: float = 1.0) -> SkyTable:
+    """The whole table from `upper` (sky_table(..., above_horizon=True) of the same air,
+    sun and scale) and a march of the rows under the horizon only: sky_table's bytes,
+    for the half march a fit has not already made."""
+    if upper.sky_down is None:
+        raise ValueError("sky_table_under needs a table of the upper rows "
+                         "(sky_table(..., above_horizon=True))")
+    spectral, res, direct, se = _march_rows(atm, sun_elevation_deg, "lower")
+    spectral = spectral + _ground(atm, res, direct, se, upper.sky_down)
+    lower = _table(spectral, direct, scale, "lower", None)
+    return SkyTable(np.concatenate([lower.elevations_deg, upper.elevations_deg]),
+                    upper.azimuths_deg, np.concatenate([lower.radiance, upper.radiance]),
+                    upper.sun_rgb, upper.sun_disc_radiance)
+
+
+def _march_rows(atm: AirColumn, sun_elevation_deg: float, rows: str
+                ) -> tuple[np.ndarray, MarchResult, np.ndarray, float]:
+    """(spectral single + multiple scattered radiance of the table's `rows`, the march,
+    the sun's spectral irradiance at the observer, the sun's elevation in radians)."""
+    view, path = _table_rays(rows)
     se = np.radians(sun_elevation_deg)
     sun = np.array([0.0, np.cos(se), np.sin(se)])
-    ms = multiple_scattering_table(atm)
-    res = march_path(atm, path, sun, ms)
+    res = march_path(atm, path, sun, multiple_scattering_table(atm))
     cos_t = fixed_matmul(view, sun)
     spectral = (res.rayleigh * rayleigh_phase(cos_t)[..., None]
                 + res.mie * mie_phase(cos_t, atm.mie_g)[..., None] + res.multiple)
     sun_t = sun_transmittance(atm, np.array(OBSERVER_ALTITUDE), np.array(np.sin(se)))
-    direct = sun_t * SOLAR_IRRADIANCE
-    if not above_horizon:               # no ray of the upper rows meets the ground
-        spectral = spectral + _ground(atm, res, spectral, direct, se)
+    return spectral, res, sun_t * SOLAR_IRRADIANCE, se
+
+
+def _table(spectral: np.ndarray, direct: np.ndarray, scale: float, rows: str,
+           sky_down: np.ndarray | None) -> SkyTable:
     rgb = np.maximum(to_rgb(spectral) * scale, 0.0)
     sun_rgb = np.maximum(to_rgb(direct) * scale, 0.0)
     solid = 2.0 * np.pi * (1.0 - np.cos(np.radians(SUN_HALF_ANGLE_DEG)))
-    return SkyTable(np.degrees(np.radians(elevation_grid()))[rows],
+    return SkyTable(np.degrees(np.radians(elevation_grid()))[_table_rows(rows)],
                     np.degrees(np.radians(azimuth_grid())), rgb.astype(np.float32), sun_rgb,
-                    sun_rgb / solid)
+                    sun_rgb / solid, sky_down)
 
 
-def _table_rows(above_horizon: bool) -> slice:
-    """The table's rows: all, or those from the horizon (0°) up."""
-    return slice(int(np.searchsorted(elevation_grid(), 0.0)) if above_horizon else 0, None)
+def _table_rows(rows: str) -> slice:
+    """The table's rows: "all", "upper" (from the horizon, 0°, up) or "lower" (under it)."""
+    horizon = int(np.searchsorted(elevation_grid(), 0.0))
+    return {"all": slice(0, None), "upper": slice(horizon, None),
+            "lower": slice(0, horizon)}[rows]
 
 
-@lru_cache(maxsize=2)
-def _table_rays(above_horizon: bool = False) -> tuple[np.ndarray, RayPath]:
-    """The table's view directions and their path (28 steps): every table marches the
-    same rays, whatever its sun and air (read only: shared)."""
-    el = np.radians(elevation_grid())[_table_rows(above_horizon)]
+@lru_cache(maxsize=3)
+def _table_rays(rows: str = "all") -> tuple[np.ndarray, RayPath]:
+    """The view directions of the table's `rows` and their path (28 steps): every table
+    marches the same rays, whatever its sun and air (read only: shared)."""
+    el = np.radians(elevation_grid())[_table_rows(rows)]
     az = np.radians(azimuth_grid())
     ee, aa = np.meshgrid(el, az, indexing="ij")
     view = np.stack([np.cos(ee) * np.sin(aa), np.cos(ee) * np.cos(aa), np.sin(ee)], axis=-1)
@@ -542,22 +576,22 @@ def _table_rays(above_horizon: bool = False) -> tuple[np.ndarray, RayPath]:
     return view, path
 
 
-def _ground(atm: AirColumn, res: MarchResult, spectral: np.ndarray, direct: np.ndarray,
-            sun_el: float) -> np.ndarray:
+def _ground(atm: AirColumn, res: MarchResult, direct: np.ndarray, sun_el: float,
+            sky_down: np.ndarray) -> np.ndarray:
     """Radiance of the lit ground seen through the air, for rays that end on it."""
-    sky_down = _horizontal_irradiance(spectral)
     ground_l = atm.ground_albedo / np.pi * (direct * max(np.sin(sun_el), 0.0) + sky_down)
     return res.ground[..., None] * res.transmittance * ground_l
 
 
-def _horizontal_irradiance(spectral: np.ndarray) -> np.ndarray:
-    """Integrate the table's upper half (cos-weighted) -> spectral sky irradiance."""
+def _horizontal_irradiance(upper: np.ndarray) -> np.ndarray:
+    """Integrate the table's rows from the horizon up (`upper`, spectral), cos-weighted
+    -> spectral sky irradiance."""
     el = np.radians(elevation_grid())
     az = np.radians(azimuth_grid())
     up = el > 0
     w_el = np.gradient(el)[up] * np.cos(el[up]) * np.sin(el[up])
     w_az = np.gradient(az) * 2.0                      # both sides of the sun
-    return np.einsum("i,j,ijk->k", w_el, w_az, spectral[up])
+    return np.einsum("i,j,ijk->k", w_el, w_az, upper[up[_table_rows("upper")]])
 
 
 def sky_irradiance_rgb(table: SkyTable) -> np.ndarray:
