@@ -261,6 +261,33 @@ def test_the_sun_is_read_from_the_darkest_sky_a_camera_kept():
     assert s.peak_median >= GOALS["peak_median"], s
 
 
+def test_a_clouded_sky_clipped_on_the_line_to_saturated_still_gets_its_sun(tmp_path):
+    """Two stops over a clouded sky with a 5° sun, 70 % of it clips: as a PNG it is read
+    as saturated (the sun from the darkest sky kept), but as a JPEG it fell just under
+    that share, was read as clipped, and the clear sky fitted around its clipped cell
+    failed (residual 0.36): the lift said "no sun" in a sky that shows one. Rejected
+    there, it is read again as saturated: a sun, 2.9° off (over the 2° goal: the
+    clouds), and the reason says how it was read."""
+    from PIL import Image
+
+    from ai_sets_addon.generation.hdr.read import read_panorama
+
+    request = SkyRequest(latitude=20.0, longitude=0.0, datetime_iso=elevation_datetime(5.0),
+                         sun_azimuth_deg=200.0, cloud_cover="few", haze=0.2, seed=3)
+    sky = render_sky(request, 1024, SkyOptions(sun_in_map=True))
+    truth = (sky.lights.sun_elevation_deg, sky.lights.sun_azimuth_deg)
+    u8 = expose(sky.rgb, 2.0, "srgb")
+    Image.fromarray(u8).save(tmp_path / "sky.jpg", quality=85)
+    pano = read_panorama(tmp_path / "sky.jpg")
+    assert 0.6 < _clipped_share(pano) < 0.8
+    result = lift(pano)
+    assert result.sun.found and result.sun.method == "saturated", result.sun.reason
+    assert "fits the rest poorly" in result.sun.reason
+    s = score(result, sky.rgb, u8, truth)
+    assert s.sun_error_deg < 4.0, (s, result.sun.reason)
+    assert s.peak_median >= GOALS["peak_median"], s
+
+
 def test_an_overexposed_overcast_sky_gets_no_invented_sun():
     """+3 EV on an overcast sky keeps only its darker horizon ring, as a clear sky under
     a high sun would: the overcast sky explains it better, so no sun is added."""

@@ -44,8 +44,8 @@ from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
-from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_sun,
-                  star_share)
+from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, clipped_sky_share,
+                  find_sun, star_share)
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -64,6 +64,7 @@ DAYLIGHT_BLUE = 0.05         # the upper sky's median blue (relative linear) und
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
 MAX_WEDGE_MISFIT = 0.5       # a region whose wedge is explained worse holds no sun (1: no fit)
+RETRY_SATURATED_SHARE = 0.5  # a sky clipped more, its clipped sun rejected: read as saturated
 BALANCE_UNDONE = ", camera white balance"   # in the response of a panorama that undid it
 
 
@@ -117,18 +118,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
     try:
-        # an LDR file's tone curve is estimated: the sky decoded with each other curve
-        decodings = _decodings(grid, pano.balance) if not given and _ldr(pano) else None
-        sun = _best_region(grid, sun, decodings)
-        if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
-            fit, refined, pano, grid = _scan(pano, grid, sun, decodings)
-        else:
-            refined = {}
-            if decodings is not None and sun.method == "clipped":
-                name, refined = curve_at(grid, sun.azimuth_deg, sun.elevation_deg,
-                                         decodings)
-                pano, grid = _redecoded(pano, grid, name)
-            fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
+        sun, fit, refined, pano, grid = _fitted(pano, grid, sun, given)
     except ValueError:
         sun.reason += "; too little clear sky to fit the model, so no sun is added"
         sun.found = False
@@ -136,6 +126,13 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     refined.update(mirror)
     poor = fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe")
     disc = _disc_seen(read_grid, sun) if poor else None
+    if poor and disc is None and options.sun is None:
+        second = _read_as_saturated(read_grid, sun, fit)
+        if second is not None:
+            (sun, mirror), pano, grid = second, read, read_grid
+            fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
+            refined = {**mirror, "first_read": "clipped, fit residual rejected"}
+            poor = fit.residual > MAX_RESIDUAL
     if poor and disc is None:
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
@@ -169,6 +166,45 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
                      "irradiance (lobe contrast / 10)")
     return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
                       refined, pano.response)
+
+
+def _fitted(pano: Panorama, grid: WorkGrid, sun: SunEstimate, given: bool
+            ) -> tuple[SunEstimate, SkyFit, dict, Panorama, WorkGrid]:
+    """The sun (among the clipped regions), its elevation and, for an LDR file whose
+    curve was not given, the tone curve (the panorama and grid decoded again with it),
+    and the clear sky fitted: (sun, fit, refinement info, panorama, grid). ValueError
+    when too little clear sky is left to fit."""
+    # an LDR file's tone curve is estimated: the sky decoded with each other curve
+    decodings = _decodings(grid, pano.balance) if not given and _ldr(pano) else None
+    sun = _best_region(grid, sun, decodings)
+    if sun.method == "clipped" and sun.clipped_solid_angle_sr >= MIN_SCAN_SR:
+        fit, refined, pano, grid = _scan(pano, grid, sun, decodings)
+        return sun, fit, refined, pano, grid
+    refined = {}
+    if decodings is not None and sun.method == "clipped":
+        name, refined = curve_at(grid, sun.azimuth_deg, sun.elevation_deg, decodings)
+        pano, grid = _redecoded(pano, grid, name)
+    return sun, fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), refined, pano, grid
+
+
+def _read_as_saturated(grid: WorkGrid, sun: SunEstimate, fit: SkyFit
+                       ) -> tuple[SunEstimate, dict] | None:
+    """A sky clipped over RETRY_SATURATED_SHARE whose clipped-region sun a clear sky
+    fits poorly: read again as a saturated sky (saturated.py: the sun where a clear sky
+    matches the darkest sky kept and reaches white wherever it clipped). A clouded sky
+    two stops over, 70 % white, sits on the line between the two readings: as a PNG it
+    was read as saturated (its sun 2.6° off), as a JPEG as clipped, and the fit around
+    its clipped cell failed (residual 0.36): no sun, in a sky that shows one. None
+    when the sky is less clipped or the saturated reading finds no sun either."""
+    share = clipped_sky_share(grid)
+    if sun.method != "clipped" or share <= RETRY_SATURATED_SHARE:
+        return None
+    none = SunEstimate(False, method="saturated", reason=(
+        f"{share:.0%} of the sky is clipped to white, and a clear sky with its sun in the "
+        f"clipped area fits the rest poorly (residual {fit.residual:.2f} > {MAX_RESIDUAL}"
+        "): read as an overexposed sky"))
+    second, mirror = saturated_sun(grid, none)
+    return (second, mirror) if second.found else None
 
 
 def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyFit,

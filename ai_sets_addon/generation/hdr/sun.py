@@ -82,8 +82,7 @@ def find_sun(grid: WorkGrid) -> SunEstimate:
     clipped = grid.clipped[:h_up] > 0.0
     if float(np.median(lum)) < NIGHT_MEDIAN and not clipped.any():
         return SunEstimate(False, method="none", reason="night: the sky is dark; no sun added")
-    omega = grid.solid_angles[:h_up, None]
-    share = float(np.sum(grid.clipped[:h_up] * omega) / (np.sum(omega) * grid.clipped.shape[1]))
+    share = clipped_sky_share(grid)
     if share > SATURATED_SHARE:
         return SunEstimate(False, method="saturated", reason=f"{share:.0%} of the sky is "
                            "clipped to white (overexposed)")
@@ -97,6 +96,13 @@ def find_sun(grid: WorkGrid) -> SunEstimate:
     if float(np.median(lum)) < NIGHT_MEDIAN:
         return SunEstimate(False, reason="night: the sky is dark; no sun added")
     return _lobe(grid, reason)
+
+
+def clipped_sky_share(grid: WorkGrid) -> float:
+    """The share of the upper hemisphere (by solid angle) clipped to white."""
+    h_up = int(np.sum(grid.elevations > 0.0))
+    omega = grid.solid_angles[:h_up, None]
+    return float(np.sum(grid.clipped[:h_up] * omega) / (np.sum(omega) * grid.clipped.shape[1]))
 
 
 def _clipped_sun(grid: WorkGrid, clipped: np.ndarray) -> SunEstimate | None:
