@@ -155,6 +155,13 @@ def fit_haze(samples: SkySamples, sun_el: float, sun_az: float,
     return haze, {f"{h:g}": c for h, c in costs.items()}
 
 
+def whole_sky_residual(samples: SkySamples, sun_el: float, sun_az: float) -> float:
+    """The robust misfit of the clear sky, its haze fitted (on FIT_HAZES and a
+    parabola), at a sun: fit_sky's residual, from the upper rows alone."""
+    haze, _ = fit_haze(samples, sun_el, sun_az, FIT_HAZES)
+    return score(samples, sky_rows_for(haze, round(sun_el, 2)), sun_az)[0]
+
+
 def neighbour_hazes(haze: float) -> list[float]:
     """The hazes HAZE_STEP either side of `haze` (within 0..1, two decimals: their
     multiple-scattering tables ship): where the haze walks of the fits step next."""
