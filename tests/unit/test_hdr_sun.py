@@ -781,3 +781,33 @@ def test_the_aureole_rebuilt_block_by_block_has_the_bytes_of_one_rebuilt_pixel_b
     assert lifted["whole"].refine["aureole_gain"] != 1.0      # a zone was rebuilt
     assert np.array_equal(lifted["whole"].rgb, lifted["by pixel"].rgb)
     assert lifted["whole"].refine["aureole_gain"] == lifted["by pixel"].refine["aureole_gain"]
+
+
+def test_the_clipped_band_rebuilt_block_by_block_has_the_bytes_of_one_rebuilt_pixel_by_pixel(
+        monkeypatch):
+    """A sky 2 stops over (15° sun, ~85 % clipped, no zone round the sun: the band
+    rebuild does all of it) is rebuilt in blocks of rows, whole where mostly clipped,
+    pixel by pixel where not: every pixel gets the same bytes either way, and the
+    rebuild is not a no-op (the model, not the flat expansion, fills the band)."""
+    import importlib
+
+    lift_module = importlib.import_module("ai_sets_addon.generation.hdr.lift")
+    rgb, _ = clear_sky(15.0)
+    pano, _ = camera(rgb, 2.0)
+    rebuilt = {}
+    original = lift_module._rebuild_band
+
+    def spy(*args, **kwargs):
+        out = original(*args, **kwargs)
+        rebuilt[name] = 0 if out is None else int(out.sum())
+        return out
+
+    monkeypatch.setattr(lift_module, "_rebuild_band", spy)
+    lifted = {}
+    for name, fill in (("whole", 0.0), ("by pixel", 2.0)):
+        monkeypatch.setattr(lift_module, "DENSE_AUREOLE", fill)
+        monkeypatch.setattr(lift_module, "AUREOLE_ROWS", 16)
+        lifted[name] = lift(pano)
+    assert lifted["whole"].sun.method == "saturated"
+    assert rebuilt["whole"] == rebuilt["by pixel"] > 0.5 * pano.clipped.sum()
+    assert np.array_equal(lifted["whole"].rgb, lifted["by pixel"].rgb)

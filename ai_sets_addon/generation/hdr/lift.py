@@ -627,25 +627,41 @@ def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEst
     clip level (max of the two where it comes near the clip, BAND_SKY_SHARE): the band
     continues the sky seen beside it instead of a flat +2 EV expansion. Where the model
     stays far below the clip (a sunlit cloud: brighter than any clear sky) the pixel is
-    left to the highlight expansion. Returns the (H, W) rebuilt pixels (None: none)."""
+    left to the highlight expansion. AUREOLE_ROWS rows at a time on the threads, a block
+    at least DENSE_AUREOLE clipped whole (a sky 70 % white at 4096 wide has 3 million
+    such pixels; the same bytes as pixel by pixel). Returns the (H, W) rebuilt pixels
+    (None: none)."""
     height, width = clipped.shape
     h = len(gains) * factor
-    r, c = np.nonzero(clipped[:h])
-    if zone is not None:
-        outside = ~zone[r // factor, c // factor]
-        r, c = r[outside], c[outside]
     els, azs = row_elevations(height), column_azimuths(width)
-    model = model_at_pixels(fit.table, r, c, els, azs, sun.azimuth_deg)
-    model *= gains[r // factor].astype(np.float32)[:, None]
-    seen = rgb[r, c]
-    sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
-    r, c = r[sky], c[sky]
-    if r.size == 0:
-        return None
-    rgb[r, c] = over_clip(model[sky], seen[sky])
+    gain = gains.astype(np.float32)
     rebuilt = np.zeros(clipped.shape, bool)
-    rebuilt[r, c] = True
-    return rebuilt
+
+    def rebuild(lo: int) -> None:
+        rows = np.arange(lo, min(lo + AUREOLE_ROWS, h))
+        todo = clipped[rows]
+        if zone is not None:
+            todo = todo & ~np.repeat(zone[rows // factor], factor, axis=1)
+        block = rgb[rows[0]:rows[-1] + 1]
+        if todo.mean() >= DENSE_AUREOLE:
+            model = model_radiance_band(fit.table, els[rows], azs, sun.azimuth_deg)
+            model *= gain[rows // factor][:, None, None]
+            here = todo & (luminance(model) > BAND_SKY_SHARE * luminance(block))
+            np.copyto(block, over_clip(model, block), where=here[..., None])
+            rebuilt[rows[0]:rows[-1] + 1] = here
+            return
+        r, c = np.nonzero(todo)
+        if r.size == 0:
+            return
+        model = model_at_pixels(fit.table, r + lo, c, els, azs, sun.azimuth_deg)
+        model *= gain[(r + lo) // factor][:, None]
+        seen = block[r, c]
+        sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
+        block[r[sky], c[sky]] = over_clip(model[sky], seen[sky])
+        rebuilt[r[sky] + lo, c[sky]] = True
+
+    parallel_map(rebuild, range(0, h, AUREOLE_ROWS))
+    return rebuilt if rebuilt.any() else None
 
 
 def _upper_blue(grid: WorkGrid) -> float:
