@@ -5,7 +5,8 @@
 The panorama: our golden-hour sky with few clouds, exposed as the test set's camera
 does (sky median at mid grey, sRGB, 8 bits): the sun, its aureole and a horizon band
 clip; and the same sky through the AgX-like filmic curve at +2 EV (the tone curve is
-estimated and the panorama decoded again: response.py). Timed: the lift itself (grid,
+estimated and the panorama decoded again: response.py); and an afternoon sky at +2 EV,
+over 70 % white, whose sun the censored fit reads (saturated.py). Timed: the lift itself (grid,
 sun, elevation scan, fit, aureole, disc, expansion), cold (sky tables rebuilt and the
 shipped multiple-scattering tables read again, as in a fresh process; and, to measure
 what shipping them saves, with every one of those tables marched) and warm (tables cached:
@@ -113,6 +114,11 @@ def main() -> int:
         high = read_panorama(src_high)
         high_result = lift(high)
         cold_high = timed(lambda: lift(high), args.runs, clear_caches, "cold_high")
+        white_u8, white_truth = ldr_panorama(args.width, 2.0, "srgb", "afternoon")
+        write_png(src_white := tmp / "white.png", white_u8)
+        white = read_panorama(src_white)
+        white_result = lift(white)
+        cold_white = timed(lambda: lift(white), args.runs, clear_caches, "cold_white")
         with without_shipped_tables():
             marched = timed(lambda: lift(pano), args.runs, clear_caches, "marched")
             marched_filmic = timed(lambda: lift(filmic), args.runs, clear_caches,
@@ -126,7 +132,7 @@ def main() -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     med = {k: statistics.median(v) for k, v in
            {"cold": cold, "cold_filmic": cold_filmic, "cold_high": cold_high,
-            "marched": marched,
+            "cold_white": cold_white, "marched": marched,
             "marched_filmic": marched_filmic, "warm": warm, "command": command,
             "peer": peer}.items()}
     print(f"HDR lift, {args.width}x{args.width // 2} 8-bit golden-hour panorama, "
@@ -141,9 +147,12 @@ def main() -> int:
     print(f"  afternoon sky at +1 EV (a high sun: read on the crisp and the clean air): "
           f"sun el {high_result.sun.elevation_deg:.2f} (truth {high_truth[0]:.2f}), "
           f"clean-air misfit {high_result.refine.get('clean_air_misfit')}")
+    print(f"  the same sky at +2 EV ({white_result.sun.method}: the censored fit): sun el "
+          f"{white_result.sun.elevation_deg:.2f} (truth {white_truth[0]:.2f})")
     labels = {"cold": "lift (cold tables)       ",
               "cold_filmic": "lift (cold), filmic +2 EV",
               "cold_high": "lift (cold), afternoon  ",
+              "cold_white": "lift (cold), +2 EV white",
               "marched": "  the same, no shipped MS  ",
               "marched_filmic": "  filmic, no shipped MS   ",
               "warm": "lift (warm tables)       ",
