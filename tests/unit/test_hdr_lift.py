@@ -251,3 +251,35 @@ def test_8_bit_codes_decoded_band_by_band_are_the_whole_image_s_look_up(threads,
     assert out.dtype == np.float32 and np.array_equal(out, table[codes])
     rows = rng.random((256, 3))
     assert np.array_equal(look_up(rows, codes[..., 0]), rows[codes[..., 0]])
+
+
+def test_a_row_with_few_clear_cells_takes_its_band_gain_from_a_row_with_many():
+    """The clipped band is rebuilt from the model times each row's gain (the seen sky
+    over the model along the row). A sky 70 % white keeps only a few cells in some rows,
+    cloud rims among them: their medians jumped from row to row and drew thin light and
+    dark lines across the rebuilt sky. A row with less than ROW_SKY_SHARE of its cells
+    clear takes the gain of the nearest row that has it."""
+    from dataclasses import replace
+
+    from ai_sets_addon.generation.hdr.fit import fit_sky
+    from ai_sets_addon.generation.hdr.grid import work_grid
+    from ai_sets_addon.generation.hdr.lift import ROW_SKY_SHARE, row_gains
+    from ai_sets_addon.generation.hdr.sun import SunEstimate
+
+    u8, truth = ldr_sky("afternoon")
+    pano = panorama(u8)
+    grid = work_grid(pano.linear, pano.clipped)
+    fit = fit_sky(grid, truth.elevation_deg, truth.azimuth_deg)
+    sun = SunEstimate(True, truth.elevation_deg, truth.azimuth_deg, "given")
+    before = row_gains(grid, fit, sun)
+    row = int(np.argmin(np.abs(grid.elevations - 30.0)))
+    width = grid.clipped.shape[1]
+    few = max(1, int(ROW_SKY_SHARE * width) - 1)
+    clipped, linear = grid.clipped.copy(), grid.linear.copy()
+    clipped[row, few:] = 1.0                       # the row keeps only `few` clear cells
+    linear[row, :few] *= 1.5                       # ... on a bright cloud rim
+    rimmed = replace(grid, clipped=clipped, linear=linear)
+    after = row_gains(rimmed, fit, sun)
+    assert after[row] in (after[row - 1], after[row + 1])
+    assert abs(after[row] / before[row] - 1.0) < 0.05
+    assert np.array_equal(np.delete(after, row), np.delete(before, row))

@@ -57,6 +57,7 @@ MIN_SCAN_SR = 0.003          # a smaller clipped region is the disc itself: its 
 FLOOR_SEARCH_ABOVE = 5.0     # degrees over the first estimate the whole-sky search reaches
 MAX_RIM_GAIN = 20.0          # the rebuilt aureole is within this factor of the model
 BAND_SKY_SHARE = 0.5         # a clipped pixel whose row-matched model is this near is sky
+ROW_SKY_SHARE = 1 / 16       # a row with less of its cells clear takes its gain from another
 MAX_RESIDUAL = 0.25          # a worse clear-sky fit around a bright spot: not the sun ...
 DISC_SEEN_SR = 1e-3          # ... unless the spot is this small (the disc itself, seen) ...
 AUREOLE_RATIO = 1.15         # ... and the sky brightens toward it this much (an aureole)
@@ -601,16 +602,20 @@ def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
 
 def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     """(h,) per work-grid row above the horizon: the median of the scaled unclipped sky
-    over the fitted model's radiance along that row (rows without clear sky take the
-    nearest row's). A real horizon glow differs from the model's (another atmosphere,
-    another renderer, ground haze); along a row the model's azimuthal shape holds."""
+    over the fitted model's radiance along that row (rows with less than ROW_SKY_SHARE
+    of it clear take the nearest row's that has it). A real horizon glow differs from
+    the model's (another atmosphere, another renderer, ground haze); along a row the
+    model's azimuthal shape holds. The share: a sky 70 % white at +2 EV keeps a few
+    cells per row at the clipped area's edge, cloud rims among them, and their medians
+    jumped by up to 9 % from one row to the next: thin light and dark lines ran right
+    across the rebuilt sky."""
     h = int(np.sum(grid.elevations > 0.0))
     els, azs = grid.elevations[:h], grid.azimuths
     model = luminance(model_radiance(fit.table, els[:, None], azs[None, :], sun.azimuth_deg))
     seen = luminance(grid.linear[:h]) * fit.scale
     ok = (grid.clipped[:h] == 0.0) & (model > 0) & (seen > 0)
     gains = np.full(h, np.nan)
-    for r in np.nonzero(ok.any(axis=1))[0]:
+    for r in np.nonzero(ok.sum(axis=1) >= ROW_SKY_SHARE * ok.shape[1])[0]:
         gains[r] = float(np.median(seen[r][ok[r]] / model[r][ok[r]]))
     known = np.nonzero(np.isfinite(gains))[0]
     if known.size == 0:
