@@ -194,9 +194,9 @@ def _read_as_saturated(grid: WorkGrid, sun: SunEstimate, fit: SkyFit
     fits poorly: read again as a saturated sky (saturated.py: the sun where a clear sky
     matches the darkest sky kept and reaches white wherever it clipped). A clouded sky
     two stops over, 70 % white, sits on the line between the two readings: as a PNG it
-    was read as saturated (its sun 2.6° off), as a JPEG as clipped, and the fit around
-    its clipped cell failed (residual 0.36): no sun, in a sky that shows one. None
-    when the sky is less clipped or the saturated reading finds no sun either."""
+    is read as saturated, as a JPEG it was read as clipped, and the fit around its
+    clipped cell failed (residual 0.36): no sun, in a sky that shows one. None when the
+    sky is less clipped or the saturated reading finds no sun either."""
     share = clipped_sky_share(grid)
     if sun.method != "clipped" or share <= RETRY_SATURATED_SHARE:
         return None
