@@ -503,13 +503,13 @@ def sky_table(atm: AirColumn, sun_elevation_deg: float, scale: float = 1.0,
     """Radiance table for a sun (or a moon: `scale` = its irradiance / the sun's);
     `above_horizon`: only its rows from the horizon up (what a fit to the sky reads;
     half the march, and those rows' bytes are the whole table's)."""
-    rows = "upper" if above_horizon else "all"
-    spectral, res, direct, se = _march_rows(atm, sun_elevation_deg, rows)
-    sky_down = _horizontal_irradiance(spectral[_table_rows("upper")] if not above_horizon
-                                      else spectral)
-    if not above_horizon:               # no ray of the upper rows meets the ground
-        spectral = spectral + _ground(atm, res, direct, se, sky_down)
-    return _table(spectral, direct, scale, rows, sky_down if above_horizon else None)
+    if above_horizon:                   # no ray of these rows meets the ground
+        spectral, _, direct, _ = _march_rows(atm, sun_elevation_deg, "upper")
+        return _table(spectral, direct, scale, "upper", _horizontal_irradiance(spectral))
+    spectral, res, direct, se = _march_rows(atm, sun_elevation_deg, "all")
+    sky_down = _horizontal_irradiance(spectral[_table_rows("upper")])
+    spectral = spectral + _ground(atm, res, direct, se, sky_down)
+    return _table(spectral, direct, scale, "all", None)
 
 
 def sky_table_under(upper: SkyTable, atm: AirColumn, sun_elevation_deg: float,
