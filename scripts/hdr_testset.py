@@ -74,11 +74,17 @@ def blender_sky(el: float, az: float, width: int, samples: int, cache: Path,
                 params: dict[str, float] | None = None) -> np.ndarray:
     """Cycles render of Blender's sky texture (sun disc on) through an equirect camera;
     `params`: other ShaderNodeTexSky settings (air_density, aerosol_density, ...)."""
-    extra = "".join(f"_{k}{v:g}" for k, v in sorted((params or {}).items()))
-    path = cache / f"blender_el{el:g}_az{az:g}{extra}_w{width}_s{samples}.exr"
+    path = blender_sky_path(el, az, width, samples, cache, params)
     if not path.exists():
         _render_blender(el, az, width, samples, path, params or {})
     return read_exr(path)
+
+
+def blender_sky_path(el: float, az: float, width: int, samples: int, cache: Path,
+                     params: dict[str, float] | None = None) -> Path:
+    """Where blender_sky caches that render (an EXR, linear)."""
+    extra = "".join(f"_{k}{v:g}" for k, v in sorted((params or {}).items()))
+    return cache / f"blender_el{el:g}_az{az:g}{extra}_w{width}_s{samples}.exr"
 
 
 def _render_blender(el: float, az: float, width: int, samples: int, path: Path,

@@ -10,8 +10,10 @@ from ..core import limits
 from . import common
 
 # --response -> the LiftOptions.response tone curve (generation/hdr/response.py FAMILY):
-# 'filmic' is the family's AgX-range member at contrast 2 (Blender's AgX, the test camera)
-RESPONSES = {"auto": "auto", "srgb": "srgb", "gamma": "gamma 2.2", "filmic": "filmic 2"}
+# 'filmic' is the family's AgX-range member at contrast 2 (the test camera, close to
+# Blender's Filmic view); 'agx' and 'pbr-neutral' are Blender's views of those names
+RESPONSES = {"auto": "auto", "srgb": "srgb", "gamma": "gamma 2.2", "filmic": "filmic 2",
+             "agx": "agx", "pbr-neutral": "pbr-neutral"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,9 +51,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                              "0..8 stops (default 2: 4x the clip level)")
     parser.add_argument("--response", default="auto", choices=sorted(RESPONSES),
                         help="the file's tone curve: 'auto' estimates it from the sky; "
-                             "'srgb', 'gamma' (2.2) or 'filmic' (an AgX-like log curve) "
-                             "decode it with that curve instead (8/16-bit files only; "
-                             "default auto)")
+                             "'srgb', 'gamma' (2.2), 'filmic' (an AgX-like log curve), "
+                             "'agx' (Blender's AgX view) or 'pbr-neutral' (Khronos PBR "
+                             "Neutral, Blender's view of that name) decode it with that "
+                             "curve instead (8/16-bit files only; default auto)")
     parser.add_argument("--white-balance", type=common.kelvin, default=None,
                         metavar="K", help="the white balance the camera shot it at, in "
                         "kelvin, 1800..15000 (5600 for daylight): undone, so the sky "

@@ -38,7 +38,7 @@ from ..sky.spectrum import fixed_matmul, to_rgb
 from .fit import (SkySamples, fit_haze, interior_min, neighbour_hazes, parabola_min, score,
                   sky_rows_for, sky_samples, weighted_median)
 from .grid import WorkGrid, cell_luminance, centre_rows, parallel_map, row_starts
-from .response import FILMIC, curve_named, dark_level
+from .response import BLENDER_AGX, FILMIC, curve_named, dark_level, log_encoded
 
 WEDGE_DEG = 45.0         # cells within this azimuth of the sun's count
 MIN_SKY_ELEVATION = 2.0
@@ -57,6 +57,8 @@ LOW_SUN_CLIMB = 2.0      # ... in steps of this
 LEVEL_MARGIN = 1.5       # the whole sky's level overrides the shape's curve by this much
 LOW_LEVEL_MARGIN = 2.0   # ... for a sun under LOW_SUN_DEG (skies differ more near the horizon)
 LEVEL_HAZE_STEP = 0.05   # the haze a curve's level is judged at, rounded to this
+MAX_WEDGE_MISFIT = 0.5   # a wedge explained worse holds no sun (1: no fit), and no curve
+SHAPE_SAME = 1.005       # AgX must fit the shape this much better than a filmic contrast
 SHAPE_TIE = 1.02         # shape misfits this close cannot tell a power law from a filmic curve
 
 
@@ -170,14 +172,18 @@ def pick_curve(samples: WedgeSamples, models: list[list[np.ndarray]],
     """The decoding ("" = as read, or a name of `decodings`) whose wedge the models
     explain best: each decoding's least free-slope misfit over the models, relative to
     how much its own row-centred sky varies (a curve that flattens the sky must not win
-    by having less left to explain). Returns (name, relative misfits, the samples of
-    every decoding)."""
+    by having less left to explain); as read where none is explained (MAX_WEDGE_MISFIT:
+    a clouded sky 70 % white, whose wedge no curve explains (0.67-0.71), was read with
+    PBR Neutral, whose highlight expansion fit a sun 19° off in level). Returns (name,
+    relative misfits, the samples of every decoding)."""
     variants = {"": samples}
     for name, pixels in (decodings or {}).items():
         variants[name] = with_pixels(samples, pixels[samples.index])
     relative = {name: min(shape_cost(v, x) for row in models for x in row) / _spread(v)
                 for name, v in variants.items()}
     curve = min(relative, key=lambda n: (relative[n], n)) if len(variants) > 1 else ""
+    if relative[curve] > MAX_WEDGE_MISFIT:
+        curve = ""          # no clear sky explains the wedge: nothing to read a curve by
     return curve, relative, variants
 
 
@@ -187,7 +193,7 @@ def _contenders(shape: dict[str, float]) -> dict[str, float]:
     under a high sun, 40 % clipped, fits filmic 1.5 and sRGB within 1 %, and then only
     its level can tell them."""
     best = min(shape.values())
-    return {n: c for n, c in shape.items() if n.startswith(FILMIC) or c <= SHAPE_TIE * best}
+    return {n: c for n, c in shape.items() if log_encoded(n) or c <= SHAPE_TIE * best}
 
 
 def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[str, float],
@@ -211,7 +217,7 @@ def response_pick(grid: WorkGrid, decodings: dict[str, np.ndarray], shape: dict[
         if len(samples.weights) < 50:
             return min(shape, key=lambda n: (shape[n], n)), {}
         level[name] = _level(samples, hazes, elevation_deg, azimuth_deg)
-    by_shape = min(shape, key=lambda n: (shape[n], n))
+    by_shape = _shape_pick(shape)
     best_shape, best_level = max(min(shape.values()), 1e-9), max(min(level.values()), 1e-9)
     if level[by_shape] < margin * best_level:
         return by_shape, level          # the level does not decide: the shape's choice
@@ -235,6 +241,21 @@ def _level(samples: SkySamples, hazes: tuple[float, ...], elevation_deg: float,
                  azimuth_deg)[0]
 
 
+def _shape_pick(shape: dict[str, float]) -> str:
+    """The curve the wedge's shape prefers; Blender's AgX only where it beats every
+    filmic contrast by more than SHAPE_SAME. Its grey axis lies between contrasts 2 and
+    2.5 (0.24 stops RMS from 2), and where the shape cannot read the sky finely (clouds,
+    a low sun) it ties with them: the project's clouded 2° and 5° suns through the
+    filmic camera fitted AgX 0.08-0.23 % better than contrast 2, and read as AgX their
+    light came out x1.53-1.55. Within that tie the filmic contest stands as before."""
+    pick = min(shape, key=lambda n: (shape[n], n))
+    if pick == BLENDER_AGX.name:
+        close = [n for n in shape if n.startswith(FILMIC)
+                 and shape[n] <= SHAPE_SAME * shape[pick]]
+        pick = min(close, key=lambda n: (shape[n], n)) if close else pick
+    return pick
+
+
 def decoded_grid(grid: WorkGrid, name: str, decodings: dict[str, np.ndarray]) -> WorkGrid:
     """The work grid with its upper rows decoded with the curve `name` ("" = as read)."""
     if not name:
@@ -254,7 +275,7 @@ def curve_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
         return "", {"curve": "", "curve_cost": {}}
     curve, relative, _ = pick_curve(*at, decodings)
     level: dict[str, float] = {}
-    if curve.startswith(FILMIC):
+    if log_encoded(curve):
         curve, level = response_pick(grid, decodings, _contenders(relative),
                                      {n: (SCAN_HAZES, elevation_deg) for n in relative},
                                      azimuth_deg)
@@ -365,7 +386,7 @@ def _read_scan(grid: WorkGrid, samples: WedgeSamples, els: list[float],
     costs = {curve: _scan_costs(variants[curve], models)}
     i, k = _least(costs[curve])
     level: dict[str, float] = {}
-    if curve.startswith(FILMIC):
+    if log_encoded(curve):
         # a wrong contrast and a wrong elevation can explain the wedge's shape together
         # (a filmic sky read with too much contrast fits a sun 2° low): each contender
         # is judged in level too

@@ -39,13 +39,13 @@ from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_ra
 from .grid import (BAND_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, look_up,
                    parallel_map, work_grid)
 from .read import Panorama, channel_max
-from .response import FAMILY, SRGB, Curve, curve_named, dark_level, lut8, relinearise
-from .elevation import (LOW_SUN_DEG, clipped_span, curve_at, explained_at,
+from .response import (FAMILY, PBR_NEUTRAL, SRGB, Curve, curve_named, dark_level, lut8,
+                       relinearise)
+from .elevation import (LOW_SUN_DEG, MAX_WEDGE_MISFIT, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
-from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, clipped_sky_share,
-                  find_sun, star_share)
+from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_sun, star_share)
 
 # Without a sun there is no absolute reference: the upper hemisphere's median luminance
 # is set to a typical overcast day (4 W/m²/sr ~ 2,700 cd/m²) or a moonlit, city-lit night.
@@ -64,8 +64,6 @@ AUREOLE_RATIO = 1.15         # ... and the sky brightens toward it this much (an
 DAYLIGHT_BLUE = 0.05         # the upper sky's median blue (relative linear) under: night
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
-MAX_WEDGE_MISFIT = 0.5       # a region whose wedge is explained worse holds no sun (1: no fit)
-RETRY_SATURATED_SHARE = 0.5  # a sky clipped more, its clipped sun rejected: read as saturated
 BALANCE_UNDONE = ", camera white balance"   # in the response of a panorama that undid it
 
 
@@ -118,6 +116,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if not sun.found:
         return _no_sun(pano, grid, sun, options)
     read, read_grid = pano, grid          # as read (sRGB): the no-sun paths use these
+    first = replace(sun)
     try:
         sun, fit, refined, pano, grid = _fitted(pano, grid, sun, given)
     except ValueError:
@@ -127,13 +126,15 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     refined.update(mirror)
     poor = fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe")
     disc = _disc_seen(read_grid, sun) if poor else None
-    if poor and disc is None and options.sun is None:
-        second = _read_as_saturated(read_grid, sun, fit)
-        if second is not None:
-            (sun, mirror), pano, grid = second, read, read_grid
-            fit = fit_sky(grid, sun.elevation_deg, sun.azimuth_deg)
-            refined = {**mirror, "first_read": "clipped, fit residual rejected"}
-            poor = fit.residual > MAX_RESIDUAL
+    if poor and disc is None and not given and sun.method == "clipped" and _ldr(read) \
+            and not pano.response.startswith(f"tone curve {PBR_NEUTRAL.name}"):
+        shoulder = _with_shoulder(read, read_grid, first)
+        if shoulder is not None:
+            refined = {**mirror, "first_read": f"{pano.response}, fit residual "
+                                               f"{fit.residual:.2f} rejected"}
+            sun, fit, more, pano, grid = shoulder
+            refined.update(more)
+            poor = False
     if poor and disc is None:
         sun.found = False
         sun.reason += (f"; but the sky around it is no clear daylight sky (fit residual "
@@ -188,24 +189,22 @@ def _fitted(pano: Panorama, grid: WorkGrid, sun: SunEstimate, given: bool
     return sun, fit_sky(grid, sun.elevation_deg, sun.azimuth_deg), refined, pano, grid
 
 
-def _read_as_saturated(grid: WorkGrid, sun: SunEstimate, fit: SkyFit
-                       ) -> tuple[SunEstimate, dict] | None:
-    """A sky clipped over RETRY_SATURATED_SHARE whose clipped-region sun a clear sky
-    fits poorly: read again as a saturated sky (saturated.py: the sun where a clear sky
-    matches the darkest sky kept and reaches white wherever it clipped). A clouded sky
-    two stops over, 70 % white, sits on the line between the two readings: as a PNG it
-    is read as saturated, as a JPEG it was read as clipped, and the fit around its
-    clipped cell failed (residual 0.36): no sun, in a sky that shows one. None when the
-    sky is less clipped or the saturated reading finds no sun either."""
-    share = clipped_sky_share(grid)
-    if sun.method != "clipped" or share <= RETRY_SATURATED_SHARE:
+def _with_shoulder(pano: Panorama, grid: WorkGrid, sun: SunEstimate
+                  ) -> tuple[SunEstimate, SkyFit, dict, Panorama, WorkGrid] | None:
+    """A file whose clear-sky fit was rejected under the curve its wedge chose, read
+    again with PBR Neutral (_fitted's result), or None where that fits no better than
+    MAX_RESIDUAL. PBR Neutral is sRGB up to its shoulder, so the wedge's shape, which
+    sees mostly the sky under it, seldom picks it; but read without the shoulder undone
+    the bright surround of the sun is flattened, and a clear sky fits it poorly:
+    Blender's 35° sun through that view at +1 EV was read as sRGB and refused (fit
+    residual 0.39; read with PBR Neutral, 0.17), the project's 30° sun at +2 EV as
+    filmic 2 (0.29; 0.03)."""
+    pano, grid = _redecoded(pano, grid, PBR_NEUTRAL.name)
+    try:
+        found = _fitted(pano, grid, sun, given=True)
+    except ValueError:
         return None
-    none = SunEstimate(False, method="saturated", reason=(
-        f"{share:.0%} of the sky is clipped to white, and a clear sky with its sun in the "
-        f"clipped area fits the rest poorly (residual {fit.residual:.2f} > {MAX_RESIDUAL}"
-        "): read as an overexposed sky"))
-    second, mirror = saturated_sun(grid, none)
-    return (second, mirror) if second.found else None
+    return found if found[1].residual <= MAX_RESIDUAL else None
 
 
 def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyFit,

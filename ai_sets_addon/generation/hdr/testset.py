@@ -27,6 +27,9 @@ from ..sky.compose import horizontal_irradiance
 from ..sky.equirect import direction, row_elevations
 from ..sky.solar import solar_position
 from ..sky.spectrum import luminance
+from . import response
+from .read import CLIP_8BIT
+from .response import agx_table, pbr_neutral
 
 CURVES = ("gamma", "srgb", "filmic")
 EXPOSURES = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
@@ -54,9 +57,16 @@ def filmic(x: np.ndarray) -> np.ndarray:
 
 
 def encode(x: np.ndarray, curve: str) -> np.ndarray:
-    """Exposed linear values -> display codes 0..1 (clipped at white)."""
+    """Exposed linear values -> display codes 0..1 (clipped at white). Besides CURVES,
+    two of Blender's views: "pbr-neutral" (Khronos PBR Neutral, exact) and "agx" (AgX's
+    grey-axis curve on each channel; Blender's own also mixes the channels a little)."""
     if curve == "filmic":
         return np.clip(filmic(x), 0.0, 1.0)
+    if curve == "pbr-neutral":
+        return linear_to_srgb(np.clip(pbr_neutral(x), 0.0, 1.0))
+    if curve == "agx":      # the lift's member, whose 1.0 is the clip threshold's grey
+        white = MID_GREY * 2.0 ** agx_table()[CLIP_8BIT]
+        return response.encode(np.asarray(x, np.float64) / white, response.BLENDER_AGX)
     x = np.clip(x, 0.0, 1.0)
     if curve == "gamma":
         return x ** (1.0 / 2.2)
