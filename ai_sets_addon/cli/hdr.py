@@ -49,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         default=2.0, metavar="EV",
                         help="how far clipped highlights other than the sun are expanded, "
                              "0..8 stops (default 2: 4x the clip level)")
-    parser.add_argument("--response", default="auto", choices=sorted(RESPONSES),
+    parser.add_argument("--response", default="auto", choices=sorted(RESPONSES), type=str.lower,
                         help="the file's tone curve: 'auto' estimates it from the sky; "
                              "'srgb', 'gamma' (2.2), 'filmic' (an AgX-like log curve), "
                              "'agx' (Blender's AgX view) or 'pbr-neutral' (Khronos PBR "

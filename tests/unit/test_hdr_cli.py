@@ -95,6 +95,21 @@ def test_response_option_decodes_with_the_named_curve(tmp_path, afternoon, capsy
     assert "--response gamma" in capsys.readouterr().err and not out.parent.exists()
 
 
+def test_response_names_blender_s_views_as_blender_spells_them(tmp_path):
+    """`--response AgX` (Blender's spelling) decodes with Blender's AgX view."""
+    rgb, truth = clear_sky(30.0)
+    _, u8 = camera(rgb, 1.0, "agx")
+    src = tmp_path / "agx.png"
+    write_png(src, u8)
+    out = tmp_path / "sky.exr"
+    assert main(["hdr", str(src), "--out", str(out), "--response", "AgX"]) == 0
+    meta = _sidecar(out)
+    assert meta["source"]["response"] == "tone curve agx", meta["source"]
+    sun = meta["sun"]
+    assert angle_between(sun["elevation_deg"], sun["azimuth_deg"], *truth) < 2.0
+    assert abs(score_file(out, rgb, u8) - 1.0) <= GOALS["irradiance"]
+
+
 def test_fake_hdri_exr_is_lifted(tmp_path, afternoon):
     """An LDR image saved as EXR (what AI panorama tools write): its flat top is the clip."""
     from ai_sets_addon.generation.hdr.read import _LUT8
