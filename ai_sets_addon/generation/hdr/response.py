@@ -17,9 +17,9 @@ scripts/build_view_curves.py into agx_grey.json) and Khronos PBR Neutral (Blende
 of that name, glTF viewers), whose highlights roll off on a hyperbola with some
 desaturation: the colour it mixes in is undone pixel by pixel (`neutral_pixels`), not
 channel by channel. Decoded values are relative to the file's white (code 1 -> 1.0;
-for PBR Neutral, which reaches code 1 only at infinity, the clip threshold), like
-sRGB's, so the clip level and the highlight expansion keep their meaning; the exposure
-scale is fitted afterwards as before.
+for AgX and PBR Neutral, which approach code 1 only far above any sky, the grey at the
+clip threshold), like sRGB's, so the clip level and the highlight expansion keep their
+meaning; the exposure scale is fitted afterwards as before.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def pbr_neutral(x: np.ndarray) -> np.ndarray:
 
 def neutral_pixels(display: np.ndarray) -> np.ndarray:
     """`pbr_neutral` undone: display-linear RGB (..., 3) -> relative linear, float32
-    (1.0 = the clip threshold's grey, `_neutral_white`; clipped pixels capped there).
+    (1.0 = the clip threshold's grey, `neutral_white`; clipped pixels capped there).
     Its desaturation is undone from the largest channel, which it leaves alone."""
     y = np.clip(np.asarray(display, np.float32), 0.0, np.float32(1.0 - 1e-6))
     top = y.max(axis=-1, keepdims=True)
@@ -195,8 +195,8 @@ def relinearise(srgb_linear: np.ndarray, curve: Curve, codes: np.ndarray | None 
     """Values decoded as sRGB -> decoded with `curve` (through the 8-bit codes when they
     are kept: one table look-up; PBR Neutral pixel by pixel)."""
     if curve.kind == NEUTRAL:
-        display = srgb_linear if codes is None else look_up(lut8(SRGB), codes)
-        return neutral_pixels(display)
+        eight_bit = codes is not None and codes.dtype == np.uint8
+        return neutral_pixels(look_up(lut8(SRGB), codes) if eight_bit else srgb_linear)
     if codes is not None and codes.dtype == np.uint8:
         return look_up(lut8(curve), codes)
     return decode(linear_to_srgb(srgb_linear), curve)
