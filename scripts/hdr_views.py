@@ -41,10 +41,11 @@ SKIES = tuple((el, 0.0, {}) for el in ELEVATIONS) + (
     (12.0, 300.0, {}), (15.0, 200.0, {"aerosol_density": 4.0}))
 
 
-def save_through_view(rgb_path: Path, out: Path, view: str, look: str, ev: float,
+def save_through_view(image, out: Path, view: str, look: str, ev: float,
                       median: float) -> None:
-    """The linear EXR at `rgb_path` saved by Blender through `view` (+ `look`), exposed so
-    that the sky's median lands `ev` stops over mid grey."""
+    """A linear bpy image (a sky whose median luminance is `median`) saved by Blender to
+    `out` (PNG or JPEG q85) through `view` (+ `look`), exposed so that the median lands
+    `ev` stops over mid grey."""
     import bpy
 
     scene = bpy.context.scene
@@ -54,11 +55,7 @@ def save_through_view(rgb_path: Path, out: Path, view: str, look: str, ev: float
     settings = scene.render.image_settings
     settings.file_format = "PNG" if out.suffix == ".png" else "JPEG"
     settings.color_mode, settings.color_depth, settings.quality = "RGB", "8", 85
-    image = bpy.data.images.load(str(rgb_path))
-    try:
-        image.save_render(str(out), scene=scene)
-    finally:
-        bpy.data.images.remove(image)
+    image.save_render(str(out), scene=scene)
 
 
 def run(args: argparse.Namespace) -> list[dict]:
@@ -66,17 +63,19 @@ def run(args: argparse.Namespace) -> list[dict]:
 
     rows = []
     cache = args.out / "blender"
+    bpy.ops.wm.read_factory_settings(use_empty=True)
     with tempfile.TemporaryDirectory() as tmp:
         for el, az, params in SKIES:
             rgb = blender_sky(el, az, args.width, args.samples, cache, params)
-            exr = blender_sky_path(el, az, args.width, args.samples, cache, params)
+            median = sky_median(rgb)
+            image = bpy.data.images.load(
+                str(blender_sky_path(el, az, args.width, args.samples, cache, params)))
             extra = "".join(f" {k} {v:g}" for k, v in sorted(params.items()))
-            bpy.ops.wm.read_factory_settings(use_empty=True)
             for view, look in VIEWS:
                 for ev in EXPOSURES:
                     for fmt in ("png", "jpg"):
                         path = Path(tmp) / f"view.{fmt}"
-                        save_through_view(exr, path, view, look, ev, sky_median(rgb))
+                        save_through_view(image, path, view, look, ev, median)
                         u8 = _decode_with_pillow(path)
                         result = lift(read_panorama(path))
                         s = score(result, rgb, u8, (el, az))
@@ -89,6 +88,7 @@ def run(args: argparse.Namespace) -> list[dict]:
                                      "irradiance_ratio": s.irradiance_ratio,
                                      "peak_median": s.peak_median})
                         print(_line(rows[-1]), flush=True)
+            bpy.data.images.remove(image)
     return rows
 
 

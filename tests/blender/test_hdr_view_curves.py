@@ -5,7 +5,6 @@ Blender through either view is lifted within the test set's goals."""
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import bpy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from build_view_curves import code_table, grey_ramp_codes  # noqa: E402
+from hdr_views import save_through_view  # noqa: E402
 
 WIDTH = 512
 
@@ -33,14 +33,8 @@ def saved_through(view: str, rgb: np.ndarray, ev: float, path: Path) -> np.ndarr
     """`rgb` (scene-linear) exposed as the test camera meters, saved by Blender through
     `view` to `path` (PNG), read back as 8-bit codes."""
     exr = write_exr(path.with_suffix(".exr"), rgb.astype(np.float32), half=False)
-    scene = bpy.context.scene
-    scene.view_settings.view_transform = view
-    scene.view_settings.look = "None"
-    scene.view_settings.exposure = math.log2(MID_GREY * 2.0 ** ev / sky_median(rgb))
-    settings = scene.render.image_settings
-    settings.file_format, settings.color_mode, settings.color_depth = "PNG", "RGB", "8"
     image = bpy.data.images.load(str(exr))
-    image.save_render(str(path), scene=scene)
+    save_through_view(image, path, view, "None", ev, sky_median(rgb))
     bpy.data.images.remove(image)
     return _decode_with_pillow(path)
 

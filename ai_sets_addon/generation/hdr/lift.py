@@ -127,7 +127,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     poor = fit.residual > MAX_RESIDUAL and sun.method in ("clipped", "saturated", "lobe")
     disc = _disc_seen(read_grid, sun) if poor else None
     if poor and disc is None and not given and sun.method == "clipped" and _ldr(read) \
-            and not pano.response.startswith(f"tone curve {PBR_NEUTRAL.name}"):
+            and refined.get("curve") != PBR_NEUTRAL.name:
         shoulder = _with_shoulder(read, read_grid, first)
         if shoulder is not None:
             refined = {**mirror, "first_read": f"{pano.response}, fit residual "

@@ -29,7 +29,6 @@ from ..sky.solar import solar_position
 from ..sky.spectrum import luminance
 from . import response
 from .read import CLIP_8BIT
-from .response import agx_table, pbr_neutral
 
 CURVES = ("gamma", "srgb", "filmic")
 EXPOSURES = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
@@ -63,9 +62,9 @@ def encode(x: np.ndarray, curve: str) -> np.ndarray:
     if curve == "filmic":
         return np.clip(filmic(x), 0.0, 1.0)
     if curve == "pbr-neutral":
-        return linear_to_srgb(np.clip(pbr_neutral(x), 0.0, 1.0))
+        return linear_to_srgb(np.clip(response.pbr_neutral(x), 0.0, 1.0))
     if curve == "agx":      # the lift's member, whose 1.0 is the clip threshold's grey
-        white = MID_GREY * 2.0 ** agx_table()[CLIP_8BIT]
+        white = MID_GREY * 2.0 ** response.agx_table()[CLIP_8BIT]
         return response.encode(np.asarray(x, np.float64) / white, response.BLENDER_AGX)
     x = np.clip(x, 0.0, 1.0)
     if curve == "gamma":
