@@ -78,11 +78,12 @@ def calm_poles(image: np.ndarray, cap_deg: float = CAP_DEG) -> np.ndarray:
 def lift_panorama(ldr: np.ndarray, source: Path | None = None):
     """An 8-bit panorama in memory -> generation.hdr LiftResult (sun, fit, HDR map)."""
     from ..generation.hdr import lift
-    from ..generation.hdr.read import _LUT8, CLIP_8BIT, Panorama
+    from ..generation.hdr.read import _LUT8, CLIP_8BIT, Panorama, srgb_clip_floor
 
     top = ldr.max(axis=2)
     pano = Panorama(_LUT8[ldr], top >= CLIP_8BIT, "ai", "inverse sRGB (IEC 61966-2-1)",
-                    source or Path("ai_panorama.png"), _LUT8[top])
+                    source or Path("ai_panorama.png"), _LUT8[top],
+                    clip_floor=srgb_clip_floor())
     return lift(pano), pano
 
 

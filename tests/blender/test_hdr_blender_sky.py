@@ -1,6 +1,6 @@
 """The HDR lift on Blender's own physical sky (another renderer's atmosphere than ours),
 rendered by Cycles and exposed as a camera exposes it: the sun is found where Blender
-put it. Blender's default sky has a fainter aureole than the weather's crisp day: our
+put it, and the glow the camera clipped is rebuilt as Blender made it. Blender's default sky has a fainter aureole than the weather's crisp day: our
 model matches its shape best with an aerosol depth of 0.01-0.02 (the crisp day's is
 0.05). Read with the crisp day's aureole only, its 20° sun through a filmic camera at
 +3 EV was read with the wrong contrast (2.5 for 2) and put 2.6° low."""
@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from ai_sets_addon.core.fileio import read_exr, write_png
 from ai_sets_addon.generation.hdr import lift, read_panorama
 from ai_sets_addon.generation.hdr.testset import angle_deg, expose, score
+from ai_sets_addon.generation.sky.equirect import row_elevations
+from ai_sets_addon.generation.sky.spectrum import luminance
 
 import bpy
 
@@ -60,3 +63,32 @@ def test_blender_s_clear_20_degree_sun_is_found_through_a_filmic_camera_s_clippe
     assert off <= 1.0, f"sun at {result.sun.elevation_deg:.2f}°, {off:.2f}° off"
     assert found.irradiance_ratio == pytest.approx(1.0, abs=0.15)
     assert result.response == "tone curve filmic 2", "the camera's contrast misread"
+
+
+@pytest.mark.parametrize("curve", ["agx", "filmic"])
+def test_the_glow_a_camera_clipped_under_blender_s_low_sun_is_rebuilt_as_blender_made_it(
+        empty_scene, tmp_path, curve):
+    """Blender's 10° sun at +1 EV: the glow between the sun and the horizon clips. Our
+    model's glow beside the sun is 1.7x Blender's: rebuilt with each row's gain alone,
+    through an AgX-like camera it came back 1.9x too bright (a white tent), and a
+    filmic file's top code, decoded to 1.0, held it 1.36x over the light where the
+    camera's clip began (a bright outline)."""
+    rgb = blender_sky(empty_scene, tmp_path, 10.0, 0.0)
+    u8 = expose(rgb, 1.0, curve)
+    write_png(tmp_path / "camera.png", u8)
+    result = lift(read_panorama(tmp_path / "camera.png"))
+    assert result.response == f"tone curve {'agx' if curve == 'agx' else 'filmic 2'}"
+    seen, lifted = luminance(rgb), luminance(result.rgb)
+    upper = slice(0, rgb.shape[0] // 2)
+    ratio = lifted * (np.median(seen[upper]) / np.median(lifted[upper])) / seen
+    top = u8.max(axis=2)
+    sky = (row_elevations(rgb.shape[0]) > 0.5)[:, None]        # the horizon row left out
+    glow = (top >= 250) & sky & (seen < np.percentile(seen, 99.9))      # not the disc
+    assert glow.sum() > 500
+    assert 0.8 < np.median(ratio[glow]) < 1.25, np.median(ratio[glow])
+    assert np.mean(np.abs(np.log(ratio[glow])) < np.log(1.25)) > 0.8
+    edge = np.zeros_like(glow)
+    edge[1:] = (top[1:] == 255) & (top[:-1] < 255) & sky[1:]     # where the top code begins
+    if curve == "filmic":
+        assert edge.sum() > 50
+        assert 0.85 < np.median(ratio[edge]) < 1.15, np.median(ratio[edge])

@@ -39,8 +39,8 @@ from .fit import (FIT_HAZES, SkyFit, SkyTable, fit_sky, model_radiance, model_ra
 from .grid import (BAND_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, look_up,
                    parallel_map, work_grid)
 from .read import Panorama, channel_max
-from .response import (FAMILY, PBR_NEUTRAL, SRGB, Curve, curve_named, dark_level, lut8,
-                       relinearise)
+from .response import (FAMILY, PBR_NEUTRAL, SRGB, Curve, clip_floor, curve_named, dark_level,
+                       lut8, relinearise)
 from .elevation import (LOW_SUN_DEG, MAX_WEDGE_MISFIT, clipped_span, curve_at, explained_at,
                         low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
@@ -149,7 +149,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     # the sun's zone and the pixels outside it are rebuilt side by side: no pixel is
     # read by one and written by the other (both in place in `rgb`)
     refined["aureole_gain"], _ = parallel_map(lambda job: job(), [
-        lambda: _rebuild_aureole(rgb, pano.clipped, fit, sun, zone, grid),
+        lambda: _rebuild_aureole(rgb, pano, fit, sun, zone, grid),
         lambda: _outside_the_zone(rgb, pano, grid, fit, sun, zone, options)])
     transmit = _transmittance(sun)
     irradiance = fit.sun_rgb * transmit
@@ -212,8 +212,9 @@ def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyF
                       ) -> None:
     """Clipped pixels outside the sun's zone, in place: the sky's clipped band from the
     model (_rebuild_band), then the other highlights expanded (expand.py)."""
-    gains = row_gains(grid, fit, sun)
-    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains)
+    gains = band_gains(grid, fit, sun)
+    rebuilt = _rebuild_band(rgb, pano.clipped, fit, sun, zone, grid.factor, gains,
+                            _floor(pano, fit))
     left = grid.clipped if rebuilt is None else clipped_share(pano.clipped & ~rebuilt,
                                                                grid.factor)
     expand_highlights(rgb, pano.peak, left, grid.factor, options.expand_ev,
@@ -246,7 +247,8 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
         linear = _undone(relinearise(shot, curve, pano.codes), pano.balance)
         undone = pano.response[pano.response.index(BALANCE_UNDONE):]
         return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}{undone}",
-                        pano.path, codes=pano.codes, balance=pano.balance)
+                        pano.path, codes=pano.codes, balance=pano.balance,
+                        clip_floor=_clip_floor(pano, curve))
     linear = relinearise(pano.linear, curve, pano.codes)
     peak = None
     if pano.codes is not None and pano.codes.dtype == np.uint8:
@@ -254,7 +256,13 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
         # (a quarter of the memory traffic of channel_max on the decoded floats)
         peak = look_up(lut8(curve), channel_max(pano.codes))
     return Panorama(linear, pano.clipped, pano.source, f"tone curve {curve.name}",
-                    pano.path, peak=peak, codes=pano.codes)
+                    pano.path, peak=peak, codes=pano.codes, clip_floor=_clip_floor(pano, curve))
+
+
+def _clip_floor(pano: Panorama, curve: Curve) -> float:
+    """What the top code of `pano`'s file is known to reach, decoded with `curve`."""
+    eight_bit = pano.codes is not None and pano.codes.dtype == np.uint8
+    return clip_floor(curve) if eight_bit else 1.0
 
 
 def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
@@ -266,7 +274,8 @@ def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
     undo = np.linalg.inv(white_balance_matrix(kelvin, tint)).astype(np.float32)
     return Panorama(np.ascontiguousarray(_undone(pano.linear, undo)), pano.clipped,
                     pano.source, f"{pano.response}{BALANCE_UNDONE} {kelvin:g} K "
-                    f"(tint {tint:g}) undone", pano.path, codes=pano.codes, balance=undo)
+                    f"(tint {tint:g}) undone", pano.path, codes=pano.codes, balance=undo,
+                    clip_floor=pano.clip_floor)
 
 
 def _undone(linear: np.ndarray, undo: np.ndarray | None) -> np.ndarray:
@@ -496,7 +505,7 @@ def _with_glow_below(grid: WorkGrid, zone: np.ndarray) -> np.ndarray:
     return zone | glow
 
 
-def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
+def _rebuild_aureole(rgb: np.ndarray, pano: Panorama, fit: SkyFit, sun: SunEstimate,
                      zone: np.ndarray | None, grid: WorkGrid) -> float:
     """Clipped pixels in the sun's zone take the fitted model's radiance times a gain
     per channel that meets the seen sky at the clip edge all round (gain_field: the
@@ -512,7 +521,7 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
     field = gain_field(grid, fit, sun, zone)
     if field is None:
         return 1.0
-    factor = grid.factor
+    factor, clipped, floor = grid.factor, pano.clipped, _floor(pano, fit)
     rows = np.nonzero(zone.any(axis=1))[0]
     r0, r1 = int(rows[0]) * factor, (int(rows[-1]) + 1) * factor
     els, azs = row_elevations(clipped.shape[0]), column_azimuths(clipped.shape[1])
@@ -526,13 +535,13 @@ def _rebuild_aureole(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: Sun
             k = np.exp(grid_values_in_rows(field, rows, width, factor))
             model = model_radiance_band(fit.table, els[rows], azs, sun.azimuth_deg)
             block = rgb[rows[0]:rows[-1] + 1]
-            np.copyto(block, over_clip(model * k, block), where=inside[..., None])
+            np.copyto(block, over_clip(model * k, block, floor), where=inside[..., None])
             return luminance(k[inside])
         r, c = np.nonzero(inside)
         r += lo
         k = np.exp(grid_value_at(field, r, c, factor)).astype(np.float32)
         model = model_at_pixels(fit.table, r, c, els, azs, sun.azimuth_deg)
-        rgb[r, c] = over_clip(model * k, rgb[r, c])
+        rgb[r, c] = over_clip(model * k, rgb[r, c], floor)
         return luminance(k)
 
     gains = np.concatenate(parallel_map(rebuild, range(r0, r1, AUREOLE_ROWS)))
@@ -590,32 +599,52 @@ def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
     return field
 
 
-def over_clip(model: np.ndarray, clipped: np.ndarray) -> np.ndarray:
+def over_clip(model: np.ndarray, clipped: np.ndarray, floor: np.float32) -> np.ndarray:
     """The model's colour at its brightness or, where that is dimmer, raised until its
-    largest channel reaches the clipped pixel's (which is only a lower bound): a clipped
-    pixel is white, and keeping its grey where the model is dim left a pale plateau
-    with a hard edge in the blue sky."""
+    largest channel reaches the clipped pixel's, or `floor` if that is lower (which is
+    only a lower bound): a clipped pixel is white, and keeping its grey where the model
+    is dim left a pale plateau with a hard edge in the blue sky. `floor`: what the top
+    code is known to reach (Panorama.clip_floor, scaled): a filmic file's top code
+    decodes to 1.0, a third over where its bin begins, and the sky rebuilt under a low
+    sun rose 1.36x over the light where the camera's clip began (a bright outline)."""
     top = np.maximum(channel_max(model), np.float32(1e-30))
-    return model * np.maximum(1.0, channel_max(clipped) / top)[..., None]
+    level = np.minimum(channel_max(clipped), floor)
+    return model * np.maximum(1.0, level / top)[..., None]
+
+
+def _floor(pano: Panorama, fit: SkyFit) -> np.float32:
+    """over_clip's floor in the lifted sky's units."""
+    return np.float32(pano.clip_floor * fit.scale)
 
 
 def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     """(h,) per work-grid row above the horizon: the median of the scaled unclipped sky
     over the fitted model's radiance along that row (rows with less than ROW_SKY_SHARE
     of it clear take the nearest row's that has it). A real horizon glow differs from
-    the model's (another atmosphere, another renderer, ground haze); along a row the
-    model's azimuthal shape holds. The share: a sky 70 % white at +2 EV keeps a few
-    cells per row at the clipped area's edge, cloud rims among them, and their medians
-    jumped by up to 9 % from one row to the next: thin light and dark lines ran right
-    across the rebuilt sky."""
+    the model's (another atmosphere, another renderer, ground haze). The share: a sky
+    70 % white at +2 EV keeps a few cells per row at the clipped area's edge, cloud rims
+    among them, and their medians jumped by up to 9 % from one row to the next: thin
+    light and dark lines ran right across the rebuilt sky."""
+    return _row_gains(*_seen_over_model(grid, fit, sun))
+
+
+def _seen_over_model(grid: WorkGrid, fit: SkyFit, sun: SunEstimate
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """(h, w) scaled unclipped sky luminance over the fitted model's, above the horizon,
+    and where it is known (clear, both positive)."""
     h = int(np.sum(grid.elevations > 0.0))
     els, azs = grid.elevations[:h], grid.azimuths
     model = luminance(model_radiance(fit.table, els[:, None], azs[None, :], sun.azimuth_deg))
     seen = luminance(grid.linear[:h]) * fit.scale
     ok = (grid.clipped[:h] == 0.0) & (model > 0) & (seen > 0)
+    return np.where(ok, seen / np.where(ok, model, 1.0), np.nan), ok
+
+
+def _row_gains(ratio: np.ndarray, ok: np.ndarray) -> np.ndarray:
+    h = ratio.shape[0]
     gains = np.full(h, np.nan)
     for r in np.nonzero(ok.sum(axis=1) >= ROW_SKY_SHARE * ok.shape[1])[0]:
-        gains[r] = float(np.median(seen[r][ok[r]] / model[r][ok[r]]))
+        gains[r] = float(np.median(ratio[r][ok[r]]))
     known = np.nonzero(np.isfinite(gains))[0]
     if known.size == 0:
         return np.ones(h)
@@ -623,22 +652,49 @@ def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     return np.clip(gains[near], 1.0 / MAX_RIM_GAIN, MAX_RIM_GAIN)
 
 
+def band_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
+    """(h, w) float32 log gain of the clipped band over the fitted model, per work-grid
+    cell above the horizon: its row's gain (row_gains) times, in its column, what the
+    nearest clear cell above it shows over that cell's row gain (averaged over the clear
+    cells of BAND_EDGE_COLUMNS columns around it). The band so meets the sky seen above
+    it in every column. A row's gain alone assumed the model's shape along the row: under
+    Blender's 10° sun through AgX at +1 EV our model's glow beside the sun is 1.7x the
+    sky's, and the band there was rebuilt 1.9x too bright, a bright tent with a hard
+    edge where the camera's clip began."""
+    ratio, ok = _seen_over_model(grid, fit, sun)
+    rows = _row_gains(ratio, ok)
+    log_rows = np.log(rows)
+    off = np.where(ok, np.log(np.where(ok, ratio, 1.0)) - log_rows[:, None], 0.0)
+    total, count = np.zeros_like(off), np.zeros_like(off)
+    for d in range(-(BAND_EDGE_COLUMNS // 2), BAND_EDGE_COLUMNS // 2 + 1):
+        total += np.roll(off, d, axis=1)
+        count += np.roll(ok, d, axis=1)
+    edge = np.where(count > 0, total / np.maximum(count, 1), 0.0)
+    h, w = ok.shape
+    above = np.maximum.accumulate(np.where(ok, np.arange(h)[:, None], -1), axis=0)
+    column = np.where(above >= 0, edge[np.maximum(above, 0), np.arange(w)[None, :]], 0.0)
+    cap = np.log(MAX_RIM_GAIN)
+    return np.clip(log_rows[:, None] + column, -cap, cap).astype(np.float32)
+
+
+BAND_EDGE_COLUMNS = 5    # work-grid columns (~3.5°) the band's edge gain is averaged over
+
+
 def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
-                  zone: np.ndarray | None, factor: int, gains: np.ndarray
-                  ) -> np.ndarray | None:
+                  zone: np.ndarray | None, factor: int, gains: np.ndarray,
+                  floor: np.float32) -> np.ndarray | None:
     """Clipped sky pixels outside the sun's zone (a bright horizon band, the sky around
-    a low sun's glow) take the fitted model times its row's gain where that is above the
-    clip level (max of the two where it comes near the clip, BAND_SKY_SHARE): the band
-    continues the sky seen beside it instead of a flat +2 EV expansion. Where the model
-    stays far below the clip (a sunlit cloud: brighter than any clear sky) the pixel is
-    left to the highlight expansion. AUREOLE_ROWS rows at a time on the threads, a block
-    at least DENSE_AUREOLE clipped whole (a sky 70 % white at 4096 wide has 3 million
-    such pixels; the same bytes as pixel by pixel). Returns the (H, W) rebuilt pixels
-    (None: none)."""
+    a low sun's glow) take the fitted model times the band's gain (band_gains, log)
+    where that is above the clip level (max of the two where it comes near the clip,
+    BAND_SKY_SHARE): the band continues the sky seen above it instead of a flat +2 EV
+    expansion. Where the model stays far below the clip (a sunlit cloud: brighter than
+    any clear sky) the pixel is left to the highlight expansion. AUREOLE_ROWS rows at a
+    time on the threads, a block at least DENSE_AUREOLE clipped whole (a sky 70 % white
+    at 4096 wide has 3 million such pixels; the same bytes as pixel by pixel). Returns
+    the (H, W) rebuilt pixels (None: none)."""
     height, width = clipped.shape
-    h = len(gains) * factor
+    h = gains.shape[0] * factor
     els, azs = row_elevations(height), column_azimuths(width)
-    gain = gains.astype(np.float32)
     rebuilt = np.zeros(clipped.shape, bool)
 
     def rebuild(lo: int) -> None:
@@ -649,19 +705,19 @@ def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEst
         block = rgb[rows[0]:rows[-1] + 1]
         if todo.mean() >= DENSE_AUREOLE:
             model = model_radiance_band(fit.table, els[rows], azs, sun.azimuth_deg)
-            model *= gain[rows // factor][:, None, None]
+            model *= np.exp(grid_values_in_rows(gains, rows, width, factor))[..., None]
             here = todo & (luminance(model) > BAND_SKY_SHARE * luminance(block))
-            np.copyto(block, over_clip(model, block), where=here[..., None])
+            np.copyto(block, over_clip(model, block, floor), where=here[..., None])
             rebuilt[rows[0]:rows[-1] + 1] = here
             return
         r, c = np.nonzero(todo)
         if r.size == 0:
             return
         model = model_at_pixels(fit.table, r + lo, c, els, azs, sun.azimuth_deg)
-        model *= gain[(r + lo) // factor][:, None]
+        model *= np.exp(grid_value_at(gains, r + lo, c, factor))[:, None]
         seen = block[r, c]
         sky = luminance(model) > BAND_SKY_SHARE * luminance(seen)
-        block[r[sky], c[sky]] = over_clip(model[sky], seen[sky])
+        block[r[sky], c[sky]] = over_clip(model[sky], seen[sky], floor)
         rebuilt[r[sky] + lo, c[sky]] = True
 
     parallel_map(rebuild, range(0, h, AUREOLE_ROWS))

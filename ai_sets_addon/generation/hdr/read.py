@@ -23,6 +23,7 @@ from .grid import look_up
 MIN_WIDTH, MAX_WIDTH = int(HDRI_WIDTH.lo), int(HDRI_WIDTH.hi)   # core/limits.py
 CLIP_8BIT = 250          # codes >= this count as clipped (JPEG ringing, AI "white" suns)
 CLIP_16BIT = 64250       # the same fraction of full scale for 16-bit files
+TOP_BIN = 254.5 / 255.0  # where the top 8-bit code's bin begins: what its light is known to reach
 EXR_FLAT_TOP = 0.995     # an EXR pixel within 0.5 % of the file's peak is clipped ...
 EXR_FLAT_SHARE = 2e-4    # ... when at least this share of pixels sits there (a flat top)
 
@@ -44,6 +45,7 @@ class Panorama:
     codes: np.ndarray | None = None  # (H, W, 3) uint8 codes of an 8-bit file (re-decoding)
     balance: np.ndarray | None = None  # (3, 3) on each decoded pixel: the camera's white
                                        # balance undone (lift.unbalanced), None: as shot
+    clip_floor: float = 1.0   # the relative level a pixel at the top code is known to reach
 
     def __post_init__(self) -> None:
         if self.peak is None:
@@ -225,7 +227,13 @@ def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
         clipped = top >= CLIP_16BIT
         source = "png16"
     return Panorama(linear, clipped, source, "inverse sRGB (IEC 61966-2-1)", path, peak,
-                    codes)
+                    codes, clip_floor=srgb_clip_floor() if codes is not None else 1.0)
+
+
+def srgb_clip_floor() -> float:
+    """The sRGB level where the top 8-bit code's bin begins (0.9955): the code is
+    open-ended, so that is all a clipped pixel is known to reach."""
+    return float(decode_srgb(np.float64(TOP_BIN)))
 
 
 def _from_exr(path: Path) -> Panorama:

@@ -33,7 +33,7 @@ import numpy as np
 
 from ...core.colour import linear_to_srgb, srgb_to_linear
 from .grid import look_up
-from .read import CLIP_8BIT
+from .read import CLIP_8BIT, TOP_BIN
 
 MID_GREY = 0.18
 RANGE_STOPS = 16.5                 # AgX's log range (-10 .. +6.5 stops around mid grey)
@@ -178,6 +178,14 @@ def neutral_white() -> float:
     d = 1.0 - NEUTRAL_START
     return float(d * d / (1.0 - srgb_to_linear(np.float64(CLIP_8BIT / 255.0))) - d
                  + NEUTRAL_START + NEUTRAL_OFFSET)
+
+
+def clip_floor(curve: Curve) -> float:
+    """The relative level a pixel at the top 8-bit code is known to reach: where its bin
+    begins (the code is open-ended). A log curve's shoulder packs a wide range into that
+    bin (filmic 2: code 254 is 0.66, 255 is 1.0, its bin begins at 0.74); sRGB's bin is
+    0.4 % wide; AgX and PBR Neutral are capped at the clip threshold's grey."""
+    return float(decode(np.float64(TOP_BIN), curve))
 
 
 def lut8(curve: Curve) -> np.ndarray:
