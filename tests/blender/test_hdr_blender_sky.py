@@ -1,9 +1,10 @@
 """The HDR lift on Blender's own physical sky (another renderer's atmosphere than ours),
 rendered by Cycles and exposed as a camera exposes it: the sun is found where Blender
-put it, and the glow the camera clipped is rebuilt as Blender made it. Blender's default sky has a fainter aureole than the weather's crisp day: our
-model matches its shape best with an aerosol depth of 0.01-0.02 (the crisp day's is
-0.05). Read with the crisp day's aureole only, its 20° sun through a filmic camera at
-+3 EV was read with the wrong contrast (2.5 for 2) and put 2.6° low."""
+put it, and the glow the camera clipped is rebuilt as Blender made it. Blender's
+default sky has a fainter aureole than the weather's crisp day: our model matches its
+shape best with an aerosol depth of 0.01-0.02 (the crisp day's is 0.05). Read with the
+crisp day's aureole only, its 20° sun through a filmic camera at +3 EV was read with
+the wrong contrast (2.5 for 2) and put 2.6° low."""
 
 from __future__ import annotations
 
