@@ -14,6 +14,15 @@ from . import common
 # Blender's Filmic view); 'agx' and 'pbr-neutral' are Blender's views of those names
 RESPONSES = {"auto": "auto", "srgb": "srgb", "gamma": "gamma 2.2", "filmic": "filmic 2",
              "agx": "agx", "pbr-neutral": "pbr-neutral"}
+# Blender's view names, as its Color Management panel spells them (any case)
+VIEW_NAMES = {"standard": "srgb", "khronos pbr neutral": "pbr-neutral",
+              "khronos-pbr-neutral": "pbr-neutral"}
+
+
+def response_name(text: str) -> str:
+    """--response's value in any case, Blender's view names taken for their curves."""
+    name = " ".join(text.lower().split())
+    return VIEW_NAMES.get(name, name)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,12 +58,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         default=2.0, metavar="EV",
                         help="how far clipped highlights other than the sun are expanded, "
                              "0..8 stops (default 2: 4x the clip level)")
-    parser.add_argument("--response", default="auto", choices=sorted(RESPONSES), type=str.lower,
+    parser.add_argument("--response", default="auto", choices=sorted(RESPONSES),
+                        type=response_name,
                         help="the file's tone curve: 'auto' estimates it from the sky; "
                              "'srgb', 'gamma' (2.2), 'filmic' (an AgX-like log curve), "
                              "'agx' (Blender's AgX view) or 'pbr-neutral' (Khronos PBR "
                              "Neutral, Blender's view of that name) decode it with that "
-                             "curve instead (8/16-bit files only; default auto)")
+                             "curve instead; Blender's view names are taken too ('AgX', "
+                             "'Khronos PBR Neutral', 'Standard' = sRGB) (8/16-bit files "
+                             "only; default auto)")
     parser.add_argument("--white-balance", type=common.kelvin, default=None,
                         metavar="K", help="the white balance the camera shot it at, in "
                         "kelvin, 1800..15000 (5600 for daylight): undone, so the sky "

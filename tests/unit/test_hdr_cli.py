@@ -95,16 +95,20 @@ def test_response_option_decodes_with_the_named_curve(tmp_path, afternoon, capsy
     assert "--response gamma" in capsys.readouterr().err and not out.parent.exists()
 
 
-def test_response_names_blender_s_views_as_blender_spells_them(tmp_path):
-    """`--response AgX` (Blender's spelling) decodes with Blender's AgX view."""
+@pytest.mark.parametrize("view,curve", [("AgX", "agx"),
+                                        ("Khronos PBR Neutral", "pbr-neutral")])
+def test_response_names_blender_s_views_as_blender_spells_them(tmp_path, view, curve):
+    """`--response AgX` or `--response "Khronos PBR Neutral"` (Blender's view names, as
+    its Color Management panel spells them) decodes with that view's curve; the second
+    was refused as an invalid choice."""
     rgb, truth = clear_sky(30.0)
-    _, u8 = camera(rgb, 1.0, "agx")
-    src = tmp_path / "agx.png"
+    _, u8 = camera(rgb, 1.0, curve)
+    src = tmp_path / "view.png"
     write_png(src, u8)
     out = tmp_path / "sky.exr"
-    assert main(["hdr", str(src), "--out", str(out), "--response", "AgX"]) == 0
+    assert main(["hdr", str(src), "--out", str(out), "--response", view]) == 0
     meta = _sidecar(out)
-    assert meta["source"]["response"] == "tone curve agx", meta["source"]
+    assert meta["source"]["response"] == f"tone curve {curve}", meta["source"]
     sun = meta["sun"]
     assert angle_between(sun["elevation_deg"], sun["azimuth_deg"], *truth) < 2.0
     assert abs(score_file(out, rgb, u8) - 1.0) <= GOALS["irradiance"]
