@@ -656,11 +656,13 @@ def band_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     """(h, w) float32 log gain of the clipped band over the fitted model, per work-grid
     cell above the horizon: its row's gain (row_gains) times, in its column, what the
     nearest clear cell above it shows over that cell's row gain (averaged over the clear
-    cells of BAND_EDGE_COLUMNS columns around it). The band so meets the sky seen above
-    it in every column. A row's gain alone assumed the model's shape along the row: under
-    Blender's 10° sun through AgX at +1 EV our model's glow beside the sun is 1.7x the
-    sky's, and the band there was rebuilt 1.9x too bright, a bright tent with a hard
-    edge where the camera's clip began."""
+    cells of BAND_EDGE_COLUMNS columns around it), faded out over BAND_EDGE_REACH_DEG
+    under that cell. The band so meets the sky seen above it in every column. A row's
+    gain alone assumed the model's shape along the row: under Blender's 10° sun through
+    AgX at +1 EV our model's glow beside the sun is 1.7x the sky's, and the band there
+    was rebuilt 1.9x too bright, a bright tent with a hard edge where the camera's clip
+    began. Not faded, a cloud's lower rim carried its own gain down a sky 86 % white to
+    the horizon: a faint vertical streak, 4 % over its neighbours."""
     ratio, ok = _seen_over_model(grid, fit, sun)
     rows = _row_gains(ratio, ok)
     log_rows = np.log(rows)
@@ -673,11 +675,15 @@ def band_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     h, w = ok.shape
     above = np.maximum.accumulate(np.where(ok, np.arange(h)[:, None], -1), axis=0)
     column = np.where(above >= 0, edge[np.maximum(above, 0), np.arange(w)[None, :]], 0.0)
+    els = grid.elevations[:h]
+    below = els[np.maximum(above, 0)] - els[:, None]          # degrees under that cell
+    column *= np.clip(1.0 - below / BAND_EDGE_REACH_DEG, 0.0, 1.0)
     cap = np.log(MAX_RIM_GAIN)
     return np.clip(log_rows[:, None] + column, -cap, cap).astype(np.float32)
 
 
 BAND_EDGE_COLUMNS = 5    # work-grid columns (~3.5°) the band's edge gain is averaged over
+BAND_EDGE_REACH_DEG = 15.0   # ... and how far under its clear cell it fades out
 
 
 def _rebuild_band(rgb: np.ndarray, clipped: np.ndarray, fit: SkyFit, sun: SunEstimate,
