@@ -662,7 +662,7 @@ def band_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     AgX at +1 EV our model's glow beside the sun is 1.7x the sky's, and the band there
     was rebuilt 1.9x too bright, a bright tent with a hard edge where the camera's clip
     began. Not faded, a cloud's lower rim carried its own gain down a sky 86 % white to
-    the horizon: a faint vertical streak, 4 % over its neighbours."""
+    the horizon: a faint vertical streak, 1.9 % over its neighbours."""
     ratio, ok = _seen_over_model(grid, fit, sun)
     rows = _row_gains(ratio, ok)
     log_rows = np.log(rows)
