@@ -251,7 +251,7 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
                         clip_floor=_clip_floor(pano, curve))
     linear = relinearise(pano.linear, curve, pano.codes)
     peak = None
-    if pano.codes is not None and pano.codes.dtype == np.uint8:
+    if pano.eight_bit:
         # every curve is increasing: the decoded largest channel is the largest code's
         # (a quarter of the memory traffic of channel_max on the decoded floats)
         peak = look_up(lut8(curve), channel_max(pano.codes))
@@ -261,8 +261,7 @@ def redecode(pano: Panorama, curve: Curve) -> Panorama:
 
 def _clip_floor(pano: Panorama, curve: Curve) -> float:
     """What the top code of `pano`'s file is known to reach, decoded with `curve`."""
-    eight_bit = pano.codes is not None and pano.codes.dtype == np.uint8
-    return clip_floor(curve) if eight_bit else 1.0
+    return clip_floor(curve) if pano.eight_bit else 1.0
 
 
 def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
@@ -630,14 +629,14 @@ def row_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
 
 def _seen_over_model(grid: WorkGrid, fit: SkyFit, sun: SunEstimate
                      ) -> tuple[np.ndarray, np.ndarray]:
-    """(h, w) scaled unclipped sky luminance over the fitted model's, above the horizon,
-    and where it is known (clear, both positive)."""
+    """(h, w) scaled unclipped sky luminance over the fitted model's, above the horizon
+    (1 where unknown), and where it is known (clear, both positive)."""
     h = int(np.sum(grid.elevations > 0.0))
     els, azs = grid.elevations[:h], grid.azimuths
     model = luminance(model_radiance(fit.table, els[:, None], azs[None, :], sun.azimuth_deg))
     seen = luminance(grid.linear[:h]) * fit.scale
     ok = (grid.clipped[:h] == 0.0) & (model > 0) & (seen > 0)
-    return np.where(ok, seen / np.where(ok, model, 1.0), np.nan), ok
+    return np.where(ok, seen / np.where(ok, model, 1.0), 1.0), ok
 
 
 def _row_gains(ratio: np.ndarray, ok: np.ndarray) -> np.ndarray:
@@ -666,7 +665,7 @@ def band_gains(grid: WorkGrid, fit: SkyFit, sun: SunEstimate) -> np.ndarray:
     ratio, ok = _seen_over_model(grid, fit, sun)
     rows = _row_gains(ratio, ok)
     log_rows = np.log(rows)
-    off = np.where(ok, np.log(np.where(ok, ratio, 1.0)) - log_rows[:, None], 0.0)
+    off = np.where(ok, np.log(ratio) - log_rows[:, None], 0.0)
     total, count = np.zeros_like(off), np.zeros_like(off)
     for d in range(-(BAND_EDGE_COLUMNS // 2), BAND_EDGE_COLUMNS // 2 + 1):
         total += np.roll(off, d, axis=1)

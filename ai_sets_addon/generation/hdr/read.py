@@ -52,6 +52,11 @@ class Panorama:
             self.peak = channel_max(self.linear)
 
     @property
+    def eight_bit(self) -> bool:
+        """Whether the file's 8-bit codes are kept (a curve decodes them by table)."""
+        return self.codes is not None and self.codes.dtype == np.uint8
+
+    @property
     def width(self) -> int:
         return int(self.linear.shape[1])
 
@@ -232,7 +237,8 @@ def _linearise(pixels: np.ndarray, path: Path, kind: str | None) -> Panorama:
 
 def srgb_clip_floor() -> float:
     """The sRGB level where the top 8-bit code's bin begins (0.9955): the code is
-    open-ended, so that is all a clipped pixel is known to reach."""
+    open-ended, so that is all a clipped pixel is known to reach (response.clip_floor
+    gives it for the other curves, when a file is decoded again)."""
     return float(decode_srgb(np.float64(TOP_BIN)))
 
 
