@@ -40,7 +40,7 @@ from .elevation import SCAN_HAZES, WedgeSamples, wedge_rays, wedge_rgb
 from .fit import HAZE_STEP, neighbour_hazes, parabola_min, sky_samples, whole_sky_residual
 from .grid import WorkGrid, cell_luminance, parallel_map
 from .model_free import mirror_azimuth
-from .sun import CIE_CLEAR, SunEstimate, cie_log
+from .sun import CIE_CLEAR, SunEstimate, cie_log, costs_by_type
 
 MIN_SEEN_SHARE = 0.02     # the unclipped share of the sky above 3° that must be left
 MIN_ELEVATION = 3.0       # cells lower are often ground, trees or buildings
@@ -54,6 +54,7 @@ MAX_COST = 0.3            # a worse censored misfit: no clear sky's sun explains
 COARSE_STEP = 4.0
 FINE_HALF_SPAN = 4.0
 VALLEY_RATIO = 2.0        # hazes whose censored misfit is within this of the least tie
+SUN_BLOCK = 512           # suns of the azimuth search costed at a time (costs_by_type)
 
 
 def saturated_sun(grid: WorkGrid, none: SunEstimate) -> tuple[SunEstimate, dict]:
@@ -161,7 +162,8 @@ def _azimuth(cells: Cells) -> tuple[float, float]:
     ee, aa = np.meshgrid(np.arange(1.0, 89.0, 2.0), np.arange(0.0, 360.0, 3.0),
                          indexing="ij")
     suns = direction(ee.ravel(), aa.ravel())
-    costs = _costs_by_type(suns, cells)
+    costs = costs_by_type(lambda block, cie: censored_costs(
+        cie_log(block, cells.directions, cie), cells), suns, SUN_BLOCK)
     t = int(np.argmin([c.min() for c in costs]))
     el0, az0 = angles_of(suns[int(np.argmin(costs[t]))])
     steps = np.arange(-3.0, 3.01, 0.5)
@@ -171,21 +173,6 @@ def _azimuth(cells: Cells) -> tuple[float, float]:
     fine = censored_costs(cie_log(local, cells.directions, CIE_CLEAR[t]), cells)
     k = int(np.argmin(fine))
     return float(angles_of(local[k])[1]) % 360.0, float(fine[k])
-
-
-def _costs_by_type(suns: np.ndarray, cells: Cells) -> list[np.ndarray]:
-    """censored_costs of each CIE clear type with its sun at each of `suns`, SUN_BLOCK
-    suns at a time on the threads: a block's (suns, cells) arrays stay in the cache,
-    and the three types' blocks share the cores evenly (2.4x faster on two cores than
-    a type per thread; each sun's cost alone, so the same bytes)."""
-    jobs = [(cie, i) for cie in CIE_CLEAR for i in range(0, len(suns), SUN_BLOCK)]
-    parts = parallel_map(lambda job: censored_costs(
-        cie_log(suns[job[1]:job[1] + SUN_BLOCK], cells.directions, job[0]), cells), jobs)
-    per_type = len(parts) // len(CIE_CLEAR)
-    return [np.concatenate(parts[k:k + per_type]) for k in range(0, len(parts), per_type)]
-
-
-SUN_BLOCK = 512           # suns of the azimuth search costed at a time
 
 
 def _elevation(cells: Cells, azimuth_deg: float, grid: WorkGrid | None = None
