@@ -595,7 +595,33 @@ def gain_field(grid: WorkGrid, fit: SkyFit, sun: SunEstimate, zone: np.ndarray
             stride = -(-int(rim.sum()) // RIM_CELLS)       # at most RIM_CELLS
             field[rr[here], cc[here]] = from_the_rim(
                 dirs[here], dirs[open_][rim][::stride], logs[rim][::stride])
+    return _edge_extended(field, zone)
+
+
+def _edge_extended(field: np.ndarray, zone: np.ndarray) -> np.ndarray:
+    """`field` with each cell of the ring round the zone set to the mean of its zone
+    neighbours: a pixel in the zone's edge cell is read bilinearly with the cell beyond,
+    and a 0 there (gain 1) pulled the zone's edge toward the model's own brightness, a
+    line one pixel row wide where the zone met the band (under Blender's 10° sun via
+    AgX, 1.3x its neighbours)."""
+    total, count = np.zeros_like(field), np.zeros(zone.shape, np.float32)
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            total += _shifted(field * zone[..., None], dr, dc)
+            count += _shifted(zone.astype(np.float32), dr, dc)
+    ring = ~zone & (count > 0)
+    field[ring] = total[ring] / count[ring][:, None]
     return field
+
+
+def _shifted(x: np.ndarray, dr: int, dc: int) -> np.ndarray:
+    """x moved dr rows down (rows past the edge are 0) and dc columns right (wrapping)."""
+    out = np.roll(x, dc, axis=1)
+    if dr > 0:
+        out = np.concatenate([np.zeros_like(out[:dr]), out[:-dr]])
+    elif dr < 0:
+        out = np.concatenate([out[-dr:], np.zeros_like(out[:-dr])])
+    return out
 
 
 def over_clip(model: np.ndarray, clipped: np.ndarray, floor: np.float32) -> np.ndarray:
