@@ -603,12 +603,13 @@ def _edge_extended(field: np.ndarray, zone: np.ndarray) -> np.ndarray:
     neighbours: a pixel in the zone's edge cell is read bilinearly with the cell beyond,
     and a 0 there (gain 1) pulled the zone's edge toward the model's own brightness, a
     line one pixel row wide where the zone met the band (under Blender's 10° sun via
-    AgX, 1.3x its neighbours)."""
-    total, count = np.zeros_like(field), np.zeros(zone.shape, np.float32)
+    AgX at +1 EV, 1.2x the rows above and under it)."""
+    inside, ones = field * zone[..., None], zone.astype(np.float32)
+    total, count = np.zeros_like(field), np.zeros_like(ones)
     for dr in (-1, 0, 1):
         for dc in (-1, 0, 1):
-            total += _shifted(field * zone[..., None], dr, dc)
-            count += _shifted(zone.astype(np.float32), dr, dc)
+            total += _shifted(inside, dr, dc)
+            count += _shifted(ones, dr, dc)
     ring = ~zone & (count > 0)
     field[ring] = total[ring] / count[ring][:, None]
     return field
