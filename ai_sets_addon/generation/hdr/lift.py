@@ -477,9 +477,16 @@ def sun_zone(grid: WorkGrid, sun: SunEstimate) -> np.ndarray | None:
 
 def _grown(cells: np.ndarray) -> np.ndarray:
     """`cells` and their 8 neighbours (columns wrap)."""
-    out = cells | np.roll(cells, 1, 1) | np.roll(cells, -1, 1)
-    out[1:] |= out[:-1].copy()
-    out[:-1] |= out[1:].copy()
+    return _neighbour_sum(cells.astype(np.uint8)) > 0
+
+
+def _neighbour_sum(x: np.ndarray) -> np.ndarray:
+    """x summed over each cell's 3x3 neighbourhood on the work grid (columns wrap; rows
+    past the top or bottom count 0)."""
+    across = x + np.roll(x, 1, 1) + np.roll(x, -1, 1)
+    out = across.copy()
+    out[1:] += across[:-1]
+    out[:-1] += across[1:]
     return out
 
 
@@ -604,25 +611,11 @@ def _edge_extended(field: np.ndarray, zone: np.ndarray) -> np.ndarray:
     and a 0 there (gain 1) pulled the zone's edge toward the model's own brightness, a
     line one pixel row wide where the zone met the band (under Blender's 10° sun via
     AgX at +1 EV, 1.2x the rows above and under it)."""
-    inside, ones = field * zone[..., None], zone.astype(np.float32)
-    total, count = np.zeros_like(field), np.zeros_like(ones)
-    for dr in (-1, 0, 1):
-        for dc in (-1, 0, 1):
-            total += _shifted(inside, dr, dc)
-            count += _shifted(ones, dr, dc)
+    total = _neighbour_sum(field * zone[..., None])
+    count = _neighbour_sum(zone.astype(np.float32))
     ring = ~zone & (count > 0)
     field[ring] = total[ring] / count[ring][:, None]
     return field
-
-
-def _shifted(x: np.ndarray, dr: int, dc: int) -> np.ndarray:
-    """x moved dr rows down (rows past the edge are 0) and dc columns right (wrapping)."""
-    out = np.roll(x, dc, axis=1)
-    if dr > 0:
-        out = np.concatenate([np.zeros_like(out[:dr]), out[:-dr]])
-    elif dr < 0:
-        out = np.concatenate([out[-dr:], np.zeros_like(out[:-dr])])
-    return out
 
 
 def over_clip(model: np.ndarray, clipped: np.ndarray, floor: np.float32) -> np.ndarray:
