@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from pathlib import Path
 
 from ..core import limits
@@ -117,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
     progress(0.8, "lifted; writing")
     exr, _, _, pixel_type = write_lift(out, result, pano, args.expand_ev)
     progress(1.0, f"wrote {exr}")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(_summary(exr, result, pixel_type))
     return common.EXIT_OK
 

@@ -24,8 +24,9 @@ import bpy
 WIDTH, SAMPLES = 1024, 16
 
 
-def blender_sky(scene, tmp_path, elevation_deg: float, azimuth_deg: float):
-    """Blender's multiple-scattering sky (sun disc on), equirect, float EXR, read back."""
+def blender_sky(scene, tmp_path, elevation_deg: float, azimuth_deg: float, **settings):
+    """Blender's multiple-scattering sky (sun disc on), equirect, float EXR, read back;
+    `settings`: the sky texture's others (altitude, ozone_density, ...)."""
     from ai_sets_addon.blender.scene.world import add_equirect_camera
 
     if "MULTIPLE_SCATTERING" not in {i.identifier for i in bpy.types.ShaderNodeTexSky.bl_rna
@@ -45,6 +46,8 @@ def blender_sky(scene, tmp_path, elevation_deg: float, azimuth_deg: float):
     sky = tree.nodes.new("ShaderNodeTexSky")
     sky.sky_type, sky.sun_disc = "MULTIPLE_SCATTERING", True
     sky.sun_elevation, sky.sun_rotation = math.radians(elevation_deg), math.radians(azimuth_deg)
+    for name, value in settings.items():
+        setattr(sky, name, value)
     tree.links.new(sky.outputs["Color"], tree.nodes["Background"].inputs["Color"])
     add_equirect_camera(scene)
     scene.render.filepath = str(tmp_path / "sky.exr")
@@ -64,6 +67,29 @@ def test_blender_s_clear_20_degree_sun_is_found_through_a_filmic_camera_s_clippe
     assert off <= 1.0, f"sun at {result.sun.elevation_deg:.2f}°, {off:.2f}° off"
     assert found.irradiance_ratio == pytest.approx(1.0, abs=0.15)
     assert result.response == "tone curve filmic 2", "the camera's contrast misread"
+
+
+def test_a_sun_read_dimmer_than_the_clip_the_camera_recorded_is_read_again(empty_scene,
+                                                                          tmp_path):
+    """Blender's 28° sun seen from 1,500 m (ozone x2), a filmic camera at +2 EV, JPEG:
+    its sky's shape explains no curve well (every wedge misfit over 0.5), so it was read
+    as sRGB, and its sun put on the horizon, a red disc at 0.015x the clip the camera
+    recorded it at (peak / median 5, the light 0.1x). The camera clipped it: read again
+    with the curves the shape ranks next, the first whose sun clips (AgX) puts it where
+    Blender did."""
+    from PIL import Image
+
+    rgb = blender_sky(empty_scene, tmp_path, 28.0, 170.0, altitude=1500.0, ozone_density=2.0)
+    u8 = expose(rgb, 2.0, "filmic")
+    Image.fromarray(u8).save(tmp_path / "camera.jpg", quality=85)
+    result = lift(read_panorama(tmp_path / "camera.jpg"))
+    assert result.refine["first_read"].startswith("inverse sRGB"), result.refine
+    assert "read first with the inverse sRGB" in result.notes[0]
+    found = score(result, rgb, u8, (28.0, 170.0))
+    assert found.sun_found and found.sun_error_deg <= 2.0, result.sun
+    assert abs(found.irradiance_ratio - 1.0) <= 0.25, found.irradiance_ratio
+    assert found.peak_median >= 1e4 and result.refine["disc_over_clip"] > 1.0
+    assert not result.warnings
 
 
 @pytest.mark.parametrize("curve", ["agx", "filmic"])

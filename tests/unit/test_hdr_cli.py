@@ -114,6 +114,27 @@ def test_response_names_blender_s_views_as_blender_spells_them(tmp_path, view, c
     assert abs(score_file(out, rgb, u8) - 1.0) <= GOALS["irradiance"]
 
 
+def test_a_tone_curve_given_that_the_sky_contradicts_is_warned_about(tmp_path, capsys):
+    """A sky through an AgX camera at +1 EV: given as AgX, it is lifted without a word;
+    given as sRGB (a user who took Blender's default view for a plain one), the sky
+    around the sun is explained 15x better read with AgX: the lift keeps the user's
+    curve, but says so on stderr and in the sidecar, and trusts its result less."""
+    rgb, _ = clear_sky(30.0)
+    _, u8 = camera(rgb, 1.0, "agx")
+    src = tmp_path / "agx.png"
+    write_png(src, u8)
+    meta, err = {}, {}
+    for name in ("AgX", "srgb"):
+        out = tmp_path / f"{name}_sky.exr"
+        assert main(["hdr", str(src), "--out", str(out), "--response", name]) == 0
+        meta[name], err[name] = _sidecar(out), capsys.readouterr().err
+    assert meta["AgX"]["warnings"] == [] and "warning:" not in err["AgX"]
+    [warning] = meta["srgb"]["warnings"]
+    assert "read with the agx tone curve" in warning and "--response" in warning, warning
+    assert f"warning: {warning}" in err["srgb"]
+    assert meta["srgb"]["confidence"] < 0.5 * meta["AgX"]["confidence"]
+
+
 def test_fake_hdri_exr_is_lifted(tmp_path, afternoon):
     """An LDR image saved as EXR (what AI panorama tools write): its flat top is the clip."""
     from ai_sets_addon.generation.hdr.read import _LUT8

@@ -288,8 +288,16 @@ def explained_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
     """How badly a clear sky with its sun at (elevation, azimuth) explains the wedge
     around it: pick_curve's least relative misfit over the scan's hazes and the curves
     (inf without enough unclipped sky there)."""
+    return min(curve_misfits(grid, azimuth_deg, elevation_deg, decodings).values(),
+               default=float("inf"))
+
+
+def curve_misfits(grid: WorkGrid, azimuth_deg: float, elevation_deg: float,
+                  decodings: dict[str, np.ndarray] | None) -> dict[str, float]:
+    """pick_curve's relative misfit of each decoding ("" = as read) of the wedge round a
+    sun at (elevation, azimuth), at the scan's hazes; {} without enough sky there."""
     at = _wedge_at(grid, azimuth_deg, elevation_deg)
-    return float("inf") if at is None else min(pick_curve(*at, decodings)[1].values())
+    return {} if at is None else pick_curve(*at, decodings)[1]
 
 
 def _wedge_at(grid: WorkGrid, azimuth_deg: float, elevation_deg: float

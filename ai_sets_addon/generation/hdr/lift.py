@@ -41,8 +41,8 @@ from .grid import (BAND_ROWS, WorkGrid, clipped_share, from_the_rim, in_blocks, 
 from .read import Panorama, channel_max
 from .response import (FAMILY, PBR_NEUTRAL, SRGB, Curve, clip_floor, curve_named, dark_level,
                        lut8, relinearise)
-from .elevation import (LOW_SUN_DEG, MAX_WEDGE_MISFIT, clipped_span, curve_at, explained_at,
-                        low_sun_elevation, scan_elevation)
+from .elevation import (LOW_SUN_DEG, MAX_WEDGE_MISFIT, clipped_span, curve_at, curve_misfits,
+                        explained_at, low_sun_elevation, scan_elevation)
 from .model_free import mirror_azimuth, separable_elevation, sharp_collapse
 from .saturated import censored_elevation, saturated_sun
 from .sun import (COMPACT_SR, STAR_SHARE, SunEstimate, aureole_contrast, find_sun, star_share)
@@ -64,6 +64,7 @@ AUREOLE_RATIO = 1.15         # ... and the sky brightens toward it this much (an
 DAYLIGHT_BLUE = 0.05         # the upper sky's median blue (relative linear) under: night
 HIGH_SUN_DEG = 55.0          # a clipped region centred higher: its centroid is near the sun
 VALLEY = 0.25                # shape costs this close to the least cannot tell elevations apart
+GIVEN_CURVE_DOUBT = 1.5      # another curve explaining the sky this much better than the given
 BALANCE_UNDONE = ", camera white balance"   # in the response of a panorama that undid it
 
 
@@ -87,6 +88,7 @@ class LiftResult:
     notes: list[str] = field(default_factory=list)
     refine: dict[str, Any] = field(default_factory=dict)
     response: str = ""                           # how the file was linearised
+    warnings: list[str] = field(default_factory=list)   # what the user should check
 
     @property
     def irradiance(self) -> float:
@@ -94,7 +96,27 @@ class LiftResult:
 
 
 def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
+    """The panorama lifted (_lift), then checked against what the file says: a restored
+    sun dimmer than the clip the camera recorded it at is read again with the other
+    tone curves (_read_consistently), or, where the user gave the curve or no curve
+    reads it consistently, warned about; so is a given curve that explains the sky
+    around the sun much worse than another (_given_curve_doubt)."""
     options = options or LiftOptions()
+    result = _lift(pano, options)
+    given = options.response != "auto" and _ldr(pano)
+    if result.refine.get("disc_over_clip", np.inf) < 1.0 and not given:
+        result = _read_consistently(pano, options, result)
+    over = result.refine.get("disc_over_clip", np.inf)
+    if over < 1.0:
+        result.warnings.append(_dimmer_than_clip(result.sun, over,
+                                                 options.response if given else None))
+    if given and result.sun.found:
+        result.warnings += _given_curve_doubt(pano, result.sun, options)
+    return result
+
+
+def _lift(pano: Panorama, options: LiftOptions) -> LiftResult:
+    """The lift's steps (the module's docstring), on one reading of the file."""
     as_read = pano.linear                 # the caller's pixels: never written to
     given = options.response != "auto" and _ldr(pano)
     if given:
@@ -144,6 +166,9 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
         if _upper_blue(read_grid) < DAYLIGHT_BLUE:
             sun.reason = "night: " + sun.reason
         return _no_sun(read, read_grid, sun, options)
+    over = _disc_over_clip(pano, fit, sun)
+    if over < np.inf:
+        refined["disc_over_clip"] = round(over, 4)
     rgb = _scaled(pano.linear, fit.scale, own=pano.linear is not as_read)
     zone = sun_zone(grid, sun)
     # the sun's zone and the pixels outside it are rebuilt side by side: no pixel is
@@ -166,8 +191,8 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     if transmit < 1.0:
         notes.append(f"sun seen through cloud: disc at {transmit:.2f} of the clear-sky "
                      "irradiance (lobe contrast / 10)")
-    return LiftResult(rgb, sun, fit, irradiance, _confidence(sun, fit, refined), notes,
-                      refined, pano.response)
+    confidence = _confidence(sun, fit, refined) * min(1.0, over)
+    return LiftResult(rgb, sun, fit, irradiance, confidence, notes, refined, pano.response)
 
 
 def _fitted(pano: Panorama, grid: WorkGrid, sun: SunEstimate, given: bool
@@ -205,6 +230,95 @@ def _with_shoulder(pano: Panorama, grid: WorkGrid, sun: SunEstimate
     except ValueError:
         return None
     return found if found[1].residual <= MAX_RESIDUAL else None
+
+
+def _disc_over_clip(pano: Panorama, fit: SkyFit, sun: SunEstimate) -> float:
+    """The restored disc's mean luminance over the level at which the file's top code
+    clips white, for a sun found in an 8- or 16-bit file's clipped area (inf
+    otherwise). The camera clipped that disc, so a reading that makes it dimmer than
+    the clip contradicts the file: Blender's 28° sun seen from 1,500 m through a filmic
+    camera at +2 EV, read as sRGB, put the sun on the horizon, a pure red disc at 0.015x
+    the clip (peak / median 5), and read as PBR Neutral at 0.24x; its own AgX view file
+    at +1 EV, forced to sRGB, at 0.1x. A true low sun is reddened, but 10^3-10^5x."""
+    if sun.method not in ("clipped", "saturated") or not _ldr(pano):
+        return float("inf")
+    disc = float(luminance(fit.table.sun_disc_radiance)) * _transmittance(sun)
+    return disc / max(float(_floor(pano, fit)), 1e-30)
+
+
+def _read_consistently(pano: Panorama, options: LiftOptions, first: LiftResult
+                       ) -> LiftResult:
+    """`first`, whose restored sun is dimmer than the clip (_disc_over_clip), lifted
+    again as if the user had given each other tone curve, in the order the wedge's
+    shape ranked them (first.refine["curve_cost"]; FAMILY's order without one): the
+    first whose sun is found and reaches the clip. `first` when none does. Blender's
+    28° sun seen from 1,500 m through a filmic camera at +2 EV: the shape explains no
+    curve well (all over MAX_WEDGE_MISFIT), read as sRGB and as PBR Neutral its sun
+    sat on the horizon under the clip; read with AgX, 0.04° off."""
+    ranked = first.refine.get("curve_cost") or {}
+    names = (sorted(ranked, key=lambda n: (ranked[n], n)) if len(ranked) > 1
+             else [c.name for c in FAMILY])
+    for name in (n or SRGB.name for n in names):
+        if _read_with(first.response, name):
+            continue
+        again = _lift(pano, replace(options, response=name))
+        if again.sun.found and again.refine.get("disc_over_clip", np.inf) >= 1.0:
+            over = first.refine["disc_over_clip"]
+            again.notes.insert(0, f"read first with the {first.response}: its sun at "
+                               f"{first.sun.elevation_deg:.1f}° came out {over:.2g}x as "
+                               "bright as the clip the camera recorded there, which cannot "
+                               "be (the camera clipped it); read again with the next tone "
+                               f"curve the sky's shape ranks that makes a sun that clips: "
+                               f"{name}")
+            again.refine["first_read"] = (f"{first.response}, its sun's disc {over:.2g}x "
+                                          "the clip level")
+            again.refine["curve"] = name
+            return again
+    return first
+
+
+def _read_with(response: str, name: str) -> bool:
+    """Whether a panorama's `response` is the FAMILY curve called `name`'s decoding."""
+    if name == SRGB.name:
+        return not response.startswith("tone curve")
+    return response == f"tone curve {name}" or response.startswith(f"tone curve {name},")
+
+
+def _dimmer_than_clip(sun: SunEstimate, over: float, given: str | None) -> str:
+    """The warning for a reading whose disc is dimmer than the clip (_disc_over_clip)."""
+    said = (f"the sun restored at {sun.elevation_deg:.1f}° elevation is {over:.2g}x as "
+            "bright as the clip the camera recorded there, yet the camera clipped it")
+    if given is not None:
+        return (f"{said}: the tone curve given (--response {given}) is likely not the "
+                "file's; --response auto estimates it")
+    return (f"{said}, and no other tone curve reads the sky consistently: the sun's place "
+            "and strength are unreliable; give it with --sun AZ,EL if it is known")
+
+
+def _given_curve_doubt(as_read: Panorama, sun: SunEstimate, options: LiftOptions
+                       ) -> list[str]:
+    """A warning when the tone curve the user gave explains the sky around the sun
+    GIVEN_CURVE_DOUBT times worse than another curve does (the wedge's relative misfit,
+    elevation.curve_misfits, at the sun found): the project's 20° sun through a filmic
+    camera, forced to sRGB, was put 7° high, and filmic 1.5 explains its sky 1.6x better
+    there; read with its own curve, the given one explains it best. [] otherwise."""
+    grid = work_grid(as_read.linear, as_read.clipped)
+    undo = None
+    if options.white_balance is not None:
+        undo = _balance_undone(*options.white_balance)
+        grid = replace(grid, linear=_undone(grid.linear, undo))   # block means: linear
+    misfits = curve_misfits(grid, sun.azimuth_deg, sun.elevation_deg,
+                            _decodings(grid, undo))
+    curve = curve_named(options.response)
+    mine = misfits.get("" if curve == SRGB else curve.name)
+    if mine is None:
+        return []
+    best = min(misfits, key=lambda n: (misfits[n], n))
+    if mine <= GIVEN_CURVE_DOUBT * misfits[best]:
+        return []
+    return [f"the sky around the sun is explained {mine / misfits[best]:.1f}x better read "
+            f"with the {best or SRGB.name} tone curve than with the {curve.name} curve "
+            "given with --response: check it (left out, the curve is estimated)"]
 
 
 def _outside_the_zone(rgb: np.ndarray, pano: Panorama, grid: WorkGrid, fit: SkyFit,
@@ -270,11 +384,16 @@ def unbalanced(pano: Panorama, kelvin: float, tint: float = 0.0) -> Panorama:
     (daylight, what a set's camera uses) turns a sky bluer by a near-constant gain, and
     the low-sun fit reads a bluer sky as a higher sun (the held-back street's 4° sun:
     6.6°; undone, 3.7°). Blender's white balance, Bradford-adapted (core/colour.py)."""
-    undo = np.linalg.inv(white_balance_matrix(kelvin, tint)).astype(np.float32)
+    undo = _balance_undone(kelvin, tint)
     return Panorama(np.ascontiguousarray(_undone(pano.linear, undo)), pano.clipped,
                     pano.source, f"{pano.response}{BALANCE_UNDONE} {kelvin:g} K "
                     f"(tint {tint:g}) undone", pano.path, codes=pano.codes, balance=undo,
                     clip_floor=pano.clip_floor)
+
+
+def _balance_undone(kelvin: float, tint: float) -> np.ndarray:
+    """The matrix that undoes a camera white balance (kelvin, tint)."""
+    return np.linalg.inv(white_balance_matrix(kelvin, tint)).astype(np.float32)
 
 
 def _undone(linear: np.ndarray, undo: np.ndarray | None) -> np.ndarray:

@@ -43,6 +43,7 @@ def sidecar(result: LiftResult, pano: Panorama, expand_ev: float) -> dict[str, A
                       "curve": "gain = 1 + (2^ev - 1) * ((x - knee) / (1 - knee))^2 above the "
                                "knee, x = largest relative channel"},
         "notes": result.notes,
+        "warnings": result.warnings,
         "params": {"orientation": ORIENTATION, "units": UNITS,
                    "width": pano.width, "height": int(pano.linear.shape[0])},
     }
