@@ -162,4 +162,4 @@ def _summary(exr: Path, result, pixel_type: str) -> str:
     return (f"{exr}: sun at azimuth {sun.azimuth_deg:.2f} deg, elevation "
             f"{sun.elevation_deg:.2f} deg ({sun.method}), irradiance {result.irradiance:.4g} "
             f"W/m^2, haze {fit.haze:.2f}, fit residual {fit.residual:.3f}, confidence "
-            f"{result.confidence:.2f}; {pixel_type} EXR")
+            f"{result.confidence:.2f}; read with the {result.response}; {pixel_type} EXR")
