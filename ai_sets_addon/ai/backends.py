@@ -28,7 +28,6 @@ import numpy as np
 
 from ..model.ai_settings import AiSettings
 from ..model.assets import MaterialDescription, SkyAsset
-from ..core.errors import InputError
 from ..model.plan import MaterialRequest, SkyRequest
 from ..core.seeds import stream_seed
 
@@ -154,10 +153,10 @@ class DiffusersSky:
         out_path = Path(out_path)
         ldr_path = out_path.with_name(out_path.stem + "_ldr.png")
         result, panorama = lift_panorama(ldr, ldr_path)
+        generation = {"prompt": pano.prompt, "seed": pano.seed, "steps": pano.steps,
+                      "generated_width": pano.width, "model": info}
         return write_ai_sky(result, panorama, ldr, out_path, self.sun_in_map,
-                            self.expand_ev, planned_sun(request), {"prompt": pano.prompt, "seed": pano.seed,
-                                             "steps": pano.steps, "generated_width":
-                                             pano.width, "model": info})
+                            self.expand_ev, planned_sun(request), generation)
 
 
 def sky_prompt(prompt: str, request: SkyRequest) -> str:
@@ -198,6 +197,7 @@ def write_ai_sky(result: Any, pano: Any, ldr: np.ndarray, out_path: Path, sun_in
     params = {"backend": "diffusers", "key_body": "sun", "pixel_type": pixel_type,
               "ldr": pano.path.name, "sun_found": bool(result.sun.found),
               "confidence": result.confidence, "notes": list(result.notes),
+              "warnings": list(result.warnings),
               "width": int(rgb.shape[1]), "height": int(rgb.shape[0]),
               "sun_in_map": sun_in_map, **extra, **key}
     return SkyAsset(exr_path=exr, sun_azimuth_deg=key["azimuth_deg"],
@@ -212,7 +212,8 @@ def sky_light(result: Any, sun_in_map: bool, fallback_sun: tuple[float, float]
     """The map to write (the disc taken out unless kept) and the key light's figures,
     metered as the procedural sky meters its own (sky.compose.exposure_ev)."""
     from ..generation.sky.bodies import SUN_RADIUS_DEG, draw_disc
-    from ..generation.sky.compose import KeyLight, exposure_ev, horizontal_irradiance, night_darkening
+    from ..generation.sky.compose import (KeyLight, exposure_ev, horizontal_irradiance,
+                                          night_darkening)
     from ..generation.sky.spectrum import luminance
 
     sun = result.sun

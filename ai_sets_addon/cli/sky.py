@@ -8,6 +8,7 @@ the model painted."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..core import limits
@@ -113,7 +114,6 @@ def _diffusers(args: argparse.Namespace, out: Path) -> int:
     """AI panorama -> lift -> EXR/PNG/JSON (+ SKY_ldr.png); the model is loaded (or
     refused) before any file is written."""
     from ..ai.backends import DiffusersSky
-    from ..core.errors import InputError
     from ..generation.sky import resolve_lights
 
     width = 1024 if args.width is None else args.width
@@ -125,6 +125,8 @@ def _diffusers(args: argparse.Namespace, out: Path) -> int:
     progress(0.1, f"painting a {width}x{width // 2} panorama")
     asset = DiffusersSky(model, args.prompt, sun_in_map=args.sun).make_sky(request, width, out)
     progress(1.0, f"wrote {asset.exr_path}")
+    for warning in asset.params.get("warnings", ()):
+        print(f"warning: {warning}", file=sys.stderr)
     found = asset.params["sun_found"]
     print(f"{asset.exr_path}: {width}x{width // 2} (painted at "
           f"{asset.params['generated_width']}), "

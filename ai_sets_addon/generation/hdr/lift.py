@@ -14,7 +14,10 @@
 4. rebuild the clipped aureole from the fitted model (the max of model and pixel), the
    clipped sky away from the sun from the model times each row's gain, and put the
    0.53° sun disc back with the direct irradiance the fit implies;
-5. expand the other highlights (expand.py) and write EXR + PNG + JSON.
+5. expand the other highlights (expand.py) and write EXR + PNG + JSON;
+6. check the reading against the file: a clipped sun's restored disc must reach the
+   clip; where it does not, the file is read again with the next tone curve its sky
+   ranks, or, for a curve the user gave, a warning says so (lift()).
 
 Overcast and night panoramas get no sun: they keep their own light, scaled to a
 typical absolute level (NO_SUN_MEDIAN), and the sidecar says so.
