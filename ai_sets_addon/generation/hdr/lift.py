@@ -106,7 +106,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
     around the sun much worse than another (_given_curve_doubt)."""
     options = options or LiftOptions()
     result = _lift(pano, options)
-    given = options.response != "auto" and _ldr(pano)
+    given = _curve_given(pano, options)
     if result.refine.get("disc_over_clip", np.inf) < 1.0 and not given:
         result = _read_consistently(pano, options, result)
     over = result.refine.get("disc_over_clip", np.inf)
@@ -121,7 +121,7 @@ def lift(pano: Panorama, options: LiftOptions | None = None) -> LiftResult:
 def _lift(pano: Panorama, options: LiftOptions) -> LiftResult:
     """The lift's steps (the module's docstring), on one reading of the file."""
     as_read = pano.linear                 # the caller's pixels: never written to
-    given = options.response != "auto" and _ldr(pano)
+    given = _curve_given(pano, options)
     if given:
         pano = redecode(pano, curve_named(options.response))
     if options.white_balance is not None:
@@ -347,6 +347,11 @@ def _scaled(linear: np.ndarray, scale: float, own: bool) -> np.ndarray:
     in_blocks(lambda i: np.multiply(linear[i:i + rows], np.float32(scale),
                                     out=out[i:i + rows]), range(0, linear.shape[0], rows))
     return out
+
+
+def _curve_given(pano: Panorama, options: LiftOptions) -> bool:
+    """Whether the user named the file's tone curve (an EXR has none: it is linear)."""
+    return options.response != "auto" and _ldr(pano)
 
 
 def _ldr(pano: Panorama) -> bool:
